@@ -1,0 +1,54 @@
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+  type TurnContext,
+} from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { Config } from '../config/config';
+import type { Logger } from '../observability/logger';
+
+/** Extra authentication settings, e.g. a local OpenID metadata endpoint in tests. */
+export type AuthOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+
+/**
+ * The Bot Framework adapter: channel authentication from the Microsoft* settings (none when no app id
+ * is configured, for the Emulator and local use) and one turn-error handler for the whole bot.
+ */
+export function createAdapter(config: Config, logger: Logger, overrides: AuthOverrides = {}): CloudAdapter {
+  const authentication = new ConfigurationBotFrameworkAuthentication({
+    MicrosoftAppId: config.MicrosoftAppId,
+    MicrosoftAppPassword: config.MicrosoftAppPassword,
+    MicrosoftAppType: config.MicrosoftAppType,
+    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    ...overrides,
+  } as ConfigurationBotFrameworkAuthenticationOptions);
+  const adapter = new CloudAdapter(authentication);
+
+  adapter.onTurnError = async (context: TurnContext, error: Error) => {
+    const reference = correlationId(context);
+    logger.error('turn failed', { correlationId: reference, activityType: context.activity.type, error });
+    if (context.activity.type !== 'message') return;
+    try {
+      await context.sendActivity(
+        `Sorry, something went wrong on my side and I couldn't finish that. Please try again in a moment; ` +
+          `if it keeps happening, type "talk to a person" and quote reference ${reference}.`,
+      );
+    } catch (sendError) {
+      logger.error('could not send the apology', { correlationId: reference, error: sendError });
+    }
+  };
+  return adapter;
+}
+
+const CORRELATION = Symbol('correlationId');
+
+/** One id per turn, shared by every log line of the turn and quoted to the user on errors. */
+export function correlationId(context: TurnContext): string {
+  let id = context.turnState.get(CORRELATION) as string | undefined;
+  if (!id) {
+    id = randomUUID().slice(0, 8);
+    context.turnState.set(CORRELATION, id);
+  }
+  return id;
+}

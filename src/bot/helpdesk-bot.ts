@@ -1,0 +1,145 @@
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import type { Caller, Role } from '../core/caller';
+import { helpReply, welcomeReply } from '../core/help';
+import type { CommandPort, RoleResolver } from '../core/ports';
+import type { Reply } from '../core/reply';
+import { textReply } from '../core/reply';
+import { PHRASES, answerReply } from '../knowledge/answer';
+import type { KnowledgeBase } from '../knowledge';
+import type { Logger } from '../observability/logger';
+import { callerOf, incomingText } from './incoming';
+import { toActivity } from './render';
+
+/** What the bot remembers about a conversation between turns (kept in conversation state). */
+export interface ConversationMemory {
+  lastArticleId?: string;
+  /** The last questions and what they were answered with, for hand-offs. */
+  asked: Array<{ question: string; articleId: string | null; at: string }>;
+}
+
+/** Delivers a reply later, outside the turn (proactive message to the same conversation). */
+export type LaterDelivery = (context: TurnContext, reply: Promise<Reply>, what: string) => void;
+
+export interface HelpdeskBotDeps {
+  knowledge: KnowledgeBase;
+  commands: CommandPort;
+  resolveRole: RoleResolver;
+  conversationState: ConversationState;
+  deliverLater: LaterDelivery;
+  logger: Logger;
+  /** Optional extra help sections (e.g. guided flows), by role. */
+  extraHelp?: (role: Role) => Array<{ title: string; lines: Array<{ usage: string; summary: string }> }>;
+  /** Records helpful / not helpful votes; never throws into the turn. */
+  recordFeedback?: (entry: { articleId: string | undefined; helpful: boolean; caller: Caller }) => Promise<void>;
+  /** Hands the conversation to a person. */
+  handOff?: (context: TurnContext, caller: Caller, memory: ConversationMemory) => Promise<Reply>;
+}
+
+const HELP = /^(?:help|\?|menu|commands|what can you do\??)$/i;
+const PERSON = /^(?:talk to (?:a )?(?:person|human|agent)|agent|human|person|escalate|operator)$/i;
+const ARTICLE = /^article\s+([a-z0-9-]+)$/i;
+const MAX_ASKED = 10;
+
+/**
+ * The Bot Framework face of the helpdesk: turns activities into calls on the SDK-free core
+ * (knowledge base, command registry) and replies into activities.
+ */
+export class HelpdeskBot extends ActivityHandler {
+  private readonly memory: StatePropertyAccessor<ConversationMemory>;
+
+  constructor(private readonly deps: HelpdeskBotDeps) {
+    super();
+    this.memory = deps.conversationState.createProperty<ConversationMemory>('memory');
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
+      if (newcomers.length > 0) await this.send(context, welcomeReply());
+      await next();
+    });
+  }
+
+  override async run(context: TurnContext): Promise<void> {
+    await super.run(context);
+    await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const caller = callerOf(context.activity);
+    const role = this.deps.resolveRole(caller);
+    const text = incomingText(context.activity);
+    const memory = await this.memory.get(context, { asked: [] });
+
+    if (!text) {
+      await this.send(context, textReply('I only read text. Type your question, or "help" to see what I can do.', ['help']));
+      return;
+    }
+    if (HELP.test(text)) {
+      await this.send(context, helpReply(role, [...(this.deps.extraHelp?.(role) ?? []), { title: 'Commands you may run', lines: this.deps.commands.help(role) }]));
+      return;
+    }
+    if (PERSON.test(text)) {
+      await this.send(context, await this.handOff(context, caller, memory));
+      return;
+    }
+    const feedback = feedbackOf(text);
+    if (feedback !== undefined) {
+      await this.deps.recordFeedback?.({ articleId: memory.lastArticleId, helpful: feedback, caller }).catch((error: unknown) =>
+        this.deps.logger.warn('feedback not recorded', { error }),
+      );
+      await this.send(
+        context,
+        feedback
+          ? textReply('Thanks, glad it helped.')
+          : textReply(`Thanks for telling me. Rephrase the question with more detail, or type "${PHRASES.person}" and the helpdesk takes over.`, [PHRASES.person]),
+      );
+      return;
+    }
+    const articleRequest = ARTICLE.exec(text);
+    if (articleRequest) {
+      const article = this.deps.knowledge.byId(articleRequest[1]!.toLowerCase());
+      if (article) {
+        memory.lastArticleId = article.id;
+        await this.send(context, answerReply(article, article.related.map((id) => this.deps.knowledge.byId(id)).filter((a) => a !== undefined)));
+      } else await this.send(context, textReply(`I have no article called "${articleRequest[1]}".`, ['help']));
+      return;
+    }
+
+    const execution = this.deps.commands.start(text, caller, role);
+    if (execution) {
+      if (execution.slow) {
+        if (execution.ack) await this.send(context, execution.ack);
+        this.deps.deliverLater(context, execution.result, execution.command);
+      } else await this.send(context, await execution.result);
+      return;
+    }
+
+    const { reply, result } = this.deps.knowledge.answer(text);
+    const best = result.answered ? result.hits[0]?.article.id ?? null : null;
+    if (best) memory.lastArticleId = best;
+    memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
+    this.deps.logger.info('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
+    await this.send(context, reply);
+  }
+
+  private async handOff(context: TurnContext, caller: Caller, memory: ConversationMemory): Promise<Reply> {
+    if (this.deps.handOff) return this.deps.handOff(context, caller, memory);
+    return textReply('Please contact the helpdesk directly and mention what you asked me.');
+  }
+
+  private async send(context: TurnContext, reply: Reply): Promise<void> {
+    await context.sendActivity(toActivity(reply));
+  }
+}
+
+function feedbackOf(text: string): boolean | undefined {
+  const folded = text.toLowerCase();
+  if (folded === PHRASES.notHelpful || folded === 'that did not help' || folded === "that didn't help") return false;
+  if (folded === PHRASES.helpful || folded === 'that helped' || folded === 'thanks, that helped') return true;
+  return undefined;
+}

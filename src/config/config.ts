@@ -1,0 +1,118 @@
+import { isIP } from 'node:net';
+import { z } from 'zod';
+
+/** Comma- or semicolon-separated list from one environment variable. */
+const list = z
+  .string()
+  .optional()
+  .transform((value) => (value ?? '').split(/[,;\s]+/).map((item) => item.trim()).filter(Boolean));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((value) => (value && value.trim() !== '' ? value.trim() : undefined));
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+export function isLoopback(host: string): boolean {
+  if (LOOPBACK_HOSTS.has(host.toLowerCase())) return true;
+  return isIP(host) === 4 && host.startsWith('127.');
+}
+
+/**
+ * Every setting the bot reads, parsed from the environment in one place. Names are part of the stable
+ * interface (deployments depend on them): add settings, never rename one.
+ */
+export const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    HOST: optionalText,
+    MicrosoftAppId: optionalText,
+    MicrosoftAppPassword: optionalText,
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppTenantId: optionalText,
+    LYNC_CHECKS: z.enum(['off', 'lab', 'local', 'remote']).default('off'),
+    LYNC_POOL: optionalText,
+    PWSH_PATH: optionalText,
+    HELPDESK_ADMINS: list,
+    HELPDESK_AGENTS: list,
+    HELPDESK_CONVERSATION: optionalText,
+    STATE_STORE: z.enum(['file', 'blob', 'memory']).default('file'),
+    DATA_DIR: z.string().default('data'),
+    AZURE_STORAGE_CONNECTION_STRING: optionalText,
+    AZURE_STORAGE_CONTAINER: z.string().default('lync-helpdesk-state'),
+    ALLOWED_TENANTS: list,
+    KNOWLEDGE_DIR: z.string().default('knowledge'),
+    DIALOGS_DIR: z.string().default('dialogs'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    /** Largest request body accepted on /api/messages, in bytes. */
+    MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(10_485_760).default(262_144),
+    /** How long one reply to the channel may take before it counts as failed. */
+    CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Public address of the bot, used in the Teams app package and the web chat. */
+    PUBLIC_URL: optionalText,
+    /** Built-in web chat page at `/`; on by default when unauthenticated. */
+    WEBCHAT: z.enum(['on', 'off', 'auto']).default('auto'),
+  })
+  .superRefine((config, ctx) => {
+    if (config.MicrosoftAppPassword && !config.MicrosoftAppId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is set but MicrosoftAppId is not; set both or neither' });
+    }
+    if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+    }
+    if (config.STATE_STORE === 'blob' && !config.AZURE_STORAGE_CONNECTION_STRING) {
+      ctx.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STATE_STORE=blob' });
+    }
+    if (config.LYNC_CHECKS === 'remote' && !config.LYNC_POOL) {
+      ctx.addIssue({ code: 'custom', path: ['LYNC_POOL'], message: 'is required when LYNC_CHECKS=remote (the pool FQDN to connect to)' });
+    }
+    const authenticated = Boolean(config.MicrosoftAppId);
+    if (!authenticated && config.HOST && !isLoopback(config.HOST)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `is "${config.HOST}", but without MicrosoftAppId the bot accepts unauthenticated requests, so it only binds to loopback (127.0.0.1 or ::1). Set MicrosoftAppId and MicrosoftAppPassword to listen on other addresses.`,
+      });
+    }
+  });
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+/** The parsed configuration plus what follows from it. */
+export interface Config extends RawConfig {
+  host: string;
+  authenticated: boolean;
+  webchat: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError listing every bad setting with what is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const raw = parsed.data;
+  const authenticated = Boolean(raw.MicrosoftAppId);
+  if (authenticated && raw.HELPDESK_ADMINS.includes('*')) {
+    throw new ConfigError('Invalid configuration:\n  HELPDESK_ADMINS: "*" (everyone is an admin) is only allowed for local trials without MicrosoftAppId');
+  }
+  return {
+    ...raw,
+    host: raw.HOST ?? (authenticated ? '0.0.0.0' : '127.0.0.1'),
+    authenticated,
+    webchat: raw.WEBCHAT === 'on' || (raw.WEBCHAT === 'auto' && !authenticated),
+  };
+}
+
+/** Reads `.env` into the environment when present; real environment variables win. */
+export function loadDotEnv(path = '.env'): void {
+  try {
+    process.loadEnvFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}

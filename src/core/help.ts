@@ -1,0 +1,40 @@
+import { card, heading, paragraph } from '../cards/adaptive';
+import type { Role } from './caller';
+import type { Reply } from './reply';
+
+export interface HelpLine {
+  usage: string;
+  summary: string;
+}
+
+/** What everyone can type, whatever their role. */
+export const EVERYONE: HelpLine[] = [
+  { usage: 'any question', summary: 'e.g. "Store app won\'t sign in, the clock is wrong": I answer from the knowledge base' },
+  { usage: 'talk to a person', summary: 'hand the conversation to the helpdesk with everything so far' },
+  { usage: 'help', summary: 'this list' },
+];
+
+/** The help message: general abilities plus only the commands this caller's role may run. */
+export function helpReply(role: Role, sections: Array<{ title: string; lines: HelpLine[] }>): Reply {
+  const all = [{ title: 'Ask me', lines: EVERYONE }, ...sections.filter((section) => section.lines.length > 0)];
+  const text = [
+    `I help with Lync Server 2013 / Skype for Business sign-in problems. You are signed in as: ${role}.`,
+    ...all.map((section) => `${section.title}:\n${section.lines.map((line) => `- ${line.usage} — ${line.summary}`).join('\n')}`),
+  ].join('\n\n');
+  const body = [
+    heading('What I can do'),
+    paragraph(`Your role: **${role}**. Only what you may run is listed.`, { subtle: true }),
+    ...all.flatMap((section) => [
+      paragraph(section.title, { separator: true }),
+      ...section.lines.map((line) => paragraph(`**${line.usage}** — ${line.summary}`)),
+    ]),
+  ];
+  return { text, card: card(body) };
+}
+
+export function welcomeReply(): Reply {
+  const text =
+    "Hi! I'm the Lync helpdesk bot. Ask me about a sign-in problem in your own words (say which client: " +
+    'desktop, Windows Store app, iPhone/iPad, Android, Windows Phone, Mac or Lync Web App), or type "help" to see what I can do.';
+  return { text, suggestions: ['help', 'Store app says the clock is wrong', 'where are the Lync app logs'] };
+}

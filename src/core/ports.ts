@@ -1,0 +1,29 @@
+import type { Caller, Role } from './caller';
+import type { HelpLine } from './help';
+import type { Reply } from './reply';
+
+/**
+ * What the bot layer needs from the command registry (src/commands). Declared here so the bot layer
+ * depends on a shape, not on the checks' implementation.
+ */
+export interface CommandExecution {
+  executionId: string;
+  command: string;
+  /** Slow commands are acknowledged at once and their result delivered later. */
+  slow: boolean;
+  ack?: Reply;
+  /** Never rejects: failures arrive as a Reply that says what went wrong. */
+  result: Promise<Reply>;
+}
+
+export interface CommandPort {
+  /** undefined when the text is not a command at all. */
+  start(text: string, caller: Caller, role: Role): CommandExecution | undefined;
+  help(role: Role): HelpLine[];
+}
+
+/** Resolves who may do what, from HELPDESK_ADMINS / HELPDESK_AGENTS. */
+export type RoleResolver = (caller: Caller) => Role;
+
+/** A registry with no commands: used when checks are off and nothing else registers. */
+export const NO_COMMANDS: CommandPort = { start: () => undefined, help: () => [] };

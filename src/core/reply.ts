@@ -1,0 +1,19 @@
+/**
+ * What the bot says, independent of any bot SDK: the thin bot layer turns a Reply into an activity.
+ */
+
+/** An Adaptive Card as plain JSON (built by src/cards). */
+export type CardJson = Record<string, unknown>;
+
+export interface Reply {
+  /** Plain text (light Markdown). Always carries the key fact, for channels that show no cards. */
+  text: string;
+  /** Optional Adaptive Card with the same content, richer. */
+  card?: CardJson;
+  /** Quick replies offered as buttons under the message (at most six). */
+  suggestions?: string[];
+}
+
+export function textReply(text: string, suggestions?: string[]): Reply {
+  return suggestions && suggestions.length > 0 ? { text, suggestions } : { text };
+}

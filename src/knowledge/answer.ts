@@ -1,0 +1,76 @@
+import { bullets, card, heading, numbered, paragraph, type SubmitAction } from '../cards/adaptive';
+import type { Reply } from '../core/reply';
+import type { Article } from './article';
+import type { SearchResult } from './search';
+
+/** Words on the buttons, shared with the router that understands them. */
+export const PHRASES = {
+  notHelpful: 'not helpful',
+  helpful: 'helpful',
+  person: 'talk to a person',
+  article: (id: string) => `article ${id}`,
+} as const;
+
+/** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
+export function answerReply(article: Article, related: Article[] = []): Reply {
+  const suggestions = related.slice(0, 2);
+  const source = `Source: ${article.source.document}, "${article.source.section}"`;
+  const text = [
+    `**${article.title}**`,
+    article.answer,
+    article.steps.length > 0 ? `Steps:\n${article.steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}` : '',
+    article.caveats.length > 0 ? `Good to know:\n${article.caveats.map((c) => `- ${c}`).join('\n')}` : '',
+    source,
+    suggestions.length > 0 ? `Related: ${suggestions.map((s) => `${s.title} (type "${PHRASES.article(s.id)}")`).join('; ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+
+  const actions: SubmitAction[] = [
+    { title: 'Helpful', says: PHRASES.helpful, data: { action: 'feedback', helpful: true, articleId: article.id } },
+    { title: 'Not helpful', says: PHRASES.notHelpful, data: { action: 'feedback', helpful: false, articleId: article.id } },
+    { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
+    ...suggestions.map((s) => ({ title: truncate(s.title, 40), says: PHRASES.article(s.id), data: { action: 'article', articleId: s.id } })),
+  ];
+  if (article.flow) actions.push({ title: 'Walk me through it', says: `start ${article.flow}`, data: { action: 'flow', flow: article.flow } });
+
+  const body = [
+    heading(article.title),
+    paragraph(article.answer),
+    ...(article.steps.length > 0 ? [paragraph('Steps', { separator: true }), ...numbered(article.steps)] : []),
+    ...(article.caveats.length > 0 ? [paragraph('Good to know', { separator: true }), ...bullets(article.caveats)] : []),
+    paragraph(source, { subtle: true, small: true, separator: true }),
+  ];
+  return { text, card: card(body, actions.slice(0, 6)) };
+}
+
+/** An honest "I don't know" with the way to a person; never an unrelated article. */
+export function declineReply(question: string): Reply {
+  const text =
+    "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
+    `Type "${PHRASES.person}" and I'll pass your question to the helpdesk, or rephrase it with the client you use ` +
+    '(desktop, Windows Store app, iPhone/iPad, Android, Windows Phone, Mac, Lync Web App) and what you see.';
+  return {
+    text,
+    card: card(
+      [heading("I don't know that one"), paragraph(text), paragraph(`You asked: "${truncate(question, 200)}"`, { subtle: true, small: true })],
+      [{ title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } }],
+    ),
+    suggestions: [PHRASES.person, 'help'],
+  };
+}
+
+/** Answer or decline from a search result, with related articles from the article and the runner-up hits. */
+export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined): Reply {
+  const best = result.hits[0];
+  if (!result.answered || !best) return declineReply(question);
+  const related = [
+    ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
+    ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),
+  ].filter((article, index, all) => article.id !== best.article.id && all.findIndex((a) => a.id === article.id) === index);
+  return answerReply(best.article, related);
+}
+
+function truncate(text: string, length: number): string {
+  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+}

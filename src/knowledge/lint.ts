@@ -1,0 +1,32 @@
+import type { Article } from './article';
+import { proseOnly } from './source-documents';
+import { shingleIndex, sharedRuns } from './verbatim';
+
+/** Longest run of words an article may share with a source document. */
+export const MAX_SHARED_WORDS = 11;
+
+export interface LintProblem {
+  article: string;
+  problem: string;
+}
+
+/**
+ * Content checks beyond the schema: key facts present, sources exist, no copied sentences.
+ * Pure, so the test suite and the authoring script report the same problems.
+ */
+export function lintArticles(articles: Article[], sources: Map<string, string>): LintProblem[] {
+  const problems: LintProblem[] = [];
+  const index = shingleIndex([...sources.values()].map(proseOnly), MAX_SHARED_WORDS + 1);
+  for (const article of articles) {
+    const report = (problem: string) => problems.push({ article: article.id, problem });
+    if (!sources.has(article.source.document)) report(`source.document "${article.source.document}" is not a known source document`);
+    const carrier = `${article.answer}\n${article.body}`;
+    for (const fact of article.keyFacts) {
+      if (!carrier.includes(fact)) report(`key fact "${fact}" appears in neither the answer nor the body`);
+    }
+    if (article.steps.length === 0) report('has no "## Steps" list');
+    const prose = proseOnly([article.title, article.answer, ...article.questions, article.body].join('\n'));
+    for (const run of sharedRuns(prose, index, MAX_SHARED_WORDS + 1)) report(`repeats source words verbatim: "${run}"`);
+  }
+  return problems;
+}

@@ -1,0 +1,217 @@
+import Fuse from 'fuse.js';
+import type { Article } from './article';
+import type { Synonyms } from './synonyms';
+import { fold, searchTokens } from './text';
+
+/**
+ * Knowledge search: a field-weighted BM25 ranking over normalised tokens, a match against each
+ * article's example questions, and fuse.js for the words users misspell. Built once at start-up.
+ */
+
+/** How much a word found in each field counts. Titles and example questions say what an article is for. */
+const FIELD_WEIGHTS = { title: 2.5, questions: 2.2, tags: 1.6, keyFacts: 1.4, answer: 1.0, body: 0.5 } as const;
+type Field = keyof typeof FIELD_WEIGHTS;
+const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
+
+const K1 = 1.2;
+const B = 0.6;
+/** Below this confidence the bot says it does not know instead of guessing. */
+export const DEFAULT_MIN_CONFIDENCE = 0.42;
+
+export interface SearchHit {
+  article: Article;
+  /** Ranking score (higher is better; comparable only within one query). */
+  score: number;
+  /** 0..1: how much of the question this article accounts for. */
+  confidence: number;
+}
+
+export interface SearchResult {
+  hits: SearchHit[];
+  /** The query's tokens after normalisation, synonyms and spelling correction. */
+  tokens: string[];
+  /** Query words no article knows, even after spelling correction. */
+  unknown: string[];
+  /** True when the best hit is confident enough to be given as the answer. */
+  answered: boolean;
+}
+
+interface IndexedArticle {
+  article: Article;
+  fieldTerms: Record<Field, Map<string, number>>;
+  fieldLengths: Record<Field, number>;
+  questionVectors: Set<string>[];
+  allTerms: Set<string>;
+}
+
+export interface SearchOptions {
+  minConfidence?: number;
+}
+
+export class KnowledgeIndex {
+  private readonly docs: IndexedArticle[];
+  private readonly docFrequency = new Map<string, number>();
+  private readonly postings = new Map<string, number[]>();
+  private readonly averageLength: Record<Field, number>;
+  private readonly vocabulary: Fuse<string>;
+  private readonly vocabularySet: Set<string>;
+  private readonly corrections = new Map<string, string | null>();
+  private readonly minConfidence: number;
+  private readonly maxIdf: number;
+
+  constructor(readonly articles: Article[], private readonly synonyms: Synonyms, options: SearchOptions = {}) {
+    this.minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+    this.docs = articles.map((article) => this.indexArticle(article));
+    const totals = Object.fromEntries(FIELDS.map((field) => [field, 0])) as Record<Field, number>;
+    this.docs.forEach((doc, position) => {
+      for (const field of FIELDS) totals[field] += doc.fieldLengths[field];
+      for (const term of doc.allTerms) {
+        this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
+        const list = this.postings.get(term);
+        if (list) list.push(position);
+        else this.postings.set(term, [position]);
+      }
+    });
+    const count = Math.max(1, this.docs.length);
+    this.averageLength = Object.fromEntries(FIELDS.map((field) => [field, totals[field] / count || 1])) as Record<Field, number>;
+    this.vocabularySet = new Set(this.docFrequency.keys());
+    this.vocabulary = new Fuse([...this.vocabularySet].filter((term) => term.length >= 4), {
+      includeScore: true,
+      threshold: 0.3,
+      ignoreLocation: true,
+      minMatchCharLength: 3,
+    });
+    this.maxIdf = this.idf('\u0000never-indexed');
+  }
+
+  get size(): number {
+    return this.docs.length;
+  }
+
+  byId(id: string): Article | undefined {
+    return this.docs.find((doc) => doc.article.id === id)?.article;
+  }
+
+  /** Ranks articles for a free-text question. */
+  search(question: string, limit = 3): SearchResult {
+    const { tokens, unknown } = this.queryTokens(question);
+    const unique = [...new Set(tokens)];
+    if (unique.length === 0) return { hits: [], tokens, unknown, answered: false };
+
+    const candidates = new Set<number>();
+    for (const term of unique) for (const position of this.postings.get(term) ?? []) candidates.add(position);
+
+    const weights = new Map(unique.map((term) => [term, this.idf(term)]));
+    const unknownWeight = unknown.length * this.maxIdf;
+    const totalWeight = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
+
+    const scored: SearchHit[] = [];
+    for (const position of candidates) {
+      const doc = this.docs[position]!;
+      let bm25 = 0;
+      let covered = 0;
+      for (const term of unique) {
+        if (!doc.allTerms.has(term)) continue;
+        const weight = weights.get(term)!;
+        covered += weight;
+        let tf = 0;
+        for (const field of FIELDS) {
+          const count = doc.fieldTerms[field].get(term);
+          if (!count) continue;
+          const norm = 1 - B + (B * doc.fieldLengths[field]) / this.averageLength[field];
+          tf += (FIELD_WEIGHTS[field] * count) / norm;
+        }
+        bm25 += (weight * tf) / (K1 + tf);
+      }
+      const questionMatch = this.bestQuestionMatch(doc, weights, unknownWeight);
+      const coverage = totalWeight > 0 ? covered / totalWeight : 0;
+      const confidence = Math.min(1, 0.55 * coverage + 0.45 * questionMatch);
+      const score = bm25 / Math.max(1, totalWeight) + 0.9 * questionMatch + 0.3 * coverage;
+      scored.push({ article: doc.article, score, confidence });
+    }
+    scored.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
+    const hits = scored.slice(0, Math.max(1, limit));
+    const best = hits[0];
+    return { hits, tokens, unknown, answered: Boolean(best && best.confidence >= this.minConfidence) };
+  }
+
+  /** Normalised, synonym-expanded, spelling-corrected tokens of a query. */
+  queryTokens(question: string): { tokens: string[]; unknown: string[] } {
+    const tokens: string[] = [];
+    const unknown: string[] = [];
+    for (const token of searchTokens(this.synonyms.expand(fold(question)))) {
+      if (this.vocabularySet.has(token)) {
+        tokens.push(token);
+        continue;
+      }
+      const corrected = this.correct(token);
+      if (corrected) tokens.push(corrected);
+      else unknown.push(token);
+    }
+    return { tokens, unknown };
+  }
+
+  private correct(token: string): string | null {
+    if (token.length < 4 || /\d/.test(token)) return null;
+    const cached = this.corrections.get(token);
+    if (cached !== undefined) return cached;
+    const [best] = this.vocabulary.search(token, { limit: 1 });
+    const corrected = best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.length - token.length) <= 2 ? best.item : null;
+    if (this.corrections.size < 10_000) this.corrections.set(token, corrected);
+    return corrected;
+  }
+
+  private idf(term: string): number {
+    const n = this.docs.length;
+    const df = this.docFrequency.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Weighted overlap (Dice) between the query and the closest example question. */
+  private bestQuestionMatch(doc: IndexedArticle, weights: Map<string, number>, unknownWeight: number): number {
+    let best = 0;
+    const queryWeight = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
+    for (const question of doc.questionVectors) {
+      let shared = 0;
+      let questionWeight = 0;
+      for (const term of question) {
+        const weight = weights.get(term) ?? this.idf(term);
+        questionWeight += weight;
+        if (weights.has(term)) shared += weight;
+      }
+      const dice = (2 * shared) / Math.max(1e-9, queryWeight + questionWeight);
+      if (dice > best) best = dice;
+    }
+    return best;
+  }
+
+  private indexArticle(article: Article): IndexedArticle {
+    const texts: Record<Field, string> = {
+      title: article.title,
+      questions: article.questions.join('\n'),
+      tags: article.tags.join(' '),
+      keyFacts: article.keyFacts.join(' '),
+      answer: article.answer,
+      body: article.body,
+    };
+    const fieldTerms = {} as Record<Field, Map<string, number>>;
+    const fieldLengths = {} as Record<Field, number>;
+    const allTerms = new Set<string>();
+    for (const field of FIELDS) {
+      const counts = new Map<string, number>();
+      const tokens = this.tokens(texts[field]);
+      for (const token of tokens) {
+        counts.set(token, (counts.get(token) ?? 0) + 1);
+        allTerms.add(token);
+      }
+      fieldTerms[field] = counts;
+      fieldLengths[field] = tokens.length;
+    }
+    const questionVectors = [article.title, ...article.questions].map((question) => new Set(this.tokens(question)));
+    return { article, fieldTerms, fieldLengths, questionVectors, allTerms };
+  }
+
+  private tokens(text: string): string[] {
+    return searchTokens(this.synonyms.expand(fold(text)));
+  }
+}

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { fold } from './text';
+
+/**
+ * Synonym groups (knowledge/synonyms.yaml): every variant a user types is rewritten to one canonical
+ * token before indexing and searching, so "win8 app", "surface" and "store app" meet.
+ */
+export const SynonymFile = z.array(
+  z
+    .object({
+      canonical: z.string().regex(/^[a-z0-9]+$/, 'canonical must be one lower-case word'),
+      variants: z.array(z.string().min(1)).min(1),
+    })
+    .strict(),
+);
+export type SynonymGroups = z.infer<typeof SynonymFile>;
+
+export interface Synonyms {
+  /** Rewrites folded text, appending canonical tokens for every variant found. */
+  expand(folded: string): string;
+}
+
+export function loadSynonyms(path: string): Synonyms {
+  const parsed = SynonymFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  if (!parsed.success) {
+    throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+  }
+  return compileSynonyms(parsed.data);
+}
+
+export function compileSynonyms(groups: SynonymGroups): Synonyms {
+  const rules = groups.flatMap((group) =>
+    group.variants.map((variant) => ({
+      pattern: new RegExp(`(^|[^a-z0-9])${escape(fold(variant))}(?=$|[^a-z0-9])`, 'g'),
+      canonical: group.canonical,
+    })),
+  );
+  return {
+    expand(folded: string): string {
+      const added: string[] = [];
+      for (const rule of rules) {
+        rule.pattern.lastIndex = 0;
+        if (rule.pattern.test(folded)) added.push(rule.canonical);
+      }
+      return added.length > 0 ? `${folded} ${added.join(' ')}` : folded;
+    },
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]*');
+}

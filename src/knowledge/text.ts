@@ -1,0 +1,67 @@
+/**
+ * Text normalisation shared by the index and the queries, so both sides see the same tokens.
+ */
+
+const STOPWORDS = new Set(
+  (
+    'a an and are as at be been but by can could do does did for from get got has have how i if in into is it its ' +
+    'me my of on or our should so that the their them then there these they this to was we were what when where which ' +
+    'who why will with you your yours am im ive dont doesnt cant cannot wont isnt any some there just still keep keeps ' +
+    'please help need want would like know tell us anyone hi hello hey thanks thank also about after again all very ' +
+    'out up down over only one same than too really way say says said'
+  ).split(' '),
+);
+
+/** Replaces typographic quotes and dashes, lower-cases. */
+export function fold(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’‘`´]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/[–—]/g, '-');
+}
+
+/** A light English stemmer: enough to join "certificates"/"certificate" and "prompting"/"prompt". */
+export function stem(token: string): string {
+  if (token.length <= 3 || /\d/.test(token)) return token;
+  if (token.endsWith("'s")) token = token.slice(0, -2);
+  if (token.endsWith('ies') && token.length > 4) return `${token.slice(0, -3)}y`;
+  if (token.endsWith('sses')) return token.slice(0, -2);
+  if (token.endsWith('ing') && token.length > 5) return undouble(token.slice(0, -3));
+  if (token.endsWith('ed') && token.length > 4 && !token.endsWith('eed')) return undouble(token.slice(0, -2));
+  if (token.endsWith('es') && /(?:ch|sh|x|ss)es$/.test(token)) return token.slice(0, -2);
+  if (token.endsWith('s') && !token.endsWith('ss') && !token.endsWith('us') && !token.endsWith('is')) return token.slice(0, -1);
+  return token;
+}
+
+function undouble(token: string): string {
+  return /([bdgmnprt])\1$/.test(token) ? token.slice(0, -1) : token;
+}
+
+/** Splits folded text into raw word tokens (keeps cmdlet dashes, dotted names, paths' words). */
+export function rawTokens(folded: string): string[] {
+  return folded
+    .replace(/[^a-z0-9$\-.]+/g, ' ')
+    .split(/\s+/)
+    .map((token) => token.replace(/^[-.]+|[-.]+$/g, ''))
+    .filter(Boolean);
+}
+
+/** Tokens for search: no stop words, stemmed. Hyphenated words also yield their parts. */
+export function searchTokens(folded: string): string[] {
+  const tokens: string[] = [];
+  for (const raw of rawTokens(folded)) {
+    if (STOPWORDS.has(raw.replace(/'/g, ''))) continue;
+    const parts = raw.split(/[-.]/).filter((part) => part.length > 0);
+    if (parts.length > 1) {
+      tokens.push(stem(raw.replace(/[-.]/g, '')));
+      for (const part of parts) if (!STOPWORDS.has(part) && part.length > 1) tokens.push(stem(part));
+    } else tokens.push(stem(raw));
+  }
+  return tokens;
+}
+
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token);
+}

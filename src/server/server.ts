@@ -1,0 +1,75 @@
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { CloudAdapter, TurnContext } from 'botbuilder';
+import type { Logger } from '../observability/logger';
+import { envelopeProblem } from './activity-envelope';
+
+export interface ServerDeps {
+  adapter: CloudAdapter;
+  /** The bot's turn logic. */
+  onTurn: (context: TurnContext) => Promise<void>;
+  logger: Logger;
+  maxBodyBytes: number;
+  health: () => Record<string, unknown>;
+  readiness: () => Promise<{ ready: boolean; checks: Record<string, unknown> }>;
+  /** Extra routes (built-in web chat, ...), registered after the core ones. */
+  extraRoutes?: (server: Server) => void;
+}
+
+export interface RunningServer {
+  server: Server;
+  /** Requests still being handled; SIGTERM waits for these. */
+  inFlight(): number;
+}
+
+/** The HTTP edge: restify with the Bot Framework endpoint, health and readiness. */
+export function createServer(deps: ServerDeps): RunningServer {
+  const server = restify.createServer({ name: 'lync-helpdesk-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+
+  server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }));
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    inFlight++;
+    try {
+      const problem = envelopeProblem(req.body);
+      if (problem) {
+        res.send(400, { error: 'BadRequest', message: `Not a valid activity: ${problem}` });
+        return;
+      }
+      await deps.adapter.process(req, res, deps.onTurn);
+    } catch (error) {
+      deps.logger.error('request failed', { error });
+      if (!res.headersSent) res.send(500, { error: 'InternalError', message: 'The bot could not process this activity.' });
+    } finally {
+      inFlight--;
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    res.send(200, { status: 'ok', ...deps.health() });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const { ready, checks } = await deps.readiness();
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', checks });
+  });
+
+  deps.extraRoutes?.(server);
+
+  // Errors restify raises itself (bad JSON, body too large) must not carry stack traces to the caller.
+  server.on('restifyError', (req: Request, res: Response, error: Error & { statusCode?: number }, callback: () => void) => {
+    const status = error.statusCode ?? 500;
+    deps.logger.warn('request rejected', { status, reason: error.name, path: req.path() });
+    (error as unknown as { toJSON: () => unknown }).toJSON = () => ({ error: error.name.replace(/Error$/, ''), message: publicMessage(status, error.message) });
+    callback();
+  });
+
+  return { server, inFlight: () => inFlight };
+}
+
+function publicMessage(status: number, message: string): string {
+  if (status === 413) return 'The request body is too large.';
+  if (status === 400) return `The request body is not valid JSON: ${message.slice(0, 200)}`;
+  if (status >= 500) return 'The server could not handle the request.';
+  return message.slice(0, 200);
+}
