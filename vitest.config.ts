@@ -8,6 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default'],
+    // The JSON report lets CI print one "N passed, N failed" line.
+    reporters: ['default', ['json', { outputFile: '.vitest-results.json' }]],
   },
 });

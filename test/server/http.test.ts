@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allText, message, startBot, type TestBot } from '../support/bot-server';
+
+describe('the bot over real HTTP (restify + CloudAdapter)', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(async () => bot.close());
+
+  it('reports health with version and what is enabled', async () => {
+    const response = await fetch(`${bot.url}/healthz`);
+    expect(response.status).toBe(200);
+    const health = (await response.json()) as Record<string, unknown>;
+    expect(health).toMatchObject({ status: 'ok', authenticated: false, checks: 'off', stateStore: 'memory' });
+    expect(health.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(health.articles).toBeGreaterThanOrEqual(60);
+  });
+
+  it('welcomes a user who joins the conversation', async () => {
+    const { status, activities } = await bot.send({
+      ...message(''),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: 'user-1', name: 'Test User' }],
+    });
+    expect(status).toBe(200);
+    expect(allText(activities)).toMatch(/Lync helpdesk bot/i);
+    expect(allText(activities)).toMatch(/help/);
+  });
+
+  it('answers help with what the bot can do', async () => {
+    const text = allText(await bot.say('help'));
+    expect(text).toMatch(/What I can do|I help with/);
+    expect(text).toMatch(/talk to a person/);
+  });
+
+  it('answers a question with its key fact in the first reply, as text and as a card', async () => {
+    const replies = await bot.say('my surface cant sign in and the clock is off');
+    expect(replies).toHaveLength(1);
+    expect(replies[0]!.text).toContain('w32tm /resync');
+    expect(replies[0]!.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(replies[0]!.attachments?.[0]?.content)).toContain('w32tm /resync');
+    expect(replies[0]!.text).toMatch(/Source: 000_37b30db2a98c0aff\.txt/);
+  });
+
+  it('declines an out-of-scope question honestly and offers a person', async () => {
+    const text = allText(await bot.say('how do I change the toner in the 3rd floor printer'));
+    expect(text).toMatch(/I don't know/);
+    expect(text).toMatch(/talk to a person/);
+    expect(text).not.toMatch(/Source:/);
+  });
+
+  it('rejects malformed JSON with 400 and keeps serving', async () => {
+    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type": "message",' });
+    expect(response.status).toBe(400);
+    expect(await response.text()).not.toMatch(/at .*\.js:\d+/);
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  });
+
+  it('rejects an activity without a type with a 4xx, not a 500', async () => {
+    const { type: _ignored, ...withoutType } = message('hello');
+    const { status, body } = await bot.send(withoutType);
+    expect(status).toBeGreaterThanOrEqual(400);
+    expect(status).toBeLessThan(500);
+    expect(JSON.stringify(body)).toMatch(/type/);
+  });
+});
+
+describe('start-up safety', () => {
+  it('refuses a non-loopback HOST without credentials and says why', async () => {
+    const root = resolve(__dirname, '..', '..');
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      cwd: root,
+      env: { ...process.env, HOST: '0.0.0.0', PORT: '0', MicrosoftAppId: '', STATE_STORE: 'memory' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise<number | null>((done) => child.on('exit', done));
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/HOST/);
+    expect(output).toMatch(/loopback/);
+    expect(output).toMatch(/MicrosoftAppId/);
+  });
+});
