@@ -14,9 +14,16 @@ type Field = keyof typeof FIELD_WEIGHTS;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 
 const K1 = 1.2;
+/** Share of credit a query word gets for confidence when it only appears in an article's body. */
+const BODY_ONLY_CREDIT = 0.4;
+/** Misspelling correction only for words long enough that one slip does not make another word. */
+const MIN_CORRECTABLE_LENGTH = 6;
 const B = 0.6;
 /** Below this confidence the bot says it does not know instead of guessing. */
-export const DEFAULT_MIN_CONFIDENCE = 0.42;
+export const DEFAULT_MIN_CONFIDENCE = 0.4;
+const COVERAGE_WEIGHT = 0.4;
+const QUESTION_WEIGHT = 0.6;
+const MARGIN_WEIGHT = 0.3;
 
 export interface SearchHit {
   article: Article;
@@ -24,6 +31,8 @@ export interface SearchHit {
   score: number;
   /** 0..1: how much of the question this article accounts for. */
   confidence: number;
+  /** The signals behind the confidence, for tuning and for `npm run ask`. */
+  signals: { coverage: number; questionMatch: number };
 }
 
 export interface SearchResult {
@@ -42,6 +51,8 @@ interface IndexedArticle {
   fieldLengths: Record<Field, number>;
   questionVectors: Set<string>[];
   allTerms: Set<string>;
+  /** Terms of the fields that say what the article is about (all but the body). */
+  aboutTerms: Set<string>;
 }
 
 export interface SearchOptions {
@@ -113,7 +124,8 @@ export class KnowledgeIndex {
       for (const term of unique) {
         if (!doc.allTerms.has(term)) continue;
         const weight = weights.get(term)!;
-        covered += weight;
+        // A word the article is about counts fully; a word only mentioned in passing in the body, less.
+        covered += doc.aboutTerms.has(term) ? weight : BODY_ONLY_CREDIT * weight;
         let tf = 0;
         for (const field of FIELDS) {
           const count = doc.fieldTerms[field].get(term);
@@ -125,11 +137,19 @@ export class KnowledgeIndex {
       }
       const questionMatch = this.bestQuestionMatch(doc, weights, unknownWeight);
       const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-      const confidence = Math.min(1, 0.55 * coverage + 0.45 * questionMatch);
+      const confidence = 0;
       const score = bm25 / Math.max(1, totalWeight) + 0.9 * questionMatch + 0.3 * coverage;
-      scored.push({ article: doc.article, score, confidence });
+      scored.push({ article: doc.article, score, confidence, signals: { coverage, questionMatch } });
     }
     scored.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
+    // Confidence blends how much of the question the best article covers, how close it comes to one of
+    // the article's example questions, and how clearly it beats the runner-up: an unrelated question
+    // tends to brush several articles equally, a real one points at one.
+    const margin = Math.min(1, (scored[0]?.score ?? 0) - (scored[1]?.score ?? 0));
+    for (const [rank, hit] of scored.entries()) {
+      const lead = rank === 0 ? margin : 0;
+      hit.confidence = Math.min(1, COVERAGE_WEIGHT * hit.signals.coverage + QUESTION_WEIGHT * hit.signals.questionMatch + MARGIN_WEIGHT * lead);
+    }
     const hits = scored.slice(0, Math.max(1, limit));
     const best = hits[0];
     return { hits, tokens, unknown, answered: Boolean(best && best.confidence >= this.minConfidence) };
@@ -152,7 +172,7 @@ export class KnowledgeIndex {
   }
 
   private correct(token: string): string | null {
-    if (token.length < 4 || /\d/.test(token)) return null;
+    if (token.length < MIN_CORRECTABLE_LENGTH || /\d/.test(token)) return null;
     const cached = this.corrections.get(token);
     if (cached !== undefined) return cached;
     const [best] = this.vocabulary.search(token, { limit: 1 });
@@ -197,18 +217,20 @@ export class KnowledgeIndex {
     const fieldTerms = {} as Record<Field, Map<string, number>>;
     const fieldLengths = {} as Record<Field, number>;
     const allTerms = new Set<string>();
+    const aboutTerms = new Set<string>();
     for (const field of FIELDS) {
       const counts = new Map<string, number>();
       const tokens = this.tokens(texts[field]);
       for (const token of tokens) {
         counts.set(token, (counts.get(token) ?? 0) + 1);
         allTerms.add(token);
+        if (field !== 'body') aboutTerms.add(token);
       }
       fieldTerms[field] = counts;
       fieldLengths[field] = tokens.length;
     }
     const questionVectors = [article.title, ...article.questions].map((question) => new Set(this.tokens(question)));
-    return { article, fieldTerms, fieldLengths, questionVectors, allTerms };
+    return { article, fieldTerms, fieldLengths, questionVectors, allTerms, aboutTerms };
   }
 
   private tokens(text: string): string[] {
