@@ -18,6 +18,8 @@ const K1 = 1.2;
 const BODY_ONLY_CREDIT = 0.4;
 /** Misspelling correction only for words long enough that one slip does not make another word. */
 const MIN_CORRECTABLE_LENGTH = 6;
+/** How many of the best lexical matches get the (costlier) example-question comparison. */
+const SHORTLIST = 60;
 const B = 0.6;
 /** Below this confidence the bot says it does not know instead of guessing. */
 export const DEFAULT_MIN_CONFIDENCE = 0.4;
@@ -47,9 +49,13 @@ export interface SearchResult {
 
 interface IndexedArticle {
   article: Article;
-  fieldTerms: Record<Field, Map<string, number>>;
+  /** Term counts per field; dropped once the figures below are computed, to save memory. */
+  fieldTerms?: Record<Field, Map<string, number>>;
   fieldLengths: Record<Field, number>;
-  questionVectors: Set<string>[];
+  /** Title and example questions as term sets with their summed idf (idf is fixed once built). */
+  questions: Array<{ terms: Set<string>; weight: number }>;
+  /** Per term: field-weighted, length-normalised frequency, saturated as BM25 does (tf / (k1 + tf)). */
+  saturatedTf: Map<string, number>;
   allTerms: Set<string>;
   /** Terms of the fields that say what the article is about (all but the body). */
   aboutTerms: Set<string>;
@@ -61,6 +67,7 @@ export interface SearchOptions {
 
 export class KnowledgeIndex {
   private readonly docs: IndexedArticle[];
+  private readonly byIdMap: Map<string, Article>;
   private readonly docFrequency = new Map<string, number>();
   private readonly postings = new Map<string, number[]>();
   private readonly averageLength: Record<Field, number>;
@@ -85,6 +92,8 @@ export class KnowledgeIndex {
     });
     const count = Math.max(1, this.docs.length);
     this.averageLength = Object.fromEntries(FIELDS.map((field) => [field, totals[field] / count || 1])) as Record<Field, number>;
+    for (const doc of this.docs) this.finishArticle(doc);
+    this.byIdMap = new Map(this.docs.map((doc) => [doc.article.id, doc.article]));
     this.vocabularySet = new Set(this.docFrequency.keys());
     this.vocabulary = new Fuse([...this.vocabularySet].filter((term) => term.length >= 4), {
       includeScore: true,
@@ -100,7 +109,7 @@ export class KnowledgeIndex {
   }
 
   byId(id: string): Article | undefined {
-    return this.docs.find((doc) => doc.article.id === id)?.article;
+    return this.byIdMap.get(id);
   }
 
   /** Ranks articles for a free-text question. */
@@ -116,31 +125,31 @@ export class KnowledgeIndex {
     const unknownWeight = unknown.length * this.maxIdf;
     const totalWeight = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
 
-    const scored: SearchHit[] = [];
+    // Phase 1, for every article sharing a word: BM25 and coverage from per-article figures
+    // precomputed at start-up, so this loop is a few map look-ups per article.
+    const preliminary: Array<{ doc: IndexedArticle; bm25: number; coverage: number; rough: number }> = [];
     for (const position of candidates) {
       const doc = this.docs[position]!;
       let bm25 = 0;
       let covered = 0;
       for (const term of unique) {
-        if (!doc.allTerms.has(term)) continue;
+        const saturated = doc.saturatedTf.get(term);
+        if (saturated === undefined) continue;
         const weight = weights.get(term)!;
         // A word the article is about counts fully; a word only mentioned in passing in the body, less.
         covered += doc.aboutTerms.has(term) ? weight : BODY_ONLY_CREDIT * weight;
-        let tf = 0;
-        for (const field of FIELDS) {
-          const count = doc.fieldTerms[field].get(term);
-          if (!count) continue;
-          const norm = 1 - B + (B * doc.fieldLengths[field]) / this.averageLength[field];
-          tf += (FIELD_WEIGHTS[field] * count) / norm;
-        }
-        bm25 += (weight * tf) / (K1 + tf);
+        bm25 += weight * saturated;
       }
-      const questionMatch = this.bestQuestionMatch(doc, weights, unknownWeight);
       const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-      const confidence = 0;
-      const score = bm25 / Math.max(1, totalWeight) + 0.9 * questionMatch + 0.3 * coverage;
-      scored.push({ article: doc.article, score, confidence, signals: { coverage, questionMatch } });
+      const normalised = bm25 / Math.max(1, totalWeight);
+      preliminary.push({ doc, bm25: normalised, coverage, rough: normalised + 0.3 * coverage });
     }
+    // Phase 2, for the shortlist only: the closest example question.
+    preliminary.sort((a, b) => b.rough - a.rough);
+    const scored: SearchHit[] = preliminary.slice(0, SHORTLIST).map(({ doc, bm25, coverage }) => {
+      const questionMatch = this.bestQuestionMatch(doc, weights, unknownWeight);
+      return { article: doc.article, score: bm25 + 0.9 * questionMatch + 0.3 * coverage, confidence: 0, signals: { coverage, questionMatch } };
+    });
     scored.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
     // Confidence blends how much of the question the best article covers, how close it comes to one of
     // the article's example questions, and how clearly it beats the runner-up: an unrelated question
@@ -190,19 +199,34 @@ export class KnowledgeIndex {
   /** Weighted overlap (Dice) between the query and the closest example question. */
   private bestQuestionMatch(doc: IndexedArticle, weights: Map<string, number>, unknownWeight: number): number {
     let best = 0;
-    const queryWeight = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
-    for (const question of doc.questionVectors) {
+    let queryWeight = unknownWeight;
+    for (const weight of weights.values()) queryWeight += weight;
+    for (const question of doc.questions) {
       let shared = 0;
-      let questionWeight = 0;
-      for (const term of question) {
-        const weight = weights.get(term) ?? this.idf(term);
-        questionWeight += weight;
-        if (weights.has(term)) shared += weight;
-      }
-      const dice = (2 * shared) / Math.max(1e-9, queryWeight + questionWeight);
+      for (const [term, weight] of weights) if (question.terms.has(term)) shared += weight;
+      const dice = (2 * shared) / Math.max(1e-9, queryWeight + question.weight);
       if (dice > best) best = dice;
     }
     return best;
+  }
+
+  /** Figures that need corpus-wide statistics (average field lengths, idf), computed once. */
+  private finishArticle(doc: IndexedArticle): void {
+    for (const term of doc.allTerms) {
+      let tf = 0;
+      for (const field of FIELDS) {
+        const count = doc.fieldTerms?.[field].get(term);
+        if (!count) continue;
+        const norm = 1 - B + (B * doc.fieldLengths[field]) / this.averageLength[field];
+        tf += (FIELD_WEIGHTS[field] * count) / norm;
+      }
+      doc.saturatedTf.set(term, tf / (K1 + tf));
+    }
+    delete doc.fieldTerms;
+    for (const question of doc.questions) {
+      question.weight = 0;
+      for (const term of question.terms) question.weight += this.idf(term);
+    }
   }
 
   private indexArticle(article: Article): IndexedArticle {
@@ -229,8 +253,8 @@ export class KnowledgeIndex {
       fieldTerms[field] = counts;
       fieldLengths[field] = tokens.length;
     }
-    const questionVectors = [article.title, ...article.questions].map((question) => new Set(this.tokens(question)));
-    return { article, fieldTerms, fieldLengths, questionVectors, allTerms, aboutTerms };
+    const questions = [article.title, ...article.questions].map((question) => ({ terms: new Set(this.tokens(question)), weight: 0 }));
+    return { article, fieldTerms, fieldLengths, questions, saturatedTf: new Map(), allTerms, aboutTerms };
   }
 
   private tokens(text: string): string[] {

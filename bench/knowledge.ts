@@ -1,0 +1,95 @@
+/**
+ * Knowledge search benchmark: answer quality on the evaluation set and query latency, on the real
+ * corpus and on corpora grown 10x and 100x with synthetic articles, so we see how cost grows.
+ *   npx tsx bench/knowledge.ts
+ */
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { knowledgeBaseFrom, type Article } from '../src/knowledge';
+import { readArticles } from '../src/knowledge/load-articles';
+import { KnowledgeIndex } from '../src/knowledge/search';
+import { loadSynonyms } from '../src/knowledge/synonyms';
+import { evaluate, loadEvalSet } from '../test/eval/evaluate';
+
+const root = resolve(__dirname, '..');
+const { articles } = readArticles(join(root, 'knowledge'));
+const synonyms = loadSynonyms(join(root, 'knowledge', 'synonyms.yaml'));
+const questions = loadEvalSet(join(root, 'test', 'eval'));
+
+/** Deterministic pseudo-random numbers, so every run builds the same synthetic corpus. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Synthetic articles: real articles' words reshuffled plus invented product words, ids made unique. */
+function synthetic(count: number): Article[] {
+  const next = random(42);
+  const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)]!;
+  const words = articles.flatMap((article) => `${article.title} ${article.answer} ${article.body}`.split(/\s+/)).filter((w) => /^[a-z]{3,}$/i.test(w));
+  const invented = Array.from({ length: 5000 }, (_, i) => `zorb${i.toString(36)}`);
+  const sentence = (length: number) => Array.from({ length }, () => (next() < 0.3 ? pick(invented) : pick(words))).join(' ');
+  return Array.from({ length: count }, (_, i) => {
+    const template = pick(articles);
+    return {
+      ...template,
+      id: `synthetic-${i}`,
+      title: sentence(8),
+      questions: Array.from({ length: 5 }, () => sentence(7)),
+      tags: Array.from({ length: 5 }, () => pick(invented)),
+      answer: sentence(25),
+      keyFacts: [pick(invented)],
+      body: sentence(120),
+      steps: [sentence(10), sentence(10)],
+      caveats: [sentence(10)],
+      related: [],
+      file: `synthetic-${i}.md`,
+    };
+  });
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+console.log(`corpus: ${articles.length} articles; evaluation set: ${questions.length} questions`);
+console.log('scale  articles  build_ms  heap_MB  top1    top3    MRR    median_ms  p99_ms');
+for (const scale of [1, 10, 100]) {
+  const corpus = [...articles, ...synthetic(articles.length * (scale - 1))];
+  global.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  const index = new KnowledgeIndex(corpus, synonyms);
+  const buildMs = performance.now() - started;
+  const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 1e6;
+  const knowledge = knowledgeBaseFrom(index);
+  const report = evaluate(knowledge, questions);
+
+  // Latency: every question several times, after a warm-up pass (spelling corrections are cached).
+  for (const question of questions) knowledge.search(question.q);
+  const timings: number[] = [];
+  for (let round = 0; round < (scale === 100 ? 3 : 10); round++) {
+    for (const question of questions) {
+      const t0 = performance.now();
+      knowledge.search(question.q);
+      timings.push(performance.now() - t0);
+    }
+  }
+  timings.sort((a, b) => a - b);
+  console.log(
+    [
+      `${scale}x`.padEnd(6),
+      String(corpus.length).padEnd(9),
+      buildMs.toFixed(0).padEnd(9),
+      heapMb.toFixed(1).padEnd(8),
+      `${(report.top1 * 100).toFixed(1)}%`.padEnd(7),
+      `${(report.top3 * 100).toFixed(1)}%`.padEnd(7),
+      report.mrr.toFixed(3).padEnd(6),
+      percentile(timings, 50).toFixed(3).padEnd(10),
+      percentile(timings, 99).toFixed(3),
+    ].join(' '),
+  );
+}
