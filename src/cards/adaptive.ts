@@ -48,6 +48,11 @@ export function heading(text: string): Element {
   return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true };
 }
 
+/** A bold section title with a line above it. */
+export function sectionTitle(text: string): Element {
+  return { type: 'TextBlock', text, weight: 'Bolder', wrap: true, separator: true, spacing: 'Medium' };
+}
+
 export function paragraph(text: string, options: { subtle?: boolean; small?: boolean; separator?: boolean } = {}): Element {
   return {
     type: 'TextBlock',

@@ -1,4 +1,4 @@
-import { bullets, card, heading, numbered, paragraph, type SubmitAction } from '../cards/adaptive';
+import { bullets, card, heading, numbered, paragraph, sectionTitle, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
 import type { Article } from './article';
 import type { SearchResult } from './search';
@@ -37,8 +37,8 @@ export function answerReply(article: Article, related: Article[] = []): Reply {
   const body = [
     heading(article.title),
     paragraph(article.answer),
-    ...(article.steps.length > 0 ? [paragraph('Steps', { separator: true }), ...numbered(article.steps)] : []),
-    ...(article.caveats.length > 0 ? [paragraph('Good to know', { separator: true }), ...bullets(article.caveats)] : []),
+    ...(article.steps.length > 0 ? [sectionTitle('Steps'), ...numbered(article.steps)] : []),
+    ...(article.caveats.length > 0 ? [sectionTitle('Good to know'), ...bullets(article.caveats)] : []),
     paragraph(source, { subtle: true, small: true, separator: true }),
   ];
   return { text, card: card(body, actions.slice(0, 6)) };
