@@ -1,17 +1,27 @@
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { ConversationState, TurnContext } from 'botbuilder';
+import { TurnContext } from 'botbuilder';
 import type { Config } from './config/config';
 import { createAdapter, correlationId, type AuthOverrides } from './bot/adapter';
+import { feedbackRecorder } from './bot/feedback';
+import { GuidedFlows } from './bot/flow-dialog';
+import { createHandOff, parseHelpdeskTarget } from './bot/handoff-delivery';
 import { HelpdeskBot } from './bot/helpdesk-bot';
 import { toActivity } from './bot/render';
+import { deliverPrivately, isGroupConversation } from './bot/teams/private-delivery';
+import { tenantAllowlist, tenantOf } from './bot/teams/tenant';
 import { createStorage } from './bot/storage/create-storage';
+import { OptimisticConversationState } from './bot/storage/optimistic-conversation-state';
+import { ConversationTurns } from './bot/conversation-turns';
+import { TurnLogMiddleware } from './bot/turn-log-middleware';
 import type { Role } from './core/caller';
 import { NO_COMMANDS, type CommandPort } from './core/ports';
+import { loadFlowCatalog } from './flows';
 import { loadKnowledgeBase } from './knowledge';
 import { createLogger, type Logger } from './observability/logger';
 import { createServer } from './server/server';
 import { version } from './version';
+import { mountWebChat } from './webchat/routes';
 
 export interface AppOptions {
   logger?: Logger;
@@ -30,9 +40,15 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const knowledge = loadKnowledgeBase(resolve(config.KNOWLEDGE_DIR));
-  const storage = createStorage(config);
-  const conversationState = new ConversationState(storage);
+  const flowCatalog = loadFlowCatalog(resolve(config.DIALOGS_DIR));
+  const helpdeskTarget = parseHelpdeskTarget(config.HELPDESK_CONVERSATION);
+  const storage = createStorage(config, logger);
+  // Saves carry the eTag they read: a concurrent turn's update is never overwritten (see ConversationTurns).
+  const conversationState = new OptimisticConversationState(storage);
   const adapter = createAdapter(config, logger, options.authOverrides);
+  adapter.use(new TurnLogMiddleware(logger));
+  const turns = new ConversationTurns({ states: [conversationState], logger });
+  adapter.use(tenantAllowlist(config.ALLOWED_TENANTS, logger));
   const commands: CommandPort = NO_COMMANDS;
   const pending = new Set<Promise<unknown>>();
 
@@ -44,19 +60,46 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     return 'user';
   };
 
+  // Hand-offs read the flow the user is (or was last) in; both live in conversation state.
+  const handOff = createHandOff({
+    adapter,
+    appId: config.MicrosoftAppId ?? '',
+    target: helpdeskTarget,
+    storage,
+    catalog: flowCatalog,
+    lastFlow: (context) => guidedFlows.lastFlow(context),
+    logger,
+  });
+  const guidedFlows = new GuidedFlows({
+    catalog: flowCatalog,
+    conversationState,
+    articleTitle: (id) => knowledge.byId(id)?.title,
+    aside: async (context, text) => void (await context.sendActivity(toActivity(knowledge.answer(text).reply))),
+    handOff: (context, info, state) => handOff(context, info.caller, info.memory ?? { asked: [] }, state),
+  });
+
   const bot = new HelpdeskBot({
     knowledge,
+    flows: guidedFlows,
+    handOff,
+    extraHelp: (role) => [guidedFlows.helpSection(role)],
     commands,
     resolveRole,
     conversationState,
+    recordFeedback: feedbackRecorder(storage),
     logger,
     deliverLater(context, reply, what) {
       const reference = TurnContext.getConversationReference(context.activity);
       const id = correlationId(context);
+      // Proactive turns carry no channelData: keep what decides where a result may be posted.
+      const isGroup = isGroupConversation(context.activity);
+      const tenantId = tenantOf(context.activity);
       const delivery = reply
         .then((result) =>
           adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (later) => {
-            await later.sendActivity(toActivity(result));
+            // Results that name users go to the caller's personal chat when asked in a channel or group chat.
+            if (isGroup) await deliverPrivately(later, result, { appId: config.MicrosoftAppId ?? '', logger, what, isGroup, tenantId });
+            else await later.sendActivity(toActivity(result));
           }),
         )
         .catch((error: unknown) => logger.error('late delivery failed', { correlationId: id, what, error }));
@@ -67,7 +110,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const { server, inFlight } = createServer({
     adapter,
-    onTurn: (context) => bot.run(context),
+    onTurn: (context) => turns.run(context, (turn) => bot.run(turn)),
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     health: () => ({
@@ -78,7 +121,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       checks: config.LYNC_CHECKS,
       webchat: config.webchat,
     }),
-    readiness: async () => ({ ready: true, checks: { knowledge: knowledge.articles().length > 0 } }),
+    readiness: async () => {
+      const state = await storage.ping(2_000);
+      const articles = knowledge.articles().length > 0;
+      return { ready: state.ok && articles, checks: { knowledge: articles, storage: state.ok ? 'ok' : state.error } };
+    },
+    // The page and its connector stand-in are unauthenticated: only for loopback, unauthenticated runs.
+    extraRoutes: config.webchat && !config.authenticated ? (routes) => void mountWebChat(routes) : undefined,
   });
 
   return {
@@ -101,6 +150,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       while ((inFlight() > 0 || pending.size > 0) && Date.now() < deadline) {
         await Promise.race([Promise.allSettled([...pending]), new Promise((tick) => setTimeout(tick, 25))]);
       }
+      // Keep-alive connections stay open after their last response and would hold close() until the
+      // deadline; every turn is done now, so nothing more is coming on them.
+      server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((tick) => setTimeout(tick, Math.max(0, deadline - Date.now())))]);
     },
   };

@@ -7,6 +7,8 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config';
 import type { Logger } from '../observability/logger';
+import { StrictChannelAuthentication } from './authentication';
+import { createConnectorHttpClient } from './connector-http-client';
 
 /** Extra authentication settings, e.g. a local OpenID metadata endpoint in tests. */
 export type AuthOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptions>;
@@ -16,14 +18,22 @@ export type AuthOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptio
  * is configured, for the Emulator and local use) and one turn-error handler for the whole bot.
  */
 export function createAdapter(config: Config, logger: Logger, overrides: AuthOverrides = {}): CloudAdapter {
-  const authentication = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-    ...overrides,
-  } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(authentication);
+  const authentication = new ConfigurationBotFrameworkAuthentication(
+    {
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+      ...overrides,
+    } as ConfigurationBotFrameworkAuthenticationOptions,
+    undefined,
+    undefined,
+    undefined,
+    // Replies and proactive messages give up after CONNECTOR_TIMEOUT_MS instead of waiting forever.
+    { httpClient: createConnectorHttpClient(config.CONNECTOR_TIMEOUT_MS) },
+  );
+  // Every token the SDK cannot accept becomes a 401 (never a 500 with the error text).
+  const adapter = new CloudAdapter(new StrictChannelAuthentication(authentication, logger));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = correlationId(context);

@@ -1,4 +1,11 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  type ConversationState,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
 import type { Caller, Role } from '../core/caller';
 import { helpReply, welcomeReply } from '../core/help';
 import type { CommandPort, RoleResolver } from '../core/ports';
@@ -7,8 +14,12 @@ import { textReply } from '../core/reply';
 import { PHRASES, answerReply } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge';
 import type { Logger } from '../observability/logger';
+import type { GuidedFlows } from './flow-dialog';
 import { callerOf, incomingText } from './incoming';
 import { toActivity } from './render';
+import { searchArticles } from './teams/message-extension';
+import { deliverPrivately } from './teams/private-delivery';
+import { shouldWelcome } from './teams/welcome';
 
 /** What the bot remembers about a conversation between turns (kept in conversation state). */
 export interface ConversationMemory {
@@ -33,6 +44,8 @@ export interface HelpdeskBotDeps {
   recordFeedback?: (entry: { articleId: string | undefined; helpful: boolean; caller: Caller }) => Promise<void>;
   /** Hands the conversation to a person. */
   handOff?: (context: TurnContext, caller: Caller, memory: ConversationMemory) => Promise<Reply>;
+  /** Guided flows (dialogs/): an active flow gets the turn first; a message may start one. */
+  flows?: Pick<GuidedFlows, 'continueFlow' | 'startRequested'>;
 }
 
 const HELP = /^(?:help|\?|menu|commands|what can you do\??)$/i;
@@ -44,7 +57,7 @@ const MAX_ASKED = 10;
  * The Bot Framework face of the helpdesk: turns activities into calls on the SDK-free core
  * (knowledge base, command registry) and replies into activities.
  */
-export class HelpdeskBot extends ActivityHandler {
+export class HelpdeskBot extends TeamsActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
 
   constructor(private readonly deps: HelpdeskBotDeps) {
@@ -57,9 +70,7 @@ export class HelpdeskBot extends ActivityHandler {
     });
 
     this.onMembersAdded(async (context, next) => {
-      const botId = context.activity.recipient?.id;
-      const newcomers = (context.activity.membersAdded ?? []).filter((member) => member.id !== botId);
-      if (newcomers.length > 0) await this.send(context, welcomeReply());
+      if (shouldWelcome(context.activity)) await this.send(context, welcomeReply());
       await next();
     });
   }
@@ -79,6 +90,14 @@ export class HelpdeskBot extends ActivityHandler {
       await this.send(context, textReply('I only read text. Type your question, or "help" to see what I can do.', ['help']));
       return;
     }
+    // An active flow sees the message first; what it doesn't understand comes back here (`answer`), place kept.
+    const answer = (question: string) => this.route(context, question, caller, role, memory, true);
+    if (this.deps.flows && (await this.deps.flows.continueFlow(context, { caller, role, memory, answer }))) return;
+    await this.route(context, text, caller, role, memory, false);
+  }
+
+  /** Help, a person, feedback, an article, a flow request, a command, or a question for the knowledge base. */
+  private async route(context: TurnContext, text: string, caller: Caller, role: Role, memory: ConversationMemory, inFlow: boolean): Promise<void> {
     if (HELP.test(text)) {
       await this.send(context, helpReply(role, [...(this.deps.extraHelp?.(role) ?? []), { title: 'Commands you may run', lines: this.deps.commands.help(role) }]));
       return;
@@ -110,12 +129,14 @@ export class HelpdeskBot extends ActivityHandler {
       return;
     }
 
+    if (!inFlow && this.deps.flows && (await this.deps.flows.startRequested(context, text, { caller, role, memory }))) return;
+
     const execution = this.deps.commands.start(text, caller, role);
     if (execution) {
       if (execution.slow) {
         if (execution.ack) await this.send(context, execution.ack);
         this.deps.deliverLater(context, execution.result, execution.command);
-      } else await this.send(context, await execution.result);
+      } else await this.sendCommandResult(context, await execution.result, execution.command);
       return;
     }
 
@@ -130,6 +151,16 @@ export class HelpdeskBot extends ActivityHandler {
   private async handOff(context: TurnContext, caller: Caller, memory: ConversationMemory): Promise<Reply> {
     if (this.deps.handOff) return this.deps.handOff(context, caller, memory);
     return textReply('Please contact the helpdesk directly and mention what you asked me.');
+  }
+
+  /** Teams message extension: knowledge search from the compose box. */
+  protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return searchArticles(this.deps.knowledge, query);
+  }
+
+  /** Command results name users: in a channel or group chat they go to the caller's personal chat. */
+  private async sendCommandResult(context: TurnContext, reply: Reply, command: string): Promise<void> {
+    await deliverPrivately(context, reply, { logger: this.deps.logger, what: command });
   }
 
   private async send(context: TurnContext, reply: Reply): Promise<void> {

@@ -1,16 +1,15 @@
 import type { Activity } from 'botbuilder';
-import { TurnContext } from 'botbuilder';
 import type { Caller } from '../core/caller';
+import { withoutBotMentions } from './teams/mentions';
+
+const ASK_PREFIX = /^ask\s*[:,-]?\s+(?=\S)/i;
 
 /** The user's words: typed text without @mentions of the bot, or the text a card button carries. */
 export function incomingText(activity: Activity): string {
-  let text = activity.text ?? '';
-  if (text && activity.entities?.some((entity) => entity.type === 'mention')) {
-    text = TurnContext.removeRecipientMention(activity) ?? text;
-    // Teams wraps the mention in <at>…</at>; some clients leave the bot's name in place.
-    text = text.replace(/<at>[^<]*<\/at>/gi, ' ');
-  }
-  text = text.trim();
+  // In channels and group chats Teams starts the text with `<at>Bot</at>`; see withoutBotMentions.
+  let text = withoutBotMentions(activity).trim();
+  // Teams' command menu inserts "ask" before the question; it is not part of it.
+  text = text.replace(ASK_PREFIX, '');
   if (!text && activity.value && typeof activity.value === 'object') {
     const carried = (activity.value as Record<string, unknown>).text;
     if (typeof carried === 'string') text = carried.trim();

@@ -2,6 +2,8 @@
  * Structured JSON logs, one object per line. Message bodies and secrets never go in at info level:
  * callers pass identifiers and counts, and `debug` is the only level where text may appear.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -15,10 +17,18 @@ export interface Logger {
 
 const SECRET_KEYS = /password|secret|token|authorization|connectionstring|key$/i;
 
-export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)): Logger {
+/** Fields every line logged during one turn carries (its correlation id), however deep the caller. */
+const scope = new AsyncLocalStorage<Record<string, unknown>>();
+
+/** Runs `work` so that every log line it causes, in any module, carries `fields`. */
+export function withLogFields<T>(fields: Record<string, unknown>, work: () => T): T {
+  return scope.run({ ...scope.getStore(), ...fields }, work);
+}
+
+export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, write: (line: string) => void = writeStdout): Logger {
   const emit = (at: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[at] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...redact(base), ...redact(fields ?? {}) }));
+    write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...redact(base), ...redact(scope.getStore() ?? {}), ...redact(fields ?? {}) }));
   };
   return {
     debug: (m, f) => emit('debug', m, f),
@@ -27,6 +37,17 @@ export function createLogger(level: LogLevel = 'info', base: Record<string, unkn
     error: (m, f) => emit('error', m, f),
     child: (fields) => createLogger(level, { ...base, ...fields }, write),
   };
+}
+
+let stdoutGuarded = false;
+
+/** stdout closed under us (log shipper gone, `| head`): keep serving rather than crash on EPIPE. */
+function writeStdout(line: string): void {
+  if (!stdoutGuarded) {
+    stdoutGuarded = true;
+    process.stdout.on('error', () => undefined);
+  }
+  if (process.stdout.writable) process.stdout.write(`${line}\n`);
 }
 
 function redact(fields: Record<string, unknown>): Record<string, unknown> {

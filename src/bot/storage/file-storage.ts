@@ -1,18 +1,31 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Storage, StoreItems } from 'botbuilder';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { StateConflictError } from './storage-errors';
+
+export interface FileStorageOptions {
+  /** Told when a damaged state file is found (copied aside; the conversation then starts afresh). */
+  onCorruptFile?: (file: string, error: unknown) => void;
+}
 
 /**
  * Durable state on the local disk, the default store: one JSON file per key, written atomically
- * (temp file + rename) so a crash never leaves half a file, with eTags so concurrent turns of one
- * conversation cannot silently overwrite each other. One process per folder; several instances share
- * state through the blob store instead.
+ * (temp file flushed to disk, then renamed over the old one) so a crash or SIGKILL never leaves half
+ * a file, with eTags so concurrent turns of one conversation cannot silently overwrite each other.
+ *
+ * One process per folder: the eTag check and the write are atomic within this process (every
+ * FileStorage on the same folder shares the same per-key locks), not across processes. Several
+ * instances share state through the blob store instead.
  */
 export class FileStorage implements Storage {
-  private readonly locks = new Map<string, Promise<unknown>>();
+  private readonly folder: string;
+  private prepared?: Promise<void>;
 
-  constructor(private readonly folder: string) {}
+  constructor(folder: string, private readonly options: FileStorageOptions = {}) {
+    this.folder = resolve(folder);
+  }
 
   async read(keys: string[]): Promise<StoreItems> {
     const items: StoreItems = {};
@@ -26,55 +39,101 @@ export class FileStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    await mkdir(this.folder, { recursive: true });
+    await this.prepare();
     await Promise.all(
-      Object.entries(changes).map(([key, change]) =>
-        this.exclusive(key, async () => {
-          const expected = change?.eTag;
-          if (expected && expected !== '*') {
+      Object.entries(changes).map(([key, change]) => {
+        if (change === null || typeof change !== 'object' || Array.isArray(change)) {
+          return Promise.reject(new TypeError(`FileStorage: the item for "${key}" must be an object`));
+        }
+        return exclusive(this.pathOf(key), async () => {
+          const expected = (change as StoreItem).eTag;
+          // Like Azure Blob Storage: an eTag that no longer matches, or an item deleted since it was
+          // read, is a conflict. '*' or no eTag overwrites.
+          if (typeof expected === 'string' && expected !== '*') {
             const current = await this.load(key);
-            if (current && current.eTag !== expected) {
-              throw new Error(`Storage: eTag conflict for key "${key}": the item changed since it was read`);
-            }
+            if (current?.eTag !== expected) throw new StateConflictError(key);
           }
-          const stored = { ...change, eTag: randomUUID() };
-          const path = this.pathOf(key);
-          const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
-          await writeFile(temp, JSON.stringify({ key, item: stored }));
-          await rename(temp, path);
-        }),
-      ),
+          await this.replace(key, { ...change, eTag: randomUUID() });
+        });
+      }),
     );
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => this.exclusive(key, () => rm(this.pathOf(key), { force: true }))));
+    await Promise.all(keys.map((key) => exclusive(this.pathOf(key), () => rm(this.pathOf(key), { force: true }))));
   }
 
-  private async load(key: string): Promise<StoreItems[string] | undefined> {
+  private async load(key: string): Promise<StoreItem | undefined> {
+    const path = this.pathOf(key);
+    let raw: string;
     try {
-      const parsed = JSON.parse(await readFile(this.pathOf(key), 'utf8')) as { item: StoreItems[string] };
-      return parsed.item;
+      raw = await readFile(path, 'utf8');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+    try {
+      const parsed = JSON.parse(raw) as { key?: unknown; item?: unknown };
+      if (parsed.item === null || typeof parsed.item !== 'object') throw new Error('no item in the file');
+      return parsed.item as StoreItem;
+    } catch (error) {
+      // Written atomically, so this is damage from outside (disk, hand edits). Failing here would fail
+      // every later turn of the conversation: keep a copy for inspection and let the next save replace it.
+      const copied = await copyFile(path, `${path}.corrupt`, constants.COPYFILE_EXCL).then(() => true, () => false);
+      if (copied) this.options.onCorruptFile?.(path, error);
+      return undefined;
+    }
+  }
+
+  /** Temp file, flushed to disk, renamed over the old file: readers see the old or the new item, never half. */
+  private async replace(key: string, item: StoreItem): Promise<void> {
+    const path = this.pathOf(key);
+    const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(JSON.stringify({ key, item }));
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await rename(temp, path);
+    } catch (error) {
+      await rm(temp, { force: true });
+      throw error;
+    }
+  }
+
+  /** Creates the folder and removes temp files a killed process left behind (never this process's). */
+  private prepare(): Promise<void> {
+    this.prepared ??= (async () => {
+      await mkdir(this.folder, { recursive: true });
+      const own = `.${process.pid}.`;
+      const leftovers = (await readdir(this.folder)).filter((name) => name.endsWith('.tmp') && !name.includes(own));
+      await Promise.all(leftovers.map((name) => rm(join(this.folder, name), { force: true })));
+    })().catch((error: unknown) => {
+      this.prepared = undefined;
+      throw error;
+    });
+    return this.prepared;
   }
 
   /** Keys can hold any character; a hash keeps file names short and safe. */
   private pathOf(key: string): string {
     return join(this.folder, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
   }
+}
 
-  /** Runs one read-check-write per key at a time, so the eTag check and the write are atomic here. */
-  private exclusive<T>(key: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.locks.get(key) ?? Promise.resolve();
-    const next = previous.then(work, work);
-    const settled = next.catch(() => undefined);
-    this.locks.set(key, settled);
-    void settled.then(() => {
-      if (this.locks.get(key) === settled) this.locks.delete(key);
-    });
-    return next;
-  }
+/** Per-file queues shared by every FileStorage in the process, so the read-check-write is atomic. */
+const locks = new Map<string, Promise<unknown>>();
+
+function exclusive<T>(path: string, work: () => Promise<T>): Promise<T> {
+  const previous = locks.get(path) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  locks.set(path, settled);
+  void settled.then(() => {
+    if (locks.get(path) === settled) locks.delete(path);
+  });
+  return next;
 }

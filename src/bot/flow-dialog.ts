@@ -1,0 +1,177 @@
+import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { Caller, Role } from '../core/caller';
+import type { HelpLine } from '../core/help';
+import type { Reply } from '../core/reply';
+import { advance, asideReminder, isStaff, startFlow, type FlowCatalog, type FlowContext, type FlowTurn } from '../flows';
+import { FlowState } from '../flows/schema';
+import type { ConversationMemory } from './helpdesk-bot';
+import { callerOf, incomingText } from './incoming';
+import { toActivity } from './render';
+
+/** Who is talking this turn; set by the bot before the flow runs (tests may leave it out). */
+export interface FlowTurnInfo {
+  caller: Caller;
+  role: Role;
+  memory?: ConversationMemory;
+  /** The bot's own handling of a message that is not for the flow (question, article, command); sends its reply. */
+  answer?: (text: string) => Promise<void>;
+}
+
+export interface FlowDialogHooks {
+  catalog: FlowCatalog;
+  /** Answers a free-text question asked in the middle of a flow when the bot gave no `answer` (sends the reply). */
+  aside(context: TurnContext, text: string, info: FlowTurnInfo): Promise<void>;
+  /** Hands the conversation to a person; `state` is the flow as it stands. Returns what to tell the user. */
+  handOff(context: TurnContext, info: FlowTurnInfo, state: FlowState): Promise<Reply>;
+  /** Called with every new flow state, so a later hand-off can report the last flow. */
+  record?(context: TurnContext, state: FlowState): Promise<void>;
+  articleTitle?: (id: string) => string | undefined;
+  /** Role used when the bot did not say (dialog tests). */
+  defaultRole?: Role;
+}
+
+export interface FlowDialogOptions {
+  flowId: string;
+  /** Answers and steps from a flow the user was in before switching to this one. */
+  carried?: FlowState;
+}
+
+const TURN_INFO = Symbol('flowTurnInfo');
+
+export function setFlowTurnInfo(context: TurnContext, info: FlowTurnInfo): void {
+  context.turnState.set(TURN_INFO, info);
+}
+
+/**
+ * Runs any flow from dialogs/: a thin botbuilder-dialogs wrapper around the pure engine. The flow's
+ * position lives in this dialog's instance state, which the DialogSet keeps in conversation state.
+ */
+export class FlowDialog extends Dialog<FlowDialogOptions> {
+  static readonly ID = 'guided-flow';
+
+  constructor(private readonly hooks: FlowDialogHooks) {
+    super(FlowDialog.ID);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: FlowDialogOptions): Promise<DialogTurnResult> {
+    if (!options?.flowId || !this.hooks.catalog.byId(options.flowId)) throw new Error(`FlowDialog needs a known flowId, got "${options?.flowId}"`);
+    const info = this.info(dc.context);
+    return this.settle(dc, startFlow(this.hooks.catalog, options.flowId, this.flowContext(info), options.carried), info);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const info = this.info(dc.context);
+    const stored = FlowState.safeParse((dc.activeDialog?.state as { flow?: unknown } | undefined)?.flow);
+    if (!stored.success) {
+      await dc.context.sendActivity('I lost my place in the guided steps, sorry. Type "help" to see them and start again.');
+      return dc.endDialog();
+    }
+    const text = incomingText(dc.context.activity);
+    if (!text) {
+      await dc.context.sendActivity(toActivity({ text: asideReminder(this.hooks.catalog, stored.data) }));
+      return Dialog.EndOfTurn;
+    }
+    const turn = advance(this.hooks.catalog, stored.data, text, this.flowContext(info));
+    if (turn.event === 'aside') {
+      if (info.answer) await info.answer(text);
+      else await this.hooks.aside(dc.context, text, info);
+      await dc.context.sendActivity(toActivity({ text: asideReminder(this.hooks.catalog, stored.data), suggestions: ['next', 'repeat', 'cancel'] }));
+      return Dialog.EndOfTurn;
+    }
+    if (turn.event === 'handoff') {
+      await this.hooks.record?.(dc.context, turn.state);
+      await dc.context.sendActivity(toActivity(await this.hooks.handOff(dc.context, info, turn.state)));
+      return dc.endDialog({ flowId: turn.state.flowId, outcome: 'handoff' });
+    }
+    return this.settle(dc, turn, info);
+  }
+
+  private async settle(dc: DialogContext, turn: FlowTurn, _info: FlowTurnInfo): Promise<DialogTurnResult> {
+    for (const reply of turn.replies) await dc.context.sendActivity(toActivity(reply));
+    await this.hooks.record?.(dc.context, turn.state);
+    if (turn.active) {
+      (dc.activeDialog!.state as { flow?: FlowState }).flow = turn.state;
+      return Dialog.EndOfTurn;
+    }
+    return dc.endDialog({ flowId: turn.state.flowId, outcome: turn.state.outcome });
+  }
+
+  private info(context: TurnContext): FlowTurnInfo {
+    return (context.turnState.get(TURN_INFO) as FlowTurnInfo | undefined) ?? { caller: callerOf(context.activity), role: this.hooks.defaultRole ?? 'user' };
+  }
+
+  private flowContext(info: FlowTurnInfo): FlowContext {
+    return { role: info.role, articleTitle: this.hooks.articleTitle };
+  }
+}
+
+export interface GuidedFlowsDeps extends Omit<FlowDialogHooks, 'record'> {
+  conversationState: ConversationState;
+}
+
+/**
+ * What the helpdesk bot uses: give an active flow the turn first, start a flow a message asks for,
+ * remember the last flow for hand-offs, and list the flows in help.
+ */
+export class GuidedFlows {
+  private readonly dialogState: StatePropertyAccessor<DialogState>;
+  private readonly lastFlowState: StatePropertyAccessor<FlowState | undefined>;
+  private readonly dialogs: DialogSet;
+
+  constructor(private readonly deps: GuidedFlowsDeps) {
+    this.dialogState = deps.conversationState.createProperty<DialogState>('flowDialogState');
+    this.lastFlowState = deps.conversationState.createProperty<FlowState | undefined>('lastFlow');
+    this.dialogs = new DialogSet(this.dialogState);
+    this.dialogs.add(new FlowDialog({ ...deps, record: (context, state) => this.lastFlowState.set(context, state) }));
+  }
+
+  get catalog(): FlowCatalog {
+    return this.deps.catalog;
+  }
+
+  /** True when a flow was active and has handled this turn. */
+  async continueFlow(context: TurnContext, info: FlowTurnInfo): Promise<boolean> {
+    setFlowTurnInfo(context, info);
+    const dc = await this.dialogs.createContext(context);
+    if (!dc.activeDialog) return false;
+    // An explicit "start <flow>" switches flows, keeping what the user already told us.
+    const text = incomingText(context.activity);
+    const switchTo = /^(?:start|begin|run)\s/i.test(text) ? this.deps.catalog.requested(text) : undefined;
+    if (switchTo) {
+      const carried = FlowState.safeParse((dc.activeDialog.state as { flow?: unknown }).flow);
+      await dc.cancelAllDialogs();
+      await dc.beginDialog(FlowDialog.ID, { flowId: switchTo.id, carried: carried.success ? carried.data : undefined } satisfies FlowDialogOptions);
+      return true;
+    }
+    const result = await dc.continueDialog();
+    return result.status !== DialogTurnStatus.empty;
+  }
+
+  /** Starts the flow the text asks for ("I need to enroll my smart card", "start collect-logs"); false when it asks for none. */
+  async startRequested(context: TurnContext, text: string, info: FlowTurnInfo): Promise<boolean> {
+    const flow = this.deps.catalog.requested(text);
+    if (!flow) return false;
+    setFlowTurnInfo(context, info);
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(FlowDialog.ID, { flowId: flow.id } satisfies FlowDialogOptions);
+    return true;
+  }
+
+  /** The current or most recent flow of this conversation, for hand-offs. */
+  async lastFlow(context: TurnContext): Promise<FlowState | undefined> {
+    const state = await this.lastFlowState.get(context);
+    const parsed = FlowState.safeParse(state);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** The help section listing the flows (staff-only choices aside, every flow is for everyone). */
+  helpSection(role: Role): { title: string; lines: HelpLine[] } {
+    const lines = this.deps.catalog.flows.map((flow) => ({ usage: `start ${flow.id}`, summary: `${flow.title}: ${flow.summary}` }));
+    return {
+      title: isStaff(role) ? 'Guided flows (you also see the staff-only steps)' : 'Guided flows (step by step)',
+      lines,
+    };
+  }
+}

@@ -1,0 +1,167 @@
+import { ActivityTypes, type Activity, type CloudAdapter, type ConversationReference, type Storage, TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { Caller } from '../core/caller';
+import type { Reply } from '../core/reply';
+import type { FlowCatalog } from '../flows';
+import type { FlowState } from '../flows/schema';
+import { buildHandOffSummary, handOffCard, handOffKey, newHandOffId, summaryText, type HandOffRecord, type HandOffSummary } from '../handoff';
+import type { Logger } from '../observability/logger';
+import type { ConversationMemory } from './helpdesk-bot';
+import { toActivity } from './render';
+
+/** Where hand-offs are posted, from HELPDESK_CONVERSATION. */
+export type HelpdeskTarget =
+  /** A saved conversation reference (any channel): the card is posted into that conversation. */
+  | { kind: 'reference'; reference: Partial<ConversationReference> }
+  /** A Teams channel id (19:...@thread.tacv2): a new thread is started there, through the current turn's serviceUrl. */
+  | { kind: 'teams-channel'; channelId: string };
+
+const SavedReference = z
+  .object({
+    serviceUrl: z.string().url('must be an http(s) URL'),
+    channelId: z.string().min(1),
+    conversation: z.object({ id: z.string().min(1) }).passthrough(),
+    bot: z.object({ id: z.string() }).passthrough().optional(),
+    user: z.object({ id: z.string() }).passthrough().optional(),
+  })
+  .passthrough();
+
+const TEAMS_CHANNEL = /^19:[^\s]+@thread\.(?:tacv2|skype|v2)$/;
+
+/** Audience of tokens for the Bot Framework channels (Teams included). */
+const CHANNEL_AUDIENCE = 'https://api.botframework.com';
+
+/** Reads HELPDESK_CONVERSATION; throws a message naming the setting when it is neither form. */
+export function parseHelpdeskTarget(value: string | undefined): HelpdeskTarget | undefined {
+  if (!value) return undefined;
+  if (TEAMS_CHANNEL.test(value)) return { kind: 'teams-channel', channelId: value };
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    throw new Error('HELPDESK_CONVERSATION must be a Teams channel id (19:...@thread.tacv2) or a JSON conversation reference');
+  }
+  const parsed = SavedReference.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`HELPDESK_CONVERSATION is not a usable conversation reference: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'reference'} ${i.message}`).join('; ')}`);
+  }
+  return { kind: 'reference', reference: parsed.data as unknown as Partial<ConversationReference> };
+}
+
+export interface HandOffDeliveryDeps {
+  adapter: CloudAdapter;
+  /** The bot's app id ('' when unauthenticated). */
+  appId: string;
+  target?: HelpdeskTarget;
+  storage: Storage;
+  catalog: FlowCatalog;
+  /** The flow the user is in or was last in. */
+  lastFlow(context: TurnContext): Promise<FlowState | undefined>;
+  logger: Logger;
+}
+
+export type HandOff = (context: TurnContext, caller: Caller, memory: ConversationMemory, flow?: FlowState) => Promise<Reply>;
+
+/**
+ * Hands a conversation to a person: builds the summary, stores it under handoff/<id>, posts the card to
+ * the helpdesk conversation when one is configured, and tells the user what happened. Never throws into
+ * the turn: when the post fails the user gets the summary to paste into a ticket.
+ */
+export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
+  return async (context, caller, memory, flow) => {
+    const state = flow ?? (await deps.lastFlow(context));
+    const summary = buildHandOffSummary({
+      id: newHandOffId(),
+      at: new Date(),
+      caller,
+      asked: memory.asked,
+      flow: state ? { state, definitions: (id) => deps.catalog.byId(id) } : undefined,
+    });
+    const card = handOffCard(summary);
+    let delivery: HandOffRecord['delivery'] = { to: 'user' };
+    if (deps.target) {
+      try {
+        await post(deps, context, deps.target, { text: `Hand-off ${summary.id} from ${summary.who.name}: ${summary.next[0]}`, card });
+        delivery = { to: 'channel', target: describe(deps.target) };
+      } catch (error) {
+        deps.logger.error('hand-off post failed', { handOff: summary.id, error });
+        delivery = { to: 'user', target: describe(deps.target), error: error instanceof Error ? error.message : String(error) };
+      }
+    }
+    const record: HandOffRecord = { summary, delivery, userConversation: { ...TurnContext.getConversationReference(context.activity) } };
+    try {
+      await deps.storage.write({ [handOffKey(summary.id)]: record });
+    } catch (error) {
+      deps.logger.error('hand-off not stored', { handOff: summary.id, error });
+    }
+    deps.logger.info('handed off', { handOff: summary.id, delivered: delivery.to, flow: summary.flow?.id });
+    return userReply(summary, delivery, card);
+  };
+}
+
+async function post(deps: HandOffDeliveryDeps, context: TurnContext, target: HelpdeskTarget, reply: Reply): Promise<void> {
+  const activity = toActivity(reply) as Partial<Activity>;
+  // The adapter hands errors inside proactive turns to onTurnError and carries on, so success is
+  // recorded here and its absence turns into an error the caller can report.
+  let delivered = false;
+  let failure: unknown;
+  if (target.kind === 'reference') {
+    await deps.adapter.continueConversationAsync(deps.appId, target.reference, async (later) => {
+      // A new message in that conversation, not a reply to the made-up activity of this proactive turn.
+      later.onSendActivities(async (_context, outgoing, next) => {
+        for (const item of outgoing) item.replyToId = target.reference.activityId;
+        return next();
+      });
+      try {
+        await later.sendActivity(activity);
+        delivered = true;
+      } catch (error) {
+        failure = error;
+      }
+    });
+  } else {
+    const serviceUrl = context.activity.serviceUrl;
+    if (!serviceUrl) throw new Error('no serviceUrl on this turn to reach the Teams channel');
+    const tenantId = (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? context.activity.conversation?.tenantId;
+    await deps.adapter.createConversationAsync(
+      deps.appId,
+      context.activity.channelId || 'msteams',
+      serviceUrl,
+      CHANNEL_AUDIENCE,
+      {
+        isGroup: true,
+        bot: context.activity.recipient,
+        channelData: { channel: { id: target.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
+        // The card is the first message of the new thread.
+        activity: { ...activity, type: ActivityTypes.Message } as Activity,
+        ...(tenantId ? { tenantId } : {}),
+      },
+      async () => {
+        delivered = true;
+      },
+    );
+  }
+  if (failure) throw failure;
+  if (!delivered) throw new Error('the helpdesk conversation did not accept the hand-off');
+}
+
+function describe(target: HelpdeskTarget): string {
+  return target.kind === 'teams-channel' ? `Teams channel ${target.channelId}` : `conversation ${target.reference.conversation?.id ?? '?'}`;
+}
+
+function userReply(summary: HandOffSummary, delivery: HandOffRecord['delivery'], card: Reply['card']): Reply {
+  if (delivery.to === 'channel') {
+    return {
+      text:
+        `I've passed this to the helpdesk (reference **${summary.id}**) with everything so far: ` +
+        `${summary.flow ? `your answers in "${summary.flow.title}", ` : ''}the questions you asked, and a suggested next step. ` +
+        'Someone will get back to you; quote the reference if you contact them.',
+      card,
+    };
+  }
+  const why = delivery.error ? "I couldn't reach the helpdesk channel just now, so" : "I'm not connected to a helpdesk channel, so";
+  return {
+    text: `${why} please open a ticket with the helpdesk and paste this summary (reference **${summary.id}**):\n\n\`\`\`\n${summaryText(summary)}\n\`\`\``,
+    card,
+  };
+}

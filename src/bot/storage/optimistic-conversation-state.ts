@@ -1,0 +1,66 @@
+import { ConversationState, calculateChangeHash, type Storage, type TurnContext } from 'botbuilder';
+import { StateConflictError } from './storage-errors';
+
+/** What was read from the store for one turn's state object. */
+interface Snapshot {
+  /** The eTag the store gave the item when this turn read it; SAVED once this turn has written it. */
+  eTag: string | undefined | typeof SAVED;
+  /** Change hash of what the store holds as far as this turn knows (read or last written). */
+  hash: string;
+}
+
+const SAVED = Symbol('saved in this turn');
+
+/**
+ * ConversationState with optimistic concurrency. The SDK's BotState.saveChanges always writes with
+ * eTag "*", i.e. last writer wins: when two turns of one conversation overlap (two instances, or a
+ * user typing fast), the later save silently erases the earlier one. Here the save carries the eTag
+ * the turn read, so the store refuses a save based on stale state with a conflict, which the turn
+ * runner answers by running the turn again on fresh state.
+ *
+ * Limit: a conversation with no saved state yet has no eTag to compare, so its very first save is
+ * unconditional (the Storage contract has no "create only"). Within one instance turns of a
+ * conversation never overlap (the turn runner queues them), so this only matters when two instances
+ * receive the first two messages of a brand-new conversation at the same moment.
+ */
+export class OptimisticConversationState extends ConversationState {
+  private readonly snapshots = new WeakMap<object, Snapshot>();
+
+  constructor(storage: Storage, namespace?: string) {
+    super(storage, namespace);
+  }
+
+  override async load(context: TurnContext, force = false): Promise<any> {
+    const cached = force ? undefined : this.get(context);
+    const state = (await super.load(context, force)) as Record<string, unknown>;
+    if (state !== cached && !this.snapshots.has(state)) {
+      this.snapshots.set(state, { eTag: typeof state.eTag === 'string' ? state.eTag : undefined, hash: calculateChangeHash(state) });
+    }
+    return state;
+  }
+
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    const state = this.get(context) as Record<string, unknown> | undefined;
+    const snapshot = state ? this.snapshots.get(state) : undefined;
+    // Nothing read from the store this turn (or state cleared on purpose): the SDK's behaviour.
+    if (!state || !snapshot) return super.saveChanges(context, force);
+    const hash = calculateChangeHash(state);
+    if (!force && hash === snapshot.hash) return;
+
+    const key = await this.storageKey(context);
+    const eTag = snapshot.eTag === SAVED ? await this.eTagOfOwnSave(key, snapshot.hash) : snapshot.eTag;
+    await this.storage.write({ [key]: { ...state, eTag: eTag ?? '*' } });
+    // Stores do not return the new eTag; a second save in this turn looks it up (see eTagOfOwnSave).
+    this.snapshots.set(state, { eTag: SAVED, hash });
+  }
+
+  /**
+   * The eTag of what this turn saved a moment ago, if the store still holds exactly that;
+   * otherwise another turn has saved since and this one must not overwrite it.
+   */
+  private async eTagOfOwnSave(key: string, savedHash: string): Promise<string> {
+    const stored = (await this.storage.read([key]))[key];
+    if (!stored || typeof stored.eTag !== 'string' || calculateChangeHash(stored) !== savedHash) throw new StateConflictError(key);
+    return stored.eTag;
+  }
+}

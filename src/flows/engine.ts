@@ -1,0 +1,218 @@
+import { roleAtLeast, type Role } from '../core/caller';
+import type { Reply } from '../core/reply';
+import type { FlowCatalog } from './catalog';
+import { flowHelp, pageCount, renderStep, visibleChoices, type RenderContext } from './render';
+import type { FlowChoice, FlowDefinition, FlowState, FlowStep } from './schema';
+import { flowWordOf, fold } from './words';
+
+/**
+ * The flow state machine. Pure: a state and what the user typed go in, replies and the next state come
+ * out. The Bot Framework wrapper (src/bot/flow-dialog.ts) only stores the state and sends the replies.
+ */
+
+export interface FlowContext {
+  role: Role;
+  articleTitle?: (id: string) => string | undefined;
+  now?: () => Date;
+}
+
+export type FlowEvent =
+  /** The flow began (its first step is in the replies). */
+  | 'started'
+  /** The user moved to another step. */
+  | 'moved'
+  /** The user stays on the same step (help, repeat, stuck with help, an unusable answer). */
+  | 'stayed'
+  /** An end step was reached: the flow is over. */
+  | 'ended'
+  | 'cancelled'
+  /** The user asked for a person: the caller builds the hand-off from `state`. */
+  | 'handoff'
+  /** Not a flow word nor a choice: the caller answers it from the knowledge base; the place is kept. */
+  | 'aside';
+
+export interface FlowTurn {
+  event: FlowEvent;
+  /** The latest state; when `active` is false it is the final record of the flow (for hand-offs). */
+  state: FlowState;
+  active: boolean;
+  replies: Reply[];
+}
+
+const MAX_TRAIL = 400;
+const MAX_HOPS = 25;
+
+export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowContext, carried?: FlowState): FlowTurn {
+  const flow = catalog.byId(flowId);
+  if (!flow) throw new Error(`no flow called "${flowId}"`);
+  const state: FlowState = {
+    flowId,
+    stepId: flow.start,
+    trail: [...(carried?.trail ?? [])],
+    facts: { ...carried?.facts },
+    answers: [...(carried?.answers ?? [])],
+    progress: [...(carried?.progress ?? [])],
+    page: 0,
+    startedAt: carried?.startedAt ?? (context.now?.() ?? new Date()).toISOString(),
+    outcome: 'active',
+  };
+  const turn = enter(catalog, state, flow.start, context);
+  return { ...turn, event: turn.event === 'moved' ? 'started' : turn.event };
+}
+
+export function advance(catalog: FlowCatalog, current: FlowState, text: string, context: FlowContext): FlowTurn {
+  const flow = catalog.byId(current.flowId);
+  const step = flow?.steps[current.stepId];
+  if (!flow || !step) {
+    // The flow file changed under a running conversation: end cleanly rather than guess.
+    return {
+      event: 'cancelled',
+      active: false,
+      state: { ...current, outcome: 'cancelled' },
+      replies: [{ text: 'Those guided steps have changed since you started them, so I closed them. Type "help" to see the guided flows and start again.' }],
+    };
+  }
+  const state = structuredClone(current);
+  const staff = isStaff(context.role);
+
+  const choice = step.choices ? pickChoice(step, text, staff) : undefined;
+  if (choice) {
+    state.answers.push({ flowId: flow.id, stepId: state.stepId, question: step.ask ?? step.title, answer: choice.label });
+    state.facts = { ...state.facts, ...choice.set };
+    state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
+    return enter(catalog, state, choice.next, context);
+  }
+
+  switch (flowWordOf(text)) {
+    case 'next':
+      if (step.next) {
+        state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
+        return enter(catalog, state, step.next, context);
+      }
+      return stay(catalog, state, context, 'This step is a question: pick one of the choices (type its number or name).');
+    case 'stuck':
+      state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'stuck' });
+      if (step.stuck) return enter(catalog, state, step.stuck, context);
+      return { event: 'stayed', active: true, state, replies: [stuckReply(step, context)] };
+    case 'back':
+      return back(catalog, state, context);
+    case 'restart': {
+      const fresh = startFlow(catalog, flow.id, context);
+      return { ...fresh, event: 'moved', replies: fresh.replies.map((reply, index) => (index === 0 ? { ...reply, text: `Starting over.\n\n${reply.text}` } : reply)) };
+    }
+    case 'cancel':
+      return {
+        event: 'cancelled',
+        active: false,
+        state: { ...state, outcome: 'cancelled' },
+        replies: [{ text: `OK, I closed the "${flow.title}" steps. Ask me anything, or type "start ${flow.id}" to begin again.`, suggestions: ['help'] }],
+      };
+    case 'help':
+      return { event: 'stayed', active: true, state, replies: [flowHelp(flow, state.stepId)] };
+    case 'person':
+      return { event: 'handoff', active: false, state: { ...state, outcome: 'handoff' }, replies: [] };
+    case 'repeat':
+      return stay(catalog, state, context);
+    case 'more':
+      if (step.choices && pageCount(step, staff) > 1) {
+        state.page = (state.page + 1) % pageCount(step, staff);
+        return stay(catalog, state, context);
+      }
+      return stay(catalog, state, context);
+    default:
+      return { event: 'aside', active: true, state: current, replies: [] };
+  }
+}
+
+/** One line that reminds the user where the flow is, appended to an answer given mid-flow. */
+export function asideReminder(catalog: FlowCatalog, state: FlowState): string {
+  const flow = catalog.byId(state.flowId);
+  const step = flow?.steps[state.stepId];
+  const how = step?.choices ? 'type **next** to continue (or answer the question by its number or name)' : 'type **next** to continue';
+  return `You are still in "${flow?.title ?? state.flowId}" at "${step?.title ?? state.stepId}": ${how}, **repeat** to see the step again, or **cancel**.`;
+}
+
+/** Moves to a target (a step, or flow:<id>), passing silently through branch steps, and renders where it lands. */
+function enter(catalog: FlowCatalog, state: FlowState, target: string, context: FlowContext, hops = 0): FlowTurn {
+  if (hops > MAX_HOPS) throw new Error(`flow "${state.flowId}": more than ${MAX_HOPS} branch steps in a row at "${target}" (a loop?)`);
+  if (target.startsWith('flow:')) {
+    const next = startFlow(catalog, target.slice('flow:'.length), context, state);
+    return { ...next, event: 'moved' };
+  }
+  const flow = catalog.byId(state.flowId)!;
+  const step = flow.steps[target];
+  if (!step) throw new Error(`flow "${flow.id}": step "${target}" does not exist`);
+  state.stepId = target;
+  state.page = 0;
+  if (step.branch) {
+    const value = state.facts[step.branch.on];
+    return enter(catalog, state, (value !== undefined ? step.branch.cases[value] : undefined) ?? step.branch.otherwise, context, hops + 1);
+  }
+  state.trail = [...state.trail, `${flow.id}/${target}`].slice(-MAX_TRAIL);
+  const reply = renderStep(flow, target, renderContext(catalog, context), { canGoBack: state.trail.length > 1 });
+  if (step.end) {
+    state.progress.push({ flowId: flow.id, stepId: target, title: step.title, status: 'reached' });
+    state.outcome = step.end;
+    return { event: 'ended', active: false, state, replies: [reply] };
+  }
+  return { event: 'moved', active: true, state, replies: [reply] };
+}
+
+function back(catalog: FlowCatalog, state: FlowState, context: FlowContext): FlowTurn {
+  if (state.trail.length <= 1) return stay(catalog, state, context, 'This is the first step; there is nothing before it.');
+  const left = state.trail.pop()!;
+  const [flowId, stepId] = state.trail[state.trail.length - 1]!.split('/') as [string, string];
+  // Forget what was said at the step we return to and at the one we left: it will be answered again.
+  const forget = new Set([left, `${flowId}/${stepId}`]);
+  state.answers = state.answers.filter((answer) => !forget.has(`${answer.flowId}/${answer.stepId}`));
+  state.progress = state.progress.filter((entry) => !forget.has(`${entry.flowId}/${entry.stepId}`));
+  state.flowId = flowId;
+  state.stepId = stepId;
+  state.page = 0;
+  state.outcome = 'active';
+  return stay(catalog, state, context, 'Back one step.', 'moved');
+}
+
+function stay(catalog: FlowCatalog, state: FlowState, context: FlowContext, lead?: string, event: FlowEvent = 'stayed'): FlowTurn {
+  const flow = catalog.byId(state.flowId)!;
+  const reply = renderStep(flow, state.stepId, renderContext(catalog, context), { page: state.page, canGoBack: state.trail.length > 1, lead });
+  return { event, active: true, state, replies: [reply] };
+}
+
+function stuckReply(step: FlowStep, context: FlowContext): Reply {
+  const refs = step.articles.map((id) => `- ${context.articleTitle?.(id) ?? id}: type "article ${id}"`);
+  const text = [
+    step.stuckHelp ?? `Sorry this step ("${step.title}") isn't working for you.`,
+    refs.length > 0 ? `These may help:\n${refs.join('\n')}` : '',
+    'Type **done** when it works, **back** to go back a step, or **talk to a person**: the helpdesk gets every step you did.',
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  return { text, suggestions: ['done', 'talk to a person', ...step.articles.slice(0, 2).map((id) => `article ${id}`)] };
+}
+
+/** A choice by its number ("2", "option 2"), its label or one of its aliases; nothing else. */
+export function pickChoice(step: FlowStep, text: string, staff: boolean): FlowChoice | undefined {
+  const choices = visibleChoices(step, staff);
+  const folded = fold(text);
+  const number = /^(?:option |choice |number )?(\d{1,2})$/.exec(folded);
+  if (number) return choices[Number(number[1]) - 1];
+  return choices.find((choice) => fold(choice.label) === folded || choice.aliases.some((alias) => fold(alias) === folded));
+}
+
+export function isStaff(role: Role): boolean {
+  return roleAtLeast(role, 'agent');
+}
+
+function renderContext(catalog: FlowCatalog, context: FlowContext): RenderContext {
+  return {
+    staff: isStaff(context.role),
+    articleTitle: context.articleTitle,
+    flowTitle: (id) => catalog.byId(id)?.title,
+  };
+}
+
+/** For summaries: the flow a state belongs to. */
+export function flowOf(catalog: FlowCatalog, state: FlowState): FlowDefinition | undefined {
+  return catalog.byId(state.flowId);
+}

@@ -1,0 +1,13 @@
+import { FlowCatalog } from './catalog';
+import { loadFlows } from './load';
+
+export { FlowCatalog } from './catalog';
+export { advance, asideReminder, isStaff, startFlow, type FlowContext, type FlowEvent, type FlowTurn } from './engine';
+export { FlowError, loadFlows, parseFlow, readFlows } from './load';
+export { lintFlows, type FlowLintProblem } from './lint';
+export { FlowDefinition, FlowState, type FlowStep } from './schema';
+
+/** Loads dialogs/ once at start-up; throws (naming file and step) when any flow file is invalid. */
+export function loadFlowCatalog(folder: string): FlowCatalog {
+  return new FlowCatalog(loadFlows(folder));
+}

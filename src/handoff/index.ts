@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { HandOffSummary } from './summary';
+
+export { handOffCard } from './card';
+export { buildHandOffSummary, CLIENT_LABELS, HandOffSummary, summaryText, type HandOffInput } from './summary';
+
+/** A short id users can quote ("H-7K2QX9"); no look-alike characters. */
+export function newHandOffId(): string {
+  const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+  return `H-${[...randomBytes(6)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
+}
+
+/** Storage key of a hand-off record. */
+export function handOffKey(id: string): string {
+  return `handoff/${id}`;
+}
+
+/** What is stored for each hand-off: the summary and where it went. */
+export const HandOffRecord = z.object({
+  summary: HandOffSummary,
+  delivery: z.object({
+    /** "channel": posted to HELPDESK_CONVERSATION; "user": only the user got it (no channel, or the post failed). */
+    to: z.enum(['channel', 'user']),
+    target: z.string().optional(),
+    error: z.string().optional(),
+  }),
+  /** Lets an agent answer the user proactively later. */
+  userConversation: z.record(z.string(), z.unknown()),
+});
+export type HandOffRecord = z.infer<typeof HandOffRecord>;

@@ -1,0 +1,151 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { advance, asideReminder, FlowCatalog, FlowState, loadFlowCatalog, parseFlow, startFlow, type FlowTurn } from '../../src/flows';
+import { fold, flowWordOf } from '../../src/flows/words';
+
+const catalog = loadFlowCatalog(resolve(__dirname, '..', '..', 'dialogs'));
+const user = { role: 'user' as const };
+const admin = { role: 'admin' as const };
+
+/** Feeds the inputs one by one to the pure engine and returns every turn. */
+function run(flowId: string, inputs: string[], context: { role: 'user' | 'admin' } = user): FlowTurn[] {
+  const turns = [startFlow(catalog, flowId, context)];
+  for (const input of inputs) turns.push(advance(catalog, turns[turns.length - 1]!.state, input, context));
+  return turns;
+}
+
+describe('which messages start a flow (trigger phrases from dialogs/)', () => {
+  it.each([
+    ['I need to enroll my smart card', 'smart-card-enrollment'],
+    ['need to enrol my smartcard', 'smart-card-enrollment'],
+    ['how do I set up my smart card for lync', 'smart-card-enrollment'],
+    ['how do I send you my logs', 'collect-logs'],
+    ['can you walk me through collecting logs?', 'collect-logs'],
+    ["lync won't sign in, walk me through it", 'sign-in-troubleshooter'],
+    ['please troubleshoot my sign-in', 'sign-in-troubleshooter'],
+    ['start collect-logs', 'collect-logs'],
+    ['start smart card', 'smart-card-enrollment'],
+    ['Start Sign-in troubleshooter', 'sign-in-troubleshooter'],
+  ])('%s → %s', (text, flowId) => {
+    expect(catalog.requested(text)?.id).toBe(flowId);
+  });
+
+  it.each([
+    'where does the win8 lync app keep its logs',
+    'how do I turn on diagnostic logs in the store app',
+    "lync won't sign in",
+    'what is the default smart card pin',
+    'store app says the clock is wrong',
+    'start the car',
+  ])('an ordinary question stays a question: %s', (text) => {
+    expect(catalog.requested(text)).toBeUndefined();
+  });
+});
+
+describe('flow words', () => {
+  it.each([
+    ['Next', 'next'],
+    ['done!', 'next'],
+    ['Go back', 'back'],
+    ['start over', 'restart'],
+    ['Cancel', 'cancel'],
+    ['talk to a person', 'person'],
+    ['agent', 'person'],
+    ["I'm stuck", 'stuck'],
+    ["it didn't work", 'stuck'],
+  ])('%s → %s', (text, word) => {
+    expect(flowWordOf(text)).toBe(word);
+  });
+
+  it('only whole messages are flow words', () => {
+    expect(flowWordOf('next time the app crashes, what do I do')).toBeUndefined();
+    expect(fold("Sign-In won't work on my SmartCard")).toBe('sign in wont work on my smart card');
+  });
+});
+
+describe('the engine', () => {
+  it('picks choices by number, label or alias, and records answers and facts', () => {
+    const [, byNumber] = run('sign-in-troubleshooter', ['2']);
+    expect(byNumber!.state.facts).toEqual({ client: 'store-app' });
+    const [, byAlias] = run('sign-in-troubleshooter', ['Surface']);
+    expect(byAlias!.state.stepId).toBe('store-clock');
+    const [, byLabel] = run('sign-in-troubleshooter', ['lync web app (browser)']);
+    expect(byLabel!.state.answers).toEqual([{ flowId: 'sign-in-troubleshooter', stepId: 'client', question: 'Which Lync are you trying to sign in with?', answer: 'Lync Web App (browser)' }]);
+  });
+
+  it('treats anything else as an aside and keeps the state untouched', () => {
+    const [start, aside] = run('sign-in-troubleshooter', ['what is the default smart card pin']);
+    expect(aside!.event).toBe('aside');
+    expect(aside!.state).toEqual(start!.state);
+    expect(asideReminder(catalog, aside!.state)).toMatch(/type \*\*next\*\* to continue/);
+  });
+
+  it('"next" on a question asks for a choice instead of skipping it', () => {
+    const [, turn] = run('sign-in-troubleshooter', ['next']);
+    expect(turn!.event).toBe('stayed');
+    expect(turn!.replies[0]!.text).toMatch(/pick one of the choices/);
+  });
+
+  it('back forgets the answer given at the step it returns to', () => {
+    const turns = run('sign-in-troubleshooter', ['desktop', 'inside', 'back']);
+    const last = turns[turns.length - 1]!;
+    expect(last.state.stepId).toBe('where');
+    expect(last.state.answers.map((a) => a.stepId)).toEqual(['client']);
+    const first = run('sign-in-troubleshooter', ['back'])[1]!;
+    expect(first.replies[0]!.text).toMatch(/first step/);
+  });
+
+  it('switching flows (not enrolled → enrollment) keeps the answers, and back returns into the first flow', () => {
+    const turns = run('sign-in-troubleshooter', ['desktop', 'inside', 'smart card', 'No, not yet']);
+    const switched = turns[turns.length - 1]!.state;
+    expect(switched.flowId).toBe('smart-card-enrollment');
+    expect(switched.answers).toHaveLength(4);
+    const back = advance(catalog, switched, 'back', user);
+    expect(back.state).toMatchObject({ flowId: 'sign-in-troubleshooter', stepId: 'card-enrolled' });
+  });
+
+  it('stuck shows the step\'s own help and stays; the step is recorded as stuck', () => {
+    const turns = run('smart-card-enrollment', ['physical', 'stuck']);
+    const stuck = turns[turns.length - 1]!;
+    expect(stuck.event).toBe('stayed');
+    expect(stuck.replies[0]!.text).toMatch(/ends in \/certsrv/);
+    expect(stuck.state.progress.at(-1)).toMatchObject({ stepId: 'open-certsrv', status: 'stuck' });
+  });
+
+  it('pages the seven clients over two cards, six buttons at most, and numbers keep working', () => {
+    const [start] = run('sign-in-troubleshooter', []);
+    const actions = (start!.replies[0]!.card as { actions: Array<{ title: string }> }).actions;
+    expect(actions).toHaveLength(6);
+    expect(actions.at(-1)!.title).toBe('More choices');
+    const more = advance(catalog, start!.state, 'more', user);
+    expect((more.replies[0]!.card as { actions: Array<{ title: string }> }).actions.map((a) => a.title)).toEqual(['Mac', 'Lync Web App (browser)', 'First choices']);
+  });
+
+  it('staff-only choices exist only for staff', () => {
+    const asUser = run('collect-logs', ['cls'])[1]!;
+    expect(asUser.event).toBe('aside');
+    const asAdmin = run('collect-logs', ['cls'], admin)[1]!;
+    expect(asAdmin.state.stepId).toBe('cls-alwayson');
+  });
+
+  it('cancel and talk to a person end the flow with their outcome', () => {
+    expect(run('collect-logs', ['cancel'])[1]).toMatchObject({ event: 'cancelled', active: false, state: { outcome: 'cancelled' } });
+    expect(run('collect-logs', ['talk to a person'])[1]).toMatchObject({ event: 'handoff', active: false, state: { outcome: 'handoff' } });
+  });
+
+  it('ends cleanly when a stored state points at a step that no longer exists', () => {
+    const [start] = run('collect-logs', []);
+    const stale = FlowState.parse({ ...start!.state, stepId: 'removed-step' });
+    expect(advance(catalog, stale, 'next', user)).toMatchObject({ event: 'cancelled', active: false });
+  });
+
+  it('never loops forever on branch steps that point at each other', () => {
+    const looping = new FlowCatalog([
+      parseFlow(
+        'dialogs/loop.yaml',
+        `id: loop\ntitle: Loop\nsummary: s\ntriggers: [loop me]\nstart: a\nsteps:\n  a:\n    title: A\n    branch: { on: x, cases: {}, otherwise: b }\n  b:\n    title: B\n    branch: { on: x, cases: {}, otherwise: a }\n`,
+      ),
+    ]);
+    expect(() => startFlow(looping, 'loop', user)).toThrow(/branch steps in a row/);
+  });
+});

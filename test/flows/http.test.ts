@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allText, startBot, type BotActivity, type TestBot } from '../support/bot-server';
+
+/** Guided flows through the real server (restify + CloudAdapter), replies inline with expectReplies. */
+describe('guided flows over HTTP', () => {
+  let bot: TestBot;
+  beforeAll(async () => {
+    bot = await startBot();
+  });
+  afterAll(async () => bot.close());
+
+  /** A fresh conversation, so tests don't share flow state. */
+  function conversation() {
+    const id = `flow-${Math.random().toString(36).slice(2)}`;
+    return async (text: string): Promise<string> => allText(await bot.say(text, { conversation: { id } }));
+  }
+
+  it('"I need to enroll my smart card": first reply has the first instruction; next advances, back returns, a question mid-flow keeps the place, cancel ends', async () => {
+    const say = conversation();
+    const first = await say('I need to enroll my smart card');
+    expect(first).toMatch(/Smart card enrollment/);
+    expect(first).toMatch(/log on to the computer you will use Lync on/i);
+    expect(first).toMatch(/physical or virtual/i);
+
+    expect(await say('1')).toMatch(/Step 2 — open the enrollment page[\s\S]*https:\/\/MyCA\.<yourcompany>\.com\/certsrv/);
+    const compat = await say('next');
+    expect(compat).toMatch(/Step 3 — Internet Explorer 10\? Use Compatibility View/);
+    expect(compat).not.toMatch(/Step 2 —/);
+    expect(await say('back')).toMatch(/Back one step[\s\S]*Step 2 — open the enrollment page/);
+
+    const aside = await say('where does the win8 lync app keep its logs');
+    expect(aside).toContain('Microsoft.LyncMX_8wekyb3d8bbwe');
+    expect(aside).toMatch(/type \*\*next\*\* to continue/i);
+    expect(aside).toMatch(/still in "Smart card enrollment" at "Step 2/);
+
+    expect(await say('next')).toMatch(/Step 3 — Internet Explorer 10\? Use Compatibility View/);
+
+    expect(await say('cancel')).toMatch(/closed the "Smart card enrollment" steps/);
+    expect(await say('next')).not.toMatch(/Step 4/);
+  });
+
+  it('walks the whole smart card enrollment, typed words only, to the end', async () => {
+    const say = conversation();
+    await say('need to enroll my smart card');
+    let reply = await say('physical');
+    const seen: string[] = [];
+    for (let i = 0; i < 30 && !/Smart card ready/.test(reply); i++) {
+      seen.push(/Step \d+ — [^*"\n]+/.exec(reply)?.[0] ?? '?');
+      reply = await say('done');
+    }
+    expect(reply).toMatch(/Smart card ready/);
+    expect(seen.some((step) => /Step 14 — insert the blank card/.test(step))).toBe(true);
+    expect(seen.some((step) => /Step 21 — insert the card when asked/.test(step))).toBe(true);
+    expect(seen).toHaveLength(21);
+  });
+
+  it('"how do I send you my logs" starts log collection; an ordinary log question still gets the article', async () => {
+    expect(await conversation()('how do I send you my logs')).toMatch(/Collect logs[\s\S]*Which Lync do you want to collect logs from/);
+    const question = await conversation()('where does the win8 lync app keep its logs');
+    expect(question).toContain('Microsoft.LyncMX_8wekyb3d8bbwe');
+    expect(question).not.toMatch(/Collect logs —/);
+  });
+
+  it('"lync won\'t sign in, walk me through it" starts the troubleshooter; start <flow id> works too', async () => {
+    expect(await conversation()("lync won't sign in, walk me through it")).toMatch(/Sign-in troubleshooter[\s\S]*Which Lync are you trying to sign in with/);
+    expect(await conversation()('start collect-logs')).toMatch(/Which Lync do you want to collect logs from/);
+  });
+
+  it('help lists the guided flows', async () => {
+    const text = await conversation()('help');
+    for (const id of ['sign-in-troubleshooter', 'smart-card-enrollment', 'collect-logs']) expect(text).toContain(`start ${id}`);
+  });
+
+  it('help inside a flow explains the flow words instead', async () => {
+    const say = conversation();
+    await say('start sign-in-troubleshooter');
+    const help = await say('help');
+    expect(help).toMatch(/You are in \*\*Sign-in troubleshooter\*\*/);
+    expect(help).toMatch(/start over/);
+  });
+
+  it('cards never carry more than six buttons, even for the seven clients', async () => {
+    const replies: BotActivity[] = await bot.say('start sign-in-troubleshooter', { conversation: { id: 'six-buttons' } });
+    const card = replies[0]!.attachments![0]!.content as { actions?: unknown[] };
+    expect(card.actions!.length).toBeLessThanOrEqual(6);
+    expect(allText(replies)).toMatch(/7\. Lync Web App \(browser\)/);
+    const page2 = await bot.say('more', { conversation: { id: 'six-buttons' } });
+    expect(JSON.stringify(page2[0]!.attachments![0]!.content)).toContain('"title":"Lync Web App (browser)"');
+    expect(allText(await bot.say('7', { conversation: { id: 'six-buttons' } }))).toMatch(/What goes wrong with Lync Web App/);
+  });
+});
