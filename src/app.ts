@@ -148,7 +148,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       const closed = new Promise<void>((done) => server.close(() => done()));
       const deadline = Date.now() + drainMs;
       while ((inFlight() > 0 || pending.size > 0) && Date.now() < deadline) {
-        await Promise.race([Promise.allSettled([...pending]), new Promise((tick) => setTimeout(tick, 25))]);
+        // Always wait on a timer: racing only an already-settled promise would spin on microtasks and
+        // starve the event loop, so the very turns being drained could never finish.
+        const tick = new Promise((done) => setTimeout(done, 25));
+        await (pending.size > 0 ? Promise.race([Promise.allSettled([...pending]), tick]) : tick);
       }
       // Keep-alive connections stay open after their last response and would hold close() until the
       // deadline; every turn is done now, so nothing more is coming on them.

@@ -139,9 +139,11 @@ export class GuidedFlows {
     const text = incomingText(context.activity);
     const switchTo = /^(?:start|begin|run)\s/i.test(text) ? this.deps.catalog.requested(text) : undefined;
     if (switchTo) {
-      const carried = FlowState.safeParse((dc.activeDialog.state as { flow?: unknown }).flow);
+      const current = FlowState.safeParse((dc.activeDialog.state as { flow?: unknown }).flow);
+      // Starting the flow one is already in begins it afresh; another flow inherits the answers.
+      const carried = current.success && current.data.flowId !== switchTo.id ? current.data : undefined;
       await dc.cancelAllDialogs();
-      await dc.beginDialog(FlowDialog.ID, { flowId: switchTo.id, carried: carried.success ? carried.data : undefined } satisfies FlowDialogOptions);
+      await dc.beginDialog(FlowDialog.ID, { flowId: switchTo.id, carried } satisfies FlowDialogOptions);
       return true;
     }
     const result = await dc.continueDialog();

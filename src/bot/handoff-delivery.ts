@@ -4,7 +4,7 @@ import type { Caller } from '../core/caller';
 import type { Reply } from '../core/reply';
 import type { FlowCatalog } from '../flows';
 import type { FlowState } from '../flows/schema';
-import { buildHandOffSummary, handOffCard, handOffKey, newHandOffId, summaryText, type HandOffRecord, type HandOffSummary } from '../handoff';
+import { buildHandOffSummary, handOffCard, handOffKey, HandOffRecord, newHandOffId, summaryText, type HandOffSummary } from '../handoff';
 import type { Logger } from '../observability/logger';
 import type { ConversationMemory } from './helpdesk-bot';
 import { toActivity } from './render';
@@ -69,9 +69,15 @@ export type HandOff = (context: TurnContext, caller: Caller, memory: Conversatio
  */
 export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
   return async (context, caller, memory, flow) => {
+    const { activity } = context;
+    const id = newHandOffId(activity.id ? `${activity.conversation?.id}/${activity.id}` : undefined);
+    const earlier = await deps.storage.read([handOffKey(id)]).then((items) => HandOffRecord.safeParse(items[handOffKey(id)]), () => undefined);
+    // The same message handled again (a turn retried after a concurrent save): answer as before, post once.
+    if (earlier?.success) return userReply(earlier.data.summary, earlier.data.delivery, handOffCard(earlier.data.summary));
+
     const state = flow ?? (await deps.lastFlow(context));
     const summary = buildHandOffSummary({
-      id: newHandOffId(),
+      id,
       at: new Date(),
       caller,
       asked: memory.asked,

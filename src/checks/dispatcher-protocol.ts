@@ -58,6 +58,7 @@ export type PowerShellErrorInfo = z.infer<typeof errorInfo>;
 const initReply = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(true),
+    processId: z.number().int().positive(),
     psVersion: z.string(),
     psEdition: z.string(),
     mode: z.string(),

@@ -10,6 +10,7 @@ export class PowerShellProcess {
   private readonly shell: PowerShell;
   private exitDescription: string | undefined;
   private readonly exited: Promise<void>;
+  private powershellPid: number | undefined;
 
   constructor(pwshPath: string, env: NodeJS.ProcessEnv) {
     this.shell = new PowerShell({
@@ -77,9 +78,21 @@ export class PowerShellProcess {
     }
   }
 
+  /**
+   * The id of the process that really runs PowerShell, as reported by $PID. It can differ from the
+   * spawned one: a pwsh installed as a dotnet tool is a launcher that starts `dotnet pwsh.dll` as its
+   * child, and killing only the launcher would leave a hung PowerShell running.
+   */
+  set powershellProcessId(pid: number) {
+    this.powershellPid = pid;
+  }
+
   /** Kills the process at once (used for hangs); resolves when it is gone. */
   async kill(): Promise<void> {
-    if (this.alive) await this.shell.dispose('SIGKILL').catch(() => undefined);
+    if (this.alive) {
+      this.signalPowerShell('SIGKILL');
+      await this.shell.dispose('SIGKILL').catch(() => undefined);
+    }
     await this.exited;
   }
 
@@ -87,9 +100,19 @@ export class PowerShellProcess {
   async close(graceMs = 2_000): Promise<void> {
     if (!this.alive) return;
     const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    this.signalPowerShell('SIGTERM');
     void this.shell.dispose('SIGTERM').catch(() => undefined);
     await Promise.race([this.exited, grace]);
     await this.kill();
+  }
+
+  private signalPowerShell(signal: NodeJS.Signals): void {
+    if (this.powershellPid === undefined) return;
+    try {
+      process.kill(this.powershellPid, signal);
+    } catch {
+      // Already gone.
+    }
   }
 
   private markExited(description: string): void {

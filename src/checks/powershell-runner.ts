@@ -285,6 +285,7 @@ export class PowerShellRunner {
           `PowerShell started but the ${this.mode} session could not be set up: ${reply.error.message}`,
         );
       }
+      candidate.powershellProcessId = reply.processId;
       const unexpected = reply.visibleCommands.filter((name) => !isAllowlistedName(name));
       if (reply.languageMode !== 'NoLanguage' || unexpected.length > 0) {
         throw new ChecksUnavailableError(

@@ -1,14 +1,18 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { HandOffSummary } from './summary';
 
 export { handOffCard } from './card';
 export { buildHandOffSummary, CLIENT_LABELS, HandOffSummary, summaryText, type HandOffInput } from './summary';
 
-/** A short id users can quote ("H-7K2QX9"); no look-alike characters. */
-export function newHandOffId(): string {
+/**
+ * A short id users can quote ("H-7K2QX9"); no look-alike characters. With a seed (the incoming
+ * activity) the id is stable, so a turn that runs twice finds its hand-off instead of making another.
+ */
+export function newHandOffId(seed?: string): string {
   const alphabet = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
-  return `H-${[...randomBytes(6)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
+  const bytes = seed ? createHash('sha256').update(seed).digest() : randomBytes(6);
+  return `H-${[...bytes.subarray(0, 6)].map((byte) => alphabet[byte % alphabet.length]).join('')}`;
 }
 
 /** Storage key of a hand-off record. */

@@ -26,6 +26,15 @@ export function createServer(deps: ServerDeps): RunningServer {
   const server = restify.createServer({ name: 'lync-helpdesk-bot', handleUncaughtExceptions: false });
   let inFlight = 0;
 
+  // Channels never compress what they post. restify's body reader inflates gzip with no error handler
+  // (one malformed gzip body crashes the process) and counts only compressed bytes against
+  // maxBodySize (a small zip bomb inflates to hundreds of MB): refuse encoded bodies before it runs.
+  server.pre((req: Request, res: Response, next: (error?: false) => void) => {
+    const encoding = req.headers['content-encoding'];
+    if (encoding === undefined || encoding.trim().toLowerCase() === 'identity') return next();
+    res.send(415, { error: 'UnsupportedMediaType', message: 'Compressed request bodies are not accepted.' });
+    return next(false);
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: deps.maxBodyBytes, mapParams: false, mapFiles: false }));
 
   server.post('/api/messages', async (req: Request, res: Response) => {

@@ -73,7 +73,7 @@ const LOGS = 'collect-logs';
 
 /** The documented causes, each reached the way a user would type it (names, aliases, numbers). */
 const CASES: Case[] = [
-  { name: 'Store app: device clock → w32tm /resync, elevated', flow: SIGN_IN, inputs: ['Windows Store app', 'No, or not sure'], last: [/w32tm \/resync/, /as administrator/, /Sync the device clock/], outcome: 'cause' },
+  { name: 'Store app: device clock → w32tm /resync, elevated', flow: SIGN_IN, inputs: ['Windows Store app', 'No, or not sure'], last: [/Run:\n\s+w32tm \/resync/, /as administrator/, /Sync the device clock/], outcome: 'cause' },
   { name: 'Store app: 4G/LTE USB modem', flow: SIGN_IN, inputs: ['surface', 'yes', '4g'], last: [/4G LTE USB modems/, /physical devices/], outcome: 'cause' },
   {
     name: 'Store app: Lync 2010 + OCS 2007 R2 Edge → July 2013 CU and Set-CsAutodiscoverConfiguration (admin)',

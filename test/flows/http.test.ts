@@ -66,6 +66,16 @@ describe('guided flows over HTTP', () => {
     expect(await conversation()('start collect-logs')).toMatch(/Which Lync do you want to collect logs from/);
   });
 
+  it('"start <flow>" in the middle of a flow switches to it; the same flow starts afresh', async () => {
+    const say = conversation();
+    await say('start sign-in-troubleshooter');
+    await say('store app');
+    expect(await say('start collect-logs')).toMatch(/Collect logs — Which client are the logs for\?/);
+    expect(await say('back')).toMatch(/Sign-in troubleshooter — Is the device clock right\?/);
+    expect(await say('start sign-in-troubleshooter')).toMatch(/Sign-in troubleshooter — Which Lync client\?/);
+    expect(await say('back')).toMatch(/first step/);
+  });
+
   it('help lists the guided flows', async () => {
     const text = await conversation()('help');
     for (const id of ['sign-in-troubleshooter', 'smart-card-enrollment', 'collect-logs']) expect(text).toContain(`start ${id}`);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FileStorage } from '../../src/bot/storage/file-storage';
 import { HandOffRecord, handOffKey } from '../../src/handoff';
-import { allText, startBot, type BotActivity, type TestBot } from '../support/bot-server';
+import { allText, message, startBot, type BotActivity, type TestBot } from '../support/bot-server';
 
 interface Captured {
   method: string;
@@ -140,7 +140,11 @@ describe('hand-off to a person, posted to a configured conversation (capture ser
 
   it('a channel that fails: the user still gets the summary, and the failure is stored', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'handoff-'));
-    const dead = { serviceUrl: 'http://127.0.0.1:9', channelId: 'emulator', conversation: { id: 'nowhere' } };
+    const closed = createServer();
+    await new Promise<void>((done) => closed.listen(0, '127.0.0.1', done));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((done) => closed.close(done));
+    const dead = { serviceUrl: `http://127.0.0.1:${port}`, channelId: 'emulator', conversation: { id: 'nowhere' } };
     bot = await startBot({ HELPDESK_CONVERSATION: JSON.stringify(dead), STATE_STORE: 'file', DATA_DIR: dataDir });
     const told = allText(await bot.say('talk to a person', { conversation: { id: 'user-chat-4' } }));
     expect(told).toMatch(/couldn't reach the helpdesk channel/);
@@ -148,6 +152,18 @@ describe('hand-off to a person, posted to a configured conversation (capture ser
     const record = await storedHandOff(dataDir, told);
     expect(record.delivery.to).toBe('user');
     expect(record.delivery.error).toBeTruthy();
+  });
+
+  it('the same message handled twice (a retried turn) posts one hand-off and quotes the same reference', async () => {
+    const reference = { serviceUrl: capture.url, channelId: 'emulator', conversation: { id: 'helpdesk-room' } };
+    bot = await startBot({ HELPDESK_CONVERSATION: JSON.stringify(reference) });
+    const again = message('talk to a person', { id: 'same-activity', conversation: { id: 'user-chat-5' } });
+    const first = allText((await bot.send(again)).activities);
+    const second = allText((await bot.send(again)).activities);
+    const id = /H-[2-9A-Z]{6}/.exec(first)?.[0];
+    expect(id).toBeDefined();
+    expect(second).toContain(id);
+    expect(capture.requests.filter((request) => request.url.startsWith('/v3/conversations/helpdesk-room/activities'))).toHaveLength(1);
   });
 
   it('refuses to start with a HELPDESK_CONVERSATION that is neither form, naming the setting', async () => {

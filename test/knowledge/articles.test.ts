@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadFlows } from '../../src/flows';
 import { readArticles } from '../../src/knowledge/load-articles';
 import { lintArticles, MAX_SHARED_WORDS } from '../../src/knowledge/lint';
 import { parseArticle } from '../../src/knowledge/load-articles';
@@ -64,6 +65,13 @@ describe('knowledge articles', () => {
       expect(article, `article ${id}`).toBeDefined();
       expect(article!.source.document, `article ${id} cites its document`).toBe(document);
     }
+  });
+
+  it('name only guided flows that exist in dialogs/', () => {
+    const flowIds = new Set(loadFlows(join(root, 'dialogs')).map((flow) => flow.id));
+    const withFlow = articles.filter((article) => article.flow);
+    expect(withFlow.length).toBeGreaterThan(0);
+    for (const article of withFlow) expect(flowIds, `${article.id} → ${article.flow}`).toContain(article.flow);
   });
 
   it('cover all three audiences and every client', () => {

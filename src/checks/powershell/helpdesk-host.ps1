@@ -163,6 +163,7 @@ function Initialize-HelpdeskSession {
         $script:HelpdeskMode = $config.mode
         Write-HelpdeskJson ([ordered]@{
             ok              = $true
+            processId       = $PID
             psVersion       = $PSVersionTable.PSVersion.ToString()
             psEdition       = [string]$PSVersionTable.PSEdition
             mode            = $config.mode
