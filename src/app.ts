@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { TurnContext } from 'botbuilder';
 import type { Config } from './config/config';
 import { createAdapter, correlationId, type AuthOverrides } from './bot/adapter';
@@ -14,8 +14,9 @@ import { createStorage } from './bot/storage/create-storage';
 import { OptimisticConversationState } from './bot/storage/optimistic-conversation-state';
 import { ConversationTurns } from './bot/conversation-turns';
 import { TurnLogMiddleware } from './bot/turn-log-middleware';
-import type { Role } from './core/caller';
-import { NO_COMMANDS, type CommandPort } from './core/ports';
+import { createChecks } from './checks';
+import { resolveRole } from './commands/roles';
+import type { Caller } from './core/caller';
 import { loadFlowCatalog } from './flows';
 import { loadKnowledgeBase } from './knowledge';
 import { createLogger, type Logger } from './observability/logger';
@@ -49,16 +50,33 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   adapter.use(new TurnLogMiddleware(logger));
   const turns = new ConversationTurns({ states: [conversationState], logger });
   adapter.use(tenantAllowlist(config.ALLOWED_TENANTS, logger));
-  const commands: CommandPort = NO_COMMANDS;
   const pending = new Set<Promise<unknown>>();
-
-  const resolveRole = (caller: { id: string; aadObjectId?: string }): Role => {
-    const matches = (list: string[]) =>
-      list.includes('*') || list.some((entry) => entry.toLowerCase() === caller.id.toLowerCase() || entry.toLowerCase() === caller.aadObjectId?.toLowerCase());
-    if (matches(config.HELPDESK_ADMINS)) return 'admin';
-    if (matches(config.HELPDESK_AGENTS)) return 'agent';
-    return 'user';
-  };
+  const roles = { admins: config.HELPDESK_ADMINS, agents: config.HELPDESK_AGENTS };
+  // Nothing starts here: pwsh is probed on the first check, so a missing pwsh never stops the bot.
+  const checks = createChecks({
+    mode: config.LYNC_CHECKS,
+    roles,
+    auditPath: config.HELPDESK_AUDIT_PATH ?? join(resolve(config.DATA_DIR), 'audit.jsonl'),
+    ...(config.PWSH_PATH ? { pwshPath: config.PWSH_PATH } : {}),
+    ...(config.LYNC_CHECK_TIMEOUT_MS ? { timeoutMs: config.LYNC_CHECK_TIMEOUT_MS } : {}),
+    ...(config.LYNC_LAB_DATA ? { labDataPath: config.LYNC_LAB_DATA } : {}),
+    ...(config.LYNC_LAB_INVOCATION_LOG ? { invocationLogPath: config.LYNC_LAB_INVOCATION_LOG } : {}),
+    ...(config.LYNC_AUTODISCOVER_POOL ? { autodiscoverPool: config.LYNC_AUTODISCOVER_POOL } : {}),
+    ...(config.LYNC_CHECKS === 'remote'
+      ? {
+          remote: {
+            ...(config.LYNC_POOL ? { poolFqdn: config.LYNC_POOL } : {}),
+            ...(config.LYNC_REMOTE_URI ? { connectionUri: config.LYNC_REMOTE_URI } : {}),
+            ...(config.LYNC_REMOTE_AUTH ? { authentication: config.LYNC_REMOTE_AUTH } : {}),
+            ...(config.LYNC_REMOTE_USER ? { userName: config.LYNC_REMOTE_USER } : {}),
+            ...(config.LYNC_REMOTE_PASSWORD ? { password: config.LYNC_REMOTE_PASSWORD } : {}),
+            ...(config.LYNC_REMOTE_SKIP_CERT_CHECKS === 'true' ? { skipCertificateChecks: true } : {}),
+          },
+        }
+      : {}),
+  });
+  const commands = checks.registry;
+  const roleOf = (caller: Caller) => resolveRole(caller, roles);
 
   // Hand-offs read the flow the user is (or was last) in; both live in conversation state.
   const handOff = createHandOff({
@@ -84,7 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     handOff,
     extraHelp: (role) => [guidedFlows.helpSection(role)],
     commands,
-    resolveRole,
+    resolveRole: roleOf,
     conversationState,
     recordFeedback: feedbackRecorder(storage),
     logger,
@@ -124,7 +142,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     readiness: async () => {
       const state = await storage.ping(2_000);
       const articles = knowledge.articles().length > 0;
-      return { ready: state.ok && articles, checks: { knowledge: articles, storage: state.ok ? 'ok' : state.error } };
+      // Checks are reported, not required: without them the bot still answers questions and runs flows,
+      // so an instance whose pwsh is broken should stay in rotation.
+      const runner = checks.runner?.status();
+      const checksState = !runner
+        ? 'off'
+        : runner.pwsh.checked && !runner.pwsh.available
+          ? `unavailable: ${runner.pwsh.reason}`
+          : `${runner.mode}: ${runner.session}`;
+      return { ready: state.ok && articles, checks: { knowledge: articles, storage: state.ok ? 'ok' : state.error, lyncChecks: checksState } };
     },
     // The page and its connector stand-in are unauthenticated: only for loopback, unauthenticated runs.
     extraRoutes: config.webchat && !config.authenticated ? (routes) => void mountWebChat(routes) : undefined,
@@ -157,6 +183,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       // deadline; every turn is done now, so nothing more is coming on them.
       server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((tick) => setTimeout(tick, Math.max(0, deadline - Date.now())))]);
+      await checks.dispose();
     },
   };
 }

@@ -24,6 +24,9 @@ export type AllowedCmdlet = keyof typeof CMDLET_ALLOWLIST;
 
 export const ALLOWED_CMDLET_NAMES = Object.keys(CMDLET_ALLOWLIST) as AllowedCmdlet[];
 
+/** Most calls one batch may hold (the PowerShell side enforces the same limit). */
+export const MAX_CALLS_PER_BATCH = 32;
+
 /** Longest text value accepted for a parameter (the PowerShell side enforces the same limit). */
 export const MAX_PARAMETER_VALUE_LENGTH = 1024;
 

@@ -198,6 +198,9 @@ export const DIAGNOSIS_RULES: readonly DiagnosisRule[] = [
           ? `# The per-user policy ${name} already has AllowExchangeConnectivity $false.`
           : `New-CsMobilityPolicy -Identity ${name} -AllowExchangeConnectivity $false`,
         `Grant-CsMobilityPolicy -Identity "${who(s)}" -PolicyName ${name}`,
+        ...(autodiscoverPoolDiffers(s)
+          ? [`# Then check again: Autodiscover runs on ${s.autodiscoverPool?.pool?.poolFqdn}, which authenticates differently, so mobile clients will need manual server settings.`]
+          : []),
       ].join('\n');
     },
     article: CHECK_ARTICLE_IDS.mobilityExchange,

@@ -125,8 +125,12 @@ export function resolveConfiguration<T extends XdsObject>(
   }
   const global = findByKey(configurations, 'global');
   if (!global) return undefined;
-  const missing = serviceId ? `no setting for ${serviceId}` : 'no service-level setting';
-  const why = options.siteScope ? `${missing} or its site` : `${missing} (this configuration has no site scope)`;
+  let why: string;
+  if (serviceId) {
+    why = options.siteScope ? `no setting for ${serviceId} or its site` : `no setting for ${serviceId} (this configuration has no site scope)`;
+  } else {
+    why = options.siteScope ? 'no setting for the site' : 'this configuration exists only at global scope';
+  }
   return { value: global, identity: global.Identity, scope: 'global', reason: why };
 }
 

@@ -3,17 +3,9 @@
  * them into replies and audit outcomes, so they carry the outcome they stand for.
  */
 
-export type CheckFailureOutcome = 'failed' | 'timeout';
+import { CommandFailure } from '../commands/command-failure';
 
-export class CheckFailure extends Error {
-  constructor(
-    message: string,
-    readonly outcome: CheckFailureOutcome = 'failed',
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+export class CheckFailure extends CommandFailure {}
 
 /** Checks are switched off, or pwsh cannot be started on this host. */
 export class ChecksUnavailableError extends CheckFailure {}

@@ -58,16 +58,23 @@ const TOPOLOGY_CALLS: CmdletCall[] = [
   { cmdlet: 'Get-CsKerberosAccountAssignment', parameters: {} },
 ];
 
+export interface ReadOptions {
+  signal?: AbortSignal;
+  /** Told which cmdlets are about to run, before they run (the audit records attempts too). */
+  onCalls?: (described: string[]) => void;
+}
+
 export async function readSnapshot(
   runner: CmdletBatchRunner,
   userIdentity: string | undefined,
-  signal?: AbortSignal,
+  options: ReadOptions = {},
 ): Promise<LyncSnapshot> {
   const calls: CmdletCall[] = [
     ...(userIdentity ? [{ cmdlet: 'Get-CsUser', parameters: { Identity: userIdentity } }] : []),
     ...TOPOLOGY_CALLS,
   ];
-  const results = await runner.run(calls, signal ? { signal } : {});
+  options.onCalls?.(calls.map(describeCall));
+  const results = await runner.run(calls, options.signal ? { signal: options.signal } : {});
   if (results.length !== calls.length) {
     throw new PowerShellProtocolError(`PowerShell answered ${results.length} of ${calls.length} calls.`);
   }

@@ -1,4 +1,5 @@
-import { refusalReason, type CmdletCall } from './allowlist';
+import { z } from 'zod';
+import { MAX_CALLS_PER_BATCH, refusalReason, type CmdletCall } from './allowlist';
 import {
   allowlistLine,
   batchLine,
@@ -23,7 +24,6 @@ import { LAB_DATA_PATH, LAB_MODULE_PATH } from './project-paths';
 import { PowerShellProcess } from './powershell-process';
 import { childEnvironment, resolvePwshPath } from './pwsh-environment';
 import { probePwsh, type PwshProbe } from './pwsh-probe';
-import { z } from 'zod';
 
 export type SessionMode = 'lab' | 'local' | 'remote';
 
@@ -152,6 +152,9 @@ export class PowerShellRunner {
    * refused call refuses the batch before anything reaches PowerShell.
    */
   async run(calls: CmdletCall[], options: { signal?: AbortSignal } = {}): Promise<CallResult[]> {
+    if (calls.length === 0 || calls.length > MAX_CALLS_PER_BATCH) {
+      throw new CmdletRefusedError(`Refused before reaching PowerShell: a batch holds 1 to ${MAX_CALLS_PER_BATCH} calls.`);
+    }
     for (const call of calls) {
       const reason = refusalReason(call);
       if (reason) throw new CmdletRefusedError(`Refused before reaching PowerShell: ${reason}.`);

@@ -27,7 +27,7 @@ export function probePwsh(pwshPath: string, env: NodeJS.ProcessEnv, timeoutMs = 
   });
 }
 
-function describeProbeError(pwshPath: string, error: NodeJS.ErrnoException & { killed?: boolean }, stderr: string): string {
+function describeProbeError(pwshPath: string, error: { code?: string | number | null; killed?: boolean; message: string }, stderr: string): string {
   if (error.code === 'ENOENT') {
     return `PowerShell was not found ('${pwshPath}' is not on the PATH or does not exist). Install PowerShell 7 (dotnet tool install --global PowerShell) or set PWSH_PATH.`;
   }

@@ -34,6 +34,24 @@ export const ConfigSchema = z
     LYNC_CHECKS: z.enum(['off', 'lab', 'local', 'remote']).default('off'),
     LYNC_POOL: optionalText,
     PWSH_PATH: optionalText,
+    /** Time limit of one PowerShell call, in milliseconds. */
+    LYNC_CHECK_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).optional(),
+    /** Remote mode: full endpoint when it is not https://<LYNC_POOL>/OcsPowershell. */
+    LYNC_REMOTE_URI: optionalText,
+    /** Remote mode: WinRM authentication mechanism (Negotiate by default, or Kerberos). */
+    LYNC_REMOTE_AUTH: optionalText,
+    /** Remote mode: account for the session; without it the process's own Windows identity is used. */
+    LYNC_REMOTE_USER: optionalText,
+    LYNC_REMOTE_PASSWORD: optionalText,
+    /** Remote mode, labs with a private CA only: skip the endpoint certificate checks. */
+    LYNC_REMOTE_SKIP_CERT_CHECKS: z.enum(['true', 'false']).default('false'),
+    /** Pool that answers lyncdiscoverinternal.<domain> when DNS cannot tell (local and remote modes). */
+    LYNC_AUTODISCOVER_POOL: optionalText,
+    /** Lab mode: the stand-in's topology file, and where it logs every cmdlet call (for tests). */
+    LYNC_LAB_DATA: optionalText,
+    LYNC_LAB_INVOCATION_LOG: optionalText,
+    /** Append-only audit log of every command run (JSON lines); default <DATA_DIR>/audit.jsonl. */
+    HELPDESK_AUDIT_PATH: optionalText,
     HELPDESK_ADMINS: list,
     HELPDESK_AGENTS: list,
     HELPDESK_CONVERSATION: optionalText,

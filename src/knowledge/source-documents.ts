@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SOURCE_DOCUMENT_NAME } from './article';
 
 /** Where the source documents live: beside the repository, in shared/seeds, unless configured. */
 export function sourceDocumentsFolder(repoRoot: string): string {
@@ -11,8 +12,11 @@ export function readSourceDocuments(folder: string): Map<string, string> {
   const documents = new Map<string, string>();
   if (!existsSync(folder)) return documents;
   for (const name of readdirSync(folder).sort()) {
-    if (/^\d{3}_[0-9a-f]{16}\.txt$/.test(name)) documents.set(name, readFileSync(join(folder, name), 'utf8'));
+    if (SOURCE_DOCUMENT_NAME.test(name)) documents.set(name, readFileSync(join(folder, name), 'utf8'));
   }
+  // The server reference sits in shared/reference, beside shared/seeds.
+  const reference = join(folder, '..', 'reference', 'lync-server-reference.md');
+  if (existsSync(reference)) documents.set('lync-server-reference.md', readFileSync(reference, 'utf8'));
   return documents;
 }
 

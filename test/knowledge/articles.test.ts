@@ -51,8 +51,8 @@ describe('knowledge articles', () => {
     expect(articles.length).toBeGreaterThanOrEqual(60);
   });
 
-  it('the five source documents are present beside the repository', () => {
-    expect([...sources.keys()]).toHaveLength(5);
+  it('the five source documents and the server reference are present beside the repository', () => {
+    expect([...sources.keys()]).toHaveLength(6);
   });
 
   it('pass the content lint: key facts present, steps present, sources known, nothing copied', () => {

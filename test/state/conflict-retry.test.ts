@@ -131,7 +131,7 @@ describe('ConversationTurns: no lost updates, no replies that contradict saved s
     await Promise.all([one.turns.run(a, logic(one, 'A')), two.turns.run(b, logic(two, 'B'))]);
 
     const stored = await one.list.get(contextFor(new TestAdapter(), id));
-    expect(stored.slice().sort()).toEqual(['A', 'B', 'seed']);
+    expect(stored?.slice().sort()).toEqual(['A', 'B', 'seed']);
     expect([turnReport(a)!.attempts, turnReport(b)!.attempts].sort()).toEqual([1, 2]);
     // The loser's first attempt would have said "after 1": that reply was dropped, its second went out.
     const [winner, loser] = turnReport(a)!.attempts === 1 ? [adapterA, adapterB] : [adapterB, adapterA];

@@ -48,6 +48,8 @@ describe('restart safety with the default file store', () => {
       expect(channel.received).toHaveLength(1);
       expect(String(channel.received[0]!.activity.text)).toContain(step.expect);
       expect(await bot.exited).toEqual({ code: 0, signal: null });
+      // From the bot's side too the reply went out in full (not cut off or timed out by the shutdown).
+      expect(bot.logs.filter((line) => line.message === 'turn').at(-1)).toMatchObject({ outcome: 'ok', replies: 1 });
       expect(bot.logs.map((line) => line.message)).toContain('stopping: draining in-flight turns');
 
       // The drained turn's state was saved: a new process continues after it.

@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/config';
 import type { CommandPort } from '../../src/core/ports';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { silentLogger } from '../../src/observability/logger';
-import { startCaptureChannel, type CaptureChannel } from './capture-channel';
+import { startCaptureChannel, type CaptureChannel } from '../support/capture-channel';
 
 type ProcessActivity = (authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) => Promise<unknown>;
 

@@ -5,7 +5,7 @@ import { deliverPrivately, POINTER_TEXT, WITHHELD_TEXT, type Delivery } from '..
 import { loadConfig } from '../../src/config/config';
 import type { Reply } from '../../src/core/reply';
 import { silentLogger } from '../../src/observability/logger';
-import { startCaptureChannel, type CaptureChannel } from './capture-channel';
+import { startCaptureChannel, type CaptureChannel } from '../support/capture-channel';
 import { teamsCardProblems } from './card-rules';
 
 type ProcessActivity = (authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>) => Promise<unknown>;

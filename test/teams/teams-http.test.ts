@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger';
 import { allText, message, startBot, type BotActivity, type TestBot } from '../support/bot-server';
-import { startCaptureChannel, type CaptureChannel } from './capture-channel';
+import { startCaptureChannel, type CaptureChannel } from '../support/capture-channel';
 import { countAdaptiveCards, teamsCardProblems } from './card-rules';
 
 const TENANT = 'b3a1c0de-0000-4000-8000-00000000c0de';

@@ -12,7 +12,7 @@ const MAIN = resolve(__dirname, '..', '..', '..', 'node_modules', 'azurite', 'di
 export interface Azurite {
   port: number;
   connectionString: string;
-  /** Stops the emulator (the port is then closed: the storage is "down"). */
+  /** Stops the emulator (the port is then closed: the storage is "down"); blobs in its folder stay. */
   stop(): Promise<void>;
   /** Starts it again on the same port, with the same data when it keeps a folder. */
   start(): Promise<void>;
@@ -48,8 +48,11 @@ export async function startAzurite(options: { persistent?: boolean } = {}): Prom
     child = undefined;
     if (!running || running.exitCode !== null) return;
     const exited = new Promise((done) => running.once('exit', done));
-    running.kill('SIGKILL');
+    // A graceful stop: Azurite writes its blob index to the folder on the way out (SIGKILL would lose it).
+    running.kill('SIGTERM');
+    const forced = setTimeout(() => running.kill('SIGKILL'), 5_000);
     await exited;
+    clearTimeout(forced);
   };
 
   await start();

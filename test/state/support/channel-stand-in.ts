@@ -7,6 +7,8 @@ export interface ChannelStandIn {
   /** Activities the bot posted, in order of arrival. */
   received: Array<{ path: string; activity: Record<string, unknown>; at: number }>;
   behave(behaviour: ChannelBehaviour): void;
+  /** Every post that arrived, answered or not (retries count). */
+  attempts(): number;
   /** Resolves once `count` posts have arrived (before they are answered). */
   arrived(count: number): Promise<void>;
   close(): Promise<void>;
@@ -36,12 +38,15 @@ export async function startChannelStandIn(initial: ChannelBehaviour = { kind: 'o
       const current = behaviour;
       if (current.kind === 'hang') return;
       if (current.kind === 'status') {
-        res.writeHead(current.status, { 'content-type': 'application/json' }).end('{"error":{"code":"ServiceError","message":"stand-in failure"}}');
+        // Two calls: restify, loaded in the same process, patches writeHead to return nothing.
+        res.writeHead(current.status, { 'content-type': 'application/json' });
+        res.end('{"error":{"code":"ServiceError","message":"stand-in failure"}}');
         return;
       }
       setTimeout(() => {
         received.push({ path: req.url ?? '', activity, at: Date.now() });
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${received.length}` }));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id: `reply-${received.length}` }));
       }, current.delayMs ?? 0);
     });
   });
@@ -51,6 +56,7 @@ export async function startChannelStandIn(initial: ChannelBehaviour = { kind: 'o
     serviceUrl: `http://127.0.0.1:${port}`,
     received,
     behave: (next) => (behaviour = next),
+    attempts: () => arrivals,
     arrived: (count) => (arrivals >= count ? Promise.resolve() : new Promise<void>((done) => waiting.push({ count, done }))),
     close: () =>
       new Promise<void>((done) => {

@@ -1,0 +1,148 @@
+/**
+ * Load benchmark on loopback: the helpdesk bot answering knowledge-base questions over /api/messages
+ * (expectReplies, so every reply comes back in the HTTP response) against a minimal echo bot on the
+ * same botbuilder version, in the same run, under the same load generator. Each bot runs in its own
+ * process as in production (default file store, info logs); its peak memory is read from
+ * /proc/<pid>/status (VmHWM). Bounded: at most REQUESTS requests or SECONDS seconds per level.
+ *   npx tsx bench/load.ts            (LOAD_REQUESTS, LOAD_SECONDS, LOAD_CONCURRENCY=1,8,32 to change)
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { loadEvalSet } from '../test/eval/evaluate';
+
+const ROOT = resolve(__dirname, '..');
+const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 3000);
+const SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
+const WARMUP = 200;
+const LEVELS = (process.env.LOAD_CONCURRENCY ?? '1,8,32').split(',').map(Number);
+const QUESTIONS = loadEvalSet(join(ROOT, 'test', 'eval')).map((question) => question.q);
+
+interface Target {
+  name: string;
+  url: string;
+  child: ChildProcess;
+}
+
+interface Result {
+  requests: number;
+  errors: number;
+  seconds: number;
+  throughput: number;
+  p50: number;
+  p99: number;
+}
+
+async function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', MicrosoftAppId: '', MicrosoftAppPassword: '', HOST: '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    let buffered = '';
+    const onData = (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const match = /"message":"listening"[^\n]*"url":"([^"]+)"/.exec(buffered) ?? /"url":"([^"]+)"[^\n]*"message":"listening"/.exec(buffered);
+      if (match) resolveUrl(match[1]!);
+      if (buffered.length > 100_000) buffered = buffered.slice(-10_000);
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before listening`)));
+  });
+  // Keep reading its logs (one line per turn) so the pipe never fills, as a log shipper would.
+  child.stdout!.removeAllListeners('data');
+  child.stdout!.resume();
+  return { name, url, child };
+}
+
+function memoryOf(pid: number): { peakMb: number; rssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
+}
+
+function activity(conversation: string, text: string): string {
+  return JSON.stringify({
+    type: 'message',
+    id: `a${Math.random().toString(36).slice(2)}`,
+    channelId: 'emulator',
+    serviceUrl: 'http://127.0.0.1:9',
+    from: { id: `user-${conversation}`, name: 'Load' },
+    recipient: { id: 'bot', name: 'Bot' },
+    conversation: { id: conversation },
+    deliveryMode: 'expectReplies',
+    text,
+  });
+}
+
+/** `concurrency` users, each in its own conversation, asking question after question. */
+async function run(target: Target, concurrency: number, maxRequests: number, maxSeconds: number): Promise<Result> {
+  const latencies: number[] = [];
+  let issued = 0;
+  let errors = 0;
+  const started = performance.now();
+  const deadline = started + maxSeconds * 1000;
+  const user = async (index: number) => {
+    const conversation = `load-${target.name}-${concurrency}-${index}-${Math.random().toString(36).slice(2, 8)}`;
+    while (issued < maxRequests && performance.now() < deadline) {
+      const question = QUESTIONS[issued++ % QUESTIONS.length]!;
+      const sent = performance.now();
+      try {
+        const response = await fetch(`${target.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: activity(conversation, question) });
+        const body = (await response.json()) as { activities?: unknown[] };
+        if (response.status !== 200 || !body.activities?.length) errors++;
+      } catch {
+        errors++;
+      }
+      latencies.push(performance.now() - sent);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, i) => user(i)));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { requests: latencies.length, errors, seconds, throughput: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'load-'));
+  console.log(`# load: node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model.trim()}), ${QUESTIONS.length} distinct questions`);
+  console.log(`# per level and bot: ${WARMUP} warm-up requests, then at most ${REQUESTS} requests or ${SECONDS} s; loopback, expectReplies`);
+  const echo = await start('echo', 'bench/echo-bot.ts', {});
+  const bot = await start('helpdesk', 'src/index.ts', { DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
+  const rows: Array<{ concurrency: number; echo: Result; bot: Result }> = [];
+  try {
+    for (const target of [echo, bot]) await run(target, 4, WARMUP, 30);
+    for (const concurrency of LEVELS) {
+      const echoResult = await run(echo, concurrency, REQUESTS, SECONDS);
+      const botResult = await run(bot, concurrency, REQUESTS, SECONDS);
+      rows.push({ concurrency, echo: echoResult, bot: botResult });
+    }
+  } finally {
+    const memory = { echo: memoryOf(echo.child.pid!), bot: memoryOf(bot.child.pid!) };
+    echo.child.kill('SIGTERM');
+    bot.child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+    console.log('');
+    console.log('concurrency |  echo req/s  p50 ms  p99 ms | helpdesk req/s  p50 ms  p99 ms | ratio | errors');
+    for (const { concurrency, echo: e, bot: b } of rows) {
+      console.log(
+        `${String(concurrency).padStart(11)} | ${fmt(e.throughput, 0)} ${fmt(e.p50, 2)} ${fmt(e.p99, 2)} |    ${fmt(b.throughput, 0)} ${fmt(b.p50, 2)} ${fmt(b.p99, 2)} | ${(b.throughput / e.throughput * 100).toFixed(0).padStart(4)}% | ${e.errors + b.errors}`,
+      );
+    }
+    console.log('');
+    console.log(`peak memory (VmHWM): helpdesk bot ${memory.bot.peakMb.toFixed(0)} MB (now ${memory.bot.rssMb.toFixed(0)} MB); echo bot ${memory.echo.peakMb.toFixed(0)} MB`);
+    const worst = Math.min(...rows.map((row) => row.bot.throughput / row.echo.throughput));
+    console.log(`lowest throughput ratio: ${(worst * 100).toFixed(0)}% of the echo bot (aim: at least 70%)`);
+  }
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,65 @@
+import type { Reply } from '../core/reply';
+import { checkResultCard, settingsCard, type CardAction } from './check-cards';
+import type { Diagnosis, Finding } from './diagnose';
+import type { SettingLine } from './settings-summary';
+
+/** Plain-text replies (light Markdown) for the check commands; each carries all the findings. */
+
+const LABEL: Record<Finding['severity'], string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
+
+function findingText(finding: Finding, index: number): string {
+  return [
+    `${index + 1}. **${LABEL[finding.severity]}: ${finding.title}** (rule ${finding.ruleId})`,
+    `   ${finding.explanation}`,
+    '   Fix:',
+    '```',
+    finding.fix,
+    '```',
+    `   Read: ${finding.article}`,
+  ].join('\n');
+}
+
+function settingsText(settings: SettingLine[]): string {
+  return settings.map((line) => `- **${line.label}**: ${line.values ? `${line.values} — ` : ''}from ${line.source}`).join('\n');
+}
+
+export interface CheckReplyInput {
+  subject: string;
+  summary: string;
+  diagnosis: Diagnosis;
+  settings: SettingLine[];
+  actions: CardAction[];
+}
+
+export function checkReply(input: CheckReplyInput): Reply {
+  const { diagnosis } = input;
+  const count = diagnosis.findings.length;
+  const head = `**Check of ${input.subject}**\n${input.summary}`;
+  const body =
+    count === 0
+      ? `**No problems found.** Checked: ${diagnosis.checked.join('; ')}.\n\nSettings checked:\n${settingsText(input.settings)}`
+      : [
+          `${count} problem${count === 1 ? '' : 's'} found${diagnosis.stoppedEarly ? ' (other rules were skipped: the user cannot sign in at all)' : ''}:`,
+          ...diagnosis.findings.map(findingText),
+        ].join('\n');
+  return {
+    text: `${head}\n\n${body}`,
+    card: checkResultCard({
+      title: `Check of ${input.subject}`,
+      subtitle: input.summary,
+      findings: diagnosis.findings,
+      checked: diagnosis.checked,
+      settings: input.settings,
+      actions: input.actions,
+    }),
+    suggestions: input.actions.map((action) => action.command).slice(0, 6),
+  };
+}
+
+export function settingsReply(subject: string, summary: string, settings: SettingLine[], actions: CardAction[]): Reply {
+  return {
+    text: `**Effective settings for ${subject}**\n${summary}\n\n${settingsText(settings)}`,
+    card: settingsCard(`Effective settings for ${subject}`, summary, settings, actions),
+    suggestions: actions.map((action) => action.command).slice(0, 6),
+  };
+}

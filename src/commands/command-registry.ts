@@ -1,0 +1,239 @@
+import { randomBytes } from 'node:crypto';
+import type { AuditLog, AuditOutcome, AuditRecord } from '../audit/audit-record';
+import { roleAtLeast, type Caller, type Role } from '../core/caller';
+import { textReply, type Reply } from '../core/reply';
+import type { CommandContext, CommandDefinition } from './command';
+import { CommandFailure } from './command-failure';
+import { matchCommand, MAX_COMMAND_LENGTH, splitArguments } from './command-parser';
+import { withNotice } from './reply-notice';
+
+export interface CommandExecution {
+  executionId: string;
+  command: string;
+  slow: boolean;
+  /** For slow commands: send at once; it names the execution id and says the result follows. */
+  ack?: Reply;
+  /** Never rejects: refusals, invalid input, failures and timeouts all become a clear Reply. */
+  result: Promise<Reply>;
+  /** How the execution ended, once it has (same value as in the audit record). */
+  outcome: Promise<AuditOutcome>;
+}
+
+export interface HelpLine {
+  usage: string;
+  summary: string;
+}
+
+export interface CommandRegistryOptions {
+  audit: AuditLog;
+  /** Shown at the top of every reply, e.g. that checks show lab data. */
+  notice?: string;
+  /** Called when an audit record cannot be written; the reply still goes out. */
+  onAuditError?: (error: unknown, record: AuditRecord) => void;
+  newExecutionId?: () => string;
+  now?: () => Date;
+}
+
+const INPUT_IN_AUDIT = 300;
+
+interface Finished {
+  reply: Reply;
+  outcome: AuditOutcome;
+  error?: string;
+  arguments?: Record<string, unknown>;
+}
+
+/**
+ * The one registry of chat commands: parsing, role-filtered help, authorization, validation, time
+ * limits and audit all come from each command's declaration.
+ */
+export class CommandRegistry {
+  private readonly commands: CommandDefinition[] = [];
+  private readonly audit: AuditLog;
+  private readonly notice: string | undefined;
+  private readonly onAuditError: (error: unknown, record: AuditRecord) => void;
+  private readonly newExecutionId: () => string;
+  private readonly now: () => Date;
+
+  constructor(options: CommandRegistryOptions) {
+    this.audit = options.audit;
+    this.notice = options.notice;
+    this.onAuditError =
+      options.onAuditError ?? ((error, record) => console.error(`audit record ${record.executionId} not written:`, error));
+    this.newExecutionId = options.newExecutionId ?? (() => randomBytes(5).toString('hex'));
+    this.now = options.now ?? (() => new Date());
+  }
+
+  register<A extends object>(command: CommandDefinition<A>): void {
+    const phrases = [command.name, ...command.aliases].map((phrase) => phrase.trim().toLowerCase().replace(/\s+/g, ' '));
+    for (const existing of this.commands) {
+      const taken = [existing.name, ...existing.aliases].map((phrase) => phrase.trim().toLowerCase().replace(/\s+/g, ' '));
+      const clash = phrases.find((phrase) => taken.includes(phrase));
+      if (clash) throw new Error(`command phrase '${clash}' is already used by '${existing.name}'`);
+    }
+    // The parser hands the handler exactly what command.args produced, so erasing A here is sound.
+    this.commands.push(command as unknown as CommandDefinition);
+  }
+
+  list(): readonly CommandDefinition[] {
+    return this.commands;
+  }
+
+  /** The commands this role may run, as help lines. */
+  help(role: Role): HelpLine[] {
+    return this.commands
+      .filter((command) => roleAtLeast(role, command.role))
+      .map((command) => ({ usage: command.usage, summary: command.summary }));
+  }
+
+  /** Starts the command the text names; undefined when the text is not a command at all. */
+  start(text: string, caller: Caller, role: Role): CommandExecution | undefined {
+    const match = matchCommand(text.slice(0, MAX_COMMAND_LENGTH * 4), this.commands);
+    if (!match) return undefined;
+    const { command } = match;
+    const executionId = this.newExecutionId();
+    const startedAt = this.now();
+    const base = { executionId, command: command.name };
+    const actions: string[] = [];
+
+    const settle = (finished: Finished): { result: Promise<Reply>; outcome: Promise<AuditOutcome> } => {
+      const record: AuditRecord = {
+        executionId,
+        at: startedAt.toISOString(),
+        caller: {
+          id: caller.id,
+          ...(caller.aadObjectId ? { aadObjectId: caller.aadObjectId } : {}),
+          ...(caller.name ? { name: caller.name } : {}),
+          channelId: caller.channelId,
+          conversationId: caller.conversationId,
+        },
+        role,
+        command: command.name,
+        ...(finished.arguments ? { arguments: finished.arguments } : {}),
+        input: text.length > INPUT_IN_AUDIT ? `${text.slice(0, INPUT_IN_AUDIT)}…` : text,
+        cmdlets: [...actions],
+        durationMs: Math.max(0, this.now().getTime() - startedAt.getTime()),
+        outcome: finished.outcome,
+        ...(finished.error ? { error: finished.error } : {}),
+      };
+      const written = this.audit.append(record).catch((error: unknown) => this.onAuditError(error, record));
+      return {
+        result: written.then(() => withNotice(finished.reply, this.notice)),
+        outcome: written.then(() => finished.outcome),
+      };
+    };
+
+    if (!roleAtLeast(role, command.role)) {
+      const listName = command.role === 'admin' ? 'HELPDESK_ADMINS' : 'HELPDESK_AGENTS';
+      const reason = `'${command.name}' needs the ${command.role} role and you have the ${role} role.`;
+      const reply = textReply(
+        `Refused: ${reason} An administrator can add your id (${caller.aadObjectId ?? caller.id}) to ${listName}. (execution ${executionId})`,
+      );
+      return { ...base, slow: false, ...settle({ reply, outcome: 'refused', error: reason }) };
+    }
+
+    const parsed = this.parseArguments(command, match.rest, text);
+    if (!parsed.ok) {
+      const reply = textReply(`${parsed.message}\nUsage: ${command.usage}`);
+      return { ...base, slow: false, ...settle({ reply, outcome: 'invalid', error: parsed.message }) };
+    }
+
+    const controller = new AbortController();
+    const context: CommandContext = {
+      executionId,
+      caller,
+      role,
+      signal: controller.signal,
+      recordActions: (done) => actions.push(...done),
+    };
+    const finished = this.runHandler(command, parsed.args, context, controller);
+    const settled = finished.then((outcome) => settle(outcome));
+    const execution: CommandExecution = {
+      ...base,
+      slow: command.slow,
+      result: settled.then((s) => s.result),
+      outcome: settled.then((s) => s.outcome),
+    };
+    if (command.slow) {
+      execution.ack = withNotice(
+        textReply(`Working on '${command.name}' (execution ${executionId}). The result follows in a separate message.`),
+        this.notice,
+      );
+    }
+    return execution;
+  }
+
+  private parseArguments(
+    command: CommandDefinition,
+    rest: string,
+    text: string,
+  ): { ok: true; args: Record<string, unknown> } | { ok: false; message: string } {
+    if (text.length > MAX_COMMAND_LENGTH) {
+      return { ok: false, message: `That is too long for '${command.name}' (${text.length} characters; at most ${MAX_COMMAND_LENGTH}).` };
+    }
+    const tokens = splitArguments(rest);
+    if (tokens.length > command.positional.length) {
+      const expected = command.positional.length;
+      return {
+        ok: false,
+        message: `'${command.name}' takes ${expected === 0 ? 'no arguments' : `at most ${expected} argument${expected === 1 ? '' : 's'}`} but got ${tokens.length}; quotes, spaces and extra parameters are not accepted.`,
+      };
+    }
+    const input: Record<string, string> = {};
+    command.positional.forEach((name, index) => {
+      const token = tokens[index];
+      if (token !== undefined) input[name] = token;
+    });
+    const parsed = command.args.safeParse(input);
+    if (parsed.success) return { ok: true, args: parsed.data as Record<string, unknown> };
+    const issue = parsed.error.issues[0];
+    const name = typeof issue?.path[0] === 'string' ? issue.path[0] : 'argument';
+    const missing = !(name in input);
+    return {
+      ok: false,
+      message: missing ? `'${command.name}' needs <${name}>.` : `The ${name} given to '${command.name}' ${issue?.message ?? 'is not valid'}.`,
+    };
+  }
+
+  private async runHandler(
+    command: CommandDefinition,
+    args: Record<string, unknown>,
+    context: CommandContext,
+    controller: AbortController,
+  ): Promise<Finished> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), command.timeoutMs);
+    });
+    try {
+      const work = Promise.resolve().then(() => command.handler(args, context));
+      // If the time limit wins, a later failure of the handler must not become an unhandled rejection.
+      work.catch(() => undefined);
+      const reply = await Promise.race([work, timeout]);
+      if (reply === 'timeout') {
+        controller.abort();
+        const message = `'${command.name}' did not finish within ${Math.round(command.timeoutMs / 1000)} s.`;
+        return { reply: textReply(`${message} (execution ${context.executionId})`), outcome: 'timeout', error: message, arguments: args };
+      }
+      return { reply, outcome: 'ok', arguments: args };
+    } catch (error) {
+      if (error instanceof CommandFailure) {
+        return {
+          reply: textReply(`${error.message} (execution ${context.executionId})`),
+          outcome: error.outcome,
+          error: error.message,
+          arguments: args,
+        };
+      }
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        reply: textReply(`'${command.name}' failed unexpectedly: ${message} (execution ${context.executionId})`),
+        outcome: 'failed',
+        error: message,
+        arguments: args,
+      };
+    } finally {
+      if (timer) clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import type { z } from 'zod';
+import type { Caller, Role } from '../core/caller';
+import type { Reply } from '../core/reply';
+
+export interface CommandContext {
+  executionId: string;
+  caller: Caller;
+  role: Role;
+  /** Aborted when the command runs out of time; long work should stop. */
+  signal: AbortSignal;
+  /** Notes cmdlets (or other actions) that ran, for the audit record. */
+  recordActions(actions: readonly string[]): void;
+}
+
+/**
+ * A chat command, declared once. The registry derives parsing (name and aliases, case-insensitive,
+ * followed by positional arguments), the help line, authorization, validation, time limit and audit
+ * from this declaration.
+ */
+export interface CommandDefinition<A extends object = Record<string, unknown>> {
+  /** Words that start the command, e.g. "check user". */
+  name: string;
+  aliases: readonly string[];
+  /** e.g. "check user <sip address or UPN>" */
+  usage: string;
+  summary: string;
+  /** Lowest role that may run it. */
+  role: Role;
+  timeoutMs: number;
+  /** Slow commands get an acknowledgement first and their result later. */
+  slow: boolean;
+  /** Names of the positional arguments, in the order they are typed (keys of the schema's input). */
+  positional: readonly string[];
+  /** Validates the positional arguments, given as { name: token }. */
+  args: z.ZodType<A>;
+  handler(args: A, context: CommandContext): Promise<Reply>;
+}
+
+/** Keeps the argument type of a declaration checked against its handler. */
+export function defineCommand<A extends object>(definition: CommandDefinition<A>): CommandDefinition<A> {
+  return definition;
+}

@@ -1,0 +1,133 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allText, message, startBot, type BotActivity, type TestBot } from '../support/bot-server';
+import { startCaptureChannel, type CaptureChannel } from '../support/capture-channel';
+
+/** pwsh as CI installs it (dotnet global tool), else whatever is on the PATH. */
+const PWSH = [join(homedir(), '.dotnet', 'tools', 'pwsh')].find(existsSync) ?? 'pwsh';
+const ADMIN = { id: 'admin-1', name: 'Ada Admin' };
+const USER = { id: 'user-7', name: 'Sam User' };
+
+/**
+ * The read-only checks as an admin uses them: chat commands over real HTTP, the real bot, real pwsh
+ * running the lab stand-in, results delivered afterwards to a stand-in channel.
+ */
+describe('checks over chat, lab mode', () => {
+  let bot: TestBot;
+  let channel: CaptureChannel;
+  let dataDir: string;
+  let conversationCount = 0;
+
+  beforeAll(async () => {
+    channel = await startCaptureChannel();
+    dataDir = mkdtempSync(join(tmpdir(), 'checks-chat-'));
+    bot = await startBot({
+      LYNC_CHECKS: 'lab',
+      PWSH_PATH: PWSH,
+      HELPDESK_ADMINS: ADMIN.id,
+      DATA_DIR: dataDir,
+      LYNC_LAB_INVOCATION_LOG: join(dataDir, 'invocations.jsonl'),
+    });
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await channel?.close();
+  });
+
+  /** Sends a command; returns the inline acknowledgement and the result posted to the channel later. */
+  async function command(text: string, from = ADMIN): Promise<{ ack: BotActivity[]; result: string }> {
+    const conversation = `checks-${++conversationCount}`;
+    const before = channel.requests.length;
+    const { status, activities } = await bot.send(message(text, { from, conversation: { id: conversation }, serviceUrl: channel.serviceUrl }));
+    expect(status).toBe(200);
+    const posted = () => channel.requests.slice(before).filter((request) => request.path.includes(`/v3/conversations/${conversation}/`));
+    await expect.poll(() => posted().length, { timeout: 45_000, interval: 100 }).toBeGreaterThan(0);
+    return { ack: activities, result: posted().map((request) => String(request.body.text ?? '')).join('\n') };
+  }
+
+  const findings: Record<string, RegExp[]> = {
+    alice: [/autodiscover-pool-authenticates-differently/, /lync2-int\.contoso\.dk/, /manual server settings/],
+    bob: [/passive-auth-never-used/, /UseWindowsAuth/, /UseNtlmForClientToProxyAuth/, /UseKerberosForClientToProxyAuth/],
+    carol: [/mobility-exchange-with-passive-auth/, /AllowExchangeConnectivity \$false/, /Grant-CsMobilityPolicy/],
+    dave: [/user-not-enabled/, /disabled|not enabled/i],
+    erin: [/user-without-registrar-pool/],
+    frank: [/client-tracing-off/, /logs will be empty/],
+    grace: [/No problems found/, /Settings checked/],
+  };
+
+  it('acknowledges at once with the execution id, then delivers the result to the conversation', async () => {
+    const { ack, result } = await command('check user grace@contoso.dk');
+    const ackText = allText(ack);
+    const id = /execution ([0-9a-f]{6,})/i.exec(ackText)?.[1];
+    expect(id, ackText).toBeDefined();
+    expect(result).toContain(id!);
+    expect(result).toContain('Lab data');
+  });
+
+  it.each(Object.entries(findings))('check user %s@contoso.dk reports what is wrong', async (name, patterns) => {
+    const { result } = await command(`check user ${name}@contoso.dk`);
+    for (const pattern of patterns) expect(result).toMatch(pattern);
+    // Each user has their own problem: no other user's rule shows up.
+    for (const [other, otherPatterns] of Object.entries(findings)) {
+      if (other !== name && other !== 'grace') expect(result).not.toMatch(otherPatterns[0]!);
+    }
+  });
+
+  it('an unknown address gets a clear "not found"', async () => {
+    const { result } = await command('check user nobody@contoso.dk');
+    expect(result).toMatch(/Not found/);
+    expect(result).toContain('nobody@contoso.dk');
+  });
+
+  it('shows effective policies and where each value came from', async () => {
+    const { result } = await command('show policies alice@contoso.dk');
+    expect(result).toMatch(/Tag:PassiveAuthUsers/);
+    expect(result).toMatch(/Service:WebServer:lync-int\.contoso\.dk/);
+  });
+
+  it('refuses a non-admin, says why, and audits the refusal', async () => {
+    const { activities } = await bot.send(message('check user bob@contoso.dk', { from: USER, conversation: { id: 'checks-refused' }, serviceUrl: channel.serviceUrl }));
+    expect(allText(activities)).toMatch(/admin/i);
+    await expect
+      .poll(() => (existsSync(join(dataDir, 'audit.jsonl')) ? readFileSync(join(dataDir, 'audit.jsonl'), 'utf8') : ''), { timeout: 10_000 })
+      .toMatch(/"outcome":"refused"/);
+  });
+
+  it('rejects an argument that is not a SIP address with a clear message, running nothing', async () => {
+    const { activities } = await bot.send(message('check user bob@contoso.dk; Remove-Item C:\\', { from: ADMIN, conversation: { id: 'checks-invalid' }, serviceUrl: channel.serviceUrl }));
+    expect(allText(activities)).toMatch(/usage|not a valid|check user <|SIP/i);
+  });
+
+  it('help lists the check commands for an admin but not for a user', async () => {
+    const adminHelp = allText((await bot.send(message('help', { from: ADMIN, conversation: { id: 'help-admin' } }))).activities);
+    const userHelp = allText((await bot.send(message('help', { from: USER, conversation: { id: 'help-user' } }))).activities);
+    expect(adminHelp).toMatch(/check user/);
+    expect(userHelp).not.toMatch(/check user/);
+  });
+});
+
+describe('checks when pwsh is missing', () => {
+  let bot: TestBot;
+  let channel: CaptureChannel;
+  beforeAll(async () => {
+    channel = await startCaptureChannel();
+    bot = await startBot({ LYNC_CHECKS: 'lab', PWSH_PATH: '/nonexistent/pwsh', HELPDESK_ADMINS: ADMIN.id });
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await channel?.close();
+  });
+
+  it('reports the checks as unavailable with the reason, and the bot keeps answering', async () => {
+    const before = channel.requests.length;
+    const { activities } = await bot.send(message('check user bob@contoso.dk', { from: ADMIN, conversation: { id: 'no-pwsh' }, serviceUrl: channel.serviceUrl }));
+    const inline = allText(activities);
+    await expect
+      .poll(() => inline + channel.requests.slice(before).map((request) => String(request.body.text ?? '')).join('\n'), { timeout: 20_000 })
+      .toMatch(/unavailable|not available|not found|cannot start/i);
+    expect(allText(await bot.say('my surface cant sign in and the clock is off'))).toContain('w32tm /resync');
+    expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+  });
+});

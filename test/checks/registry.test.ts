@@ -1,0 +1,170 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { JsonLinesAuditLog } from '../../src/audit/jsonl-audit-log';
+import { InMemoryAuditLog } from '../../src/audit/memory-audit-log';
+import { textReply } from '../../src/core/reply';
+import { CommandFailure } from '../../src/commands/command-failure';
+import { CommandRegistry } from '../../src/commands/command-registry';
+import { defineCommand } from '../../src/commands/command';
+import { parseIdList, resolveRole } from '../../src/commands/roles';
+import { createChecks } from '../../src/checks';
+import { userIdentity } from '../../src/commands/argument-schemas';
+import { ADMIN, caller, run, tempDir } from './helpers';
+
+function registryWith(...extra: Parameters<CommandRegistry['register']>[0][]) {
+  const audit = new InMemoryAuditLog();
+  const registry = new CommandRegistry({ audit });
+  for (const command of extra) registry.register(command);
+  return { registry, audit };
+}
+
+const echo = defineCommand({
+  name: 'echo user',
+  aliases: ['say'],
+  usage: 'echo user <user>',
+  summary: 'test command',
+  role: 'agent',
+  timeoutMs: 1_000,
+  slow: false,
+  positional: ['user'],
+  args: z.object({ user: userIdentity }),
+  handler: async ({ user }, context) => {
+    context.recordActions(['Get-Nothing']);
+    return textReply(`hello ${user}`);
+  },
+});
+
+describe('command registry', () => {
+  it('parses names and aliases case-insensitively on word boundaries', async () => {
+    const { registry } = registryWith(echo);
+    expect((await run(registry, 'ECHO   User bob@contoso.dk')).reply.text).toBe('hello bob@contoso.dk');
+    expect((await run(registry, 'Say bob@contoso.dk')).reply.text).toBe('hello bob@contoso.dk');
+    expect(registry.start('echouser bob@contoso.dk', ADMIN, 'admin')).toBeUndefined();
+    expect(registry.start('echo users', ADMIN, 'admin')).toBeUndefined();
+    expect(registry.start('how do I sign in?', ADMIN, 'admin')).toBeUndefined();
+  });
+
+  it('refuses duplicate phrases', () => {
+    const { registry } = registryWith(echo);
+    expect(() => registry.register({ ...echo, name: 'say', aliases: [] })).toThrow(/already used/);
+  });
+
+  it('help lists only what the role may run', () => {
+    const checks = createChecks({ mode: 'off' });
+    const usages = (role: 'user' | 'agent' | 'admin') => checks.registry.help(role).map((line) => line.usage);
+    expect(usages('user')).toEqual([]);
+    expect(usages('agent')).toEqual(['checks status']);
+    expect(usages('admin')).toEqual(
+      expect.arrayContaining(['check user <sip address or UPN>', 'show policies <sip address or UPN>', 'check pool <pool FQDN>', 'checks status', 'audit [n]']),
+    );
+    for (const line of checks.registry.help('admin')) expect(line.summary.length).toBeGreaterThan(10);
+  });
+
+  it('validation names the usage, and missing arguments are named', async () => {
+    const { registry, audit } = registryWith(echo);
+    const missing = await run(registry, 'echo user');
+    expect(missing.reply.text).toBe("'echo user' needs <user>.\nUsage: echo user <user>");
+    expect(await missing.execution.outcome).toBe('invalid');
+    expect(audit.all()[0]).toMatchObject({ outcome: 'invalid', cmdlets: [] });
+  });
+
+  it('records actions, arguments and duration in the audit', async () => {
+    const { registry, audit } = registryWith(echo);
+    const { execution } = await run(registry, 'echo user bob@contoso.dk', 'agent', caller('29:x', { name: 'X' }));
+    expect(audit.all()).toEqual([
+      expect.objectContaining({
+        executionId: execution.executionId,
+        command: 'echo user',
+        arguments: { user: 'bob@contoso.dk' },
+        cmdlets: ['Get-Nothing'],
+        outcome: 'ok',
+        role: 'agent',
+        input: 'echo user bob@contoso.dk',
+      }),
+    ]);
+  });
+
+  it('result never rejects: failures, timeouts and unexpected errors become replies', async () => {
+    const failing = defineCommand({ ...echo, name: 'fail', aliases: [], handler: async () => Promise.reject(new CommandFailure('clear failure')) });
+    const crashing = defineCommand({ ...echo, name: 'crash', aliases: [], handler: async () => Promise.reject(new TypeError('boom')) });
+    const slow = defineCommand({
+      ...echo,
+      name: 'slow',
+      aliases: [],
+      timeoutMs: 50,
+      slow: true,
+      handler: (_args, context) =>
+        new Promise((_resolve, reject) => context.signal.addEventListener('abort', () => setTimeout(() => reject(new Error('late')), 10))),
+    });
+    const { registry, audit } = registryWith(failing, crashing, slow);
+    const f = await run(registry, 'fail bob@contoso.dk');
+    expect(f.reply.text).toMatch(/^clear failure \(execution [0-9a-f]+\)$/);
+    const c = await run(registry, 'crash bob@contoso.dk');
+    expect(c.reply.text).toMatch(/'crash' failed unexpectedly: boom/);
+    const s = await run(registry, 'slow bob@contoso.dk');
+    expect(s.execution.ack?.text).toContain(s.execution.executionId);
+    expect(s.reply.text).toMatch(/did not finish within/);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(audit.all().map((record) => record.outcome)).toEqual(['failed', 'failed', 'timeout']);
+  });
+
+  it('a failing audit log does not lose the reply', async () => {
+    const errors: unknown[] = [];
+    const registry = new CommandRegistry({
+      audit: { append: () => Promise.reject(new Error('disk full')), recent: async () => [] },
+      onAuditError: (error) => errors.push(error),
+    });
+    registry.register(echo);
+    expect((await run(registry, 'say bob@contoso.dk')).reply.text).toBe('hello bob@contoso.dk');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('puts the lab notice on every reply, cards included', async () => {
+    const registry = new CommandRegistry({ audit: new InMemoryAuditLog(), notice: 'LAB' });
+    registry.register(defineCommand({ ...echo, handler: async () => ({ text: 'x', card: { type: 'AdaptiveCard', version: '1.5', body: [] } }) }));
+    const { reply } = await run(registry, 'say bob@contoso.dk');
+    expect(reply.text.startsWith('LAB')).toBe(true);
+    expect((reply.card?.body as { text: string }[])[0]?.text).toBe('LAB');
+    expect((await run(registry, 'say bob@contoso.dk', 'user')).reply.text.startsWith('LAB')).toBe(true);
+  });
+});
+
+describe('roles', () => {
+  it('matches channel ids and AAD object ids, case-insensitively', () => {
+    const config = { admins: ['AAD-ADMIN'], agents: ['29:Agent'] };
+    expect(resolveRole(caller('29:x', { aadObjectId: 'aad-admin' }), config)).toBe('admin');
+    expect(resolveRole(caller('29:agent'), config)).toBe('agent');
+    expect(resolveRole(caller('29:other'), config)).toBe('user');
+    expect(resolveRole(caller('29:other'), { admins: ['*'], agents: [] })).toBe('admin');
+    expect(resolveRole(caller('29:other'), { admins: [''], agents: [] })).toBe('user');
+  });
+
+  it('reads id lists from the environment format', () => {
+    expect(parseIdList(' 29:a, aad-b;*  c ')).toEqual(['29:a', 'aad-b', '*', 'c']);
+    expect(parseIdList(undefined)).toEqual([]);
+  });
+});
+
+describe('JSON Lines audit log', () => {
+  it('appends one line per record, keeps order under concurrent appends, and reads the last n', async () => {
+    const file = path.join(tempDir('audit'), 'nested', 'audit.jsonl');
+    const log = new JsonLinesAuditLog(file);
+    const record = (n: number) => ({
+      executionId: `id-${n}`,
+      at: new Date(0).toISOString(),
+      caller: { id: 'c', channelId: 'x', conversationId: 'y' },
+      role: 'admin' as const,
+      command: 'audit',
+      input: 'audit',
+      cmdlets: [],
+      durationMs: n,
+      outcome: 'ok' as const,
+    });
+    await Promise.all(Array.from({ length: 20 }, (_, n) => log.append(record(n))));
+    expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(20);
+    expect((await log.recent(3)).map((entry) => entry.executionId)).toEqual(['id-17', 'id-18', 'id-19']);
+    expect(await new JsonLinesAuditLog(`${file}.missing`).recent(5)).toEqual([]);
+  });
+});

@@ -1,0 +1,69 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../src/app';
+import { loadConfig } from '../../src/config/config';
+import { createLogger } from '../../src/observability/logger';
+import { Conversation } from '../state/support/conversation';
+
+type Line = Record<string, unknown> & { level: string; message: string };
+
+describe('health, readiness and per-turn logs', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'observe-'));
+  const lines: Line[] = [];
+  let app: App;
+
+  beforeAll(async () => {
+    const logger = createLogger('info', {}, (line) => lines.push(JSON.parse(line) as Line));
+    app = await createApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }), { logger });
+    await app.listen();
+  });
+  afterAll(async () => app?.close(1000));
+
+  it('/healthz says the process is alive; /readyz checks the knowledge base and the state store', async () => {
+    const health = await fetch(`${app.url()}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', stateStore: 'file' });
+    const ready = await fetch(`${app.url()}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { knowledge: true, storage: 'ok' } });
+  });
+
+  it('/readyz is 503 while the state store fails, /healthz stays 200, and both recover', async () => {
+    // The state folder replaced by a file: every read fails for real (ENOTDIR).
+    rmSync(join(dataDir, 'state'), { recursive: true, force: true });
+    writeFileSync(join(dataDir, 'state'), 'not a folder');
+    const down = await fetch(`${app.url()}/readyz`);
+    expect(down.status).toBe(503);
+    expect(await down.json()).toMatchObject({ status: 'not ready', checks: { storage: expect.stringMatching(/ENOTDIR/) } });
+    expect((await fetch(`${app.url()}/healthz`)).status).toBe(200);
+    rmSync(join(dataDir, 'state'));
+    expect((await fetch(`${app.url()}/readyz`)).status).toBe(200);
+  });
+
+  it('logs one line per turn, and every line of a turn carries its correlation id; never the text', async () => {
+    const before = lines.length;
+    const marker = 'observability-marker my Lync Store app says the clock is wrong';
+    await new Conversation().say(app.url(), marker);
+    const turnLines = lines.slice(before);
+    const turn = turnLines.filter((line) => line.message === 'turn');
+    expect(turn).toHaveLength(1);
+    expect(turn[0]).toMatchObject({
+      level: 'info',
+      correlationId: expect.stringMatching(/^[0-9a-f]{8}$/),
+      activityType: 'message',
+      channelId: 'emulator',
+      conversation: expect.stringMatching(/^[0-9a-f]{12}$/),
+      durationMs: expect.any(Number),
+      outcome: 'ok',
+      attempts: 1,
+      replies: 1,
+    });
+    // Lines logged deeper in the turn (the answer) share the turn's correlation id.
+    const others = turnLines.filter((line) => line.message !== 'turn');
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((line) => line.correlationId === turn[0]!.correlationId)).toBe(true);
+    expect(JSON.stringify(turnLines)).not.toContain('observability-marker');
+  });
+});
