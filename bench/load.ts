@@ -27,6 +27,8 @@ interface Target {
 }
 
 interface Result {
+  /** CPU time the bot process spent per request (user + system), from /proc: steadier than req/s on a busy machine. */
+  cpuMs: number;
   requests: number;
   errors: number;
   seconds: number;
@@ -58,6 +60,12 @@ async function start(name: string, script: string, env: Record<string, string>):
   return { name, url, child };
 }
 
+/** CPU time used so far by a process, in ms (utime + stime from /proc/<pid>/stat). */
+function cpuOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 function memoryOf(pid: number): { peakMb: number; rssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
@@ -84,6 +92,7 @@ async function run(target: Target, concurrency: number, maxRequests: number, max
   let issued = 0;
   let errors = 0;
   const started = performance.now();
+  const cpuBefore = cpuOf(target.child.pid!);
   const deadline = started + maxSeconds * 1000;
   const user = async (index: number) => {
     const conversation = `load-${target.name}-${concurrency}-${index}-${Math.random().toString(36).slice(2, 8)}`;
@@ -102,9 +111,10 @@ async function run(target: Target, concurrency: number, maxRequests: number, max
   };
   await Promise.all(Array.from({ length: concurrency }, (_, i) => user(i)));
   const seconds = (performance.now() - started) / 1000;
+  const cpuMs = (cpuOf(target.child.pid!) - cpuBefore) / Math.max(1, latencies.length);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { requests: latencies.length, errors, seconds, throughput: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+  return { cpuMs, requests: latencies.length, errors, seconds, throughput: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
@@ -129,12 +139,13 @@ async function main(): Promise<void> {
     bot.child.kill('SIGTERM');
     rmSync(dataDir, { recursive: true, force: true });
     console.log('');
-    console.log('concurrency |  echo req/s  p50 ms  p99 ms | helpdesk req/s  p50 ms  p99 ms | ratio | errors');
+    console.log('concurrency |  echo req/s  p50 ms  p99 ms  cpu ms | helpdesk req/s  p50 ms  p99 ms  cpu ms | ratio | requests | errors');
     for (const { concurrency, echo: e, bot: b } of rows) {
       console.log(
-        `${String(concurrency).padStart(11)} | ${fmt(e.throughput, 0)} ${fmt(e.p50, 2)} ${fmt(e.p99, 2)} |    ${fmt(b.throughput, 0)} ${fmt(b.p50, 2)} ${fmt(b.p99, 2)} | ${(b.throughput / e.throughput * 100).toFixed(0).padStart(4)}% | ${e.errors + b.errors}`,
+        `${String(concurrency).padStart(11)} | ${fmt(e.throughput, 0)} ${fmt(e.p50, 2)} ${fmt(e.p99, 2)} ${fmt(e.cpuMs, 2)} |    ${fmt(b.throughput, 0)} ${fmt(b.p50, 2)} ${fmt(b.p99, 2)} ${fmt(b.cpuMs, 2)} | ${(b.throughput / e.throughput * 100).toFixed(0).padStart(4)}% | ${String(e.requests + b.requests).padStart(8)} | ${e.errors + b.errors}`,
       );
     }
+    console.log('(cpu ms: CPU time of the bot process per request; "ratio": helpdesk throughput as a share of the echo bot\'s)');
     console.log('');
     console.log(`peak memory (VmHWM): helpdesk bot ${memory.bot.peakMb.toFixed(0)} MB (now ${memory.bot.rssMb.toFixed(0)} MB); echo bot ${memory.echo.peakMb.toFixed(0)} MB`);
     const worst = Math.min(...rows.map((row) => row.bot.throughput / row.echo.throughput));
