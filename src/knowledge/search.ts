@@ -18,6 +18,8 @@ const K1 = 1.2;
 const BODY_ONLY_CREDIT = 0.4;
 /** Misspelling correction only for words long enough that one slip does not make another word. */
 const MIN_CORRECTABLE_LENGTH = 6;
+/** Share of a corrected word's weight that counts as matched. */
+const GUESS_CREDIT = 0.5;
 /** How many of the best lexical matches get the (costlier) example-question comparison. */
 const SHORTLIST = 60;
 const B = 0.6;
@@ -114,15 +116,18 @@ export class KnowledgeIndex {
 
   /** Ranks articles for a free-text question. */
   search(question: string, limit = 3): SearchResult {
-    const { tokens, unknown } = this.queryTokens(question);
+    const { tokens, unknown, guessed } = this.queryTokens(question);
     const unique = [...new Set(tokens)];
     if (unique.length === 0) return { hits: [], tokens, unknown, answered: false };
 
     const candidates = new Set<number>();
     for (const term of unique) for (const position of this.postings.get(term) ?? []) candidates.add(position);
 
-    const weights = new Map(unique.map((term) => [term, this.idf(term)]));
-    const unknownWeight = unknown.length * this.maxIdf;
+    // A spelling correction is a guess ("starter" may really mean "starter", not "start"): it counts
+    // half, and the other half stays unexplained, as an unknown word would.
+    const weights = new Map(unique.map((term) => [term, this.idf(term) * (guessed.has(term) ? GUESS_CREDIT : 1)]));
+    let unknownWeight = unknown.length * this.maxIdf;
+    for (const term of guessed) unknownWeight += this.idf(term) * (1 - GUESS_CREDIT);
     const totalWeight = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
 
     // Phase 1, for every article sharing a word: BM25 and coverage from per-article figures
@@ -165,19 +170,24 @@ export class KnowledgeIndex {
   }
 
   /** Normalised, synonym-expanded, spelling-corrected tokens of a query. */
-  queryTokens(question: string): { tokens: string[]; unknown: string[] } {
+  queryTokens(question: string): { tokens: string[]; unknown: string[]; guessed: Set<string> } {
     const tokens: string[] = [];
     const unknown: string[] = [];
+    const guessed = new Set<string>();
     for (const token of searchTokens(this.synonyms.expand(fold(question)))) {
       if (this.vocabularySet.has(token)) {
         tokens.push(token);
         continue;
       }
       const corrected = this.correct(token);
-      if (corrected) tokens.push(corrected);
-      else unknown.push(token);
+      if (corrected) {
+        tokens.push(corrected);
+        guessed.add(corrected);
+      } else unknown.push(token);
     }
-    return { tokens, unknown };
+    // A word typed correctly elsewhere in the question is no guess.
+    for (const token of tokens) if (guessed.has(token) && tokens.filter((t) => t === token).length > 1) guessed.delete(token);
+    return { tokens, unknown, guessed };
   }
 
   private correct(token: string): string | null {

@@ -59,7 +59,8 @@ export function searchTokens(folded: string): string[] {
       for (const part of parts) if (!STOPWORDS.has(part) && part.length > 1) tokens.push(stem(part));
     } else tokens.push(stem(raw));
   }
-  return tokens;
+  // "needs" and "helps" are stop words once stemmed.
+  return tokens.filter((token) => !STOPWORDS.has(token));
 }
 
 export function isStopword(token: string): boolean {
