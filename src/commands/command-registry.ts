@@ -1,28 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog, AuditOutcome, AuditRecord } from '../audit/audit-record';
 import { roleAtLeast, type Caller, type Role } from '../core/caller';
+import type { HelpLine } from '../core/help';
+import type { CommandExecution as StartedCommand } from '../core/ports';
 import { textReply, type Reply } from '../core/reply';
 import type { CommandContext, CommandDefinition } from './command';
 import { CommandFailure } from './command-failure';
 import { matchCommand, MAX_COMMAND_LENGTH, splitArguments } from './command-parser';
 import { withNotice } from './reply-notice';
 
-export interface CommandExecution {
-  executionId: string;
-  command: string;
-  slow: boolean;
-  /** For slow commands: send at once; it names the execution id and says the result follows. */
-  ack?: Reply;
-  /** Never rejects: refusals, invalid input, failures and timeouts all become a clear Reply. */
-  result: Promise<Reply>;
+/** A started command, as the bot layer sees it (src/core/ports.ts), plus how it ended. */
+export interface CommandExecution extends StartedCommand {
   /** How the execution ended, once it has (same value as in the audit record). */
   outcome: Promise<AuditOutcome>;
 }
 
-export interface HelpLine {
-  usage: string;
-  summary: string;
-}
+export type { HelpLine };
 
 export interface CommandRegistryOptions {
   audit: AuditLog;
