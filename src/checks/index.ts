@@ -99,7 +99,7 @@ export function createChecks(config: ChecksSetup): Checks {
   };
 }
 
-export { checksConfigFromEnv, type ChecksConfig } from './checks-config';
+export type { ChecksConfig } from './checks-config';
 export { CHECKS_MODES, parseChecksMode, type ChecksMode } from './checks-mode';
 export { PowerShellRunner, type PowerShellRunnerOptions, type RemoteConnection, type RunnerStatus } from './powershell-runner';
 export { CMDLET_ALLOWLIST } from './allowlist';

@@ -320,7 +320,7 @@ function sessionSetup(options: PowerShellRunnerOptions): SessionSetup {
   if (options.mode === 'local') return { mode: 'local' };
   const remote = options.remote;
   const connectionUri = remote?.connectionUri ?? (remote?.poolFqdn ? `https://${remote.poolFqdn}/OcsPowershell` : undefined);
-  if (!connectionUri) throw new ChecksUnavailableError('Remote checks need a pool: set LYNC_REMOTE_POOL (or a connection URI).');
+  if (!connectionUri) throw new ChecksUnavailableError('Remote checks need a pool: set LYNC_POOL (or LYNC_REMOTE_URI).');
   return {
     mode: 'remote',
     remote: {

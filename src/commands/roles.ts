@@ -19,15 +19,3 @@ export function resolveRole(caller: Caller, config: RoleConfig): Role {
   if (matches(config.agents, caller)) return 'agent';
   return 'user';
 }
-
-/** Reads a list such as HELPDESK_ADMINS="29:abc, 5f2c...; *" (comma, semicolon or space separated). */
-export function parseIdList(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(/[\s,;]+/)
-    .map((entry) => entry.trim())
-    .filter((entry) => entry !== '');
-}
-
-export function roleConfigFromEnv(env: NodeJS.ProcessEnv = process.env): RoleConfig {
-  return { admins: parseIdList(env.HELPDESK_ADMINS), agents: parseIdList(env.HELPDESK_AGENTS) };
-}

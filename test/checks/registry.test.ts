@@ -8,7 +8,8 @@ import { textReply } from '../../src/core/reply';
 import { CommandFailure } from '../../src/commands/command-failure';
 import { CommandRegistry } from '../../src/commands/command-registry';
 import { defineCommand } from '../../src/commands/command';
-import { parseIdList, resolveRole } from '../../src/commands/roles';
+import { resolveRole } from '../../src/commands/roles';
+import { loadConfig } from '../../src/config/config';
 import { createChecks } from '../../src/checks';
 import { userIdentity } from '../../src/commands/argument-schemas';
 import { ADMIN, caller, run, tempDir } from './helpers';
@@ -142,8 +143,9 @@ describe('roles', () => {
   });
 
   it('reads id lists from the environment format', () => {
-    expect(parseIdList(' 29:a, aad-b;*  c ')).toEqual(['29:a', 'aad-b', '*', 'c']);
-    expect(parseIdList(undefined)).toEqual([]);
+    expect(loadConfig({ HELPDESK_ADMINS: ' 29:a, aad-b;*  c ' }).HELPDESK_ADMINS).toEqual(['29:a', 'aad-b', '*', 'c']);
+    expect(loadConfig({}).HELPDESK_AGENTS).toEqual([]);
+    expect(() => loadConfig({ HELPDESK_ADMINS: '*', MicrosoftAppId: 'app' })).toThrow(/only allowed for local trials/);
   });
 });
 
