@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { loadFlowCatalog } from '../src/flows';
 import { loadEvalSet } from '../test/eval/evaluate';
 
 const ROOT = resolve(__dirname, '..');
@@ -18,7 +19,11 @@ const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 3000);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
 const WARMUP = 200;
 const LEVELS = (process.env.LOAD_CONCURRENCY ?? '1,8,32').split(',').map(Number);
-const QUESTIONS = loadEvalSet(join(ROOT, 'test', 'eval')).map((question) => question.q);
+/** Knowledge-base questions from the evaluation set; those that would start a guided flow are left out. */
+const flows = loadFlowCatalog(join(ROOT, 'dialogs'));
+const QUESTIONS = loadEvalSet(join(ROOT, 'test', 'eval'))
+  .map((question) => question.q)
+  .filter((question) => !flows.requested(question));
 
 interface Target {
   name: string;
@@ -38,7 +43,7 @@ interface Result {
 }
 
 async function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', MicrosoftAppId: '', MicrosoftAppPassword: '', HOST: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

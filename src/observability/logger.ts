@@ -50,11 +50,17 @@ function writeStdout(line: string): void {
   if (process.stdout.writable) process.stdout.write(`${line}\n`);
 }
 
+/** Credentials that can ride inside a text: storage account keys and SAS signatures in error messages. */
+const SECRET_VALUES = /\b(AccountKey|SharedAccessSignature|sig|password|client_secret)=[^;&\s"']+/gi;
+
+const scrub = (text: string) => text.replace(SECRET_VALUES, '$1=[redacted]');
+
 function redact(fields: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fields)) {
     if (SECRET_KEYS.test(key)) out[key] = '[redacted]';
-    else if (value instanceof Error) out[key] = { name: value.name, message: value.message };
+    else if (value instanceof Error) out[key] = { name: value.name, message: scrub(value.message) };
+    else if (typeof value === 'string') out[key] = scrub(value);
     else out[key] = value;
   }
   return out;

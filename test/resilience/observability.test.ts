@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
-import { createLogger } from '../../src/observability/logger';
+import { createLogger, withLogFields } from '../../src/observability/logger';
+import { startBotProcess } from '../state/support/bot-process';
 import { Conversation } from '../state/support/conversation';
 
 type Line = Record<string, unknown> & { level: string; message: string };
@@ -65,5 +66,47 @@ describe('health, readiness and per-turn logs', () => {
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((line) => line.correlationId === turn[0]!.correlationId)).toBe(true);
     expect(JSON.stringify(turnLines)).not.toContain('observability-marker');
+  });
+});
+
+describe('the JSON logger', () => {
+  it('redacts secrets by field name and inside texts and error messages', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', {}, (line) => lines.push(line));
+    logger.error('storage failed', {
+      connectionString: 'DefaultEndpointsProtocol=https;AccountName=a;AccountKey=c2VjcmV0LWtleQ==;',
+      password: 'hunter2',
+      detail: 'GET https://a.blob.core.windows.net/c/k?sv=2022-11-02&sig=AbCdEf%2B123&se=2030',
+      error: new Error('auth failed for AccountName=a;AccountKey=c2VjcmV0LWtleQ==;EndpointSuffix=core.windows.net'),
+    });
+    const line = lines.join('\n');
+    expect(line).not.toMatch(/c2VjcmV0LWtleQ|hunter2|AbCdEf/);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ connectionString: '[redacted]', password: '[redacted]', detail: expect.stringContaining('sig=[redacted]') });
+  });
+
+  it('adds the fields of the surrounding turn to every line, also after awaits, and not outside it', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const logger = createLogger('info', {}, (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+    await withLogFields({ correlationId: 'turn-1' }, async () => {
+      await new Promise((tick) => setTimeout(tick, 1));
+      logger.info('inside');
+    });
+    logger.info('outside');
+    expect(lines.map((line) => [line.message, line.correlationId])).toEqual([
+      ['inside', 'turn-1'],
+      ['outside', undefined],
+    ]);
+  });
+
+  it('a bot whose stdout reader went away keeps serving instead of dying on EPIPE', async () => {
+    const bot = await startBotProcess({ STATE_STORE: 'memory' });
+    try {
+      bot.child.stdout!.destroy();
+      for (let i = 0; i < 3; i++) await new Conversation().say(bot.url, 'where are the Lync app logs');
+      expect(bot.child.exitCode).toBeNull();
+      expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
+    } finally {
+      await bot.kill('SIGKILL');
+    }
   });
 });
