@@ -6,7 +6,7 @@
 //
 // Identity: UserAssignedMSI (default; a managed identity, no secret to rotate) or SingleTenant (an Entra
 // app registration with a client secret). Azure no longer creates new multi-tenant bots.
-// docs/teams.md explains every parameter and the steps before and after.
+// The README (Microsoft Teams and Azure) explains every parameter and the steps before and after.
 
 @description('Short lowercase prefix for resource names (letters and digits).')
 @minLength(3)

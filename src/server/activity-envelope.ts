@@ -17,11 +17,13 @@ export const ActivityEnvelope = z
     conversation: z.object({ id: z.string().max(1024) }).passthrough().optional(),
     text: z.string().max(28_000, 'text is longer than Teams allows (28 000 characters)').optional(),
     deliveryMode: z.string().max(64).optional(),
+    entities: z.array(z.record(z.string(), z.unknown())).max(64).optional(),
+    attachments: z.array(z.record(z.string(), z.unknown())).max(32).optional(),
   })
   .passthrough()
   .superRefine((activity, ctx) => {
     if (activity.type === 'message' || activity.type === 'conversationUpdate' || activity.type === 'invoke') {
-      for (const field of ['conversation', 'from'] as const) {
+      for (const field of ['conversation', 'from', 'channelId'] as const) {
         if (!activity[field]) ctx.addIssue({ code: 'custom', path: [field], message: `is required on a ${activity.type} activity` });
       }
     }

@@ -52,7 +52,8 @@ describe('knowledge articles', () => {
   });
 
   it('the five source documents and the server reference are present beside the repository', () => {
-    expect([...sources.keys()]).toHaveLength(6);
+    const folder = sourceDocumentsFolder(root);
+    expect([...sources.keys()], `source documents expected in ${folder} (set KB_SOURCES_DIR to their folder)`).toHaveLength(6);
   });
 
   it('pass the content lint: key facts present, steps present, sources known, nothing copied', () => {

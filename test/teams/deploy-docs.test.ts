@@ -19,10 +19,10 @@ describe('deployment documents stay complete', () => {
     }
   });
 
-  it('docs/teams.md has every setting in its settings table', () => {
-    const docs = read('docs/teams.md');
+  it('the README has every setting in its settings table', () => {
+    const docs = read('README.md');
     const missing = SETTINGS.filter((name) => !docs.includes(`| \`${name}\` |`));
-    expect(missing, 'add these settings to the table in docs/teams.md').toEqual([]);
+    expect(missing, 'add these settings to the settings table in README.md').toEqual([]);
   });
 
   it('the Azure template only sets app settings the bot knows (or App Service build settings)', () => {
