@@ -21,7 +21,7 @@ const MIN_CORRECTABLE_LENGTH = 6;
 /** Share of a corrected word's weight that counts as matched. */
 const GUESS_CREDIT = 0.5;
 /** How many of the best lexical matches get the (costlier) example-question comparison. */
-const SHORTLIST = 60;
+const SHORTLIST = 30;
 const B = 0.6;
 /** Below this confidence the bot says it does not know instead of guessing. */
 export const DEFAULT_MIN_CONFIDENCE = 0.4;
@@ -49,6 +49,12 @@ export interface SearchResult {
   answered: boolean;
 }
 
+interface Posting {
+  position: number;
+  saturated: number;
+  about: boolean;
+}
+
 interface IndexedArticle {
   article: Article;
   /** Term counts per field; dropped once the figures below are computed, to save memory. */
@@ -71,7 +77,8 @@ export class KnowledgeIndex {
   private readonly docs: IndexedArticle[];
   private readonly byIdMap: Map<string, Article>;
   private readonly docFrequency = new Map<string, number>();
-  private readonly postings = new Map<string, number[]>();
+  /** Per term, the articles holding it with their precomputed BM25 share: search goes term by term. */
+  private readonly postings = new Map<string, Posting[]>();
   private readonly averageLength: Record<Field, number>;
   private readonly vocabulary: Fuse<string>;
   private readonly vocabularySet: Set<string>;
@@ -85,16 +92,19 @@ export class KnowledgeIndex {
     const totals = Object.fromEntries(FIELDS.map((field) => [field, 0])) as Record<Field, number>;
     this.docs.forEach((doc, position) => {
       for (const field of FIELDS) totals[field] += doc.fieldLengths[field];
-      for (const term of doc.allTerms) {
-        this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
-        const list = this.postings.get(term);
-        if (list) list.push(position);
-        else this.postings.set(term, [position]);
-      }
+      for (const term of doc.allTerms) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
     });
     const count = Math.max(1, this.docs.length);
     this.averageLength = Object.fromEntries(FIELDS.map((field) => [field, totals[field] / count || 1])) as Record<Field, number>;
-    for (const doc of this.docs) this.finishArticle(doc);
+    this.docs.forEach((doc, position) => {
+      this.finishArticle(doc);
+      for (const [term, saturated] of doc.saturatedTf) {
+        const posting = { position, saturated, about: doc.aboutTerms.has(term) };
+        const list = this.postings.get(term);
+        if (list) list.push(posting);
+        else this.postings.set(term, [posting]);
+      }
+    });
     this.byIdMap = new Map(this.docs.map((doc) => [doc.article.id, doc.article]));
     this.vocabularySet = new Set(this.docFrequency.keys());
     this.vocabulary = new Fuse([...this.vocabularySet].filter((term) => term.length >= 4), {
@@ -120,9 +130,6 @@ export class KnowledgeIndex {
     const unique = [...new Set(tokens)];
     if (unique.length === 0) return { hits: [], tokens, unknown, answered: false };
 
-    const candidates = new Set<number>();
-    for (const term of unique) for (const position of this.postings.get(term) ?? []) candidates.add(position);
-
     // A spelling correction is a guess ("starter" may really mean "starter", not "start"): it counts
     // half, and the other half stays unexplained, as an unknown word would.
     const weights = new Map(unique.map((term) => [term, this.idf(term) * (guessed.has(term) ? GUESS_CREDIT : 1)]));
@@ -130,25 +137,26 @@ export class KnowledgeIndex {
     for (const term of guessed) unknownWeight += this.idf(term) * (1 - GUESS_CREDIT);
     const totalWeight = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
 
-    // Phase 1, for every article sharing a word: BM25 and coverage from per-article figures
-    // precomputed at start-up, so this loop is a few map look-ups per article.
-    const preliminary: Array<{ doc: IndexedArticle; bm25: number; coverage: number; rough: number }> = [];
-    for (const position of candidates) {
-      const doc = this.docs[position]!;
-      let bm25 = 0;
-      let covered = 0;
-      for (const term of unique) {
-        const saturated = doc.saturatedTf.get(term);
-        if (saturated === undefined) continue;
-        const weight = weights.get(term)!;
+    // Phase 1, term by term over the postings: BM25 and coverage for every article sharing a word,
+    // from figures precomputed at start-up.
+    const bm25 = new Float64Array(this.docs.length);
+    const covered = new Float64Array(this.docs.length);
+    const touched: number[] = [];
+    for (const term of unique) {
+      const weight = weights.get(term)!;
+      for (const { position, saturated, about } of this.postings.get(term) ?? []) {
+        if (bm25[position] === 0 && covered[position] === 0) touched.push(position);
+        bm25[position] = bm25[position]! + weight * saturated;
         // A word the article is about counts fully; a word only mentioned in passing in the body, less.
-        covered += doc.aboutTerms.has(term) ? weight : BODY_ONLY_CREDIT * weight;
-        bm25 += weight * saturated;
+        covered[position] = covered[position]! + (about ? weight : BODY_ONLY_CREDIT * weight);
       }
-      const coverage = totalWeight > 0 ? covered / totalWeight : 0;
-      const normalised = bm25 / Math.max(1, totalWeight);
-      preliminary.push({ doc, bm25: normalised, coverage, rough: normalised + 0.3 * coverage });
     }
+    const scale = 1 / Math.max(1, totalWeight);
+    const preliminary = touched.map((position) => {
+      const coverage = totalWeight > 0 ? covered[position]! / totalWeight : 0;
+      const normalised = bm25[position]! * scale;
+      return { doc: this.docs[position]!, bm25: normalised, coverage, rough: normalised + 0.3 * coverage };
+    });
     // Phase 2, for the shortlist only: the closest example question.
     preliminary.sort((a, b) => b.rough - a.rough);
     const scored: SearchHit[] = preliminary.slice(0, SHORTLIST).map(({ doc, bm25, coverage }) => {
