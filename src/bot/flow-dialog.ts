@@ -132,6 +132,9 @@ export class GuidedFlows {
 
   /** True when a flow was active and has handled this turn. */
   async continueFlow(context: TurnContext, info: FlowTurnInfo): Promise<boolean> {
+    // Most turns are plain questions: skip building a dialog context when no flow is on the stack.
+    const stack = (await this.dialogState.get(context))?.dialogStack;
+    if (!stack || stack.length === 0) return false;
     setFlowTurnInfo(context, info);
     const dc = await this.dialogs.createContext(context);
     if (!dc.activeDialog) return false;
