@@ -12,11 +12,12 @@ import { deliverPrivately, isGroupConversation } from './bot/teams/private-deliv
 import { tenantAllowlist, tenantOf } from './bot/teams/tenant';
 import { createStorage } from './bot/storage/create-storage';
 import { OptimisticConversationState } from './bot/storage/optimistic-conversation-state';
-import { ConversationTurns } from './bot/conversation-turns';
+import { afterCommit, ConversationTurns } from './bot/conversation-turns';
 import { TurnLogMiddleware } from './bot/turn-log-middleware';
 import { createChecks } from './checks';
 import { resolveRole } from './commands/roles';
 import type { Caller } from './core/caller';
+import { identityTrusted } from './core/trusted-identity';
 import { loadFlowCatalog } from './flows';
 import { loadKnowledgeBase } from './knowledge';
 import { createLogger, type Logger } from './observability/logger';
@@ -76,7 +77,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       : {}),
   });
   const commands = checks.registry;
-  const roleOf = (caller: Caller) => resolveRole(caller, roles);
+  // Elevated roles only for ids the channel vouches for (Teams), or on loopback without authentication.
+  const roleOf = (caller: Caller) => (identityTrusted(caller, config.authenticated) ? resolveRole(caller, roles) : 'user');
 
   // Hand-offs read the flow the user is (or was last) in; both live in conversation state.
   const handOff = createHandOff({
@@ -112,23 +114,26 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       // Proactive turns carry no channelData: keep what decides where a result may be posted.
       const isGroup = isGroupConversation(context.activity);
       const tenantId = tenantOf(context.activity);
-      const delivery = reply
-        .then((result) =>
-          adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (later) => {
-            // Results that name users go to the caller's personal chat when asked in a channel or group chat.
-            if (isGroup) await deliverPrivately(later, result, { appId: config.MicrosoftAppId ?? '', logger, what, isGroup, tenantId });
-            else await later.sendActivity(toActivity(result));
-          }),
-        )
-        .catch((error: unknown) => logger.error('late delivery failed', { correlationId: id, what, error }));
-      pending.add(delivery);
-      void delivery.finally(() => pending.delete(delivery));
+      // Delivered only once the turn is committed: a turn that is run again or fails sends nothing.
+      afterCommit(context, () => {
+        const delivery = reply
+          .then((result) =>
+            adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (later) => {
+              // Results that name users go to the caller's personal chat when asked in a channel or group chat.
+              if (isGroup) await deliverPrivately(later, result, { appId: config.MicrosoftAppId ?? '', logger, what, isGroup, tenantId });
+              else await later.sendActivity(toActivity(result));
+            }),
+          )
+          .catch((error: unknown) => logger.error('late delivery failed', { correlationId: id, what, error }));
+        pending.add(delivery);
+        void delivery.finally(() => pending.delete(delivery));
+      });
     },
   });
 
   const { server, inFlight } = createServer({
-    adapter,
-    onTurn: (context) => turns.run(context, (turn) => bot.run(turn)),
+    processActivity: (req, res) => adapter.process(req, res, (context) => turns.run(context, (turn) => bot.run(turn))),
+    requireAuthorization: config.authenticated,
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     health: () => ({

@@ -13,6 +13,19 @@ export interface TurnReport {
 }
 
 const REPORT = Symbol('turnReport');
+const AFTER_COMMIT = Symbol('afterCommit');
+
+/**
+ * Runs `work` once the turn has saved its state and released its replies; drops it if the turn is
+ * run again or fails. Slow command results are delivered this way, so a turn that is thrown away
+ * (a save conflict, the store down) never sends a result for an attempt the user was told did not
+ * happen. Outside a turn runner, `work` runs at once.
+ */
+export function afterCommit(context: TurnContext, work: () => void): void {
+  const queue = context.turnState.get(AFTER_COMMIT) as Array<() => void> | undefined;
+  if (queue) queue.push(work);
+  else work();
+}
 
 export function turnReport(context: TurnContext): TurnReport | undefined {
   return context.turnState.get(REPORT) as TurnReport | undefined;
@@ -71,12 +84,14 @@ export class ConversationTurns {
     const outbox = new Outbox(context);
     for (;;) {
       report.attempts++;
+      context.turnState.set(AFTER_COMMIT, []);
       try {
         if (report.attempts > 1) await Promise.all(this.options.states.map((state) => state.load(context, true)));
         await logic(context);
         break;
       } catch (error) {
         outbox.discard();
+        context.turnState.set(AFTER_COMMIT, []);
         if (isConflict(error) && report.attempts < this.maxAttempts) {
           this.options.logger.warn('conversation saved by a concurrent turn; running the turn again', { attempt: report.attempts });
           await pause(report.attempts);
@@ -107,6 +122,9 @@ export class ConversationTurns {
       report.outcome = 'reply-failed';
       this.options.logger.error('reply could not be delivered to the channel', { correlationId: correlationId(context), error });
     }
+    const committed = (context.turnState.get(AFTER_COMMIT) as Array<() => void> | undefined) ?? [];
+    context.turnState.delete(AFTER_COMMIT);
+    for (const work of committed) work();
   }
 
   private async tell(context: TurnContext, report: TurnReport, text: string): Promise<void> {

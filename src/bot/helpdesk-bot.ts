@@ -6,6 +6,7 @@ import {
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
+import { z } from 'zod';
 import type { Caller, Role } from '../core/caller';
 import { helpReply, welcomeReply } from '../core/help';
 import type { CommandPort, RoleResolver } from '../core/ports';
@@ -22,11 +23,15 @@ import { deliverPrivately } from './teams/private-delivery';
 import { shouldWelcome } from './teams/welcome';
 
 /** What the bot remembers about a conversation between turns (kept in conversation state). */
-export interface ConversationMemory {
-  lastArticleId?: string;
+const ConversationMemorySchema = z.object({
+  lastArticleId: z.string().optional(),
   /** The last questions and what they were answered with, for hand-offs. */
-  asked: Array<{ question: string; articleId: string | null; at: string }>;
-}
+  asked: z.array(z.object({ question: z.string(), articleId: z.string().nullable(), at: z.string() })).default([]),
+});
+export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
+
+/** What a card button may carry along with its text (src/cards/adaptive.ts submit()). */
+const ButtonValue = z.object({ articleId: z.string().max(200).optional() }).passthrough();
 
 /** Delivers a reply later, outside the turn (proactive message to the same conversation). */
 export type LaterDelivery = (context: TurnContext, reply: Promise<Reply>, what: string) => void;
@@ -84,7 +89,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const caller = callerOf(context.activity);
     const role = this.deps.resolveRole(caller);
     const text = incomingText(context.activity);
-    const memory = await this.memory.get(context, { asked: [] });
+    const memory = await this.rememberedMemory(context);
 
     if (!text) {
       await this.send(context, textReply('I only read text. Type your question, or "help" to see what I can do.', ['help']));
@@ -108,7 +113,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
     }
     const feedback = feedbackOf(text);
     if (feedback !== undefined) {
-      await this.deps.recordFeedback?.({ articleId: memory.lastArticleId, helpful: feedback, caller }).catch((error: unknown) =>
+      // The button names the article it was under; typed feedback refers to the last answer.
+      const fromButton = ButtonValue.safeParse(context.activity.value);
+      const articleId = (fromButton.success ? fromButton.data.articleId : undefined) ?? memory.lastArticleId;
+      await this.deps.recordFeedback?.({ articleId, helpful: feedback, caller }).catch((error: unknown) =>
         this.deps.logger.warn('feedback not recorded', { error }),
       );
       await this.send(
@@ -146,6 +154,16 @@ export class HelpdeskBot extends TeamsActivityHandler {
     memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
     this.deps.logger.info('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
     await this.send(context, reply);
+  }
+
+  /** The conversation's memory, checked: a stored shape from an older version starts afresh. */
+  private async rememberedMemory(context: TurnContext): Promise<ConversationMemory> {
+    const stored = await this.memory.get(context);
+    const parsed = ConversationMemorySchema.safeParse(stored ?? {});
+    if (!parsed.success) this.deps.logger.warn('conversation memory had an unexpected shape; starting afresh');
+    const memory = parsed.success ? parsed.data : { asked: [] };
+    await this.memory.set(context, memory);
+    return memory;
   }
 
   private async handOff(context: TurnContext, caller: Caller, memory: ConversationMemory): Promise<Reply> {

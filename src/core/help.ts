@@ -18,7 +18,7 @@ export const EVERYONE: HelpLine[] = [
 export function helpReply(role: Role, sections: Array<{ title: string; lines: HelpLine[] }>): Reply {
   const all = [{ title: 'Ask me', lines: EVERYONE }, ...sections.filter((section) => section.lines.length > 0)];
   const text = [
-    `I help with Lync Server 2013 / Skype for Business sign-in problems. You are signed in as: ${role}.`,
+    `I help with Lync Server 2013 / Skype for Business sign-in problems. Your role: ${role}.`,
     ...all.map((section) => `${section.title}:\n${section.lines.map((line) => `- ${line.usage} — ${line.summary}`).join('\n')}`),
   ].join('\n\n');
   const body = [

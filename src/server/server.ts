@@ -1,12 +1,12 @@
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Logger } from '../observability/logger';
 import { envelopeProblem } from './activity-envelope';
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
-  /** The bot's turn logic. */
-  onTurn: (context: TurnContext) => Promise<void>;
+  /** Hands a validated activity request to the bot (the Bot Framework adapter lives in src/bot). */
+  processActivity: (req: Request, res: Response) => Promise<void>;
+  /** With channel authentication on, a request without credentials gets 401 before anything else. */
+  requireAuthorization: boolean;
   logger: Logger;
   maxBodyBytes: number;
   health: () => Record<string, unknown>;
@@ -40,12 +40,18 @@ export function createServer(deps: ServerDeps): RunningServer {
   server.post('/api/messages', async (req: Request, res: Response) => {
     inFlight++;
     try {
+      // Unauthenticated callers learn nothing about what a valid activity looks like.
+      if (deps.requireAuthorization && !req.headers.authorization) {
+        deps.logger.warn('request rejected: not authenticated', { reason: 'no Authorization header' });
+        res.send(401, { error: 'Unauthorized', message: 'Unauthorized: the request does not carry a valid Bot Framework token.' });
+        return;
+      }
       const problem = envelopeProblem(req.body);
       if (problem) {
         res.send(400, { error: 'BadRequest', message: `Not a valid activity: ${problem}` });
         return;
       }
-      await deps.adapter.process(req, res, deps.onTurn);
+      await deps.processActivity(req, res);
     } catch (error) {
       deps.logger.error('request failed', { error });
       if (!res.headersSent) res.send(500, { error: 'InternalError', message: 'The bot could not process this activity.' });

@@ -87,3 +87,28 @@ describe('start-up safety', () => {
     expect(output).toMatch(/MicrosoftAppId/);
   });
 });
+
+describe('feedback', () => {
+  it('is recorded against the article whose button was pressed, not the latest answer', async () => {
+    const { mkdtempSync, readdirSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const dataDir = mkdtempSync(join(tmpdir(), 'feedback-'));
+    const bot = await startBot({ STATE_STORE: 'file', DATA_DIR: dataDir });
+    try {
+      await bot.say('my surface cant sign in and the clock is off');
+      await bot.say('whats the default pin on the smart card');
+      await bot.say('helpful', { value: { action: 'feedback', helpful: true, articleId: 'store-app-clock-skew', text: 'helpful' } });
+      await bot.say('not helpful');
+      const records = readdirSync(join(dataDir, 'state'))
+        .map((name) => JSON.parse(readFileSync(join(dataDir, 'state', name), 'utf8')) as { key: string; item: Record<string, unknown> })
+        .filter((record) => record.key.startsWith('feedback/'))
+        .map((record) => [record.item.articleId, record.item.helpful]);
+      expect(records).toHaveLength(2);
+      expect(records).toContainEqual(['store-app-clock-skew', true]);
+      expect(records).toContainEqual(['smart-card-default-pin', false]);
+    } finally {
+      await bot.close();
+    }
+  });
+});

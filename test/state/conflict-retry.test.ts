@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, TurnContext, type Activity, type Storage } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { ConversationTurns, turnReport } from '../../src/bot/conversation-turns';
+import { afterCommit, ConversationTurns, turnReport } from '../../src/bot/conversation-turns';
 import { createStorage } from '../../src/bot/storage/create-storage';
 import { OptimisticConversationState } from '../../src/bot/storage/optimistic-conversation-state';
-import { StateConflictError } from '../../src/bot/storage/storage-errors';
+import { StateConflictError, StorageUnavailableError } from '../../src/bot/storage/storage-errors';
 import { createLogger } from '../../src/observability/logger';
 
 const conversationId = () => `conv-${Math.random().toString(36).slice(2)}`;
@@ -215,5 +215,35 @@ describe('ConversationTurns: no lost updates, no replies that contradict saved s
     await bot.turns.run(next, logic);
     expect(turnReport(next)!.outcome).toBe('ok');
     expect(texts(again)).toEqual(['you said second']);
+  });
+});
+
+describe('work after the turn is committed', () => {
+  it('runs once, for the attempt that saved, never for an attempt that was thrown away', async () => {
+    const adapter = new TestAdapter();
+    const state = new OptimisticConversationState(new MemoryStorage());
+    const turns = new ConversationTurns({ states: [state], logger: capturingLogger().logger });
+    const ran: number[] = [];
+    let attempt = 0;
+    await turns.run(contextFor(adapter, conversationId()), async (context) => {
+      const mine = ++attempt;
+      afterCommit(context, () => ran.push(mine));
+      if (mine === 1) throw new StateConflictError('saved by another turn');
+    });
+    expect(attempt).toBe(2);
+    expect(ran).toEqual([2]);
+  });
+
+  it('is dropped when the store is down and the user gets the apology instead', async () => {
+    const adapter = new TestAdapter();
+    const state = new OptimisticConversationState(new MemoryStorage());
+    const turns = new ConversationTurns({ states: [state], logger: capturingLogger().logger });
+    const ran: string[] = [];
+    await turns.run(contextFor(adapter, conversationId()), async (context) => {
+      afterCommit(context, () => ran.push('delivered'));
+      throw new StorageUnavailableError('write', new Error('ECONNREFUSED'));
+    });
+    expect(ran).toEqual([]);
+    expect(texts(adapter).join(' ')).toMatch(/can't reach my conversation memory/);
   });
 });
