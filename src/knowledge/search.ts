@@ -18,6 +18,8 @@ const K1 = 1.2;
 const BODY_ONLY_CREDIT = 0.4;
 /** Misspelling correction only for words long enough that one slip does not make another word. */
 const MIN_CORRECTABLE_LENGTH = 6;
+/** A one-word question is answered only when it is a large part of one of an article's example questions. */
+const SINGLE_WORD_MIN_MATCH = 0.35;
 /** Share of a corrected word's weight that counts as matched. */
 const GUESS_CREDIT = 0.5;
 /** How many of the best lexical matches get the (costlier) example-question comparison. */
@@ -174,7 +176,10 @@ export class KnowledgeIndex {
     }
     const hits = scored.slice(0, Math.max(1, limit));
     const best = hits[0];
-    return { hits, tokens, unknown, answered: Boolean(best && best.confidence >= this.minConfidence) };
+    // One word covers itself completely; answer it only when an article is plainly about that word.
+    const singleWord = unique.length === 1 && unknown.length === 0;
+    const confident = Boolean(best && best.confidence >= this.minConfidence && (!singleWord || best.signals.questionMatch >= SINGLE_WORD_MIN_MATCH));
+    return { hits, tokens, unknown, answered: confident };
   }
 
   /** Normalised, synonym-expanded, spelling-corrected tokens of a query. */
