@@ -9,6 +9,7 @@ import { createHandOff, parseHelpdeskTarget } from './bot/handoff-delivery';
 import { HelpdeskBot } from './bot/helpdesk-bot';
 import { toActivity } from './bot/render';
 import { deliverPrivately, isGroupConversation } from './bot/teams/private-delivery';
+import { compactRepliesInTeams } from './bot/teams/compact-replies';
 import { tenantAllowlist, tenantOf } from './bot/teams/tenant';
 import { createStorage } from './bot/storage/create-storage';
 import { OptimisticConversationState } from './bot/storage/optimistic-conversation-state';
@@ -51,6 +52,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   adapter.use(new TurnLogMiddleware(logger));
   const turns = new ConversationTurns({ states: [conversationState], logger });
   adapter.use(tenantAllowlist(config.ALLOWED_TENANTS, logger));
+  adapter.use(compactRepliesInTeams());
   const pending = new Set<Promise<unknown>>();
   const roles = { admins: config.HELPDESK_ADMINS, agents: config.HELPDESK_AGENTS };
   // Nothing starts here: pwsh is probed on the first check, so a missing pwsh never stops the bot.

@@ -6,6 +6,7 @@ export function toActivity(reply: Reply): Partial<Activity> {
   const activity = MessageFactory.text(reply.text);
   activity.textFormat = 'markdown';
   if (reply.card) activity.attachments = [CardFactory.adaptiveCard(reply.card)];
+  if (reply.summary) activity.summary = reply.summary;
   if (reply.suggestions && reply.suggestions.length > 0) {
     activity.suggestedActions = {
       to: [],

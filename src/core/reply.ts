@@ -10,6 +10,11 @@ export interface Reply {
   text: string;
   /** Optional Adaptive Card with the same content, richer. */
   card?: CardJson;
+  /**
+   * The key fact in a line or two, for channels that show the card anyway (Teams shows a message's
+   * text above its card: the full text there would say everything twice).
+   */
+  summary?: string;
   /** Quick replies offered as buttons under the message (at most six). */
   suggestions?: string[];
 }

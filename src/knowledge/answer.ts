@@ -41,7 +41,7 @@ export function answerReply(article: Article, related: Article[] = []): Reply {
     ...(article.caveats.length > 0 ? [sectionTitle('Good to know'), ...bullets(article.caveats)] : []),
     paragraph(source, { subtle: true, small: true, separator: true }),
   ];
-  return { text, card: card(body, actions.slice(0, 6)) };
+  return { text, summary: `**${article.title}**\n\n${article.answer}`, card: card(body, actions.slice(0, 6)) };
 }
 
 /** An honest "I don't know" with the way to a person; never an unrelated article. */

@@ -182,3 +182,20 @@ describe('Teams: ALLOWED_TENANTS', () => {
     expect(allText(await bot.say('help'))).toMatch(/What I can do|I help with/);
   });
 });
+
+describe('answers in Teams', () => {
+  it('carry the key fact as text and the full answer once, in the card', async () => {
+    const { startBot } = await import('../support/bot-server');
+    const bot = await startBot();
+    try {
+      const teams = await bot.say('my surface cant sign in and the clock is off', { channelId: 'msteams', conversation: { id: 'a:teams-compact', conversationType: 'personal' }, channelData: { tenant: { id: 'tenant-1' } } });
+      const emulator = await bot.say('my surface cant sign in and the clock is off');
+      expect(teams[0]?.text).toContain('w32tm /resync');
+      expect(teams[0]?.text).not.toMatch(/Steps:/);
+      expect(JSON.stringify(teams[0]?.attachments)).toMatch(/Steps/);
+      expect(emulator[0]?.text).toMatch(/Steps:/);
+    } finally {
+      await bot.close();
+    }
+  });
+});
