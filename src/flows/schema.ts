@@ -117,5 +117,7 @@ export const FlowState = z.object({
   page: z.number().int().min(0).default(0),
   startedAt: z.string(),
   outcome: z.enum(['active', 'cause', 'done', 'handoff', 'cancelled']).default('active'),
+  /** When the flow ended (any outcome but active); absent while active and in states stored before it existed. */
+  endedAt: z.string().optional(),
 });
 export type FlowState = z.infer<typeof FlowState>;

@@ -24,7 +24,29 @@ const FLOW_WORDS: Array<[FlowWord, string[]]> = [
   ['restart', ['start over', 'restart', 'start again', 'from the start', 'begin again']],
   ['cancel', ['cancel', 'stop', 'quit', 'exit', 'end', 'never mind', 'nevermind', 'abort']],
   ['help', ['help', 'what can i type', 'options', 'menu']],
-  ['person', ['agent', 'talk to a person', 'talk to person', 'talk to a human', 'talk to an agent', 'human', 'person', 'escalate', 'operator', 'helpdesk']],
+  // The one list of hand-off phrases: the bot's top level asks isHandOffRequest, flows ask flowWordOf.
+  [
+    'person',
+    [
+      'agent',
+      'human',
+      'person',
+      'operator',
+      'escalate',
+      'helpdesk',
+      'help desk',
+      'talk to a person',
+      'talk to person',
+      'talk to a human',
+      'talk to human',
+      'talk to an agent',
+      'talk to agent',
+      'talk to someone',
+      'talk to the helpdesk',
+      'talk to helpdesk',
+      'speak to a person',
+    ],
+  ],
   ['stuck', ['stuck', 'i m stuck', 'im stuck', 'i am stuck', 'it didnt work', 'didnt work', 'doesnt work', 'not working', 'that didnt help', 'no luck']],
   ['repeat', ['repeat', 'again', 'where was i', 'where am i', 'show step']],
   ['more', ['more', 'more choices', 'other choices', 'show more']],
@@ -42,13 +64,32 @@ export function isFlowPhrase(text: string): boolean {
   return BY_PHRASE.has(fold(text));
 }
 
+/** The user asks for a person (the helpdesk): the same phrases inside a flow and outside one. */
+export function isHandOffRequest(text: string): boolean {
+  return flowWordOf(text) === 'person';
+}
+
+/**
+ * A flow word that means nothing outside a flow ("next", "back", "start over", "cancel", "repeat",
+ * "more", "stuck", "ok"). Help and hand-off phrases are left out: they work everywhere.
+ */
+export function isFlowOnlyWord(text: string): boolean {
+  const word = flowWordOf(text);
+  return word !== undefined && word !== 'help' && word !== 'person';
+}
+
+/** How each flow word is listed to users. A Record, so a new flow word cannot be left out of the help. */
+const WORD_HELP: Record<FlowWord, [usage: string, meaning: string]> = {
+  next: ['next (or done)', 'go to the next step'],
+  stuck: ['stuck', 'this step does not work for me'],
+  back: ['back', 'the previous step'],
+  repeat: ['repeat', 'show this step again'],
+  more: ['more', 'the next page of choices, when a question has more than the buttons show'],
+  restart: ['start over', 'the first step again'],
+  cancel: ['cancel', 'leave the guided steps'],
+  help: ['help', 'this list'],
+  person: ['talk to a person', 'hand everything so far to the helpdesk'],
+};
+
 /** The words listed to users, in the order they are useful. */
-export const FLOW_WORD_HELP: Array<[string, string]> = [
-  ['next (or done)', 'go to the next step'],
-  ['stuck', 'this step does not work for me'],
-  ['back', 'the previous step'],
-  ['start over', 'the first step again'],
-  ['cancel', 'leave the guided steps'],
-  ['talk to a person', 'hand everything so far to the helpdesk'],
-  ['a number or a choice name', 'answer the question'],
-];
+export const FLOW_WORD_HELP: ReadonlyArray<[string, string]> = [...Object.values(WORD_HELP), ['a number or a choice name', 'answer the question']];

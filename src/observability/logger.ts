@@ -50,20 +50,26 @@ function writeStdout(line: string): void {
   if (process.stdout.writable) process.stdout.write(`${line}\n`);
 }
 
-/** Credentials that can ride inside a text: storage account keys and SAS signatures in error messages. */
+/** Credentials that can ride inside a text: storage account keys, SAS signatures, bearer tokens. */
 const SECRET_VALUES = /\b(AccountKey|SharedAccessSignature|sig|password|client_secret)=[^;&\s"']+/gi;
+const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]+/g;
 
-const scrub = (text: string) => text.replace(SECRET_VALUES, '$1=[redacted]');
+const scrub = (text: string) => text.replace(SECRET_VALUES, '$1=[redacted]').replace(BEARER, 'Bearer [redacted]');
 
-function redact(fields: Record<string, unknown>): Record<string, unknown> {
+/** Redacts secret-named fields and scrubs secrets out of text, at any depth (bounded). */
+function redact(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) {
-    if (SECRET_KEYS.test(key)) out[key] = '[redacted]';
-    else if (value instanceof Error) out[key] = { name: value.name, message: scrub(value.message) };
-    else if (typeof value === 'string') out[key] = scrub(value);
-    else out[key] = value;
-  }
+  for (const [key, value] of Object.entries(fields)) out[key] = SECRET_KEYS.test(key) ? '[redacted]' : redactValue(value, depth);
   return out;
+}
+
+function redactValue(value: unknown, depth: number): unknown {
+  if (typeof value === 'string') return scrub(value);
+  if (value instanceof Error) return { name: value.name, message: scrub(value.message) };
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= 4) return '[nested]';
+  if (Array.isArray(value)) return value.slice(0, 50).map((item) => redactValue(item, depth + 1));
+  return redact(value as Record<string, unknown>, depth + 1);
 }
 
 /** A logger that drops everything (tests that do not look at logs). */

@@ -12,7 +12,7 @@ import { resolveRole } from '../../src/commands/roles';
 import { loadConfig } from '../../src/config/config';
 import { createChecks } from '../../src/checks';
 import { userIdentity } from '../../src/commands/argument-schemas';
-import { ADMIN, caller, run, tempDir } from './helpers';
+import { ADMIN, caller, PLAIN_USER, run, tempDir } from './helpers';
 
 function registryWith(...extra: Parameters<CommandRegistry['register']>[0][]) {
   const audit = new InMemoryAuditLog();
@@ -45,6 +45,21 @@ describe('command registry', () => {
     expect(registry.start('echouser bob@contoso.dk', ADMIN, 'admin')).toBeUndefined();
     expect(registry.start('echo users', ADMIN, 'admin')).toBeUndefined();
     expect(registry.start('how do I sign in?', ADMIN, 'admin')).toBeUndefined();
+  });
+
+  it('takes text as a command only when the role allows it or the rest are valid arguments', async () => {
+    const { registry, audit } = registryWith(echo);
+    // A user may not run 'echo user': ordinary words after it are a question, valid arguments a refused command.
+    expect(registry.start('say hello to the helpdesk', caller('29:u'), 'user')).toBeUndefined();
+    expect(registry.start('echo user', caller('29:u'), 'user')).toBeUndefined();
+    expect(audit.all()).toEqual([]);
+    const refused = registry.start('say bob@contoso.dk', caller('29:u'), 'user');
+    expect(await refused?.outcome).toBe('refused');
+    // Whoever may run it gets the usage for bad arguments rather than a knowledge-base answer.
+    const invalid = registry.start('say hello to the helpdesk', ADMIN, 'agent');
+    expect(await invalid?.outcome).toBe('invalid');
+    expect((await invalid?.result)?.text).toContain('Usage: echo user <user>');
+    expect(audit.all().map((record) => record.outcome)).toEqual(['refused', 'invalid']);
   });
 
   it('refuses duplicate phrases', () => {
@@ -111,6 +126,16 @@ describe('command registry', () => {
     expect(audit.all().map((record) => record.outcome)).toEqual(['failed', 'failed', 'timeout']);
   });
 
+  it('the audit duration is the time from receiving the text to the finished reply', async () => {
+    // A clock that moves only when told: the handler takes exactly 1234 ms of it.
+    let now = Date.UTC(2024, 0, 1);
+    const audit = new InMemoryAuditLog();
+    const registry = new CommandRegistry({ audit, now: () => new Date(now) });
+    registry.register(defineCommand({ ...echo, handler: async () => ((now += 1234), textReply('done')) }));
+    await run(registry, 'say bob@contoso.dk');
+    expect(audit.all()[0]).toMatchObject({ at: new Date(Date.UTC(2024, 0, 1)).toISOString(), durationMs: 1234 });
+  });
+
   it('a failing audit log does not lose the reply', async () => {
     const errors: unknown[] = [];
     const registry = new CommandRegistry({
@@ -129,6 +154,52 @@ describe('command registry', () => {
     expect(reply.text.startsWith('LAB')).toBe(true);
     expect((reply.card?.body as { text: string }[])[0]?.text).toBe('LAB');
     expect((await run(registry, 'say bob@contoso.dk', 'user')).reply.text.startsWith('LAB')).toBe(true);
+  });
+});
+
+describe('check and audit commands versus ordinary questions', () => {
+  const questions = ['policies for mobile users', 'audit log location for lync', 'check status of my sign in', 'user check in lync'];
+
+  it.each(questions)('"%s" from a plain user is a question for the knowledge base, and nothing is audited', (text) => {
+    const audit = new InMemoryAuditLog();
+    const { registry } = createChecks({ mode: 'off', audit });
+    expect(registry.start(text, PLAIN_USER, 'user')).toBeUndefined();
+    expect(registry.start(text, PLAIN_USER, 'agent')).toBeUndefined();
+    expect(audit.all()).toEqual([]);
+  });
+
+  it('the ordinary-English aliases are gone for admins too; the precise ones remain', () => {
+    const { registry } = createChecks({ mode: 'off' });
+    for (const text of ['policies bob@contoso.dk', 'user check bob@contoso.dk', 'check status', 'status checks', 'audit log', 'pool check lync-int.contoso.dk']) {
+      expect(registry.start(text, ADMIN, 'admin'), text).toBeUndefined();
+    }
+    const commandOf = (text: string) => registry.start(text, ADMIN, 'admin')?.command;
+    expect(commandOf('diagnose user bob@contoso.dk')).toBe('check user');
+    expect(commandOf('show policy bob@contoso.dk')).toBe('show policies');
+    expect(commandOf('diagnose pool lync-int.contoso.dk')).toBe('check pool');
+    expect(commandOf('show audit 5')).toBe('audit');
+    expect(commandOf('checks status')).toBe('checks status');
+  });
+
+  it('a plain user typing a well-formed check is refused with the reason, and the refusal is audited', async () => {
+    const audit = new InMemoryAuditLog();
+    const { registry } = createChecks({ mode: 'off', audit });
+    const { reply, execution } = await run(registry, 'check user bob@contoso.dk', 'user', PLAIN_USER);
+    expect(reply.text).toMatch(/^Refused: 'check user' needs the admin role and you have the user role\./);
+    expect(reply.text).toContain('HELPDESK_ADMINS');
+    expect(await execution.outcome).toBe('refused');
+    expect(audit.all()).toEqual([
+      expect.objectContaining({ executionId: execution.executionId, outcome: 'refused', role: 'user', input: 'check user bob@contoso.dk', cmdlets: [] }),
+    ]);
+    expect((await run(registry, 'audit', 'user', PLAIN_USER)).reply.text).toMatch(/^Refused: 'audit' needs the admin role/);
+  });
+
+  it('an admin typing a check with bad arguments still gets the usage', async () => {
+    const audit = new InMemoryAuditLog();
+    const { registry } = createChecks({ mode: 'off', audit });
+    expect((await run(registry, 'check user')).reply.text).toBe("'check user' needs <user>.\nUsage: check user <sip address or UPN>");
+    expect((await run(registry, 'check user bob')).reply.text).toMatch(/^The user given to 'check user' must be a SIP address or UPN.*\nUsage: /s);
+    expect(audit.all().map((record) => record.outcome)).toEqual(['invalid', 'invalid']);
   });
 });
 

@@ -84,6 +84,17 @@ describe('the JSON logger', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ connectionString: '[redacted]', password: '[redacted]', detail: expect.stringContaining('sig=[redacted]') });
   });
 
+  it('also redacts nested fields and bearer tokens inside text', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', {}, (line) => lines.push(line));
+    logger.warn('outbound call failed', {
+      request: { headers: { authorization: 'Bearer eyJhbGciOiJSUzI1NiJ9.payload.signature' }, note: 'sent Bearer abc.def.ghi to the channel' },
+      attempts: [{ clientSecret: 'shh' }],
+    });
+    expect(lines.join('\n')).not.toMatch(/eyJhbGciOiJSUzI1NiJ9|abc\.def\.ghi|shh/);
+    expect(JSON.parse(lines[0]!).request.note).toBe('sent Bearer [redacted] to the channel');
+  });
+
   it('adds the fields of the surrounding turn to every line, also after awaits, and not outside it', async () => {
     const lines: Array<Record<string, unknown>> = [];
     const logger = createLogger('info', {}, (line) => lines.push(JSON.parse(line) as Record<string, unknown>));

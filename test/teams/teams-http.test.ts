@@ -185,7 +185,6 @@ describe('Teams: ALLOWED_TENANTS', () => {
 
 describe('answers in Teams', () => {
   it('carry the key fact as text and the full answer once, in the card', async () => {
-    const { startBot } = await import('../support/bot-server');
     const bot = await startBot();
     try {
       const teams = await bot.say('my surface cant sign in and the clock is off', { channelId: 'msteams', conversation: { id: 'a:teams-compact', conversationType: 'personal' }, channelData: { tenant: { id: 'tenant-1' } } });

@@ -1,0 +1,29 @@
+/**
+ * Text a user typed (or a name the channel sent), made safe to show back: shortened, and unable to
+ * turn into Markdown links, formatting or a code fence that swallows the rest of a message.
+ */
+
+/** One line, at most `max` characters; a cut is marked with an ellipsis. */
+export function clip(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  if (line.length <= max) return line;
+  // By code point, so an emoji is never split into half a surrogate pair.
+  return `${[...line].slice(0, max - 1).join('').trimEnd()}…`;
+}
+
+/**
+ * Backslash-escapes what Markdown (Teams messages, Adaptive Card TextBlocks) would read as links,
+ * emphasis, code, strike-through, tables or HTML; and breaks "scheme://" so a pasted URL is not
+ * made into a link either. Whitespace collapses, so no line can start a heading or a list.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[\\`*_[\]()<>~|#!{}]/g, '\\$&')
+    .replace(/:\/\//g, '\\://');
+}
+
+/** For text placed inside a ``` fence: without backticks, nothing in it can close the fence early. */
+export function withoutBackticks(text: string): string {
+  return text.replace(/`/g, "'");
+}
