@@ -99,7 +99,7 @@ export class FileStorage implements Storage {
     const fd = await fsOpen(temp, 'w');
     let written: Stats;
     try {
-      await fsWrite(fd, text);
+      await writeAll(fd, Buffer.from(text, 'utf8'));
       await fsFsync(fd);
       written = await fsFstat(fd);
     } finally {
@@ -145,7 +145,12 @@ export class FileStorage implements Storage {
 }
 
 const fsOpen = promisify(open);
-const fsWrite = promisify(write) as (fd: number, text: string) => Promise<unknown>;
+const fsWrite = promisify(write) as unknown as (fd: number, buffer: Buffer, offset: number, length: number) => Promise<{ bytesWritten: number }>;
+
+/** A single write may take fewer bytes than asked; keep writing until all are in. */
+async function writeAll(fd: number, buffer: Buffer): Promise<void> {
+  for (let offset = 0; offset < buffer.length; ) offset += (await fsWrite(fd, buffer, offset, buffer.length - offset)).bytesWritten;
+}
 const fsFsync = promisify(fsync);
 const fsFstat = promisify(fstat) as (fd: number) => Promise<Stats>;
 const fsClose = promisify(close);
