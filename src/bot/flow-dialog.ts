@@ -3,7 +3,7 @@ import { Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogSta
 import type { Caller, Role } from '../core/caller';
 import type { HelpLine } from '../core/help';
 import type { Reply } from '../core/reply';
-import { advance, asideReminder, isStaff, startFlow, type FlowCatalog, type FlowContext, type FlowTurn } from '../flows';
+import { advance, asideReminder, isStaff, startFlow, unknownFlowReply, type FlowCatalog, type FlowContext, type FlowTurn } from '../flows';
 import { FlowState } from '../flows/schema';
 import type { ConversationMemory } from './helpdesk-bot';
 import { callerOf, incomingText } from './incoming';
@@ -57,7 +57,7 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
   override async beginDialog(dc: DialogContext, options?: FlowDialogOptions): Promise<DialogTurnResult> {
     if (!options?.flowId || !this.hooks.catalog.byId(options.flowId)) throw new Error(`FlowDialog needs a known flowId, got "${options?.flowId}"`);
     const info = this.info(dc.context);
-    return this.settle(dc, startFlow(this.hooks.catalog, options.flowId, this.flowContext(info), options.carried), info);
+    return this.settle(dc, startFlow(this.hooks.catalog, options.flowId, this.flowContext(info), options.carried));
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -69,14 +69,14 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
     }
     const text = incomingText(dc.context.activity);
     if (!text) {
-      await dc.context.sendActivity(toActivity({ text: asideReminder(this.hooks.catalog, stored.data) }));
+      await dc.context.sendActivity(toActivity(asideReminder(this.hooks.catalog, stored.data)));
       return Dialog.EndOfTurn;
     }
     const turn = advance(this.hooks.catalog, stored.data, text, this.flowContext(info));
     if (turn.event === 'aside') {
       if (info.answer) await info.answer(text);
       else await this.hooks.aside(dc.context, text, info);
-      await dc.context.sendActivity(toActivity({ text: asideReminder(this.hooks.catalog, stored.data), suggestions: ['next', 'repeat', 'cancel'] }));
+      await dc.context.sendActivity(toActivity(asideReminder(this.hooks.catalog, stored.data)));
       return Dialog.EndOfTurn;
     }
     if (turn.event === 'handoff') {
@@ -84,10 +84,10 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
       await dc.context.sendActivity(toActivity(await this.hooks.handOff(dc.context, info, turn.state)));
       return dc.endDialog({ flowId: turn.state.flowId, outcome: 'handoff' });
     }
-    return this.settle(dc, turn, info);
+    return this.settle(dc, turn);
   }
 
-  private async settle(dc: DialogContext, turn: FlowTurn, _info: FlowTurnInfo): Promise<DialogTurnResult> {
+  private async settle(dc: DialogContext, turn: FlowTurn): Promise<DialogTurnResult> {
     for (const reply of turn.replies) await dc.context.sendActivity(toActivity(reply));
     await this.hooks.record?.(dc.context, turn.state);
     if (turn.active) {
@@ -140,9 +140,16 @@ export class GuidedFlows {
     if (!dc.activeDialog) return false;
     // An explicit "start <flow>" switches flows, keeping what the user already told us.
     const text = incomingText(context.activity);
-    const switchTo = /^(?:start|begin|run)\s/i.test(text) ? this.deps.catalog.requested(text) : undefined;
+    const explicit = this.deps.catalog.explicitStart(text);
+    const current = FlowState.safeParse((dc.activeDialog.state as { flow?: unknown }).flow);
+    if (explicit?.unknownName !== undefined && current.success) {
+      // "start bogus" mid-flow: list the flows that exist and keep the place, rather than ask the knowledge base.
+      await context.sendActivity(toActivity(unknownFlowReply(explicit.unknownName, this.deps.catalog.flows)));
+      await context.sendActivity(toActivity(asideReminder(this.deps.catalog, current.data)));
+      return true;
+    }
+    const switchTo = explicit?.flow;
     if (switchTo) {
-      const current = FlowState.safeParse((dc.activeDialog.state as { flow?: unknown }).flow);
       // Starting the flow one is already in begins it afresh; another flow inherits the answers.
       const carried = current.success && current.data.flowId !== switchTo.id ? current.data : undefined;
       await dc.cancelAllDialogs();

@@ -76,8 +76,8 @@ export const ConfigSchema = z
     if (config.MicrosoftAppPassword && !config.MicrosoftAppId) {
       ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is set but MicrosoftAppId is not; set both or neither' });
     }
-    if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
-      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+    if ((config.MicrosoftAppType === 'SingleTenant' || config.MicrosoftAppType === 'UserAssignedMSI') && !config.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `is required when MicrosoftAppType is ${config.MicrosoftAppType}` });
     }
     if (config.STATE_STORE === 'blob' && !config.AZURE_STORAGE_CONNECTION_STRING) {
       ctx.addIssue({ code: 'custom', path: ['AZURE_STORAGE_CONNECTION_STRING'], message: 'is required when STATE_STORE=blob' });
@@ -115,8 +115,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const raw = parsed.data;
   const authenticated = Boolean(raw.MicrosoftAppId);
-  if (authenticated && raw.HELPDESK_ADMINS.includes('*')) {
-    throw new ConfigError('Invalid configuration:\n  HELPDESK_ADMINS: "*" (everyone is an admin) is only allowed for local trials without MicrosoftAppId');
+  for (const [name, list] of [['HELPDESK_ADMINS', raw.HELPDESK_ADMINS], ['HELPDESK_AGENTS', raw.HELPDESK_AGENTS]] as const) {
+    if (authenticated && list.includes('*')) {
+      throw new ConfigError(`Invalid configuration:\n  ${name}: "*" (everyone) is only allowed for local trials without MicrosoftAppId`);
+    }
   }
   return {
     ...raw,

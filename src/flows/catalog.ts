@@ -1,5 +1,16 @@
-import type { FlowDefinition, FlowStep } from './schema';
-import { fold } from './words';
+import type { FlowDefinition } from './schema';
+import { fold, isFlowPhrase } from './words';
+
+/** What an explicit "start <flow>" message asks for: the flow, or the name of one that does not exist. */
+export interface ExplicitStart {
+  flow?: FlowDefinition;
+  /** The name as typed (trimmed), when no flow has it; show it back only through escapeMarkdown. */
+  unknownName?: string;
+}
+
+const EXPLICIT = /^(?:start|begin|run) (?:flow )?(.+)$/;
+/** "start <one word>", "begin <one word>", or any verb with "flow": a request for a flow by name. */
+const BY_NAME = /^\s*(?:(?:start|begin)\s+(?:flow\s+)?|run\s+flow\s+)(\S+)\s*$/i;
 
 /** The loaded flows, looked up by id or by what a user typed. */
 export class FlowCatalog {
@@ -17,25 +28,41 @@ export class FlowCatalog {
     return this.byIdMap.get(id);
   }
 
-  step(flowId: string, stepId: string): FlowStep | undefined {
-    return this.byIdMap.get(flowId)?.steps[stepId];
-  }
-
   /**
    * The flow a message asks for: `start <flow id>` explicitly, or a trigger phrase from a flow file.
    * Triggers are deliberately specific intent phrases ("enroll + smart card", "send you my logs"), so an
    * ordinary question ("where does the win8 app keep its logs") still goes to the knowledge base.
    */
   requested(text: string): FlowDefinition | undefined {
+    return this.explicitStart(text)?.flow ?? this.triggered(fold(text));
+  }
+
+  /**
+   * An explicit request to start a flow, told apart from an ordinary message. `{ flow }` when the
+   * message names a flow (id, title or unique id prefix, or a trigger phrase after "start");
+   * `{ unknownName }` when it asks for a flow by a name no flow has ("start bogus", "run flow x");
+   * undefined when it is no such request: "start the car", "run lync in safe mode" and the flow words
+   * "start over" / "start again" stay what they were.
+   */
+  explicitStart(text: string): ExplicitStart | undefined {
+    if (isFlowPhrase(text)) return undefined;
     const folded = fold(text);
-    const explicit = /^(?:start|begin|run) (?:flow )?(.+)$/.exec(folded);
-    if (explicit) {
-      const wanted = explicit[1]!.replace(/ /g, '-');
-      const prefixed = this.flows.filter((candidate) => candidate.id.startsWith(wanted));
-      const flow =
-        this.byIdMap.get(wanted) ?? this.flows.find((candidate) => fold(candidate.title) === explicit[1]) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
-      if (flow) return flow;
-    }
+    const explicit = EXPLICIT.exec(folded);
+    if (!explicit) return undefined;
+    const named = this.named(explicit[1]!) ?? this.triggered(folded);
+    if (named) return { flow: named };
+    const byName = BY_NAME.exec(text);
+    return byName ? { unknownName: byName[1]! } : undefined;
+  }
+
+  /** A flow by id, title, or an id prefix only one flow has ("start smart card"). */
+  private named(wanted: string): FlowDefinition | undefined {
+    const asId = wanted.replace(/ /g, '-');
+    const prefixed = this.flows.filter((candidate) => candidate.id.startsWith(asId));
+    return this.byIdMap.get(asId) ?? this.flows.find((candidate) => fold(candidate.title) === wanted) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+  }
+
+  private triggered(folded: string): FlowDefinition | undefined {
     const padded = ` ${folded} `;
     const hit = this.triggers.find((trigger) => trigger.parts.every((part) => padded.includes(` ${part} `)));
     return hit ? this.byIdMap.get(hit.flowId) : undefined;

@@ -2,7 +2,7 @@ import { roleAtLeast, type Role } from '../core/caller';
 import type { Reply } from '../core/reply';
 import type { FlowCatalog } from './catalog';
 import { flowHelp, pageCount, renderStep, visibleChoices, type RenderContext } from './render';
-import type { FlowChoice, FlowDefinition, FlowState, FlowStep } from './schema';
+import type { FlowChoice, FlowState, FlowStep } from './schema';
 import { flowWordOf, fold } from './words';
 
 /**
@@ -53,7 +53,7 @@ export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowCon
     answers: [...(carried?.answers ?? [])],
     progress: [...(carried?.progress ?? [])],
     page: 0,
-    startedAt: carried?.startedAt ?? (context.now?.() ?? new Date()).toISOString(),
+    startedAt: carried?.startedAt ?? now(context).toISOString(),
     outcome: 'active',
   };
   const turn = enter(catalog, state, flow.start, context);
@@ -68,7 +68,7 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
     return {
       event: 'cancelled',
       active: false,
-      state: { ...current, outcome: 'cancelled' },
+      state: finished(current, 'cancelled', context),
       replies: [{ text: 'Those guided steps have changed since you started them, so I closed them. Type "help" to see the guided flows and start again.' }],
     };
   }
@@ -81,6 +81,10 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
     state.facts = { ...state.facts, ...choice.set };
     state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
     return enter(catalog, state, choice.next, context);
+  }
+  // A number that picks nothing ("8" on a two-choice question) is a mistyped answer, not a question for the knowledge base.
+  if (step.choices && choiceNumber(text) !== undefined) {
+    return stay(catalog, state, context, `Pick a number from 1 to ${visibleChoices(step, staff).length} (or the name).`);
   }
 
   switch (flowWordOf(text)) {
@@ -104,32 +108,36 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
       return {
         event: 'cancelled',
         active: false,
-        state: { ...state, outcome: 'cancelled' },
+        state: finished(state, 'cancelled', context),
         replies: [{ text: `OK, I closed the "${flow.title}" steps. Ask me anything, or type "start ${flow.id}" to begin again.`, suggestions: ['help'] }],
       };
     case 'help':
       return { event: 'stayed', active: true, state, replies: [flowHelp(flow, state.stepId)] };
     case 'person':
-      return { event: 'handoff', active: false, state: { ...state, outcome: 'handoff' }, replies: [] };
+      return { event: 'handoff', active: false, state: finished(state, 'handoff', context), replies: [] };
     case 'repeat':
       return stay(catalog, state, context);
     case 'more':
-      if (step.choices && pageCount(step, staff) > 1) {
-        state.page = (state.page + 1) % pageCount(step, staff);
-        return stay(catalog, state, context);
-      }
+      // Shows the next page of buttons; on a step with one page (or none) it simply shows the step again.
+      if (step.choices) state.page = (state.page + 1) % pageCount(step, staff);
       return stay(catalog, state, context);
     default:
       return { event: 'aside', active: true, state: current, replies: [] };
   }
 }
 
-/** One line that reminds the user where the flow is, appended to an answer given mid-flow. */
-export function asideReminder(catalog: FlowCatalog, state: FlowState): string {
+/**
+ * One line that reminds the user where the flow is, sent after an answer given mid-flow. A question
+ * step is answered, not skipped ("next" is refused there), so it says how to answer instead.
+ */
+export function asideReminder(catalog: FlowCatalog, state: FlowState): Reply {
   const flow = catalog.byId(state.flowId);
   const step = flow?.steps[state.stepId];
-  const how = step?.choices ? 'type **next** to continue (or answer the question by its number or name)' : 'type **next** to continue';
-  return `You are still in "${flow?.title ?? state.flowId}" at "${step?.title ?? state.stepId}": ${how}, **repeat** to see the step again, or **cancel**.`;
+  const where = `You are still in "${flow?.title ?? state.flowId}" at "${step?.title ?? state.stepId}"`;
+  if (step?.choices) {
+    return { text: `${where}: answer the question by its number or name, **repeat** to see the question again, or **cancel**.`, suggestions: ['repeat', 'cancel'] };
+  }
+  return { text: `${where}: type **next** to continue, **repeat** to see the step again, or **cancel**.`, suggestions: ['next', 'repeat', 'cancel'] };
 }
 
 /** Moves to a target (a step, or flow:<id>), passing silently through branch steps, and renders where it lands. */
@@ -152,8 +160,7 @@ function enter(catalog: FlowCatalog, state: FlowState, target: string, context: 
   const reply = renderStep(flow, target, renderContext(catalog, context), { canGoBack: state.trail.length > 1 });
   if (step.end) {
     state.progress.push({ flowId: flow.id, stepId: target, title: step.title, status: 'reached' });
-    state.outcome = step.end;
-    return { event: 'ended', active: false, state, replies: [reply] };
+    return { event: 'ended', active: false, state: finished(state, step.end, context), replies: [reply] };
   }
   return { event: 'moved', active: true, state, replies: [reply] };
 }
@@ -194,10 +201,16 @@ function stuckReply(step: FlowStep, context: FlowContext): Reply {
 /** A choice by its number ("2", "option 2"), its label or one of its aliases; nothing else. */
 export function pickChoice(step: FlowStep, text: string, staff: boolean): FlowChoice | undefined {
   const choices = visibleChoices(step, staff);
+  const number = choiceNumber(text);
+  if (number !== undefined) return choices[number - 1];
   const folded = fold(text);
-  const number = /^(?:option |choice |number )?(\d{1,2})$/.exec(folded);
-  if (number) return choices[Number(number[1]) - 1];
   return choices.find((choice) => fold(choice.label) === folded || choice.aliases.some((alias) => fold(alias) === folded));
+}
+
+/** The number a message gives as an answer ("2", "option 2"), whether or not a choice has it. */
+function choiceNumber(text: string): number | undefined {
+  const number = /^(?:option |choice |number )?(\d{1,2})$/.exec(fold(text));
+  return number ? Number(number[1]) : undefined;
 }
 
 export function isStaff(role: Role): boolean {
@@ -212,7 +225,11 @@ function renderContext(catalog: FlowCatalog, context: FlowContext): RenderContex
   };
 }
 
-/** For summaries: the flow a state belongs to. */
-export function flowOf(catalog: FlowCatalog, state: FlowState): FlowDefinition | undefined {
-  return catalog.byId(state.flowId);
+/** The final record of a flow: its outcome, and when it ended (a hand-off leaves out flows that ended long ago). */
+function finished(state: FlowState, outcome: Exclude<FlowState['outcome'], 'active'>, context: FlowContext): FlowState {
+  return { ...state, outcome, endedAt: now(context).toISOString() };
+}
+
+function now(context: FlowContext): Date {
+  return context.now?.() ?? new Date();
 }

@@ -95,6 +95,19 @@ describe('checks over chat, lab mode', () => {
       .toMatch(/"outcome":"refused"/);
   });
 
+  it('ordinary questions that begin like a command get a knowledge answer, not a refusal, and are not audited', async () => {
+    const questions = ['policies for mobile users', 'audit log location for lync', 'check status of my sign in', 'user check in lync'];
+    for (const [index, text] of questions.entries()) {
+      const { status, activities } = await bot.send(message(text, { from: USER, conversation: { id: `question-${index}` }, serviceUrl: channel.serviceUrl }));
+      expect(status).toBe(200);
+      expect(activities.length, text).toBeGreaterThan(0);
+      expect(allText(activities), text).not.toMatch(/Refused|needs the (admin|agent) role|execution [0-9a-f]{6,}/);
+    }
+    // The refusal test above proves refusals reach this file; none of these questions did.
+    const audited = existsSync(join(dataDir, 'audit.jsonl')) ? readFileSync(join(dataDir, 'audit.jsonl'), 'utf8') : '';
+    for (const text of questions) expect(audited).not.toContain(JSON.stringify(text));
+  });
+
   it('rejects an argument that is not a SIP address with a clear message, running nothing', async () => {
     const { activities } = await bot.send(message('check user bob@contoso.dk; Remove-Item C:\\', { from: ADMIN, conversation: { id: 'checks-invalid' }, serviceUrl: channel.serviceUrl }));
     expect(allText(activities)).toMatch(/usage|not a valid|check user <|SIP/i);

@@ -1,0 +1,37 @@
+import type { Reply } from '../core/reply';
+import type { FlowDefinition } from './schema';
+import { clip, escapeMarkdown } from './user-text';
+
+/** Replies about flows to messages typed outside one (the bot's top level sends them). */
+
+type Listed = Pick<FlowDefinition, 'id' | 'title' | 'summary'>;
+
+/** Longest part of what the user typed that is quoted back. */
+const QUOTED = 60;
+
+/** "start <name>" for a flow that does not exist: say so and list the flows there are. */
+export function unknownFlowReply(name: string, flows: readonly Listed[]): Reply {
+  const quoted = escapeMarkdown(clip(name, QUOTED));
+  if (flows.length === 0) return { text: `There is no guided flow called "${quoted}", and none is installed. Ask me your question instead.`, suggestions: ['help'] };
+  return {
+    text: [`There is no guided flow called "${quoted}". These are the guided flows:`, flowList(flows)].join('\n\n'),
+    suggestions: [...flows.slice(0, 5).map((flow) => `start ${flow.id}`), 'help'],
+  };
+}
+
+/**
+ * A flow word ("next", "back", "cancel", ...) typed when no flow is running: say so instead of
+ * searching the knowledge base for it, and say how to start one (the last flow first, when known).
+ */
+export function notInFlowReply(word: string, lastFlow?: { flowId: string; title: string }): Reply {
+  const typed = escapeMarkdown(clip(word, QUOTED));
+  const again = lastFlow ? ` To pick up "${lastFlow.title}" again from its first step, type **start ${lastFlow.flowId}**.` : '';
+  return {
+    text: `You're not in a guided flow right now, so "${typed}" has nothing to act on.${again} Type **help** to see the guided flows and how to start one, or just ask me your question.`,
+    suggestions: [...(lastFlow ? [`start ${lastFlow.flowId}`] : []), 'help'],
+  };
+}
+
+function flowList(flows: readonly Listed[]): string {
+  return flows.map((flow) => `- **start ${flow.id}** — ${flow.title}: ${flow.summary}`).join('\n');
+}
