@@ -1,4 +1,4 @@
-import { card, heading, paragraph } from '../cards/adaptive';
+import { card, heading, paragraph, sectionTitle } from '../cards/adaptive';
 import type { Role } from './caller';
 import type { Reply } from './reply';
 
@@ -25,7 +25,7 @@ export function helpReply(role: Role, sections: Array<{ title: string; lines: He
     heading('What I can do'),
     paragraph(`Your role: **${role}**. Only what you may run is listed.`, { subtle: true }),
     ...all.flatMap((section) => [
-      paragraph(section.title, { separator: true }),
+      sectionTitle(section.title),
       ...section.lines.map((line) => paragraph(`**${line.usage}** — ${line.summary}`)),
     ]),
   ];
