@@ -2,9 +2,9 @@ import { ActivityTypes, type Activity, type CloudAdapter, type ConversationRefer
 import { z } from 'zod';
 import type { Caller } from '../core/caller';
 import type { Reply } from '../core/reply';
-import type { FlowCatalog } from '../flows';
+import { escapeMarkdown, withoutBackticks, type FlowCatalog } from '../flows';
 import type { FlowState } from '../flows/schema';
-import { buildHandOffSummary, handOffCard, handOffKey, HandOffRecord, newHandOffId, summaryText, type HandOffSummary } from '../handoff';
+import { buildHandOffSummary, handOffCard, handOffKey, HandOffRecord, newHandOffId, recentFlow, summaryText, type HandOffSummary } from '../handoff';
 import type { Logger } from '../observability/logger';
 import type { ConversationMemory } from './helpdesk-bot';
 import { toActivity } from './render';
@@ -75,10 +75,12 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     // The same message handled again (a turn retried after a concurrent save): answer as before, post once.
     if (earlier?.success) return userReply(earlier.data.summary, earlier.data.delivery, handOffCard(earlier.data.summary));
 
-    const state = flow ?? (await deps.lastFlow(context));
+    const at = new Date();
+    // The flow handing off now, else the last one, only if it is still running or ended in the last half hour.
+    const state = flow ?? recentFlow(await deps.lastFlow(context), at);
     const summary = buildHandOffSummary({
       id,
-      at: new Date(),
+      at,
       caller,
       asked: memory.asked,
       flow: state ? { state, definitions: (id) => deps.catalog.byId(id) } : undefined,
@@ -87,7 +89,7 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     let delivery: HandOffRecord['delivery'] = { to: 'user' };
     if (deps.target) {
       try {
-        await post(deps, context, deps.target, { text: `Hand-off ${summary.id} from ${summary.who.name}: ${summary.next[0]}`, card });
+        await post(deps, context, deps.target, { text: `Hand-off ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card });
         delivery = { to: 'channel', target: describe(deps.target) };
       } catch (error) {
         deps.logger.error('hand-off post failed', { handOff: summary.id, error });
@@ -167,7 +169,8 @@ function userReply(summary: HandOffSummary, delivery: HandOffRecord['delivery'],
   }
   const why = delivery.error ? "I couldn't reach the helpdesk channel just now, so" : "I'm not connected to a helpdesk channel, so";
   return {
-    text: `${why} please open a ticket with the helpdesk and paste this summary (reference **${summary.id}**):\n\n\`\`\`\n${summaryText(summary)}\n\`\`\``,
+    // Inside the fence Markdown is not read; without backticks nothing the user typed can close it.
+    text: `${why} please open a ticket with the helpdesk and paste this summary (reference **${summary.id}**):\n\n\`\`\`\n${withoutBackticks(summaryText(summary))}\n\`\`\``,
     card,
   };
 }

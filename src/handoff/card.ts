@@ -1,16 +1,22 @@
-import { bullets, card, facts, heading, paragraph, type Element } from '../cards/adaptive';
+import { bullets, card, facts, paragraph, type Element } from '../cards/adaptive';
 import type { CardJson } from '../core/reply';
-import type { HandOffSummary } from './summary';
+import { escapeMarkdown } from '../flows/user-text';
+import { answeredWith, type HandOffSummary } from './summary';
 
 const MARK = { done: '✔', stuck: '✖ stuck', reached: '➜ reached' } as const;
 
-/** The hand-off as an Adaptive Card for the helpdesk channel (and as the user's copy). */
+/**
+ * The hand-off as an Adaptive Card for the helpdesk channel (and as the user's copy). What the user
+ * or the channel supplied (the name, the user id, the questions) goes into TextRuns, which show text
+ * exactly as it is and never read Markdown, so it cannot become a link or formatting for the agent.
+ * Flow text (step titles, answers, suggestions) is ours and keeps its light Markdown.
+ */
 export function handOffCard(summary: HandOffSummary): CardJson {
   const body: Element[] = [
-    heading(`Hand-off ${summary.id}: ${summary.who.name}`),
+    literal([{ text: `Hand-off ${summary.id}: ${summary.who.name}`, weight: 'Bolder', size: 'Medium' }]),
+    literal([{ text: 'Who: ', weight: 'Bolder' }, { text: `${summary.who.name} (${summary.who.id})` }]),
     facts([
-      ['Who', `${summary.who.name} (${summary.who.id})`],
-      ['Channel', summary.who.channel],
+      ['Channel', escapeMarkdown(summary.who.channel)],
       ['Client', summary.client ?? 'not said'],
       ['Flow', summary.flow ? `${summary.flow.title} (${summary.flow.outcome})` : 'none'],
       ...(summary.flow ? ([['Stopped at', summary.flow.stoppedAt]] as Array<[string, string]>) : []),
@@ -18,17 +24,34 @@ export function handOffCard(summary: HandOffSummary): CardJson {
     ]),
   ];
   if (summary.answers.length > 0) {
-    body.push(paragraph('Answers given', { separator: true }), facts(summary.answers.map((a) => [a.question, a.answer])));
+    body.push(paragraph('Answers given', { separator: true }), ...earlier(summary.omitted?.answers, 'answers'), facts(summary.answers.map((a) => [a.question, a.answer])));
   }
   if (summary.steps.length > 0) {
-    body.push(paragraph('Steps', { separator: true }), ...bullets(summary.steps.map((s) => `${MARK[s.status]} ${s.title}`)));
+    body.push(paragraph('Steps', { separator: true }), ...earlier(summary.omitted?.steps, 'steps'), ...bullets(summary.steps.map((s) => `${MARK[s.status]} ${s.title}`)));
   }
   if (summary.questions.length > 0) {
     body.push(
       paragraph('Questions asked', { separator: true }),
-      ...bullets(summary.questions.map((q) => `${q.question} → ${q.answeredWith ? `article ${q.answeredWith}` : 'not answered'}`)),
+      ...earlier(summary.omitted?.questions, 'questions'),
+      ...summary.questions.map((q) => literal([{ text: `• ${q.question}` }, { text: ` → ${answeredWith(q.answeredWith)}`, isSubtle: true }])),
     );
   }
   body.push(paragraph('Suggested next action', { separator: true }), ...bullets(summary.next));
   return card(body);
+}
+
+interface Run {
+  text: string;
+  weight?: 'Bolder';
+  size?: 'Medium';
+  isSubtle?: boolean;
+}
+
+/** A line of plain TextRuns: shown as is, whatever characters the text holds. */
+function literal(runs: Run[]): Element {
+  return { type: 'RichTextBlock', inlines: runs.map((run) => ({ type: 'TextRun', ...run })) };
+}
+
+function earlier(count: number | undefined, what: string): Element[] {
+  return count ? [paragraph(`${count} earlier ${what} not shown`, { subtle: true, small: true })] : [];
 }

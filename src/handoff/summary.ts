@@ -1,11 +1,37 @@
 import { z } from 'zod';
 import type { Caller } from '../core/caller';
 import type { FlowDefinition, FlowState } from '../flows/schema';
+import { clip } from '../flows/user-text';
 
 /**
  * Everything a person taking over needs, built from what the bot learned: who, which client, which
  * flow, each answer, each step done or stuck, what was asked, and what to do next. Pure.
+ *
+ * Bounded: the card, its text copy and the message around them must stay well under what Teams
+ * accepts (about 28 KB per activity) however long the questions or the flow were. So each text is cut
+ * (a question to 200 characters), each list keeps only its latest lines within a line count and a byte
+ * budget (emoji and quotes take more bytes than letters), the summary says how many lines it left out,
+ * and the user's words appear once: the suggested next action points at the questions instead of
+ * quoting one.
  */
+
+export const SUMMARY_LIMITS = {
+  /** Characters of a question asked, and of a flow question or its answer. */
+  text: 200,
+  /** Characters of a step title (flow files allow 90), of the user's name, and of a suggested action. */
+  title: 100,
+  name: 100,
+  userId: 150,
+  action: 300,
+  /** Latest lines kept of each list, and the most bytes (as JSON) a list may take. */
+  answers: { lines: 10, bytes: 2_400 },
+  steps: { lines: 15, bytes: 2_000 },
+  questions: { lines: 10, bytes: 3_000 },
+  next: 5,
+} as const;
+
+/** Stuck steps named in the suggested next action (the latest ones; all of them are under Steps). */
+const MAX_STUCK_NAMED = 3;
 
 export const CLIENT_LABELS: Record<string, string> = {
   desktop: 'Lync 2013 desktop (Windows PC)',
@@ -39,6 +65,8 @@ export const HandOffSummary = z.object({
   steps: z.array(z.object({ title: z.string(), status: STEP_STATUS })),
   questions: z.array(z.object({ question: z.string(), answeredWith: z.string().nullable() })),
   next: z.array(z.string()).min(1),
+  /** How many earlier answers, steps and questions were left out to keep the hand-off small. */
+  omitted: z.object({ answers: z.number().int().min(0), steps: z.number().int().min(0), questions: z.number().int().min(0) }).optional(),
 });
 export type HandOffSummary = z.infer<typeof HandOffSummary>;
 
@@ -67,25 +95,35 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
   const stoppedStep = state && definition ? definition.steps[state.stepId] : undefined;
   const client = state?.facts.client;
 
+  const answers = latest((state?.answers ?? []).map(({ question, answer }) => ({ question: clip(question, SUMMARY_LIMITS.text), answer: clip(answer, SUMMARY_LIMITS.text) })), SUMMARY_LIMITS.answers);
+  const steps = latest((state?.progress ?? []).map(({ title, status }) => ({ title: clip(title, SUMMARY_LIMITS.title), status })), SUMMARY_LIMITS.steps);
+  const questions = latest(input.asked.map((entry) => ({ question: clip(entry.question, SUMMARY_LIMITS.text), answeredWith: entry.articleId })), SUMMARY_LIMITS.questions);
+  const omitted = { answers: answers.omitted, steps: steps.omitted, questions: questions.omitted };
+
   const next: string[] = [];
   if (state && definition) {
     const stuck = state.progress.filter((entry) => entry.status === 'stuck');
     if (state.outcome === 'cause' && stoppedStep) next.push(`Confirm the fix for "${stoppedStep.title}" worked${stoppedStep.suggest ? `: ${stoppedStep.suggest}` : '.'}`);
     else if (stoppedStep?.suggest) next.push(stoppedStep.suggest);
-    if (stuck.length > 0) next.push(`Help with the step(s) the user was stuck on: ${unique(stuck.map((entry) => entry.title)).join('; ')}.`);
+    if (stuck.length > 0) {
+      const titles = unique(stuck.map((entry) => entry.title));
+      const shown = titles.slice(-MAX_STUCK_NAMED).map((title) => clip(title, SUMMARY_LIMITS.title));
+      const more = titles.length > shown.length ? ` (and ${titles.length - shown.length} earlier)` : '';
+      next.push(`Help with the step(s) the user was stuck on: ${shown.join('; ')}${more}.`);
+    }
     if (state.outcome === 'handoff' || state.outcome === 'active') next.push(`Continue "${definition.title}" from "${stoppedStep?.title ?? state.stepId}".`);
     for (const command of stoppedStep?.staff?.check ?? []) next.push(`Type \`${command}\` in the bot to check the server side.`);
   }
-  const unanswered = input.asked.filter((entry) => entry.articleId === null);
-  if (unanswered.length > 0) next.push(`Answer what the bot could not: "${unanswered[unanswered.length - 1]!.question}".`);
+  const unanswered = questions.kept.filter((entry) => entry.answeredWith === null).length;
+  if (unanswered > 0) next.push(`Answer what the bot could not: ${unanswered === 1 ? 'the question' : `the ${unanswered} questions`} marked "not answered" under Questions asked.`);
   if (next.length === 0) next.push(input.asked.length > 0 ? 'Read the questions below and ask the user what is still not working.' : 'Ask the user what they need; they asked for a person straight away.');
 
   return {
     id: input.id,
     at: input.at.toISOString(),
     who: {
-      name: caller.name ?? caller.id,
-      id: caller.id,
+      name: clip(caller.name || caller.id, SUMMARY_LIMITS.name),
+      id: clip(caller.id, SUMMARY_LIMITS.userId),
       channel: caller.channelId,
       conversation: caller.conversationId,
       ...(caller.tenantId ? { tenant: caller.tenantId } : {}),
@@ -95,10 +133,11 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
       ? { flow: { id: definition.id, title: definition.title, outcome: OUTCOME_WORDS[state.outcome] ?? state.outcome, stoppedAt: stoppedStep?.title ?? state.stepId } }
       : {}),
     facts: state?.facts ?? {},
-    answers: (state?.answers ?? []).map(({ question, answer }) => ({ question, answer })),
-    steps: (state?.progress ?? []).map(({ title, status }) => ({ title, status })),
-    questions: input.asked.map((entry) => ({ question: entry.question, answeredWith: entry.articleId })),
-    next: unique(next),
+    answers: answers.kept,
+    steps: steps.kept,
+    questions: questions.kept,
+    next: unique(next).slice(0, SUMMARY_LIMITS.next).map((action) => clip(action, SUMMARY_LIMITS.action)),
+    ...(omitted.answers + omitted.steps + omitted.questions > 0 ? { omitted } : {}),
   };
 }
 
@@ -112,12 +151,34 @@ export function summaryText(summary: HandOffSummary): string {
     `Client: ${summary.client ?? 'not said'}`,
     `Flow: ${summary.flow ? `${summary.flow.title} — ${summary.flow.outcome}; stopped at "${summary.flow.stoppedAt}"` : 'none'}`,
   ];
-  if (summary.answers.length > 0) lines.push('Answers:', ...summary.answers.map((a) => `- ${a.question} → ${a.answer}`));
-  if (summary.steps.length > 0) lines.push('Steps:', ...summary.steps.map((s) => `- [${STATUS_MARK[s.status]}] ${s.title}`));
-  if (summary.questions.length > 0) lines.push('Questions asked:', ...summary.questions.map((q) => `- ${q.question} → ${q.answeredWith ? `article ${q.answeredWith}` : 'not answered'}`));
+  const earlier = (count: number | undefined, what: string) => (count ? [`- (${count} earlier ${what} not shown)`] : []);
+  if (summary.answers.length > 0) lines.push('Answers:', ...earlier(summary.omitted?.answers, 'answers'), ...summary.answers.map((a) => `- ${a.question} → ${a.answer}`));
+  if (summary.steps.length > 0) lines.push('Steps:', ...earlier(summary.omitted?.steps, 'steps'), ...summary.steps.map((s) => `- [${STATUS_MARK[s.status]}] ${s.title}`));
+  if (summary.questions.length > 0) {
+    lines.push('Questions asked:', ...earlier(summary.omitted?.questions, 'questions'), ...summary.questions.map((q) => `- ${q.question} → ${answeredWith(q.answeredWith)}`));
+  }
   lines.push('Suggested next action:', ...summary.next.map((n) => `- ${n}`));
   return lines.join('\n');
 }
+
+/** How a question was answered, in the card and in the text. */
+export function answeredWith(articleId: string | null): string {
+  return articleId ? `article ${articleId}` : 'not answered';
+}
+
+/** The latest items that fit in `lines` and `bytes` (measured as JSON), and how many earlier ones were dropped. */
+function latest<T>(items: T[], limit: { lines: number; bytes: number }): { kept: T[]; omitted: number } {
+  const kept: T[] = [];
+  let bytes = 0;
+  for (let index = items.length - 1; index >= 0 && kept.length < limit.lines; index--) {
+    bytes += JSON_BYTES.encode(JSON.stringify(items[index])).length;
+    if (bytes > limit.bytes) break;
+    kept.unshift(items[index]!);
+  }
+  return { kept, omitted: items.length - kept.length };
+}
+
+const JSON_BYTES = new TextEncoder();
 
 function unique(items: string[]): string[] {
   return [...new Set(items)];

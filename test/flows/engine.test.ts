@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advance, asideReminder, FlowCatalog, FlowState, loadFlowCatalog, parseFlow, startFlow, type FlowTurn } from '../../src/flows';
-import { fold, flowWordOf } from '../../src/flows/words';
+import { fold, flowWordOf, type FlowWord } from '../../src/flows/words';
 
 const catalog = loadFlowCatalog(resolve(__dirname, '..', '..', 'dialogs'));
 const user = { role: 'user' as const };
@@ -77,7 +77,54 @@ describe('the engine', () => {
     const [start, aside] = run('sign-in-troubleshooter', ['what is the default smart card pin']);
     expect(aside!.event).toBe('aside');
     expect(aside!.state).toEqual(start!.state);
-    expect(asideReminder(catalog, aside!.state)).toMatch(/type \*\*next\*\* to continue/);
+  });
+
+  it('the reminder after an aside says how to go on: answer a question, "next" past an instruction', () => {
+    const question = asideReminder(catalog, run('sign-in-troubleshooter', [])[0]!.state);
+    expect(question.text).toMatch(/still in "Sign-in troubleshooter" at "Which Lync client\?"/);
+    expect(question.text).toMatch(/answer the question by its number or name/);
+    expect(question.text).toMatch(/\*\*repeat\*\* to see the question again/);
+    expect(question.text).not.toMatch(/next/);
+    expect(question.suggestions).not.toContain('next');
+
+    const instruction = asideReminder(catalog, run('smart-card-enrollment', ['physical'])[1]!.state);
+    expect(instruction.text).toMatch(/type \*\*next\*\* to continue, \*\*repeat\*\* to see the step again/);
+    expect(instruction.suggestions).toEqual(['next', 'repeat', 'cancel']);
+  });
+
+  it('a number that picks no choice stays on the question and says which numbers work', () => {
+    const twoChoices = run('sign-in-troubleshooter', ['desktop', '8']).at(-1)!;
+    expect(twoChoices.event).toBe('stayed');
+    expect(twoChoices.state.stepId).toBe('where');
+    expect(twoChoices.state.answers).toHaveLength(1);
+    expect(twoChoices.replies[0]!.text).toMatch(/^Pick a number from 1 to 2 \(or the name\)\.\n\n\*\*Sign-in troubleshooter — Inside or outside the network\?/);
+    expect(run('sign-in-troubleshooter', ['desktop', 'option 0']).at(-1)!.replies[0]!.text).toMatch(/Pick a number from 1 to 2/);
+    // Staff-only choices are not counted for a user: six of the eight clients are theirs.
+    expect(run('collect-logs', ['7']).at(-1)!.replies[0]!.text).toMatch(/Pick a number from 1 to 6 \(or the name\)/);
+    expect(run('collect-logs', ['7'], admin).at(-1)!.state.stepId).toBe('cls-alwayson');
+  });
+
+  it('help inside a flow lists every flow word, and each one it lists works', () => {
+    const help = run('sign-in-troubleshooter', ['desktop', 'help']).at(-1)!;
+    expect(help.event).toBe('stayed');
+    const listed = [...help.replies[0]!.text.matchAll(/\*\*([^*]+)\*\*/g)].flatMap((match) => match[1]!.split(/ \(or |\)/)).filter((usage) => flowWordOf(usage));
+    const every: FlowWord[] = ['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more'];
+    expect(new Set(listed.map((usage) => flowWordOf(usage)))).toEqual(new Set(every));
+    for (const usage of listed) expect(advance(catalog, help.state, usage, user).event, usage).not.toBe('aside');
+  });
+
+  it('records when a flow ended (cancelled, handed off, or an end step), for hand-offs later', () => {
+    const at = new Date('2030-05-06T07:08:09Z');
+    const clock = { role: 'user' as const, now: () => at };
+    const start = startFlow(catalog, 'sign-in-troubleshooter', clock);
+    expect(start.state.endedAt).toBeUndefined();
+    expect(advance(catalog, start.state, 'cancel', clock).state.endedAt).toBe(at.toISOString());
+    expect(advance(catalog, start.state, 'agent', clock).state.endedAt).toBe(at.toISOString());
+    const reached = advance(catalog, advance(catalog, start.state, 'web app', clock).state, '1', clock);
+    expect(reached).toMatchObject({ active: false, state: { outcome: 'cause', endedAt: at.toISOString() } });
+    // States stored before endedAt existed still read back.
+    const { endedAt: _dropped, ...legacy } = reached.state;
+    expect(FlowState.safeParse(legacy).success).toBe(true);
   });
 
   it('"next" on a question asks for a choice instead of skipping it', () => {

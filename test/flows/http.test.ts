@@ -87,6 +87,21 @@ describe('guided flows over HTTP', () => {
     const help = await say('help');
     expect(help).toMatch(/You are in \*\*Sign-in troubleshooter\*\*/);
     expect(help).toMatch(/start over/);
+    expect(help).toMatch(/\*\*repeat\*\* — show this step again/);
+    expect(help).toMatch(/\*\*more\*\* — the next page of choices/);
+  });
+
+  it('"start <a flow that does not exist>" inside a flow lists the flows and keeps the place', async () => {
+    const say = conversation();
+    await say('start sign-in-troubleshooter');
+    await say('desktop');
+    const bogus = await say('start bogus');
+    expect(bogus).toMatch(/There is no guided flow called "bogus"/);
+    for (const id of ['sign-in-troubleshooter', 'smart-card-enrollment', 'collect-logs']) expect(bogus).toContain(`**start ${id}**`);
+    expect(bogus).toMatch(/still in "Sign-in troubleshooter" at "Inside or outside the network\?": answer the question by its number or name/);
+    expect(bogus).not.toMatch(/I don't know|couldn't find/i);
+    expect(await say('8')).toMatch(/Pick a number from 1 to 2 \(or the name\)/);
+    expect(await say('1')).toMatch(/How do you sign in\?/);
   });
 
   it('cards never carry more than six buttons, even for the seven clients', async () => {

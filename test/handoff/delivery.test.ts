@@ -166,6 +166,42 @@ describe('hand-off to a person, posted to a configured conversation (capture ser
     expect(capture.requests.filter((request) => request.url.startsWith('/v3/conversations/helpdesk-room/activities'))).toHaveLength(1);
   });
 
+  it('ten 2,000-character questions and a hostile name: every activity stays under half of Teams\' 28 KB, nothing the user typed formats', async () => {
+    const hostile = '[click](http://evil) ``` **x**';
+    const from = { id: 'user-9', name: hostile };
+    const ask = (bot: TestBot, conversation: string) => async (text: string) => bot.say(text, { conversation: { id: conversation }, from, serviceUrl: capture.url });
+    const questions = Array.from({ length: 10 }, (_, index) => `toner ${index} [link](http://evil/${index}) \`\`\` **bold** ${'printer '.repeat(300)}`.slice(0, 2000));
+
+    // No helpdesk channel: the user gets the text summary in a fence, and the card.
+    bot = await startBot({});
+    const alone = ask(bot, 'long-1');
+    for (const question of questions) await alone(question);
+    const toUser = await alone('talk to a person');
+    expect(toUser).toHaveLength(1);
+    expect(Buffer.byteLength(JSON.stringify(toUser[0]))).toBeLessThan(14_000);
+    const text = toUser[0]!.text!;
+    const fence = /```\n([\s\S]*)\n```$/.exec(text);
+    expect(fence, 'the summary is one fenced block at the end').not.toBeNull();
+    expect(fence![1]).not.toContain('`');
+    expect(fence![1]).toContain("Who: [click](http://evil) ''' **x**");
+    expect(text.slice(0, fence!.index)).not.toContain('evil');
+    expect(fence![1]).toMatch(/- toner 9 \[link\]\(http:\/\/evil\/9\) ''' \*\*bold\*\* printer .*…/);
+    await bot.close();
+
+    // A helpdesk conversation: the post (notice text and card) is as small, and its text escapes the name.
+    bot = await startBot({ HELPDESK_CONVERSATION: JSON.stringify({ serviceUrl: capture.url, channelId: 'emulator', conversation: { id: 'helpdesk-room' } }) });
+    const posted = ask(bot, 'long-2');
+    for (const question of questions) await posted(question);
+    const told = await posted('talk to a person');
+    expect(Buffer.byteLength(JSON.stringify(told))).toBeLessThan(14_000);
+    const post = capture.requests.find((request) => request.url === '/v3/conversations/helpdesk-room/activities')!;
+    expect(Buffer.byteLength(JSON.stringify(post.body))).toBeLessThan(14_000);
+    expect(String(post.body.text)).toMatch(/^Hand-off H-[2-9A-Z]{6} from \\\[click\\\]\\\(http\\:\/\/evil\\\) \\`\\`\\` \\\*\\\*x\\\*\\\*: /);
+    const card = JSON.stringify(post.body.attachments);
+    expect(card).toContain('"type":"TextRun","text":"Hand-off H-');
+    expect(card.match(/toner \d \[link\]/g)).toHaveLength(10);
+  });
+
   it('refuses to start with a HELPDESK_CONVERSATION that is neither form, naming the setting', async () => {
     await expect(startBot({ HELPDESK_CONVERSATION: 'general' })).rejects.toThrow(/HELPDESK_CONVERSATION/);
   });

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_CARD_ACTIONS } from '../../src/cards/adaptive';
 import { advance, loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
-import { buildHandOffSummary, handOffCard, HandOffSummary, summaryText } from '../../src/handoff';
+import { buildHandOffSummary, handOffCard, HandOffSummary, SUMMARY_LIMITS, summaryText } from '../../src/handoff';
 
 const catalog = loadFlowCatalog(resolve(__dirname, '..', '..', 'dialogs'));
 const caller = { id: '29:pat', name: 'Pat Doe', channelId: 'msteams', conversationId: 'a:1', tenantId: 'tenant-1', isGroup: false };
@@ -44,8 +44,9 @@ describe('the hand-off summary', () => {
     expect(summary.next.join('\n')).toContain('`check pool <pool fqdn>`');
   });
 
-  it('without a flow, points at the unanswered question, or says the user asked straight away', () => {
-    expect(summarise(undefined, [{ question: 'printer toner?', articleId: null }]).next).toEqual(['Answer what the bot could not: "printer toner?".']);
+  it('without a flow, points at the unanswered questions, or says the user asked straight away', () => {
+    expect(summarise(undefined, [{ question: 'printer toner?', articleId: null }]).next).toEqual(['Answer what the bot could not: the question marked "not answered" under Questions asked.']);
+    expect(summarise(undefined, [{ question: 'a?', articleId: null }, { question: 'b?', articleId: 'x' }, { question: 'c?', articleId: null }]).next[0]).toMatch(/the 2 questions marked "not answered"/);
     expect(summarise(undefined).next[0]).toMatch(/asked for a person straight away/);
   });
 
@@ -63,5 +64,111 @@ describe('the hand-off summary', () => {
     expect(text).toContain('- Where are you signing in from right now? → Outside (home, travel, mobile data)');
     expect(text).toContain('[reached] Meetings and voice mail missing with passive sign-in');
     expect(text).toMatch(/Suggested next action:\n- Confirm the fix/);
+  });
+});
+
+/** Every TextBlock and Fact in a card: the places an Adaptive Card reads Markdown. */
+function markdownTexts(card: unknown): string[] {
+  const found: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const record = value as Record<string, unknown>;
+      if (record.type === 'TextBlock') found.push(String(record.text));
+      if (record.type === 'FactSet') for (const fact of record.facts as Array<{ title: string; value: string }>) found.push(fact.title, fact.value);
+      Object.values(record).forEach(walk);
+    }
+  };
+  walk(card);
+  return found;
+}
+
+describe('a hand-off stays small and cannot be formatted by what the user typed', () => {
+  const hostileName = '[click](http://evil) ``` **x**';
+  // Ten 2,000-character questions, each with Markdown, a fence and a link in it.
+  const questions = Array.from({ length: 10 }, (_, index) => ({
+    question: `question ${index} [link](http://evil/${index}) \`\`\` **bold** ${'w'.repeat(2000)}`.slice(0, 2000),
+    articleId: index % 2 ? null : 'smart-card-default-pin',
+  }));
+
+  /** A flow walked a long way: 100 long answers and 400 steps with long titles. */
+  function longFlow(): FlowState {
+    const base = walk('smart-card-enrollment', ['Physical card', 'done', 'stuck']);
+    return {
+      ...base,
+      answers: Array.from({ length: 100 }, (_, index) => ({ flowId: base.flowId, stepId: base.stepId, question: `asked ${index} ${'q'.repeat(2000)}`, answer: `answer ${index} ${'a'.repeat(2000)}` })),
+      progress: Array.from({ length: 400 }, (_, index) => ({ flowId: base.flowId, stepId: base.stepId, title: `step ${index} ${'t'.repeat(300)}`, status: index % 3 ? 'done' : 'stuck' })),
+    };
+  }
+
+  function worstCase(): HandOffSummary {
+    return buildHandOffSummary({
+      id: 'H-TEST22',
+      at: new Date('2025-01-02T03:04:05Z'),
+      caller: { ...caller, name: hostileName },
+      asked: [...questions, ...questions],
+      flow: { state: longFlow(), definitions: (id) => catalog.byId(id) },
+    });
+  }
+
+  it('cuts every text to about 200 characters and keeps only the latest lines, saying how many it left out', () => {
+    const summary = worstCase();
+    expect(HandOffSummary.parse(summary)).toEqual(summary);
+    const texts = [...summary.questions.map((q) => q.question), ...summary.answers.flatMap((a) => [a.question, a.answer])];
+    for (const text of texts) expect(text.length).toBeLessThanOrEqual(SUMMARY_LIMITS.text);
+    for (const step of summary.steps) expect(step.title.length).toBeLessThanOrEqual(SUMMARY_LIMITS.title);
+    expect(summary.who.name).toBe(hostileName);
+    expect(summary.questions[0]!.question).toMatch(/^question 0 .*w…$/);
+    // Ten questions cut to 200 characters fit; answers at their longest fill the byte budget first.
+    expect(summary.questions).toHaveLength(SUMMARY_LIMITS.questions.lines);
+    expect(summary.questions.at(-1)!.question).toMatch(/^question 9 /);
+    expect(summary.answers.length).toBeGreaterThan(0);
+    expect(summary.answers.length).toBeLessThanOrEqual(SUMMARY_LIMITS.answers.lines);
+    expect(Buffer.byteLength(JSON.stringify(summary.answers))).toBeLessThanOrEqual(SUMMARY_LIMITS.answers.bytes + 100);
+    expect(summary.answers.at(-1)!.question).toMatch(/^asked 99 /);
+    expect(summary.steps.length).toBeGreaterThan(0);
+    expect(summary.steps.length).toBeLessThanOrEqual(SUMMARY_LIMITS.steps.lines);
+    expect(summary.omitted).toEqual({ answers: 100 - summary.answers.length, steps: 400 - summary.steps.length, questions: 10 });
+    expect(summary.next.length).toBeLessThanOrEqual(SUMMARY_LIMITS.next);
+    // The user's words appear once, in the questions: the next action points at them.
+    expect(summary.next.join('\n')).not.toContain('question ');
+    expect(summary.next.join('\n')).toMatch(/the 5 questions marked "not answered"/); // of the ten shown
+
+    const text = summaryText(summary);
+    expect(text.split('\n').length).toBeLessThan(80);
+    expect(text).toContain('- (10 earlier questions not shown)');
+    expect(text).toContain(`- (${400 - summary.steps.length} earlier steps not shown)`);
+    const card = JSON.stringify(handOffCard(summary));
+    expect(card).toContain(`${100 - summary.answers.length} earlier answers not shown`);
+    // Every list full and every text at its cut: the user's copy (text and card together) is the largest activity.
+    expect(Buffer.byteLength(card) + Buffer.byteLength(JSON.stringify(text))).toBeLessThan(20_000);
+  });
+
+  it('stays small when every character takes four bytes or must be escaped in JSON', () => {
+    const heavy = (unit: string) =>
+      buildHandOffSummary({
+        id: 'H-TEST22',
+        at: new Date(),
+        caller: { ...caller, id: unit.repeat(1000), name: unit.repeat(1000) },
+        asked: Array.from({ length: 10 }, (_, index) => ({ question: `${index} ${unit.repeat(2000)}`, articleId: null })),
+        flow: { state: longFlow(), definitions: (id) => catalog.byId(id) },
+      });
+    for (const unit of ['😀', '"\\', '漢']) {
+      const summary = heavy(unit);
+      const size = Buffer.byteLength(JSON.stringify(handOffCard(summary))) + Buffer.byteLength(JSON.stringify(summaryText(summary)));
+      expect(size, unit).toBeLessThan(20_000);
+    }
+  });
+
+  it('shows the name and the questions only as plain TextRuns in the card, never as Markdown', () => {
+    const summary = worstCase();
+    const card = handOffCard(summary);
+    for (const text of markdownTexts(card)) {
+      expect(text).not.toContain('evil');
+      expect(text).not.toContain('```');
+    }
+    const runs = JSON.stringify(card).match(/"type":"TextRun","text":"[^"]*/g) ?? [];
+    expect(runs.some((run) => run.includes('[click](http://evil)'))).toBe(true);
+    expect(runs.filter((run) => run.includes('[link](http://evil/'))).toHaveLength(10);
   });
 });
