@@ -58,7 +58,6 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   // Nothing starts here: pwsh is probed on the first check, so a missing pwsh never stops the bot.
   const checks = createChecks({
     mode: config.LYNC_CHECKS,
-    roles,
     auditPath: config.HELPDESK_AUDIT_PATH ?? join(resolve(config.DATA_DIR), 'audit.jsonl'),
     ...(config.PWSH_PATH ? { pwshPath: config.PWSH_PATH } : {}),
     ...(config.LYNC_CHECK_TIMEOUT_MS ? { timeoutMs: config.LYNC_CHECK_TIMEOUT_MS } : {}),

@@ -12,6 +12,7 @@ import { helpReply, welcomeReply } from '../core/help';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
+import { isFlowOnlyWord, isHandOffRequest, notInFlowReply, unknownFlowReply } from '../flows';
 import { PHRASES, answerReply } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge';
 import type { Logger } from '../observability/logger';
@@ -50,11 +51,10 @@ export interface HelpdeskBotDeps {
   /** Hands the conversation to a person. */
   handOff?: (context: TurnContext, caller: Caller, memory: ConversationMemory) => Promise<Reply>;
   /** Guided flows (dialogs/): an active flow gets the turn first; a message may start one. */
-  flows?: Pick<GuidedFlows, 'continueFlow' | 'startRequested'>;
+  flows?: Pick<GuidedFlows, 'continueFlow' | 'startRequested' | 'catalog' | 'lastFlow'>;
 }
 
 const HELP = /^(?:help|\?|menu|commands|what can you do\??)$/i;
-const PERSON = /^(?:talk to (?:a )?(?:person|human|agent)|agent|human|person|escalate|operator)$/i;
 const ARTICLE = /^article\s+([a-z0-9-]+)$/i;
 const MAX_ASKED = 10;
 
@@ -107,7 +107,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       await this.send(context, helpReply(role, [...(this.deps.extraHelp?.(role) ?? []), { title: 'Commands you may run', lines: this.deps.commands.help(role) }]));
       return;
     }
-    if (PERSON.test(text)) {
+    if (isHandOffRequest(text)) {
       await this.send(context, await this.handOff(context, caller, memory));
       return;
     }
@@ -127,6 +127,13 @@ export class HelpdeskBot extends TeamsActivityHandler {
       );
       return;
     }
+    // "next", "back", "cancel"… typed when no flow is running: say so rather than search for the word.
+    if (!inFlow && isFlowOnlyWord(text)) {
+      const last = await this.deps.flows?.lastFlow(context);
+      const flow = last ? this.deps.flows?.catalog.byId(last.flowId) : undefined;
+      await this.send(context, notInFlowReply(text, flow ? { flowId: flow.id, title: flow.title } : undefined));
+      return;
+    }
     const articleRequest = ARTICLE.exec(text);
     if (articleRequest) {
       const article = this.deps.knowledge.byId(articleRequest[1]!.toLowerCase());
@@ -137,7 +144,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
       return;
     }
 
-    if (!inFlow && this.deps.flows && (await this.deps.flows.startRequested(context, text, { caller, role, memory }))) return;
+    if (!inFlow && this.deps.flows) {
+      if (await this.deps.flows.startRequested(context, text, { caller, role, memory })) return;
+      const unknown = this.deps.flows.catalog.explicitStart(text)?.unknownName;
+      if (unknown !== undefined) {
+        await this.send(context, unknownFlowReply(unknown, this.deps.flows.catalog.flows));
+        return;
+      }
+    }
 
     const execution = this.deps.commands.start(text, caller, role);
     if (execution) {
