@@ -17,7 +17,7 @@ function formatRecord(record: AuditRecord): string {
 export function auditCommand(audit: AuditLog): CommandDefinition<{ count: number }> {
   return defineCommand({
     name: 'audit',
-    aliases: ['audit log', 'show audit'],
+    aliases: ['show audit'],
     usage: 'audit [n]',
     summary: `Show the last n command executions from the audit log (default 10, at most ${MAX_ENTRIES}).`,
     role: 'admin',

@@ -33,7 +33,7 @@ const TAIL_BYTES = 1024 * 1024;
 export class JsonLinesAuditLog implements AuditLog {
   private writes: Promise<void> = Promise.resolve();
 
-  constructor(readonly filePath: string) {}
+  constructor(private readonly filePath: string) {}
 
   append(record: AuditRecord): Promise<void> {
     const line = `${JSON.stringify(record)}\n`;

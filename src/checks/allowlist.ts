@@ -4,7 +4,7 @@
  * test keeps the two equal), and the remote session imports only these names.
  */
 
-export type ParameterKind = 'String' | 'Switch';
+type ParameterKind = 'String' | 'Switch';
 
 export const CMDLET_ALLOWLIST = {
   'Get-CsUser': { Identity: 'String' },
@@ -28,16 +28,16 @@ export const ALLOWED_CMDLET_NAMES = Object.keys(CMDLET_ALLOWLIST) as AllowedCmdl
 export const MAX_CALLS_PER_BATCH = 32;
 
 /** Longest text value accepted for a parameter (the PowerShell side enforces the same limit). */
-export const MAX_PARAMETER_VALUE_LENGTH = 1024;
+const MAX_PARAMETER_VALUE_LENGTH = 1024;
 
-export type ParameterValue = string | boolean;
+type ParameterValue = string | boolean;
 
 export interface CmdletCall {
   cmdlet: string;
   parameters: Record<string, ParameterValue>;
 }
 
-export function isAllowedCmdlet(name: string): name is AllowedCmdlet {
+function isAllowedCmdlet(name: string): name is AllowedCmdlet {
   return Object.prototype.hasOwnProperty.call(CMDLET_ALLOWLIST, name);
 }
 

@@ -14,7 +14,7 @@ export interface AutodiscoverLookup {
   find(sipDomain: string, webServers: CsService[]): Promise<DiscoveryTarget>;
 }
 
-export function discoveryName(sipDomain: string): string {
+function discoveryName(sipDomain: string): string {
   return `lyncdiscoverinternal.${sipDomain}`;
 }
 

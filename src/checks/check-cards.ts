@@ -67,7 +67,7 @@ function card(body: Record<string, unknown>[], cardActions: CardAction[]): CardJ
   };
 }
 
-export interface CheckCardInput {
+interface CheckCardInput {
   title: string;
   subtitle: string;
   findings: Finding[];

@@ -24,7 +24,7 @@ import { describeSettings } from './settings-summary';
 import type { CsUser } from './cmdlet-schemas';
 import type { PwshProbe } from './pwsh-probe';
 
-export interface CheckCommandsDeps {
+interface CheckCommandsDeps {
   mode: ChecksMode;
   /** Absent when checks are off. */
   runner?: PowerShellRunner;
@@ -96,7 +96,7 @@ const poolArgs = z.object({ pool: poolFqdn });
 export function registerCheckCommands(registry: CommandRegistry, deps: CheckCommandsDeps): void {
   const checkUser = defineCommand({
     name: 'check user',
-    aliases: ['diagnose user', 'user check'],
+    aliases: ['diagnose user'],
     usage: 'check user <sip address or UPN>',
     summary: "Read a user's pool and effective policies with read-only PowerShell and report what blocks sign-in, with the fix.",
     role: 'admin',
@@ -120,7 +120,7 @@ export function registerCheckCommands(registry: CommandRegistry, deps: CheckComm
 
   const showPolicies = defineCommand({
     name: 'show policies',
-    aliases: ['show policy', 'policies'],
+    aliases: ['show policy'],
     usage: 'show policies <sip address or UPN>',
     summary: 'Show the effective policies and configurations for a user and where each one comes from.',
     role: 'admin',
@@ -141,7 +141,7 @@ export function registerCheckCommands(registry: CommandRegistry, deps: CheckComm
 
   const checkPool = defineCommand({
     name: 'check pool',
-    aliases: ['pool check', 'diagnose pool'],
+    aliases: ['diagnose pool'],
     usage: 'check pool <pool FQDN>',
     summary: "Check a registrar pool's authentication settings (passive auth, proxy, Autodiscover pool, Kerberos).",
     role: 'admin',
@@ -171,7 +171,7 @@ export function registerCheckCommands(registry: CommandRegistry, deps: CheckComm
 
   const status = defineCommand({
     name: 'checks status',
-    aliases: ['check status', 'status checks'],
+    aliases: [],
     usage: 'checks status',
     summary: 'Show whether the PowerShell checks can run: mode, pwsh, session state and queue.',
     role: 'agent',

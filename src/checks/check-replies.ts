@@ -23,7 +23,7 @@ function settingsText(settings: SettingLine[]): string {
   return settings.map((line) => `- **${line.label}**: ${line.values ? `${line.values} — ` : ''}from ${line.source}`).join('\n');
 }
 
-export interface CheckReplyInput {
+interface CheckReplyInput {
   subject: string;
   summary: string;
   diagnosis: Diagnosis;

@@ -1,4 +1,4 @@
-import { parseChecksMode, type ChecksMode } from './checks-mode';
+import type { ChecksMode } from './checks-mode';
 import type { RemoteConnection } from './powershell-runner';
 
 export interface ChecksConfig {

@@ -1,11 +1,5 @@
-export const CHECKS_MODES = ['off', 'lab', 'local', 'remote'] as const;
+const CHECKS_MODES = ['off', 'lab', 'local', 'remote'] as const;
 export type ChecksMode = (typeof CHECKS_MODES)[number];
-
-export function parseChecksMode(value: string | undefined): ChecksMode {
-  const mode = (value ?? '').trim().toLowerCase() || 'off';
-  if ((CHECKS_MODES as readonly string[]).includes(mode)) return mode as ChecksMode;
-  throw new Error(`LYNC_CHECKS must be one of ${CHECKS_MODES.join(', ')} (got '${value}').`);
-}
 
 export const LAB_NOTICE =
   '**Lab data** — these checks ran against the test stand-in for the contoso.dk lab, not a real Lync server.';

@@ -12,7 +12,7 @@ const text = z.string().nullish();
 const flag = z.boolean().nullish();
 const count = z.number().nullish();
 
-export const csUser = z.looseObject({
+const csUser = z.looseObject({
   Identity: z.string(),
   DisplayName: text,
   SipAddress: text,
@@ -26,7 +26,7 @@ export const csUser = z.looseObject({
 });
 export type CsUser = z.infer<typeof csUser>;
 
-export const csService = z.looseObject({
+const csService = z.looseObject({
   Identity: z.string(),
   PoolFqdn: z.string(),
   SiteId: text,
@@ -38,7 +38,7 @@ export type CsService = z.infer<typeof csService>;
 
 const xds = { Identity: z.string() };
 
-export const mobilityPolicy = z.looseObject({
+const mobilityPolicy = z.looseObject({
   ...xds,
   EnableMobility: flag,
   EnableOutsideVoice: flag,
@@ -51,7 +51,7 @@ export const mobilityPolicy = z.looseObject({
 });
 export type MobilityPolicy = z.infer<typeof mobilityPolicy>;
 
-export const clientPolicy = z.looseObject({
+const clientPolicy = z.looseObject({
   ...xds,
   EnableTracing: flag,
   TracingLevel: text,
@@ -59,14 +59,14 @@ export const clientPolicy = z.looseObject({
 });
 export type ClientPolicy = z.infer<typeof clientPolicy>;
 
-export const presencePolicy = z.looseObject({
+const presencePolicy = z.looseObject({
   ...xds,
   MaxPromptedSubscriber: count,
   MaxCategorySubscription: count,
 });
 export type PresencePolicy = z.infer<typeof presencePolicy>;
 
-export const webServiceConfiguration = z.looseObject({
+const webServiceConfiguration = z.looseObject({
   ...xds,
   UseWindowsAuth: text,
   UseCertificateAuth: flag,
@@ -77,7 +77,7 @@ export const webServiceConfiguration = z.looseObject({
 });
 export type WebServiceConfiguration = z.infer<typeof webServiceConfiguration>;
 
-export const proxyConfiguration = z.looseObject({
+const proxyConfiguration = z.looseObject({
   ...xds,
   UseKerberosForClientToProxyAuth: flag,
   UseNtlmForClientToProxyAuth: flag,
@@ -86,14 +86,14 @@ export const proxyConfiguration = z.looseObject({
 });
 export type ProxyConfiguration = z.infer<typeof proxyConfiguration>;
 
-export const registrarConfiguration = z.looseObject({
+const registrarConfiguration = z.looseObject({
   ...xds,
   MaxEndpointsPerUser: count,
   PoolState: text,
 });
 export type RegistrarConfiguration = z.infer<typeof registrarConfiguration>;
 
-export const autodiscoverConfiguration = z.looseObject({
+const autodiscoverConfiguration = z.looseObject({
   ...xds,
   ExternalSipClientAccessFqdn: text,
   ExternalSipClientAccessPort: count,
@@ -101,7 +101,7 @@ export const autodiscoverConfiguration = z.looseObject({
 });
 export type AutodiscoverConfiguration = z.infer<typeof autodiscoverConfiguration>;
 
-export const oauthConfiguration = z.looseObject({
+const oauthConfiguration = z.looseObject({
   ...xds,
   Realm: text,
   ServiceName: text,
@@ -109,7 +109,7 @@ export const oauthConfiguration = z.looseObject({
 });
 export type OAuthConfiguration = z.infer<typeof oauthConfiguration>;
 
-export const kerberosAccountAssignment = z.looseObject({
+const kerberosAccountAssignment = z.looseObject({
   ...xds,
   UserAccount: text,
 });

@@ -12,7 +12,7 @@ import { HOST_SCRIPT_PATH } from './project-paths';
 
 const BASE64 = /^[A-Za-z0-9+/=]*$/;
 
-export function toBase64Json(value: unknown): string {
+function toBase64Json(value: unknown): string {
   const encoded = Buffer.from(JSON.stringify(value), 'utf8').toString('base64');
   if (!BASE64.test(encoded)) throw new PowerShellProtocolError('base64 encoding produced unexpected characters');
   return encoded;
@@ -53,7 +53,6 @@ const errorInfo = z.object({
   category: z.string().nullish(),
   exceptionType: z.string().nullish(),
 });
-export type PowerShellErrorInfo = z.infer<typeof errorInfo>;
 
 const initReply = z.discriminatedUnion('ok', [
   z.object({
@@ -67,7 +66,7 @@ const initReply = z.discriminatedUnion('ok', [
   }),
   z.object({ ok: z.literal(false), error: errorInfo }),
 ]);
-export type InitReply = z.infer<typeof initReply>;
+type InitReply = z.infer<typeof initReply>;
 
 const callResult = z.discriminatedUnion('ok', [
   z.object({ cmdlet: z.string(), ok: z.literal(true), data: z.array(z.record(z.string(), z.unknown())) }),

@@ -20,7 +20,7 @@ import type { LyncSnapshot } from './lync-reader';
  *   Autodiscover: site, else global; OAuth: global only; the Kerberos account is assigned per site.
  */
 
-export type Scope = 'tag' | 'service' | 'site' | 'global';
+type Scope = 'tag' | 'service' | 'site' | 'global';
 
 export interface Resolved<T> {
   value: T;
@@ -44,7 +44,7 @@ export interface PoolSettings {
   kerberosAccount?: { identity: string; account: string };
 }
 
-export interface AutodiscoverPoolInfo {
+interface AutodiscoverPoolInfo {
   /** The DNS name that was looked at, e.g. lyncdiscoverinternal.contoso.dk. */
   name: string;
   /** How the pool was found, for the reply. */
@@ -68,12 +68,12 @@ export interface EffectiveSettings {
 }
 
 /** XDS identities are case-insensitive, and "service:" is optional in front of a role. */
-export function xdsKey(identity: string): string {
+function xdsKey(identity: string): string {
   const key = identity.trim().toLowerCase();
   return key.startsWith('service:') ? key.slice('service:'.length) : key;
 }
 
-export function siteName(siteId: string | null | undefined): string | undefined {
+function siteName(siteId: string | null | undefined): string | undefined {
   if (!siteId) return undefined;
   const match = /^site:(.+)$/i.exec(siteId.trim());
   return match?.[1] ?? siteId.trim();
@@ -87,7 +87,7 @@ function findByKey<T extends XdsObject>(objects: T[], key: string): T | undefine
   return objects.find((object) => xdsKey(object.Identity) === key);
 }
 
-export function resolvePolicy<T extends XdsObject>(
+function resolvePolicy<T extends XdsObject>(
   policies: T[],
   tagName: string | null | undefined,
   site: string | undefined,
@@ -109,7 +109,7 @@ export function resolvePolicy<T extends XdsObject>(
   return { value: global, identity: global.Identity, scope: 'global', reason: joinNotes(notes, 'no per-user or site policy') };
 }
 
-export function resolveConfiguration<T extends XdsObject>(
+function resolveConfiguration<T extends XdsObject>(
   configurations: T[],
   serviceId: string | undefined,
   site: string | undefined,

@@ -2,9 +2,7 @@ import { auditCommand } from '../audit/audit-command';
 import type { AuditLog } from '../audit/audit-record';
 import { JsonLinesAuditLog } from '../audit/jsonl-audit-log';
 import { InMemoryAuditLog } from '../audit/memory-audit-log';
-import type { Caller, Role } from '../core/caller';
 import { CommandRegistry } from '../commands/command-registry';
-import { resolveRole, type RoleConfig } from '../commands/roles';
 import {
   ConfiguredAutodiscoverLookup,
   DnsAutodiscoverLookup,
@@ -19,13 +17,11 @@ import { LAB_DATA_PATH } from './project-paths';
 import { childEnvironment, resolvePwshPath } from './pwsh-environment';
 import { probePwsh } from './pwsh-probe';
 
-export interface ChecksSetup extends ChecksConfig {
+interface ChecksSetup extends ChecksConfig {
   /** Use this audit log instead of auditPath (tests pass an InMemoryAuditLog). */
   audit?: AuditLog;
   /** Replaces the Autodiscover lookup (DNS, configured pool or lab data). */
   discovery?: AutodiscoverLookup;
-  /** Who is admin or agent; used by roleOf. */
-  roles?: RoleConfig;
   /** Extra time a whole check command gets beyond the PowerShell call limit (queue wait, pwsh start). */
   commandMarginMs?: number;
 }
@@ -35,7 +31,6 @@ export interface Checks {
   /** Absent when LYNC_CHECKS=off. */
   runner?: PowerShellRunner;
   audit: AuditLog;
-  roleOf(caller: Caller): Role;
   /** Stops pwsh; call on shutdown. */
   dispose(): Promise<void>;
 }
@@ -87,21 +82,12 @@ export function createChecks(config: ChecksSetup): Checks {
         }),
   });
   registry.register(auditCommand(audit));
-  const roles = config.roles ?? { admins: [], agents: [] };
   return {
     registry,
     ...(runner ? { runner } : {}),
     audit,
-    roleOf: (caller) => resolveRole(caller, roles),
     dispose: async () => {
       await runner?.dispose();
     },
   };
 }
-
-export type { ChecksConfig } from './checks-config';
-export { CHECKS_MODES, parseChecksMode, type ChecksMode } from './checks-mode';
-export { PowerShellRunner, type PowerShellRunnerOptions, type RemoteConnection, type RunnerStatus } from './powershell-runner';
-export { CMDLET_ALLOWLIST } from './allowlist';
-export { DIAGNOSIS_RULES, type DiagnosisRule } from './diagnosis-rules';
-export { ALL_CHECK_ARTICLE_IDS, CHECK_ARTICLE_IDS } from './knowledge-articles';

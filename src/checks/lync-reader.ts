@@ -18,11 +18,11 @@ import type { CallResult } from './dispatcher-protocol';
 import { CheckFailure, PowerShellProtocolError } from './errors';
 
 /** What the reader needs from the runner; tests of the pure parts can pass a fake. */
-export interface CmdletBatchRunner {
+interface CmdletBatchRunner {
   run(calls: CmdletCall[], options?: { signal?: AbortSignal }): Promise<CallResult[]>;
 }
 
-export type UserLookup = { found: true; user: CsUser } | { found: false; message: string };
+type UserLookup = { found: true; user: CsUser } | { found: false; message: string };
 
 /** Everything one check reads, fetched in a single round trip to PowerShell. */
 export interface LyncSnapshot {
@@ -58,7 +58,7 @@ const TOPOLOGY_CALLS: CmdletCall[] = [
   { cmdlet: 'Get-CsKerberosAccountAssignment', parameters: {} },
 ];
 
-export interface ReadOptions {
+interface ReadOptions {
   signal?: AbortSignal;
   /** Told which cmdlets are about to run, before they run (the audit records attempts too). */
   onCalls?: (described: string[]) => void;
@@ -99,7 +99,7 @@ export async function readSnapshot(
   };
 }
 
-export function describeCall(call: CmdletCall): string {
+function describeCall(call: CmdletCall): string {
   const parts = [call.cmdlet];
   for (const [name, value] of Object.entries(call.parameters)) {
     if (value === true) parts.push(`-${name}`);

@@ -1,5 +1,7 @@
+import type { ChildProcess } from 'node:child_process';
 import { PowerShell } from 'node-powershell';
 import { ChecksTimeoutError, PowerShellExitedError, PowerShellProtocolError } from './errors';
+import { killProcessTree, signalProcesses, snapshotProcessTree, stillSameProcess, type ProcessIdentity } from './process-tree';
 
 /**
  * One long-lived pwsh process driven through node-powershell, made safe to keep running inside the bot:
@@ -10,7 +12,9 @@ export class PowerShellProcess {
   private readonly shell: PowerShell;
   private exitDescription: string | undefined;
   private readonly exited: Promise<void>;
-  private powershellPid: number | undefined;
+  /** The process spawned: pwsh itself, or the dotnet-tool launcher that runs PowerShell as its child. */
+  private readonly spawnedPid: number | undefined;
+  private powershell: ProcessIdentity | undefined;
 
   constructor(pwshPath: string, env: NodeJS.ProcessEnv) {
     this.shell = new PowerShell({
@@ -22,10 +26,13 @@ export class PowerShellProcess {
     // child-shell keeps the promise that settles when the process ends private, and rejects it when the
     // process is killed or exits non-zero. Nobody awaits it while the shell is idle, so without this
     // handler a crash between checks would surface as an unhandled rejection.
-    const exitPromise: unknown = (this.shell as unknown as { exitPromise?: unknown }).exitPromise;
+    const internals = this.shell as unknown as { exitPromise?: unknown; process?: ChildProcess };
+    const exitPromise = internals.exitPromise;
     if (!(exitPromise instanceof Promise)) {
       throw new PowerShellProtocolError('node-powershell no longer exposes its exit promise; the checks cannot watch pwsh safely');
     }
+    // Its child process is private too; its pid is what a kill starts from before PowerShell reports its own.
+    this.spawnedPid = internals.process?.pid;
     this.exited = exitPromise.then(
       () => this.markExited('pwsh exited'),
       (error: unknown) => this.markExited(describeExit(error)),
@@ -81,38 +88,40 @@ export class PowerShellProcess {
   /**
    * The id of the process that really runs PowerShell, as reported by $PID. It can differ from the
    * spawned one: a pwsh installed as a dotnet tool is a launcher that starts `dotnet pwsh.dll` as its
-   * child, and killing only the launcher would leave a hung PowerShell running.
+   * child. Remembered with its start time, so it can still be found should the launcher die first.
    */
   set powershellProcessId(pid: number) {
-    this.powershellPid = pid;
+    this.powershell = snapshotProcessTree([pid])[0];
   }
 
-  /** Kills the process at once (used for hangs); resolves when it is gone. */
+  /** The launcher (while it runs) and PowerShell (while it is the same process): where kills start. */
+  private roots(): number[] {
+    const roots = this.alive && this.spawnedPid !== undefined ? [this.spawnedPid] : [];
+    if (this.powershell && stillSameProcess(this.powershell)) roots.push(this.powershell.pid);
+    return roots;
+  }
+
+  /**
+   * Kills the process and everything it started at once (used for hangs, and for a session still
+   * starting, before PowerShell has reported its pid); resolves when the spawned process is gone.
+   */
   async kill(): Promise<void> {
-    if (this.alive) {
-      this.signalPowerShell('SIGKILL');
-      await this.shell.dispose('SIGKILL').catch(() => undefined);
-    }
+    killProcessTree(this.roots());
+    if (this.alive) await this.shell.dispose('SIGKILL').catch(() => undefined);
     await this.exited;
   }
 
-  /** Asks the process to end, and kills it if it has not ended after graceMs. */
+  /** Asks the processes to end, and kills what has not ended after graceMs. */
   async close(graceMs = 2_000): Promise<void> {
-    if (!this.alive) return;
+    if (!this.alive) return this.kill();
+    // Taken before anything ends: once the launcher is gone its child can no longer be found from it.
+    const tree = snapshotProcessTree(this.roots());
     const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
-    this.signalPowerShell('SIGTERM');
+    signalProcesses(tree, 'SIGTERM');
     void this.shell.dispose('SIGTERM').catch(() => undefined);
     await Promise.race([this.exited, grace]);
+    signalProcesses(tree, 'SIGKILL');
     await this.kill();
-  }
-
-  private signalPowerShell(signal: NodeJS.Signals): void {
-    if (this.powershellPid === undefined) return;
-    try {
-      process.kill(this.powershellPid, signal);
-    } catch {
-      // Already gone.
-    }
   }
 
   private markExited(description: string): void {

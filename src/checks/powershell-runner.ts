@@ -25,7 +25,7 @@ import { PowerShellProcess } from './powershell-process';
 import { childEnvironment, resolvePwshPath } from './pwsh-environment';
 import { probePwsh, type PwshProbe } from './pwsh-probe';
 
-export type SessionMode = 'lab' | 'local' | 'remote';
+type SessionMode = 'lab' | 'local' | 'remote';
 
 export interface RemoteConnection {
   /** Front-end pool (or admin URL host) that serves https://<pool>/OcsPowershell. */
@@ -41,7 +41,7 @@ export interface RemoteConnection {
   password?: string;
 }
 
-export interface PowerShellRunnerOptions {
+interface PowerShellRunnerOptions {
   mode: SessionMode;
   /** pwsh executable (a name on the PATH or a full path); default PWSH_PATH, else 'pwsh'. */
   pwshPath?: string;
@@ -62,9 +62,9 @@ export interface PowerShellRunnerOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export type SessionState = 'not started' | 'starting' | 'ready' | 'stopped' | 'failed' | 'disposed';
+type SessionState = 'not started' | 'starting' | 'ready' | 'stopped' | 'failed' | 'disposed';
 
-export interface RunnerStatus {
+interface RunnerStatus {
   mode: SessionMode;
   pwshPath: string;
   pwsh: { checked: false } | { checked: true; available: true; version: string } | { checked: true; available: false; reason: string };
@@ -105,6 +105,8 @@ export class PowerShellRunner {
   private running: Job | undefined;
   private draining = false;
   private process: PowerShellProcess | undefined;
+  /** A pwsh whose session is being set up; it becomes `process` once it is ready. */
+  private starting: PowerShellProcess | undefined;
   private session: ReadySession | undefined;
   private state: SessionState = 'not started';
   private lastError: string | undefined;
@@ -112,6 +114,8 @@ export class PowerShellRunner {
   private lastProbe: PwshProbe | undefined;
   private probing: Promise<PwshProbe> | undefined;
   private disposed = false;
+  /** Cancels a probe still running when the runner is disposed. */
+  private readonly disposal = new AbortController();
 
   constructor(options: PowerShellRunnerOptions) {
     const env = options.env ?? process.env;
@@ -139,7 +143,7 @@ export class PowerShellRunner {
       this.lastProbe &&
       (this.lastProbe.available || Date.now() - this.lastProbe.checkedAt.getTime() < this.probeRetryMs);
     if (fresh && !force && this.lastProbe) return Promise.resolve(this.lastProbe);
-    this.probing ??= probePwsh(this.pwshPath, this.childEnv).then((result) => {
+    this.probing ??= probePwsh(this.pwshPath, this.childEnv, undefined, this.disposal.signal).then((result) => {
       this.lastProbe = result;
       this.probing = undefined;
       return result;
@@ -208,16 +212,17 @@ export class PowerShellRunner {
     };
   }
 
-  /** Stops pwsh and turns away everything still waiting. */
+  /** Stops pwsh (a session still starting included) and turns away everything still waiting. */
   async dispose(): Promise<void> {
     this.disposed = true;
     this.state = 'disposed';
-    for (const job of this.queue.splice(0)) job.reject(new ChecksUnavailableError('The PowerShell checks are shutting down.'));
-    await this.process?.close();
+    this.disposal.abort();
+    for (const job of this.queue.splice(0)) job.reject(shuttingDown());
+    await Promise.all([this.process?.close(), this.starting?.kill()]);
   }
 
   private enqueue(line: string, signal?: AbortSignal): Promise<string> {
-    if (this.disposed) return Promise.reject(new ChecksUnavailableError('The PowerShell checks are shutting down.'));
+    if (this.disposed) return Promise.reject(shuttingDown());
     if (this.queue.length >= this.maxQueue) {
       return Promise.reject(
         new ChecksBusyError(
@@ -239,8 +244,9 @@ export class PowerShellRunner {
       this.queue.splice(waiting, 1);
       job.reject(new ChecksTimeoutError('The check was cancelled before PowerShell ran it.'));
     } else if (this.running === job) {
-      // The caller has given up; do not let a hung call block everyone behind it.
+      // The caller has given up; do not let a hung call, or a session start that hangs, block everyone behind it.
       void this.process?.kill();
+      void this.starting?.kill();
     }
   }
 
@@ -253,7 +259,12 @@ export class PowerShellRunner {
         try {
           const session = await this.ensureSession();
           job.resolve(await session.invoke(job.line, this.callTimeoutMs));
-        } catch (error) {
+        } catch (caught) {
+          // abort() killed pwsh for this job: say so, rather than that PowerShell stopped by itself.
+          const error =
+            job.signal?.aborted && !this.disposed
+              ? new ChecksTimeoutError('The check was cancelled; PowerShell was stopped and starts again with the next check.')
+              : caught;
           if (!(error instanceof CheckFailure)) this.lastError = String(error);
           else if (!(error instanceof ChecksUnavailableError)) this.lastError = error.message;
           job.reject(error instanceof CheckFailure ? error : new PowerShellProtocolError(`PowerShell failed: ${String(error)}`));
@@ -275,12 +286,14 @@ export class PowerShellRunner {
       this.session = undefined;
     }
     const probe = await this.probe();
+    if (this.disposed) throw shuttingDown();
     if (!probe.available) {
       this.state = 'failed';
       throw new ChecksUnavailableError(`PowerShell checks are unavailable: ${probe.reason}`);
     }
     this.state = 'starting';
     const candidate = new PowerShellProcess(this.pwshPath, this.childEnv);
+    this.starting = candidate;
     try {
       const reply = parseInitReply(await candidate.invoke(initialiseLine(this.setup), this.startTimeoutMs));
       if (!reply.ok) {
@@ -289,6 +302,8 @@ export class PowerShellRunner {
         );
       }
       candidate.powershellProcessId = reply.processId;
+      // dispose() may have come while the session was set up: it must not come to life afterwards.
+      if (this.disposed) throw shuttingDown();
       const unexpected = reply.visibleCommands.filter((name) => !isAllowlistedName(name));
       if (reply.languageMode !== 'NoLanguage' || unexpected.length > 0) {
         throw new ChecksUnavailableError(
@@ -302,13 +317,20 @@ export class PowerShellRunner {
       return candidate;
     } catch (error) {
       await candidate.kill();
+      if (this.disposed) throw shuttingDown();
       this.state = 'failed';
       if (error instanceof ChecksTimeoutError) {
         throw new ChecksTimeoutError(`PowerShell did not finish starting the ${this.mode} session in time; it will be tried again on the next check.`);
       }
       throw error;
+    } finally {
+      if (this.starting === candidate) this.starting = undefined;
     }
   }
+}
+
+function shuttingDown(): ChecksUnavailableError {
+  return new ChecksUnavailableError('The PowerShell checks are shutting down.');
 }
 
 function isAllowlistedName(name: string): boolean {
@@ -330,5 +352,3 @@ function sessionSetup(options: PowerShellRunnerOptions): SessionSetup {
     },
   };
 }
-
-export type { CallResult };

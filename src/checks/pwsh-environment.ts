@@ -3,7 +3,7 @@
  * bot environment, so secrets such as the bot's app password never reach PowerShell.
  */
 
-export const DEFAULT_PWSH = 'pwsh';
+const DEFAULT_PWSH = 'pwsh';
 
 export function resolvePwshPath(configured: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
   const fromConfig = configured?.trim();

@@ -5,7 +5,7 @@ import type { PoolSettings } from './effective-settings';
  * report (undefined) never counts as "on" or "off": the rules stay silent rather than guess.
  */
 
-export interface OfferedMethod {
+interface OfferedMethod {
   setting: string;
   value: string;
   identity: string;
@@ -61,8 +61,4 @@ export function webAuthProfile(pool: PoolSettings | undefined): string {
 
 export function discoveryUrl(host: string | null | undefined): string | undefined {
   return host ? `https://${host}/Autodiscover/autodiscoverservice.svc/Root` : undefined;
-}
-
-export function userIdentity(sipAddress: string | null | undefined, fallback: string): string {
-  return sipAddress ?? fallback;
 }

@@ -9,8 +9,8 @@ import { z } from 'zod';
 const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
 const DOMAIN = `${LABEL}(?:\\.${LABEL})+`;
 
-export const USER_IDENTITY_PATTERN = new RegExp(`^(?:sip:)?[A-Za-z0-9](?:[A-Za-z0-9._+-]{0,62}[A-Za-z0-9_+-])?@${DOMAIN}$`, 'i');
-export const POOL_FQDN_PATTERN = new RegExp(`^${DOMAIN}$`, 'i');
+const USER_IDENTITY_PATTERN = new RegExp(`^(?:sip:)?[A-Za-z0-9](?:[A-Za-z0-9._+-]{0,62}[A-Za-z0-9_+-])?@${DOMAIN}$`, 'i');
+const POOL_FQDN_PATTERN = new RegExp(`^${DOMAIN}$`, 'i');
 
 export const userIdentity = z
   .string()

@@ -3,7 +3,7 @@ import type { CommandDefinition } from './command';
 /** Longest text the registry will look at; anything longer is refused before any parsing. */
 export const MAX_COMMAND_LENGTH = 512;
 
-export interface CommandMatch {
+interface CommandMatch {
   command: CommandDefinition;
   /** Everything typed after the command's words. */
   rest: string;

@@ -15,9 +15,7 @@ export interface CommandExecution extends StartedCommand {
   outcome: Promise<AuditOutcome>;
 }
 
-export type { HelpLine };
-
-export interface CommandRegistryOptions {
+interface CommandRegistryOptions {
   audit: AuditLog;
   /** Shown at the top of every reply, e.g. that checks show lab data. */
   notice?: string;
@@ -68,10 +66,6 @@ export class CommandRegistry {
     this.commands.push(command as unknown as CommandDefinition);
   }
 
-  list(): readonly CommandDefinition[] {
-    return this.commands;
-  }
-
   /** The commands this role may run, as help lines. */
   help(role: Role): HelpLine[] {
     return this.commands
@@ -79,11 +73,20 @@ export class CommandRegistry {
       .map((command) => ({ usage: command.usage, summary: command.summary }));
   }
 
-  /** Starts the command the text names; undefined when the text is not a command at all. */
+  /**
+   * Starts the command the text names; undefined when the text is not clearly a command, so the bot
+   * answers it as a question. Text is a command when it starts with a command's name or alias AND
+   * either the caller may run that command or the rest of the text is valid arguments for it. So
+   * "check user bob@contoso.dk" from a plain user is refused (and audited), "check user in lync" from a
+   * plain user is a question, and an admin who gets the arguments wrong is shown the usage.
+   */
   start(text: string, caller: Caller, role: Role): CommandExecution | undefined {
     const match = matchCommand(text.slice(0, MAX_COMMAND_LENGTH * 4), this.commands);
     if (!match) return undefined;
     const { command } = match;
+    const allowed = roleAtLeast(role, command.role);
+    const parsed = this.parseArguments(command, match.rest, text);
+    if (!allowed && !parsed.ok) return undefined;
     const executionId = this.newExecutionId();
     const startedAt = this.now();
     const base = { executionId, command: command.name };
@@ -116,7 +119,7 @@ export class CommandRegistry {
       };
     };
 
-    if (!roleAtLeast(role, command.role)) {
+    if (!allowed) {
       const listName = command.role === 'admin' ? 'HELPDESK_ADMINS' : 'HELPDESK_AGENTS';
       const reason = `'${command.name}' needs the ${command.role} role and you have the ${role} role.`;
       const reply = textReply(
@@ -125,7 +128,6 @@ export class CommandRegistry {
       return { ...base, slow: false, ...settle({ reply, outcome: 'refused', error: reason }) };
     }
 
-    const parsed = this.parseArguments(command, match.rest, text);
     if (!parsed.ok) {
       const reply = textReply(`${parsed.message}\nUsage: ${command.usage}`);
       return { ...base, slow: false, ...settle({ reply, outcome: 'invalid', error: parsed.message }) };

@@ -20,6 +20,11 @@ export interface CommandContext {
 export interface CommandDefinition<A extends object = Record<string, unknown>> {
   /** Words that start the command, e.g. "check user". */
   name: string;
+  /**
+   * Other words that start it. Only phrases nobody types at the start of a question ("diagnose user",
+   * not "user check" or "policies"): text that starts with one and goes on with words that are not the
+   * command's arguments is a command only for someone who may run it (see CommandRegistry.start).
+   */
   aliases: readonly string[];
   /** e.g. "check user <sip address or UPN>" */
   usage: string;

@@ -1,6 +1,6 @@
 import type { Caller, Role } from '../core/caller';
 
-export interface RoleConfig {
+interface RoleConfig {
   /** Teams AAD object ids or channel user ids; the single entry "*" means everyone (local trials only). */
   admins: readonly string[];
   agents: readonly string[];

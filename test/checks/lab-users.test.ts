@@ -129,12 +129,17 @@ describe('show policies, check pool, checks status', () => {
   });
 
   it('every execution is audited with the cmdlets it ran, all allowlisted', { timeout: 30_000 }, async () => {
+    const sent = Date.now();
     const { execution } = await run(checks.registry, 'check user carol@contoso.dk');
+    const answered = Date.now();
     const record = audit.all().find((entry) => entry.executionId === execution.executionId);
     expect(record).toMatchObject({ command: 'check user', outcome: 'ok', arguments: { user: 'carol@contoso.dk' }, role: 'admin' });
     expect(record?.caller).toMatchObject({ id: ADMIN.id, aadObjectId: 'aad-admin' });
     expect(record?.cmdlets[0]).toBe("Get-CsUser -Identity 'carol@contoso.dk'");
-    expect(record?.durationMs).toBeGreaterThanOrEqual(0);
+    // The check went to pwsh and back, so it took time, and no more than passed around the call.
+    expect(record?.durationMs).toBeGreaterThan(0);
+    expect(record?.durationMs).toBeLessThanOrEqual(answered - sent);
+    expect(Date.parse(record?.at ?? '')).toBeGreaterThanOrEqual(sent);
     const logged = readInvocationLog(invocationLog);
     expect(logged.length).toBeGreaterThan(0);
     expect(new Set(logged.map((line) => line.cmdlet))).toEqual(

@@ -1,9 +1,10 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ChecksUnavailableError } from '../../src/checks/errors';
 import { PowerShellRunner } from '../../src/checks/powershell-runner';
+import { LAB_MODULE_PATH } from '../../src/checks/project-paths';
 import { probePwsh } from '../../src/checks/pwsh-probe';
 import { pwshEnv, tempDir } from './helpers';
 
@@ -73,13 +74,30 @@ const GET_BOB = [{ cmdlet: 'Get-CsUser', parameters: { Identity: 'bob@contoso.dk
 
 describe('PowerShellRunner stopped while its session is starting', () => {
   const runners: PowerShellRunner[] = [];
+  const seen: number[] = [];
   afterEach(async () => {
     for (const runner of runners.splice(0)) await runner.dispose();
+    // Should a test fail, do not leave its PowerShell behind.
+    for (const pid of seen.splice(0).filter(running)) process.kill(pid, 'SIGKILL');
   });
 
+  /**
+   * The lab stand-in, but its import hangs while the marker file exists: a session start that never
+   * finishes (as with a pool that does not answer). PowerShell is then busy, not reading its input, so
+   * it does not end by itself when the launcher goes and its input closes.
+   */
+  function hangingLabModule(): { labModulePath: string; marker: string } {
+    const dir = tempDir('hanging-lab');
+    const marker = path.join(dir, 'hang');
+    const labModulePath = path.join(dir, 'HangingLab.psm1');
+    writeFileSync(marker, '');
+    writeFileSync(labModulePath, `if (Test-Path -LiteralPath '${marker}') { Start-Sleep -Seconds 300 }\n${readFileSync(LAB_MODULE_PATH, 'utf8')}`);
+    return { labModulePath, marker };
+  }
+
   /** A runner whose probe is done, so the next run goes straight to starting the session. */
-  async function probedRunner(): Promise<PowerShellRunner> {
-    const runner = new PowerShellRunner({ mode: 'lab', pwshPath: PWSH, env: pwshEnv() });
+  async function probedRunner(labModulePath: string): Promise<PowerShellRunner> {
+    const runner = new PowerShellRunner({ mode: 'lab', pwshPath: PWSH, labModulePath, env: pwshEnv() });
     runners.push(runner);
     expect(await runner.probe()).toMatchObject({ available: true });
     await expect.poll(() => descendants().length, { timeout: 10_000 }).toBe(0);
@@ -87,12 +105,13 @@ describe('PowerShellRunner stopped while its session is starting', () => {
   }
 
   it('dispose() kills the starting pwsh (launcher and PowerShell), which never becomes ready', async () => {
-    const runner = await probedRunner();
+    const runner = await probedRunner(hangingLabModule().labModulePath);
     const pending = runner.run(GET_BOB);
     pending.catch(() => undefined);
     await expect.poll(powershellRunning, { timeout: 30_000, interval: 10 }).toBe(true);
     expect(runner.status().session).toBe('starting');
     const started = descendants().map((info) => info.pid);
+    seen.push(...started);
 
     await runner.dispose();
 
@@ -103,18 +122,21 @@ describe('PowerShellRunner stopped while its session is starting', () => {
   });
 
   it('a check cancelled while the session starts kills that pwsh, and the next check starts a new one', async () => {
-    const runner = await probedRunner();
+    const { labModulePath, marker } = hangingLabModule();
+    const runner = await probedRunner(labModulePath);
     const controller = new AbortController();
     const pending = runner.run(GET_BOB, { signal: controller.signal });
     pending.catch(() => undefined);
     await expect.poll(powershellRunning, { timeout: 30_000, interval: 10 }).toBe(true);
     expect(runner.status().session).toBe('starting');
     const started = descendants().map((info) => info.pid);
+    seen.push(...started);
 
     controller.abort();
 
-    await expect(pending).rejects.toThrow();
+    await expect(pending).rejects.toThrow(/cancelled/);
     await expect.poll(() => started.filter(running), { timeout: 10_000 }).toEqual([]);
+    rmSync(marker);
     expect((await runner.run(GET_BOB))[0]).toMatchObject({ ok: true });
     expect(runner.status().session).toBe('ready');
   });
