@@ -1,6 +1,10 @@
 import type { Activity } from 'botbuilder';
+import { z } from 'zod';
 import type { Caller } from '../core/caller';
 import { withoutBotMentions } from './teams/mentions';
+
+/** A card button's value: the words it stands for (src/cards/adaptive.ts submit()). */
+const CarriedText = z.object({ text: z.string().max(2000) }).passthrough();
 
 const ASK_PREFIX = /^ask\s*[:,-]?\s+(?=\S)/i;
 
@@ -10,9 +14,9 @@ export function incomingText(activity: Activity): string {
   let text = withoutBotMentions(activity).trim();
   // Teams' command menu inserts "ask" before the question; it is not part of it.
   text = text.replace(ASK_PREFIX, '');
-  if (!text && activity.value && typeof activity.value === 'object') {
-    const carried = (activity.value as Record<string, unknown>).text;
-    if (typeof carried === 'string') text = carried.trim();
+  if (!text) {
+    const carried = CarriedText.safeParse(activity.value);
+    if (carried.success) text = carried.data.text.trim();
   }
   return text.replace(/\s+/g, ' ').slice(0, 2000);
 }
