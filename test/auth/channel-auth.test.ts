@@ -183,3 +183,34 @@ describe('when the OpenID metadata cannot be fetched', () => {
     }
   });
 });
+
+describe('helpdesk roles with authentication on', () => {
+  let issuer: TokenIssuer;
+  let bot: TestBot;
+  beforeAll(async () => {
+    issuer = await startTokenIssuer(['msteams', 'webchat', 'directline']);
+    bot = await startBot(
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', HOST: '127.0.0.1', HELPDESK_ADMINS: '29:1abc' },
+      { authOverrides: overridesFor(issuer), logger: createLogger('silent') },
+    );
+  });
+  afterAll(async () => {
+    await bot?.close();
+    await issuer?.close();
+  });
+
+  const roleIn = async (activity: Record<string, unknown>) => {
+    const { status, activities } = await bot.send(activity, { authorization: `Bearer ${issuer.sign(claims())}` });
+    expect(status).toBe(200);
+    return /Your role: (\w+)/.exec(allText(activities))?.[1];
+  };
+
+  it("come from the Teams user id, which Microsoft 365 vouches for", async () => {
+    expect(await roleIn(teamsMessage('help'))).toBe('admin');
+  });
+
+  it('are not granted to a Direct Line or Web Chat client that claims the same id', async () => {
+    expect(await roleIn(teamsMessage('help', { channelId: 'directline', channelData: {} }))).toBe('user');
+    expect(await roleIn(teamsMessage('help', { channelId: 'webchat', channelData: {} }))).toBe('user');
+  });
+});
