@@ -56,6 +56,9 @@ export interface HelpdeskBotDeps {
 
 const HELP = /^(?:help|\?|menu|commands|what can you do\??)$/i;
 const ARTICLE = /^article\s+([a-z0-9-]+)$/i;
+/** Small talk that deserves a human answer, not a search. */
+const GREETING = /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|hiya)[\s!.,]*$/i;
+const THANKS = /^(?:ok(?:ay)?|thanks?(?: you)?(?: very much)?|thx|ty|great|cool|perfect|got it|that worked|it works now)[\s!.,]*$/i;
 const MAX_ASKED = 10;
 
 /**
@@ -125,6 +128,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
           ? textReply('Thanks, glad it helped.')
           : textReply(`Thanks for telling me. Rephrase the question with more detail, or type "${PHRASES.person}" and the helpdesk takes over.`, [PHRASES.person]),
       );
+      return;
+    }
+    if (!inFlow && GREETING.test(text)) {
+      await this.send(context, welcomeReply());
+      return;
+    }
+    if (!inFlow && THANKS.test(text)) {
+      await this.send(context, textReply('Glad I could help. Ask me anything else about Lync sign-in, or type "help".', ['help']));
       return;
     }
     // "next", "back", "cancel"… typed when no flow is running: say so rather than search for the word.

@@ -112,3 +112,17 @@ describe('feedback', () => {
     }
   });
 });
+
+describe('small talk', () => {
+  it('greets back, takes thanks, and searches for neither', async () => {
+    const bot = await startBot();
+    try {
+      expect(allText(await bot.say('hello'))).toMatch(/Lync helpdesk bot/i);
+      const thanks = allText(await bot.say('thanks!'));
+      expect(thanks).toMatch(/Glad I could help/);
+      expect(thanks).not.toMatch(/Source:|I don't know/);
+    } finally {
+      await bot.close();
+    }
+  });
+});
