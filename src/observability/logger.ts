@@ -28,7 +28,7 @@ export function withLogFields<T>(fields: Record<string, unknown>, work: () => T)
 export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, write: (line: string) => void = writeStdout): Logger {
   const emit = (at: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[at] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, message, ...redact(base), ...redact(scope.getStore() ?? {}), ...redact(fields ?? {}) }));
+    write(JSON.stringify({ time: new Date().toISOString(), level: at, message: scrub(message), ...redact(base), ...redact(scope.getStore() ?? {}), ...redact(fields ?? {}) }));
   };
   return {
     debug: (m, f) => emit('debug', m, f),
@@ -50,16 +50,22 @@ function writeStdout(line: string): void {
   if (process.stdout.writable) process.stdout.write(`${line}\n`);
 }
 
-/** Credentials that can ride inside a text: storage account keys, SAS signatures, bearer tokens. */
-const SECRET_VALUES = /\b(AccountKey|SharedAccessSignature|sig|password|client_secret)=[^;&\s"']+/gi;
-const BEARER = /\bBearer\s+[A-Za-z0-9._~+/=-]+/g;
+/** Credentials that can ride inside a text: keys, SAS signatures, passwords, tokens, authorization headers. */
+const SECRET_VALUES = /(AccountKey|SharedAccessSignature|(?<![A-Za-z])sig|[A-Za-z]*Password|client_secret|access_token|id_token|refresh_token)=[^;&\s"']+/gi;
+const AUTHORIZATION = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 
-const scrub = (text: string) => text.replace(SECRET_VALUES, '$1=[redacted]').replace(BEARER, 'Bearer [redacted]');
+const scrub = (text: string) =>
+  text.replace(SECRET_VALUES, '$1=[redacted]').replace(AUTHORIZATION, '$1 [redacted]').replace(JWT, '[redacted token]');
 
 /** Redacts secret-named fields and scrubs secrets out of text, at any depth (bounded). */
 function redact(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) out[key] = SECRET_KEYS.test(key) ? '[redacted]' : redactValue(value, depth);
+  for (const [key, value] of Object.entries(fields)) {
+    // A flag or a count under a secret-sounding name (hasToken: true) says nothing secret.
+    const harmless = typeof value === 'boolean' || typeof value === 'number' || value === null || value === undefined;
+    out[key] = SECRET_KEYS.test(key) && !harmless ? '[redacted]' : redactValue(value, depth);
+  }
   return out;
 }
 

@@ -1,5 +1,6 @@
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../observability/logger';
+import { isLoopback } from '../config/config';
 import { envelopeProblem } from './activity-envelope';
 
 export interface ServerDeps {
@@ -40,15 +41,24 @@ export function createServer(deps: ServerDeps): RunningServer {
   server.post('/api/messages', async (req: Request, res: Response) => {
     inFlight++;
     try {
-      // Unauthenticated callers learn nothing about what a valid activity looks like.
-      if (deps.requireAuthorization && !req.headers.authorization) {
-        deps.logger.warn('request rejected: not authenticated', { reason: 'no Authorization header' });
+      // Unauthenticated callers learn nothing about what a valid activity looks like: without a bearer
+      // token they get 401, and with one the details of a malformed body stay in the log.
+      if (deps.requireAuthorization && !BEARER_TOKEN.test(req.headers.authorization ?? '')) {
+        deps.logger.warn('request rejected: not authenticated', { reason: 'no bearer token' });
         res.send(401, { error: 'Unauthorized', message: 'Unauthorized: the request does not carry a valid Bot Framework token.' });
         return;
       }
-      const problem = envelopeProblem(req.body);
+      // Without authentication the bot serves loopback only; a foreign Host header means a web page
+      // reached it through DNS rebinding, and a foreign serviceUrl would carry replies off the machine.
+      if (!deps.requireAuthorization && !isLoopbackHost(req.headers.host)) {
+        deps.logger.warn('request rejected: not a loopback Host', { host: String(req.headers.host ?? '').slice(0, 100) });
+        res.send(403, { error: 'Forbidden', message: 'Without MicrosoftAppId the bot only answers requests addressed to loopback.' });
+        return;
+      }
+      const problem = envelopeProblem(req.body) ?? (deps.requireAuthorization ? undefined : nonLoopbackServiceUrl(req.body));
       if (problem) {
-        res.send(400, { error: 'BadRequest', message: `Not a valid activity: ${problem}` });
+        deps.logger.warn('request rejected: not a valid activity', { problem });
+        res.send(400, { error: 'BadRequest', message: deps.requireAuthorization ? 'Not a valid activity.' : `Not a valid activity: ${problem}` });
         return;
       }
       await deps.processActivity(req, res);
@@ -80,6 +90,26 @@ export function createServer(deps: ServerDeps): RunningServer {
   });
 
   return { server, inFlight: () => inFlight };
+}
+
+const BEARER_TOKEN = /^Bearer\s+[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/** Host header names that can only reach this machine. */
+function isLoopbackHost(host: string | undefined): boolean {
+  if (!host) return false;
+  const name = host.startsWith('[') ? host.slice(0, host.indexOf(']') + 1) : host.replace(/:\d+$/, '');
+  return isLoopback(name);
+}
+
+function nonLoopbackServiceUrl(body: unknown): string | undefined {
+  const serviceUrl = (body as { serviceUrl?: unknown }).serviceUrl;
+  if (typeof serviceUrl !== 'string' || serviceUrl === '') return undefined;
+  try {
+    if (isLoopback(new URL(serviceUrl).hostname)) return undefined;
+  } catch {
+    return 'serviceUrl: not a URL';
+  }
+  return 'serviceUrl: without MicrosoftAppId replies may only go to a loopback address';
 }
 
 function publicMessage(status: number, message: string): string {

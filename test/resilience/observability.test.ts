@@ -95,6 +95,19 @@ describe('the JSON logger', () => {
     expect(JSON.parse(lines[0]!).request.note).toBe('sent Bearer [redacted] to the channel');
   });
 
+  it('scrubs passwords in camel-case names, OAuth tokens, bare JWTs, Basic credentials and the message itself', () => {
+    const lines: string[] = [];
+    const logger = createLogger('info', {}, (line) => lines.push(line));
+    logger.warn('request to https://x.blob.core.windows.net/c?sig=SECRETSIG failed', {
+      detail: 'MicrosoftAppPassword=hunter2; access_token=tok123 eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl Authorization: Basic dXNlcjpwYXNz',
+      hasToken: true,
+      tokenCount: 2,
+    });
+    const line = lines.join('\n');
+    expect(line).not.toMatch(/SECRETSIG|hunter2|tok123|eyJhbGciOiJIUzI1NiJ9|dXNlcjpwYXNz/);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ hasToken: true, tokenCount: 2 });
+  });
+
   it('adds the fields of the surrounding turn to every line, also after awaits, and not outside it', async () => {
     const lines: Array<Record<string, unknown>> = [];
     const logger = createLogger('info', {}, (line) => lines.push(JSON.parse(line) as Record<string, unknown>));

@@ -126,3 +126,27 @@ describe('small talk', () => {
     }
   });
 });
+
+describe('loopback-only when unauthenticated', () => {
+  it('refuses a request addressed to a foreign host name (DNS rebinding) and a serviceUrl off the machine', async () => {
+    const { request } = await import('node:http');
+    const bot = await startBot();
+    try {
+      const url = new URL(`${bot.url}/api/messages`);
+      const status = await new Promise<number>((done, fail) => {
+        const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { host: 'evil.example:3978', 'content-type': 'application/json' } }, (res) => {
+          res.resume();
+          done(res.statusCode ?? 0);
+        });
+        req.on('error', fail);
+        req.end(JSON.stringify(message('checks status')));
+      });
+      expect(status).toBe(403);
+      const offMachine = await bot.send(message('hello', { serviceUrl: 'https://attacker.example/' }));
+      expect(offMachine.status).toBe(400);
+      expect(JSON.stringify(offMachine.body)).toMatch(/serviceUrl/);
+    } finally {
+      await bot.close();
+    }
+  });
+});
