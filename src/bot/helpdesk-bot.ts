@@ -212,7 +212,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
 }
 
 function feedbackOf(text: string): boolean | undefined {
-  const folded = text.toLowerCase();
+  // "didnt" and "didn't" alike, trailing punctuation ignored.
+  const folded = text.toLowerCase().replace(/[’'`]/g, "'").replace(/[.!\s]+$/, '').replace("didnt", "didn't");
   if (folded === PHRASES.notHelpful || folded === 'that did not help' || folded === "that didn't help") return false;
   if (folded === PHRASES.helpful || folded === 'that helped' || folded === 'thanks, that helped') return true;
   return undefined;

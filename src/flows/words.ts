@@ -71,11 +71,13 @@ export function isHandOffRequest(text: string): boolean {
 
 /**
  * A flow word that means nothing outside a flow ("next", "back", "start over", "cancel", "repeat",
- * "more", "stuck", "ok"). Help and hand-off phrases are left out: they work everywhere.
+ * "more", "ok"). Help and hand-off phrases are left out: they work everywhere.
  */
 export function isFlowOnlyWord(text: string): boolean {
   const word = flowWordOf(text);
-  return word !== undefined && word !== 'help' && word !== 'person';
+  // "stuck" phrases ("not working", "that didn't help") are everyday complaints outside a flow: they
+  // go on to feedback or the search, not to a remark about flows.
+  return word !== undefined && word !== 'help' && word !== 'person' && word !== 'stuck';
 }
 
 /** How each flow word is listed to users. A Record, so a new flow word cannot be left out of the help. */
