@@ -25,4 +25,4 @@ for (const [rank, hit] of result.hits.entries()) {
   );
 }
 console.log(`\nquery tokens: ${result.tokens.join(' ') || '(none)'}${result.unknown.length > 0 ? `; unknown words: ${result.unknown.join(' ')}` : ''}`);
-console.log(result.answered ? 'verdict: answered' : "verdict: declined (I don't know)");
+console.log(result.answered ? 'verdict: answered' : result.ambiguousWord ? `verdict: asked which article ("${result.ambiguousWord}" is in several)` : "verdict: declined (I don't know)");

@@ -63,12 +63,32 @@ export function declineReply(question: string): Reply {
 /** Answer or decline from a search result, with related articles from the article and the runner-up hits. */
 export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined): Reply {
   const best = result.hits[0];
+  if (!result.answered && result.ambiguousWord) return whichOneReply(result.ambiguousWord, result.hits.map((hit) => hit.article));
   if (!result.answered || !best) return declineReply(question);
   const related = [
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
     ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),
   ].filter((article, index, all) => article.id !== best.article.id && all.findIndex((a) => a.id === article.id) === index);
   return answerReply(best.article, related);
+}
+
+/** A lone word several articles share: offer them, and ask for a little more. */
+export function whichOneReply(word: string, articles: Article[]): Reply {
+  const offered = articles.slice(0, 3);
+  const text = [
+    `Several articles mention "${word}". Which one do you mean? Or tell me a little more (which client, what you see).`,
+    ...offered.map((article) => `- ${article.title} (type "${PHRASES.article(article.id)}")`),
+  ].join('\n');
+  return {
+    text,
+    card: card(
+      [heading(`Which "${word}"?`), paragraph('Several articles mention it. Pick one, or tell me a little more: which client, and what you see.')],
+      [
+        ...offered.map((article) => ({ title: truncate(article.title, 40), says: PHRASES.article(article.id), data: { action: 'article', articleId: article.id } })),
+        { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
+      ],
+    ),
+  };
 }
 
 function truncate(text: string, length: number): string {

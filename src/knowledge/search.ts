@@ -19,7 +19,10 @@ const BODY_ONLY_CREDIT = 0.4;
 /** Misspelling correction only for words long enough that one slip does not make another word. */
 const MIN_CORRECTABLE_LENGTH = 6;
 /** A one-word question is answered only when it is a large part of one of an article's example questions. */
-const SINGLE_WORD_MIN_MATCH = 0.35;
+const SINGLE_WORD_MIN_MATCH = 0.45;
+/** A word used by this many articles or fewer is specific enough to answer on its own. */
+const DISTINCTIVE_WORD_ARTICLES = 3;
+const DISTINCTIVE_MIN_MATCH = 0.25;
 /** Share of a corrected word's weight that counts as matched. */
 const GUESS_CREDIT = 0.5;
 /** How many of the best lexical matches get the (costlier) example-question comparison. */
@@ -49,6 +52,8 @@ export interface SearchResult {
   unknown: string[];
   /** True when the best hit is confident enough to be given as the answer. */
   answered: boolean;
+  /** Set when the question is one word that several articles share: ask which one is meant. */
+  ambiguousWord?: string;
 }
 
 interface Posting {
@@ -176,10 +181,19 @@ export class KnowledgeIndex {
     }
     const hits = scored.slice(0, Math.max(1, limit));
     const best = hits[0];
-    // One word covers itself completely; answer it only when an article is plainly about that word.
-    const singleWord = unique.length === 1 && unknown.length === 0;
-    const confident = Boolean(best && best.confidence >= this.minConfidence && (!singleWord || best.signals.questionMatch >= SINGLE_WORD_MIN_MATCH));
-    return { hits, tokens, unknown, answered: confident };
+    // One word covers itself completely: answer it only when the word is distinctive (few articles
+    // use it) or an article is plainly about it. Counted on the words as typed: synonyms add words
+    // ("surface" also means the Store app).
+    const typed = [...new Set(searchTokens(fold(question)))];
+    const singleWord = typed.length === 1;
+    // (A rare word that no example question uses is more likely chit-chat, "ok" or "yes", than a topic.)
+    const distinctive =
+      singleWord && (this.docFrequency.get(unique[0]!) ?? 0) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
+    const plainlyAbout = Boolean(best && best.signals.questionMatch >= SINGLE_WORD_MIN_MATCH);
+    const confident = Boolean(best && best.confidence >= this.minConfidence && (!singleWord || distinctive || plainlyAbout));
+    // A lone word many articles share: the bot asks which one rather than guessing or giving up.
+    const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= 0.99).length >= 2;
+    return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: typed[0]! } : {}) };
   }
 
   /** Normalised, synonym-expanded, spelling-corrected tokens of a query. */

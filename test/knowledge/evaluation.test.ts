@@ -32,6 +32,19 @@ describe('search behaviour', () => {
     expect(knowledge.search('cert popup asks me to trust a server').hits[0]?.article.id).toMatch(/trust-prompt/);
   });
 
+  it('answers a lone distinctive word, asks which article for a lone common one, declines chit-chat', () => {
+    expect(knowledge.search('fiddler')).toMatchObject({ answered: true });
+    expect(knowledge.search('fiddler').hits[0]?.article.id).toBe('fiddler-trace-mobile-passive-auth');
+    const password = knowledge.search('password');
+    expect(password.answered).toBe(false);
+    expect(password.ambiguousWord).toBe('password');
+    const { reply } = knowledge.answer('password');
+    expect(reply.text).toMatch(/Several articles mention "password"/);
+    expect(reply.text).toMatch(/type "article [a-z0-9-]+"/);
+    for (const word of ['ok', 'yes', 'hello']) expect(knowledge.search(word), word).toMatchObject({ answered: false });
+    expect(knowledge.search('ok').ambiguousWord).toBeUndefined();
+  });
+
   it('declines empty and nonsense input', () => {
     expect(knowledge.search('').answered).toBe(false);
     expect(knowledge.search('!!! ??? ...').answered).toBe(false);
