@@ -87,6 +87,7 @@ export class CommandRegistry {
     const allowed = roleAtLeast(role, command.role);
     const parsed = this.parseArguments(command, match.rest, text);
     if (!allowed && !parsed.ok) return undefined;
+    if (!parsed.ok && readsLikeASentence(match.rest, command.positional.length)) return undefined;
     const executionId = this.newExecutionId();
     const startedAt = this.now();
     const base = { executionId, command: command.name };
@@ -113,8 +114,10 @@ export class CommandRegistry {
         ...(finished.error ? { error: finished.error } : {}),
       };
       const written = this.audit.append(record).catch((error: unknown) => this.onAuditError(error, record));
+      // The lab notice belongs on results of checks that ran, not on refusals or usage messages.
+      const ran = finished.outcome !== 'refused' && finished.outcome !== 'invalid';
       return {
-        result: written.then(() => withNotice(finished.reply, this.notice)),
+        result: written.then(() => (ran ? withNotice(finished.reply, this.notice) : finished.reply)),
         outcome: written.then(() => finished.outcome),
       };
     };
@@ -231,4 +234,15 @@ export class CommandRegistry {
       if (timer) clearTimeout(timer);
     }
   }
+}
+
+/**
+ * "audit logging for lync" or "check pool settings for passive auth": a command's name followed by
+ * more plain words than it takes arguments is a question that happens to start like a command. Text
+ * with address-like or shell-like characters is never let through this way: an admin's malformed
+ * or hostile arguments get the usage message.
+ */
+function readsLikeASentence(rest: string, expectedArguments: number): boolean {
+  const words = rest.trim().split(/\s+/).filter(Boolean);
+  return words.length > expectedArguments && words.every((word) => /^[A-Za-z][A-Za-z'-]*[?.!,]?$/.test(word));
 }

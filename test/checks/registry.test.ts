@@ -55,8 +55,9 @@ describe('command registry', () => {
     expect(audit.all()).toEqual([]);
     const refused = registry.start('say bob@contoso.dk', caller('29:u'), 'user');
     expect(await refused?.outcome).toBe('refused');
-    // Whoever may run it gets the usage for bad arguments rather than a knowledge-base answer.
-    const invalid = registry.start('say hello to the helpdesk', ADMIN, 'agent');
+    // Whoever may run it gets the usage for bad arguments rather than a knowledge-base answer
+    // (unless the rest reads as a sentence: see the admin questions below).
+    const invalid = registry.start('say hello', ADMIN, 'agent');
     expect(await invalid?.outcome).toBe('invalid');
     expect((await invalid?.result)?.text).toContain('Usage: echo user <user>');
     expect(audit.all().map((record) => record.outcome)).toEqual(['refused', 'invalid']);
@@ -153,7 +154,14 @@ describe('command registry', () => {
     const { reply } = await run(registry, 'say bob@contoso.dk');
     expect(reply.text.startsWith('LAB')).toBe(true);
     expect((reply.card?.body as { text: string }[])[0]?.text).toBe('LAB');
-    expect((await run(registry, 'say bob@contoso.dk', 'user')).reply.text.startsWith('LAB')).toBe(true);
+    expect((await run(registry, 'say', 'admin')).reply.text.startsWith('LAB')).toBe(false);
+  });
+
+  it('keeps the lab notice off refusals and usage messages: nothing ran', async () => {
+    const registry = new CommandRegistry({ audit: new InMemoryAuditLog(), notice: 'LAB' });
+    registry.register(defineCommand({ ...echo, role: 'admin' }));
+    expect((await run(registry, 'say bob@contoso.dk', 'user')).reply.text).toMatch(/^Refused/);
+    expect((await run(registry, 'say not-an-address', 'admin')).reply.text.startsWith('LAB')).toBe(false);
   });
 });
 
@@ -192,6 +200,23 @@ describe('check and audit commands versus ordinary questions', () => {
       expect.objectContaining({ executionId: execution.executionId, outcome: 'refused', role: 'user', input: 'check user bob@contoso.dk', cmdlets: [] }),
     ]);
     expect((await run(registry, 'audit', 'user', PLAIN_USER)).reply.text).toMatch(/^Refused: 'audit' needs the admin role/);
+  });
+
+  it.each(['audit logging for lync', 'check pool settings for passive auth', 'show policies for mobile users', 'check user rights in lync?'])(
+    '"%s" from an admin is a question too: more plain words than the command takes',
+    (text) => {
+      const audit = new InMemoryAuditLog();
+      const { registry } = createChecks({ mode: 'off', audit });
+      expect(registry.start(text, ADMIN, 'admin')).toBeUndefined();
+      expect(audit.all()).toEqual([]);
+    },
+  );
+
+  it('hostile or malformed arguments are never let through as a question', () => {
+    const { registry } = createChecks({ mode: 'off' });
+    for (const text of ['check user bob@contoso.dk -Filter *', 'check user bob; Remove-Item x', 'check user $(whoami) now', 'audit 5 6']) {
+      expect(registry.start(text, ADMIN, 'admin'), text).toBeDefined();
+    }
   });
 
   it('an admin typing a check with bad arguments still gets the usage', async () => {
