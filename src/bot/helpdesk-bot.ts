@@ -118,7 +118,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
     if (feedback !== undefined) {
       // The button names the article it was under; typed feedback refers to the last answer.
       const fromButton = ButtonValue.safeParse(context.activity.value);
-      const articleId = (fromButton.success ? fromButton.data.articleId : undefined) ?? memory.lastArticleId;
+      const pressed = fromButton.success ? fromButton.data.articleId : undefined;
+      // Only ids of real articles are stored; anything else falls back to the last answer.
+      const articleId = (pressed && this.deps.knowledge.byId(pressed) ? pressed : undefined) ?? memory.lastArticleId;
       await this.deps.recordFeedback?.({ articleId, helpful: feedback, caller }).catch((error: unknown) =>
         this.deps.logger.warn('feedback not recorded', { error }),
       );

@@ -193,6 +193,10 @@ describe('answers in Teams', () => {
       expect(teams[0]?.text).not.toMatch(/Steps:/);
       expect(JSON.stringify(teams[0]?.attachments)).toMatch(/Steps/);
       expect(emulator[0]?.text).toMatch(/Steps:/);
+      const help = await bot.say('help', { channelId: 'msteams', conversation: { id: 'a:teams-help', conversationType: 'personal' }, channelData: { tenant: { id: 'tenant-1' } } });
+      expect(help[0]?.attachments?.length).toBe(1);
+      expect(help[0]?.text).toMatch(/^I help with Lync/);
+      expect(help[0]?.text).not.toMatch(/talk to a person/);
     } finally {
       await bot.close();
     }

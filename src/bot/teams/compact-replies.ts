@@ -1,9 +1,10 @@
 import type { Middleware, TurnContext } from 'botbuilder';
 
 /**
- * Teams shows a message's text above its Adaptive Card, so an answer whose text repeats the card
- * would say everything twice. On Teams, a message that carries a card and a summary sends the
- * summary (the key fact) as its text; other channels keep the full text for clients without cards.
+ * Teams shows a message's text above its Adaptive Card, so a message whose text repeats the card
+ * would say everything twice. On Teams, a message that carries a card sends only its summary (the
+ * key fact) or its first paragraph as text; other channels keep the full text for clients without
+ * cards.
  */
 export function compactRepliesInTeams(): Middleware {
   return {
@@ -11,7 +12,9 @@ export function compactRepliesInTeams(): Middleware {
       if (context.activity.channelId === 'msteams') {
         context.onSendActivities(async (_context, activities, sendNext) => {
           for (const activity of activities) {
-            if (activity.type === 'message' && activity.summary && (activity.attachments?.length ?? 0) > 0) activity.text = activity.summary;
+            if (activity.type !== 'message' || (activity.attachments?.length ?? 0) === 0) continue;
+            // Without a summary, the first paragraph stands in: the card says the rest.
+            activity.text = activity.summary ?? firstParagraph(activity.text ?? '');
           }
           return sendNext();
         });
@@ -19,4 +22,9 @@ export function compactRepliesInTeams(): Middleware {
       await next();
     },
   };
+}
+
+function firstParagraph(text: string): string {
+  const first = text.split(/\n\s*\n/)[0] ?? '';
+  return first.length <= 300 ? first : `${first.slice(0, 299)}…`;
 }
