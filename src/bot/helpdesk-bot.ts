@@ -17,6 +17,7 @@ import { PHRASES, answerReply } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge';
 import type { Logger } from '../observability/logger';
 import type { GuidedFlows } from './flow-dialog';
+import { afterCommit } from './conversation-turns';
 import { callerOf, incomingText } from './incoming';
 import { toActivity } from './render';
 import { searchArticles } from './teams/message-extension';
@@ -166,7 +167,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
       }
     }
 
-    const execution = this.deps.commands.start(text, caller, role);
+    // Slow work (PowerShell) starts only once this turn is committed: a turn run again after a save
+    // conflict, or failed because the store is down, runs and audits nothing.
+    const execution = this.deps.commands.start(text, caller, role, (run) => afterCommit(context, run));
     if (execution) {
       if (execution.slow) {
         if (execution.ack) await this.send(context, execution.ack);

@@ -80,7 +80,7 @@ export class CommandRegistry {
    * "check user bob@contoso.dk" from a plain user is refused (and audited), "check user in lync" from a
    * plain user is a question, and an admin who gets the arguments wrong is shown the usage.
    */
-  start(text: string, caller: Caller, role: Role): CommandExecution | undefined {
+  start(text: string, caller: Caller, role: Role, schedule?: (run: () => void) => void): CommandExecution | undefined {
     const match = matchCommand(text.slice(0, MAX_COMMAND_LENGTH * 4), this.commands);
     if (!match) return undefined;
     const { command } = match;
@@ -144,7 +144,13 @@ export class CommandRegistry {
       signal: controller.signal,
       recordActions: (done) => actions.push(...done),
     };
-    const finished = this.runHandler(command, parsed.args, context, controller);
+    // A slow command may be scheduled by the caller (the bot starts it once its turn is committed, so
+    // a turn that is thrown away runs nothing); a fast one runs at once, its reply is the turn's.
+    const finished = new Promise<Finished>((resolve) => {
+      const run = () => resolve(this.runHandler(command, parsed.args, context, controller));
+      if (command.slow && schedule) schedule(run);
+      else run();
+    });
     const settled = finished.then((outcome) => settle(outcome));
     const execution: CommandExecution = {
       ...base,

@@ -17,13 +17,13 @@ export interface CommandExecution {
 }
 
 export interface CommandPort {
-  /** undefined when the text is not a command at all. */
-  start(text: string, caller: Caller, role: Role): CommandExecution | undefined;
+  /**
+   * undefined when the text is not a command at all. `schedule`, when given, decides when a slow
+   * command's work starts (the acknowledgement is ready at once either way).
+   */
+  start(text: string, caller: Caller, role: Role, schedule?: (run: () => void) => void): CommandExecution | undefined;
   help(role: Role): HelpLine[];
 }
 
 /** Resolves who may do what, from HELPDESK_ADMINS / HELPDESK_AGENTS. */
 export type RoleResolver = (caller: Caller) => Role;
-
-/** A registry with no commands: used when checks are off and nothing else registers. */
-export const NO_COMMANDS: CommandPort = { start: () => undefined, help: () => [] };

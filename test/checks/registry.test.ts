@@ -157,6 +157,24 @@ describe('command registry', () => {
     expect((await run(registry, 'say', 'admin')).reply.text.startsWith('LAB')).toBe(false);
   });
 
+  it('a slow command waits for its schedule: work that is never scheduled runs and audits nothing', async () => {
+    const audit = new InMemoryAuditLog();
+    const registry = new CommandRegistry({ audit });
+    let handled = 0;
+    registry.register(defineCommand({ ...echo, slow: true, handler: async () => textReply(`ran ${++handled}`) }));
+    const dropped = registry.start('say bob@contoso.dk', ADMIN, 'agent', () => undefined);
+    expect(dropped?.ack?.text).toMatch(/Working on 'echo user'/);
+    let later: (() => void) | undefined;
+    const kept = registry.start('say bob@contoso.dk', ADMIN, 'agent', (run) => (later = run));
+    await new Promise((tick) => setTimeout(tick, 20));
+    expect(handled).toBe(0);
+    expect(audit.all()).toEqual([]);
+    later!();
+    expect((await kept!.result).text).toBe('ran 1');
+    expect(handled).toBe(1);
+    expect(audit.all().map((record) => record.outcome)).toEqual(['ok']);
+  });
+
   it('keeps the lab notice off refusals and usage messages: nothing ran', async () => {
     const registry = new CommandRegistry({ audit: new InMemoryAuditLog(), notice: 'LAB' });
     registry.register(defineCommand({ ...echo, role: 'admin' }));
