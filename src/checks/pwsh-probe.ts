@@ -5,6 +5,9 @@ export type PwshProbe =
   | { available: true; version: string; checkedAt: Date }
   | { available: false; reason: string; checkedAt: Date };
 
+/** How long after the kill the probe waits for the pipes to close before it answers anyway. */
+const GRACE_AFTER_KILL_MS = 2_000;
+
 /** More than a version string ever needs; output beyond it is dropped. */
 const MAX_OUTPUT = 64 * 1024;
 
@@ -43,10 +46,20 @@ export function probePwsh(pwshPath: string, env: NodeJS.ProcessEnv, timeoutMs = 
       }
     };
     const timer = setTimeout(() => stop('timeout'), timeoutMs);
+    // Last resort: a process outside the group (another session) may keep the pipes open so 'close'
+    // never comes; the probe still answers, and the pipes are let go.
+    const deadline = setTimeout(() => {
+      stop('timeout');
+      child.stdout.destroy();
+      child.stderr.destroy();
+      finish();
+      unavailable(`'${pwshPath}' did not answer within the probe time limit.`);
+    }, timeoutMs + GRACE_AFTER_KILL_MS);
     const onAbort = () => stop('cancelled');
     signal?.addEventListener('abort', onAbort, { once: true });
     const finish = () => {
       clearTimeout(timer);
+      clearTimeout(deadline);
       signal?.removeEventListener('abort', onAbort);
     };
 

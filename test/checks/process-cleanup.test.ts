@@ -182,4 +182,16 @@ describe('pwsh probe that does not answer', () => {
     await expect.poll(() => running(child), { timeout: 5_000 }).toBe(false);
     expect(descendants()).toEqual([]);
   });
+
+  it('answers even when a process outside its group keeps the output pipe open', { timeout: 20_000 }, async () => {
+    const dir = tempDir('escaped-pwsh');
+    const pwshPath = path.join(dir, 'pwsh');
+    const pidFile = path.join(dir, 'escaped.pid');
+    // setsid puts the sleeper in a session of its own: killing the probe's group cannot reach it.
+    writeFileSync(pwshPath, `#!/bin/sh\nsetsid sleep 300 &\necho $! > '${pidFile}'\nwait\n`);
+    chmodSync(pwshPath, 0o755);
+    pidFiles.push(pidFile);
+    const probe = await probePwsh(pwshPath, pwshEnv(), 300);
+    expect(probe).toMatchObject({ available: false, reason: expect.stringMatching(/did not answer within the probe time limit/) });
+  });
 });
