@@ -13,6 +13,7 @@ import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
 import { isFlowOnlyWord, isHandOffRequest, notInFlowReply, unknownFlowReply } from '../flows';
+import { recentFlow } from '../handoff';
 import { PHRASES, answerReply } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge';
 import type { Logger } from '../observability/logger';
@@ -143,7 +144,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
     }
     // "next", "back", "cancel"… typed when no flow is running: say so rather than search for the word.
     if (!inFlow && isFlowOnlyWord(text)) {
-      const last = await this.deps.flows?.lastFlow(context);
+      // Only a flow from the last half hour is worth offering again.
+      const last = recentFlow(await this.deps.flows?.lastFlow(context), new Date());
       const flow = last ? this.deps.flows?.catalog.byId(last.flowId) : undefined;
       await this.send(context, notInFlowReply(text, flow ? { flowId: flow.id, title: flow.title } : undefined));
       return;
