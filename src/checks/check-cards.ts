@@ -35,7 +35,8 @@ function findingContainer(finding: Finding): Record<string, unknown> {
       textBlock(`${look.label}: ${finding.title}`, { weight: 'Bolder', color: look.color }),
       textBlock(finding.explanation),
       textBlock('Fix:', { weight: 'Bolder', spacing: 'Small' }),
-      textBlock(finding.fix, { fontType: 'Monospace', spacing: 'None' }),
+      // One block per command line: Teams folds single line breaks inside a TextBlock.
+      ...finding.fix.split('\n').filter((line) => line.trim() !== '').map((line) => textBlock(line, { fontType: 'Monospace', spacing: 'None' })),
       textBlock(`Article: ${finding.article} · rule ${finding.ruleId}`, { isSubtle: true, size: 'Small' }),
     ],
   };

@@ -21,6 +21,8 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   .msg.bot { align-self: flex-start; }
   .msg.error { border-left: 4px solid #c4314b; }
   .card { white-space: normal; }
+  .card > div, .card td { white-space: pre-wrap; }
+  .card .tb-mono { font-family: Consolas, monospace; font-size: 13px; background: #f6f6f6; padding: 4px 6px; border-radius: 3px; }
   .card .tb-bolder { font-weight: 600; }
   .card .tb-medium { font-size: 16px; }
   .card .tb-small { font-size: 12px; }
@@ -92,7 +94,8 @@ export const WEB_CHAT_PAGE = `<!doctype html>
   function renderElement(element) {
     if (element.type === 'TextBlock') {
       var classes = [element.weight === 'Bolder' ? 'tb-bolder' : '', element.size === 'Medium' || element.size === 'Large' ? 'tb-medium' : '',
-        element.size === 'Small' ? 'tb-small' : '', element.isSubtle ? 'tb-subtle' : '', element.separator ? 'sep' : ''].join(' ');
+        element.size === 'Small' ? 'tb-small' : '', element.isSubtle ? 'tb-subtle' : '', element.separator ? 'sep' : '',
+        element.fontType === 'Monospace' ? 'tb-mono' : ''].join(' ');
       return '<div class="' + classes + '">' + markdown(element.text || '') + '</div>';
     }
     if (element.type === 'FactSet') {
