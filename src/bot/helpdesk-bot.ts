@@ -163,7 +163,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
     if (!inFlow && this.deps.flows) {
       if (await this.deps.flows.startRequested(context, text, { caller, role, memory })) return;
       const unknown = this.deps.flows.catalog.explicitStart(text)?.unknownName;
-      if (unknown !== undefined) {
+      // "start lync" may be a question the knowledge base answers; otherwise list the flows.
+      if (unknown !== undefined && !this.deps.knowledge.search(text).answered) {
         await this.send(context, unknownFlowReply(unknown, this.deps.flows.catalog.flows));
         return;
       }

@@ -153,3 +153,19 @@ describe('loopback-only when unauthenticated', () => {
     }
   });
 });
+
+describe('"start <word>" outside a flow', () => {
+  it('lists the flows for an unknown flow name, but answers a question that starts that way', async () => {
+    const bot = await startBot();
+    try {
+      const bogus = allText(await bot.say('start bogus'));
+      expect(bogus).toMatch(/There is no guided flow called "bogus"/);
+      expect(bogus).toContain('start smart-card-enrollment');
+      const lync = allText(await bot.say('start lync'));
+      expect(lync).not.toMatch(/There is no guided flow/);
+      expect(lync).toMatch(/Source:/);
+    } finally {
+      await bot.close();
+    }
+  });
+});
