@@ -94,49 +94,56 @@ const poolArgs = z.object({ pool: poolFqdn });
 
 /** Registers check user, show policies, check pool and checks status. */
 export function registerCheckCommands(registry: CommandRegistry, deps: CheckCommandsDeps): void {
-  const checkUser = defineCommand({
+  /** The commands that read one user's settings share everything but their name and their reply. */
+  const userCommand = (spec: {
+    name: string;
+    aliases: string[];
+    usage: string;
+    summary: string;
+    reply: (user: CsUser, settings: EffectiveSettings, identity: string, executionId: string) => Reply;
+  }) =>
+    defineCommand({
+      name: spec.name,
+      aliases: spec.aliases,
+      usage: spec.usage,
+      summary: spec.summary,
+      role: 'admin',
+      timeoutMs: deps.commandTimeoutMs,
+      slow: true,
+      positional: ['user'],
+      args: userArgs,
+      async handler({ user: identity }, context) {
+        const found = await userSettings(deps, identity, context);
+        if (found.notFound) return found.notFound;
+        return spec.reply(found.user, found.settings, identity, context.executionId);
+      },
+    });
+
+  const checkUser = userCommand({
     name: 'check user',
     aliases: ['diagnose user'],
     usage: 'check user <sip address or UPN>',
     summary: "Read a user's pool and effective policies with read-only PowerShell and report what blocks sign-in, with the fix.",
-    role: 'admin',
-    timeoutMs: deps.commandTimeoutMs,
-    slow: true,
-    positional: ['user'],
-    args: userArgs,
-    async handler({ user: identity }, context) {
-      const found = await userSettings(deps, identity, context);
-      if (found.notFound) return found.notFound;
-      const { user, settings } = found;
-      return checkReply({
+    reply: (user, settings, identity, executionId) =>
+      checkReply({
         subject: user.SipAddress ?? identity,
-        summary: userSummary(settings, context.executionId),
+        summary: userSummary(settings, executionId),
         diagnosis: diagnose(settings),
         settings: describeSettings(settings),
         actions: userActions(user, identity),
-      });
-    },
+      }),
   });
 
-  const showPolicies = defineCommand({
+  const showPolicies = userCommand({
     name: 'show policies',
     aliases: ['show policy'],
     usage: 'show policies <sip address or UPN>',
     summary: 'Show the effective policies and configurations for a user and where each one comes from.',
-    role: 'admin',
-    timeoutMs: deps.commandTimeoutMs,
-    slow: true,
-    positional: ['user'],
-    args: userArgs,
-    async handler({ user: identity }, context) {
-      const found = await userSettings(deps, identity, context);
-      if (found.notFound) return found.notFound;
-      const { user, settings } = found;
-      return settingsReply(user.SipAddress ?? identity, userSummary(settings, context.executionId), describeSettings(settings), [
+    reply: (user, settings, identity, executionId) =>
+      settingsReply(user.SipAddress ?? identity, userSummary(settings, executionId), describeSettings(settings), [
         { title: 'Check user', command: `check user ${identity}` },
         ...(user.RegistrarPool ? [{ title: 'Check pool', command: `check pool ${user.RegistrarPool}` }] : []),
-      ]);
-    },
+      ]),
   });
 
   const checkPool = defineCommand({
