@@ -24,32 +24,18 @@ export function createZip(entries: ZipEntry[]): Buffer {
     const compressed = deflateRawSync(entry.data, { level: 9 });
     const crc = crc32(entry.data);
 
+    // The local header and the central directory record repeat the same fields from "version
+    // needed" to the name length; the central record has one more field ("made by") in front.
+    const fields = { crc, compressed: compressed.length, size: entry.data.length, name: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-    local.writeUInt16LE(8, 8); // method: deflate
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeSharedFields(local, 4, fields);
     parts.push(local, name, compressed);
 
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(20, 4); // made by: 2.0
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt16LE(DOS_TIME, 12);
-    header.writeUInt16LE(DOS_DATE, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(compressed.length, 20);
-    header.writeUInt32LE(entry.data.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeSharedFields(header, 6, fields);
     header.writeUInt32LE(offset, 42); // extra, comment, disk, attributes stay 0
     central.push(header, name);
 
@@ -63,4 +49,17 @@ export function createZip(entries: ZipEntry[]): Buffer {
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, directory, end]);
+}
+
+/** Version needed, flags, method, time, date, CRC, sizes and name length, from `at` on (extra length stays 0). */
+function writeSharedFields(buffer: Buffer, at: number, fields: { crc: number; compressed: number; size: number; name: number }): void {
+  buffer.writeUInt16LE(20, at); // version needed: 2.0
+  buffer.writeUInt16LE(0x0800, at + 2); // flags: names are UTF-8
+  buffer.writeUInt16LE(8, at + 4); // method: deflate
+  buffer.writeUInt16LE(DOS_TIME, at + 6);
+  buffer.writeUInt16LE(DOS_DATE, at + 8);
+  buffer.writeUInt32LE(fields.crc, at + 10);
+  buffer.writeUInt32LE(fields.compressed, at + 14);
+  buffer.writeUInt32LE(fields.size, at + 18);
+  buffer.writeUInt16LE(fields.name, at + 22);
 }

@@ -94,6 +94,9 @@ const poolArgs = z.object({ pool: poolFqdn });
 
 /** Registers check user, show policies, check pool and checks status. */
 export function registerCheckCommands(registry: CommandRegistry, deps: CheckCommandsDeps): void {
+  /** Every check reads the topology: admins only, acknowledged at once, with the checks' time limit. */
+  const adminCheck = { role: 'admin', timeoutMs: deps.commandTimeoutMs, slow: true } as const;
+
   /** The commands that read one user's settings share everything but their name and their reply. */
   const userCommand = (spec: {
     name: string;
@@ -107,9 +110,7 @@ export function registerCheckCommands(registry: CommandRegistry, deps: CheckComm
       aliases: spec.aliases,
       usage: spec.usage,
       summary: spec.summary,
-      role: 'admin',
-      timeoutMs: deps.commandTimeoutMs,
-      slow: true,
+      ...adminCheck,
       positional: ['user'],
       args: userArgs,
       async handler({ user: identity }, context) {
@@ -151,9 +152,7 @@ export function registerCheckCommands(registry: CommandRegistry, deps: CheckComm
     aliases: ['diagnose pool'],
     usage: 'check pool <pool FQDN>',
     summary: "Check a registrar pool's authentication settings (passive auth, proxy, Autodiscover pool, Kerberos).",
-    role: 'admin',
-    timeoutMs: deps.commandTimeoutMs,
-    slow: true,
+    ...adminCheck,
     positional: ['pool'],
     args: poolArgs,
     async handler({ pool: fqdn }, context) {

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allText, message, startBot, type TestBot } from '../support/bot-server';
+import { allText, message, startBot, withBot, type TestBot } from '../support/bot-server';
 
 describe('the bot over real HTTP (restify + CloudAdapter)', () => {
   let bot: TestBot;
@@ -94,8 +94,7 @@ describe('feedback', () => {
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
     const dataDir = mkdtempSync(join(tmpdir(), 'feedback-'));
-    const bot = await startBot({ STATE_STORE: 'file', DATA_DIR: dataDir });
-    try {
+    await withBot({ STATE_STORE: 'file', DATA_DIR: dataDir }, async (bot) => {
       await bot.say('my surface cant sign in and the clock is off');
       await bot.say('whats the default pin on the smart card');
       await bot.say('helpful', { value: { action: 'feedback', helpful: true, articleId: 'store-app-clock-skew', text: 'helpful' } });
@@ -110,31 +109,25 @@ describe('feedback', () => {
       expect(records).toContainEqual(['smart-card-default-pin', false]);
       // A button value naming no real article is not stored as such: the last answer stands in.
       expect(records).toContainEqual(['smart-card-default-pin', true]);
-    } finally {
-      await bot.close();
-    }
+    });
   });
 });
 
 describe('small talk', () => {
   it('greets back, takes thanks, and searches for neither', async () => {
-    const bot = await startBot();
-    try {
+    await withBot({}, async (bot) => {
       expect(allText(await bot.say('hello'))).toMatch(/Lync helpdesk bot/i);
       const thanks = allText(await bot.say('thanks!'));
       expect(thanks).toMatch(/Glad I could help/);
       expect(thanks).not.toMatch(/Source:|I don't know/);
-    } finally {
-      await bot.close();
-    }
+    });
   });
 });
 
 describe('loopback-only when unauthenticated', () => {
   it('refuses a request addressed to a foreign host name (DNS rebinding) and a serviceUrl off the machine', async () => {
     const { request } = await import('node:http');
-    const bot = await startBot();
-    try {
+    await withBot({}, async (bot) => {
       const url = new URL(`${bot.url}/api/messages`);
       const status = await new Promise<number>((done, fail) => {
         const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { host: 'evil.example:3978', 'content-type': 'application/json' } }, (res) => {
@@ -148,24 +141,19 @@ describe('loopback-only when unauthenticated', () => {
       const offMachine = await bot.send(message('hello', { serviceUrl: 'https://attacker.example/' }));
       expect(offMachine.status).toBe(400);
       expect(JSON.stringify(offMachine.body)).toMatch(/serviceUrl/);
-    } finally {
-      await bot.close();
-    }
+    });
   });
 });
 
 describe('"start <word>" outside a flow', () => {
   it('lists the flows for an unknown flow name, but answers a question that starts that way', async () => {
-    const bot = await startBot();
-    try {
+    await withBot({}, async (bot) => {
       const bogus = allText(await bot.say('start bogus'));
       expect(bogus).toMatch(/There is no guided flow called "bogus"/);
       expect(bogus).toContain('start smart-card-enrollment');
       const lync = allText(await bot.say('start lync'));
       expect(lync).not.toMatch(/There is no guided flow/);
       expect(lync).toMatch(/Source:/);
-    } finally {
-      await bot.close();
-    }
+    });
   });
 });

@@ -62,6 +62,16 @@ export async function startBot(env: Record<string, string> = {}, options: AppOpt
   };
 }
 
+/** Runs `work` against a freshly started bot and always stops it afterwards. */
+export async function withBot<T>(env: Record<string, string>, work: (bot: TestBot) => Promise<T>, options: AppOptions = {}): Promise<T> {
+  const bot = await startBot(env, options);
+  try {
+    return await work(bot);
+  } finally {
+    await bot.close();
+  }
+}
+
 /** A message activity as the Emulator or web chat sends it, expecting replies inline. */
 export function message(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/observability/logger';
-import { allText, message, startBot, type BotActivity, type TestBot } from '../support/bot-server';
+import { allText, message, startBot, withBot, type BotActivity, type TestBot } from '../support/bot-server';
 import { startCaptureChannel, type CaptureChannel } from '../support/capture-channel';
 import { countAdaptiveCards, teamsCardProblems } from './card-rules';
 
@@ -185,8 +185,7 @@ describe('Teams: ALLOWED_TENANTS', () => {
 
 describe('answers in Teams', () => {
   it('carry the key fact as text and the full answer once, in the card', async () => {
-    const bot = await startBot();
-    try {
+    await withBot({}, async (bot) => {
       const teams = await bot.say('my surface cant sign in and the clock is off', { channelId: 'msteams', conversation: { id: 'a:teams-compact', conversationType: 'personal' }, channelData: { tenant: { id: 'tenant-1' } } });
       const emulator = await bot.say('my surface cant sign in and the clock is off');
       expect(teams[0]?.text).toContain('w32tm /resync');
@@ -197,8 +196,6 @@ describe('answers in Teams', () => {
       expect(help[0]?.attachments?.length).toBe(1);
       expect(help[0]?.text).toMatch(/^I help with Lync/);
       expect(help[0]?.text).not.toMatch(/talk to a person/);
-    } finally {
-      await bot.close();
-    }
+    });
   });
 });
