@@ -1,0 +1,27 @@
+/** Prints the frozen sets' figures and every miss: `npm run eval:frozen`. */
+import { runFrozen } from './run-frozen';
+
+const pct = (part: number, whole: number) => `${part}/${whole} (${((100 * part) / Math.max(1, whole)).toFixed(1)}%)`;
+
+async function main(): Promise<void> {
+  const report = await runFrozen();
+  const verbose = process.argv.includes('--misses');
+  if (verbose) {
+    for (const o of report.questions.outcomes.filter((x) => !x.ok)) {
+      console.log(`MISS [${o.item.scope}] "${o.item.q}"\n   want ${JSON.stringify(o.item.facts)}; got ${o.answered ?? 'no article'}: ${o.reply.slice(0, 140).replace(/\s+/g, ' ')}`);
+    }
+    for (const o of report.midFlow.outcomes.filter((x) => !x.ok)) console.log(`MIDFLOW ${o.item.flow}/${o.item.step} "${o.item.says}" want ${JSON.stringify(o.item.expect)}: ${o.why}`);
+    for (const o of report.side.outcomes.filter((x) => !x.ok)) {
+      console.log(`SIDE ${o.item.flow}/${o.item.step} "${o.item.q}" want ${JSON.stringify(o.item.facts)}; got ${o.answered ?? 'no article'}${o.unrelated ? ' (UNRELATED)' : ''}: ${o.reply.slice(0, 120).replace(/\s+/g, ' ')}`);
+    }
+  }
+  const q = report.questions;
+  console.log(`frozen questions: in scope, fact in the first reply ${pct(q.inScopeRight, q.inScope)}; out of scope declined ${pct(q.outScopeDeclined, q.outScope)}`);
+  console.log(`frozen mid-flow: right behaviour ${pct(report.midFlow.right, report.midFlow.total)}`);
+  console.log(`frozen side questions: right ${pct(report.side.right, report.side.total)}; unrelated articles shown as answers ${report.side.unrelated}`);
+}
+
+void main().then(() => process.exit(0), (error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
