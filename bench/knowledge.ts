@@ -9,7 +9,7 @@ import { knowledgeBaseFrom, type Article } from '../src/knowledge';
 import { readArticles } from '../src/knowledge/load-articles';
 import { KnowledgeIndex } from '../src/knowledge/search';
 import { loadSynonyms } from '../src/knowledge/synonyms';
-import { evaluate, loadEvalSet } from '../test/eval/evaluate';
+import { evaluate, loadEvalSet } from '../src/knowledge/evaluation';
 
 const root = resolve(__dirname, '..');
 const { articles } = readArticles(join(root, 'knowledge'));

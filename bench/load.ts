@@ -12,7 +12,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadFlowCatalog } from '../src/flows';
-import { loadEvalSet } from '../test/eval/evaluate';
+import { loadEvalSet } from '../src/knowledge/evaluation';
 
 const ROOT = resolve(__dirname, '..');
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 3000);

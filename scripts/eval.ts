@@ -1,7 +1,7 @@
 /** Prints the evaluation set's results and every miss: `npx tsx scripts/eval.ts`. */
 import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge';
-import { evaluate, loadEvalSet } from '../test/eval/evaluate';
+import { evaluate, loadEvalSet } from '../src/knowledge/evaluation';
 
 const knowledge = loadKnowledgeBase(resolve(__dirname, '..', 'knowledge'));
 const report = evaluate(knowledge, loadEvalSet(resolve(__dirname, '..', 'test', 'eval')));

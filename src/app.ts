@@ -4,7 +4,7 @@ import { TurnContext } from 'botbuilder';
 import type { Config } from './config/config';
 import { createAdapter, correlationId, type AuthOverrides } from './bot/adapter';
 import { feedbackRecorder } from './bot/feedback';
-import { GuidedFlows } from './bot/flow-dialog';
+import { GuidedFlows } from './bot/guided-flows';
 import { createHandOff, parseHelpdeskTarget } from './bot/handoff-delivery';
 import { HelpdeskBot } from './bot/helpdesk-bot';
 import { toActivity } from './bot/render';

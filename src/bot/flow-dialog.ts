@@ -1,11 +1,10 @@
-import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { Dialog, DialogSet, DialogTurnStatus, type DialogContext, type DialogState, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { Caller, Role } from '../core/caller';
-import type { HelpLine } from '../core/help';
 import type { Reply } from '../core/reply';
-import { advance, asideReminder, isStaff, startFlow, unknownFlowReply, type FlowCatalog, type FlowContext, type FlowTurn } from '../flows';
+import { advance, asideReminder, startFlow, type FlowCatalog, type FlowContext, type FlowTurn } from '../flows';
 import { FlowState } from '../flows/schema';
-import type { ConversationMemory } from './helpdesk-bot';
+import type { ConversationMemory } from './conversation-memory';
 import { callerOf, incomingText } from './incoming';
 import { toActivity } from './render';
 
@@ -103,87 +102,5 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
 
   private flowContext(info: FlowTurnInfo): FlowContext {
     return { role: info.role, articleTitle: this.hooks.articleTitle };
-  }
-}
-
-export interface GuidedFlowsDeps extends Omit<FlowDialogHooks, 'record'> {
-  conversationState: ConversationState;
-}
-
-/**
- * What the helpdesk bot uses: give an active flow the turn first, start a flow a message asks for,
- * remember the last flow for hand-offs, and list the flows in help.
- */
-export class GuidedFlows {
-  private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly lastFlowState: StatePropertyAccessor<FlowState | undefined>;
-  private readonly dialogs: DialogSet;
-
-  constructor(private readonly deps: GuidedFlowsDeps) {
-    this.dialogState = deps.conversationState.createProperty<DialogState>('flowDialogState');
-    this.lastFlowState = deps.conversationState.createProperty<FlowState | undefined>('lastFlow');
-    this.dialogs = new DialogSet(this.dialogState);
-    this.dialogs.add(new FlowDialog({ ...deps, record: (context, state) => this.lastFlowState.set(context, state) }));
-  }
-
-  get catalog(): FlowCatalog {
-    return this.deps.catalog;
-  }
-
-  /** True when a flow was active and has handled this turn. */
-  async continueFlow(context: TurnContext, info: FlowTurnInfo): Promise<boolean> {
-    // Most turns are plain questions: skip building a dialog context when no flow is on the stack.
-    const stack = (await this.dialogState.get(context))?.dialogStack;
-    if (!stack || stack.length === 0) return false;
-    setFlowTurnInfo(context, info);
-    const dc = await this.dialogs.createContext(context);
-    if (!dc.activeDialog) return false;
-    // An explicit "start <flow>" switches flows, keeping what the user already told us.
-    const text = incomingText(context.activity);
-    const explicit = this.deps.catalog.explicitStart(text);
-    const current = FlowState.safeParse((dc.activeDialog.state as { flow?: unknown }).flow);
-    if (explicit?.unknownName !== undefined && current.success) {
-      // "start bogus" mid-flow: list the flows that exist and keep the place, rather than ask the knowledge base.
-      await context.sendActivity(toActivity(unknownFlowReply(explicit.unknownName, this.deps.catalog.flows)));
-      await context.sendActivity(toActivity(asideReminder(this.deps.catalog, current.data)));
-      return true;
-    }
-    const switchTo = explicit?.flow;
-    if (switchTo) {
-      // Starting the flow one is already in begins it afresh; another flow inherits the answers.
-      const carried = current.success && current.data.flowId !== switchTo.id ? current.data : undefined;
-      await dc.cancelAllDialogs();
-      await dc.beginDialog(FlowDialog.ID, { flowId: switchTo.id, carried } satisfies FlowDialogOptions);
-      return true;
-    }
-    const result = await dc.continueDialog();
-    return result.status !== DialogTurnStatus.empty;
-  }
-
-  /** Starts the flow the text asks for ("I need to enroll my smart card", "start collect-logs"); false when it asks for none. */
-  async startRequested(context: TurnContext, text: string, info: FlowTurnInfo): Promise<boolean> {
-    const flow = this.deps.catalog.requested(text);
-    if (!flow) return false;
-    setFlowTurnInfo(context, info);
-    const dc = await this.dialogs.createContext(context);
-    await dc.cancelAllDialogs();
-    await dc.beginDialog(FlowDialog.ID, { flowId: flow.id } satisfies FlowDialogOptions);
-    return true;
-  }
-
-  /** The current or most recent flow of this conversation, for hand-offs. */
-  async lastFlow(context: TurnContext): Promise<FlowState | undefined> {
-    const state = await this.lastFlowState.get(context);
-    const parsed = FlowState.safeParse(state);
-    return parsed.success ? parsed.data : undefined;
-  }
-
-  /** The help section listing the flows (staff-only choices aside, every flow is for everyone). */
-  helpSection(role: Role): { title: string; lines: HelpLine[] } {
-    const lines = this.deps.catalog.flows.map((flow) => ({ usage: `start ${flow.id}`, summary: `${flow.title}: ${flow.summary}` }));
-    return {
-      title: isStaff(role) ? 'Guided flows (you also see the staff-only steps)' : 'Guided flows (step by step)',
-      lines,
-    };
   }
 }

@@ -6,7 +6,7 @@ import { escapeMarkdown, withoutBackticks, type FlowCatalog } from '../flows';
 import type { FlowState } from '../flows/schema';
 import { buildHandOffSummary, handOffCard, handOffKey, HandOffRecord, newHandOffId, recentFlow, summaryText, type HandOffSummary } from '../handoff';
 import type { Logger } from '../observability/logger';
-import type { ConversationMemory } from './helpdesk-bot';
+import type { ConversationMemory } from './conversation-memory';
 import { toActivity } from './render';
 
 /** Where hand-offs are posted, from HELPDESK_CONVERSATION. */

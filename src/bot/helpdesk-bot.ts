@@ -17,21 +17,14 @@ import { recentFlow } from '../handoff';
 import { PHRASES, answerReply } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge';
 import type { Logger } from '../observability/logger';
-import type { GuidedFlows } from './flow-dialog';
+import { ConversationMemorySchema, type ConversationMemory } from './conversation-memory';
+import type { GuidedFlows } from './guided-flows';
 import { afterCommit } from './conversation-turns';
 import { callerOf, incomingText } from './incoming';
 import { toActivity } from './render';
 import { searchArticles } from './teams/message-extension';
 import { deliverPrivately } from './teams/private-delivery';
 import { shouldWelcome } from './teams/welcome';
-
-/** What the bot remembers about a conversation between turns (kept in conversation state). */
-const ConversationMemorySchema = z.object({
-  lastArticleId: z.string().optional(),
-  /** The last questions and what they were answered with, for hand-offs. */
-  asked: z.array(z.object({ question: z.string(), articleId: z.string().nullable(), at: z.string() })).default([]),
-});
-export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 
 /** What a card button may carry along with its text (src/cards/adaptive.ts submit()). */
 const ButtonValue = z.object({ articleId: z.string().max(200).optional() }).passthrough();

@@ -1,5 +1,5 @@
-import type { ChecksMode } from './checks-mode';
-import type { RemoteConnection } from './powershell-runner';
+import type { ChecksMode } from './powershell/checks-mode';
+import type { RemoteConnection } from './powershell/powershell-runner';
 
 export interface ChecksConfig {
   mode: ChecksMode;

@@ -1,4 +1,4 @@
-import { auditCommand } from '../audit/audit-command';
+import { auditCommand } from '../commands/audit-command';
 import type { AuditLog } from '../audit/audit-record';
 import { JsonLinesAuditLog } from '../audit/jsonl-audit-log';
 import { InMemoryAuditLog } from '../audit/memory-audit-log';
@@ -8,14 +8,14 @@ import {
   DnsAutodiscoverLookup,
   StaticAutodiscoverLookup,
   type AutodiscoverLookup,
-} from './autodiscover-lookup';
-import { registerCheckCommands } from './check-commands';
+} from './lync/autodiscover-lookup';
+import { registerCheckCommands } from './commands/check-commands';
 import type { ChecksConfig } from './checks-config';
-import { LAB_NOTICE } from './checks-mode';
-import { PowerShellRunner } from './powershell-runner';
-import { LAB_DATA_PATH } from './project-paths';
-import { childEnvironment, resolvePwshPath } from './pwsh-environment';
-import { probePwsh } from './pwsh-probe';
+import { LAB_NOTICE } from './powershell/checks-mode';
+import { PowerShellRunner } from './powershell/powershell-runner';
+import { LAB_DATA_PATH } from './powershell/project-paths';
+import { childEnvironment, resolvePwshPath } from './powershell/pwsh-environment';
+import { probePwsh } from './powershell/pwsh-probe';
 
 interface ChecksSetup extends ChecksConfig {
   /** Use this audit log instead of auditPath (tests pass an InMemoryAuditLog). */

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InMemoryAuditLog } from '../../src/audit/memory-audit-log';
 import { createChecks, type Checks } from '../../src/checks';
-import { CMDLET_ALLOWLIST, ALLOWED_CMDLET_NAMES } from '../../src/checks/allowlist';
-import { CmdletRefusedError } from '../../src/checks/errors';
-import type { PowerShellRunner } from '../../src/checks/powershell-runner';
+import { CMDLET_ALLOWLIST, ALLOWED_CMDLET_NAMES } from '../../src/checks/powershell/allowlist';
+import { CmdletRefusedError } from '../../src/checks/powershell/errors';
+import type { PowerShellRunner } from '../../src/checks/powershell/powershell-runner';
 import { pwshEnv, readInvocationLog, run, tempDir } from './helpers';
 
 // The payloads try to delete the canary or create files next to it; afterwards the folder must hold

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InMemoryAuditLog } from '../../src/audit/memory-audit-log';
 import { createChecks, type Checks } from '../../src/checks';
-import { probePwsh } from '../../src/checks/pwsh-probe';
-import { childEnvironment } from '../../src/checks/pwsh-environment';
+import { probePwsh } from '../../src/checks/powershell/pwsh-probe';
+import { childEnvironment } from '../../src/checks/powershell/pwsh-environment';
 import { ADMIN, pwshEnv, readInvocationLog, ruleIds, run, tempDir } from './helpers';
 
 // One pwsh session serves every test in this file.

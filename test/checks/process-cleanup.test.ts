@@ -2,10 +2,10 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ChecksUnavailableError } from '../../src/checks/errors';
-import { PowerShellRunner } from '../../src/checks/powershell-runner';
-import { LAB_MODULE_PATH } from '../../src/checks/project-paths';
-import { probePwsh } from '../../src/checks/pwsh-probe';
+import { ChecksUnavailableError } from '../../src/checks/powershell/errors';
+import { PowerShellRunner } from '../../src/checks/powershell/powershell-runner';
+import { LAB_MODULE_PATH } from '../../src/checks/powershell/project-paths';
+import { probePwsh } from '../../src/checks/powershell/pwsh-probe';
 import { pwshEnv, tempDir } from './helpers';
 
 /**

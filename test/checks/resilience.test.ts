@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JsonLinesAuditLog } from '../../src/audit/jsonl-audit-log';
 import type { AuditRecord } from '../../src/audit/audit-record';
 import { createChecks, type Checks } from '../../src/checks';
-import { ChecksBusyError } from '../../src/checks/errors';
+import { ChecksBusyError } from '../../src/checks/powershell/errors';
 import { ADMIN, PLAIN_USER, pwshEnv, run, tempDir } from './helpers';
 
 // One session with a short call limit and a queue of one, so timeouts and "busy" are quick to reach.

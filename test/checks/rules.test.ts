@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CMDLET_OUTPUT_SCHEMAS } from '../../src/checks/cmdlet-schemas';
-import { ALLOWED_CMDLET_NAMES } from '../../src/checks/allowlist';
-import { checkReply } from '../../src/checks/check-replies';
-import { diagnose } from '../../src/checks/diagnose';
-import { DIAGNOSIS_RULES } from '../../src/checks/diagnosis-rules';
-import { resolveUserSettings, type DiscoveryTarget } from '../../src/checks/effective-settings';
-import { ALL_CHECK_ARTICLE_IDS } from '../../src/checks/knowledge-articles';
-import type { LyncSnapshot } from '../../src/checks/lync-reader';
-import { LAB_DATA_PATH, projectRoot } from '../../src/checks/project-paths';
-import { describeSettings } from '../../src/checks/settings-summary';
+import { CMDLET_OUTPUT_SCHEMAS } from '../../src/checks/lync/cmdlet-schemas';
+import { ALLOWED_CMDLET_NAMES } from '../../src/checks/powershell/allowlist';
+import { checkReply } from '../../src/checks/commands/check-replies';
+import { diagnose } from '../../src/checks/diagnosis/diagnose';
+import { DIAGNOSIS_RULES } from '../../src/checks/diagnosis/diagnosis-rules';
+import { resolveUserSettings, type DiscoveryTarget } from '../../src/checks/lync/effective-settings';
+import { ALL_CHECK_ARTICLE_IDS } from '../../src/checks/diagnosis/knowledge-articles';
+import type { LyncSnapshot } from '../../src/checks/lync/lync-reader';
+import { LAB_DATA_PATH, projectRoot } from '../../src/checks/powershell/project-paths';
+import { describeSettings } from '../../src/checks/diagnosis/settings-summary';
 
 // Pure tests of resolution and rules on variations of the lab data (no PowerShell involved).
 type Lab = Record<string, unknown[]> & { users: Record<string, unknown>[] };

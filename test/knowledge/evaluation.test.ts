@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { evaluate, loadEvalSet } from '../eval/evaluate';
+import { evaluate, loadEvalSet } from '../../src/knowledge/evaluation';
 
 const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
 const questions = loadEvalSet(resolve(__dirname, '..', 'eval'));

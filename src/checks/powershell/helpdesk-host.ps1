@@ -18,7 +18,7 @@
 $ProgressPreference = 'SilentlyContinue'
 try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }
 
-# Cmdlet name -> parameters it may get -> kind ('String' or 'Switch'). Keep equal to src/checks/allowlist.ts.
+# Cmdlet name -> parameters it may get -> kind ('String' or 'Switch'). Keep equal to src/checks/powershell/allowlist.ts.
 $script:HelpdeskAllowlist = @{
     'Get-CsUser'                      = @{ 'Identity' = 'String' }
     'Get-CsService'                   = @{ 'Registrar' = 'Switch'; 'WebServer' = 'Switch' }

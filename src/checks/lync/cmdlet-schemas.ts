@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { AllowedCmdlet } from './allowlist';
+import type { AllowedCmdlet } from '../powershell/allowlist';
 
 /**
  * The shape of each cmdlet's objects, after the host script flattened them (scalars, enums as text,

@@ -1,13 +1,13 @@
 import { z } from 'zod';
-import { textReply, type Reply } from '../core/reply';
-import { poolFqdn, userIdentity } from '../commands/argument-schemas';
-import { defineCommand, type CommandContext } from '../commands/command';
-import type { CommandRegistry } from '../commands/command-registry';
-import type { AutodiscoverLookup } from './autodiscover-lookup';
+import { textReply, type Reply } from '../../core/reply';
+import { poolFqdn, userIdentity } from '../../commands/argument-schemas';
+import { defineCommand, type CommandContext } from '../../commands/command';
+import type { CommandRegistry } from '../../commands/command-registry';
+import type { AutodiscoverLookup } from '../lync/autodiscover-lookup';
 import type { CardAction } from './check-cards';
 import { checkReply, settingsReply } from './check-replies';
-import { describeMode, type ChecksMode } from './checks-mode';
-import { diagnose } from './diagnose';
+import { describeMode, type ChecksMode } from '../powershell/checks-mode';
+import { diagnose } from '../diagnosis/diagnose';
 import {
   resolvePoolCheckSettings,
   resolvePoolSettings,
@@ -15,14 +15,14 @@ import {
   sipDomain,
   type DiscoveryTarget,
   type EffectiveSettings,
-} from './effective-settings';
-import { ChecksUnavailableError } from './errors';
-import { readSnapshot, type LyncSnapshot } from './lync-reader';
-import type { PowerShellRunner } from './powershell-runner';
-import { formatSeconds } from './powershell-process';
-import { describeSettings } from './settings-summary';
-import type { CsUser } from './cmdlet-schemas';
-import type { PwshProbe } from './pwsh-probe';
+} from '../lync/effective-settings';
+import { ChecksUnavailableError } from '../powershell/errors';
+import { readSnapshot, type LyncSnapshot } from '../lync/lync-reader';
+import type { PowerShellRunner } from '../powershell/powershell-runner';
+import { formatSeconds } from '../powershell/powershell-process';
+import { describeSettings } from '../diagnosis/settings-summary';
+import type { CsUser } from '../lync/cmdlet-schemas';
+import type { PwshProbe } from '../powershell/pwsh-probe';
 
 interface CheckCommandsDeps {
   mode: ChecksMode;

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AllowedCmdlet, CmdletCall } from './allowlist';
+import type { AllowedCmdlet, CmdletCall } from '../powershell/allowlist';
 import {
   CMDLET_OUTPUT_SCHEMAS,
   type AutodiscoverConfiguration,
@@ -14,8 +14,8 @@ import {
   type RegistrarConfiguration,
   type WebServiceConfiguration,
 } from './cmdlet-schemas';
-import type { CallResult } from './dispatcher-protocol';
-import { CheckFailure, PowerShellProtocolError } from './errors';
+import type { CallResult } from '../powershell/dispatcher-protocol';
+import { CheckFailure, PowerShellProtocolError } from '../powershell/errors';
 
 /** What the reader needs from the runner; tests of the pure parts can pass a fake. */
 interface CmdletBatchRunner {

@@ -2,13 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import type { KnowledgeBase } from '../../src/knowledge';
+import type { KnowledgeBase } from './';
 
 /** One evaluation question and the article that must answer it (null: the bot must decline). */
 export const EvalQuestion = z.object({ q: z.string().min(1), expect: z.string().nullable() }).strict();
 export type EvalQuestion = z.infer<typeof EvalQuestion>;
 
-export function loadEvalSet(folder = join(__dirname)): EvalQuestion[] {
+/** Reads every questions.*.yaml in the folder (the evaluation sets live in test/eval). */
+export function loadEvalSet(folder: string): EvalQuestion[] {
   return readdirSync(folder)
     .filter((name) => /^questions\..+\.yaml$/.test(name))
     .sort()

@@ -17,5 +17,5 @@ export function projectRoot(start: string = __dirname): string {
 }
 
 export const HOST_SCRIPT_PATH = path.join(projectRoot(), 'src', 'checks', 'powershell', 'helpdesk-host.ps1');
-export const LAB_MODULE_PATH = path.join(projectRoot(), 'test', 'lab', 'LyncLabStandIn.psm1');
-export const LAB_DATA_PATH = path.join(projectRoot(), 'test', 'lab', 'contoso-lab.json');
+export const LAB_MODULE_PATH = path.join(projectRoot(), 'src', 'checks', 'lab', 'LyncLabStandIn.psm1');
+export const LAB_DATA_PATH = path.join(projectRoot(), 'src', 'checks', 'lab', 'contoso-lab.json');

@@ -1,5 +1,5 @@
 import { DIAGNOSIS_RULES, type DiagnosisRule, type Severity } from './diagnosis-rules';
-import type { EffectiveSettings } from './effective-settings';
+import type { EffectiveSettings } from '../lync/effective-settings';
 import type { CheckArticleId } from './knowledge-articles';
 
 export interface Finding {

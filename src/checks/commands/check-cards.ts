@@ -1,6 +1,6 @@
-import type { CardJson } from '../core/reply';
-import type { Finding } from './diagnose';
-import type { SettingLine } from './settings-summary';
+import type { CardJson } from '../../core/reply';
+import type { Finding } from '../diagnosis/diagnose';
+import type { SettingLine } from '../diagnosis/settings-summary';
 
 /**
  * Adaptive Cards (version 1.5) for check results, built as plain JSON by pure functions. The text reply

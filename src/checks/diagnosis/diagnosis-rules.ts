@@ -1,4 +1,4 @@
-import type { EffectiveSettings, PoolSettings } from './effective-settings';
+import type { EffectiveSettings, PoolSettings } from '../lync/effective-settings';
 import { CHECK_ARTICLE_IDS, type CheckArticleId } from './knowledge-articles';
 import {
   discoveryUrl,
@@ -8,7 +8,7 @@ import {
   passiveAuthOn,
   webAuthProfile,
   windowsAuthOffered,
-} from './settings-facts';
+} from '../lync/settings-facts';
 
 export type Severity = 'error' | 'warning' | 'info';
 

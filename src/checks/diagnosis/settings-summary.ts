@@ -1,4 +1,4 @@
-import type { EffectiveSettings, Resolved } from './effective-settings';
+import type { EffectiveSettings, Resolved } from '../lync/effective-settings';
 
 /** One effective setting as shown to an admin: what it is, where it came from, and its values. */
 export interface SettingLine {

@@ -1,7 +1,7 @@
-import type { Reply } from '../core/reply';
+import type { Reply } from '../../core/reply';
 import { checkResultCard, settingsCard, type CardAction } from './check-cards';
-import type { Diagnosis, Finding } from './diagnose';
-import type { SettingLine } from './settings-summary';
+import type { Diagnosis, Finding } from '../diagnosis/diagnose';
+import type { SettingLine } from '../diagnosis/settings-summary';
 
 /** Plain-text replies (light Markdown) for the check commands; each carries all the findings. */
 

@@ -1,8 +1,8 @@
 import { textReply } from '../core/reply';
-import { entryCount } from '../commands/argument-schemas';
-import { defineCommand, type CommandDefinition } from '../commands/command';
+import { entryCount } from './argument-schemas';
+import { defineCommand, type CommandDefinition } from './command';
 import { z } from 'zod';
-import type { AuditLog, AuditRecord } from './audit-record';
+import type { AuditLog, AuditRecord } from '../audit/audit-record';
 
 const MAX_ENTRIES = 100;
 

@@ -3,7 +3,7 @@
  * them into replies and audit outcomes, so they carry the outcome they stand for.
  */
 
-import { CommandFailure } from '../commands/command-failure';
+import { CommandFailure } from '../../commands/command-failure';
 
 export class CheckFailure extends CommandFailure {}
 
