@@ -5,6 +5,7 @@ import type { HelpLine } from '../core/help';
 import type { Reply } from '../core/reply';
 import { advance, asideReminder, isStaff, startFlow, unknownFlowReply, type FlowCatalog, type FlowContext, type FlowTurn } from '../flows';
 import { FlowState } from '../flows/schema';
+import { startPhrase } from '../flows/user-text';
 import type { ConversationMemory } from './helpdesk-bot';
 import { callerOf, incomingText } from './incoming';
 import { toActivity } from './render';
@@ -180,7 +181,7 @@ export class GuidedFlows {
 
   /** The help section listing the flows (staff-only choices aside, every flow is for everyone). */
   helpSection(role: Role): { title: string; lines: HelpLine[] } {
-    const lines = this.deps.catalog.flows.map((flow) => ({ usage: `start ${flow.id}`, summary: `${flow.title}: ${flow.summary}` }));
+    const lines = this.deps.catalog.flows.map((flow) => ({ usage: startPhrase(flow), summary: flow.summary }));
     return {
       title: isStaff(role) ? 'Guided flows (you also see the staff-only steps)' : 'Guided flows (step by step)',
       lines,
