@@ -39,7 +39,7 @@ describe('"start <name>": a flow, a flow that does not exist, or no such request
     expect(reply.text).toMatch(/^There is no guided flow called "bogus"\. These are the guided flows:/);
     for (const flow of catalog.flows) expect(reply.text).toContain(`**start ${flow.title.toLowerCase()}** — ${flow.summary}`);
     expect(reply.suggestions).toEqual([...catalog.flows.map((flow) => `start ${flow.title.toLowerCase()}`), 'help']);
-    for (const suggestion of reply.suggestions ?? []) expect(catalog.explicitStart(suggestion)?.flow, suggestion).toBeDefined();
+    for (const suggestion of (reply.suggestions ?? []).filter((s) => s !== 'help')) expect(catalog.explicitStart(suggestion)?.flow, suggestion).toBeDefined();
 
     const hostile = unknownFlowReply(`[click](http://evil)**x**${'y'.repeat(500)}`, catalog.flows).text;
     expect(hostile).not.toContain('[click](');
