@@ -40,7 +40,7 @@ const TOPICS: Record<string, string[]> = {
     'smart-card-enrollment-form-settings', 'smart-card-default-pin', 'smart-card-sign-in-lync',
   ],
   '004_de88718bafcf2433.txt': [
-    'webticket-third-party-auth-module', 'exchange-separate-external-ews-autodiscover', 'sts-claims-provider-otp-setup', 'adfs-relying-party-lync-claims-provider',
+    'webticket-third-party-auth-module', 'exchange-separate-external-ews-autodiscover', 'sts-claims-provider-otp-setup', 'adfs-relying-party-lync-claims-provider', 'adfs-relying-party-lync-int-ext',
     'domain-credentials-internet-risk', 'lync-client-authentication-protocols',
   ],
 };
