@@ -88,6 +88,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     target: helpdeskTarget,
     storage,
     catalog: flowCatalog,
+    articleTitle: (id) => knowledge.byId(id)?.title,
     lastFlow: (context) => guidedFlows.lastFlow(context),
     logger,
   });

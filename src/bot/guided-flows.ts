@@ -4,6 +4,7 @@ import type { Role } from '../core/caller';
 import type { HelpLine } from '../core/help';
 import { asideReminder, isStaff, unknownFlowReply, type FlowCatalog } from '../flows';
 import { FlowState } from '../flows/schema';
+import { startPhrase } from '../flows/user-text';
 import { FlowDialog, setFlowTurnInfo, type FlowDialogHooks, type FlowDialogOptions, type FlowTurnInfo } from './flow-dialog';
 import { incomingText } from './incoming';
 import { toActivity } from './render';
@@ -82,7 +83,7 @@ export class GuidedFlows {
 
   /** The help section listing the flows (staff-only choices aside, every flow is for everyone). */
   helpSection(role: Role): { title: string; lines: HelpLine[] } {
-    const lines = this.deps.catalog.flows.map((flow) => ({ usage: `start ${flow.id}`, summary: `${flow.title}: ${flow.summary}` }));
+    const lines = this.deps.catalog.flows.map((flow) => ({ usage: startPhrase(flow), summary: flow.summary }));
     return {
       title: isStaff(role) ? 'Guided flows (you also see the staff-only steps)' : 'Guided flows (step by step)',
       lines,

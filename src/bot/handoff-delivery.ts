@@ -55,6 +55,8 @@ export interface HandOffDeliveryDeps {
   target?: HelpdeskTarget;
   storage: Storage;
   catalog: FlowCatalog;
+  /** Article titles by id, so the summary names articles as users and agents know them. */
+  articleTitle?: (id: string) => string | undefined;
   /** The flow the user is in or was last in. */
   lastFlow(context: TurnContext): Promise<FlowState | undefined>;
   logger: Logger;
@@ -83,6 +85,7 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
       at,
       caller,
       asked: memory.asked,
+      articleTitle: deps.articleTitle,
       flow: state ? { state, definitions: (id) => deps.catalog.byId(id) } : undefined,
     });
     const card = handOffCard(summary);

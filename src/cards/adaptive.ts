@@ -11,7 +11,10 @@ export type Element = Record<string, unknown>;
 
 export interface SubmitAction {
   title: string;
-  /** The text the button sends, as if the user had typed it. */
+  /**
+   * The text the button sends, as if the user had typed it. It may name an article or a flow by id;
+   * the chat shows the button's title in its place, so users never see those ids.
+   */
   says: string;
   /** Extra data carried along (e.g. which article the button refers to). */
   data?: Record<string, unknown>;
@@ -39,7 +42,7 @@ export function submit(action: SubmitAction): Element {
     data: {
       ...action.data,
       text: action.says,
-      msteams: { type: 'messageBack', text: action.says, displayText: action.says },
+      msteams: { type: 'messageBack', text: action.says, displayText: action.title },
     },
   };
 }

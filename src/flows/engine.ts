@@ -4,6 +4,7 @@ import type { FlowCatalog } from './catalog';
 import { flowHelp, pageCount, renderStep, visibleChoices, type RenderContext } from './render';
 import type { FlowChoice, FlowState, FlowStep } from './schema';
 import { flowWordOf, fold } from './words';
+import { startPhrase } from './user-text';
 
 /**
  * The flow state machine. Pure: a state and what the user typed go in, replies and the next state come
@@ -109,7 +110,7 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
         event: 'cancelled',
         active: false,
         state: finished(state, 'cancelled', context),
-        replies: [{ text: `OK, I closed the "${flow.title}" steps. Ask me anything, or type "start ${flow.id}" to begin again.`, suggestions: ['help'] }],
+        replies: [{ text: `OK, I closed the "${flow.title}" steps. Ask me anything, or type "${startPhrase(flow)}" to begin again.`, suggestions: ['help'] }],
       };
     case 'help':
       return { event: 'stayed', active: true, state, replies: [flowHelp(flow, state.stepId)] };
@@ -187,15 +188,15 @@ function stay(catalog: FlowCatalog, state: FlowState, context: FlowContext, lead
 }
 
 function stuckReply(step: FlowStep, context: FlowContext): Reply {
-  const refs = step.articles.map((id) => `- ${context.articleTitle?.(id) ?? id}: type "article ${id}"`);
+  const refs = step.articles.map((id) => context.articleTitle?.(id)).filter((title): title is string => Boolean(title)).map((title) => `- ${title}`);
   const text = [
     step.stuckHelp ?? `Sorry this step ("${step.title}") isn't working for you.`,
-    refs.length > 0 ? `These may help:\n${refs.join('\n')}` : '',
+    refs.length > 0 ? `These articles may help (ask me about any of them):\n${refs.join('\n')}` : '',
     'Type **done** when it works, **back** to go back a step, or **talk to a person**: the helpdesk gets every step you did.',
   ]
     .filter(Boolean)
     .join('\n\n');
-  return { text, suggestions: ['done', 'talk to a person', ...step.articles.slice(0, 2).map((id) => `article ${id}`)] };
+  return { text, suggestions: ['done', 'talk to a person'] };
 }
 
 /** A choice by its number ("2", "option 2"), its label or one of its aliases; nothing else. */

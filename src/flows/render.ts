@@ -1,6 +1,7 @@
 import { card, heading, MAX_CARD_ACTIONS, numbered, paragraph, type Element, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
 import type { FlowChoice, FlowDefinition, FlowStep } from './schema';
+import { startPhrase } from './user-text';
 import { FLOW_WORD_HELP } from './words';
 
 /** What rendering needs to know about the reader and the knowledge base. */
@@ -62,9 +63,12 @@ export function renderStep(flow: FlowDefinition, stepId: string, context: Render
     body.push(...step.staff.check.map((command) => paragraph(`Type: \`${command}\``)), ...step.staff.run.map(code));
   }
   if (step.articles.length > 0) {
-    const refs = step.articles.map((id) => `${context.articleTitle?.(id) ?? id} (type "article ${id}")`);
-    lines.push(`More: ${refs.join('; ')}`);
-    body.push(paragraph(`More: ${refs.join('; ')}`, { subtle: true, small: true, separator: true }));
+    // Titles only: the ids stay internal. Asking about a title finds its article.
+    const refs = step.articles.map((id) => context.articleTitle?.(id)).filter((title): title is string => Boolean(title));
+    if (refs.length > 0) {
+      lines.push(`More (ask me about any of these): ${refs.join('; ')}`);
+      body.push(paragraph(`More (ask me about any of these): ${refs.join('; ')}`, { subtle: true, small: true, separator: true }));
+    }
   }
 
   const actions: SubmitAction[] = [];
@@ -83,10 +87,11 @@ export function renderStep(flow: FlowDefinition, stepId: string, context: Render
   } else if (step.end) {
     const closing = CLOSING[step.end];
     lines.push(closing);
-    if (step.offerFlows.length > 0) lines.push(`Next you could: ${step.offerFlows.map((id) => `"start ${id}" (${context.flowTitle?.(id) ?? id})`).join('; ')}.`);
+    const offered = step.offerFlows.map((id) => ({ id, title: context.flowTitle?.(id) })).filter((flow): flow is { id: string; title: string } => Boolean(flow.title));
+    if (offered.length > 0) lines.push(`Next you could type: ${offered.map((flow) => `"${startPhrase(flow)}"`).join('; ')}.`);
     body.push(paragraph(closing, { separator: true }));
     actions.push(
-      ...step.offerFlows.map((id) => ({ title: context.flowTitle?.(id) ?? `Start ${id}`, says: `start ${id}`, data: { action: 'flow-start', flow: id } })),
+      ...offered.map((offer) => ({ title: offer.title, says: `start ${offer.id}`, data: { action: 'flow-start', flow: offer.id } })),
       { title: 'Talk to a person', says: PERSON, data: { action: 'handoff' } },
       { title: 'Start over', says: `start ${flow.id}`, data: { action: 'flow-start', flow: flow.id } },
     );

@@ -1,6 +1,6 @@
 import type { Reply } from '../core/reply';
 import type { FlowDefinition } from './schema';
-import { clip, escapeMarkdown } from './user-text';
+import { clip, escapeMarkdown, startPhrase } from './user-text';
 
 /** Replies about flows to messages typed outside one (the bot's top level sends them). */
 
@@ -15,7 +15,7 @@ export function unknownFlowReply(name: string, flows: readonly Listed[]): Reply 
   if (flows.length === 0) return { text: `There is no guided flow called "${quoted}", and none is installed. Ask me your question instead.`, suggestions: ['help'] };
   return {
     text: [`There is no guided flow called "${quoted}". These are the guided flows:`, flowList(flows)].join('\n\n'),
-    suggestions: [...flows.slice(0, 5).map((flow) => `start ${flow.id}`), 'help'],
+    suggestions: [...flows.slice(0, 5).map(startPhrase), 'help'],
   };
 }
 
@@ -25,13 +25,13 @@ export function unknownFlowReply(name: string, flows: readonly Listed[]): Reply 
  */
 export function notInFlowReply(word: string, lastFlow?: { flowId: string; title: string }): Reply {
   const typed = escapeMarkdown(clip(word, QUOTED));
-  const again = lastFlow ? ` To pick up "${lastFlow.title}" again from its first step, type **start ${lastFlow.flowId}**.` : '';
+  const again = lastFlow ? ` To pick up "${lastFlow.title}" again from its first step, type **${startPhrase(lastFlow)}**.` : '';
   return {
     text: `You're not in a guided flow right now, so "${typed}" has nothing to act on.${again} Type **help** to see the guided flows and how to start one, or just ask me your question.`,
-    suggestions: [...(lastFlow ? [`start ${lastFlow.flowId}`] : []), 'help'],
+    suggestions: [...(lastFlow ? [startPhrase(lastFlow)] : []), 'help'],
   };
 }
 
 function flowList(flows: readonly Listed[]): string {
-  return flows.map((flow) => `- **start ${flow.id}** — ${flow.title}: ${flow.summary}`).join('\n');
+  return flows.map((flow) => `- **${startPhrase(flow)}** — ${flow.summary}`).join('\n');
 }

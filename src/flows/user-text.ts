@@ -27,3 +27,11 @@ export function escapeMarkdown(text: string): string {
 export function withoutBackticks(text: string): string {
   return text.replace(/`/g, "'");
 }
+
+/**
+ * What a user types to start a flow, by its title ("start collect logs"): the catalog accepts titles
+ * as well as ids, and users never see ids.
+ */
+export function startPhrase(flow: { title: string }): string {
+  return `start ${flow.title.toLowerCase()}`;
+}

@@ -76,6 +76,8 @@ export interface HandOffInput {
   caller: Caller;
   /** Questions asked in this conversation and the article that answered each (null: declined). */
   asked: ReadonlyArray<{ question: string; articleId: string | null }>;
+  /** The title of an article by id: the summary names articles by title, never by id. */
+  articleTitle?: (id: string) => string | undefined;
   /** The current or last guided flow, with the definitions of the flows it went through. */
   flow?: { state: FlowState; definitions: (id: string) => FlowDefinition | undefined };
 }
@@ -97,7 +99,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
 
   const answers = latest((state?.answers ?? []).map(({ question, answer }) => ({ question: clip(question, SUMMARY_LIMITS.text), answer: clip(answer, SUMMARY_LIMITS.text) })), SUMMARY_LIMITS.answers);
   const steps = latest((state?.progress ?? []).map(({ title, status }) => ({ title: clip(title, SUMMARY_LIMITS.title), status })), SUMMARY_LIMITS.steps);
-  const questions = latest(input.asked.map((entry) => ({ question: clip(entry.question, SUMMARY_LIMITS.text), answeredWith: entry.articleId })), SUMMARY_LIMITS.questions);
+  const questions = latest(input.asked.map((entry) => ({ question: clip(entry.question, SUMMARY_LIMITS.text), answeredWith: entry.articleId === null ? null : clip(input.articleTitle?.(entry.articleId) ?? 'a knowledge-base article', SUMMARY_LIMITS.title) })), SUMMARY_LIMITS.questions);
   const omitted = { answers: answers.omitted, steps: steps.omitted, questions: questions.omitted };
 
   const next: string[] = [];
@@ -161,9 +163,9 @@ export function summaryText(summary: HandOffSummary): string {
   return lines.join('\n');
 }
 
-/** How a question was answered, in the card and in the text. */
-export function answeredWith(articleId: string | null): string {
-  return articleId ? `article ${articleId}` : 'not answered';
+/** How a question was answered, in the card and in the text: the article's title, or "not answered". */
+export function answeredWith(articleTitle: string | null): string {
+  return articleTitle ? `answered: ${articleTitle}` : 'not answered';
 }
 
 /** The latest items that fit in `lines` and `bytes` (measured as JSON), and how many earlier ones were dropped. */

@@ -2,6 +2,7 @@ import { bullets, card, heading, numbered, paragraph, sectionTitle, type SubmitA
 import type { Reply } from '../core/reply';
 import type { Article } from './article';
 import type { SearchResult } from './search';
+import { sourceLine } from './source-titles';
 
 /** Words on the buttons, shared with the router that understands them. */
 export const PHRASES = {
@@ -14,14 +15,14 @@ export const PHRASES = {
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
 export function answerReply(article: Article, related: Article[] = []): Reply {
   const suggestions = related.slice(0, 2);
-  const source = `Source: ${article.source.document}, "${article.source.section}"`;
+  const source = sourceLine(article);
   const text = [
     `**${article.title}**`,
     article.answer,
     article.steps.length > 0 ? `Steps:\n${article.steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}` : '',
     article.caveats.length > 0 ? `Good to know:\n${article.caveats.map((c) => `- ${c}`).join('\n')}` : '',
     source,
-    suggestions.length > 0 ? `Related: ${suggestions.map((s) => `${s.title} (type "${PHRASES.article(s.id)}")`).join('; ')}` : '',
+    suggestions.length > 0 ? `Related (ask me about any of them): ${suggestions.map((s) => s.title).join('; ')}` : '',
   ]
     .filter(Boolean)
     .join('\n\n');
@@ -77,7 +78,7 @@ export function whichOneReply(word: string, articles: Article[]): Reply {
   const offered = articles.slice(0, 3);
   const text = [
     `Several articles mention "${word}". Which one do you mean? Or tell me a little more (which client, what you see).`,
-    ...offered.map((article) => `- ${article.title} (type "${PHRASES.article(article.id)}")`),
+    ...offered.map((article) => `- ${article.title}`),
   ].join('\n');
   return {
     text,

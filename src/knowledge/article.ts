@@ -13,6 +13,11 @@ const nonEmpty = z.string().trim().min(1);
 /** Seed documents (`000_<hash>.txt`) and the server reference the checks are built from. */
 export const SOURCE_DOCUMENT_NAME = /^(?:\d{3}_[0-9a-f]{16}\.txt|lync-server-reference\.md)$/;
 
+/** One passage of a source document: its file name and the heading or post title. */
+const SourceCitation = z
+  .object({ document: z.string().regex(SOURCE_DOCUMENT_NAME, 'must be a source document file name (a seed document or the server reference)'), section: nonEmpty })
+  .strict();
+
 /** Front matter of one knowledge article, as documented in knowledge/README.md. */
 export const ArticleFrontMatter = z
   .object({
@@ -24,9 +29,10 @@ export const ArticleFrontMatter = z
     questions: z.array(nonEmpty).min(3, 'give at least 3 example questions'),
     answer: nonEmpty.max(700),
     keyFacts: z.array(nonEmpty).min(1),
-    source: z
-      .object({ document: z.string().regex(SOURCE_DOCUMENT_NAME, 'must be a source document file name (a seed document or the server reference)'), section: nonEmpty })
-      .strict(),
+    source: SourceCitation.extend({
+      /** Further passages the article's facts rest on, when one document alone would over-claim. */
+      also: z.array(SourceCitation).default([]),
+    }).strict(),
     related: z.array(z.string()).default([]),
     flow: z.string().optional(),
   })

@@ -1,4 +1,5 @@
 import type { Article } from './article';
+import { leadOf } from './sentences';
 import { proseOnly } from './source-documents';
 import { shingleIndex, sharedRuns } from './verbatim';
 
@@ -25,6 +26,13 @@ export function lintArticles(articles: Article[], sources: Map<string, string>):
       if (!carrier.includes(fact)) report(`key fact "${fact}" appears in neither the answer nor the body`);
     }
     if (article.steps.length === 0) report('has no "## Steps" list');
+    // The first key fact is the actionable one (a command, setting, path or number): a reader who
+    // stops after two sentences must already have it.
+    const leadFact = article.keyFacts[0]!;
+    if (!leadOf(article.answer).includes(leadFact)) report(`key fact "${leadFact}" is not in the first two sentences of the answer`);
+    if (article.source.document === 'lync-server-reference.md' && !article.caveats.some((caveat) => caveat.startsWith('From the Lync Server product reference'))) {
+      report('cites the product reference but does not tell the reader so in a caveat ("From the Lync Server product reference, ...")');
+    }
     const prose = proseOnly([article.title, article.answer, ...article.questions, article.body].join('\n'));
     for (const run of sharedRuns(prose, index, MAX_SHARED_WORDS + 1)) report(`repeats source words verbatim: "${run}"`);
   }

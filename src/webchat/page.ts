@@ -86,7 +86,7 @@ export const WEB_CHAT_PAGE = `<!doctype html>
       var button = document.createElement('button');
       button.type = 'button';
       button.textContent = action.title;
-      button.addEventListener('click', function () { send(action.says, action.value); });
+      button.addEventListener('click', function () { send(action.says, action.value, action.title); });
       row.appendChild(button);
     });
     container.appendChild(row);
@@ -142,9 +142,10 @@ export const WEB_CHAT_PAGE = `<!doctype html>
       .then(function (result) { ((result && result.activities) || []).forEach(renderActivity); statusLine.textContent = ''; })
       .catch(function (error) { statusLine.textContent = ''; addBubble('bot', escapeHtml(error.message || String(error)), 'error'); });
   }
-  function send(text, value) {
+  function send(text, value, shown) {
     if (!text) return;
-    addBubble('user', escapeHtml(text));
+    // A button shows what it says on its face; the command it sends may carry internal names.
+    addBubble('user', escapeHtml(shown || text));
     return post(activity('message', text, value));
   }
   function poll() {

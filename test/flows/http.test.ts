@@ -78,7 +78,7 @@ describe('guided flows over HTTP', () => {
 
   it('help lists the guided flows', async () => {
     const text = await conversation()('help');
-    for (const id of ['sign-in-troubleshooter', 'smart-card-enrollment', 'collect-logs']) expect(text).toContain(`start ${id}`);
+    for (const phrase of ['start sign-in troubleshooter', 'start smart card enrollment', 'start collect logs']) expect(text).toContain(phrase);
   });
 
   it('help inside a flow explains the flow words instead', async () => {
@@ -97,7 +97,7 @@ describe('guided flows over HTTP', () => {
     await say('desktop');
     const bogus = await say('start bogus');
     expect(bogus).toMatch(/There is no guided flow called "bogus"/);
-    for (const id of ['sign-in-troubleshooter', 'smart-card-enrollment', 'collect-logs']) expect(bogus).toContain(`**start ${id}**`);
+    for (const phrase of ['start sign-in troubleshooter', 'start smart card enrollment', 'start collect logs']) expect(bogus).toContain(`**${phrase}**`);
     expect(bogus).toMatch(/still in "Sign-in troubleshooter" at "Inside or outside the network\?": answer the question by its number or name/);
     expect(bogus).not.toMatch(/I don't know|couldn't find/i);
     expect(await say('8')).toMatch(/Pick a number from 1 to 2 \(or the name\)/);

@@ -37,8 +37,9 @@ describe('"start <name>": a flow, a flow that does not exist, or no such request
   it('the reply names what was typed, safely, and lists every flow with how to start it', () => {
     const reply = unknownFlowReply('bogus', catalog.flows);
     expect(reply.text).toMatch(/^There is no guided flow called "bogus"\. These are the guided flows:/);
-    for (const flow of catalog.flows) expect(reply.text).toContain(`**start ${flow.id}** — ${flow.title}`);
-    expect(reply.suggestions).toEqual([...catalog.flows.map((flow) => `start ${flow.id}`), 'help']);
+    for (const flow of catalog.flows) expect(reply.text).toContain(`**start ${flow.title.toLowerCase()}** — ${flow.summary}`);
+    expect(reply.suggestions).toEqual([...catalog.flows.map((flow) => `start ${flow.title.toLowerCase()}`), 'help']);
+    for (const suggestion of (reply.suggestions ?? []).filter((s) => s !== 'help')) expect(catalog.explicitStart(suggestion)?.flow, suggestion).toBeDefined();
 
     const hostile = unknownFlowReply(`[click](http://evil)**x**${'y'.repeat(500)}`, catalog.flows).text;
     expect(hostile).not.toContain('[click](');
@@ -78,8 +79,8 @@ describe('flow words typed when no flow is running', () => {
     expect(plain.suggestions).toEqual(['help']);
 
     const known = notInFlowReply('back', { flowId: 'collect-logs', title: 'Collect logs' });
-    expect(known.text).toMatch(/To pick up "Collect logs" again from its first step, type \*\*start collect-logs\*\*\./);
-    expect(known.suggestions).toEqual(['start collect-logs', 'help']);
+    expect(known.text).toMatch(/To pick up "Collect logs" again from its first step, type \*\*start collect logs\*\*\./);
+    expect(known.suggestions).toEqual(['start collect logs', 'help']);
     expect(notInFlowReply('*ok*').text).toContain('"\\*ok\\*"');
   });
 });

@@ -2,9 +2,12 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_CARD_ACTIONS } from '../../src/cards/adaptive';
 import { advance, loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { loadKnowledgeBase } from '../../src/knowledge';
 import { buildHandOffSummary, handOffCard, HandOffSummary, SUMMARY_LIMITS, summaryText } from '../../src/handoff';
 
 const catalog = loadFlowCatalog(resolve(__dirname, '..', '..', 'dialogs'));
+const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
+const knowledgeTitle = (id: string) => knowledge.byId(id)?.title;
 const caller = { id: '29:pat', name: 'Pat Doe', channelId: 'msteams', conversationId: 'a:1', tenantId: 'tenant-1', isGroup: false };
 
 function walk(flowId: string, inputs: string[]): FlowState {
@@ -14,7 +17,7 @@ function walk(flowId: string, inputs: string[]): FlowState {
 }
 
 function summarise(state: FlowState | undefined, asked: Array<{ question: string; articleId: string | null }> = []) {
-  return buildHandOffSummary({ id: 'H-TEST22', at: new Date('2025-01-02T03:04:05Z'), caller, asked, flow: state ? { state, definitions: (id) => catalog.byId(id) } : undefined });
+  return buildHandOffSummary({ id: 'H-TEST22', at: new Date('2025-01-02T03:04:05Z'), caller, asked, articleTitle: (id) => knowledgeTitle(id), flow: state ? { state, definitions: (id) => catalog.byId(id) } : undefined });
 }
 
 describe('the hand-off summary', () => {
@@ -33,7 +36,7 @@ describe('the hand-off summary', () => {
     ]);
     expect(summary.next.join('\n')).toMatch(/stuck on: Step 4 — log on with your domain account/);
     expect(summary.next.join('\n')).toMatch(/Continue "Smart card enrollment" from "Step 4/);
-    expect(summary.questions).toEqual([{ question: 'what is the default pin', answeredWith: 'smart-card-default-pin' }]);
+    expect(summary.questions).toEqual([{ question: 'what is the default pin', answeredWith: 'Default smart card PIN (12345678) for enrollment and Lync sign-in' }]);
   });
 
   it('after a documented cause, suggests confirming the fix, with the flow\'s own advice and checks', () => {

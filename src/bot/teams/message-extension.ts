@@ -1,4 +1,5 @@
 import { CardFactory, type MessagingExtensionAttachment, type MessagingExtensionQuery, type MessagingExtensionResponse } from 'botbuilder';
+import { sourceLine } from '../../knowledge/source-titles';
 import { bullets, card, heading, numbered, paragraph } from '../../cards/adaptive';
 import type { CardJson } from '../../core/reply';
 import type { Article, KnowledgeBase } from '../../knowledge';
@@ -49,7 +50,7 @@ export function articleCard(article: Article): CardJson {
     paragraph(article.answer),
     ...(article.steps.length > 0 ? [paragraph('Steps', { separator: true }), ...numbered(article.steps)] : []),
     ...(article.caveats.length > 0 ? [paragraph('Good to know', { separator: true }), ...bullets(article.caveats)] : []),
-    paragraph(`Helpdesk article "${article.id}". Source: ${article.source.document}, "${article.source.section}"`, {
+    paragraph(sourceLine(article), {
       subtle: true,
       small: true,
       separator: true,

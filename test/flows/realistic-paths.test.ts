@@ -1,0 +1,128 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Role } from '../../src/core/caller';
+import { advance, loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+
+/**
+ * Every ending of every flow, reached with the answers a real user of that client gives. A path lists
+ * only the buttons pressed (by label); at an instruction step the walker types "done", as a user
+ * who followed it would. The clients' realities are data too: an Android or Mac user never sees a
+ * company sign-in web page, so they never pick it.
+ */
+const catalog = loadFlowCatalog(resolve(__dirname, '..', '..', 'dialogs'));
+
+const ADFS = 'Company sign-in web page (AD FS)';
+/** Answers a user of each client would not give, because their client never shows that. */
+const NEVER_SAYS: Record<string, string[]> = {
+  android: [ADFS],
+  mac: [ADFS],
+  'web-app': [],
+};
+
+interface Path {
+  flow: string;
+  /** Who answers: the client they use (or "staff" for server-side paths). */
+  client: string;
+  answers: string[];
+  ends: string;
+  role?: Role;
+}
+
+const DESKTOP = 'Lync 2013 on a Windows PC';
+const STORE = 'Windows Store app';
+const IOS = 'iPhone or iPad';
+const INSIDE = 'Inside the company network';
+const OUTSIDE = 'Outside (home, travel, mobile data)';
+const SIGN_IN = 'sign-in-troubleshooter';
+
+const PATHS: Path[] = [
+  // Lync 2013 on a PC
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, INSIDE, 'My password', 'It keeps asking for my password', 'No, still failing'], ends: 'cause-kerberos' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, INSIDE, 'My password', 'It asks whether to trust a server', 'A Lync server (sip..., a pool or director)'], ends: 'cause-trust-sip' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, OUTSIDE, 'My password', 'It asks whether to trust a server', 'autodiscover.<a domain> (Exchange)'], ends: 'cause-trust-autodiscover' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, INSIDE, 'My password', 'It asks whether to trust a server', "I'm not sure"], ends: 'cause-trust-general' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, INSIDE, 'My password', 'It skips the company sign-in page or second factor'], ends: 'cause-windows-auth' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, OUTSIDE, 'My password', 'It skips the company sign-in page or second factor'], ends: 'cause-edge-registrar' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, OUTSIDE, 'My password', 'An error, or something else', 'No, still failing'], ends: 'no-known-cause' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, INSIDE, 'My password', "It's my first sign-in on this PC", 'Yes, it works'], ends: 'fixed' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, INSIDE, 'A smart card', 'Not sure'], ends: 'card-unsure' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, INSIDE, 'A smart card', "Yes, it's enrolled", 'No, still failing'], ends: 'card-failed' },
+  { flow: SIGN_IN, client: 'desktop', answers: [DESKTOP, OUTSIDE, 'One-time password or app password', 'No, still failing'], ends: 'otp-failed' },
+  // iPhone / iPad
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'The sign-in page never comes / it stalls', 'It asks for my password instead'], ends: 'cause-windows-auth' },
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'The sign-in page never comes / it stalls', "It can't reach the server, or keeps spinning", 'Yes, it differs between people'], ends: 'cause-autodiscover-pool' },
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'Signed in, but meetings and voice mail are gone'], ends: 'cause-mobile-exchange' },
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'It keeps asking me to sign in on that page'], ends: 'cause-mobile-reprompt' },
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'My password', "It can't find or reach the server", "I don't know"], ends: 'mobile-unknown' },
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'A smart card'], ends: 'card-not-desktop' },
+  // Android and Mac: password is what they see
+  { flow: SIGN_IN, client: 'android', answers: ['Android', OUTSIDE, 'My password', 'It stays stuck signing in'], ends: 'cause-android-passive' },
+  { flow: SIGN_IN, client: 'mac', answers: ['Mac', INSIDE, 'My password', 'It fails, while colleagues get a company sign-in page'], ends: 'cause-mac-passive' },
+  // Windows Phone
+  { flow: SIGN_IN, client: 'windows-phone', answers: ['Windows Phone', OUTSIDE, ADFS, 'A blank white page'], ends: 'cause-wp-white' },
+  // Windows Store app
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'No, or not sure'], ends: 'cause-clock' },
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'A 4G / LTE USB modem'], ends: 'cause-lte' },
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'Wi-Fi or a network cable', 'My password', 'Office 365 (Lync Online)'], ends: 'cause-cert-name' },
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'Wi-Fi or a network cable', 'My password', 'Lync Server 2010 with an OCS 2007 R2 Edge'], ends: 'cause-2010-edge' },
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'Wi-Fi or a network cable', ADFS, 'Sign-in never finishes, no error shown'], ends: 'cause-june-cu' },
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'Wi-Fi or a network cable', ADFS, 'Works, then drops in long meetings'], ends: 'cause-token-lifetime' },
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'Wi-Fi or a network cable', ADFS, 'Works sometimes, fails other times'], ends: 'cause-cookie-persistence' },
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'Wi-Fi or a network cable', 'My password', "I don't know", 'No'], ends: 'store-unknown' },
+  // Lync Web App
+  { flow: SIGN_IN, client: 'web-app', answers: ['Lync Web App (browser)', 'The meeting opens in the Lync app, not the browser'], ends: 'cause-webapp-force' },
+  // Smart card enrollment
+  { flow: 'smart-card-enrollment', client: 'desktop', answers: ['Not sure which', 'Still not sure'], ends: 'ask-admin-kind' },
+  // Log collection
+  { flow: 'collect-logs', client: 'store-app', answers: [STORE, 'I just switched it On'], ends: 'send-logs' },
+  { flow: 'collect-logs', client: 'desktop', answers: [DESKTOP], ends: 'send-logs' },
+  { flow: 'collect-logs', client: 'android', answers: ['Android'], ends: 'client-send' },
+  { flow: 'collect-logs', client: 'staff', role: 'agent', answers: ['Server-side logs (CLS)', 'AD FS / passive sign-in'], ends: 'cls-done' },
+  { flow: 'collect-logs', client: 'staff', role: 'agent', answers: ['Mobile sign-in trace (Fiddler)'], ends: 'fiddler-done' },
+];
+
+/** Walks a path: presses each answer at a question, types "done" at an instruction, until the flow ends. */
+function walk(path: Path): FlowState {
+  const context = { role: path.role ?? ('user' as Role) };
+  let turn = startFlow(catalog, path.flow, context);
+  const answers = [...path.answers];
+  for (let guard = 0; guard < 200 && turn.state.outcome === 'active'; guard++) {
+    const step = catalog.byId(turn.state.flowId)!.steps[turn.state.stepId]!;
+    const input = step.choices ? answers.shift() : 'done';
+    if (input === undefined) throw new Error(`ran out of answers at ${turn.state.flowId}/${turn.state.stepId}`);
+    turn = advance(catalog, turn.state, input, context);
+  }
+  expect(answers, 'every answer was used').toEqual([]);
+  return turn.state;
+}
+
+/** Every end step of every flow, as flow/step. */
+function endSteps(): string[] {
+  return catalog.flows.flatMap((flow) => Object.entries(flow.steps).filter(([, step]) => step.end).map(([id]) => `${flow.id}/${id}`));
+}
+
+describe('every flow ending is reached with the answers a real user of that client gives', () => {
+  it.each(PATHS.map((path) => [`${path.client}: ${path.flow} → ${path.ends}`, path] as const))('%s', (_name, path) => {
+    for (const answer of path.answers) expect(NEVER_SAYS[path.client] ?? [], `${path.client} users don't answer "${answer}"`).not.toContain(answer);
+    const state = walk(path);
+    expect(`${state.flowId}/${state.stepId}`).toBe(`${path.flow}/${path.ends}`);
+  });
+
+  it('no ending is left without a path', () => {
+    const reached = new Set(PATHS.map((path) => `${path.flow}/${path.ends}`));
+    // The enrollment flow's own last step is reached through its instructions.
+    reached.add('smart-card-enrollment/enrolled');
+    expect(endSteps().filter((end) => !reached.has(end))).toEqual([]);
+  });
+
+  it('the smart-card enrollment walks to its last step with a physical card', () => {
+    const state = walk({ flow: 'smart-card-enrollment', client: 'desktop', answers: ['Physical card', ...insertRouteAnswers()], ends: 'enrolled' });
+    expect(state.stepId).toBe('enrolled');
+  });
+});
+
+/** The enrollment's later questions, answered as a physical-card user would. */
+function insertRouteAnswers(): string[] {
+  const flow = catalog.byId('smart-card-enrollment')!;
+  return Object.values(flow.steps).filter((step) => step.choices && !['computer', 'card-kinds'].includes(Object.keys(flow.steps).find((id) => flow.steps[id] === step)!)).map((step) => step.choices![0]!.label);
+}

@@ -1,0 +1,90 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CardJson, Reply } from '../../src/core/reply';
+import { loadFlowCatalog } from '../../src/flows';
+import { renderStep } from '../../src/flows/render';
+import { unknownFlowReply } from '../../src/flows/replies';
+import { buildHandOffSummary, handOffCard, summaryText } from '../../src/handoff';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { answerReply, whichOneReply } from '../../src/knowledge/answer';
+
+/**
+ * Users never see internal names: no article id, no flow id, no source file name in anything shown
+ * (reply text, card text, button titles, suggested replies, hand-off). Button values may carry ids;
+ * they are not shown.
+ */
+const root = resolve(__dirname, '..', '..');
+const knowledge = loadKnowledgeBase(resolve(root, 'knowledge'));
+const catalog = loadFlowCatalog(resolve(root, 'dialogs'));
+const articles = knowledge.articles();
+
+/** An id counts as a whole kebab-case word ("smart-card-enrollment" is not inside "smart-card-enrollment-form-settings"). */
+const wholeWord = (id: string) => new RegExp(`(?<![a-z0-9-])${id}(?![a-z0-9-])`);
+const INTERNAL: Array<{ name: string; pattern: RegExp }> = [
+  ...articles.map((article) => ({ name: article.id, pattern: wholeWord(article.id) })),
+  ...catalog.flows.map((flow) => ({ name: flow.id, pattern: wholeWord(flow.id) })),
+  { name: 'a source file name', pattern: /\d{3}_[0-9a-f]{16}\.txt|lync-server-reference\.md/ },
+];
+
+/** Everything a user can read in a reply: its text, its summary, its suggestions and its card's text and button titles. */
+function visible(reply: Reply): string[] {
+  return [reply.text, reply.summary ?? '', ...(reply.suggestions ?? []), ...(reply.card ? cardText(reply.card) : [])];
+}
+
+function cardText(card: CardJson | Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const visit = (node: unknown, key?: string): void => {
+    if (Array.isArray(node)) return node.forEach((item) => visit(item));
+    if (!node || typeof node !== 'object') return;
+    for (const [name, value] of Object.entries(node)) {
+      if (name === 'data') continue; // button values: sent back to the bot, never shown
+      if (typeof value === 'string' && ['text', 'title', 'value'].includes(name)) out.push(value);
+      else visit(value, name);
+    }
+    void key;
+  };
+  visit(card);
+  return out;
+}
+
+function leaks(texts: string[]): string[] {
+  return texts.flatMap((text) => INTERNAL.filter(({ pattern }) => pattern.test(text)).map(({ name }) => `"${name}" in: ${text.slice(0, 160)}`));
+}
+
+describe('no internal names reach users', () => {
+  it('in any article answer, with its related articles', () => {
+    const found = articles.flatMap((article) => leaks(visible(answerReply(article, article.related.map((id) => knowledge.byId(id)!).filter(Boolean)))));
+    expect(found).toEqual([]);
+  });
+
+  it('in the "which one?" reply', () => {
+    expect(leaks(visible(whichOneReply('password', articles.slice(0, 3))))).toEqual([]);
+  });
+
+  it('in any flow step, for users and for staff, and in the list of flows', () => {
+    const context = (staff: boolean) => ({ staff, articleTitle: (id: string) => knowledge.byId(id)?.title, flowTitle: (id: string) => catalog.byId(id)?.title });
+    const found = catalog.flows.flatMap((flow) =>
+      Object.keys(flow.steps).flatMap((stepId) => [false, true].flatMap((staff) => leaks(visible(renderStep(flow, stepId, context(staff), { canGoBack: true }))))),
+    );
+    expect(found).toEqual([]);
+    expect(leaks(visible(unknownFlowReply('bogus', catalog.flows)))).toEqual([]);
+  });
+
+  it('in the hand-off card and text', () => {
+    const flow = catalog.byId('sign-in-troubleshooter')!;
+    const state = { flowId: flow.id, stepId: 'no-known-cause', trail: [], facts: { client: 'desktop' }, answers: [], progress: [{ flowId: flow.id, stepId: 'no-known-cause', title: 'x', status: 'reached' as const }], page: 0, startedAt: new Date().toISOString(), outcome: 'handoff' as const };
+    const summary = buildHandOffSummary({
+      id: 'H-1',
+      at: new Date(),
+      caller: { id: 'u1', name: 'Pat', channelId: 'webchat', conversationId: 'c1', isGroup: false },
+      asked: articles.slice(0, 5).map((article) => ({ question: 'q', articleId: article.id })),
+      articleTitle: (id) => knowledge.byId(id)?.title,
+      flow: { state, definitions: (id) => catalog.byId(id) },
+    });
+    expect(leaks([summaryText(summary), ...cardText(handOffCard(summary))])).toEqual([]);
+  });
+
+  it('the check itself finds an id, a flow id and a file name', () => {
+    expect(leaks(['see store-app-log-location', 'type start collect-logs', 'Source: 000_37b30db2a98c0aff.txt'])).toHaveLength(3);
+  });
+});
