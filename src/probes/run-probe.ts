@@ -102,7 +102,7 @@ export async function runProbe(sipDomain: string, settings: ProbeSettings, optio
       }
       if (answer.certificate) noteTls({ role: 'https', host: url.hostname, port: answer.certificate.port, certificate: answer.certificate });
       const date = answer.headers.date;
-      if (typeof date === 'string' && !Number.isNaN(Date.parse(date))) {
+      if (typeof date === 'string' && !Number.isNaN(Date.parse(date)) && !seen.clock.some((reading) => reading.host === url.hostname)) {
         const bot = now();
         seen.clock.push({ host: url.hostname, serverDate: new Date(date).toISOString(), botDate: bot.toISOString(), skewMs: Date.parse(date) - bot.getTime() });
       }

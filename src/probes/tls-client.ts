@@ -71,10 +71,13 @@ function chainOf(cert: DetailedPeerCertificate): string[] {
   return chain;
 }
 
+/** `port` is the one a client would use (443, 5061), whatever LYNC_PROBE_HTTPS_PORT redirects to. */
 export function describeCertificate(socket: TLSSocket, host: string, port: number): CertificateSeen | undefined {
   const cert = socket.getPeerCertificate(true);
   if (!cert || !cert.raw) return undefined;
   const mismatch = checkServerIdentity(host, cert);
+  // Node reports a name mismatch as the authorization error too; the chain itself was verified then.
+  const trustError = socket.authorizationError && String(socket.authorizationError) !== 'ERR_TLS_CERT_ALTNAME_INVALID' ? String(socket.authorizationError) : undefined;
   return {
     host,
     port,
@@ -84,8 +87,8 @@ export function describeCertificate(socket: TLSSocket, host: string, port: numbe
     validFrom: new Date(cert.valid_from).toISOString(),
     validTo: new Date(cert.valid_to).toISOString(),
     chain: chainOf(cert),
-    trusted: socket.authorized,
-    ...(socket.authorizationError ? { trustError: String(socket.authorizationError) } : {}),
+    trusted: trustError === undefined,
+    ...(trustError ? { trustError } : {}),
     ...(mismatch ? { hostMismatch: mismatch.message } : {}),
   };
 }
@@ -139,7 +142,7 @@ export class TlsClient {
       const timer = setTimeout(() => req.destroy(Object.assign(new Error(`no answer within ${this.options.timeoutMs} ms`), { code: 'ETIMEDOUT' })), this.options.timeoutMs);
       req.on('socket', (socket) => {
         socket.once('secureConnect', () => {
-          certificate = describeCertificate(socket as TLSSocket, host, port);
+          certificate = describeCertificate(socket as TLSSocket, host, Number(url.port || 443));
         });
       });
       req.on('response', (res) => {
@@ -210,7 +213,7 @@ export class TlsClient {
       socket.once('secureConnect', () => {
         clearTimeout(timer);
         signal.removeEventListener('abort', onAbort);
-        const certificate = describeCertificate(socket, host, target);
+        const certificate = describeCertificate(socket, host, port);
         socket.destroy();
         if (certificate) resolve(certificate);
         else reject(new Error('the server sent no certificate'));
