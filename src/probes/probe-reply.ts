@@ -56,8 +56,14 @@ export function observedFacts(seen: ProbeObservations): Array<[string, string]> 
         : `HTTP ${visit.status ?? '?'}${user ? ` · user link on ${user}` : ''}${visit.methods ? ` · offers ${visit.methods.join(', ') || 'nothing readable'}` : ''}`,
     ]);
   }
-  for (const reading of seen.clock) {
-    facts.push([`clock ${reading.host}`, `${reading.skewMs >= 0 ? '+' : '-'}${Math.round(Math.abs(reading.skewMs) / 1000)} s against the bot`]);
+  if (seen.clock.length > 0) {
+    // One line: the largest difference is what matters, the rest only says how many servers agreed.
+    const worst = seen.clock.reduce((a, b) => (Math.abs(b.skewMs) > Math.abs(a.skewMs) ? b : a));
+    const seconds = Math.round(worst.skewMs / 1000);
+    facts.push([
+      'server clocks',
+      `largest difference ${seconds > 0 ? '+' : ''}${seconds} s (${worst.host}) against the bot, over ${seen.clock.length} server${seen.clock.length === 1 ? '' : 's'}`,
+    ]);
   }
   if (seen.adfs) {
     facts.push([
