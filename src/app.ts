@@ -22,6 +22,7 @@ import { identityTrusted } from './core/trusted-identity';
 import { loadFlowCatalog } from './flows';
 import { loadKnowledgeBase } from './knowledge';
 import { createLogger, type Logger } from './observability/logger';
+import { registerProbeCommand, probeSettingsFrom } from './probes';
 import { createServer } from './server/server';
 import { version } from './version';
 import { mountWebChat } from './webchat/routes';
@@ -78,6 +79,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       : {}),
   });
   const commands = checks.registry;
+  registerProbeCommand(commands, { settings: probeSettingsFrom(config), articleTitle: (id) => knowledge.byId(id)?.title });
   // Elevated roles only for ids the channel vouches for (Teams), or on loopback without authentication.
   const roleOf = (caller: Caller) => (identityTrusted(caller, config.authenticated) ? resolveRole(caller, roles) : 'user');
 

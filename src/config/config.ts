@@ -14,6 +14,14 @@ const optionalText = z
 
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
 
+/** "10.0.0.53", "10.0.0.53:53", "[fd00::53]:53" or "fd00::53": what a DNS resolver's setServers takes. */
+function dnsServerAddress(value: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(value);
+  const plain = /^([^:]+)(?::(\d{1,5}))?$/.exec(value);
+  const [address, port] = bracketed ? [bracketed[1], bracketed[2]] : isIP(value) === 6 ? [value, undefined] : [plain?.[1], plain?.[2]];
+  return isIP(address ?? '') !== 0 && (port === undefined || (/^\d{1,5}$/.test(port) && Number(port) > 0 && Number(port) < 65536));
+}
+
 export function isLoopback(host: string): boolean {
   if (LOOPBACK_HOSTS.has(host.toLowerCase())) return true;
   return isIP(host) === 4 && host.startsWith('127.');
@@ -71,6 +79,20 @@ export const ConfigSchema = z
     PUBLIC_URL: optionalText,
     /** Built-in web chat page at `/`; on by default when unauthenticated. */
     WEBCHAT: z.enum(['on', 'off', 'auto']).default('auto'),
+    /** SIP domains the `probe` command may look at (sub-domains included); empty: probing is refused. */
+    PROBE_DOMAINS: list,
+    /** DNS server the probe asks, as ip or ip:port ([v6]:port); default: the system's servers. */
+    LYNC_PROBE_DNS: optionalText.refine((value) => value === undefined || dnsServerAddress(value), {
+      message: 'must be an IP address with an optional port, e.g. 10.0.0.53 or 10.0.0.53:53 or [fd00::53]:53',
+    }),
+    /** AD FS federation metadata the probe checks (token-signing certificate expiry). */
+    LYNC_ADFS_METADATA_URL: optionalText.refine((value) => value === undefined || /^https:\/\/[^/\s]+\/\S*$/i.test(value), {
+      message: 'must be an https:// URL, e.g. https://sts.contoso.dk/federationmetadata/2007-06/federationmetadata.xml',
+    }),
+    /** PEM file of extra CA certificates the probe trusts besides the system's (a lab or test CA). */
+    PROBE_EXTRA_CA_FILE: optionalText,
+    /** Tests and labs only: every TLS connection of the probe goes to this port instead of 443/5061. */
+    LYNC_PROBE_HTTPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
   })
   .superRefine((config, ctx) => {
     if (config.MicrosoftAppPassword && !config.MicrosoftAppId) {

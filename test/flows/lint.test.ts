@@ -6,7 +6,7 @@ import { readSourceDocuments, sourceDocumentsFolder } from '../../src/knowledge/
 
 const root = resolve(__dirname, '..', '..');
 const articleIds = new Set(loadArticles(resolve(root, 'knowledge')).map((article) => article.id));
-const COMMANDS = ['check user', 'check pool', 'show policies'];
+const COMMANDS = ['check user', 'check pool', 'show policies', 'probe'];
 
 describe('the flows in dialogs/', () => {
   const { flows, errors } = readFlows(resolve(root, 'dialogs'));

@@ -1,0 +1,78 @@
+import { promises as dns } from 'node:dns';
+
+/** One SRV answer, as the probe reports it. */
+export interface SrvRecord {
+  target: string;
+  port: number;
+  priority: number;
+  weight: number;
+}
+
+/** The result of one lookup: the answers, or why there are none (NXDOMAIN is not an error of the probe). */
+export type Lookup<T> = { ok: true; records: T[] } | { ok: false; code: string };
+
+export interface HostLookup {
+  /** CNAME targets of the name itself (empty when it has an A record directly). */
+  cnames: string[];
+  addresses: string[];
+}
+
+export interface ProbeDnsOptions {
+  /** "host:port" of the DNS server to ask (LYNC_PROBE_DNS); default: the system's servers. */
+  server?: string;
+  /** Time limit of one query. */
+  timeoutMs: number;
+}
+
+/** Codes that mean "the name has no such record", as opposed to a server that failed to answer. */
+const NO_RECORD = new Set(['ENOTFOUND', 'ENODATA', 'NXDOMAIN', 'ENONAME']);
+
+export function noRecord(code: string): boolean {
+  return NO_RECORD.has(code);
+}
+
+/**
+ * DNS as a Lync client uses it, through one resolver of its own: LYNC_PROBE_DNS points it at a
+ * particular server (a lab DNS, or the internal DNS the clients use) without touching the process's
+ * other lookups. Every query has a time limit and a single try.
+ */
+export class ProbeDns {
+  private readonly resolver: dns.Resolver;
+
+  constructor(options: ProbeDnsOptions) {
+    this.resolver = new dns.Resolver({ timeout: options.timeoutMs, tries: 1 });
+    if (options.server) this.resolver.setServers([options.server]);
+  }
+
+  /** Stops every query in flight (they fail with ECANCELLED). */
+  cancel(): void {
+    this.resolver.cancel();
+  }
+
+  async srv(name: string): Promise<Lookup<SrvRecord>> {
+    return this.settle(this.resolver.resolveSrv(name).then((records) => records.map((r) => ({ ...r, target: r.name.toLowerCase() }))));
+  }
+
+  async host(name: string): Promise<Lookup<HostLookup>> {
+    const cnames = await this.resolver.resolveCname(name).catch(() => [] as string[]);
+    const addresses = await this.settle(this.resolver.resolve4(name));
+    if (!addresses.ok) return addresses;
+    return { ok: true, records: [{ cnames: cnames.map((c) => c.toLowerCase()), addresses: addresses.records }] };
+  }
+
+  /** First IPv4 address of a name, for connecting to it (node's lookup callback shape). */
+  async address(name: string): Promise<string> {
+    const addresses = await this.resolver.resolve4(name);
+    const first = addresses[0];
+    if (!first) throw Object.assign(new Error(`${name} has no address`), { code: 'ENODATA' });
+    return first;
+  }
+
+  private async settle<T>(work: Promise<T[]>): Promise<Lookup<T>> {
+    try {
+      return { ok: true, records: await work };
+    } catch (error) {
+      return { ok: false, code: (error as NodeJS.ErrnoException).code ?? String(error) };
+    }
+  }
+}
