@@ -6,10 +6,13 @@ import { asideReminder, isStaff, unknownFlowReply, type FlowCatalog } from '../f
 import { FlowState } from '../flows/schema';
 import { FlowDialog, setFlowTurnInfo, type FlowDialogHooks, type FlowDialogOptions, type FlowTurnInfo } from './flow-dialog';
 import { incomingText } from './incoming';
+import { LastFlow } from './last-flow';
 import { toActivity } from './render';
 
 export interface GuidedFlowsDeps extends Omit<FlowDialogHooks, 'record'> {
   conversationState: ConversationState;
+  /** Where every flow step is recorded for hand-offs; shared with the hand-off when given. */
+  lastFlow?: LastFlow;
 }
 
 /**
@@ -18,14 +21,14 @@ export interface GuidedFlowsDeps extends Omit<FlowDialogHooks, 'record'> {
  */
 export class GuidedFlows {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly lastFlowState: StatePropertyAccessor<FlowState | undefined>;
+  private readonly last: LastFlow;
   private readonly dialogs: DialogSet;
 
   constructor(private readonly deps: GuidedFlowsDeps) {
     this.dialogState = deps.conversationState.createProperty<DialogState>('flowDialogState');
-    this.lastFlowState = deps.conversationState.createProperty<FlowState | undefined>('lastFlow');
+    this.last = deps.lastFlow ?? new LastFlow(deps.conversationState);
     this.dialogs = new DialogSet(this.dialogState);
-    this.dialogs.add(new FlowDialog({ ...deps, record: (context, state) => this.lastFlowState.set(context, state) }));
+    this.dialogs.add(new FlowDialog({ ...deps, record: (context, state) => this.last.set(context, state) }));
   }
 
   get catalog(): FlowCatalog {
@@ -74,10 +77,8 @@ export class GuidedFlows {
   }
 
   /** The current or most recent flow of this conversation, for hand-offs. */
-  async lastFlow(context: TurnContext): Promise<FlowState | undefined> {
-    const state = await this.lastFlowState.get(context);
-    const parsed = FlowState.safeParse(state);
-    return parsed.success ? parsed.data : undefined;
+  lastFlow(context: TurnContext): Promise<FlowState | undefined> {
+    return this.last.get(context);
   }
 
   /** The help section listing the flows (staff-only choices aside, every flow is for everyone). */
