@@ -9,7 +9,7 @@ import { createHandOff, parseHelpdeskTarget } from './bot/handoff-delivery';
 import { HelpdeskBot } from './bot/helpdesk-bot';
 import { LastFlow } from './bot/last-flow';
 import { LateDeliveries } from './bot/late-delivery';
-import { toActivity } from './bot/render';
+import { toActivity } from './bot/activities/reply-activity';
 import { compactRepliesInTeams } from './bot/teams/compact-replies';
 import { tenantAllowlist } from './bot/teams/tenant';
 import { createStorage } from './bot/storage/create-storage';

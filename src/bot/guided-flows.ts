@@ -1,13 +1,13 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Role } from '../core/caller';
-import type { HelpLine } from '../core/help';
+import type { HelpLine } from '../help/help-reply';
 import { asideReminder, isStaff, unknownFlowReply, type FlowCatalog } from '../flows';
 import { FlowState } from '../flows/schema';
 import { FlowDialog, setFlowTurnInfo, type FlowDialogHooks, type FlowDialogOptions, type FlowTurnInfo } from './flow-dialog';
 import { incomingText } from './incoming';
 import { LastFlow } from './last-flow';
-import { toActivity } from './render';
+import { toActivity } from './activities/reply-activity';
 
 export interface GuidedFlowsDeps extends Omit<FlowDialogHooks, 'record'> {
   conversationState: ConversationState;

@@ -3,7 +3,7 @@ import type { Logger } from '../observability/logger';
 import { correlationId } from './adapter';
 import { afterCommit } from './conversation-turns';
 import type { LaterDelivery } from './helpdesk-bot';
-import { toActivity } from './render';
+import { toActivity } from './activities/reply-activity';
 import { deliverPrivately, isGroupConversation } from './teams/private-delivery';
 import { tenantOf } from './teams/tenant';
 

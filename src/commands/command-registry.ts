@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog, AuditOutcome, AuditRecord } from '../audit/audit-record';
 import { roleAtLeast, type Caller, type Role } from '../core/caller';
-import type { HelpLine } from '../core/help';
+import type { HelpLine } from '../help/help-reply';
 import type { CommandExecution as StartedCommand } from '../core/ports';
 import { textReply, type Reply } from '../core/reply';
 import type { CommandContext, CommandDefinition } from './command';

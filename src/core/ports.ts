@@ -1,5 +1,5 @@
 import type { Caller, Role } from './caller';
-import type { HelpLine } from './help';
+import type { HelpLine } from '../help/help-reply';
 import type { Reply } from './reply';
 
 /**

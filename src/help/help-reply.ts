@@ -1,6 +1,6 @@
 import { card, heading, paragraph, sectionTitle } from '../cards/adaptive';
-import type { Role } from './caller';
-import type { Reply } from './reply';
+import type { Role } from '../core/caller';
+import type { Reply } from '../core/reply';
 
 export interface HelpLine {
   usage: string;
