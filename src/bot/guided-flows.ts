@@ -1,7 +1,7 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Role } from '../core/caller';
-import type { HelpLine } from '../help/help-reply';
+import type { HelpLine } from '../core/ports';
 import { asideReminder, isStaff, unknownFlowReply, type FlowCatalog } from '../flows';
 import { FlowState } from '../flows/schema';
 import { FlowDialog, setFlowTurnInfo, type FlowDialogHooks, type FlowDialogOptions, type FlowTurnInfo } from './flow-dialog';

@@ -1,11 +1,7 @@
 import { card, heading, paragraph, sectionTitle } from '../cards/adaptive';
 import type { Role } from '../core/caller';
+import type { HelpLine } from '../core/ports';
 import type { Reply } from '../core/reply';
-
-export interface HelpLine {
-  usage: string;
-  summary: string;
-}
 
 /** What everyone can type, whatever their role. */
 export const EVERYONE: HelpLine[] = [
