@@ -6,7 +6,7 @@ import { advance, asideReminder, startFlow, type FlowCatalog, type FlowContext, 
 import { FlowState } from '../flows/schema';
 import type { ConversationMemory } from './conversation-memory';
 import { callerOf, incomingText } from './incoming';
-import { toActivity } from './render';
+import { toActivity } from './activities/reply-activity';
 
 /** Who is talking this turn; set by the bot before the flow runs (tests may leave it out). */
 export interface FlowTurnInfo {

@@ -1,16 +1,19 @@
 import type { ConversationState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Role } from '../core/caller';
-import type { HelpLine } from '../core/help';
+import type { HelpLine } from '../core/ports';
 import { asideReminder, isStaff, unknownFlowReply, type FlowCatalog } from '../flows';
 import { FlowState } from '../flows/schema';
 import { startPhrase } from '../flows/user-text';
 import { FlowDialog, setFlowTurnInfo, type FlowDialogHooks, type FlowDialogOptions, type FlowTurnInfo } from './flow-dialog';
 import { incomingText } from './incoming';
-import { toActivity } from './render';
+import { LastFlow } from './last-flow';
+import { toActivity } from './activities/reply-activity';
 
 export interface GuidedFlowsDeps extends Omit<FlowDialogHooks, 'record'> {
   conversationState: ConversationState;
+  /** Where every flow step is recorded for hand-offs; shared with the hand-off when given. */
+  lastFlow?: LastFlow;
 }
 
 /**
@@ -19,14 +22,14 @@ export interface GuidedFlowsDeps extends Omit<FlowDialogHooks, 'record'> {
  */
 export class GuidedFlows {
   private readonly dialogState: StatePropertyAccessor<DialogState>;
-  private readonly lastFlowState: StatePropertyAccessor<FlowState | undefined>;
+  private readonly last: LastFlow;
   private readonly dialogs: DialogSet;
 
   constructor(private readonly deps: GuidedFlowsDeps) {
     this.dialogState = deps.conversationState.createProperty<DialogState>('flowDialogState');
-    this.lastFlowState = deps.conversationState.createProperty<FlowState | undefined>('lastFlow');
+    this.last = deps.lastFlow ?? new LastFlow(deps.conversationState);
     this.dialogs = new DialogSet(this.dialogState);
-    this.dialogs.add(new FlowDialog({ ...deps, record: (context, state) => this.lastFlowState.set(context, state) }));
+    this.dialogs.add(new FlowDialog({ ...deps, record: (context, state) => this.last.set(context, state) }));
   }
 
   get catalog(): FlowCatalog {
@@ -75,10 +78,8 @@ export class GuidedFlows {
   }
 
   /** The current or most recent flow of this conversation, for hand-offs. */
-  async lastFlow(context: TurnContext): Promise<FlowState | undefined> {
-    const state = await this.lastFlowState.get(context);
-    const parsed = FlowState.safeParse(state);
-    return parsed.success ? parsed.data : undefined;
+  lastFlow(context: TurnContext): Promise<FlowState | undefined> {
+    return this.last.get(context);
   }
 
   /** The help section listing the flows (staff-only choices aside, every flow is for everyone). */

@@ -7,7 +7,7 @@ import type { FlowState } from '../flows/schema';
 import { buildHandOffSummary, handOffCard, handOffKey, HandOffRecord, newHandOffId, recentFlow, summaryText, type HandOffSummary } from '../handoff';
 import type { Logger } from '../observability/logger';
 import type { ConversationMemory } from './conversation-memory';
-import { toActivity } from './render';
+import { toActivity } from './activities/reply-activity';
 
 /** Where hand-offs are posted, from HELPDESK_CONVERSATION. */
 export type HelpdeskTarget =

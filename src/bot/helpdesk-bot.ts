@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller, Role } from '../core/caller';
-import { helpReply, welcomeReply } from '../core/help';
+import { helpReply, welcomeReply } from '../help/help-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
@@ -21,7 +21,7 @@ import { ConversationMemorySchema, type ConversationMemory } from './conversatio
 import type { GuidedFlows } from './guided-flows';
 import { afterCommit } from './conversation-turns';
 import { callerOf, incomingText } from './incoming';
-import { toActivity } from './render';
+import { toActivity } from './activities/reply-activity';
 import { searchArticles } from './teams/message-extension';
 import { deliverPrivately } from './teams/private-delivery';
 import { shouldWelcome } from './teams/welcome';

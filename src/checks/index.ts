@@ -1,8 +1,7 @@
-import { auditCommand } from '../commands/audit-command';
 import type { AuditLog } from '../audit/audit-record';
-import { JsonLinesAuditLog } from '../audit/jsonl-audit-log';
-import { InMemoryAuditLog } from '../audit/memory-audit-log';
-import { CommandRegistry } from '../commands/command-registry';
+import { openAuditLog } from '../audit/open-audit-log';
+import type { CommandRegistry } from '../commands/command-registry';
+import { createCommandRegistry } from '../commands/create-command-registry';
 import {
   ConfiguredAutodiscoverLookup,
   DnsAutodiscoverLookup,
@@ -11,7 +10,7 @@ import {
 } from './lync/autodiscover-lookup';
 import { registerCheckCommands } from './commands/check-commands';
 import type { ChecksConfig } from './checks-config';
-import { LAB_NOTICE } from './powershell/checks-mode';
+import { modeNotice } from './powershell/checks-mode';
 import { PowerShellRunner } from './powershell/powershell-runner';
 import { LAB_DATA_PATH } from './powershell/project-paths';
 import { childEnvironment, resolvePwshPath } from './powershell/pwsh-environment';
@@ -26,6 +25,21 @@ interface ChecksSetup extends ChecksConfig {
   commandMarginMs?: number;
 }
 
+/** The read-only checks as a feature of the app: commands to register and the runner behind them. */
+export interface CheckCommands {
+  /** Adds the check commands to the app's command registry. */
+  register(registry: CommandRegistry): void;
+  /** What every command reply says first in this mode (lab data), if anything. */
+  notice?: string;
+  /** Absent when LYNC_CHECKS=off. */
+  runner?: PowerShellRunner;
+  /** For /readyz: "off", "unavailable: <why>" or "<mode>: <session state>". */
+  readiness(): string;
+  /** Stops pwsh; call on shutdown. */
+  dispose(): Promise<void>;
+}
+
+/** The checks with a command registry of their own, for tools and tests that run checks alone. */
 export interface Checks {
   registry: CommandRegistry;
   /** Absent when LYNC_CHECKS=off. */
@@ -43,12 +57,10 @@ function discoveryFor(config: ChecksSetup): AutodiscoverLookup {
 }
 
 /**
- * Builds the command registry with the check and audit commands, and the PowerShell runner behind
- * them. Nothing starts here: pwsh is probed and started on the first check, so a missing pwsh never
- * stops the bot from starting.
+ * The check commands and the PowerShell runner behind them. Nothing starts here: pwsh is probed and
+ * started on the first check, so a missing pwsh never stops the bot from starting.
  */
-export function createChecks(config: ChecksSetup): Checks {
-  const audit = config.audit ?? (config.auditPath ? new JsonLinesAuditLog(config.auditPath) : new InMemoryAuditLog());
+export function createCheckCommands(config: Omit<ChecksSetup, 'audit' | 'auditPath'>): CheckCommands {
   const runner =
     config.mode === 'off'
       ? undefined
@@ -64,30 +76,42 @@ export function createChecks(config: ChecksSetup): Checks {
           ...(config.maxQueue ? { maxQueue: config.maxQueue } : {}),
           ...(config.env ? { env: config.env } : {}),
         });
-  const registry = new CommandRegistry({ audit, ...(config.mode === 'lab' ? { notice: LAB_NOTICE } : {}) });
   const callTimeoutMs = runner?.callTimeoutMs ?? 20_000;
   const startTimeoutMs = config.startTimeoutMs ?? 60_000;
-  registerCheckCommands(registry, {
-    mode: config.mode,
-    ...(runner ? { runner } : {}),
-    discovery: discoveryFor(config),
-    commandTimeoutMs: callTimeoutMs + startTimeoutMs + (config.commandMarginMs ?? 10_000),
-    ...(runner
-      ? {}
-      : {
-          probeWhenOff: () => {
-            const env = config.env ?? process.env;
-            return probePwsh(resolvePwshPath(config.pwshPath, env), childEnvironment({}, env));
-          },
-        }),
-  });
-  registry.register(auditCommand(audit));
+  const notice = modeNotice(config.mode);
   return {
-    registry,
+    register: (registry) =>
+      registerCheckCommands(registry, {
+        mode: config.mode,
+        ...(runner ? { runner } : {}),
+        discovery: discoveryFor(config),
+        commandTimeoutMs: callTimeoutMs + startTimeoutMs + (config.commandMarginMs ?? 10_000),
+        ...(runner
+          ? {}
+          : {
+              probeWhenOff: () => {
+                const env = config.env ?? process.env;
+                return probePwsh(resolvePwshPath(config.pwshPath, env), childEnvironment({}, env));
+              },
+            }),
+      }),
+    ...(notice ? { notice } : {}),
     ...(runner ? { runner } : {}),
-    audit,
+    readiness() {
+      const status = runner?.status();
+      if (!status) return 'off';
+      return status.pwsh.checked && !status.pwsh.available ? `unavailable: ${status.pwsh.reason}` : `${status.mode}: ${status.session}`;
+    },
     dispose: async () => {
       await runner?.dispose();
     },
   };
+}
+
+/** The check commands in a registry of their own (with `audit`), as the app would have them. */
+export function createChecks(config: ChecksSetup): Checks {
+  const audit = config.audit ?? openAuditLog(config.auditPath);
+  const checks = createCheckCommands(config);
+  const registry = createCommandRegistry({ audit, ...(checks.notice ? { notice: checks.notice } : {}), features: [checks.register] });
+  return { registry, ...(checks.runner ? { runner: checks.runner } : {}), audit, dispose: () => checks.dispose() };
 }

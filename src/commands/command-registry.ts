@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditLog, AuditOutcome, AuditRecord } from '../audit/audit-record';
 import { roleAtLeast, type Caller, type Role } from '../core/caller';
-import type { HelpLine } from '../core/help';
-import type { CommandExecution as StartedCommand } from '../core/ports';
+import type { HelpLine, CommandExecution as StartedCommand } from '../core/ports';
 import { textReply, type Reply } from '../core/reply';
 import type { CommandContext, CommandDefinition } from './command';
 import { CommandFailure } from './command-failure';

@@ -1,5 +1,4 @@
 import type { Caller, Role } from './caller';
-import type { HelpLine } from './help';
 import type { Reply } from './reply';
 
 /**
@@ -14,6 +13,12 @@ export interface CommandExecution {
   ack?: Reply;
   /** Never rejects: failures arrive as a Reply that says what went wrong. */
   result: Promise<Reply>;
+}
+
+/** One line of the help message: what to type and what it does. */
+export interface HelpLine {
+  usage: string;
+  summary: string;
 }
 
 export interface CommandPort {

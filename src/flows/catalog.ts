@@ -1,5 +1,5 @@
 import type { FlowDefinition } from './schema';
-import { fold, isFlowPhrase } from './words';
+import { foldPhrase, isFlowPhrase } from './words';
 
 /** What an explicit "start <flow>" message asks for: the flow, or the name of one that does not exist. */
 export interface ExplicitStart {
@@ -20,7 +20,7 @@ export class FlowCatalog {
   constructor(readonly flows: readonly FlowDefinition[]) {
     this.byIdMap = new Map(flows.map((flow) => [flow.id, flow]));
     this.triggers = flows.flatMap((flow) =>
-      flow.triggers.map((trigger) => ({ flowId: flow.id, parts: trigger.split('+').map(fold).filter(Boolean) })),
+      flow.triggers.map((trigger) => ({ flowId: flow.id, parts: trigger.split('+').map(foldPhrase).filter(Boolean) })),
     );
   }
 
@@ -34,7 +34,7 @@ export class FlowCatalog {
    * ordinary question ("where does the win8 app keep its logs") still goes to the knowledge base.
    */
   requested(text: string): FlowDefinition | undefined {
-    return this.explicitStart(text)?.flow ?? this.triggered(fold(text));
+    return this.explicitStart(text)?.flow ?? this.triggered(foldPhrase(text));
   }
 
   /**
@@ -46,7 +46,7 @@ export class FlowCatalog {
    */
   explicitStart(text: string): ExplicitStart | undefined {
     if (isFlowPhrase(text)) return undefined;
-    const folded = fold(text);
+    const folded = foldPhrase(text);
     const explicit = EXPLICIT.exec(folded);
     if (!explicit) return undefined;
     const named = this.named(explicit[1]!) ?? this.triggered(folded);
@@ -59,7 +59,7 @@ export class FlowCatalog {
   private named(wanted: string): FlowDefinition | undefined {
     const asId = wanted.replace(/ /g, '-');
     const prefixed = this.flows.filter((candidate) => candidate.id.startsWith(asId));
-    return this.byIdMap.get(asId) ?? this.flows.find((candidate) => fold(candidate.title) === wanted) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+    return this.byIdMap.get(asId) ?? this.flows.find((candidate) => foldPhrase(candidate.title) === wanted) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
   }
 
   private triggered(folded: string): FlowDefinition | undefined {

@@ -3,7 +3,7 @@ import type { Reply } from '../core/reply';
 import type { FlowCatalog } from './catalog';
 import { flowHelp, pageCount, renderStep, visibleChoices, type RenderContext } from './render';
 import type { FlowChoice, FlowState, FlowStep } from './schema';
-import { flowWordOf, fold } from './words';
+import { flowWordOf, foldPhrase } from './words';
 import { startPhrase } from './user-text';
 
 /**
@@ -204,13 +204,13 @@ export function pickChoice(step: FlowStep, text: string, staff: boolean): FlowCh
   const choices = visibleChoices(step, staff);
   const number = choiceNumber(text);
   if (number !== undefined) return choices[number - 1];
-  const folded = fold(text);
-  return choices.find((choice) => fold(choice.label) === folded || choice.aliases.some((alias) => fold(alias) === folded));
+  const folded = foldPhrase(text);
+  return choices.find((choice) => foldPhrase(choice.label) === folded || choice.aliases.some((alias) => foldPhrase(alias) === folded));
 }
 
 /** The number a message gives as an answer ("2", "option 2"), whether or not a choice has it. */
 function choiceNumber(text: string): number | undefined {
-  const number = /^(?:option |choice |number )?(\d{1,2})$/.exec(fold(text));
+  const number = /^(?:option |choice |number )?(\d{1,2})$/.exec(foldPhrase(text));
   return number ? Number(number[1]) : undefined;
 }
 

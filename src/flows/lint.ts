@@ -2,7 +2,7 @@ import { proseOnly } from '../knowledge/source-documents';
 import { shingleIndex, sharedRuns } from '../knowledge/verbatim';
 import { MAX_CARD_ACTIONS } from '../cards/adaptive';
 import type { FlowDefinition, FlowStep } from './schema';
-import { fold, isFlowPhrase } from './words';
+import { foldPhrase, isFlowPhrase } from './words';
 
 export interface FlowLintProblem {
   flow: string;
@@ -89,7 +89,7 @@ export function lintFlows(input: FlowLintInput): FlowLintProblem[] {
   const triggerOwners = new Map<string, string>();
   for (const flow of input.flows) {
     for (const trigger of flow.triggers) {
-      const key = trigger.split('+').map(fold).sort().join(' + ');
+      const key = trigger.split('+').map(foldPhrase).sort().join(' + ');
       const owner = triggerOwners.get(key);
       if (owner && owner !== flow.id) problems.push({ flow: flow.id, problem: `trigger "${trigger}" is also a trigger of flow "${owner}"` });
       triggerOwners.set(key, flow.id);
@@ -102,7 +102,7 @@ function lintChoices(step: FlowStep, report: (problem: string) => void): void {
   const seen = new Map<string, string>();
   for (const choice of step.choices ?? []) {
     for (const name of [choice.label, ...choice.aliases]) {
-      const folded = fold(name);
+      const folded = foldPhrase(name);
       if (isFlowPhrase(name)) report(`choice name "${name}" is a flow word (next, back, cancel, ...): typing it would not pick the choice`);
       if (/^\d+$/.test(folded)) report(`choice name "${name}" is a number: numbers already pick choices by position`);
       const other = seen.get(folded);

@@ -2,7 +2,7 @@
  * What the user typed, folded so that buttons, typing and small variations mean the same thing:
  * "Sign-in", "signin" and "sign in" are one phrase; "smartcard" is "smart card"; punctuation goes.
  */
-export function fold(text: string): string {
+export function foldPhrase(text: string): string {
   return ` ${text} `
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
@@ -52,16 +52,16 @@ const FLOW_WORDS: Array<[FlowWord, string[]]> = [
   ['more', ['more', 'more choices', 'other choices', 'show more']],
 ];
 
-const BY_PHRASE = new Map<string, FlowWord>(FLOW_WORDS.flatMap(([word, phrases]) => phrases.map((phrase) => [fold(phrase), word] as [string, FlowWord])));
+const BY_PHRASE = new Map<string, FlowWord>(FLOW_WORDS.flatMap(([word, phrases]) => phrases.map((phrase) => [foldPhrase(phrase), word] as [string, FlowWord])));
 
 /** The flow word the user typed, if the whole message is one. */
 export function flowWordOf(text: string): FlowWord | undefined {
-  return BY_PHRASE.get(fold(text));
+  return BY_PHRASE.get(foldPhrase(text));
 }
 
 /** Every phrase that is a flow word, for the lint (a choice must not be named like one). */
 export function isFlowPhrase(text: string): boolean {
-  return BY_PHRASE.has(fold(text));
+  return BY_PHRASE.has(foldPhrase(text));
 }
 
 /** The user asks for a person (the helpdesk): the same phrases inside a flow and outside one. */

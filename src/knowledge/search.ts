@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 import type { Article } from './article';
 import type { Synonyms } from './synonyms';
-import { fold, searchTokens } from './text';
+import { normaliseText, searchTokens } from './text';
 
 /**
  * Knowledge search: a field-weighted BM25 ranking over normalised tokens, a match against each
@@ -13,6 +13,7 @@ const FIELD_WEIGHTS = { title: 2.5, questions: 2.2, tags: 1.6, keyFacts: 1.4, an
 type Field = keyof typeof FIELD_WEIGHTS;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 
+/** BM25 term-frequency saturation: how fast repeating a word stops adding to an article's score. */
 const K1 = 1.2;
 /** Share of credit a query word gets for confidence when it only appears in an article's body. */
 const BODY_ONLY_CREDIT = 0.4;
@@ -27,12 +28,23 @@ const DISTINCTIVE_MIN_MATCH = 0.25;
 const GUESS_CREDIT = 0.5;
 /** How many of the best lexical matches get the (costlier) example-question comparison. */
 const SHORTLIST = 30;
+/** BM25 length normalisation: how much a long field is discounted against the average length. */
 const B = 0.6;
 /** Below this confidence the bot says it does not know instead of guessing. */
 export const DEFAULT_MIN_CONFIDENCE = 0.4;
+/** Confidence = coverage of the question, closeness to an example question, lead over the runner-up. */
 const COVERAGE_WEIGHT = 0.4;
 const QUESTION_WEIGHT = 0.6;
 const MARGIN_WEIGHT = 0.3;
+/** Ranking score = lexical (BM25) score + these shares of example-question match and coverage. */
+const RANK_QUESTION_WEIGHT = 0.9;
+const RANK_COVERAGE_WEIGHT = 0.3;
+/** Coverage at or above this means the article accounts for the whole (one-word) question. */
+const FULL_COVERAGE = 0.99;
+/** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
+const MAX_CORRECTION_DISTANCE = 0.25;
+/** How many letters a correction may add or drop. */
+const MAX_CORRECTION_LENGTH_CHANGE = 2;
 
 export interface SearchHit {
   article: Article;
@@ -162,13 +174,13 @@ export class KnowledgeIndex {
     const preliminary = touched.map((position) => {
       const coverage = totalWeight > 0 ? covered[position]! / totalWeight : 0;
       const normalised = bm25[position]! * scale;
-      return { doc: this.docs[position]!, bm25: normalised, coverage, rough: normalised + 0.3 * coverage };
+      return { doc: this.docs[position]!, bm25: normalised, coverage, rough: normalised + RANK_COVERAGE_WEIGHT * coverage };
     });
     // Phase 2, for the shortlist only: the closest example question.
     preliminary.sort((a, b) => b.rough - a.rough);
     const scored: SearchHit[] = preliminary.slice(0, SHORTLIST).map(({ doc, bm25, coverage }) => {
       const questionMatch = this.bestQuestionMatch(doc, weights, unknownWeight);
-      return { article: doc.article, score: bm25 + 0.9 * questionMatch + 0.3 * coverage, confidence: 0, signals: { coverage, questionMatch } };
+      return { article: doc.article, score: bm25 + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverage, confidence: 0, signals: { coverage, questionMatch } };
     });
     scored.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
     // Confidence blends how much of the question the best article covers, how close it comes to one of
@@ -184,7 +196,7 @@ export class KnowledgeIndex {
     // One word covers itself completely: answer it only when the word is distinctive (few articles
     // use it) or an article is plainly about it. Counted on the words as typed: synonyms add words
     // ("surface" also means the Store app).
-    const typed = [...new Set(searchTokens(fold(question)))];
+    const typed = [...new Set(searchTokens(normaliseText(question)))];
     const singleWord = typed.length === 1;
     // (A rare word that no example question uses is more likely chit-chat, "ok" or "yes", than a topic.)
     const distinctive =
@@ -192,7 +204,7 @@ export class KnowledgeIndex {
     const plainlyAbout = Boolean(best && best.signals.questionMatch >= SINGLE_WORD_MIN_MATCH);
     const confident = Boolean(best && best.confidence >= this.minConfidence && (!singleWord || distinctive || plainlyAbout));
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
-    const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= 0.99).length >= 2;
+    const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
     return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: typed[0]! } : {}) };
   }
 
@@ -201,7 +213,7 @@ export class KnowledgeIndex {
     const tokens: string[] = [];
     const unknown: string[] = [];
     const guessed = new Set<string>();
-    for (const token of searchTokens(this.synonyms.expand(fold(question)))) {
+    for (const token of searchTokens(this.synonyms.expand(normaliseText(question)))) {
       if (this.vocabularySet.has(token)) {
         tokens.push(token);
         continue;
@@ -222,7 +234,7 @@ export class KnowledgeIndex {
     const cached = this.corrections.get(token);
     if (cached !== undefined) return cached;
     const [best] = this.vocabulary.search(token, { limit: 1 });
-    const corrected = best && (best.score ?? 1) <= 0.25 && Math.abs(best.item.length - token.length) <= 2 ? best.item : null;
+    const corrected = best && (best.score ?? 1) <= MAX_CORRECTION_DISTANCE && Math.abs(best.item.length - token.length) <= MAX_CORRECTION_LENGTH_CHANGE ? best.item : null;
     if (this.corrections.size < 10_000) this.corrections.set(token, corrected);
     return corrected;
   }
@@ -295,6 +307,6 @@ export class KnowledgeIndex {
   }
 
   private tokens(text: string): string[] {
-    return searchTokens(this.synonyms.expand(fold(text)));
+    return searchTokens(this.synonyms.expand(normaliseText(text)));
   }
 }

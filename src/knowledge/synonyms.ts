@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { fold } from './text';
+import { normaliseText } from './text';
 
 /**
  * Synonym groups (knowledge/synonyms.yaml): every variant a user types is rewritten to one canonical
@@ -33,7 +33,7 @@ export function loadSynonyms(path: string): Synonyms {
 export function compileSynonyms(groups: SynonymGroups): Synonyms {
   const rules = groups.flatMap((group) =>
     group.variants.map((variant) => ({
-      pattern: new RegExp(`(^|[^a-z0-9])${escape(fold(variant))}(?=$|[^a-z0-9])`, 'g'),
+      pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(variant))}(?=$|[^a-z0-9])`, 'g'),
       canonical: group.canonical,
     })),
   );

@@ -13,7 +13,7 @@ const STOPWORDS = new Set(
 );
 
 /** Replaces typographic quotes and dashes, lower-cases. */
-export function fold(text: string): string {
+export function normaliseText(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

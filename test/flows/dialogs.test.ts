@@ -4,7 +4,7 @@ import { DialogTurnStatus } from 'botbuilder-dialogs';
 import { DialogTestClient } from 'botbuilder-testing';
 import { describe, expect, it } from 'vitest';
 import { FlowDialog, type FlowDialogHooks } from '../../src/bot/flow-dialog';
-import { toActivity } from '../../src/bot/render';
+import { toActivity } from '../../src/bot/activities/reply-activity';
 import type { Role } from '../../src/core/caller';
 import { advance, loadFlowCatalog, startFlow, type FlowCatalog, type FlowState } from '../../src/flows';
 import { visibleChoices } from '../../src/flows/render';

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { advance, asideReminder, FlowCatalog, FlowState, loadFlowCatalog, parseFlow, startFlow, type FlowTurn } from '../../src/flows';
-import { fold, flowWordOf, type FlowWord } from '../../src/flows/words';
+import { foldPhrase, flowWordOf, type FlowWord } from '../../src/flows/words';
 
 const catalog = loadFlowCatalog(resolve(__dirname, '..', '..', 'dialogs'));
 const user = { role: 'user' as const };
@@ -59,7 +59,7 @@ describe('flow words', () => {
 
   it('only whole messages are flow words', () => {
     expect(flowWordOf('next time the app crashes, what do I do')).toBeUndefined();
-    expect(fold("Sign-In won't work on my SmartCard")).toBe('sign in wont work on my smart card');
+    expect(foldPhrase("Sign-In won't work on my SmartCard")).toBe('sign in wont work on my smart card');
   });
 });
 

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toActivity } from '../../src/bot/render';
+import { toActivity } from '../../src/bot/activities/reply-activity';
 import { articleAttachment, searchArticles } from '../../src/bot/teams/message-extension';
 import { card, MAX_CARD_ACTIONS } from '../../src/cards/adaptive';
 import { ROLES } from '../../src/core/caller';
-import { helpReply, welcomeReply } from '../../src/core/help';
+import { helpReply, welcomeReply } from '../../src/help/help-reply';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { answerReply, declineReply } from '../../src/knowledge/answer';
 import { countAdaptiveCards, teamsCardProblems } from './card-rules';

@@ -2,7 +2,7 @@ import type { Activity, CloudAdapter, ConversationParameters, TurnContext } from
 import type { ClaimsIdentity } from 'botframework-connector';
 import type { Reply } from '../../core/reply';
 import type { Logger } from '../../observability/logger';
-import { toActivity } from '../render';
+import { toActivity } from '../activities/reply-activity';
 import { tenantOf } from './tenant';
 
 /** Where a result ended up. */

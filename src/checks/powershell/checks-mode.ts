@@ -4,6 +4,11 @@ export type ChecksMode = (typeof CHECKS_MODES)[number];
 export const LAB_NOTICE =
   '**Lab data** — these checks ran against the test stand-in for the contoso.dk lab, not a real Lync server.';
 
+/** What every command reply says first in this mode (lab results are not a real server's). */
+export function modeNotice(mode: ChecksMode): string | undefined {
+  return mode === 'lab' ? LAB_NOTICE : undefined;
+}
+
 export function describeMode(mode: ChecksMode): string {
   switch (mode) {
     case 'off':

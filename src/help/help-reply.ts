@@ -1,11 +1,7 @@
 import { card, heading, paragraph, sectionTitle } from '../cards/adaptive';
-import type { Role } from './caller';
-import type { Reply } from './reply';
-
-export interface HelpLine {
-  usage: string;
-  summary: string;
-}
+import type { Role } from '../core/caller';
+import type { HelpLine } from '../core/ports';
+import type { Reply } from '../core/reply';
 
 /** What everyone can type, whatever their role. */
 export const EVERYONE: HelpLine[] = [

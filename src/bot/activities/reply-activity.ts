@@ -1,5 +1,5 @@
 import { ActionTypes, type Activity, CardFactory, MessageFactory } from 'botbuilder';
-import type { Reply } from '../core/reply';
+import type { Reply } from '../../core/reply';
 
 /** Turns a channel-neutral Reply into a Bot Framework message activity. */
 export function toActivity(reply: Reply): Partial<Activity> {
