@@ -74,7 +74,7 @@ describe('a page on another loopback origin', () => {
       if (response.url().startsWith(`${bot.url}/api/messages`)) statuses.push(response.status());
     });
     await page.goto(attackerUrl);
-    await page.waitForFunction(() => document.title === 'sent', undefined, { timeout: 15_000 });
+    await page.waitForFunction('document.title === "sent"', undefined, { timeout: 15_000 });
     await expect.poll(() => statuses.length, { timeout: 10_000 }).toBe(3);
     await page.close();
     expect(statuses.every((status) => status === 403 || status === 415)).toBe(true);
