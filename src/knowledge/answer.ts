@@ -60,6 +60,15 @@ export function declineReply(question: string): Reply {
   };
 }
 
+/** A message longer than the search reads: say so plainly rather than answer part of it. */
+export function tooLongReply(limit: number): Reply {
+  const text =
+    `That message is too long for me to search: I read questions of up to ${limit} characters. ` +
+    'Please ask in a sentence or two (for example the client you use and the error you see), ' +
+    `or type "${PHRASES.person}" and I'll pass it to the helpdesk.`;
+  return { text, suggestions: [PHRASES.person, 'help'] };
+}
+
 /** Answer or decline from a search result, with related articles from the article and the runner-up hits. */
 export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined): Reply {
   const best = result.hits[0];
