@@ -1,5 +1,6 @@
 import { bullets, card, heading, numbered, paragraph, sectionTitle, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
+import { shownText } from '../flows/user-text';
 import type { Article } from './article';
 import type { SearchResult } from './search';
 
@@ -53,7 +54,7 @@ export function declineReply(question: string): Reply {
   return {
     text,
     card: card(
-      [heading("I don't know that one"), paragraph(text), paragraph(`You asked: "${truncate(question, 200)}"`, { subtle: true, small: true })],
+      [heading("I don't know that one"), paragraph(text), paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true })],
       [{ title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } }],
     ),
     suggestions: [PHRASES.person, 'help'],
