@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const BENCHMARKS = ['knowledge.ts', 'checks-latency.ts', 'load.ts'];
+const BENCHMARKS = ['knowledge.ts', 'hostile-input.ts', 'checks-latency.ts', 'load.ts'];
 
 let failed = 0;
 for (const file of BENCHMARKS) {

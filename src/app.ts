@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { openAuditLog } from './audit/open-audit-log';
 import type { Config } from './config/config';
-import { createAdapter, type AuthOverrides } from './bot/adapter';
+import { createAdapter, createChannelAuthentication, type AuthOverrides } from './bot/adapter';
 import { feedbackRecorder } from './bot/feedback';
 import { GuidedFlows } from './bot/guided-flows';
 import { createHandOff, parseHelpdeskTarget } from './bot/handoff-delivery';
@@ -51,7 +51,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const storage = createStorage(config, logger);
   // Saves carry the eTag they read: a concurrent turn's update is never overwritten (see ConversationTurns).
   const conversationState = new OptimisticConversationState(storage);
-  const adapter = createAdapter(config, logger, options.authOverrides);
+  const authentication = createChannelAuthentication(config, logger, options.authOverrides);
+  const adapter = createAdapter(config, logger, options.authOverrides, authentication);
   adapter.use(new TurnLogMiddleware(logger));
   const turns = new ConversationTurns({ states: [conversationState], logger });
   adapter.use(tenantAllowlist(config.ALLOWED_TENANTS, logger));
@@ -106,6 +107,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const { server, inFlight } = createServer({
     processActivity: (req, res) => adapter.process(req, res, (context) => turns.run(context, (turn) => bot.run(turn))),
     requireAuthorization: config.authenticated,
+    verifyToken: (authorization) => authentication.acceptsToken(authorization),
     logger,
     maxBodyBytes: config.MAX_BODY_BYTES,
     health: () => ({

@@ -1,7 +1,7 @@
 import { appendFile, mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { AUDIT_OUTCOMES, type AuditLog, type AuditRecord } from './audit-record';
+import { AUDIT_OUTCOMES, boundedRecord, type AuditLog, type AuditRecord } from './audit-record';
 
 const auditRecordSchema = z.object({
   executionId: z.string(),
@@ -23,8 +23,10 @@ const auditRecordSchema = z.object({
   error: z.string().optional(),
 });
 
-// recent() reads at most this much from the end of the file, so a long history stays cheap to query.
-const TAIL_BYTES = 1024 * 1024;
+// recent() reads the file backwards in chunks until it has the lines it needs. Records are bounded
+// when written, but a log written before that may hold huge lines: the scan stops at MAX_SCAN_BYTES.
+const CHUNK_BYTES = 64 * 1024;
+const MAX_SCAN_BYTES = 64 * 1024 * 1024;
 
 /**
  * Append-only audit log: one JSON object per line. Lines are only ever added (appendFile opens with
@@ -36,7 +38,7 @@ export class JsonLinesAuditLog implements AuditLog {
   constructor(private readonly filePath: string) {}
 
   append(record: AuditRecord): Promise<void> {
-    const line = `${JSON.stringify(record)}\n`;
+    const line = `${JSON.stringify(boundedRecord(record))}\n`;
     const write = this.writes.then(async () => {
       await mkdir(path.dirname(this.filePath), { recursive: true });
       await appendFile(this.filePath, line, { encoding: 'utf8', mode: 0o600 });
@@ -48,13 +50,12 @@ export class JsonLinesAuditLog implements AuditLog {
   async recent(n: number): Promise<AuditRecord[]> {
     if (n <= 0) return [];
     await this.writes;
-    const text = await this.readTail();
-    const lines = text.split('\n').filter((line) => line.trim() !== '');
+    const lines = await this.lastLines(n);
     const records: AuditRecord[] = [];
-    for (const line of lines.slice(-n)) {
+    for (const line of lines) {
       try {
         const parsed = auditRecordSchema.safeParse(JSON.parse(line));
-        if (parsed.success) records.push(parsed.data as AuditRecord);
+        if (parsed.success) records.push(boundedRecord(parsed.data as AuditRecord));
       } catch {
         // A partly written last line (e.g. after a crash) is skipped rather than failing the query.
       }
@@ -62,22 +63,34 @@ export class JsonLinesAuditLog implements AuditLog {
     return records;
   }
 
-  private async readTail(): Promise<string> {
+  /** The last n non-empty lines, however long each is, oldest first. */
+  private async lastLines(n: number): Promise<string[]> {
     let handle;
     try {
       handle = await open(this.filePath, 'r');
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
     try {
       const { size } = await handle.stat();
-      const start = Math.max(0, size - TAIL_BYTES);
-      const buffer = Buffer.alloc(size - start);
-      await handle.read(buffer, 0, buffer.length, start);
-      const text = buffer.toString('utf8');
+      const chunks: Buffer[] = [];
+      let start = size;
+      let newlines = 0;
+      // n complete lines need n + 1 line breaks before them (or the start of the file).
+      while (start > 0 && newlines <= n && size - start < MAX_SCAN_BYTES) {
+        const length = Math.min(CHUNK_BYTES, start);
+        start -= length;
+        const chunk = Buffer.alloc(length);
+        await handle.read(chunk, 0, length, start);
+        for (const byte of chunk) if (byte === 0x0a) newlines++;
+        chunks.unshift(chunk);
+      }
+      const text = Buffer.concat(chunks).toString('utf8');
+      const lines = text.split('\n');
       // Starting mid-file, the first line is probably cut: drop it.
-      return start > 0 ? text.slice(text.indexOf('\n') + 1) : text;
+      if (start > 0) lines.shift();
+      return lines.filter((line) => line.trim() !== '').slice(-n);
     } finally {
       await handle.close();
     }

@@ -1,11 +1,11 @@
-import type { AuditLog, AuditRecord } from './audit-record';
+import { boundedRecord, type AuditLog, type AuditRecord } from './audit-record';
 
 /** Audit log kept in memory, for tests and for runs without a data folder. */
 export class InMemoryAuditLog implements AuditLog {
   private readonly records: AuditRecord[] = [];
 
   async append(record: AuditRecord): Promise<void> {
-    this.records.push(structuredClone(record));
+    this.records.push(boundedRecord(structuredClone(record)));
   }
 
   async recent(n: number): Promise<AuditRecord[]> {

@@ -14,10 +14,10 @@ import { createConnectorHttpClient } from './connector-http-client';
 export type AuthOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 
 /**
- * The Bot Framework adapter: channel authentication from the Microsoft* settings (none when no app id
- * is configured, for the Emulator and local use) and one turn-error handler for the whole bot.
+ * Channel authentication from the Microsoft* settings (none when no app id is configured, for the
+ * Emulator and local use). Every token the SDK cannot accept becomes a 401 (never a 500 with the error text).
  */
-export function createAdapter(config: Config, logger: Logger, overrides: AuthOverrides = {}): CloudAdapter {
+export function createChannelAuthentication(config: Config, logger: Logger, overrides: AuthOverrides = {}): StrictChannelAuthentication {
   const authentication = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: config.MicrosoftAppId,
@@ -32,8 +32,17 @@ export function createAdapter(config: Config, logger: Logger, overrides: AuthOve
     // Replies and proactive messages give up after CONNECTOR_TIMEOUT_MS instead of waiting forever.
     { httpClient: createConnectorHttpClient(config.CONNECTOR_TIMEOUT_MS) },
   );
-  // Every token the SDK cannot accept becomes a 401 (never a 500 with the error text).
-  const adapter = new CloudAdapter(new StrictChannelAuthentication(authentication, logger));
+  return new StrictChannelAuthentication(authentication, logger);
+}
+
+/** The Bot Framework adapter over that authentication, with one turn-error handler for the whole bot. */
+export function createAdapter(
+  config: Config,
+  logger: Logger,
+  overrides: AuthOverrides = {},
+  authentication: StrictChannelAuthentication = createChannelAuthentication(config, logger, overrides),
+): CloudAdapter {
+  const adapter = new CloudAdapter(authentication);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = correlationId(context);

@@ -35,6 +35,20 @@ export class StrictChannelAuthentication extends BotFrameworkAuthentication {
     }
   }
 
+  /**
+   * True when the Authorization header carries a token this bot accepts (signature, issuer, audience,
+   * lifetime), judged before the activity is read. What depends on the activity (its channel's
+   * endorsement, its serviceUrl) is checked again by authenticateRequest once the body is parsed.
+   */
+  async acceptsToken(authHeader: string): Promise<boolean> {
+    try {
+      await this.authenticateRequest({ channelId: '', serviceUrl: '' } as Activity, authHeader);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   override async authenticateStreamingRequest(authHeader: string, channelIdHeader: string): Promise<AuthenticateRequestResult> {
     try {
       return await this.inner.authenticateStreamingRequest(authHeader, channelIdHeader);

@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../core/caller';
 import { withoutBotMentions } from './teams/mentions';
+import { clip } from '../flows/user-text';
 
 /** A card button's value: the words it stands for (src/cards/adaptive.ts submit()). */
 const CarriedText = z.object({ text: z.string().max(2000) }).passthrough();
@@ -27,7 +28,8 @@ export function callerOf(activity: Activity): Caller {
   return {
     id: activity.from?.id ?? 'unknown',
     aadObjectId: activity.from?.aadObjectId,
-    name: activity.from?.name,
+    // Names are shown in replies, hand-offs and the audit log: one line, capped, from the start.
+    name: typeof activity.from?.name === 'string' ? clip(activity.from.name, 100) : undefined,
     tenantId: channelData.tenant?.id ?? activity.conversation?.tenantId,
     channelId: activity.channelId ?? 'unknown',
     conversationId: activity.conversation?.id ?? 'unknown',

@@ -1,34 +1,64 @@
 import { textReply } from '../core/reply';
 import { entryCount } from './argument-schemas';
 import { defineCommand, type CommandDefinition } from './command';
+import { shownText } from '../flows/user-text';
 import { z } from 'zod';
 import type { AuditLog, AuditRecord } from '../audit/audit-record';
 
 const MAX_ENTRIES = 100;
+/** Teams refuses activities over about 28 KB; a page of the audit view stays well under that. */
+export const AUDIT_PAGE_BYTES = 20_000;
 
+/** One line per record. Every text a caller could have chosen goes through shownText: no forged lines or links. */
 function formatRecord(record: AuditRecord): string {
-  const who = record.caller.name ? `${record.caller.name} (${record.caller.aadObjectId ?? record.caller.id})` : (record.caller.aadObjectId ?? record.caller.id);
-  const args = record.arguments ? ` ${JSON.stringify(record.arguments)}` : '';
-  const error = record.error ? ` — ${record.error}` : '';
-  return `- ${record.at} · ${record.executionId} · ${who} [${record.role}] · ${record.command}${args} · **${record.outcome}** · ${record.durationMs} ms · ${record.cmdlets.length} cmdlet(s)${error}`;
+  const id = shownText(record.caller.aadObjectId ?? record.caller.id, 80);
+  const who = record.caller.name ? `${shownText(record.caller.name, 60)} (${id})` : id;
+  const args = record.arguments ? ` ${shownText(JSON.stringify(record.arguments), 200)}` : '';
+  const error = record.error ? ` — ${shownText(record.error, 200)}` : '';
+  return `- ${record.at} · ${record.executionId} · ${who} [${record.role}] · ${shownText(record.command, 40)}${args} · **${record.outcome}** · ${record.durationMs} ms · ${record.cmdlets.length} cmdlet(s)${error}`;
 }
 
-/** `audit [n]`: the last n executions, newest last (admins only). */
-export function auditCommand(audit: AuditLog): CommandDefinition<{ count: number }> {
+/** Splits lines into pages of at most `bytes` (UTF-8) each, in order. */
+export function pagesOf(lines: string[], bytes: number): string[][] {
+  const pages: string[][] = [[]];
+  let used = 0;
+  for (const line of lines) {
+    const size = Buffer.byteLength(line, 'utf8') + 1;
+    if (used + size > bytes && pages[pages.length - 1]!.length > 0) {
+      pages.push([]);
+      used = 0;
+    }
+    pages[pages.length - 1]!.push(line);
+    used += size;
+  }
+  return pages;
+}
+
+/** `audit [n] [page]`: the last n executions, newest last, a page at a time when they do not fit in one reply (admins only). */
+export function auditCommand(audit: AuditLog): CommandDefinition<{ count: number; page: number }> {
   return defineCommand({
     name: 'audit',
     aliases: ['show audit'],
-    usage: 'audit [n]',
-    summary: `Show the last n command executions from the audit log (default 10, at most ${MAX_ENTRIES}).`,
+    usage: 'audit [n] [page]',
+    summary: `Show the last n command executions from the audit log (default 10, at most ${MAX_ENTRIES}); long results come in pages.`,
     role: 'admin',
     timeoutMs: 10_000,
     slow: false,
-    positional: ['count'],
-    args: z.object({ count: entryCount(10, MAX_ENTRIES) }),
-    async handler({ count }) {
+    positional: ['count', 'page'],
+    args: z.object({ count: entryCount(10, MAX_ENTRIES), page: entryCount(1, MAX_ENTRIES) }),
+    async handler({ count, page }) {
       const records = await audit.recent(count);
       if (records.length === 0) return textReply('The audit log is empty.');
-      return textReply(`**Last ${records.length} execution${records.length === 1 ? '' : 's'}** (oldest first)\n${records.map(formatRecord).join('\n')}`);
+      const pages = pagesOf(records.map(formatRecord), AUDIT_PAGE_BYTES);
+      const shown = pages[Math.min(page, pages.length) - 1]!;
+      const plural = records.length === 1 ? '' : 's';
+      if (pages.length === 1) return textReply(`**Last ${records.length} execution${plural}** (oldest first)\n${shown.join('\n')}`);
+      const number = Math.min(page, pages.length);
+      const before = pages.slice(0, number - 1).reduce((sum, lines) => sum + lines.length, 0);
+      const more = number < pages.length ? `\nMore: type "audit ${count} ${number + 1}".` : '';
+      return textReply(
+        `**Last ${records.length} execution${plural}** (oldest first), page ${number} of ${pages.length}: records ${before + 1}–${before + shown.length}\n${shown.join('\n')}${more}`,
+      );
     },
   });
 }

@@ -7,6 +7,7 @@ import type { CommandContext, CommandDefinition } from './command';
 import { CommandFailure } from './command-failure';
 import { matchCommand, MAX_COMMAND_LENGTH, splitArguments } from './command-parser';
 import { withNotice } from './reply-notice';
+import { shownText } from '../flows/user-text';
 
 /** A started command, as the bot layer sees it (src/core/ports.ts), plus how it ended. */
 export interface CommandExecution extends StartedCommand {
@@ -125,7 +126,7 @@ export class CommandRegistry {
       const listName = command.role === 'admin' ? 'HELPDESK_ADMINS' : 'HELPDESK_AGENTS';
       const reason = `'${command.name}' needs the ${command.role} role and you have the ${role} role.`;
       const reply = textReply(
-        `Refused: ${reason} An administrator can add your id (${caller.aadObjectId ?? caller.id}) to ${listName}. (execution ${executionId})`,
+        `Refused: ${reason} An administrator can add your id (${shownText(caller.aadObjectId ?? caller.id, 100)}) to ${listName}. (execution ${executionId})`,
       );
       return { ...base, slow: false, ...settle({ reply, outcome: 'refused', error: reason }) };
     }

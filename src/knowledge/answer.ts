@@ -1,5 +1,6 @@
 import { bullets, card, heading, numbered, paragraph, sectionTitle, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
+import { shownText } from '../flows/user-text';
 import type { Article } from './article';
 import type { SearchResult } from './search';
 import { sourceLine } from './source-titles';
@@ -54,11 +55,20 @@ export function declineReply(question: string): Reply {
   return {
     text,
     card: card(
-      [heading("I don't know that one"), paragraph(text), paragraph(`You asked: "${truncate(question, 200)}"`, { subtle: true, small: true })],
+      [heading("I don't know that one"), paragraph(text), paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true })],
       [{ title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } }],
     ),
     suggestions: [PHRASES.person, 'help'],
   };
+}
+
+/** A message longer than the search reads: say so plainly rather than answer part of it. */
+export function tooLongReply(limit: number): Reply {
+  const text =
+    `That message is too long for me to search: I read questions of up to ${limit} characters. ` +
+    'Please ask in a sentence or two (for example the client you use and the error you see), ' +
+    `or type "${PHRASES.person}" and I'll pass it to the helpdesk.`;
+  return { text, suggestions: [PHRASES.person, 'help'] };
 }
 
 /** Answer or decline from a search result, with related articles from the article and the runner-up hits. */

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { Reply } from '../core/reply';
 import type { Article } from './article';
-import { replyForSearch } from './answer';
+import { replyForSearch, tooLongReply } from './answer';
 import { loadArticles } from './load-articles';
-import { KnowledgeIndex, type SearchResult } from './search';
+import { KnowledgeIndex, MAX_QUESTION_CHARS, type SearchResult } from './search';
 import { loadSynonyms } from './synonyms';
 
 export type { Article } from './article';
@@ -33,6 +33,9 @@ export function knowledgeBaseFrom(index: KnowledgeIndex): KnowledgeBase {
     byId,
     search: (question, limit) => index.search(question, limit),
     answer(question) {
+      if (question.length > MAX_QUESTION_CHARS) {
+        return { reply: tooLongReply(MAX_QUESTION_CHARS), result: { hits: [], tokens: [], unknown: [], answered: false } };
+      }
       const result = index.search(question, 3);
       return { reply: replyForSearch(question, result, byId), result };
     },

@@ -1,4 +1,5 @@
 import Fuse from 'fuse.js';
+import { performance } from 'node:perf_hooks';
 import type { Article } from './article';
 import type { Synonyms } from './synonyms';
 import { normaliseText, searchTokens } from './text';
@@ -19,6 +20,18 @@ const K1 = 1.2;
 const BODY_ONLY_CREDIT = 0.4;
 /** Misspelling correction only for words long enough that one slip does not make another word. */
 const MIN_CORRECTABLE_LENGTH = 6;
+/** A correction is never more than this many letters longer or shorter than the word typed. */
+const MAX_LENGTH_DIFFERENCE = 2;
+/**
+ * Bounds on the work one message can cause (a fuzzy scan of the vocabulary costs up to a few milliseconds,
+ * and hostile messages are made of nothing but unknown words): the search reads at most
+ * MAX_QUESTION_CHARS characters and MAX_QUERY_WORDS words, and corrects at most
+ * MAX_CORRECTIONS_PER_QUERY words not seen before, within CORRECTION_BUDGET_MS.
+ */
+export const MAX_QUESTION_CHARS = 1000;
+export const MAX_QUERY_WORDS = 48;
+export const MAX_CORRECTIONS_PER_QUERY = 3;
+const CORRECTION_BUDGET_MS = 3;
 /** A one-word question is answered only when it is a large part of one of an article's example questions. */
 const SINGLE_WORD_MIN_MATCH = 0.45;
 /** A word used by this many articles or fewer is specific enough to answer on its own. */
@@ -43,8 +56,6 @@ const RANK_COVERAGE_WEIGHT = 0.3;
 const FULL_COVERAGE = 0.99;
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
 const MAX_CORRECTION_DISTANCE = 0.25;
-/** How many letters a correction may add or drop. */
-const MAX_CORRECTION_LENGTH_CHANGE = 2;
 
 export interface SearchHit {
   article: Article;
@@ -99,7 +110,9 @@ export class KnowledgeIndex {
   /** Per term, the articles holding it with their precomputed BM25 share: search goes term by term. */
   private readonly postings = new Map<string, Posting[]>();
   private readonly averageLength: Record<Field, number>;
-  private readonly vocabulary: Fuse<string>;
+  /** Vocabulary words by length, each length with its own fuzzy index: a word is only compared with words of a close length. */
+  private readonly vocabularyByLength = new Map<number, Fuse<string>>();
+  private readonly longestCorrectable: number;
   private readonly vocabularySet: Set<string>;
   private readonly corrections = new Map<string, string | null>();
   private readonly minConfidence: number;
@@ -126,12 +139,17 @@ export class KnowledgeIndex {
     });
     this.byIdMap = new Map(this.docs.map((doc) => [doc.article.id, doc.article]));
     this.vocabularySet = new Set(this.docFrequency.keys());
-    this.vocabulary = new Fuse([...this.vocabularySet].filter((term) => term.length >= 4), {
-      includeScore: true,
-      threshold: 0.3,
-      ignoreLocation: true,
-      minMatchCharLength: 3,
-    });
+    const byLength = new Map<number, string[]>();
+    for (const term of this.vocabularySet) {
+      if (term.length < 4) continue;
+      const list = byLength.get(term.length);
+      if (list) list.push(term);
+      else byLength.set(term.length, [term]);
+    }
+    for (const [length, terms] of byLength) {
+      this.vocabularyByLength.set(length, new Fuse(terms, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 }));
+    }
+    this.longestCorrectable = Math.max(0, ...byLength.keys()) + MAX_LENGTH_DIFFERENCE;
     this.maxIdf = this.idf('\u0000never-indexed');
   }
 
@@ -213,12 +231,14 @@ export class KnowledgeIndex {
     const tokens: string[] = [];
     const unknown: string[] = [];
     const guessed = new Set<string>();
-    for (const token of searchTokens(this.synonyms.expand(normaliseText(question)))) {
+    const budget = { corrections: MAX_CORRECTIONS_PER_QUERY, until: performance.now() + CORRECTION_BUDGET_MS };
+    const words = searchTokens(this.synonyms.expand(normaliseText(question.slice(0, MAX_QUESTION_CHARS)))).slice(0, MAX_QUERY_WORDS);
+    for (const token of words) {
       if (this.vocabularySet.has(token)) {
         tokens.push(token);
         continue;
       }
-      const corrected = this.correct(token);
+      const corrected = this.correct(token, budget);
       if (corrected) {
         tokens.push(corrected);
         guessed.add(corrected);
@@ -229,12 +249,20 @@ export class KnowledgeIndex {
     return { tokens, unknown, guessed };
   }
 
-  private correct(token: string): string | null {
-    if (token.length < MIN_CORRECTABLE_LENGTH || /\d/.test(token)) return null;
+  /** The vocabulary word a misspelt token stands for, if one is close enough and the message's budget allows looking. */
+  private correct(token: string, budget: { corrections: number; until: number }): string | null {
+    if (token.length < MIN_CORRECTABLE_LENGTH || token.length > this.longestCorrectable || /\d/.test(token)) return null;
     const cached = this.corrections.get(token);
     if (cached !== undefined) return cached;
-    const [best] = this.vocabulary.search(token, { limit: 1 });
-    const corrected = best && (best.score ?? 1) <= MAX_CORRECTION_DISTANCE && Math.abs(best.item.length - token.length) <= MAX_CORRECTION_LENGTH_CHANGE ? best.item : null;
+    // Out of budget the word stays unknown (and is not cached: it may be corrected in a shorter message).
+    if (budget.corrections <= 0 || performance.now() > budget.until) return null;
+    budget.corrections--;
+    let best: { item: string; score: number } | undefined;
+    for (let length = token.length - MAX_LENGTH_DIFFERENCE; length <= token.length + MAX_LENGTH_DIFFERENCE; length++) {
+      const [hit] = this.vocabularyByLength.get(length)?.search(token, { limit: 1 }) ?? [];
+      if (hit && (hit.score ?? 1) < (best?.score ?? Infinity)) best = { item: hit.item, score: hit.score ?? 1 };
+    }
+    const corrected = best && best.score <= MAX_CORRECTION_DISTANCE ? best.item : null;
     if (this.corrections.size < 10_000) this.corrections.set(token, corrected);
     return corrected;
   }

@@ -14,7 +14,7 @@ export const ActivityEnvelope = z
     serviceUrl: z.string().max(2048).optional(),
     from: Account.optional(),
     recipient: Account.optional(),
-    conversation: z.object({ id: z.string().max(1024) }).passthrough().optional(),
+    conversation: z.object({ id: z.string().min(1, 'must not be empty').max(1024) }).passthrough().optional(),
     text: z.string().max(28_000, 'text is longer than Teams allows (28 000 characters)').optional(),
     deliveryMode: z.string().max(64).optional(),
     entities: z.array(z.record(z.string(), z.unknown())).max(64).optional(),

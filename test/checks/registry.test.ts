@@ -74,7 +74,7 @@ describe('command registry', () => {
     expect(usages('user')).toEqual([]);
     expect(usages('agent')).toEqual(['checks status']);
     expect(usages('admin')).toEqual(
-      expect.arrayContaining(['check user <sip address or UPN>', 'show policies <sip address or UPN>', 'check pool <pool FQDN>', 'checks status', 'audit [n]']),
+      expect.arrayContaining(['check user <sip address or UPN>', 'show policies <sip address or UPN>', 'check pool <pool FQDN>', 'checks status', 'audit [n] [page]']),
     );
     for (const line of checks.registry.help('admin')) expect(line.summary.length).toBeGreaterThan(10);
   });

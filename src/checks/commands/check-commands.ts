@@ -4,6 +4,7 @@ import { poolFqdn, userIdentity } from '../../commands/argument-schemas';
 import { defineCommand, type CommandContext } from '../../commands/command';
 import type { CommandRegistry } from '../../commands/command-registry';
 import type { AutodiscoverLookup } from '../lync/autodiscover-lookup';
+import { shownText } from '../../flows/user-text';
 import type { CardAction } from './check-cards';
 import { checkReply, settingsReply } from './check-replies';
 import { describeMode, type ChecksMode } from '../powershell/checks-mode';
@@ -62,7 +63,7 @@ async function findDiscovery(deps: CheckCommandsDeps, domain: string | undefined
 
 function notFoundReply(identity: string, message: string): Reply {
   return textReply(
-    `**Not found:** no Lync user matches ${identity} (${message.replace(/\.$/, '')}). Check the spelling, or give the SIP address (sip:name@domain) if it differs from the UPN.`,
+    `**Not found:** no Lync user matches ${shownText(identity, 120)} (${shownText(message.replace(/\.$/, ''), 200)}). Check the spelling, or give the SIP address (sip:name@domain) if it differs from the UPN.`,
   );
 }
 

@@ -134,7 +134,14 @@ function Initialize-HelpdeskSession {
                 Import-Module -Name $module -DisableNameChecking
             } else {
                 $skip = [bool]$Remote.skipCertificateChecks
-                $options = New-PSSessionOption -SkipCACheck:$skip -SkipCNCheck:$skip -SkipRevocationCheck:$skip
+                # PowerShell 7 on Linux and macOS has no -SkipRevocationCheck: pass only what this
+                # PowerShell's New-PSSessionOption takes, so the session fails (if it does) on the connection.
+                $supported = (Get-Command -Name New-PSSessionOption).Parameters
+                $optionArguments = @{}
+                foreach ($name in @('SkipCACheck', 'SkipCNCheck', 'SkipRevocationCheck')) {
+                    if ($supported.ContainsKey($name)) { $optionArguments[$name] = $skip }
+                }
+                $options = New-PSSessionOption @optionArguments
                 $connect = @{ ConnectionUri = $Remote.connectionUri; SessionOption = $options }
                 if ($Remote.authentication) { $connect.Authentication = $Remote.authentication }
                 if ($env:LYNC_REMOTE_USER) {
@@ -142,7 +149,11 @@ function Initialize-HelpdeskSession {
                     $connect.Credential = New-Object System.Management.Automation.PSCredential ($env:LYNC_REMOTE_USER, $secret)
                 }
                 Remove-Item -Path Env:LYNC_REMOTE_PASSWORD -ErrorAction SilentlyContinue
-                $session = New-PSSession @connect
+                try {
+                    $session = New-PSSession @connect
+                } catch {
+                    throw "could not open a remote PowerShell session to $($Remote.connectionUri): $($_.Exception.Message)"
+                }
                 Import-PSSession -Session $session -CommandName $Allowed -AllowClobber -DisableNameChecking | Out-Null
             }
             foreach ($command in @(Get-Command -CommandType Alias, Function, Filter, Cmdlet, ExternalScript, Application -ErrorAction SilentlyContinue)) {
@@ -201,6 +212,11 @@ function Invoke-HelpdeskCall {
                 } else {
                     if ($value -isnot [string] -or $value.Length -eq 0 -or $value.Length -gt $script:HelpdeskMaxValueLength) {
                         throw "refused: -$name needs a text value of 1 to $($script:HelpdeskMaxValueLength) characters"
+                    }
+                    # Get-Cs* cmdlets expand wildcards in identities: '*' would list every user. The Node side
+                    # refuses them first; this is the second guard.
+                    if ($value.IndexOfAny([char[]]@('*', '?', '[')) -ge 0) {
+                        throw "refused: -$name may not contain wildcards (*, ? or [)"
                     }
                     [void]$shell.AddParameter($name, $value)
                 }
