@@ -1,4 +1,4 @@
-import { clip } from '../flows/user-text';
+import { clip } from '../core/user-text';
 import type { Role } from '../core/caller';
 
 export const AUDIT_OUTCOMES = ['ok', 'refused', 'invalid', 'failed', 'timeout'] as const;

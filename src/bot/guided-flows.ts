@@ -4,7 +4,7 @@ import type { Role } from '../core/caller';
 import type { HelpLine } from '../core/ports';
 import { asideReminder, isStaff, unknownFlowReply, type FlowCatalog } from '../flows';
 import { FlowState } from '../flows/schema';
-import { startPhrase } from '../flows/user-text';
+import { startPhrase } from '../core/user-text';
 import { FlowDialog, setFlowTurnInfo, type FlowDialogHooks, type FlowDialogOptions, type FlowTurnInfo } from './flow-dialog';
 import { incomingText } from './incoming';
 import { LastFlow } from './last-flow';

@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { Caller } from '../core/caller';
 import { withoutBotMentions } from './teams/mentions';
-import { clip } from '../flows/user-text';
+import { clip } from '../core/user-text';
 
 /** A card button's value: the words it stands for (src/cards/adaptive.ts submit()). */
 const CarriedText = z.object({ text: z.string().max(2000) }).passthrough();

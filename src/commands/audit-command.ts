@@ -1,7 +1,7 @@
 import { textReply } from '../core/reply';
 import { entryCount } from './argument-schemas';
 import { defineCommand, type CommandDefinition } from './command';
-import { shownText } from '../flows/user-text';
+import { shownText } from '../core/user-text';
 import { z } from 'zod';
 import type { AuditLog, AuditRecord } from '../audit/audit-record';
 

@@ -7,7 +7,7 @@ import type { CommandContext, CommandDefinition } from './command';
 import { CommandFailure } from './command-failure';
 import { matchCommand, MAX_COMMAND_LENGTH, splitArguments } from './command-parser';
 import { withNotice } from './reply-notice';
-import { shownText } from '../flows/user-text';
+import { shownText } from '../core/user-text';
 
 /** A started command, as the bot layer sees it (src/core/ports.ts), plus how it ended. */
 export interface CommandExecution extends StartedCommand {

@@ -4,7 +4,7 @@ import type { FlowCatalog } from './catalog';
 import { flowHelp, pageCount, renderStep, visibleChoices, type RenderContext } from './render';
 import type { FlowChoice, FlowState, FlowStep } from './schema';
 import { flowWordOf, foldPhrase } from './words';
-import { startPhrase } from './user-text';
+import { startPhrase } from '../core/user-text';
 
 /**
  * The flow state machine. Pure: a state and what the user typed go in, replies and the next state come

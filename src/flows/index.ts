@@ -7,7 +7,7 @@ export { FlowError, loadFlows, parseFlow, readFlows } from './load';
 export { lintFlows, type FlowLintProblem } from './lint';
 export { notInFlowReply, unknownFlowReply } from './replies';
 export { FlowDefinition, FlowState, type FlowStep } from './schema';
-export { clip, escapeMarkdown, shownText, withoutBackticks } from './user-text';
+export { clip, escapeMarkdown, shownText, withoutBackticks } from '../core/user-text';
 export { isFlowOnlyWord, isHandOffRequest } from './words';
 
 /** Loads dialogs/ once at start-up; throws (naming file and step) when any flow file is invalid. */

@@ -1,7 +1,7 @@
 import { card, heading, MAX_CARD_ACTIONS, numbered, paragraph, type Element, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
 import type { FlowChoice, FlowDefinition, FlowStep } from './schema';
-import { startPhrase } from './user-text';
+import { startPhrase } from '../core/user-text';
 import { FLOW_WORD_HELP } from './words';
 
 /** What rendering needs to know about the reader and the knowledge base. */

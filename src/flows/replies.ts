@@ -1,6 +1,6 @@
 import type { Reply } from '../core/reply';
 import type { FlowDefinition } from './schema';
-import { clip, escapeMarkdown, startPhrase } from './user-text';
+import { clip, escapeMarkdown, startPhrase } from '../core/user-text';
 
 /** Replies about flows to messages typed outside one (the bot's top level sends them). */
 

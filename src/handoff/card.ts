@@ -1,6 +1,6 @@
 import { bullets, card, facts, paragraph, type Element } from '../cards/adaptive';
 import type { CardJson } from '../core/reply';
-import { escapeMarkdown } from '../flows/user-text';
+import { escapeMarkdown } from '../core/user-text';
 import { answeredWith, type HandOffSummary } from './summary';
 
 const MARK = { done: '✔', stuck: '✖ stuck', reached: '➜ reached' } as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Caller } from '../core/caller';
 import type { FlowDefinition, FlowState } from '../flows/schema';
-import { clip } from '../flows/user-text';
+import { clip } from '../core/user-text';
 
 /**
  * Everything a person taking over needs, built from what the bot learned: who, which client, which

@@ -1,6 +1,6 @@
 import { bullets, card, heading, numbered, paragraph, sectionTitle, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
-import { shownText } from '../flows/user-text';
+import { shownText } from '../core/user-text';
 import type { Article } from './article';
 import type { SearchResult } from './search';
 import { sourceLine } from './source-titles';

@@ -4,7 +4,7 @@ import { poolFqdn, userIdentity } from '../../commands/argument-schemas';
 import { defineCommand, type CommandContext } from '../../commands/command';
 import type { CommandRegistry } from '../../commands/command-registry';
 import type { AutodiscoverLookup } from '../lync/autodiscover-lookup';
-import { shownText } from '../../flows/user-text';
+import { shownText } from '../../core/user-text';
 import type { CardAction } from './check-cards';
 import { checkReply, settingsReply } from './check-replies';
 import { describeMode, type ChecksMode } from '../powershell/checks-mode';
