@@ -43,7 +43,8 @@ describe('the bot over real HTTP (restify + CloudAdapter)', () => {
     expect(replies[0]!.text).toContain('w32tm /resync');
     expect(replies[0]!.attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(replies[0]!.attachments?.[0]?.content)).toContain('w32tm /resync');
-    expect(replies[0]!.text).toMatch(/Source: 000_37b30db2a98c0aff\.txt/);
+    expect(replies[0]!.text).toMatch(/Source: Deploying Lync Windows Store app in Lync Server 2013 \(TechNet\)/);
+    expect(replies[0]!.text).not.toMatch(/000_37b30db2a98c0aff/);
   });
 
   it('declines an out-of-scope question honestly and offers a person', async () => {
@@ -150,7 +151,7 @@ describe('"start <word>" outside a flow', () => {
     await withBot({}, async (bot) => {
       const bogus = allText(await bot.say('start bogus'));
       expect(bogus).toMatch(/There is no guided flow called "bogus"/);
-      expect(bogus).toContain('start smart-card-enrollment');
+      expect(bogus).toContain('start smart card enrollment');
       const lync = allText(await bot.say('start lync'));
       expect(lync).not.toMatch(/There is no guided flow/);
       expect(lync).toMatch(/Source:/);
