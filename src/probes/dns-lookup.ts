@@ -25,6 +25,8 @@ export interface ProbeDnsOptions {
 }
 
 /** Codes that mean "the name has no such record", as opposed to a server that failed to answer. */
+const TRIES = 3;
+
 const NO_RECORD = new Set(['ENOTFOUND', 'ENODATA', 'NXDOMAIN', 'ENONAME']);
 
 export function noRecord(code: string): boolean {
@@ -39,8 +41,12 @@ export function noRecord(code: string): boolean {
 export class ProbeDns {
   private readonly resolver: dns.Resolver;
 
+  private readonly known = new Map<string, string[]>();
+
   constructor(options: ProbeDnsOptions) {
-    this.resolver = new dns.Resolver({ timeout: options.timeoutMs, tries: 1 });
+    // UDP answers get lost or late (and c-ares shortens its wait after fast answers): a few tries
+    // within the step's limit, as a client's resolver retries too.
+    this.resolver = new dns.Resolver({ timeout: Math.max(100, Math.floor(options.timeoutMs / TRIES)), tries: TRIES });
     if (options.server) this.resolver.setServers([options.server]);
   }
 
@@ -57,12 +63,14 @@ export class ProbeDns {
     const cnames = await this.resolver.resolveCname(name).catch(() => [] as string[]);
     const addresses = await this.settle(this.resolver.resolve4(name));
     if (!addresses.ok) return addresses;
+    this.known.set(name.toLowerCase(), addresses.records);
     return { ok: true, records: [{ cnames: cnames.map((c) => c.toLowerCase()), addresses: addresses.records }] };
   }
 
   /** First IPv4 address of a name, for connecting to it (node's lookup callback shape). */
   async address(name: string): Promise<string> {
-    const addresses = await this.resolver.resolve4(name);
+    // A name looked up a moment ago is connected to where it pointed then, without asking again.
+    const addresses = this.known.get(name.toLowerCase()) ?? (await this.resolver.resolve4(name));
     const first = addresses[0];
     if (!first) throw Object.assign(new Error(`${name} has no address`), { code: 'ENODATA' });
     return first;

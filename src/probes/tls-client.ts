@@ -46,17 +46,27 @@ export interface TlsClientOptions {
   portOverride?: number;
 }
 
+/**
+ * Certificate fields are written by whoever runs the server and are shown again in chat: keep them to
+ * printable text without Markdown or HTML meaning, and short.
+ */
+function plain(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f<>*`\[\]|\\]/g, '').slice(0, 120);
+}
+
 function first(value: string | string[] | undefined): string {
-  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+  return plain(Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
 }
 
 function namesOf(cert: PeerCertificate): string[] {
   const alt = (cert.subjectaltname ?? '')
     .split(/,\s*/)
     .filter((entry) => entry.startsWith('DNS:'))
-    .map((entry) => entry.slice(4).toLowerCase());
+    .map((entry) => entry.slice(4).toLowerCase())
+    .filter((name) => /^[a-z0-9*._-]{1,253}$/.test(name))
+    .slice(0, 50);
   const common = first(cert.subject?.CN).toLowerCase();
-  return alt.length > 0 ? alt : common ? [common] : [];
+  return alt.length > 0 ? alt : /^[a-z0-9*._-]{1,253}$/.test(common) ? [common] : [];
 }
 
 function chainOf(cert: DetailedPeerCertificate): string[] {
@@ -88,7 +98,7 @@ export function describeCertificate(socket: TLSSocket, host: string, port: numbe
     validTo: new Date(cert.valid_to).toISOString(),
     chain: chainOf(cert),
     trusted: trustError === undefined,
-    ...(trustError ? { trustError } : {}),
+    ...(trustError ? { trustError: plain(trustError) } : {}),
     ...(mismatch ? { hostMismatch: mismatch.message } : {}),
   };
 }

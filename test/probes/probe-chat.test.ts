@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, message, startBot, type TestBot } from '../support/bot-server';
 import { startCaptureChannel, type CaptureChannel } from '../support/capture-channel';
 import { tempDir } from '../checks/helpers';
+import { countAdaptiveCards, teamsCardProblems } from '../teams/card-rules';
 import { startProbeLab, type ProbeLab } from './support/probe-lab';
 
 const AGENT = { id: 'agent-1', name: 'Aga Agent' };
@@ -53,6 +54,9 @@ describe('probe over chat', () => {
     expect(result).toContain('Trust prompt for the Lync pool because the SIP SRV record points into another domain');
     expect(result).toContain('SIP server certificate has no name in the SIP domain');
     expect(result).toContain('application/vnd.microsoft.card.adaptive');
+    const bodies = posted().map((request) => request.body);
+    expect(countAdaptiveCards(bodies)).toBe(1);
+    expect(teamsCardProblems(bodies)).toEqual([]);
     const auditPath = join(dataDir, 'audit.jsonl');
     await expect.poll(() => (existsSync(auditPath) ? readFileSync(auditPath, 'utf8') : ''), { timeout: 10_000 }).toContain(`"executionId":"${id}"`);
     const record = readFileSync(auditPath, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((entry) => entry.executionId === id);

@@ -138,8 +138,8 @@ export async function startProbeLab(): Promise<ProbeLab> {
       dnsServer: dns.address,
       extraCa: ca.pem,
       tlsPortOverride: https.port,
-      stepTimeoutMs: 3_000,
-      totalTimeoutMs: 15_000,
+      stepTimeoutMs: 5_000,
+      totalTimeoutMs: 20_000,
       ...overrides,
     }),
     env: () => ({
