@@ -1,10 +1,12 @@
-/** Prints the frozen sets' figures and every miss: `npm run eval:frozen`. */
+/** Prints the frozen sets' figures and every miss: `npm run eval:frozen` (add `-- --fresh` for the fresh question set). */
+import { resolve } from 'node:path';
 import { runFrozen } from './run-frozen';
 
 const pct = (part: number, whole: number) => `${part}/${whole} (${((100 * part) / Math.max(1, whole)).toFixed(1)}%)`;
 
 async function main(): Promise<void> {
-  const report = await runFrozen();
+  // `--fresh`: the question set in test/eval/fresh, written last and never looked at while tuning.
+  const report = await runFrozen({}, process.argv.includes('--fresh') ? resolve(__dirname, '..', 'fresh') : undefined);
   const verbose = process.argv.includes('--misses');
   if (verbose) {
     for (const o of report.questions.outcomes.filter((x) => !x.ok)) {

@@ -49,14 +49,15 @@ export const SideQuestion = z.object({
 export type SideQuestion = z.infer<typeof SideQuestion>;
 
 function readYaml<T>(file: string, schema: z.ZodType<T>): T[] {
-  return z.array(schema).parse(parseYaml(readFileSync(join(FROZEN, file), 'utf8')));
+  return z.array(schema).parse(parseYaml(readFileSync(resolve(FROZEN, file), 'utf8')));
 }
 
-export function loadFrozen() {
-  const questions = readdirSync(FROZEN)
+/** The frozen sets; `questionsFolder` reads the question sets of another folder (the fresh set, say). */
+export function loadFrozen(questionsFolder = FROZEN) {
+  const questions = readdirSync(questionsFolder)
     .filter((name) => /^questions\..+\.yaml$/.test(name))
     .sort()
-    .flatMap((name) => readYaml(name, FrozenQuestion));
+    .flatMap((name) => readYaml(join(questionsFolder, name), FrozenQuestion));
   return { questions, midFlow: readYaml('midflow.yaml', MidFlowRow), side: readYaml('side-questions.yaml', SideQuestion) };
 }
 
@@ -174,8 +175,8 @@ export interface FrozenReport {
 const STAFF_ID = 'frozen-eval-agent';
 const WORD_TEXT: Record<string, string> = { next: 'next', back: 'back', stuck: 'stuck', repeat: 'repeat', 'start-over': 'start over', cancel: 'cancel', handoff: 'talk to a person' };
 
-export async function runFrozen(env: Record<string, string> = {}): Promise<FrozenReport> {
-  const { questions, midFlow, side } = loadFrozen();
+export async function runFrozen(env: Record<string, string> = {}, questionsFolder?: string): Promise<FrozenReport> {
+  const { questions, midFlow, side } = loadFrozen(questionsFolder);
   const flows = loadFlowFiles();
   const bot = await startBot({ HELPDESK_AGENTS: STAFF_ID, ...env });
   let conversations = 0;
