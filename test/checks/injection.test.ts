@@ -129,17 +129,22 @@ describe('the same payloads sent straight to the runner (validation bypassed)', 
     const rest = await runner.run(shortEnough.map((payload) => ({ cmdlet: 'Get-CsUser', parameters: { Identity: payload } })).slice(32));
     const all = [...results, ...rest];
     expect(all).toHaveLength(shortEnough.length);
-    for (const result of all) {
+    const wildcard = (payload: string) => /[*?[]/.test(payload);
+    all.forEach((result, index) => {
       expect(result.cmdlet).toBe('Get-CsUser');
-      // Either "not found", or (for wildcard payloads) users whose display name matched: both are reads.
-      if (!result.ok) expect(result.error.message).toMatch(/Management object not found for identity/);
-    }
+      // Wildcards are refused by the host script itself (the second guard); anything else is "not found": a read.
+      if (wildcard(shortEnough[index]!)) expect(result).toMatchObject({ ok: false, refused: true });
+      else if (!result.ok) expect(result.error.message).toMatch(/Management object not found for identity/);
+    });
     assertNothingExecuted();
-    // The stand-in received every payload verbatim as the value of -Identity.
+    // The stand-in received every other payload verbatim as the value of -Identity, and no wildcard one.
     const identities = readInvocationLog(invocationLog)
       .filter((line) => line.cmdlet === 'Get-CsUser')
       .map((line) => line.parameters.Identity);
-    for (const payload of shortEnough) expect(identities).toContain(payload);
+    for (const payload of shortEnough) {
+      if (wildcard(payload)) expect(identities).not.toContain(payload);
+      else expect(identities).toContain(payload);
+    }
   });
 
   it('refuses too-long values on both sides', { timeout: 30_000 }, async () => {
