@@ -13,9 +13,15 @@ export const AUDIT_PAGE_BYTES = 20_000;
 function formatRecord(record: AuditRecord): string {
   const id = shownText(record.caller.aadObjectId ?? record.caller.id, 80);
   const who = record.caller.name ? `${shownText(record.caller.name, 60)} (${id})` : id;
-  const args = record.arguments ? ` ${shownText(JSON.stringify(record.arguments), 200)}` : '';
+  const args = record.arguments ? ` ${shownArguments(record.arguments)}` : '';
   const error = record.error ? ` — ${shownText(record.error, 200)}` : '';
   return `- ${record.at} · ${record.executionId} · ${who} [${record.role}] · ${shownText(record.command, 40)}${args} · **${record.outcome}** · ${record.durationMs} ms · ${record.cmdlets.length} cmdlet(s)${error}`;
+}
+
+/** The arguments as JSON-like text; keys are the command's own, values went through shownText. */
+function shownArguments(args: Record<string, unknown>): string {
+  const entries = Object.entries(args).map(([key, value]) => `"${shownText(key, 40)}":${typeof value === 'string' ? `"${shownText(value, 120)}"` : shownText(JSON.stringify(value), 120)}`);
+  return `{${entries.join(',')}}`;
 }
 
 /** Splits lines into pages of at most `bytes` (UTF-8) each, in order. */
