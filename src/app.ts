@@ -7,6 +7,7 @@ import { feedbackRecorder } from './bot/feedback';
 import { GuidedFlows } from './bot/guided-flows';
 import { createHandOff, parseHelpdeskTarget } from './bot/handoff-delivery';
 import { HelpdeskBot } from './bot/helpdesk-bot';
+import { createOperations, type OperationsOptions } from './bot/operations';
 import { toActivity } from './bot/render';
 import { deliverPrivately, isGroupConversation } from './bot/teams/private-delivery';
 import { compactRepliesInTeams } from './bot/teams/compact-replies';
@@ -29,6 +30,8 @@ import { mountWebChat } from './webchat/routes';
 export interface AppOptions {
   logger?: Logger;
   authOverrides?: AuthOverrides;
+  /** Tickets, insight and schedules: a test clock, faster polling. */
+  operations?: OperationsOptions;
 }
 
 export interface App {
@@ -54,10 +57,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   adapter.use(tenantAllowlist(config.ALLOWED_TENANTS, logger));
   adapter.use(compactRepliesInTeams());
   const pending = new Set<Promise<unknown>>();
+  const operations = createOperations(config, { storage, adapter, logger }, options.operations);
   const roles = { admins: config.HELPDESK_ADMINS, agents: config.HELPDESK_AGENTS };
   // Nothing starts here: pwsh is probed on the first check, so a missing pwsh never stops the bot.
   const checks = createChecks({
     mode: config.LYNC_CHECKS,
+    // With STATE_STORE=blob every instance writes to and reads from one audit log in the store.
+    ...(operations.sharedAudit ? { audit: operations.sharedAudit } : {}),
     auditPath: config.HELPDESK_AUDIT_PATH ?? join(resolve(config.DATA_DIR), 'audit.jsonl'),
     ...(config.PWSH_PATH ? { pwshPath: config.PWSH_PATH } : {}),
     ...(config.LYNC_CHECK_TIMEOUT_MS ? { timeoutMs: config.LYNC_CHECK_TIMEOUT_MS } : {}),
@@ -78,6 +84,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       : {}),
   });
   const commands = checks.registry;
+  operations.registerCommands(commands);
   // Elevated roles only for ids the channel vouches for (Teams), or on loopback without authentication.
   const roleOf = (caller: Caller) => (identityTrusted(caller, config.authenticated) ? resolveRole(caller, roles) : 'user');
 
@@ -90,6 +97,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     catalog: flowCatalog,
     lastFlow: (context) => guidedFlows.lastFlow(context),
     logger,
+    onHandedOff: (summary, userConversation) => operations.onHandedOff(summary, userConversation),
+    ticketButtons: true,
   });
   const guidedFlows = new GuidedFlows({
     catalog: flowCatalog,
@@ -168,6 +177,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         server.once('error', reject);
         server.listen(config.PORT, config.host, () => {
           server.off('error', reject);
+          operations.start();
           resolveListen(server.address() as AddressInfo);
         });
       }),
@@ -189,6 +199,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       // deadline; every turn is done now, so nothing more is coming on them.
       server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((tick) => setTimeout(tick, Math.max(0, deadline - Date.now())))]);
+      await operations.stop();
       await checks.dispose();
     },
   };
