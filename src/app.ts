@@ -57,7 +57,20 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   adapter.use(tenantAllowlist(config.ALLOWED_TENANTS, logger));
   adapter.use(compactRepliesInTeams());
   const pending = new Set<Promise<unknown>>();
-  const operations = createOperations(config, { storage, adapter, logger }, options.operations);
+  const operations = createOperations(
+    config,
+    {
+      storage,
+      adapter,
+      logger,
+      articles: () => knowledge.articles(),
+      flowTitles: (id) => {
+        const flow = flowCatalog.byId(id);
+        return flow ? { title: flow.title, step: (stepId) => flow.steps[stepId]?.title } : undefined;
+      },
+    },
+    options.operations,
+  );
   const roles = { admins: config.HELPDESK_ADMINS, agents: config.HELPDESK_AGENTS };
   // Nothing starts here: pwsh is probed on the first check, so a missing pwsh never stops the bot.
   const checks = createChecks({
@@ -106,6 +119,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     articleTitle: (id) => knowledge.byId(id)?.title,
     aside: async (context, text) => void (await context.sendActivity(toActivity(knowledge.answer(text).reply))),
     handOff: (context, info, state) => handOff(context, info.caller, info.memory ?? { asked: [] }, state),
+    onFlowState: (context, before, after) => operations.onFlowState(context.activity.conversation?.id ?? '', before, after),
   });
 
   const bot = new HelpdeskBot({
@@ -117,6 +131,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     resolveRole: roleOf,
     conversationState,
     recordFeedback: feedbackRecorder(storage),
+    insight: operations.insight,
     logger,
     deliverLater(context, reply, what) {
       const reference = TurnContext.getConversationReference(context.activity);

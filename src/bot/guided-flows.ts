@@ -4,12 +4,15 @@ import type { Role } from '../core/caller';
 import type { HelpLine } from '../core/help';
 import { asideReminder, isStaff, unknownFlowReply, type FlowCatalog } from '../flows';
 import { FlowState } from '../flows/schema';
+import { afterCommit } from './conversation-turns';
 import { FlowDialog, setFlowTurnInfo, type FlowDialogHooks, type FlowDialogOptions, type FlowTurnInfo } from './flow-dialog';
 import { incomingText } from './incoming';
 import { toActivity } from './render';
 
 export interface GuidedFlowsDeps extends Omit<FlowDialogHooks, 'record'> {
   conversationState: ConversationState;
+  /** Told how the flow state changed in a turn (for the helpdesk report); runs once the turn is committed. */
+  onFlowState?: (context: TurnContext, before: FlowState | undefined, after: FlowState) => void;
 }
 
 /**
@@ -25,7 +28,16 @@ export class GuidedFlows {
     this.dialogState = deps.conversationState.createProperty<DialogState>('flowDialogState');
     this.lastFlowState = deps.conversationState.createProperty<FlowState | undefined>('lastFlow');
     this.dialogs = new DialogSet(this.dialogState);
-    this.dialogs.add(new FlowDialog({ ...deps, record: (context, state) => this.lastFlowState.set(context, state) }));
+    this.dialogs.add(
+      new FlowDialog({
+        ...deps,
+        record: async (context, state) => {
+          const before = deps.onFlowState ? await this.lastFlow(context) : undefined;
+          await this.lastFlowState.set(context, state);
+          if (deps.onFlowState) afterCommit(context, () => deps.onFlowState!(context, before, structuredClone(state)));
+        },
+      }),
+    );
   }
 
   get catalog(): FlowCatalog {

@@ -7,6 +7,9 @@ import type { HandOffSummary } from '../handoff';
 import { Journal } from '../journal/journal';
 import { systemClock, type Clock, type StatePort } from '../journal/state-port';
 import type { Logger } from '../observability/logger';
+import { InsightRecorder, type FlowSnapshot } from '../insight/recorder';
+import { loadReport } from '../insight/load-report';
+import { reportCommand } from '../insight/report-command';
 import { ticketCommands } from '../tickets/ticket-commands';
 import { TicketBoard } from '../tickets/ticket-board';
 import { TicketOutbox } from '../tickets/outbox';
@@ -21,6 +24,8 @@ export interface OperationsOptions {
   outboxPollMs?: number;
   /** First retry delay of a failed delivery (ms); doubles up to ten minutes. */
   outboxBackoffMs?: number;
+  /** How often question wording older than HELPDESK_RETENTION_DAYS is deleted (ms). */
+  retentionSweepMs?: number;
 }
 
 export interface Operations {
@@ -31,6 +36,9 @@ export interface Operations {
   sharedAudit?: AuditLog;
   board: TicketBoard;
   outbox: TicketOutbox;
+  insight: InsightRecorder;
+  /** A flow's state changed in a committed turn. */
+  onFlowState(conversationId: string, before: FlowSnapshot | undefined, after: FlowSnapshot): void;
   /** Opens the ticket of a new hand-off. */
   onHandedOff(summary: HandOffSummary, userConversation: Record<string, unknown>): Promise<void>;
   /** Declares the operations commands in the one command registry. */
@@ -45,7 +53,14 @@ export interface Operations {
  */
 export function createOperations(
   config: Config,
-  deps: { storage: Storage; adapter: CloudAdapter; logger: Logger },
+  deps: {
+    storage: Storage;
+    adapter: CloudAdapter;
+    logger: Logger;
+    articles: () => ReadonlyArray<{ id: string; title: string }>;
+    /** Titles of a flow and of its steps, as the flow files name them. */
+    flowTitles: (flowId: string) => { title: string; step: (stepId: string) => string | undefined } | undefined;
+  },
   options: OperationsOptions = {},
 ): Operations {
   const clock = options.clock ?? systemClock;
@@ -63,7 +78,13 @@ export function createOperations(
     ...(options.outboxBackoffMs ? { backoffMs: options.outboxBackoffMs } : {}),
     onError: (entry, error) => deps.logger.warn('ticket delivery failed; will retry', { delivery: entry.id, lane: entry.lane, attempts: entry.attempts + 1, error }),
   });
-  let timer: NodeJS.Timeout | undefined;
+  const insight = new InsightRecorder(journal, clock, (error) => deps.logger.warn('insight event not recorded', { error }));
+  const sweep = () =>
+    void insight
+      .dropOldText(config.HELPDESK_RETENTION_DAYS)
+      .then((days) => days.length && deps.logger.info('question wording past retention deleted', { days }))
+      .catch((error: unknown) => deps.logger.warn('retention sweep failed', { error }));
+  const timers: NodeJS.Timeout[] = [];
   const passes = new Set<Promise<void>>();
   const kick = () => {
     const pass = outbox.runOnce().catch((error: unknown) => deps.logger.warn('ticket deliveries not run', { error }));
@@ -78,7 +99,13 @@ export function createOperations(
     ...(config.STATE_STORE === 'blob' ? { sharedAudit: new JournalAuditLog(journal) } : {}),
     board,
     outbox,
+    insight,
+    onFlowState(conversationId, before, after) {
+      const titles = deps.flowTitles(after.flowId);
+      void insight.flow(conversationId, before, after, titles?.title ?? after.flowId, (stepId) => titles?.step(stepId));
+    },
     async onHandedOff(summary, userConversation) {
+      await insight.handoff(summary.id, summary.flow ? { id: summary.flow.id, outcome: summary.flow.outcome } : undefined);
       const subject = summary.flow ? `${summary.flow.title} (${summary.flow.outcome}, at ${summary.flow.stoppedAt})` : (summary.questions.at(-1)?.question ?? 'asked for a person');
       await board.open({
         ref: summary.id,
@@ -92,15 +119,19 @@ export function createOperations(
     },
     registerCommands(registry) {
       for (const command of ticketCommands({ board, clock, changed: kick })) registry.register(command);
+      registry.register(
+        reportCommand((days) => loadReport({ journal, articles: deps.articles(), now: clock.now(), days, retentionDays: config.HELPDESK_RETENTION_DAYS })),
+      );
     },
     start() {
       // Deliveries left over from before a restart go out now, then on every poll.
       kick();
-      timer = setInterval(kick, options.outboxPollMs ?? 5_000);
-      timer.unref();
+      sweep();
+      timers.push(setInterval(kick, options.outboxPollMs ?? 5_000), setInterval(sweep, options.retentionSweepMs ?? 6 * 3_600_000));
+      for (const timer of timers) timer.unref();
     },
     async stop() {
-      if (timer) clearInterval(timer);
+      for (const timer of timers.splice(0)) clearInterval(timer);
       await Promise.allSettled([...passes]);
     },
   };
