@@ -67,6 +67,7 @@ describe('insight: questions, votes, flows and hand-offs make the report (real H
     const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'scripts/report.ts', '--days', '7', '--out', out], {
       cwd: ROOT,
       env: { ...process.env, ...env, LOG_LEVEL: 'silent' },
+      timeout: 120_000,
     });
     expect(stdout).toContain('Questions: 6 · answered 2 · declined 4 · answer rate 33%');
     const html = readFileSync(out, 'utf8');
@@ -110,7 +111,8 @@ describe('insight: questions, votes, flows and hand-offs make the report (real H
     } finally {
       await browser.close();
     }
-  }, 60_000);
+    // A separate process (tsx) and a browser: slow on a busy machine.
+  }, 180_000);
 
   it('retention: question wording older than HELPDESK_RETENTION_DAYS is deleted, the counts stay', async () => {
     const journal = new Journal(createOpsState(env as never, createStorage({ STATE_STORE: 'file', DATA_DIR: dataDir, AZURE_STORAGE_CONTAINER: 'x' } as never)));

@@ -42,7 +42,7 @@ export async function recordingServer(answer: (request: Captured, index: number)
 }
 
 /** Polls until `probe` is true (or fails the test after `timeoutMs`). */
-export async function eventually(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+export async function eventually(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe()) return;
