@@ -10,6 +10,7 @@ import { HelpdeskBot } from './bot/helpdesk-bot';
 import { LastFlow } from './bot/last-flow';
 import { LateDeliveries } from './bot/late-delivery';
 import { toActivity } from './bot/activities/reply-activity';
+import { createOperations, type OperationsOptions } from './bot/operations';
 import { compactRepliesInTeams } from './bot/teams/compact-replies';
 import { tenantAllowlist } from './bot/teams/tenant';
 import { createStorage } from './bot/storage/create-storage';
@@ -32,6 +33,8 @@ import { mountWebChat } from './webchat/routes';
 export interface AppOptions {
   logger?: Logger;
   authOverrides?: AuthOverrides;
+  /** Tickets, insight and schedules: a test clock, faster polling. */
+  operations?: OperationsOptions;
 }
 
 export interface App {
@@ -57,15 +60,31 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const turns = new ConversationTurns({ states: [conversationState], logger });
   adapter.use(tenantAllowlist(config.ALLOWED_TENANTS, logger));
   adapter.use(compactRepliesInTeams());
+  const operations = createOperations(
+    config,
+    {
+      storage,
+      adapter,
+      logger,
+      articles: () => knowledge.articles(),
+      flowTitles: (id) => {
+        const flow = flowCatalog.byId(id);
+        return flow ? { title: flow.title, step: (stepId) => flow.steps[stepId]?.title } : undefined;
+      },
+    },
+    options.operations,
+  );
 
   // Nothing starts here: pwsh is probed on the first check, so a missing pwsh never stops the bot.
   const checks = createCheckCommands(checksConfigFrom(config));
   const commands = createCommandRegistry({
-    audit: openAuditLog(config.HELPDESK_AUDIT_PATH ?? join(resolve(config.DATA_DIR), 'audit.jsonl')),
+    // With STATE_STORE=blob every instance writes to and reads from one audit log in the store.
+    audit: operations.sharedAudit ?? openAuditLog(config.HELPDESK_AUDIT_PATH ?? join(resolve(config.DATA_DIR), 'audit.jsonl')),
     ...(checks.notice ? { notice: checks.notice } : {}),
     features: [
       checks.register,
       (registry) => registerProbeCommand(registry, { settings: probeSettingsFrom(config), articleTitle: (id) => knowledge.byId(id)?.title }),
+      (registry) => operations.registerCommands(registry),
     ],
   });
 
@@ -80,6 +99,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     articleTitle: (id) => knowledge.byId(id)?.title,
     lastFlow: (context) => lastFlow.get(context),
     logger,
+    onHandedOff: (summary, userConversation) => operations.onHandedOff(summary, userConversation),
+    ticketButtons: true,
   });
   const guidedFlows = new GuidedFlows({
     catalog: flowCatalog,
@@ -88,6 +109,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     articleTitle: (id) => knowledge.byId(id)?.title,
     aside: async (context, text) => void (await context.sendActivity(toActivity(knowledge.answer(text).reply))),
     handOff: (context, info, state) => handOff(context, info.caller, info.memory ?? { asked: [] }, state),
+    onFlowState: (context, before, after) => operations.onFlowState(context.activity.conversation?.id ?? '', before, after),
   });
   const lateDeliveries = new LateDeliveries({ adapter, appId, logger });
 
@@ -100,6 +122,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     resolveRole: roleResolver({ admins: config.HELPDESK_ADMINS, agents: config.HELPDESK_AGENTS }, config.authenticated),
     conversationState,
     recordFeedback: feedbackRecorder(storage),
+    insight: operations.insight,
     logger,
     deliverLater: lateDeliveries.deliverLater,
   });
@@ -130,10 +153,15 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   return {
-    listen: () => listen(server, config.PORT, config.host),
+    async listen() {
+      const address = await listen(server, config.PORT, config.host);
+      operations.start();
+      return address;
+    },
     url: () => serverUrl(server),
     async close(drainMs = 10_000) {
       await closeGracefully(server, [{ busy: () => inFlight() > 0 }, lateDeliveries], drainMs);
+      await operations.stop();
       await checks.dispose();
     },
   };

@@ -5,6 +5,7 @@ import type { HelpLine } from '../core/ports';
 import { asideReminder, isStaff, unknownFlowReply, type FlowCatalog } from '../flows';
 import { FlowState } from '../flows/schema';
 import { startPhrase } from '../core/user-text';
+import { afterCommit } from './conversation-turns';
 import { FlowDialog, setFlowTurnInfo, type FlowDialogHooks, type FlowDialogOptions, type FlowTurnInfo } from './flow-dialog';
 import { incomingText } from './incoming';
 import { LastFlow } from './last-flow';
@@ -14,6 +15,8 @@ export interface GuidedFlowsDeps extends Omit<FlowDialogHooks, 'record'> {
   conversationState: ConversationState;
   /** Where every flow step is recorded for hand-offs; shared with the hand-off when given. */
   lastFlow?: LastFlow;
+  /** Told how the flow state changed in a turn (for the helpdesk report); runs once the turn is committed. */
+  onFlowState?: (context: TurnContext, before: FlowState | undefined, after: FlowState) => void;
 }
 
 /**
@@ -29,7 +32,16 @@ export class GuidedFlows {
     this.dialogState = deps.conversationState.createProperty<DialogState>('flowDialogState');
     this.last = deps.lastFlow ?? new LastFlow(deps.conversationState);
     this.dialogs = new DialogSet(this.dialogState);
-    this.dialogs.add(new FlowDialog({ ...deps, record: (context, state) => this.last.set(context, state) }));
+    this.dialogs.add(
+      new FlowDialog({
+        ...deps,
+        record: async (context, state) => {
+          const before = deps.onFlowState ? await this.last.get(context) : undefined;
+          await this.last.set(context, state);
+          if (deps.onFlowState) afterCommit(context, () => deps.onFlowState!(context, before, structuredClone(state)));
+        },
+      }),
+    );
   }
 
   get catalog(): FlowCatalog {

@@ -1,5 +1,6 @@
 import { ActivityTypes, type Activity, type CloudAdapter, type ConversationReference, type Storage, TurnContext } from 'botbuilder';
 import { z } from 'zod';
+import { submit } from '../cards/adaptive';
 import type { Caller } from '../core/caller';
 import type { Reply } from '../core/reply';
 import { escapeMarkdown, withoutBackticks, type FlowCatalog } from '../flows';
@@ -60,6 +61,10 @@ export interface HandOffDeliveryDeps {
   /** The flow the user is in or was last in. */
   lastFlow(context: TurnContext): Promise<FlowState | undefined>;
   logger: Logger;
+  /** Told of every new hand-off once it is stored (opens its ticket, records it for the report). Never fails the hand-off. */
+  onHandedOff?: (summary: HandOffSummary, userConversation: Record<string, unknown>) => Promise<void>;
+  /** Puts Take / Resolve buttons on the card posted to the helpdesk conversation (tickets are kept). */
+  ticketButtons?: boolean;
 }
 
 export type HandOff = (context: TurnContext, caller: Caller, memory: ConversationMemory, flow?: FlowState) => Promise<Reply>;
@@ -92,7 +97,8 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     let delivery: HandOffRecord['delivery'] = { to: 'user' };
     if (deps.target) {
       try {
-        await post(deps, context, deps.target, { text: `Hand-off ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card });
+        const channelCard = deps.ticketButtons ? withTicketButtons(card, summary.id) : card;
+        await post(deps, context, deps.target, { text: `Hand-off ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card: channelCard });
         delivery = { to: 'channel', target: describe(deps.target) };
       } catch (error) {
         deps.logger.error('hand-off post failed', { handOff: summary.id, error });
@@ -105,6 +111,7 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     } catch (error) {
       deps.logger.error('hand-off not stored', { handOff: summary.id, error });
     }
+    await deps.onHandedOff?.(summary, record.userConversation).catch((error: unknown) => deps.logger.error('hand-off ticket not opened', { handOff: summary.id, error }));
     deps.logger.info('handed off', { handOff: summary.id, delivered: delivery.to, flow: summary.flow?.id });
     return userReply(summary, delivery, card);
   };
@@ -154,6 +161,12 @@ async function post(deps: HandOffDeliveryDeps, context: TurnContext, target: Hel
   }
   if (failure) throw failure;
   if (!delivered) throw new Error('the helpdesk conversation did not accept the hand-off');
+}
+
+/** The agent's buttons: they send the same words an agent can type. */
+function withTicketButtons(card: Reply['card'], id: string): Reply['card'] {
+  const actions = [submit({ title: 'Take', says: `ticket take ${id}` }), submit({ title: 'Resolve', says: `ticket resolve ${id}` })];
+  return card ? { ...card, actions: [...((card as { actions?: unknown[] }).actions ?? []), ...actions] } : card;
 }
 
 function describe(target: HelpdeskTarget): string {

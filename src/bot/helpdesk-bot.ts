@@ -45,6 +45,8 @@ export interface HelpdeskBotDeps {
   recordFeedback?: (entry: { articleId: string | undefined; helpful: boolean; caller: Caller }) => Promise<void>;
   /** Hands the conversation to a person. */
   handOff?: (context: TurnContext, caller: Caller, memory: ConversationMemory) => Promise<Reply>;
+  /** Records questions and votes for the helpdesk report (src/insight); never throws into the turn. */
+  insight?: { question(text: string, answered: boolean, articleId: string | null): Promise<void>; vote(articleId: string | null, helpful: boolean): Promise<void> };
   /** Guided flows (dialogs/): an active flow gets the turn first; a message may start one. */
   flows?: Pick<GuidedFlows, 'continueFlow' | 'startRequested' | 'catalog' | 'lastFlow'>;
 }
@@ -119,6 +121,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       await this.deps.recordFeedback?.({ articleId, helpful: feedback, caller }).catch((error: unknown) =>
         this.deps.logger.warn('feedback not recorded', { error }),
       );
+      afterCommit(context, () => void this.deps.insight?.vote(articleId ?? null, feedback));
       await this.send(
         context,
         feedback
@@ -178,6 +181,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
+    afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));
     this.deps.logger.info('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
     await this.send(context, reply);
   }

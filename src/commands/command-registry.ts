@@ -175,7 +175,11 @@ export class CommandRegistry {
     if (text.length > MAX_COMMAND_LENGTH) {
       return { ok: false, message: `That is too long for '${command.name}' (${text.length} characters; at most ${MAX_COMMAND_LENGTH}).` };
     }
-    const tokens = splitArguments(rest);
+    let tokens = splitArguments(rest);
+    if (command.restOfLine && tokens.length > command.positional.length && command.positional.length > 0) {
+      const keep = command.positional.length - 1;
+      tokens = [...tokens.slice(0, keep), tokens.slice(keep).join(' ')];
+    }
     if (tokens.length > command.positional.length) {
       const expected = command.positional.length;
       return {

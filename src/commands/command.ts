@@ -36,6 +36,8 @@ export interface CommandDefinition<A extends object = Record<string, unknown>> {
   slow: boolean;
   /** Names of the positional arguments, in the order they are typed (keys of the schema's input). */
   positional: readonly string[];
+  /** The last positional argument takes the rest of the line, spaces included (e.g. a note). */
+  restOfLine?: boolean;
   /** Validates the positional arguments, given as { name: token }. */
   args: z.ZodType<A>;
   handler(args: A, context: CommandContext): Promise<Reply>;

@@ -63,6 +63,10 @@ export const ConfigSchema = z
     HELPDESK_ADMINS: list,
     HELPDESK_AGENTS: list,
     HELPDESK_CONVERSATION: optionalText,
+    /** Optional ticket system endpoint: every ticket and each of its changes is POSTed there as JSON. */
+    HELPDESK_TICKET_WEBHOOK: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+    /** Days the text of users' questions is kept for the report; older text is dropped. */
+    HELPDESK_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     STATE_STORE: z.enum(['file', 'blob', 'memory']).default('file'),
     DATA_DIR: z.string().default('data'),
     AZURE_STORAGE_CONNECTION_STRING: optionalText,

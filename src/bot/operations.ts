@@ -1,0 +1,138 @@
+import type { CloudAdapter, Storage } from 'botbuilder';
+import type { AuditLog } from '../audit/audit-record';
+import { JournalAuditLog } from '../audit/journal-audit-log';
+import type { CommandRegistry } from '../commands/command-registry';
+import type { Config } from '../config/config';
+import type { HandOffSummary } from '../handoff';
+import { Journal } from '../journal/journal';
+import { systemClock, type Clock, type StatePort } from '../journal/state-port';
+import type { Logger } from '../observability/logger';
+import { InsightRecorder, type FlowSnapshot } from '../insight/recorder';
+import { loadReport } from '../insight/load-report';
+import { reportCommand } from '../insight/report-command';
+import { ticketCommands } from '../tickets/ticket-commands';
+import { TicketBoard } from '../tickets/ticket-board';
+import { TicketOutbox } from '../tickets/outbox';
+import { webhookDelivery } from '../tickets/webhook';
+import { createOpsState } from './ops-state';
+import { userNotifier } from './ticket-delivery';
+
+/** Knobs tests turn: a test clock, faster polling and backoff. */
+export interface OperationsOptions {
+  clock?: Clock;
+  /** How often queued ticket deliveries are retried (ms). */
+  outboxPollMs?: number;
+  /** First retry delay of a failed delivery (ms); doubles up to ten minutes. */
+  outboxBackoffMs?: number;
+  /** How often question wording older than HELPDESK_RETENTION_DAYS is deleted (ms). */
+  retentionSweepMs?: number;
+}
+
+export interface Operations {
+  state: StatePort;
+  journal: Journal;
+  clock: Clock;
+  /** The shared audit log when STATE_STORE=blob; undefined keeps each instance's own file. */
+  sharedAudit?: AuditLog;
+  board: TicketBoard;
+  outbox: TicketOutbox;
+  insight: InsightRecorder;
+  /** A flow's state changed in a committed turn. */
+  onFlowState(conversationId: string, before: FlowSnapshot | undefined, after: FlowSnapshot): void;
+  /** Opens the ticket of a new hand-off. */
+  onHandedOff(summary: HandOffSummary, userConversation: Record<string, unknown>): Promise<void>;
+  /** Declares the operations commands in the one command registry. */
+  registerCommands(registry: CommandRegistry): void;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Tickets, insight and schedules over the configured state store: built before the command registry
+ * (the shared audit log goes into it), started once the server listens, stopped on close.
+ */
+export function createOperations(
+  config: Config,
+  deps: {
+    storage: Storage;
+    adapter: CloudAdapter;
+    logger: Logger;
+    articles: () => ReadonlyArray<{ id: string; title: string }>;
+    /** Titles of a flow and of its steps, as the flow files name them. */
+    flowTitles: (flowId: string) => { title: string; step: (stepId: string) => string | undefined } | undefined;
+  },
+  options: OperationsOptions = {},
+): Operations {
+  const clock = options.clock ?? systemClock;
+  const state = createOpsState(config, deps.storage);
+  const journal = new Journal(state);
+  const board = new TicketBoard({ store: state, clock, lanes: { webhook: Boolean(config.HELPDESK_TICKET_WEBHOOK), user: true } });
+  const outbox = new TicketOutbox({
+    store: state,
+    board,
+    clock,
+    deliver: {
+      user: userNotifier(deps.adapter, config.MicrosoftAppId ?? ''),
+      ...(config.HELPDESK_TICKET_WEBHOOK ? { webhook: webhookDelivery(config.HELPDESK_TICKET_WEBHOOK) } : {}),
+    },
+    ...(options.outboxBackoffMs ? { backoffMs: options.outboxBackoffMs } : {}),
+    onError: (entry, error) => deps.logger.warn('ticket delivery failed; will retry', { delivery: entry.id, lane: entry.lane, attempts: entry.attempts + 1, error }),
+  });
+  const insight = new InsightRecorder(journal, clock, (error) => deps.logger.warn('insight event not recorded', { error }));
+  const sweep = () =>
+    void insight
+      .dropOldText(config.HELPDESK_RETENTION_DAYS)
+      .then((days) => days.length && deps.logger.info('question wording past retention deleted', { days }))
+      .catch((error: unknown) => deps.logger.warn('retention sweep failed', { error }));
+  const timers: NodeJS.Timeout[] = [];
+  const passes = new Set<Promise<void>>();
+  const kick = () => {
+    const pass = outbox.runOnce().catch((error: unknown) => deps.logger.warn('ticket deliveries not run', { error }));
+    passes.add(pass);
+    void pass.finally(() => passes.delete(pass));
+  };
+
+  return {
+    state,
+    journal,
+    clock,
+    ...(config.STATE_STORE === 'blob' ? { sharedAudit: new JournalAuditLog(journal) } : {}),
+    board,
+    outbox,
+    insight,
+    onFlowState(conversationId, before, after) {
+      const titles = deps.flowTitles(after.flowId);
+      void insight.flow(conversationId, before, after, titles?.title ?? after.flowId, (stepId) => titles?.step(stepId));
+    },
+    async onHandedOff(summary, userConversation) {
+      await insight.handoff(summary.id, summary.flow ? { id: summary.flow.id, outcome: summary.flow.outcome } : undefined);
+      const subject = summary.flow ? `${summary.flow.title} (${summary.flow.outcome}, at ${summary.flow.stoppedAt})` : (summary.questions.at(-1)?.question ?? 'asked for a person');
+      await board.open({
+        ref: summary.id,
+        openedAt: summary.at,
+        user: { id: summary.who.id, name: summary.who.name },
+        subject: subject.slice(0, 300),
+        ...(summary.flow ? { flow: { id: summary.flow.id, title: summary.flow.title, outcome: summary.flow.outcome } } : {}),
+        userConversation,
+      });
+      kick();
+    },
+    registerCommands(registry) {
+      for (const command of ticketCommands({ board, clock, changed: kick })) registry.register(command);
+      registry.register(
+        reportCommand((days) => loadReport({ journal, articles: deps.articles(), now: clock.now(), days, retentionDays: config.HELPDESK_RETENTION_DAYS })),
+      );
+    },
+    start() {
+      // Deliveries left over from before a restart go out now, then on every poll.
+      kick();
+      sweep();
+      timers.push(setInterval(kick, options.outboxPollMs ?? 5_000), setInterval(sweep, options.retentionSweepMs ?? 6 * 3_600_000));
+      for (const timer of timers) timer.unref();
+    },
+    async stop() {
+      for (const timer of timers.splice(0)) clearInterval(timer);
+      await Promise.allSettled([...passes]);
+    },
+  };
+}

@@ -1,0 +1,117 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/observability/logger';
+import { allText, startBot, type TestBot } from '../support/bot-server';
+import { eventually, recordingServer, REF } from './support';
+
+const AGENT = { from: { id: 'agent-1', name: 'Ada Agent' }, conversation: { id: 'helpdesk-room' } };
+
+describe('tickets: a hand-off opens a ticket that agents take and resolve, the user is told (real HTTP)', () => {
+  const cleanup: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const step of cleanup.splice(0).reverse()) await step();
+  });
+
+  it('hand-off → take (button) → resolve (typed, with a note) reaches the user; tickets lists the open ones with their age', async () => {
+    const channel = await recordingServer();
+    cleanup.push(channel.close);
+    const reference = { serviceUrl: channel.url, channelId: 'emulator', conversation: { id: 'helpdesk-room' }, bot: { id: 'bot', name: 'Lync Helpdesk Bot' } };
+    const bot = await startBot({ HELPDESK_CONVERSATION: JSON.stringify(reference), HELPDESK_AGENTS: 'agent-1' }, { operations: { outboxPollMs: 50 } });
+    cleanup.push(bot.close);
+    const user = { conversation: { id: 'user-chat' }, serviceUrl: channel.url, from: { id: 'user-7', name: 'Bob <b>Builder</b>' } };
+
+    await bot.say('my lync client shows a certificate error', user);
+    const handedOff = allText(await bot.say('talk to a person', user));
+    const ref = REF.exec(handedOff)?.[1];
+    expect(ref, handedOff).toBeDefined();
+
+    // The card in the helpdesk conversation carries Take and Resolve buttons that send the typed commands.
+    const posted = channel.requests.find((r) => r.path === '/v3/conversations/helpdesk-room/activities');
+    const card = JSON.stringify(posted?.body.attachments);
+    expect(card).toContain(`"text":"ticket take ${ref}"`);
+    expect(card).toContain(`"text":"ticket resolve ${ref}"`);
+
+    const listed = allText(await bot.say('tickets', AGENT));
+    expect(listed).toContain('1 open ticket');
+    expect(listed).toContain(`**${ref}** · open · just now old`);
+    expect(listed).toContain('Bob \\<b\\>Builder\\</b\\>');
+
+    // A plain user may not list or take tickets.
+    expect(allText(await bot.say('tickets', user))).toMatch(/Refused: 'tickets' needs the agent role/);
+
+    // The Take button: no text, the command in the card's value.
+    const taken = allText(await bot.say('', { ...AGENT, value: { text: `ticket take ${ref}` } }));
+    expect(taken).toContain(`You have taken ${ref}`);
+    const toUser = () => channel.requests.filter((r) => r.path === '/v3/conversations/user-chat/activities').map((r) => String(r.body.text));
+    await eventually('the user hears the ticket was taken', () => toUser().some((text) => text.includes('has been taken by Ada Agent'))).catch((error) => {
+      throw new Error(`${error} ${JSON.stringify(channel.requests.map((r) => [r.path, r.body.text]))}`);
+    });
+    expect(allText(await bot.say('tickets', AGENT))).toContain(`**${ref}** · taken · just now old · taken by Ada Agent`);
+
+    const resolved = allText(await bot.say(`ticket resolve ${ref} Reinstalled the root CA [see](http://evil) *now*`, AGENT));
+    expect(resolved).toContain(`${ref} is resolved; the user has been told, with your note.`);
+    await eventually('the user gets the resolution with the note', () => toUser().some((text) => text.includes('has been resolved by Ada Agent')));
+    const note = toUser().find((text) => text.includes('resolved'))!;
+    // The agent's note arrives as typed, its Markdown escaped.
+    expect(note).toContain('Note from the helpdesk: Reinstalled the root CA \\[see\\]\\(http\\://evil\\) \\*now\\*');
+    expect(toUser()).toHaveLength(2);
+
+    expect(allText(await bot.say('tickets', AGENT))).toContain('No open tickets.');
+    expect(allText(await bot.say(`ticket take ${ref}`, AGENT))).toContain(`Ticket ${ref} is already resolved by Ada Agent.`);
+    expect(allText(await bot.say('ticket take H-222222', AGENT))).toContain('There is no ticket H-222222.');
+    expect(allText(await bot.say('ticket take 42', AGENT))).toMatch(/must be a hand-off reference/);
+  });
+
+  it('the webhook gets each change exactly once, in order, with its idempotency key, through failures and a restart', async () => {
+    // The first four posts fail whatever they carry; then the receiver is down for the 'taken' change
+    // until the test brings it back, so a restart happens while that change is still owed.
+    let failuresLeft = 4;
+    let takenBlocked = true;
+    const accepted: string[] = [];
+    const receiver = await recordingServer((request) => {
+      const key = String(request.headers['idempotency-key']);
+      if (failuresLeft > 0 || (takenBlocked && key.endsWith('.taken'))) {
+        failuresLeft--;
+        return { status: 503, body: { error: 'busy' } };
+      }
+      // A receiver that honours idempotency keys would answer 2xx to a repeat; count it as a duplicate.
+      accepted.push(key);
+      return { status: 201, body: { ok: true } };
+    });
+    const channel = await recordingServer();
+    cleanup.push(receiver.close, channel.close);
+    const dataDir = mkdtempSync(join(tmpdir(), 'tickets-'));
+    const env = { STATE_STORE: 'file', DATA_DIR: dataDir, HELPDESK_TICKET_WEBHOOK: `${receiver.url}/tickets`, HELPDESK_AGENTS: 'agent-1' };
+    const fast = { operations: { outboxPollMs: 40, outboxBackoffMs: 30 }, ...(process.env.DEBUG_OPS ? { logger: createLogger('debug') } : {}) };
+    let bot: TestBot = await startBot(env, fast);
+    const user = { conversation: { id: 'user-chat' }, serviceUrl: channel.url };
+
+    await bot.say('why does lync keep asking for my password', user);
+    const ref = REF.exec(allText(await bot.say('talk to a person', user)))![1]!;
+    await bot.say(`ticket take ${ref}`, AGENT);
+    await eventually('the opened change is accepted after the first failures', () => accepted.length >= 1);
+    const takenTries = () => receiver.requests.filter((r) => r.headers['idempotency-key'] === `${ref}.taken`).length;
+    await eventually('the taken change failed twice', () => takenTries() >= 2);
+
+    // The bot stops with the 'taken' change still queued and starts again on the same state.
+    await bot.close();
+    bot = await startBot(env, fast);
+    cleanup.push(() => bot.close());
+    await bot.say(`ticket resolve ${ref} fixed the password policy`, AGENT);
+    const before = takenTries();
+    await eventually('the restarted instance retries the taken change', () => takenTries() > before);
+    expect(accepted, 'nothing after the taken change goes before it').toEqual([`${ref}.opened`]);
+    takenBlocked = false;
+    await eventually('all three changes accepted', () => accepted.length >= 3);
+    await new Promise((wait) => setTimeout(wait, 300));
+
+    expect(accepted).toEqual([`${ref}.opened`, `${ref}.taken`, `${ref}.resolved`]);
+    const bodies = receiver.requests.filter((r) => r.headers['idempotency-key'] === `${ref}.resolved`).map((r) => r.body);
+    expect(bodies.at(-1)).toMatchObject({ idempotencyKey: `${ref}.resolved`, event: 'ticket.resolved', ticket: { ref, status: 'resolved', note: 'fixed the password policy', takenBy: 'Ada Agent' } });
+    expect(JSON.stringify(bodies.at(-1)), 'the user conversation reference stays inside').not.toContain('userConversation');
+    expect(receiver.requests.length, 'failed attempts were retried').toBeGreaterThanOrEqual(accepted.length + 4 + 3);
+    expect(receiver.requests.every((r) => r.path === '/tickets' && r.headers['content-type'] === 'application/json')).toBe(true);
+  });
+});
