@@ -1,5 +1,7 @@
 import {
+  type Activity,
   CloudAdapter,
+  type InvokeResponse,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
@@ -17,7 +19,7 @@ export type AuthOverrides = Partial<ConfigurationBotFrameworkAuthenticationOptio
  * The Bot Framework adapter: channel authentication from the Microsoft* settings (none when no app id
  * is configured, for the Emulator and local use) and one turn-error handler for the whole bot.
  */
-export function createAdapter(config: Config, logger: Logger, overrides: AuthOverrides = {}): CloudAdapter {
+export function createAdapter(config: Config, logger: Logger, overrides: AuthOverrides = {}): HelpdeskAdapter {
   const authentication = new ConfigurationBotFrameworkAuthentication(
     {
       MicrosoftAppId: config.MicrosoftAppId,
@@ -33,7 +35,7 @@ export function createAdapter(config: Config, logger: Logger, overrides: AuthOve
     { httpClient: createConnectorHttpClient(config.CONNECTOR_TIMEOUT_MS) },
   );
   // Every token the SDK cannot accept becomes a 401 (never a 500 with the error text).
-  const adapter = new CloudAdapter(new StrictChannelAuthentication(authentication, logger));
+  const adapter = new HelpdeskAdapter(new StrictChannelAuthentication(authentication, logger));
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = correlationId(context);
@@ -49,6 +51,18 @@ export function createAdapter(config: Config, logger: Logger, overrides: AuthOve
     }
   };
   return adapter;
+}
+
+/** CloudAdapter plus a way in for channels the bot itself hosts (the built-in Direct Line). */
+export class HelpdeskAdapter extends CloudAdapter {
+  /**
+   * Runs one activity through the same authentication (none without an app id), middleware and turn
+   * logic as `process`, without an HTTP request; resolves with the invoke response (expectReplies:
+   * the replies). Only for activities the bot built itself from an authorized request.
+   */
+  runInProcess(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity('', activity as Activity, logic);
+  }
 }
 
 const CORRELATION = Symbol('correlationId');

@@ -3,6 +3,7 @@ import type { AuditLog } from '../audit/audit-record';
 import { JsonLinesAuditLog } from '../audit/jsonl-audit-log';
 import { InMemoryAuditLog } from '../audit/memory-audit-log';
 import { CommandRegistry } from '../commands/command-registry';
+import { whoamiCommand } from '../commands/whoami-command';
 import {
   ConfiguredAutodiscoverLookup,
   DnsAutodiscoverLookup,
@@ -82,6 +83,7 @@ export function createChecks(config: ChecksSetup): Checks {
         }),
   });
   registry.register(auditCommand(audit));
+  registry.register(whoamiCommand());
   return {
     registry,
     ...(runner ? { runner } : {}),

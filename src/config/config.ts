@@ -71,6 +71,10 @@ export const ConfigSchema = z
     PUBLIC_URL: optionalText,
     /** Built-in web chat page at `/`; on by default when unauthenticated. */
     WEBCHAT: z.enum(['on', 'off', 'auto']).default('auto'),
+    /** Azure Bot Service Direct Line secret: the page then talks to Azure's Direct Line; never sent to browsers. */
+    DIRECT_LINE_SECRET: optionalText,
+    /** Direct Line 3.0 base URL used with DIRECT_LINE_SECRET (regional endpoints differ). */
+    DIRECT_LINE_DOMAIN: z.string().url().default('https://directline.botframework.com/v3/directline'),
   })
   .superRefine((config, ctx) => {
     if (config.MicrosoftAppPassword && !config.MicrosoftAppId) {
