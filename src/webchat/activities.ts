@@ -84,6 +84,7 @@ export function botActivityForTranscript(activity: Record<string, unknown>, conv
   if (typeof activity.type !== 'string' || !BOT_TYPES.has(activity.type)) return undefined;
   const kept: Record<string, unknown> = {};
   for (const field of BOT_FIELDS) if (activity[field] !== undefined) kept[field] = activity[field];
+  compactCardText(kept);
   kept.timestamp = typeof kept.timestamp === 'string' ? kept.timestamp : new Date().toISOString();
   kept.channelId = 'directline';
   kept.from = { id: 'bot', name: botName, role: 'bot' };
@@ -92,4 +93,21 @@ export function botActivityForTranscript(activity: Record<string, unknown>, conv
     return { type: 'message', text: 'This reply was too large to show here.', timestamp: kept.timestamp, channelId: 'directline', from: kept.from, conversation: kept.conversation };
   }
   return kept;
+}
+
+/**
+ * Web Chat shows a message's text above its card, so a text that repeats the card would say
+ * everything twice: keep the summary (the key fact) or the first paragraph. A text with a code block
+ * (a hand-off summary to paste into a ticket) stays whole, since the user needs to copy it.
+ */
+function compactCardText(activity: Record<string, unknown>): void {
+  const attachments = activity.attachments;
+  if (!Array.isArray(attachments) || attachments.length === 0 || typeof activity.text !== 'string') return;
+  if (typeof activity.summary === 'string' && activity.summary.trim()) {
+    activity.text = activity.summary;
+  } else if (!activity.text.includes('```')) {
+    const first = activity.text.split(/\n\s*\n/)[0] ?? '';
+    activity.text = first.length <= 300 ? first : `${first.slice(0, 299)}…`;
+  }
+  delete activity.summary;
 }

@@ -182,7 +182,8 @@ export function mountDirectLine(server: Server, deps: DirectLineDeps): BuiltInDi
     transcripts,
     // The page's token: a new conversation for a new user id.
     async issueToken() {
-      const { token, grant } = (await tokens()).issue(newId('dl-'), newId('dl_'));
+      // Not "dl_": Web Chat reserves that prefix for ids embedded in Azure's tokens.
+      const { token, grant } = (await tokens()).issue(newId('dl-'), newId('web-'));
       return { ...conversationAnswer(grant, token), userId: grant.userId };
     },
   };

@@ -72,6 +72,10 @@ export function mountWebChat(server: Server, deps: WebChatDeps): void {
     }
     await webChatAsset.serve(req, res);
   });
+  server.get('/favicon.ico', async (_req: Request, res: Response) => {
+    res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
+    res.end();
+  });
   server.get('/webchat/app.js', async (req: Request, res: Response) => {
     if (!passesGuards(req, res, deps, 'none')) return;
     await appAsset.serve(req, res);
