@@ -26,20 +26,25 @@
   function hideBanner() { banner.hidden = true; }
 
   /** A multicast observable with a current value (what Web Chat expects of connectionStatus$). */
-  function subject(initial, hasInitial) {
+  function subject(initial, hasInitial, onFirstSubscribe, replayAll) {
     var observers = [];
     var current = initial;
+    var history = [];
     var self = {
       get value() { return current; },
       next: function (value) {
         current = value;
         hasInitial = true;
+        if (replayAll) history.push(value);
         observers.slice().forEach(function (o) { if (o.next) o.next(value); });
       },
       subscribe: function (observerOrNext, error, complete) {
         var observer = typeof observerOrNext === 'function' ? { next: observerOrNext, error: error, complete: complete } : (observerOrNext || {});
         observers.push(observer);
-        if (hasInitial && observer.next) observer.next(current);
+        // Web Chat subscribes more than once; a later subscriber still gets every activity (it keys them by id).
+        if (replayAll) history.forEach(function (value) { if (observer.next) observer.next(value); });
+        else if (hasInitial && observer.next) observer.next(current);
+        if (onFirstSubscribe) { var starting = onFirstSubscribe; onFirstSubscribe = null; starting(); }
         var subscription = { closed: false, unsubscribe: function () { subscription.closed = true; observers = observers.filter(function (o) { return o !== observer; }); } };
         return subscription;
       }
@@ -90,7 +95,8 @@
    */
   function createPollingDirectLine(session, onSession) {
     var status = subject(UNINITIALIZED, true);
-    var activities = subject(undefined, false);
+    // Nothing is fetched before Web Chat listens: activities polled earlier would be lost.
+    var activities = subject(undefined, false, function () { start(); }, true);
     var watermark = '0';
     var ended = false;
     var pollTimer;
@@ -139,7 +145,6 @@
         if (answer && answer.token) { session.token = answer.token; session.expiresAt = Date.now() + (answer.expires_in || 3600) * 1000; onSession(session); }
       }, function () { /* the next poll tells whether the bot is reachable */ });
     }, 15 * 60 * 1000);
-    start();
 
     return {
       connectionStatus$: status,
