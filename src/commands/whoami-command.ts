@@ -27,6 +27,7 @@ export function whoamiCommand(): CommandDefinition<Record<string, never>> {
         ...(caller.name ? [`- Name: ${escapeMarkdown(clip(caller.name, 100))}`] : []),
         `- Channel: ${escapeMarkdown(clip(caller.channelId, 50))}`,
         `- Role: **${role}**`,
+        '',
         role === 'user'
           ? 'An administrator can give you a role by adding your id to HELPDESK_AGENTS or HELPDESK_ADMINS. Only ids Teams vouches for get a role when the bot runs with authentication.'
           : `Your id is in ${role === 'admin' ? 'HELPDESK_ADMINS' : 'HELPDESK_AGENTS'}.`,

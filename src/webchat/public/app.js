@@ -107,7 +107,7 @@
     function unreachable() {
       failures++;
       if (status.value === ONLINE || status.value === UNINITIALIZED) setStatus(CONNECTING);
-      showBanner('The helpdesk bot cannot be reached right now. Retrying… Messages that did not go out show “Retry”.', function () { failures = 0; schedule(0); });
+      showBanner('The helpdesk bot cannot be reached right now. Retrying… What you type is kept: send it once the bot is back (a message that failed shows “Retry”).', function () { failures = 0; schedule(0); });
       schedule(Math.min(10000, 1000 * Math.pow(2, Math.min(failures, 4))));
     }
     function poll() {
