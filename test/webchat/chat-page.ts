@@ -1,3 +1,5 @@
+// page.evaluate callbacks run in the browser, where these exist (the project compiles without the DOM lib).
+declare const document: any, window: any, navigator: any, sessionStorage: any;
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -61,7 +63,7 @@ export class ChatPage {
     return this.page.evaluate(() => {
       const viewport = document.documentElement.clientWidth;
       const offenders: string[] = [];
-      document.querySelectorAll('#webchat *').forEach((element) => {
+      document.querySelectorAll('#webchat *').forEach((element: { getBoundingClientRect(): { width: number; right: number }; closest(selector: string): unknown; tagName: string; className: unknown; textContent: string | null }) => {
         // Screen-reader-only regions are clipped to nothing on screen.
         if (element.closest('[class*="live-region"], [class*="screen-reader-only"]')) return;
         const box = element.getBoundingClientRect();

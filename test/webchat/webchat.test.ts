@@ -1,3 +1,5 @@
+// page.evaluate callbacks run in the browser, where these exist (the project compiles without the DOM lib).
+declare const document: any, window: any, navigator: any, sessionStorage: any;
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser';
@@ -18,6 +20,8 @@ describe('Microsoft Web Chat over the built-in Direct Line, in Chromium', () => 
   const cspViolations: string[] = [];
 
   async function open(viewport = { width: 1000, height: 800 }): Promise<ChatPage> {
+    // One page at a time: an earlier test's page would go on polling and load the machine.
+    for (const open of contexts.splice(0)) await open.close();
     const context = await browser.newContext({ viewport });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: bot.url });
     contexts.push(context);
@@ -25,7 +29,7 @@ describe('Microsoft Web Chat over the built-in Direct Line, in Chromium', () => 
     page.on('console', (message) => {
       if (/Content Security Policy|Refused to/i.test(message.text())) cspViolations.push(message.text());
     });
-    await page.goto(`${bot.url}/`);
+    await page.goto(`${bot.url}/`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     const chat = new ChatPage(page);
     await chat.waitForText(/Lync helpdesk bot/i);
     return chat;
@@ -47,7 +51,7 @@ describe('Microsoft Web Chat over the built-in Direct Line, in Chromium', () => 
     expect(scripts.every((src) => src.startsWith(bot.url))).toBe(true);
     expect(await chat.page.evaluate(() => typeof (window as unknown as { WebChat?: { renderWebChat?: unknown } }).WebChat?.renderWebChat)).toBe('function');
     expect(cspViolations).toEqual([]);
-  });
+  }, 120_000);
 
   for (const flow of FLOWS) {
     it(`walks "${flow.id}" end to end by clicking, then hands off with a reference shown on the page`, async () => {
@@ -98,7 +102,7 @@ describe('Microsoft Web Chat over the built-in Direct Line, in Chromium', () => 
     await expect.poll(() => card.locator('button:not(.lhb-copy):not([disabled])').count()).toBe(0);
     // The click shows as the user's own words.
     expect(await chat.page.locator('#webchat .webchat__stacked-layout--from-user').last().innerText()).toMatch(/not helpful/i);
-  });
+  }, 120_000);
 
   it('whoami shows the caller\'s id and role', async () => {
     const chat = await open();
@@ -107,7 +111,7 @@ describe('Microsoft Web Chat over the built-in Direct Line, in Chromium', () => 
     await chat.type('whoami');
     await chat.waitForText(userId);
     expect(await chat.text()).toMatch(/Role: admin/);
-  });
+  }, 120_000);
 
   it('"New conversation" starts afresh', async () => {
     const chat = await open();
@@ -118,7 +122,7 @@ describe('Microsoft Web Chat over the built-in Direct Line, in Chromium', () => 
     await chat.waitForText(/Lync helpdesk bot/i);
     expect(await chat.text()).not.toMatch(/Role:/);
     await expect.poll(() => chat.page.evaluate(() => sessionStorage.getItem('lync-helpdesk-webchat'))).not.toBe(before);
-  });
+  }, 120_000);
 
   it('has no horizontal overflow on a 390 px phone, with long paths, commands and links', async () => {
     const chat = await open({ width: 390, height: 844 });
@@ -131,7 +135,7 @@ describe('Microsoft Web Chat over the built-in Direct Line, in Chromium', () => 
     await screenshot(chat.page, 'phone-390');
     expect(overflow.offenders).toEqual([]);
     expect(overflow.scrollWidth).toBeLessThanOrEqual(overflow.viewport);
-  });
+  }, 120_000);
 
   it('takes the screenshot for the documentation', async () => {
     const chat = await open({ width: 900, height: 760 });
@@ -139,5 +143,5 @@ describe('Microsoft Web Chat over the built-in Direct Line, in Chromium', () => 
     await chat.waitForText(/LocalState/);
     await chat.page.waitForTimeout(300);
     await screenshot(chat.page, 'webchat', { docs: true });
-  });
+  }, 120_000);
 });
