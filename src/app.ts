@@ -1,7 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { openAuditLog } from './audit/open-audit-log';
-import type { Config } from './config/config';
+import { TurnContext } from 'botbuilder';
+import { isLoopback, type Config } from './config/config';
 import { createAdapter, createChannelAuthentication, type AuthOverrides } from './bot/adapter';
 import { feedbackRecorder } from './bot/feedback';
 import { GuidedFlows } from './bot/guided-flows';
@@ -127,8 +128,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     deliverLater: lateDeliveries.deliverLater,
   });
 
+  const logic = (context: TurnContext) => turns.run(context, (turn) => bot.run(turn));
   const { server, inFlight } = createServer({
-    processActivity: (req, res) => adapter.process(req, res, (context) => turns.run(context, (turn) => bot.run(turn))),
+    processActivity: (req, res) => adapter.process(req, res, logic),
     requireAuthorization: config.authenticated,
     verifyToken: (authorization) => authentication.acceptsToken(authorization),
     logger,
@@ -148,8 +150,21 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       // so an instance whose pwsh is broken should stay in rotation.
       return { ready: state.ok && articles, checks: { knowledge: articles, storage: state.ok ? 'ok' : state.error, lyncChecks: checks.readiness() } };
     },
-    // The page and its connector stand-in are unauthenticated: only for loopback, unauthenticated runs.
-    extraRoutes: config.webchat && !config.authenticated ? (routes) => void mountWebChat(routes) : undefined,
+    extraRoutes: webChatWanted(config)
+      ? (routes) =>
+          mountWebChat(routes, {
+            logger,
+            allowedHost: webChatHosts(config),
+            ...(config.DIRECT_LINE_SECRET ? { azure: { secret: config.DIRECT_LINE_SECRET, domain: config.DIRECT_LINE_DOMAIN } } : {}),
+            // The built-in Direct Line runs each posted activity through the same adapter and turn pipeline.
+            runTurn: async (activity) => {
+              const response = await adapter.runInProcess(activity, logic);
+              return ((response?.body as { activities?: unknown[] } | undefined)?.activities ?? []) as Array<Record<string, unknown>>;
+            },
+            store: storage,
+            selfUrl: () => serverUrl(server),
+          })
+      : undefined,
   });
 
   return {
@@ -165,4 +180,19 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       await checks.dispose();
     },
   };
+}
+
+/**
+ * The web chat page: with DIRECT_LINE_SECRET over Azure's Direct Line (any mode); otherwise the
+ * built-in Direct Line, which is unauthenticated and so only for unauthenticated loopback runs.
+ */
+function webChatWanted(config: Config): boolean {
+  if (config.WEBCHAT === 'off') return false;
+  return Boolean(config.DIRECT_LINE_SECRET) || (config.webchat && !config.authenticated);
+}
+
+/** Loopback always; with authentication, the PUBLIC_URL host (or any host when it is not set). */
+function webChatHosts(config: Config): (host: string) => boolean {
+  const publicHost = config.PUBLIC_URL ? new URL(config.PUBLIC_URL).hostname.toLowerCase() : undefined;
+  return (host) => isLoopback(host) || (config.authenticated && (publicHost === undefined || host === publicHost));
 }

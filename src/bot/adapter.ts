@@ -1,5 +1,7 @@
 import {
+  type Activity,
   CloudAdapter,
+  type InvokeResponse,
   ConfigurationBotFrameworkAuthentication,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
@@ -41,8 +43,8 @@ export function createAdapter(
   logger: Logger,
   overrides: AuthOverrides = {},
   authentication: StrictChannelAuthentication = createChannelAuthentication(config, logger, overrides),
-): CloudAdapter {
-  const adapter = new CloudAdapter(authentication);
+): HelpdeskAdapter {
+  const adapter = new HelpdeskAdapter(authentication);
 
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     const reference = correlationId(context);
@@ -58,6 +60,18 @@ export function createAdapter(
     }
   };
   return adapter;
+}
+
+/** CloudAdapter plus a way in for channels the bot itself hosts (the built-in Direct Line). */
+export class HelpdeskAdapter extends CloudAdapter {
+  /**
+   * Runs one activity through the same authentication (none without an app id), middleware and turn
+   * logic as `process`, without an HTTP request; resolves with the invoke response (expectReplies:
+   * the replies). Only for activities the bot built itself from an authorized request.
+   */
+  runInProcess(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    return this.processActivity('', activity as Activity, logic);
+  }
 }
 
 const CORRELATION = Symbol('correlationId');

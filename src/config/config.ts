@@ -97,6 +97,10 @@ export const ConfigSchema = z
     PROBE_EXTRA_CA_FILE: optionalText,
     /** Tests and labs only: every TLS connection of the probe goes to this port instead of 443/5061. */
     LYNC_PROBE_HTTPS_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    /** Azure Bot Service Direct Line secret: the page then talks to Azure's Direct Line; never sent to browsers. */
+    DIRECT_LINE_SECRET: optionalText,
+    /** Direct Line 3.0 base URL used with DIRECT_LINE_SECRET (regional endpoints differ). */
+    DIRECT_LINE_DOMAIN: z.string().url().default('https://directline.botframework.com/v3/directline'),
   })
   .superRefine((config, ctx) => {
     if (config.MicrosoftAppPassword && !config.MicrosoftAppId) {

@@ -71,8 +71,8 @@ describe('command registry', () => {
   it('help lists only what the role may run', () => {
     const checks = createChecks({ mode: 'off' });
     const usages = (role: 'user' | 'agent' | 'admin') => checks.registry.help(role).map((line) => line.usage);
-    expect(usages('user')).toEqual([]);
-    expect(usages('agent')).toEqual(['checks status']);
+    expect(usages('user')).toEqual(['whoami']);
+    expect(usages('agent')).toEqual(['checks status', 'whoami']);
     expect(usages('admin')).toEqual(
       expect.arrayContaining(['check user <sip address or UPN>', 'show policies <sip address or UPN>', 'check pool <pool FQDN>', 'checks status', 'audit [n] [page]']),
     );
