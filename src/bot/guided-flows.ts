@@ -88,7 +88,8 @@ export class GuidedFlows {
   async begin(context: TurnContext, flowId: string, info: FlowTurnInfo, options: { slots?: Record<string, string>; at?: string } = {}): Promise<void> {
     setFlowTurnInfo(context, info);
     const current = await this.current(context);
-    const carried = current && current.flowId !== flowId ? current : undefined;
+    // Continuing the same flow from another step keeps what was answered so far.
+    const carried = current && (current.flowId !== flowId || options.at) ? current : undefined;
     const dc = await this.dialogs.createContext(context);
     await dc.cancelAllDialogs();
     await dc.beginDialog(FlowDialog.ID, { flowId, carried, ...options } satisfies FlowDialogOptions);

@@ -188,6 +188,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         const flow = flows?.catalog.byId(meaning.flowId);
         if (flow) {
           await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title }));
+          if (inFlow) await reminder();
           return;
         }
         break;

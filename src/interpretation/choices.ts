@@ -1,7 +1,7 @@
 import type { FlowChoice } from '../flows/schema';
 import { polarityOf, type Polarity } from './phrases';
 import { allowedSlips, FILLER, fold, hasPhrase, tokens, withinEdits } from './text';
-import { CONCEPTS, OTHER, VAGUE, type Concept } from './vocabulary';
+import { canonical, CONCEPTS, OTHER, VAGUE, type Concept } from './vocabulary';
 
 /**
  * Free text matched to the choices of one question: by number, label or alias first (exact), then by
@@ -21,6 +21,8 @@ export type ChoiceMatch =
 interface Cue {
   phrase: string;
   weight: number;
+  /** Meant for several choices at once ("phone"): not divided among them. */
+  vague?: boolean;
 }
 
 /** The number a message gives as an answer ("2", "option 2"), whether or not a choice has it. */
@@ -42,7 +44,8 @@ export function exactChoice(choices: readonly FlowChoice[], text: string): Choic
 /** The concepts (client, network, sign-in method, card kind) a choice stands for. */
 export function conceptsOf(choice: FlowChoice): Concept[] {
   const label = fold(choice.label);
-  return CONCEPTS.filter((concept) => choice.set?.[concept.slot] === concept.value || (!choice.set?.[concept.slot] && concept.labelHas?.some((part) => hasPhrase(label, part))));
+  // A choice that sets a fact stands for that fact only; one without `set` is read from its label.
+  return CONCEPTS.filter((concept) => (choice.set ? choice.set[concept.slot] === concept.value : concept.labelHas?.some((part) => hasPhrase(label, part))));
 }
 
 /** Which answer to a yes/no question a choice is, judged from its label and aliases. */
@@ -57,14 +60,15 @@ export function polaritiesOf(choice: FlowChoice): Polarity[] {
 }
 
 function cuesOf(choice: FlowChoice): Cue[] {
-  const cues: Cue[] = [{ phrase: fold(choice.label), weight: 3 }, ...choice.aliases.map((alias) => ({ phrase: fold(alias), weight: 2.5 }))];
+  const cues: Cue[] = [{ phrase: fold(choice.label), weight: 3 }, ...choice.aliases.map((alias) => ({ phrase: fold(alias), weight: 2 }))];
   for (const concept of conceptsOf(choice)) {
-    cues.push(...concept.words.map((phrase) => ({ phrase, weight: 2 })), ...(concept.hints ?? []).map((phrase) => ({ phrase, weight: 1 })));
-    for (const vague of VAGUE) if (vague.slot === concept.slot && vague.values.includes(concept.value)) cues.push(...vague.words.map((phrase) => ({ phrase, weight: 1 })));
+    // A product or device named outright outweighs a generic alias ("macos laptop" is a Mac).
+    cues.push(...concept.words.map((phrase) => ({ phrase, weight: 3 })), ...(concept.hints ?? []).map((phrase) => ({ phrase, weight: 1 })));
+    for (const vague of VAGUE) if (vague.slot === concept.slot && vague.values.includes(concept.value)) cues.push(...vague.words.map((phrase) => ({ phrase, weight: 1, vague: true })));
   }
   const label = fold(choice.label);
   if (OTHER.labelHas.some((part) => hasPhrase(label, part)) || choice.aliases.some((alias) => fold(alias) === 'other')) cues.push(...OTHER.words.map((phrase) => ({ phrase, weight: 2 })));
-  return cues.filter((cue) => cue.phrase !== '');
+  return cues.filter((cue) => cue.phrase !== '').map((cue) => ({ ...cue, phrase: canonical(cue.phrase) }));
 }
 
 function contentTokens(phrase: string): string[] {
@@ -91,16 +95,21 @@ export function matchChoice(choices: readonly FlowChoice[], text: string): Choic
   const raw = fold(text);
   if (raw === '') return { kind: 'none' };
 
-  // Yes / no / not sure, when the question has such answers.
+  // Yes / no / not sure, when the question has such answers. A leading "yes"/"nope" decides; a yes or
+  // no phrase further in ("it was ...") yields to a choice named by its own words ("it was off").
   const polarity = polarityOf(raw);
-  if (polarity) {
-    const matching = choices.map((choice, index) => ({ index, polarities: polaritiesOf(choice) })).filter((entry) => entry.polarities.includes(polarity));
-    if (matching.length === 1) return { kind: 'picked', index: matching[0]!.index, confidence: 0.9, via: 'yes-no' };
-  }
+  const byPolarity = polarity ? choices.map((choice, index) => ({ index, polarities: polaritiesOf(choice) })).filter((entry) => entry.polarities.includes(polarity.polarity)) : [];
+  const polarityPick: ChoiceMatch | undefined = byPolarity.length === 1 ? { kind: 'picked', index: byPolarity[0]!.index, confidence: 0.9, via: 'yes-no' } : undefined;
+  if (polarityPick && polarity?.lead) return polarityPick;
+  const byWords = matchWords(choices, raw);
+  if (polarityPick && (byWords.kind !== 'picked' || byWords.confidence < 0.8)) return polarityPick;
+  return byWords;
+}
 
+function matchWords(choices: readonly FlowChoice[], raw: string): ChoiceMatch {
   const cues = choices.map(cuesOf);
   const vocabulary = new Set(cues.flat().flatMap((cue) => tokens(cue.phrase)));
-  const message = corrected(raw, vocabulary);
+  const message = corrected(canonical(raw), vocabulary);
   const words = new Set(contentTokens(message));
 
   // Phrase matches, shared phrases divided among the choices that share them.
@@ -108,7 +117,7 @@ export function matchChoice(choices: readonly FlowChoice[], text: string): Choic
   const sharing = new Map<string, number>();
   for (const list of matched) for (const phrase of new Set(list.map((cue) => cue.phrase))) sharing.set(phrase, (sharing.get(phrase) ?? 0) + 1);
   // Loose words of labels and aliases ("network" in "company network"), also divided when shared.
-  const loose = choices.map((choice) => new Set([choice.label, ...choice.aliases].flatMap((name) => contentTokens(fold(name))).filter((token) => token.length > 1)));
+  const loose = choices.map((choice) => new Set([choice.label, ...choice.aliases].flatMap((name) => contentTokens(canonical(fold(name)))).filter((token) => token.length > 1)));
   const looseSharing = new Map<string, number>();
   for (const set of loose) for (const token of set) looseSharing.set(token, (looseSharing.get(token) ?? 0) + 1);
 
@@ -117,20 +126,24 @@ export function matchChoice(choices: readonly FlowChoice[], text: string): Choic
     const kept = list.filter((cue) => !list.some((other) => other !== cue && other.phrase.length > cue.phrase.length && hasPhrase(other.phrase, cue.phrase)));
     const best = new Map<string, number>();
     for (const cue of kept) {
-      const value = (cue.weight * Math.max(1, contentTokens(cue.phrase).length)) / sharing.get(cue.phrase)!;
+      const value = (cue.weight * Math.max(1, contentTokens(cue.phrase).length)) / (cue.vague ? 1 : sharing.get(cue.phrase)!);
       best.set(cue.phrase, Math.max(best.get(cue.phrase) ?? 0, value));
     }
     let score = [...best.values()].reduce((sum, value) => sum + value, 0);
-    for (const token of loose[index]!) if (words.has(token)) score += 0.5 / looseSharing.get(token)!;
+    // Loose words count only where no whole phrase of this choice already took them.
+    const taken = new Set(kept.flatMap((cue) => tokens(cue.phrase)));
+    for (const token of loose[index]!) if (words.has(token) && !taken.has(token)) score += 0.5 / looseSharing.get(token)!;
     return score;
   });
 
   const ranked = scores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score);
   const [first, second] = ranked;
-  if (!first || first.score < 0.9) return { kind: 'none' };
+  if (!first || first.score < 0.5) return { kind: 'none' };
+  // Words several choices share ("smart card" for a physical and a virtual one): ask which.
   if (second && second.score >= first.score * 0.75) {
     return { kind: 'close', indexes: ranked.filter((entry) => entry.score >= first.score * 0.75).slice(0, 3).map((entry) => entry.index) };
   }
+  if (first.score < 0.9) return { kind: 'none' };
   const margin = (first.score - (second?.score ?? 0)) / first.score;
   return { kind: 'picked', index: first.index, confidence: Math.min(0.95, 0.5 + margin / 2), via: 'words' };
 }

@@ -65,8 +65,13 @@ const SIGN_IN_FAILS =
   /\b(?:cant|cannot|can not|wont|will not|doesnt|does not|dont|unable to|not able to|fails? to|failing to|failed to|problems?|trouble|issues?|not) (?:\w+ )?(?:sign in|log in|login|signin|logon|log on|connect)\b|\b(?:sign in|log in|login|signin|logon)(?: \w+)? (?:fails?|failing|failed|broken|not working|doesnt work|wont work|problems?|issues?|trouble|error)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
-  'lync skype business 2013 2010 client app cant cannot can not wont will doesnt does dont unable to able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive'.split(' '),
+  'lync skype business 2013 2010 client app cant cannot can not wont will doesnt does dont unable to able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly'.split(' '),
 );
+
+/** Asks for something somewhere in the message ("i'm on the page, which template do i pick"). */
+export function asksSomething(text: string): boolean {
+  return looksLikeQuestion(text) || /\b(?:which|what|whats|where|how do i|how can i|how should i|do i|should i|can i|am i)\b/.test(fold(text));
+}
 
 /** True when the message reads like a question rather than an answer or a statement. */
 export function looksLikeQuestion(text: string): boolean {
@@ -129,7 +134,13 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const progress = progressOf(folded);
     if (progress) return { kind: 'flow-word', word: progress, confidence: 0.7 };
   }
-  if (question) return { kind: 'question', result: context.search(text), aside: true, confidence: 0.7 };
+  if (question) {
+    const result = context.search(text);
+    // A question the knowledge base cannot answer may be about another step of this very flow.
+    const stepId = !result.answered && context.flow ? context.steps?.stepFor(context.flow.flowId, text) : undefined;
+    if (stepId && stepId !== context.flow!.stepId) return { kind: 'step-answer', flowId: context.flow!.flowId, stepId, confidence: 0.6 };
+    return { kind: 'question', result, aside: true, confidence: 0.7 };
+  }
   return { kind: 'not-understood', confidence: 0.5 };
 }
 
@@ -199,7 +210,7 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
   const requested = catalog?.requested(text);
   if (requested) {
     // A question about one step of the flow is answered with that step, not with step 1.
-    const stepId = looksLikeQuestion(text) ? context.steps?.stepFor(requested.id, text) : undefined;
+    const stepId = asksSomething(text) ? context.steps?.stepFor(requested.id, text) : undefined;
     if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
     return { kind: 'start-flow', flowId: requested.id, slots: slotsOf(text), confidence: 0.9 };
   }
@@ -209,7 +220,12 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     const causes = LIKELY_CAUSES[slots.client?.value ?? 'any'] ?? LIKELY_CAUSES.any!;
     return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, confidence: 0.8 };
   }
-  return { kind: 'question', result: context.search(text), aside: false, confidence: 0.7 };
+  const result = context.search(text);
+  if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
+    const step = context.steps?.stepForAny(text);
+    if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
+  }
+  return { kind: 'question', result, aside: false, confidence: 0.7 };
 }
 
 /**

@@ -196,7 +196,7 @@ export const POLARITY: Record<Polarity, { lead: string[]; phrases: string[] }> =
   },
   yes: {
     lead: ['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yeh', 'y', 'sure', 'correct', 'affirmative', 'absolutely', 'definitely', 'indeed', 'certainly', 'aye', 'exactly', 'true', 'right'],
-    phrases: ['all good', 'it works', 'it worked', 'that worked', 'works now', 'working now', 'im in', 'i am in', 'signed in now', 'it is', 'it does', 'i have', 'it was', 'of course', 'spot on', 'fixed'],
+    phrases: ['all good', 'it works', 'it worked', 'that worked', 'works now', 'working now', 'im in', 'i am in', 'signed in now', 'of course', 'spot on', 'fixed', 'works fine'],
   },
   no: {
     lead: ['no', 'nope', 'nah', 'nay', 'n', 'negative', 'never', 'not'],
@@ -223,21 +223,25 @@ export function phraseGroupInside(folded: string): PhraseGroup | undefined {
   return PHRASE_TABLE.find((group) => group.inside?.some((pattern) => pattern.test(folded)));
 }
 
-/** Yes, no or not sure, when a message clearly says one. "no idea" is unsure, not no. */
-export function polarityOf(folded: string): Polarity | undefined {
+/**
+ * Yes, no or not sure, when a message clearly says one; `lead` when its first word says it ("nope,
+ * same thing"). "no idea" is unsure, not no.
+ */
+export function polarityOf(folded: string): { polarity: Polarity; lead: boolean } | undefined {
   const words = tokens(folded);
   if (words.length === 0) return undefined;
   const short = words.length <= 12;
-  if (POLARITY.unsure.lead.includes(words[0]!) || (short && POLARITY.unsure.phrases.some((phrase) => hasPhrase(folded, phrase)))) return 'unsure';
+  if (POLARITY.unsure.lead.includes(words[0]!)) return { polarity: 'unsure', lead: true };
+  if (short && POLARITY.unsure.phrases.some((phrase) => hasPhrase(folded, phrase))) return { polarity: 'unsure', lead: true };
   for (const polarity of ['no', 'yes'] as const) {
     // "not" leads a refusal only when it is not "not sure" (handled above) or "not only".
-    if (POLARITY[polarity].lead.includes(words[0]!) && !(words[0] === 'not' && words[1] === 'only')) return polarity;
+    if (POLARITY[polarity].lead.includes(words[0]!) && !(words[0] === 'not' && words[1] === 'only')) return { polarity, lead: true };
   }
   if (!short) return undefined;
   const no = POLARITY.no.phrases.some((phrase) => hasPhrase(folded, phrase));
   const yes = POLARITY.yes.phrases.some((phrase) => hasPhrase(folded, phrase));
-  if (no && !yes) return 'no';
-  if (yes && !no) return 'yes';
+  if (no && !yes) return { polarity: 'no', lead: false };
+  if (yes && !no) return { polarity: 'yes', lead: false };
   return undefined;
 }
 

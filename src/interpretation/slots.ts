@@ -18,14 +18,18 @@ const BY_LENGTH = CONCEPTS.flatMap((concept) => concept.words.map((phrase) => ({
  * different ways ("iphone or android") stays unknown rather than guessed.
  */
 export function slotsOf(text: string): Slots {
-  let rest = ` ${fold(text)} `;
-  for (const phrase of NEUTRAL) rest = rest.split(` ${phrase} `).join(' | ');
+  let start = ` ${fold(text)} `;
+  for (const phrase of NEUTRAL) start = start.split(` ${phrase} `).join(' | ');
+  // Each slot reads the message on its own: "badge" is both a sign-in method and a kind of card.
+  const rests = new Map<Slot, string>();
   const found = new Map<Slot, SlotValue[]>();
   for (const { phrase, concept } of BY_LENGTH) {
+    let rest = rests.get(concept.slot) ?? start;
     if (!hasPhrase(rest.trim(), phrase)) continue;
     // "not on my iphone", "no smart card": a negated mention is no answer.
     const negated = new RegExp(` (?:not|no|never|without|isnt|arent|dont|doesnt) (?:(?:on|in|from|at|a|an|the|my|using|with|have|use) ){0,2}${phrase} `).test(rest);
     rest = rest.split(` ${phrase} `).join(' | ');
+    rests.set(concept.slot, rest);
     if (negated) continue;
     const list = found.get(concept.slot) ?? [];
     list.push({ value: concept.value, said: phrase, concept });

@@ -9,8 +9,11 @@ import { FILLER, fold, tokens } from './text';
  */
 
 const GENERIC = new Set(
-  'what which where when how why who do does did should can could would will is are was page step steps click select choose pick type enter list box ask asks asked first next then after before go get need want my your lync sign in log on'.split(' '),
+  'what which where when how why who do does did should can could would will is are was page step steps click select choose pick type enter list box ask asks asked first next then after before go get need want my your lync sign in log on later now again supposed ever even still whole thing way right'.split(' '),
 );
+
+/** Trigger words that say how, not what: they name no flow's subject. */
+const EVERYDAY = new Set('walk me through step by guide set up start run send you help troubleshoot troubleshooter diagnose how to'.split(' '));
 
 /** Steps a question's word appears in; a word in more than this many says little. */
 const DISTINCT_IN = 2;
@@ -39,7 +42,7 @@ export class StepIndex {
    * The one step of `flowId` the question is about, or undefined. Words of the flow's own topic
    * ("smart card", "enroll") do not count: every step shares them.
    */
-  stepFor(flowId: string, question: string): string | undefined {
+  stepFor(flowId: string, question: string, minScore = 1): string | undefined {
     const indexed = this.byFlow.get(flowId);
     if (!indexed) return undefined;
     const asked = [...new Set(wordsOf(question))].filter((word) => !indexed.topic.has(word));
@@ -52,14 +55,28 @@ export class StepIndex {
     }));
     scores.sort((a, b) => b.score - a.score);
     const [first, second] = scores;
-    if (!first || first.score < 1) return undefined;
+    if (!first || first.score < minScore) return undefined;
     if (second && second.score >= first.score) return undefined;
     return first.stepId;
+  }
+
+  /**
+   * The one step a question is about when it names one flow's topic ("enrolling my smart card: …");
+   * a question that names no flow's topic is left to the knowledge base.
+   */
+  stepForAny(question: string): { flowId: string; stepId: string } | undefined {
+    const asked = new Set(wordsOf(question));
+    const topical = [...this.byFlow.entries()].filter(([, indexed]) => [...indexed.topic].some((word) => asked.has(word)));
+    if (topical.length !== 1) return undefined;
+    const [flowId] = topical[0]!;
+    const stepId = this.stepFor(flowId, question);
+    return stepId ? { flowId, stepId } : undefined;
   }
 }
 
 function indexFlow(flow: FlowDefinition): { steps: IndexedStep[]; topic: Set<string>; frequency: Map<string, number> } {
-  const topic = new Set([...flow.triggers.flatMap((trigger) => wordsOf(trigger.replace(/\+/g, ' '))), ...wordsOf(flow.title)]);
+  // The flow's own subject: words of its triggers and title that are not everyday verbs ("walk", "set").
+  const topic = new Set([...flow.triggers.flatMap((trigger) => wordsOf(trigger.replace(/\+/g, ' '))), ...wordsOf(flow.title)].filter((word) => !EVERYDAY.has(word)));
   const steps: IndexedStep[] = [];
   for (const [stepId, step] of Object.entries(flow.steps)) {
     // Procedure steps only: instructions the user carries out (questions and endings are not "how do I").

@@ -26,8 +26,9 @@ export const CONCEPTS: readonly Concept[] = [
   // ----- clients (devices) -----
   {
     slot: 'client', value: 'desktop', name: 'Lync 2013 on a Windows PC',
-    words: ['desktop', 'desktop client', 'lync 2013 client', 'pc', 'windows pc', 'work pc', 'laptop', 'notebook', 'workstation', 'thinkpad', 'dell', 'lenovo', 'hp laptop', 'windows 7', 'windows 10', 'win7', 'win 7', 'my computer', 'computer', 'desktop app', 'installed lync', 'full client'],
-    hints: ['normal lync', 'regular lync', 'usual lync', 'the normal one', 'the regular one', 'office 2013', 'start menu'],
+    words: ['desktop', 'desktop client', 'lync 2013 client', 'pc', 'windows pc', 'work pc', 'windows laptop', 'workstation', 'thinkpad', 'dell', 'lenovo', 'hp laptop', 'windows 7', 'windows 10', 'win7', 'win 7', 'desktop app', 'installed lync', 'full client'],
+    // A laptop or computer may be a Mac: they lean towards the PC without settling it.
+    hints: ['laptop', 'notebook', 'computer', 'my computer', 'normal lync', 'regular lync', 'usual lync', 'the normal one', 'the regular one', 'office 2013', 'start menu'],
     labelHas: ['windows pc'],
   },
   {
@@ -66,7 +67,7 @@ export const CONCEPTS: readonly Concept[] = [
   // ----- network -----
   {
     slot: 'where', value: 'inside', name: 'inside the company network',
-    words: ['inside', 'in the office', 'at the office', 'at work', 'office network', 'company network', 'corporate network', 'work network', 'internal network', 'on the network', 'on site', 'onsite', 'on premises', 'at my desk', 'in the building', 'headquarters', 'hq', 'company wifi', 'office wifi', 'work wifi', 'plugged in at work', 'docked', 'internal', 'intranet', 'lan at work'],
+    words: ['inside', 'in the office', 'at the office', 'from the office', 'from work', 'from my desk', 'at work', 'office network', 'company network', 'corporate network', 'work network', 'internal network', 'on the network', 'on site', 'onsite', 'on premises', 'at my desk', 'in the building', 'headquarters', 'hq', 'company wifi', 'office wifi', 'work wifi', 'plugged in at work', 'docked', 'internal', 'intranet', 'lan at work'],
     hints: ['office', 'my desk', 'plugged in', 'network cable', 'ethernet', 'at work', 'work'],
     labelHas: ['inside'],
   },
@@ -128,10 +129,42 @@ export const VAGUE: ReadonlyArray<{ words: string[]; slot: Slot; values: string[
 ];
 
 /** Phrases that contain a vocabulary word but mean something else; they are taken out first. */
-export const NEUTRAL = ['home pool', 'home server', 'home screen', 'home page', 'internet explorer', 'web services', 'web service', 'web ticket', 'edge server', 'store app logs', 'app store connect', 'office 365'];
+export const NEUTRAL = ['home pool', 'home server', 'home screen', 'home page', 'web services', 'web service', 'web ticket', 'edge server', 'store app logs', 'app store connect', 'office 365'];
 
 /** Choices that stand for "none of the others". */
 export const OTHER = {
   labelHas: ['something else', 'other'],
   words: ['none of those', 'none of these', 'none of them', 'neither', 'something different', 'something else', 'different', 'another thing', 'none', 'not listed', 'not in the list', 'other'],
 };
+
+/**
+ * Words that mean the same in an answer, one word each side ("hangs" is "stalls", "behind" on a clock
+ * is "wrong"). Both the answer and the choices are read through this map before they are compared.
+ */
+export const SAME_WORD: Record<string, string[]> = {
+  stalls: ['stall', 'stalled', 'stalling', 'hang', 'hangs', 'hanging', 'hung', 'freeze', 'freezes', 'freezing', 'frozen', 'spins', 'spin', 'spinning', 'loading', 'loads'],
+  again: ['repeatedly', 'everytime', 'constantly', 'nonstop', 'forever'],
+  wrong: ['incorrect', 'behind', 'ahead', 'slow', 'fast', 'skewed', 'drifted', 'drifting'],
+  error: ['errors', 'err', 'warning', 'warnings'],
+  cant: ['cannot', 'unable', 'couldnt'],
+  connect: ['connecting', 'connection', 'connects', 'reach', 'reaching', 'contact'],
+  sign: ['log', 'login', 'logon', 'signin'],
+  signed: ['logged'],
+  asking: ['asks', 'ask', 'prompting', 'prompts', 'prompt', 'popping', 'pops'],
+  password: ['passwd', 'pwd', 'pasword', 'passward'],
+  meetings: ['meeting', 'calendar'],
+  missing: ['gone', 'disappeared', 'vanished', 'lost'],
+  enrolled: ['registered', 'provisioned', 'issued'],
+  certificate: ['cert', 'certs', 'certificates'],
+  switched: ['turned', 'flipped', 'put'],
+};
+
+const CANONICAL = new Map(Object.entries(SAME_WORD).flatMap(([canonical, words]) => words.map((word) => [word, canonical] as [string, string])));
+
+/** Each word replaced by the one word its meaning is compared under. */
+export function canonical(folded: string): string {
+  return folded
+    .split(' ')
+    .map((word) => CANONICAL.get(word) ?? word)
+    .join(' ');
+}
