@@ -212,6 +212,12 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     // A question about one step of the flow is answered with that step, not with step 1.
     const stepId = asksSomething(text) ? context.steps?.stepFor(requested.id, text) : undefined;
     if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
+    // A question that only uses a flow's trigger words in passing ("… to troubleshoot the sign in") and
+    // that the knowledge base answers is a question; a request for the procedure itself starts it.
+    if (asksSomething(text) && beyondTrigger(folded, requested.triggers) >= 4) {
+      const result = context.search(text);
+      if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
+    }
     return { kind: 'start-flow', flowId: requested.id, slots: slotsOf(text), confidence: 0.9 };
   }
 
@@ -226,6 +232,12 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
   return { kind: 'question', result, aside: false, confidence: 0.7 };
+}
+
+/** How many content words a message has besides those of the flow's trigger phrases and filler. */
+function beyondTrigger(folded: string, triggers: readonly string[]): number {
+  const trigger = new Set(triggers.flatMap((phrase) => tokens(fold(phrase.replace(/\+/g, ' ')))));
+  return tokens(folded).filter((word) => !trigger.has(word) && !COMPLAINT_WORDS.has(word) && !QUESTION_LEAD.has(word) && word.length > 2).length;
 }
 
 /**
