@@ -3,6 +3,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import type { Caller, Role } from '../core/caller';
 import type { Reply } from '../core/reply';
 import { advance, asideReminder, startFlow, type FlowCatalog, type FlowContext, type FlowTurn } from '../flows';
+import { applyAction, type FlowAction } from '../flows/engine';
 import { FlowState } from '../flows/schema';
 import type { ConversationMemory } from './conversation-memory';
 import { callerOf, incomingText } from './incoming';
@@ -15,6 +16,8 @@ export interface FlowTurnInfo {
   memory?: ConversationMemory;
   /** The bot's own handling of a message that is not for the flow (question, article, command); sends its reply. */
   answer?: (text: string) => Promise<void>;
+  /** What the message means for the flow, decided by the bot's interpretation step; without it the dialog interprets the text itself. */
+  action?: FlowAction;
 }
 
 export interface FlowDialogHooks {
@@ -34,6 +37,10 @@ export interface FlowDialogOptions {
   flowId: string;
   /** Answers and steps from a flow the user was in before switching to this one. */
   carried?: FlowState;
+  /** Facts the user already told (client, where, method, card). */
+  slots?: Record<string, string>;
+  /** A step to start at instead of the first. */
+  at?: string;
 }
 
 const TURN_INFO = Symbol('flowTurnInfo');
@@ -56,7 +63,7 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
   override async beginDialog(dc: DialogContext, options?: FlowDialogOptions): Promise<DialogTurnResult> {
     if (!options?.flowId || !this.hooks.catalog.byId(options.flowId)) throw new Error(`FlowDialog needs a known flowId, got "${options?.flowId}"`);
     const info = this.info(dc.context);
-    return this.settle(dc, startFlow(this.hooks.catalog, options.flowId, this.flowContext(info), options.carried));
+    return this.settle(dc, startFlow(this.hooks.catalog, options.flowId, this.flowContext(info), options.carried, { slots: options.slots, at: options.at }));
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
@@ -67,6 +74,7 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
       return dc.endDialog();
     }
     const text = incomingText(dc.context.activity);
+    if (info.action) return this.settleTurn(dc, applyAction(this.hooks.catalog, stored.data, info.action, this.flowContext(info)), info);
     if (!text) {
       await dc.context.sendActivity(toActivity(asideReminder(this.hooks.catalog, stored.data)));
       return Dialog.EndOfTurn;
@@ -78,6 +86,10 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
       await dc.context.sendActivity(toActivity(asideReminder(this.hooks.catalog, stored.data)));
       return Dialog.EndOfTurn;
     }
+    return this.settleTurn(dc, turn, info);
+  }
+
+  private async settleTurn(dc: DialogContext, turn: FlowTurn, info: FlowTurnInfo): Promise<DialogTurnResult> {
     if (turn.event === 'handoff') {
       await this.hooks.record?.(dc.context, turn.state);
       await dc.context.sendActivity(toActivity(await this.hooks.handOff(dc.context, info, turn.state)));

@@ -6,6 +6,7 @@ import { asideReminder, isStaff, unknownFlowReply, type FlowCatalog } from '../f
 import { FlowState } from '../flows/schema';
 import { startPhrase } from '../core/user-text';
 import { afterCommit } from './conversation-turns';
+import type { FlowAction } from '../flows/engine';
 import { FlowDialog, setFlowTurnInfo, type FlowDialogHooks, type FlowDialogOptions, type FlowTurnInfo } from './flow-dialog';
 import { incomingText } from './incoming';
 import { LastFlow } from './last-flow';
@@ -76,6 +77,38 @@ export class GuidedFlows {
     }
     const result = await dc.continueDialog();
     return result.status !== DialogTurnStatus.empty;
+  }
+
+  /** The active flow's state, or undefined when no flow runs. */
+  async current(context: TurnContext): Promise<FlowState | undefined> {
+    const stack = (await this.dialogState.get(context))?.dialogStack;
+    const top = stack?.[stack.length - 1];
+    if (!top || top.id !== FlowDialog.ID) return undefined;
+    const parsed = FlowState.safeParse((top.state as { flow?: unknown } | undefined)?.flow);
+    return parsed.success ? parsed.data : undefined;
+  }
+
+  /** Does what the interpretation decided at the active flow's step; false when no flow is active. */
+  async act(context: TurnContext, info: FlowTurnInfo & { action: FlowAction }): Promise<boolean> {
+    setFlowTurnInfo(context, info);
+    const dc = await this.dialogs.createContext(context);
+    if (!dc.activeDialog) return false;
+    await dc.continueDialog();
+    return true;
+  }
+
+  /**
+   * Starts a flow (ending any other), at its first step or at `at`, with the facts already told. A
+   * different running flow hands its answers on.
+   */
+  async begin(context: TurnContext, flowId: string, info: FlowTurnInfo, options: { slots?: Record<string, string>; at?: string } = {}): Promise<void> {
+    setFlowTurnInfo(context, info);
+    const current = await this.current(context);
+    // Continuing the same flow from another step keeps what was answered so far.
+    const carried = current && (current.flowId !== flowId || options.at) ? current : undefined;
+    const dc = await this.dialogs.createContext(context);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(FlowDialog.ID, { flowId, carried, ...options } satisfies FlowDialogOptions);
   }
 
   /** Starts the flow the text asks for ("I need to enroll my smart card", "start collect-logs"); false when it asks for none. */

@@ -12,10 +12,14 @@ import { helpReply, welcomeReply } from '../help/help-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
-import { isFlowOnlyWord, isHandOffRequest, notInFlowReply, unknownFlowReply } from '../flows';
+import { asideReminder, clip, escapeMarkdown, isStaff, notInFlowReply, unknownFlowReply } from '../flows';
+import { slotFacts } from '../flows/engine';
 import { recentFlow } from '../handoff';
-import { PHRASES, answerReply } from '../knowledge/answer';
+import { interpret, StepIndex, type Interpretation } from '../interpretation';
+import { stepAnswerReply, troubleshootReply } from '../interpretation/replies';
+import { PHRASES, answerReply, replyForSearch } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge';
+import type { SearchResult } from '../knowledge/search';
 import type { Logger } from '../observability/logger';
 import { ConversationMemorySchema, type ConversationMemory } from './conversation-memory';
 import type { GuidedFlows } from './guided-flows';
@@ -27,7 +31,7 @@ import { deliverPrivately } from './teams/private-delivery';
 import { shouldWelcome } from './teams/welcome';
 
 /** What a card button may carry along with its text (src/cards/adaptive.ts submit()). */
-const ButtonValue = z.object({ articleId: z.string().max(200).optional() }).passthrough();
+const ButtonValue = z.object({ articleId: z.string().max(200).optional(), action: z.string().max(40).optional(), helpful: z.boolean().optional() }).passthrough();
 
 /** Delivers a reply later, outside the turn (proactive message to the same conversation). */
 export type LaterDelivery = (context: TurnContext, reply: Promise<Reply>, what: string) => void;
@@ -48,14 +52,9 @@ export interface HelpdeskBotDeps {
   /** Records questions and votes for the helpdesk report (src/insight); never throws into the turn. */
   insight?: { question(text: string, answered: boolean, articleId: string | null): Promise<void>; vote(articleId: string | null, helpful: boolean): Promise<void> };
   /** Guided flows (dialogs/): an active flow gets the turn first; a message may start one. */
-  flows?: Pick<GuidedFlows, 'continueFlow' | 'startRequested' | 'catalog' | 'lastFlow'>;
+  flows?: Pick<GuidedFlows, 'current' | 'act' | 'begin' | 'catalog' | 'lastFlow'>;
 }
 
-const HELP = /^(?:help|\?|menu|commands|what can you do\??)$/i;
-const ARTICLE = /^article\s+([a-z0-9-]+)$/i;
-/** Small talk that deserves a human answer, not a search. */
-const GREETING = /^(?:hi|hello|hey|good (?:morning|afternoon|evening)|hiya)[\s!.,]*$/i;
-const THANKS = /^(?:ok(?:ay)?|thanks?(?: you)?(?: very much)?|thx|ty|great|cool|perfect|got it|that worked|it works now)[\s!.,]*$/i;
 const MAX_ASKED = 10;
 
 /**
@@ -64,9 +63,11 @@ const MAX_ASKED = 10;
  */
 export class HelpdeskBot extends TeamsActivityHandler {
   private readonly memory: StatePropertyAccessor<ConversationMemory>;
+  private readonly steps: StepIndex | undefined;
 
   constructor(private readonly deps: HelpdeskBotDeps) {
     super();
+    this.steps = deps.flows ? new StepIndex(deps.flows.catalog) : undefined;
     this.memory = deps.conversationState.createProperty<ConversationMemory>('memory');
 
     this.onMessage(async (context, next) => {
@@ -90,94 +91,161 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const role = this.deps.resolveRole(caller);
     const text = incomingText(context.activity);
     const memory = await this.rememberedMemory(context);
+    const flows = this.deps.flows;
+    const flow = flows ? await flows.current(context) : undefined;
 
-    if (!text) {
+    if (!text && !flow) {
       await this.send(context, textReply('I only read text. Type your question, or "help" to see what I can do.', ['help']));
       return;
     }
-    // An active flow sees the message first; what it doesn't understand comes back here (`answer`), place kept.
-    const answer = (question: string) => this.route(context, question, caller, role, memory, true);
-    if (this.deps.flows && (await this.deps.flows.continueFlow(context, { caller, role, memory, answer }))) return;
-    await this.route(context, text, caller, role, memory, false);
+    // A feedback button pressed under an answer is feedback, wherever the conversation stands.
+    const pressed = ButtonValue.safeParse(context.activity.value);
+    const feedbackButton = pressed.success && pressed.data.action === 'feedback' && typeof pressed.data.helpful === 'boolean' ? pressed.data.helpful : undefined;
+    const meaning: Interpretation =
+      feedbackButton !== undefined
+        ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 }
+        : interpret(text, {
+            catalog: flows?.catalog,
+            steps: this.steps,
+            flow,
+            staff: isStaff(role),
+            search: (question) => this.deps.knowledge.search(question, 3),
+            isCommand: (candidate) => this.deps.commands.recognises(candidate, role),
+          });
+    this.deps.logger.debug?.('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
+    await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
   }
 
-  /** Help, a person, feedback, an article, a flow request, a command, or a question for the knowledge base. */
-  private async route(context: TurnContext, text: string, caller: Caller, role: Role, memory: ConversationMemory, inFlow: boolean): Promise<void> {
-    if (HELP.test(text)) {
-      await this.send(context, helpReply(role, [...(this.deps.extraHelp?.(role) ?? []), { title: 'Commands you may run', lines: this.deps.commands.help(role) }]));
-      return;
-    }
-    if (isHandOffRequest(text)) {
-      await this.send(context, await this.handOff(context, caller, memory));
-      return;
-    }
-    const feedback = feedbackOf(text);
-    if (feedback !== undefined) {
-      // The button names the article it was under; typed feedback refers to the last answer.
-      const fromButton = ButtonValue.safeParse(context.activity.value);
-      const pressed = fromButton.success ? fromButton.data.articleId : undefined;
-      // Only ids of real articles are stored; anything else falls back to the last answer.
-      const articleId = (pressed && this.deps.knowledge.byId(pressed) ? pressed : undefined) ?? memory.lastArticleId;
-      await this.deps.recordFeedback?.({ articleId, helpful: feedback, caller }).catch((error: unknown) =>
-        this.deps.logger.warn('feedback not recorded', { error }),
-      );
-      afterCommit(context, () => void this.deps.insight?.vote(articleId ?? null, feedback));
-      await this.send(
-        context,
-        feedback
-          ? textReply('Thanks, glad it helped.')
-          : textReply(`Thanks for telling me. Rephrase the question with more detail, or type "${PHRASES.person}" and the helpdesk takes over.`, [PHRASES.person]),
-      );
-      return;
-    }
-    if (!inFlow && GREETING.test(text)) {
-      await this.send(context, welcomeReply());
-      return;
-    }
-    if (!inFlow && THANKS.test(text)) {
-      await this.send(context, textReply('Glad I could help. Ask me anything else about Lync sign-in, or type "help".', ['help']));
-      return;
-    }
-    // "next", "back", "cancel"… typed when no flow is running: say so rather than search for the word.
-    if (!inFlow && isFlowOnlyWord(text)) {
-      // Only a flow from the last half hour is worth offering again.
-      const last = recentFlow(await this.deps.flows?.lastFlow(context), new Date());
-      const flow = last ? this.deps.flows?.catalog.byId(last.flowId) : undefined;
-      await this.send(context, notInFlowReply(text, flow ? { flowId: flow.id, title: flow.title } : undefined));
-      return;
-    }
-    const articleRequest = ARTICLE.exec(text);
-    if (articleRequest) {
-      const article = this.deps.knowledge.byId(articleRequest[1]!.toLowerCase());
-      if (article) {
-        memory.lastArticleId = article.id;
-        await this.send(context, answerReply(article, article.related.map((id) => this.deps.knowledge.byId(id)).filter((a) => a !== undefined)));
-      } else await this.send(context, textReply(`I have no article called "${articleRequest[1]}".`, ['help']));
-      return;
-    }
+  /** Acts on the one interpretation of the message; nothing here guesses again. */
+  private async dispatch(context: TurnContext, text: string, meaning: Interpretation, turn: { caller: Caller; role: Role; memory: ConversationMemory; inFlow: boolean }): Promise<void> {
+    const { caller, role, memory, inFlow } = turn;
+    const flows = this.deps.flows;
+    const info = { caller, role, memory, answer: (question: string) => this.answerQuestion(context, question, this.deps.knowledge.search(question, 3), memory) };
+    const reminder = async () => {
+      const state = flows && (await flows.current(context));
+      if (state && flows) await this.send(context, asideReminder(flows.catalog, state));
+    };
 
-    if (!inFlow && this.deps.flows) {
-      if (await this.deps.flows.startRequested(context, text, { caller, role, memory })) return;
-      const unknown = this.deps.flows.catalog.explicitStart(text)?.unknownName;
-      // "start lync" may be a question the knowledge base answers; otherwise list the flows.
-      if (unknown !== undefined && !this.deps.knowledge.search(text).answered) {
-        await this.send(context, unknownFlowReply(unknown, this.deps.flows.catalog.flows));
+    switch (meaning.kind) {
+      case 'empty':
+        if (inFlow && flows) await reminder();
+        else await this.send(context, textReply('I only read text. Type your question, or "help" to see what I can do.', ['help']));
+        return;
+      case 'choice':
+        await flows?.act(context, { ...info, action: { kind: 'choice', index: meaning.index, slots: slotFacts(meaning.slots) } });
+        return;
+      case 'flow-word':
+        await flows?.act(context, { ...info, action: { kind: 'word', word: meaning.word } });
+        return;
+      case 'bad-number':
+      case 'did-you-mean':
+      case 'not-understood':
+        await flows?.act(context, { ...info, action: meaning });
+        return;
+      case 'handoff':
+        if (inFlow && flows) await flows.act(context, { ...info, action: { kind: 'word', word: 'person' } });
+        else await this.send(context, await this.handOff(context, caller, memory));
+        return;
+      case 'help':
+        await this.send(context, helpReply(role, [...(this.deps.extraHelp?.(role) ?? []), { title: 'Commands you may run', lines: this.deps.commands.help(role) }]));
+        return;
+      case 'feedback':
+        await this.feedback(context, meaning.helpful, caller, memory);
+        return;
+      case 'small-talk':
+        if (meaning.topic === 'greeting' && !inFlow) await this.send(context, welcomeReply());
+        else if (meaning.topic === 'greeting') await this.send(context, textReply('Hello again.'));
+        else await this.send(context, textReply(inFlow ? "You're welcome." : 'Glad I could help. Ask me anything else about Lync sign-in, or type "help".', inFlow ? undefined : ['help']));
+        if (inFlow) await reminder();
+        return;
+      case 'not-in-flow': {
+        // Only a flow from the last half hour is worth offering again.
+        const last = recentFlow(await flows?.lastFlow(context), new Date());
+        const flow = last ? flows?.catalog.byId(last.flowId) : undefined;
+        await this.send(context, notInFlowReply(text, flow ? { flowId: flow.id, title: flow.title } : undefined));
         return;
       }
+      case 'article': {
+        const article = this.deps.knowledge.byId(meaning.id);
+        if (article) {
+          memory.lastArticleId = article.id;
+          await this.send(context, answerReply(article, article.related.map((id) => this.deps.knowledge.byId(id)).filter((a) => a !== undefined)));
+        } else await this.send(context, textReply(`I have no article called "${escapeMarkdown(clip(meaning.id, 60))}".`, ['help']));
+        if (inFlow) await reminder();
+        return;
+      }
+      case 'start-flow': {
+        if (!flows) break;
+        // Slots from an earlier "won't sign in" offer still count when the user takes it.
+        const slots = { ...(meaning.flowId === memory.offered?.flowId ? memory.offered.slots : {}), ...slotFacts(meaning.slots) };
+        memory.offered = undefined;
+        await flows.begin(context, meaning.flowId, info, { slots, ...(meaning.stepId ? { at: meaning.stepId } : {}) });
+        return;
+      }
+      case 'unknown-flow':
+        if (flows) await this.send(context, unknownFlowReply(meaning.name, flows.catalog.flows));
+        if (inFlow) await reminder();
+        return;
+      case 'step-answer': {
+        const flow = flows?.catalog.byId(meaning.flowId);
+        if (flow) {
+          await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title }));
+          if (inFlow) await reminder();
+          return;
+        }
+        break;
+      }
+      case 'troubleshoot': {
+        const flow = flows?.catalog.byId(meaning.flowId);
+        if (flow) {
+          memory.offered = { flowId: flow.id, slots: slotFacts(meaning.slots) };
+          const causes = meaning.causes.map((id) => this.deps.knowledge.byId(id)).filter((article) => article !== undefined);
+          await this.send(context, troubleshootReply(flow, meaning.slots, causes));
+          return;
+        }
+        break;
+      }
+      case 'command':
+        await this.runCommand(context, text, caller, role);
+        if (inFlow) await reminder();
+        return;
+      case 'question':
+        await this.answerQuestion(context, text, meaning.result, memory);
+        if (meaning.aside) await reminder();
+        return;
     }
+    await this.answerQuestion(context, text, this.deps.knowledge.search(text, 3), memory);
+  }
 
+  private async feedback(context: TurnContext, helpful: boolean, caller: Caller, memory: ConversationMemory): Promise<void> {
+    // The button names the article it was under; typed feedback refers to the last answer.
+    const fromButton = ButtonValue.safeParse(context.activity.value);
+    const pressed = fromButton.success ? fromButton.data.articleId : undefined;
+    // Only ids of real articles are stored; anything else falls back to the last answer.
+    const articleId = (pressed && this.deps.knowledge.byId(pressed) ? pressed : undefined) ?? memory.lastArticleId;
+    await this.deps.recordFeedback?.({ articleId, helpful, caller }).catch((error: unknown) => this.deps.logger.warn('feedback not recorded', { error }));
+    afterCommit(context, () => void this.deps.insight?.vote(articleId ?? null, helpful));
+    await this.send(
+      context,
+      helpful
+        ? textReply('Thanks, glad it helped.')
+        : textReply(`Thanks for telling me. Rephrase the question with more detail, or type "${PHRASES.person}" and the helpdesk takes over.`, [PHRASES.person]),
+    );
+  }
+
+  private async runCommand(context: TurnContext, text: string, caller: Caller, role: Role): Promise<void> {
     // Slow work (PowerShell) starts only once this turn is committed: a turn run again after a save
     // conflict, or failed because the store is down, runs and audits nothing.
     const execution = this.deps.commands.start(text, caller, role, (run) => afterCommit(context, run));
-    if (execution) {
-      if (execution.slow) {
-        if (execution.ack) await this.send(context, execution.ack);
-        this.deps.deliverLater(context, execution.result, execution.command);
-      } else await this.sendCommandResult(context, await execution.result, execution.command);
-      return;
-    }
+    if (!execution) return;
+    if (execution.slow) {
+      if (execution.ack) await this.send(context, execution.ack);
+      this.deps.deliverLater(context, execution.result, execution.command);
+    } else await this.sendCommandResult(context, await execution.result, execution.command);
+  }
 
-    const { reply, result } = this.deps.knowledge.answer(text);
+  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory): Promise<void> {
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id));
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
@@ -214,12 +282,4 @@ export class HelpdeskBot extends TeamsActivityHandler {
   private async send(context: TurnContext, reply: Reply): Promise<void> {
     await context.sendActivity(toActivity(reply));
   }
-}
-
-function feedbackOf(text: string): boolean | undefined {
-  // "didnt" and "didn't" alike, trailing punctuation ignored.
-  const folded = text.toLowerCase().replace(/[’'`]/g, "'").replace(/[.!\s]+$/, '').replace("didnt", "didn't");
-  if (folded === PHRASES.notHelpful || folded === 'that did not help' || folded === "that didn't help") return false;
-  if (folded === PHRASES.helpful || folded === 'that helped' || folded === 'thanks, that helped') return true;
-  return undefined;
 }

@@ -66,6 +66,22 @@ export class CommandRegistry {
     this.commands.push(command as unknown as CommandDefinition);
   }
 
+  recognises(text: string, role: Role): boolean {
+    return this.recognised(text, role) !== undefined;
+  }
+
+  /** The command the text is, with whether the caller may run it and its parsed arguments. */
+  private recognised(text: string, role: Role) {
+    const match = matchCommand(text.slice(0, MAX_COMMAND_LENGTH * 4), this.commands);
+    if (!match) return undefined;
+    const { command } = match;
+    const allowed = roleAtLeast(role, command.role);
+    const parsed = this.parseArguments(command, match.rest, text);
+    if (!allowed && !parsed.ok) return undefined;
+    if (!parsed.ok && readsLikeASentence(match.rest, command.positional.length)) return undefined;
+    return { command, allowed, parsed };
+  }
+
   /** The commands this role may run, as help lines. */
   help(role: Role): HelpLine[] {
     return this.commands
@@ -81,13 +97,9 @@ export class CommandRegistry {
    * plain user is a question, and an admin who gets the arguments wrong is shown the usage.
    */
   start(text: string, caller: Caller, role: Role, schedule?: (run: () => void) => void): CommandExecution | undefined {
-    const match = matchCommand(text.slice(0, MAX_COMMAND_LENGTH * 4), this.commands);
-    if (!match) return undefined;
-    const { command } = match;
-    const allowed = roleAtLeast(role, command.role);
-    const parsed = this.parseArguments(command, match.rest, text);
-    if (!allowed && !parsed.ok) return undefined;
-    if (!parsed.ok && readsLikeASentence(match.rest, command.positional.length)) return undefined;
+    const recognised = this.recognised(text, role);
+    if (!recognised) return undefined;
+    const { command, allowed, parsed } = recognised;
     const executionId = this.newExecutionId();
     const startedAt = this.now();
     const base = { executionId, command: command.name };

@@ -28,6 +28,8 @@ export interface CommandPort {
    */
   start(text: string, caller: Caller, role: Role, schedule?: (run: () => void) => void): CommandExecution | undefined;
   help(role: Role): HelpLine[];
+  /** True when `start` would take the text as a command (run, refuse or show usage), without running anything. */
+  recognises(text: string, role: Role): boolean;
 }
 
 /** Resolves who may do what, from HELPDESK_ADMINS / HELPDESK_AGENTS. */

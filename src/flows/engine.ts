@@ -2,8 +2,12 @@ import { roleAtLeast, type Role } from '../core/caller';
 import type { Reply } from '../core/reply';
 import type { FlowCatalog } from './catalog';
 import { flowHelp, pageCount, renderStep, visibleChoices, type RenderContext } from './render';
+import { card, paragraph } from '../cards/adaptive';
 import type { FlowChoice, FlowState, FlowStep } from './schema';
-import { flowWordOf, foldPhrase } from './words';
+import type { FlowWord } from './words';
+import { choiceNumber, exactChoice } from '../interpretation/choices';
+import { interpret } from '../interpretation/interpret';
+import { CONCEPTS } from '../interpretation/vocabulary';
 import { startPhrase } from '../core/user-text';
 
 /**
@@ -43,12 +47,28 @@ export interface FlowTurn {
 const MAX_TRAIL = 400;
 const MAX_HOPS = 25;
 
-export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowContext, carried?: FlowState): FlowTurn {
+/** What an interpreted message asks the flow to do (src/interpretation decides; the engine only acts). */
+export type FlowAction =
+  | { kind: 'choice'; index: number; slots?: Record<string, string> }
+  | { kind: 'word'; word: FlowWord }
+  | { kind: 'bad-number'; count: number }
+  | { kind: 'did-you-mean'; indexes: number[] }
+  | { kind: 'not-understood' };
+
+export interface StartOptions {
+  /** Facts the user already told (client, where, method, card): questions about them are answered for them. */
+  slots?: Record<string, string>;
+  /** Start at this step instead of the first ("continue from this step"). */
+  at?: string;
+}
+
+export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowContext, carried?: FlowState, options: StartOptions = {}): FlowTurn {
   const flow = catalog.byId(flowId);
   if (!flow) throw new Error(`no flow called "${flowId}"`);
+  const at = options.at && flow.steps[options.at] ? options.at : flow.start;
   const state: FlowState = {
     flowId,
-    stepId: flow.start,
+    stepId: at,
     trail: [...(carried?.trail ?? [])],
     facts: { ...carried?.facts },
     answers: [...(carried?.answers ?? [])],
@@ -56,8 +76,9 @@ export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowCon
     page: 0,
     startedAt: carried?.startedAt ?? now(context).toISOString(),
     outcome: 'active',
+    ...(options.slots && Object.keys(options.slots).length > 0 ? { slots: { ...carried?.slots, ...options.slots } } : carried?.slots ? { slots: carried.slots } : {}),
   };
-  const turn = enter(catalog, state, flow.start, context);
+  const turn = enter(catalog, state, at, context);
   return { ...turn, event: turn.event === 'moved' ? 'started' : turn.event };
 }
 
@@ -73,22 +94,68 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
       replies: [{ text: 'Those guided steps have changed since you started them, so I closed them. Type "help" to see the guided flows and start again.' }],
     };
   }
+  // Tests and callers without the bot interpret here; the bot interprets once and calls applyAction.
+  const meaning = interpret(text, { catalog, flow: current, staff: isStaff(context.role), search: () => NO_RESULT, isCommand: () => false });
+  switch (meaning.kind) {
+    case 'choice':
+      return applyAction(catalog, current, { kind: 'choice', index: meaning.index, slots: slotFacts(meaning.slots) }, context);
+    case 'flow-word':
+      return applyAction(catalog, current, { kind: 'word', word: meaning.word }, context);
+    case 'handoff':
+      return applyAction(catalog, current, { kind: 'word', word: 'person' }, context);
+    case 'bad-number':
+    case 'did-you-mean':
+    case 'not-understood':
+      return applyAction(catalog, current, meaning, context);
+    default:
+      return { event: 'aside', active: true, state: current, replies: [] };
+  }
+}
+
+/** Facts from slots read in a message: { client: 'desktop' }. */
+export function slotFacts(slots: Partial<Record<string, { value: string }>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(slots).flatMap(([slot, found]) => (found ? [[slot, found.value]] : [])));
+}
+
+const NO_RESULT = { hits: [], tokens: [], unknown: [], answered: false };
+
+/** Acts on what the user meant at the current step. */
+export function applyAction(catalog: FlowCatalog, current: FlowState, action: FlowAction, context: FlowContext): FlowTurn {
+  const flow = catalog.byId(current.flowId);
+  const step = flow?.steps[current.stepId];
+  if (!flow || !step) {
+    return {
+      event: 'cancelled',
+      active: false,
+      state: finished(current, 'cancelled', context),
+      replies: [{ text: 'Those guided steps have changed since you started them, so I closed them. Type "help" to see the guided flows and start again.' }],
+    };
+  }
   const state = structuredClone(current);
   const staff = isStaff(context.role);
+  const choices = step.choices ? visibleChoices(step, staff) : [];
 
-  const choice = step.choices ? pickChoice(step, text, staff) : undefined;
-  if (choice) {
+  if (action.kind === 'choice') {
+    const choice = choices[action.index];
+    if (!choice) return stay(catalog, state, context, `Pick a number from 1 to ${choices.length} (or the name).`);
     state.answers.push({ flowId: flow.id, stepId: state.stepId, question: step.ask ?? step.title, answer: choice.label });
     state.facts = { ...state.facts, ...choice.set };
     state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
+    // Other things the answer told ("my surface, from home") answer later questions without asking.
+    const extra = Object.entries(action.slots ?? {}).filter(([slot]) => state.facts[slot] === undefined && choice.set?.[slot] === undefined);
+    if (extra.length > 0) state.slots = { ...state.slots, ...Object.fromEntries(extra) };
     return enter(catalog, state, choice.next, context);
   }
-  // A number that picks nothing ("8" on a two-choice question) is a mistyped answer, not a question for the knowledge base.
-  if (step.choices && choiceNumber(text) !== undefined) {
-    return stay(catalog, state, context, `Pick a number from 1 to ${visibleChoices(step, staff).length} (or the name).`);
+  if (action.kind === 'bad-number') return stay(catalog, state, context, `Pick a number from 1 to ${action.count} (or the name).`);
+  if (action.kind === 'did-you-mean') return didYouMean(flow.title, step, action.indexes.map((index) => choices[index]!).filter(Boolean), state);
+  if (action.kind === 'not-understood') {
+    const lead = step.choices
+      ? "I didn't catch that. Pick one of these (type its number or name), or ask me a question."
+      : `I didn't catch that. Type **done** when you have finished this step, **stuck** if it doesn't work, or ask me a question.`;
+    return stay(catalog, state, context, lead);
   }
 
-  switch (flowWordOf(text)) {
+  switch (action.word) {
     case 'next':
       if (step.next) {
         state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
@@ -122,9 +189,26 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
       // Shows the next page of buttons; on a step with one page (or none) it simply shows the step again.
       if (step.choices) state.page = (state.page + 1) % pageCount(step, staff);
       return stay(catalog, state, context);
-    default:
-      return { event: 'aside', active: true, state: current, replies: [] };
   }
+}
+
+/** Two or three choices fit what was typed: ask which, with them as buttons; the place is kept. */
+function didYouMean(flowTitle: string, step: FlowStep, candidates: FlowChoice[], state: FlowState): FlowTurn {
+  const names = candidates.map((choice) => `**${choice.label}**`);
+  const list = names.length <= 2 ? names.join(' or ') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  const text = `Did you mean ${list}? (${flowTitle} — ${step.ask ?? step.title}) Pick one, or type **repeat** to see every choice.`;
+  return {
+    event: 'stayed',
+    active: true,
+    state,
+    replies: [
+      {
+        text,
+        card: card([paragraph(`Did you mean ${list}?`), paragraph(step.ask ?? step.title, { subtle: true })], candidates.map((choice) => ({ title: choice.label, says: choice.label, data: { action: 'flow-choice', flow: state.flowId, step: state.stepId } }))),
+        suggestions: ['repeat', 'cancel'],
+      },
+    ],
+  };
 }
 
 /**
@@ -142,7 +226,7 @@ export function asideReminder(catalog: FlowCatalog, state: FlowState): Reply {
 }
 
 /** Moves to a target (a step, or flow:<id>), passing silently through branch steps, and renders where it lands. */
-function enter(catalog: FlowCatalog, state: FlowState, target: string, context: FlowContext, hops = 0): FlowTurn {
+function enter(catalog: FlowCatalog, state: FlowState, target: string, context: FlowContext, hops = 0, assumed: string[] = []): FlowTurn {
   if (hops > MAX_HOPS) throw new Error(`flow "${state.flowId}": more than ${MAX_HOPS} branch steps in a row at "${target}" (a loop?)`);
   if (target.startsWith('flow:')) {
     const next = startFlow(catalog, target.slice('flow:'.length), context, state);
@@ -155,10 +239,23 @@ function enter(catalog: FlowCatalog, state: FlowState, target: string, context: 
   state.page = 0;
   if (step.branch) {
     const value = state.facts[step.branch.on];
-    return enter(catalog, state, (value !== undefined ? step.branch.cases[value] : undefined) ?? step.branch.otherwise, context, hops + 1);
+    return enter(catalog, state, (value !== undefined ? step.branch.cases[value] : undefined) ?? step.branch.otherwise, context, hops + 1, assumed);
   }
   state.trail = [...state.trail, `${flow.id}/${target}`].slice(-MAX_TRAIL);
-  const reply = renderStep(flow, target, renderContext(catalog, context), { canGoBack: state.trail.length > 1 });
+  // A question the user already answered in passing ("my surface") is answered for them, and said so.
+  const known = step.choices ? knownChoice(step, state, isStaff(context.role)) : undefined;
+  if (known) {
+    const { choice, slot } = known;
+    state.answers.push({ flowId: flow.id, stepId: target, question: step.ask ?? step.title, answer: choice.label });
+    state.facts = { ...state.facts, ...choice.set };
+    state.progress.push({ flowId: flow.id, stepId: target, title: step.title, status: 'done' });
+    const { [slot]: _used, ...rest } = state.slots ?? {};
+    state.slots = rest;
+    assumed.push(`From what you said, I took **${choice.label}** as your ${SLOT_NAMES[slot] ?? slot}. Not right? Type **back** to change it.`);
+    return enter(catalog, state, choice.next, context, hops + 1, assumed);
+  }
+  const lead = assumed.length > 0 ? assumed.join('\n') : undefined;
+  const reply = renderStep(flow, target, renderContext(catalog, context), { canGoBack: state.trail.length > 1, ...(lead ? { lead } : {}) });
   if (step.end) {
     state.progress.push({ flowId: flow.id, stepId: target, title: step.title, status: 'reached' });
     return { event: 'ended', active: false, state: finished(state, step.end, context), replies: [reply] };
@@ -202,16 +299,23 @@ function stuckReply(step: FlowStep, context: FlowContext): Reply {
 /** A choice by its number ("2", "option 2"), its label or one of its aliases; nothing else. */
 export function pickChoice(step: FlowStep, text: string, staff: boolean): FlowChoice | undefined {
   const choices = visibleChoices(step, staff);
-  const number = choiceNumber(text);
-  if (number !== undefined) return choices[number - 1];
-  const folded = foldPhrase(text);
-  return choices.find((choice) => foldPhrase(choice.label) === folded || choice.aliases.some((alias) => foldPhrase(alias) === folded));
+  const match = exactChoice(choices, text);
+  return match.kind === 'exact' ? choices[match.index] : undefined;
 }
 
-/** The number a message gives as an answer ("2", "option 2"), whether or not a choice has it. */
-function choiceNumber(text: string): number | undefined {
-  const number = /^(?:option |choice |number )?(\d{1,2})$/.exec(foldPhrase(text));
-  return number ? Number(number[1]) : undefined;
+export { choiceNumber };
+
+const SLOT_NAMES: Record<string, string> = { client: 'client', where: 'network', method: 'sign-in method', card: 'kind of card' };
+
+/** The choice a slot the user gave earlier picks at this question, if any. */
+function knownChoice(step: FlowStep, state: FlowState, staff: boolean): { choice: FlowChoice; slot: string } | undefined {
+  const slots = state.slots ?? {};
+  for (const choice of visibleChoices(step, staff)) {
+    for (const [slot, value] of Object.entries(choice.set ?? {})) {
+      if (slots[slot] === value && CONCEPTS.some((concept) => concept.slot === slot && concept.value === value)) return { choice, slot };
+    }
+  }
+  return undefined;
 }
 
 export function isStaff(role: Role): boolean {

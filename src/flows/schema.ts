@@ -117,6 +117,8 @@ export const FlowState = z.object({
   page: z.number().int().min(0).default(0),
   startedAt: z.string(),
   outcome: z.enum(['active', 'cause', 'done', 'handoff', 'cancelled']).default('active'),
+  /** What the user told in passing (client, where, method, card) that later questions use instead of asking. */
+  slots: z.record(z.string(), z.string()).optional(),
   /** When the flow ended (any outcome but active); absent while active and in states stored before it existed. */
   endedAt: z.string().optional(),
 });

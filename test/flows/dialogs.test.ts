@@ -131,7 +131,7 @@ const CASES: Case[] = [
 
   { name: 'Logs, Store app, already on → save logs (memory) and where', flow: LOGS, inputs: ['store app', 'done', 'already on', 'done'], last: [/Settings\*\* > \*\*About\*\* > \*\*Save logs/, /memory/] },
   { name: 'Logs, other client → honest, AlwaysOn on the server, a person', flow: LOGS, inputs: ['iphone', 'done'], last: [/talk to a person/, /sign-in address/], outcome: 'handoff' },
-  { name: 'Logs: a user cannot pick the staff-only CLS branch', flow: LOGS, inputs: ['Server-side logs (CLS)'], last: [/still in "Collect logs"/] },
+  { name: 'Logs: a user cannot pick the staff-only CLS branch', flow: LOGS, inputs: ['Server-side logs (CLS)'], last: [/^I didn't catch that/, /Which Lync do you want to collect logs from\?/] },
   { name: 'A number out of range stays on the question, not the knowledge base', flow: SIGN_IN, inputs: ['desktop', '8'], last: [/^Pick a number from 1 to 2 \(or the name\)\./, /Where are you signing in from right now\?\n1\. /] },
 ];
 

@@ -170,7 +170,10 @@ describe('the engine', () => {
 
   it('staff-only choices exist only for staff', () => {
     const asUser = run('collect-logs', ['cls'])[1]!;
-    expect(asUser.event).toBe('aside');
+    // Not a choice for a user: the question is asked again ("I didn't catch that"), the place kept.
+    expect(asUser.event).toBe('stayed');
+    expect(asUser.state.stepId).toBe('which-client');
+    expect(asUser.replies[0]!.text).toMatch(/^I didn't catch that/);
     const asAdmin = run('collect-logs', ['cls'], admin)[1]!;
     expect(asAdmin.state.stepId).toBe('cls-alwayson');
   });

@@ -26,6 +26,7 @@ const commands: CommandPort = {
       ? { executionId: 'x1', command: 'check user', slow: false, result: Promise.resolve({ text: `alice@contoso.dk: enabled, homed on lync-int.contoso.dk` }) }
       : undefined,
   help: () => [],
+  recognises: (text) => text.startsWith('check user '),
 };
 
 describe('the bot layer sends command results that name users privately when asked in a channel', () => {

@@ -1,0 +1,149 @@
+import type { FlowChoice } from '../flows/schema';
+import { polarityOf, type Polarity } from './phrases';
+import { allowedSlips, FILLER, foldPhrase, hasPhrase, tokens, withinEdits } from './text';
+import { canonical, CONCEPTS, OTHER, VAGUE, type Concept } from './vocabulary';
+
+/**
+ * Free text matched to the choices of one question: by number, label or alias first (exact), then by
+ * yes/no, then by the words of labels, aliases and the everyday vocabulary of what each choice stands
+ * for, with typos forgiven. Two choices that score alike are not guessed between: the caller asks.
+ */
+
+export type ChoiceMatch =
+  | { kind: 'exact'; index: number }
+  /** A number that is no choice ("8" on a two-choice question). */
+  | { kind: 'bad-number'; count: number }
+  | { kind: 'picked'; index: number; confidence: number; via: 'yes-no' | 'words' }
+  /** Two or three choices fit about equally: ask "did you mean …?". */
+  | { kind: 'close'; indexes: number[] }
+  | { kind: 'none' };
+
+interface Cue {
+  phrase: string;
+  weight: number;
+  /** Meant for several choices at once ("phone"): not divided among them. */
+  vague?: boolean;
+}
+
+/** The number a message gives as an answer ("2", "option 2"), whether or not a choice has it. */
+export function choiceNumber(text: string): number | undefined {
+  const number = /^(?:option |choice |number |no |nr )?(\d{1,2})$/.exec(foldPhrase(text));
+  return number ? Number(number[1]) : undefined;
+}
+
+/** Number, label or alias, exactly (after folding). */
+export function exactChoice(choices: readonly FlowChoice[], text: string): ChoiceMatch {
+  const number = choiceNumber(text);
+  if (number !== undefined) return number >= 1 && number <= choices.length ? { kind: 'exact', index: number - 1 } : { kind: 'bad-number', count: choices.length };
+  const folded = foldPhrase(text);
+  if (folded === '') return { kind: 'none' };
+  const index = choices.findIndex((choice) => foldPhrase(choice.label) === folded || choice.aliases.some((alias) => foldPhrase(alias) === folded));
+  return index >= 0 ? { kind: 'exact', index } : { kind: 'none' };
+}
+
+/** The concepts (client, network, sign-in method, card kind) a choice stands for. */
+export function conceptsOf(choice: FlowChoice): Concept[] {
+  const label = foldPhrase(choice.label);
+  // A choice that sets a fact stands for that fact only; one without `set` is read from its label.
+  return CONCEPTS.filter((concept) => (choice.set ? choice.set[concept.slot] === concept.value : concept.labelHas?.some((part) => hasPhrase(label, part))));
+}
+
+/** Which answer to a yes/no question a choice is, judged from its label and aliases. */
+export function polaritiesOf(choice: FlowChoice): Polarity[] {
+  const label = foldPhrase(choice.label);
+  const names = [label, ...choice.aliases.map(foldPhrase)];
+  const found = new Set<Polarity>();
+  if (/^(?:yes|yeah)\b/.test(label) || names.includes('yes')) found.add('yes');
+  if (/^no\b/.test(label) || names.includes('no')) found.add('no');
+  if (names.some((name) => /\b(?:not sure|dont know|no idea|unsure)\b/.test(name))) found.add('unsure');
+  return [...found];
+}
+
+function cuesOf(choice: FlowChoice): Cue[] {
+  const cues: Cue[] = [{ phrase: foldPhrase(choice.label), weight: 3 }, ...choice.aliases.map((alias) => ({ phrase: foldPhrase(alias), weight: 2 }))];
+  for (const concept of conceptsOf(choice)) {
+    // A product or device named outright outweighs a generic alias ("macos laptop" is a Mac).
+    cues.push(...concept.words.map((phrase) => ({ phrase, weight: 3 })), ...(concept.hints ?? []).map((phrase) => ({ phrase, weight: 1 })));
+    for (const vague of VAGUE) if (vague.slot === concept.slot && vague.values.includes(concept.value)) cues.push(...vague.words.map((phrase) => ({ phrase, weight: 1, vague: true })));
+  }
+  const label = foldPhrase(choice.label);
+  if (OTHER.labelHas.some((part) => hasPhrase(label, part)) || choice.aliases.some((alias) => foldPhrase(alias) === 'other')) cues.push(...OTHER.words.map((phrase) => ({ phrase, weight: 2 })));
+  return cues.filter((cue) => cue.phrase !== '').map((cue) => ({ ...cue, phrase: canonical(cue.phrase) }));
+}
+
+function contentTokens(phrase: string): string[] {
+  return tokens(phrase).filter((token) => !FILLER.has(token));
+}
+
+/** Each word of the message that is a slip away from a word the choices use, replaced by that word. */
+function corrected(folded: string, vocabulary: ReadonlySet<string>): string {
+  return tokens(folded)
+    .map((word) => {
+      if (vocabulary.has(word)) return word;
+      const slips = allowedSlips(word);
+      if (slips === 0) return word;
+      for (const known of vocabulary) if (known.length >= 4 && withinEdits(word, known, slips)) return known;
+      return word;
+    })
+    .join(' ');
+}
+
+/** Scores every choice for a free-text answer; exact names are the caller's first test (exactChoice). */
+export function matchChoice(choices: readonly FlowChoice[], text: string): ChoiceMatch {
+  const exact = exactChoice(choices, text);
+  if (exact.kind !== 'none') return exact;
+  const raw = foldPhrase(text);
+  if (raw === '') return { kind: 'none' };
+
+  // Yes / no / not sure, when the question has such answers. A leading "yes"/"nope" decides; a yes or
+  // no phrase further in ("it was ...") yields to a choice named by its own words ("it was off").
+  const polarity = polarityOf(raw);
+  const byPolarity = polarity ? choices.map((choice, index) => ({ index, polarities: polaritiesOf(choice) })).filter((entry) => entry.polarities.includes(polarity.polarity)) : [];
+  const polarityPick: ChoiceMatch | undefined = byPolarity.length === 1 ? { kind: 'picked', index: byPolarity[0]!.index, confidence: 0.9, via: 'yes-no' } : undefined;
+  if (polarityPick && polarity?.lead) return polarityPick;
+  const byWords = matchWords(choices, raw);
+  if (polarityPick && (byWords.kind !== 'picked' || byWords.confidence < 0.8)) return polarityPick;
+  return byWords;
+}
+
+function matchWords(choices: readonly FlowChoice[], raw: string): ChoiceMatch {
+  const cues = choices.map(cuesOf);
+  const vocabulary = new Set(cues.flat().flatMap((cue) => tokens(cue.phrase)));
+  const message = corrected(canonical(raw), vocabulary);
+  const words = new Set(contentTokens(message));
+
+  // Phrase matches, shared phrases divided among the choices that share them.
+  const matched = cues.map((list) => list.filter((cue) => hasPhrase(message, cue.phrase)));
+  const sharing = new Map<string, number>();
+  for (const list of matched) for (const phrase of new Set(list.map((cue) => cue.phrase))) sharing.set(phrase, (sharing.get(phrase) ?? 0) + 1);
+  // Loose words of labels and aliases ("network" in "company network"), also divided when shared.
+  const loose = choices.map((choice) => new Set([choice.label, ...choice.aliases].flatMap((name) => contentTokens(canonical(foldPhrase(name)))).filter((token) => token.length > 1)));
+  const looseSharing = new Map<string, number>();
+  for (const set of loose) for (const token of set) looseSharing.set(token, (looseSharing.get(token) ?? 0) + 1);
+
+  const scores = matched.map((list, index) => {
+    // A phrase inside a longer matched phrase of the same choice adds nothing ("card" within "plastic card").
+    const kept = list.filter((cue) => !list.some((other) => other !== cue && other.phrase.length > cue.phrase.length && hasPhrase(other.phrase, cue.phrase)));
+    const best = new Map<string, number>();
+    for (const cue of kept) {
+      const value = (cue.weight * Math.max(1, contentTokens(cue.phrase).length)) / (cue.vague ? 1 : sharing.get(cue.phrase)!);
+      best.set(cue.phrase, Math.max(best.get(cue.phrase) ?? 0, value));
+    }
+    let score = [...best.values()].reduce((sum, value) => sum + value, 0);
+    // Loose words count only where no whole phrase of this choice already took them.
+    const taken = new Set(kept.flatMap((cue) => tokens(cue.phrase)));
+    for (const token of loose[index]!) if (words.has(token) && !taken.has(token)) score += 0.5 / looseSharing.get(token)!;
+    return score;
+  });
+
+  const ranked = scores.map((score, index) => ({ score, index })).sort((a, b) => b.score - a.score);
+  const [first, second] = ranked;
+  if (!first || first.score < 0.5) return { kind: 'none' };
+  // Words several choices share ("smart card" for a physical and a virtual one): ask which.
+  if (second && second.score >= first.score * 0.75) {
+    return { kind: 'close', indexes: ranked.filter((entry) => entry.score >= first.score * 0.75).slice(0, 3).map((entry) => entry.index) };
+  }
+  if (first.score < 0.9) return { kind: 'none' };
+  const margin = (first.score - (second?.score ?? 0)) / first.score;
+  return { kind: 'picked', index: first.index, confidence: Math.min(0.95, 0.5 + margin / 2), via: 'words' };
+}

@@ -1,0 +1,257 @@
+import type { FlowCatalog } from '../flows/catalog';
+import { visibleChoices } from '../flows/render';
+import type { FlowState, FlowStep } from '../flows/schema';
+import type { SearchResult } from '../knowledge/search';
+import { exactChoice, matchChoice } from './choices';
+import { LIKELY_CAUSES } from './likely-causes';
+import { isFlowWord, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense } from './phrases';
+import { slotsOf, type Slots } from './slots';
+import type { StepIndex } from './steps';
+import { foldPhrase, tokens } from './text';
+
+/**
+ * One place decides what a message means. Message and context in, exactly one interpretation out,
+ * with a confidence; the bot only dispatches on it. Pure: no bot SDK, no I/O.
+ */
+
+export type Interpretation = { confidence: number } & (
+  | { kind: 'empty' }
+  | { kind: 'help' }
+  | { kind: 'handoff' }
+  | { kind: 'feedback'; helpful: boolean }
+  | { kind: 'small-talk'; topic: 'greeting' | 'thanks' }
+  /** A flow word typed when no flow runs. */
+  | { kind: 'not-in-flow'; word: string }
+  | { kind: 'article'; id: string }
+  | { kind: 'command' }
+  /** Start (or switch to) a flow, at its first step or at `stepId`, with what the message already told. */
+  | { kind: 'start-flow'; flowId: string; stepId?: string; slots: Slots }
+  | { kind: 'unknown-flow'; name: string }
+  /** In a flow: a choice of the current question. */
+  | { kind: 'choice'; index: number; slots: Slots }
+  | { kind: 'bad-number'; count: number }
+  | { kind: 'flow-word'; word: FlowWord }
+  /** In a flow: two or three choices fit; ask which. */
+  | { kind: 'did-you-mean'; indexes: number[] }
+  /** In a flow: neither an answer, a flow word nor a clear question. */
+  | { kind: 'not-understood' }
+  /** A question about one step of a procedure: answer with that step and offer to go on from it. */
+  | { kind: 'step-answer'; flowId: string; stepId: string }
+  /** "Lync won't sign in" and nothing more: offer the troubleshooter and the likeliest causes. */
+  | { kind: 'troubleshoot'; flowId: string; slots: Slots; causes: string[] }
+  /** For the knowledge base; `aside` when asked in the middle of a flow (the flow keeps its place). */
+  | { kind: 'question'; result: SearchResult; aside: boolean }
+);
+
+export interface InterpretContext {
+  catalog?: FlowCatalog;
+  steps?: StepIndex;
+  /** The active flow, if any. */
+  flow?: FlowState;
+  staff: boolean;
+  search(question: string): SearchResult;
+  isCommand(text: string): boolean;
+}
+
+const ARTICLE = /^article\s+([a-z0-9-]+)$/i;
+/** "start smart-card-enrollment at template": the button that continues a flow from one step. */
+const START_AT = /^(?:start|continue|resume)\s+([a-z0-9-]+)\s+(?:at|from)\s+(?:step\s+)?([a-z0-9-]+)$/i;
+const QUESTION_LEAD = new Set(
+  'what whats why how where when which who whom whose is are does do did can could should will would shall may might any anyone explain tell describe define meaning difference wheres hows whys isnt doesnt'.split(' '),
+);
+const TROUBLESHOOTER = 'sign-in-troubleshooter';
+/** "can't sign in" in its many spellings. */
+const SIGN_IN_FAILS =
+  /\b(?:cant|cannot|can not|wont|will not|doesnt|does not|dont|unable to|not able to|fails? to|failing to|failed to|problems?|trouble|issues?|not) (?:\w+ )?(?:sign in|log in|login|signin|logon|log on|connect)\b|\b(?:sign in|log in|login|signin|logon)(?: \w+)? (?:fails?|failing|failed|broken|not working|doesnt work|wont work|problems?|issues?|trouble|error)\b/;
+/** Words a bare sign-in complaint may have besides a client, network or method. */
+const COMPLAINT_WORDS = new Set(
+  'lync skype business 2013 2010 client app cant cannot can not wont will doesnt does dont unable to able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly'.split(' '),
+);
+
+/** Asks for something somewhere in the message ("i'm on the page, which template do i pick"). */
+export function asksSomething(text: string): boolean {
+  return looksLikeQuestion(text) || /\b(?:which|what|whats|where|how do i|how can i|how should i|do i|should i|can i|am i)\b/.test(foldPhrase(text));
+}
+
+/** True when the message reads like a question rather than an answer or a statement. */
+export function looksLikeQuestion(text: string): boolean {
+  if (/\?\s*$/.test(text)) return true;
+  const words = tokens(foldPhrase(text));
+  const first = words[0] === 'wait' || words[0] === 'so' || words[0] === 'and' || words[0] === 'but' || words[0] === 'also' || words[0] === 'btw' || words[0] === 'quick' ? words[1] : words[0];
+  return first !== undefined && QUESTION_LEAD.has(first);
+}
+
+export function interpret(text: string, context: InterpretContext): Interpretation {
+  const trimmed = text.trim();
+  if (trimmed === '') return { kind: 'empty', confidence: 1 };
+  const folded = foldPhrase(trimmed);
+  const article = ARTICLE.exec(trimmed);
+  if (article) return { kind: 'article', id: article[1]!.toLowerCase(), confidence: 1 };
+  const startAt = START_AT.exec(trimmed);
+  if (startAt && context.catalog?.byId(startAt[1]!.toLowerCase())?.steps[startAt[2]!.toLowerCase()]) {
+    return { kind: 'start-flow', flowId: startAt[1]!.toLowerCase(), stepId: startAt[2]!.toLowerCase(), slots: {}, confidence: 1 };
+  }
+  const flow = context.flow && context.catalog?.byId(context.flow.flowId);
+  const step = flow?.steps[context.flow!.stepId];
+  return step ? inFlow(trimmed, folded, step, context) : outsideFlow(trimmed, folded, context);
+}
+
+function inFlow(text: string, folded: string, step: FlowStep, context: InterpretContext): Interpretation {
+  const choices = step.choices ? visibleChoices(step, context.staff) : undefined;
+  // An explicit "start <flow>" switches flows (or lists them when the name is unknown).
+  const explicit = context.catalog?.explicitStart(text);
+  if (explicit?.flow) return { kind: 'start-flow', flowId: explicit.flow.id, slots: slotsOf(text), confidence: 1 };
+  if (explicit?.unknownName !== undefined) return { kind: 'unknown-flow', name: explicit.unknownName, confidence: 1 };
+
+  if (choices) {
+    const exact = exactChoice(choices, text);
+    if (exact.kind === 'exact') return { kind: 'choice', index: exact.index, slots: slotsOf(text), confidence: 1 };
+    if (exact.kind === 'bad-number') return { kind: 'bad-number', count: exact.count, confidence: 1 };
+  }
+  const group = phraseGroupOf(text);
+  if (group) {
+    const meant = senseIn(group, step, choices);
+    if (meant) return meant;
+  }
+  if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
+
+  const words = tokens(folded);
+  // "hmm, go back a step", "can I talk to someone": a flow word inside a short message.
+  const inside = words.length <= 10 ? phraseGroupInside(folded) : undefined;
+  if (inside) {
+    const meant = senseIn(inside, step, choices, 0.8);
+    if (meant && meant.kind !== 'choice') return meant;
+  }
+  const question = looksLikeQuestion(text);
+  if (choices) {
+    if (!question) {
+      const match = matchChoice(choices, text);
+      if (match.kind === 'picked') return { kind: 'choice', index: match.index, slots: slotsOf(text), confidence: match.confidence };
+      if (match.kind === 'close') return { kind: 'did-you-mean', indexes: match.indexes, confidence: 0.6 };
+    }
+  } else if (!question) {
+    // An instruction step: "installed", "ok I'm on the page now" go on; "I can't find it" is stuck.
+    const progress = progressOf(folded);
+    if (progress) return { kind: 'flow-word', word: progress, confidence: 0.7 };
+  }
+  if (question) {
+    const result = context.search(text);
+    // A question the knowledge base cannot answer may be about another step of this very flow.
+    const stepId = !result.answered && context.flow ? context.steps?.stepFor(context.flow.flowId, text) : undefined;
+    if (stepId && stepId !== context.flow!.stepId) return { kind: 'step-answer', flowId: context.flow!.flowId, stepId, confidence: 0.6 };
+    return { kind: 'question', result, aside: true, confidence: 0.7 };
+  }
+  return { kind: 'not-understood', confidence: 0.5 };
+}
+
+/** What a phrase-table phrase means at this step; undefined when the step can take none of its meanings. */
+function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof visibleChoices> | undefined, confidence = 1): Interpretation | undefined {
+  const senses: Sense[] = choices ? group.atQuestion : group.atInstruction;
+  for (const sense of senses) {
+    if (sense === 'yes' || sense === 'no' || sense === 'unsure') {
+      const match = choices ? matchChoice(choices, sense === 'unsure' ? 'not sure' : sense) : undefined;
+      if (match?.kind === 'picked' || match?.kind === 'exact') return { kind: 'choice', index: match.index, slots: {}, confidence: confidence * 0.9 };
+      continue;
+    }
+    if (isFlowWord(sense)) return sense === 'person' ? { kind: 'handoff', confidence } : { kind: 'flow-word', word: sense, confidence };
+    if (sense === 'thanks' || sense === 'greeting') return { kind: 'small-talk', topic: sense, confidence };
+  }
+  return undefined;
+}
+
+const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup sure cool great did ive got perfect'.split(' '));
+const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected)\b/;
+
+/** Progress reported at an instruction step: "next" or "stuck", if the message clearly says which. */
+function progressOf(folded: string): FlowWord | undefined {
+  const words = tokens(folded);
+  if (words.length === 0 || words.length > 12) return undefined;
+  if (TROUBLE.test(folded)) return 'stuck';
+  if (DONE_LEAD.has(words[0]!)) return 'next';
+  // "installed", "clicked it", "restarted the app": a past-tense report of the step.
+  if (words.slice(0, 2).some((word) => /^[a-z]{3,}ed$/.test(word) && word !== 'need' && word !== 'red')) return 'next';
+  return undefined;
+}
+
+function outsideFlow(text: string, folded: string, context: InterpretContext): Interpretation {
+  const group = phraseGroupOf(text);
+  if (group) {
+    switch (group.outside) {
+      case 'help':
+        return { kind: 'help', confidence: 1 };
+      case 'person':
+        return { kind: 'handoff', confidence: 1 };
+      case 'helpful':
+      case 'not-helpful':
+        return { kind: 'feedback', helpful: group.outside === 'helpful', confidence: 1 };
+      case 'greeting':
+      case 'thanks':
+        return { kind: 'small-talk', topic: group.outside, confidence: 1 };
+      case 'not-in-flow':
+        return { kind: 'not-in-flow', word: text, confidence: 1 };
+      default:
+        break;
+    }
+  }
+  const words = tokens(folded);
+  const inside = words.length <= 10 ? phraseGroupInside(folded) : undefined;
+  if (inside?.outside === 'person') return { kind: 'handoff', confidence: 0.8 };
+
+  const catalog = context.catalog;
+  const explicit = catalog?.explicitStart(text);
+  if (explicit?.flow) return { kind: 'start-flow', flowId: explicit.flow.id, slots: slotsOf(text), confidence: 1 };
+  if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
+  if (explicit?.unknownName !== undefined) {
+    // "start lync" may be a question the knowledge base answers; otherwise list the flows.
+    const result = context.search(text);
+    return result.answered ? { kind: 'question', result, aside: false, confidence: 0.6 } : { kind: 'unknown-flow', name: explicit.unknownName, confidence: 0.9 };
+  }
+
+  const requested = catalog?.requested(text);
+  if (requested) {
+    // A question about one step of the flow is answered with that step, not with step 1.
+    const stepId = asksSomething(text) ? context.steps?.stepFor(requested.id, text) : undefined;
+    if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
+    // A question that only uses a flow's trigger words in passing ("… to troubleshoot the sign in") and
+    // that the knowledge base answers is a question; a request for the procedure itself starts it.
+    if (asksSomething(text) && beyondTrigger(folded, requested.triggers) >= 4) {
+      const result = context.search(text);
+      if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
+    }
+    return { kind: 'start-flow', flowId: requested.id, slots: slotsOf(text), confidence: 0.9 };
+  }
+
+  if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) {
+    const slots = slotsOf(text);
+    const causes = LIKELY_CAUSES[slots.client?.value ?? 'any'] ?? LIKELY_CAUSES.any!;
+    return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, confidence: 0.8 };
+  }
+  const result = context.search(text);
+  if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
+    const step = context.steps?.stepForAny(text);
+    if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
+  }
+  return { kind: 'question', result, aside: false, confidence: 0.7 };
+}
+
+/** How many content words a message has besides those of the flow's trigger phrases and filler. */
+function beyondTrigger(folded: string, triggers: readonly string[]): number {
+  const trigger = new Set(triggers.flatMap((phrase) => tokens(foldPhrase(phrase.replace(/\+/g, ' ')))));
+  return tokens(folded).filter((word) => !trigger.has(word) && !COMPLAINT_WORDS.has(word) && !QUESTION_LEAD.has(word) && word.length > 2).length;
+}
+
+/**
+ * "lync won't sign in on my surface": a sign-in failure named with nothing distinctive about it (what
+ * happens, which message). Such a message gets the troubleshooter, not one cause stated as fact.
+ */
+export function isBareSignInComplaint(folded: string): boolean {
+  if (!SIGN_IN_FAILS.test(folded)) return false;
+  const slots = slotsOf(folded);
+  let rest = ` ${folded} `;
+  for (const slot of Object.values(slots)) rest = rest.split(` ${slot.said} `).join(' ');
+  const left = tokens(rest.trim()).filter((word) => !COMPLAINT_WORDS.has(word) && !/^\d+$/.test(word));
+  return left.length === 0;
+}
+
+/** What a message says of the yes/no kind, exported for the tests of the phrase table. */
+export { polarityOf };

@@ -1,0 +1,263 @@
+import { foldPhrase, hasPhrase, tokens } from './text';
+
+/**
+ * The one phrase table: every fixed phrase the bot understands (flow words, yes/no, hand-off, thanks,
+ * feedback, greetings), each with what it means where it is typed. A phrase that means two things
+ * ("ok", "that didn't help") is listed once, and the context decides between its meanings.
+ */
+
+/** The words that steer a flow, whatever step it is at. */
+export type FlowWord = 'next' | 'back' | 'restart' | 'cancel' | 'help' | 'person' | 'stuck' | 'repeat' | 'more';
+
+/** An answer to a yes/no (or "not sure") question. */
+export type Polarity = 'yes' | 'no' | 'unsure';
+
+/** What a phrase means once the context is known. */
+export type Sense = FlowWord | Polarity | 'thanks' | 'helpful' | 'not-helpful' | 'greeting' | 'question';
+
+export interface PhraseGroup {
+  id: string;
+  /** Whole messages that are this group (folded before comparing). */
+  phrases: string[];
+  /**
+   * Patterns found inside a longer message ("wait, go back a step"). Only for phrases that cannot be
+   * part of an ordinary question; the interpreter also limits them to short messages.
+   */
+  inside?: RegExp[];
+  /** Meanings in a flow at a step that asks a question, best first: the first one the step can take wins. */
+  atQuestion: Sense[];
+  /** Meanings in a flow at an instruction step ("done" / "stuck"). */
+  atInstruction: Sense[];
+  /** Meaning outside a flow. */
+  outside: Sense | 'not-in-flow';
+  /** A choice may not be named like this (the lint checks); false for phrases a choice may rightly use. */
+  reserved: boolean;
+}
+
+export const PHRASE_TABLE: readonly PhraseGroup[] = [
+  {
+    id: 'next',
+    phrases: ['next', 'done', 'continue', 'go on', 'i did it', 'did it', 'finished', 'next step', 'done that', 'ive done that', 'i have done that', 'carry on', 'proceed', 'next please', 'whats next', 'what next', 'ready'],
+    inside: [/\b(?:whats|what s|what) next\b/, /\bnext step\b/, /^(?:ok |okay |right |alright )?(?:done|finished|did that|done that)\b/],
+    atQuestion: ['next'],
+    atInstruction: ['next'],
+    outside: 'not-in-flow',
+    reserved: true,
+  },
+  {
+    // Acknowledgements: "go on" in an instruction step, "thanks" outside a flow.
+    id: 'ack',
+    phrases: ['ok', 'okay', 'k', 'kk', 'got it', 'alright', 'all right', 'sure', 'ok got it', 'ok then', 'okie', 'okey'],
+    atQuestion: ['next'],
+    atInstruction: ['next'],
+    outside: 'thanks',
+    reserved: true,
+  },
+  {
+    id: 'worked',
+    phrases: ['that worked', 'it worked', 'it works now', 'it works', 'works now', 'working now', 'all good', 'all good now', 'fixed', 'fixed it', 'that fixed it', 'sorted', 'solved', 'im in', 'signed in now'],
+    atQuestion: ['yes', 'next'],
+    atInstruction: ['next'],
+    outside: 'thanks',
+    reserved: false,
+  },
+  {
+    id: 'not-helpful',
+    phrases: ['not helpful', 'that didnt help', 'that did not help', 'didnt help', 'did not help', 'that was not helpful', 'no help', 'useless'],
+    atQuestion: ['no', 'stuck'],
+    atInstruction: ['stuck'],
+    outside: 'not-helpful',
+    reserved: false,
+  },
+  {
+    id: 'failed',
+    phrases: ['it didnt work', 'didnt work', 'did not work', 'doesnt work', 'does not work', 'not working', 'no luck', 'still not working', 'still failing', 'still broken', 'that didnt work', 'nothing happened'],
+    atQuestion: ['no', 'stuck'],
+    atInstruction: ['stuck'],
+    // Outside a flow these are everyday complaints: the search looks at them.
+    outside: 'question',
+    reserved: false,
+  },
+  {
+    id: 'helpful',
+    phrases: ['helpful', 'that helped', 'thanks that helped', 'that was helpful', 'very helpful', 'it helped'],
+    atQuestion: ['thanks'],
+    atInstruction: ['thanks'],
+    outside: 'helpful',
+    reserved: false,
+  },
+  {
+    id: 'back',
+    phrases: ['back', 'go back', 'previous', 'previous step', 'undo', 'step back', 'back one', 'last step', 'go back one'],
+    inside: [/\bgo(?:ing)? back\b(?! to (?:the )?(?:old|older|previous) version)/, /\bback (?:a|one) step\b/, /\bprevious step\b/, /\bstep back\b/, /\bback one\b/],
+    atQuestion: ['back'],
+    atInstruction: ['back'],
+    outside: 'not-in-flow',
+    reserved: true,
+  },
+  {
+    id: 'restart',
+    phrases: ['start over', 'restart', 'start again', 'from the start', 'begin again', 'from the top', 'from the beginning', 'start from scratch', 'reset'],
+    inside: [/\bstart (?:\w+ ){0,3}over\b/, /\bstart (?:\w+ ){0,3}again\b/, /\bfrom the (?:top|start|beginning)\b/, /\bbegin again\b/, /\bfrom scratch\b/],
+    atQuestion: ['restart'],
+    atInstruction: ['restart'],
+    outside: 'not-in-flow',
+    reserved: true,
+  },
+  {
+    id: 'cancel',
+    phrases: ['cancel', 'stop', 'quit', 'exit', 'end', 'never mind', 'nevermind', 'abort', 'forget it', 'stop here', 'lets stop', 'leave', 'no thanks', 'enough'],
+    inside: [/\bnever ?mind\b/, /\bforget (?:it|this|about it)\b/, /\b(?:lets|let us|i want to|id like to|can we) stop\b/, /\bstop (?:here|this|now)\b/, /^(?:cancel|quit|abort)\b/, /\bcancel (?:this|it|that|the steps)\b/],
+    atQuestion: ['cancel'],
+    atInstruction: ['cancel'],
+    outside: 'not-in-flow',
+    reserved: true,
+  },
+  {
+    id: 'help',
+    phrases: ['help', 'what can i type', 'options', 'menu', '?', 'commands', 'what can you do', 'what can i say'],
+    atQuestion: ['help'],
+    atInstruction: ['help'],
+    outside: 'help',
+    reserved: true,
+  },
+  {
+    // The one list of hand-off phrases, in a flow and outside one.
+    id: 'person',
+    phrases: [
+      'agent', 'human', 'person', 'operator', 'escalate', 'helpdesk', 'help desk', 'talk to a person', 'talk to person', 'talk to a human',
+      'talk to human', 'talk to an agent', 'talk to agent', 'talk to someone', 'talk to the helpdesk', 'talk to helpdesk', 'speak to a person',
+      'real person', 'a real person', 'a human', 'a person', 'someone', 'call me', 'get me a human', 'live agent', 'support',
+    ],
+    inside: [
+      /\b(?:talk|speak|chat) (?:to|with) (?:a |an |the |some )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|helpdesk|help desk|technician|tech|support)\b/,
+      /\b(?:get|give|put) me (?:through to )?(?:a |an |the )?(?:real |actual |live )?(?:person|human|agent|someone|technician)\b/,
+      /\b(?:real|actual|live) (?:person|human|agent)\b/,
+      /\bescalate (?:this|it|me)\b/,
+      /\bhand (?:me |this |it )?(?:over|off) to\b/,
+    ],
+    atQuestion: ['person'],
+    atInstruction: ['person'],
+    outside: 'person',
+    reserved: true,
+  },
+  {
+    id: 'stuck',
+    phrases: ['stuck', 'i m stuck', 'im stuck', 'i am stuck', 'stuck here', 'help me', 'im lost', 'cant do it', 'i cant do it'],
+    inside: [/\bstuck\b/, /\bim lost\b/],
+    atQuestion: ['stuck'],
+    atInstruction: ['stuck'],
+    outside: 'question',
+    reserved: true,
+  },
+  {
+    id: 'repeat',
+    phrases: ['repeat', 'again', 'where was i', 'where am i', 'show step', 'say again', 'come again', 'pardon', 'sorry what', 'what', 'huh', 'show it again', 'repeat that', 'say that again'],
+    inside: [/\b(?:say|repeat|show) (?:that|it|this|the step|the question) again\b/, /\brepeat (?:that|it|the step|the question|please)\b/, /^come again\b/, /\bwhere (?:was|am) i\b/],
+    atQuestion: ['repeat'],
+    atInstruction: ['repeat'],
+    outside: 'not-in-flow',
+    reserved: true,
+  },
+  {
+    id: 'more',
+    phrases: ['more', 'more choices', 'other choices', 'show more', 'more options', 'other options'],
+    atQuestion: ['more'],
+    atInstruction: ['more'],
+    outside: 'not-in-flow',
+    reserved: true,
+  },
+  {
+    id: 'thanks',
+    phrases: ['thanks', 'thank you', 'thank you very much', 'thanks a lot', 'thx', 'ty', 'cheers', 'great', 'cool', 'perfect', 'great thanks', 'ok thanks', 'ok thank you', 'many thanks', 'awesome', 'nice'],
+    atQuestion: ['thanks'],
+    atInstruction: ['thanks'],
+    outside: 'thanks',
+    reserved: false,
+  },
+  {
+    id: 'greeting',
+    phrases: ['hi', 'hello', 'hey', 'hiya', 'good morning', 'good afternoon', 'good evening', 'hi there', 'hello there', 'hey there', 'yo'],
+    atQuestion: ['greeting'],
+    atInstruction: ['greeting'],
+    outside: 'greeting',
+    reserved: false,
+  },
+];
+
+/**
+ * Yes, no and "not sure" as people type them. `lead` words count at the start of a longer answer
+ * ("nope, same thing"); `phrases` anywhere in a short answer ("all good now").
+ */
+export const POLARITY: Record<Polarity, { lead: string[]; phrases: string[] }> = {
+  unsure: {
+    lead: ['dunno', 'unsure', 'idk', 'maybe', 'perhaps', 'possibly'],
+    phrases: ['not sure', 'no idea', 'dont know', 'do not know', 'no clue', 'not a clue', 'cant remember', 'can not remember', 'cannot remember', 'dont remember', 'cant tell', 'cannot tell', 'hard to say', 'i forget', 'i forgot', 'not certain', 'who knows', 'havent a clue', 'beats me', 'couldnt say', 'dont recall'],
+  },
+  yes: {
+    lead: ['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yeh', 'y', 'sure', 'correct', 'affirmative', 'absolutely', 'definitely', 'indeed', 'certainly', 'aye', 'exactly', 'true', 'right'],
+    phrases: ['all good', 'it works', 'it worked', 'that worked', 'works now', 'working now', 'im in', 'i am in', 'signed in now', 'of course', 'spot on', 'fixed', 'works fine'],
+  },
+  no: {
+    lead: ['no', 'nope', 'nah', 'nay', 'n', 'negative', 'never', 'not'],
+    phrases: ['not really', 'not yet', 'still failing', 'still not', 'still the same', 'same problem', 'same error', 'same thing', 'same issue', 'didnt work', 'doesnt work', 'not working', 'it isnt', 'it doesnt', 'i havent', 'it wasnt', 'no luck', 'no change', 'still broken', 'rejected', 'refused', 'not at all'],
+  },
+};
+
+const BY_PHRASE = new Map<string, PhraseGroup>(PHRASE_TABLE.flatMap((group) => group.phrases.map((phrase) => [foldPhrase(phrase), group] as [string, PhraseGroup]).filter(([key]) => key !== '')));
+// "?" folds to nothing; it is kept as its own key.
+BY_PHRASE.set('?', PHRASE_TABLE.find((group) => group.id === 'help')!);
+
+/** The group a whole message belongs to, if it is one of the table's phrases. */
+export function phraseGroupOf(text: string): PhraseGroup | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '?') return BY_PHRASE.get('?');
+  const folded = foldPhrase(trimmed);
+  if (folded === '') return undefined;
+  // "ok done", "hmm go back": a filler word in front changes nothing.
+  return BY_PHRASE.get(folded) ?? BY_PHRASE.get(folded.replace(/^(?:ok|okay|oh|um|uh|hmm|so|well|and|then|sorry|please|just|erm) /, '').replace(/ (?:please|then|thanks|now)$/, ''));
+}
+
+/** The group whose `inside` pattern a short message contains ("hmm, go back"), if any. */
+export function phraseGroupInside(folded: string): PhraseGroup | undefined {
+  return PHRASE_TABLE.find((group) => group.inside?.some((pattern) => pattern.test(folded)));
+}
+
+/**
+ * Yes, no or not sure, when a message clearly says one; `lead` when its first word says it ("nope,
+ * same thing"). "no idea" is unsure, not no.
+ */
+export function polarityOf(folded: string): { polarity: Polarity; lead: boolean } | undefined {
+  const words = tokens(folded);
+  if (words.length === 0) return undefined;
+  const short = words.length <= 12;
+  if (POLARITY.unsure.lead.includes(words[0]!)) return { polarity: 'unsure', lead: true };
+  if (short && POLARITY.unsure.phrases.some((phrase) => hasPhrase(folded, phrase))) return { polarity: 'unsure', lead: true };
+  for (const polarity of ['no', 'yes'] as const) {
+    // "not" leads a refusal only when it is not "not sure" (handled above) or "not only".
+    if (POLARITY[polarity].lead.includes(words[0]!) && !(words[0] === 'not' && words[1] === 'only')) return { polarity, lead: true };
+  }
+  if (!short) return undefined;
+  const no = POLARITY.no.phrases.some((phrase) => hasPhrase(folded, phrase));
+  const yes = POLARITY.yes.phrases.some((phrase) => hasPhrase(folded, phrase));
+  if (no && !yes) return { polarity: 'no', lead: false };
+  if (yes && !no) return { polarity: 'yes', lead: false };
+  return undefined;
+}
+
+/** The flow word a whole message is (its meaning at an instruction step), if any. */
+export function flowWordOf(text: string): FlowWord | undefined {
+  const sense = phraseGroupOf(text)?.atInstruction[0];
+  return sense && isFlowWord(sense) ? sense : undefined;
+}
+
+/** Phrases a choice must not be named like (the flow lint). */
+export function isReservedPhrase(text: string): boolean {
+  return phraseGroupOf(text)?.reserved === true;
+}
+
+const FLOW_WORDS: ReadonlySet<string> = new Set<FlowWord>(['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more']);
+
+export function isFlowWord(sense: string): sense is FlowWord {
+  return FLOW_WORDS.has(sense);
+}

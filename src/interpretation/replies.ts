@@ -1,0 +1,67 @@
+import { card, heading, numbered, paragraph, type SubmitAction } from '../cards/adaptive';
+import type { Reply } from '../core/reply';
+import type { FlowDefinition } from '../flows/schema';
+import type { Article } from '../knowledge/article';
+import { PHRASES } from '../knowledge/answer';
+import type { Slots } from './slots';
+
+/** Replies that only the interpretation step asks for: a step answered directly, and the sign-in offer. */
+
+/** The command a "continue from this step" button sends (read back by interpret()). */
+export function continueCommand(flowId: string, stepId: string): string {
+  return `start ${flowId} at ${stepId}`;
+}
+
+/** One step of a procedure as the answer, with the offer to go through the guided steps from there. */
+export function stepAnswerReply(flow: FlowDefinition, stepId: string, context: { staff: boolean; articleTitle?: (id: string) => string | undefined }): Reply {
+  const step = flow.steps[stepId]!;
+  const offer = `This is one step of the guided "${flow.title}". Carry on with the guided steps from here, or start them from the beginning.`;
+  const refs = step.articles.map((id) => `${context.articleTitle?.(id) ?? id} (type "${PHRASES.article(id)}")`);
+  const text = [
+    `**${flow.title} — ${step.title}**`,
+    step.say ?? '',
+    step.do && step.do.length > 0 ? step.do.map((item, index) => `${index + 1}. ${item}`).join('\n') : '',
+    step.stuckHelp ? `If it doesn't work: ${step.stuckHelp}` : '',
+    refs.length > 0 ? `More: ${refs.join('; ')}` : '',
+    offer,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+  const actions: SubmitAction[] = [
+    { title: 'Continue from this step', says: continueCommand(flow.id, stepId), data: { action: 'flow-start', flow: flow.id, step: stepId } },
+    { title: 'Start from the beginning', says: `start ${flow.id}`, data: { action: 'flow-start', flow: flow.id } },
+    { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
+  ];
+  const body = [
+    paragraph(flow.title, { subtle: true, small: true }),
+    heading(step.title),
+    ...(step.say ? [paragraph(step.say)] : []),
+    ...(step.do && step.do.length > 0 ? numbered(step.do) : []),
+    ...(step.stuckHelp ? [paragraph(`If it doesn't work: ${step.stuckHelp}`, { subtle: true })] : []),
+    paragraph(offer, { separator: true }),
+  ];
+  return { text, summary: `**${step.title}**\n\n${step.say ?? ''}`.trim(), card: card(body, actions), suggestions: [continueCommand(flow.id, stepId), `start ${flow.id}`] };
+}
+
+/**
+ * "Lync won't sign in" with nothing distinctive: no single cause is stated as fact. The troubleshooter
+ * is offered (it will use what the user already said) with the two or three likeliest causes.
+ */
+export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Article[]): Reply {
+  const known = Object.values(slots).filter((slot) => slot !== undefined);
+  const client = slots.client ? ` with ${slots.client.concept.name}` : '';
+  const told = known.length > 0 ? ` I'll use what you already told me (${known.map((slot) => slot.concept.name).join(', ')}).` : '';
+  const intro = `Sign-in${client} can fail for several reasons, so I won't guess. The guided troubleshooter finds yours in a few short questions.${told}`;
+  const listed = causes.slice(0, 3).map((article) => `- ${article.title} (type "${PHRASES.article(article.id)}")`);
+  const text = [intro, listed.length > 0 ? `The most common causes${client}:\n${listed.join('\n')}` : '', `Type **start ${flow.id}** to begin.`].filter(Boolean).join('\n\n');
+  const actions: SubmitAction[] = [
+    { title: 'Walk me through it', says: `start ${flow.id}`, data: { action: 'flow-start', flow: flow.id } },
+    ...causes.slice(0, 3).map((article) => ({ title: article.title.length > 40 ? `${article.title.slice(0, 39)}…` : article.title, says: PHRASES.article(article.id), data: { action: 'article', articleId: article.id } })),
+    { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
+  ];
+  return {
+    text,
+    card: card([heading('Let\'s find out why'), paragraph(intro), ...(listed.length > 0 ? [paragraph(`The most common causes${client}:`), ...listed.map((line) => paragraph(line))] : [])], actions),
+    suggestions: [`start ${flow.id}`, PHRASES.person],
+  };
+}

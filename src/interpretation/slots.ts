@@ -1,0 +1,41 @@
+import { foldPhrase, hasPhrase } from './text';
+import { CONCEPTS, NEUTRAL, type Concept, type Slot } from './vocabulary';
+
+/** A slot value read from a message, with the words that gave it away (shown back to the user). */
+export interface SlotValue {
+  value: string;
+  said: string;
+  concept: Concept;
+}
+
+export type Slots = Partial<Record<Slot, SlotValue>>;
+
+const BY_LENGTH = CONCEPTS.flatMap((concept) => concept.words.map((phrase) => ({ phrase, concept }))).sort((a, b) => b.phrase.length - a.phrase.length);
+
+/**
+ * Client, network, sign-in method and card kind named in any message ("my surface at home"). Longer
+ * phrases are read first and taken out, so "app store" is not also "store"; a slot named two
+ * different ways ("iphone or android") stays unknown rather than guessed.
+ */
+export function slotsOf(text: string): Slots {
+  let start = ` ${foldPhrase(text)} `;
+  for (const phrase of NEUTRAL) start = start.split(` ${phrase} `).join(' | ');
+  // Each slot reads the message on its own: "badge" is both a sign-in method and a kind of card.
+  const rests = new Map<Slot, string>();
+  const found = new Map<Slot, SlotValue[]>();
+  for (const { phrase, concept } of BY_LENGTH) {
+    let rest = rests.get(concept.slot) ?? start;
+    if (!hasPhrase(rest.trim(), phrase)) continue;
+    // "not on my iphone", "no smart card": a negated mention is no answer.
+    const negated = new RegExp(` (?:not|no|never|without|isnt|arent|dont|doesnt) (?:(?:on|in|from|at|a|an|the|my|using|with|have|use) ){0,2}${phrase} `).test(rest);
+    rest = rest.split(` ${phrase} `).join(' | ');
+    rests.set(concept.slot, rest);
+    if (negated) continue;
+    const list = found.get(concept.slot) ?? [];
+    list.push({ value: concept.value, said: phrase, concept });
+    found.set(concept.slot, list);
+  }
+  const slots: Slots = {};
+  for (const [slot, values] of found) if (new Set(values.map((entry) => entry.value)).size === 1) slots[slot] = values[0]!;
+  return slots;
+}

@@ -1,0 +1,90 @@
+import type { FlowCatalog } from '../flows/catalog';
+import type { FlowDefinition } from '../flows/schema';
+import { FILLER, foldPhrase, tokens } from './text';
+
+/**
+ * Answer or guide: a question about one step of a procedure ("which template do I pick when I enroll
+ * my smart card?") is answered with that step, not with step 1. The steps of each flow are indexed by
+ * their words; a step is named only when the question's distinctive words point at it and no other.
+ */
+
+const GENERIC = new Set(
+  'what which where when how why who do does did should can could would will is are was page step steps click select choose pick type enter list box ask asks asked first next then after before go get need want my your lync sign in log on later now again supposed ever even still whole thing way right'.split(' '),
+);
+
+/** Trigger words that say how, not what: they name no flow's subject. */
+const EVERYDAY = new Set('walk me through step by guide set up start run send you help troubleshoot troubleshooter diagnose how to'.split(' '));
+
+/** Steps a question's word appears in; a word in more than this many says little. */
+const DISTINCT_IN = 2;
+
+interface IndexedStep {
+  stepId: string;
+  words: Set<string>;
+}
+
+function stemmed(word: string): string {
+  return word.length > 4 ? word.replace(/(?:ing|ed|es|s)$/, '') : word;
+}
+
+function wordsOf(text: string): string[] {
+  return tokens(foldPhrase(text)).filter((word) => !FILLER.has(word) && !GENERIC.has(word) && word.length > 1).map(stemmed);
+}
+
+export class StepIndex {
+  private readonly byFlow = new Map<string, { steps: IndexedStep[]; topic: Set<string>; frequency: Map<string, number> }>();
+
+  constructor(catalog: FlowCatalog) {
+    for (const flow of catalog.flows) this.byFlow.set(flow.id, indexFlow(flow));
+  }
+
+  /**
+   * The one step of `flowId` the question is about, or undefined. Words of the flow's own topic
+   * ("smart card", "enroll") do not count: every step shares them.
+   */
+  stepFor(flowId: string, question: string, minScore = 1): string | undefined {
+    const indexed = this.byFlow.get(flowId);
+    if (!indexed) return undefined;
+    const asked = [...new Set(wordsOf(question))].filter((word) => !indexed.topic.has(word));
+    const scores = indexed.steps.map((step) => ({
+      stepId: step.stepId,
+      score: asked.reduce((sum, word) => {
+        const count = indexed.frequency.get(word) ?? 0;
+        return step.words.has(word) && count <= DISTINCT_IN ? sum + 1 / count : sum;
+      }, 0),
+    }));
+    scores.sort((a, b) => b.score - a.score);
+    const [first, second] = scores;
+    if (!first || first.score < minScore) return undefined;
+    if (second && second.score >= first.score) return undefined;
+    return first.stepId;
+  }
+
+  /**
+   * The one step a question is about when it names one flow's topic ("enrolling my smart card: …");
+   * a question that names no flow's topic is left to the knowledge base.
+   */
+  stepForAny(question: string): { flowId: string; stepId: string } | undefined {
+    const asked = new Set(wordsOf(question));
+    const topical = [...this.byFlow.entries()].filter(([, indexed]) => [...indexed.topic].some((word) => asked.has(word)));
+    if (topical.length !== 1) return undefined;
+    const [flowId] = topical[0]!;
+    const stepId = this.stepFor(flowId, question);
+    return stepId ? { flowId, stepId } : undefined;
+  }
+}
+
+function indexFlow(flow: FlowDefinition): { steps: IndexedStep[]; topic: Set<string>; frequency: Map<string, number> } {
+  // The flow's own subject: words of its triggers and title that are not everyday verbs ("walk", "set").
+  const topic = new Set([...flow.triggers.flatMap((trigger) => wordsOf(trigger.replace(/\+/g, ' '))), ...wordsOf(flow.title)].filter((word) => !EVERYDAY.has(word)));
+  const steps: IndexedStep[] = [];
+  for (const [stepId, step] of Object.entries(flow.steps)) {
+    // Procedure steps only: instructions the user carries out (questions and endings are not "how do I").
+    if (!step.next || step.branch) continue;
+    const text = [step.title, step.say ?? '', ...(step.do ?? []), step.stuckHelp ?? ''].join(' ');
+    steps.push({ stepId, words: new Set(wordsOf(text)) });
+  }
+  const frequency = new Map<string, number>();
+  for (const step of steps) for (const word of step.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
+  return { steps, topic, frequency };
+}

@@ -1,0 +1,68 @@
+/**
+ * What the user typed, folded so that buttons, typing and small variations mean the same thing:
+ * "Sign-in", "signin" and "sign in" are one phrase; "smartcard" is "smart card"; punctuation goes.
+ */
+export function foldPhrase(text: string): string {
+  return ` ${text} `
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/\bsign[\s-]*(in|on|out)\b/g, 'sign $1')
+    .replace(/\blog[\s-]*(in|on)\b/g, 'log $1')
+    .replace(/\bsmart[\s-]*cards?\b/g, 'smart card')
+    .replace(/\benrol(?!l)/g, 'enroll')
+    .replace(/\b(won|can|don|didn|doesn|isn|it|wasn|haven|aren|couldn|what|that|there|let)'(t|s)\b/g, '$1$2')
+    .replace(/\bi'(m|ve|d|ll)\b/g, 'i$1')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+export function tokens(folded: string): string[] {
+  return folded === '' ? [] : folded.split(' ');
+}
+
+/** " a b " contains " b ": a whole-word phrase test on folded text. */
+export function hasPhrase(folded: string, phrase: string): boolean {
+  return ` ${folded} `.includes(` ${phrase} `);
+}
+
+/** Words that say nothing about which choice is meant. */
+export const FILLER = new Set(
+  (
+    'a an the my i im ive it its is are was be been on in at to of for from with and or but me just this that these those ' +
+    'one thing stuff some we our us so um uh hmm well actually really honestly sorry please think guess like kind sort ' +
+    'lync using use used have has got get do does did you your thats theres there here now then'
+  ).split(' '),
+);
+
+/**
+ * Damerau-free edit distance with an early exit: enough to accept one slip in a short word and two in
+ * a long one ("pasword", "iphnoe" is two, "certficate").
+ */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (Math.abs(a.length - b.length) > max) return false;
+  if (a === b) return true;
+  let older: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      // An adjacent swap ("pasword" vs "passowrd") counts as one slip.
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (older[j - 2] ?? value) + 1);
+      current.push(value);
+      best = Math.min(best, value);
+    }
+    if (best > max) return false;
+    older = previous;
+    previous = current;
+  }
+  return previous[b.length]! <= max;
+}
+
+/** How many slips a word of this length may carry and still be recognised. */
+export function allowedSlips(word: string): number {
+  if (/\d/.test(word) || word.length < 5) return 0;
+  return word.length >= 8 ? 2 : 1;
+}

@@ -1,0 +1,170 @@
+/**
+ * The everyday words for the things a flow asks about: which client (device), where the user is
+ * (network), how they sign in, which kind of smart card. One table feeds both the slots read from any
+ * message and the matching of free-text answers to a step's choices.
+ *
+ * Phrases are written folded (lower case, no punctuation, "sign in" as two words).
+ */
+
+export type Slot = 'client' | 'where' | 'method' | 'card';
+
+export interface Concept {
+  slot: Slot;
+  /** The fact value a flow choice sets for it (dialogs/*.yaml `set:`). */
+  value: string;
+  /** Shown back to the user when the value is assumed: "I took **…** as your client". */
+  name: string;
+  /** Phrases that name it outright. */
+  words: string[];
+  /** Phrases that describe it; weaker, and only used to match a choice, never as a slot on their own. */
+  hints?: string[];
+  /** Applies to a choice without `set` whose label contains one of these (folded). */
+  labelHas?: string[];
+}
+
+export const CONCEPTS: readonly Concept[] = [
+  // ----- clients (devices) -----
+  {
+    slot: 'client', value: 'desktop', name: 'Lync 2013 on a Windows PC',
+    words: ['desktop', 'desktop client', 'lync 2013 client', 'pc', 'windows pc', 'work pc', 'windows laptop', 'workstation', 'thinkpad', 'dell', 'lenovo', 'hp laptop', 'windows 7', 'windows 10', 'win7', 'win 7', 'desktop app', 'installed lync', 'full client'],
+    // A laptop or computer may be a Mac: they lean towards the PC without settling it.
+    hints: ['laptop', 'notebook', 'computer', 'my computer', 'normal lync', 'regular lync', 'usual lync', 'the normal one', 'the regular one', 'office 2013', 'start menu'],
+    labelHas: ['windows pc'],
+  },
+  {
+    slot: 'client', value: 'store-app', name: 'the Windows Store app',
+    words: ['store app', 'windows store', 'microsoft store', 'app store on windows', 'surface', 'surface rt', 'surface pro', 'win8 app', 'windows 8 app', 'windows rt', 'metro app', 'modern app', 'lync app from the store', 'store'],
+    hints: ['tiles', 'start screen', 'from the store', 'windows 8 1', 'windows 8'],
+    labelHas: ['windows store'],
+  },
+  {
+    slot: 'client', value: 'ios', name: 'iPhone or iPad',
+    words: ['iphone', 'ipad', 'ios', 'ipod', 'apple phone', 'ipad mini', 'ipad pro', 'iphone app'],
+    hints: ['app store'],
+    labelHas: ['iphone'],
+  },
+  {
+    slot: 'client', value: 'android', name: 'Android',
+    words: ['android', 'samsung', 'galaxy', 'pixel', 'nexus', 'htc', 'motorola', 'moto', 'huawei', 'xperia', 'oneplus', 'xiaomi', 'lg phone', 'google play', 'play store'],
+    labelHas: ['android'],
+  },
+  {
+    slot: 'client', value: 'windows-phone', name: 'Windows Phone',
+    words: ['windows phone', 'lumia', 'nokia', 'wp8', 'winphone', 'windows mobile'],
+    labelHas: ['windows phone'],
+  },
+  {
+    slot: 'client', value: 'mac', name: 'Mac',
+    words: ['mac', 'macbook', 'macbook pro', 'macbook air', 'imac', 'mac mini', 'os x', 'osx', 'macos', 'apple computer', 'apple laptop', 'lync for mac'],
+    labelHas: ['mac'],
+  },
+  {
+    slot: 'client', value: 'web-app', name: 'Lync Web App (browser)',
+    words: ['web app', 'lync web app', 'lwa', 'browser', 'chrome', 'firefox', 'safari', 'internet explorer', 'edge browser', 'web browser', 'in the browser', 'through the browser', 'web page meeting'],
+    hints: ['meeting link', 'join link', 'nothing installed', 'no client installed', 'without installing', 'join through', 'join from'],
+    labelHas: ['web app'],
+  },
+  // ----- network -----
+  {
+    slot: 'where', value: 'inside', name: 'inside the company network',
+    words: ['inside', 'in the office', 'at the office', 'from the office', 'from work', 'from my desk', 'at work', 'office network', 'company network', 'corporate network', 'work network', 'internal network', 'on the network', 'on site', 'onsite', 'on premises', 'at my desk', 'in the building', 'headquarters', 'hq', 'company wifi', 'office wifi', 'work wifi', 'plugged in at work', 'docked', 'internal', 'intranet', 'lan at work'],
+    hints: ['office', 'my desk', 'plugged in', 'network cable', 'ethernet', 'at work', 'work'],
+    labelHas: ['inside'],
+  },
+  {
+    slot: 'where', value: 'outside', name: 'outside the company network',
+    words: ['outside', 'from home', 'at home', 'home', 'home wifi', 'home network', 'remote', 'remotely', 'working from home', 'wfh', 'hotel', 'airport', 'travelling', 'traveling', 'on the road', 'abroad', 'mobile data', '4g', '3g', '5g', 'lte', 'hotspot', 'tethered', 'cafe', 'coffee shop', 'public wifi', 'guest wifi', 'external', 'over the internet', 'off site', 'offsite', 'customer site', 'train'],
+    hints: ['trip', 'vacation', 'holiday', 'wifi at', 'on the go'],
+    labelHas: ['outside'],
+  },
+  // ----- sign-in method -----
+  {
+    slot: 'method', value: 'password', name: 'your password',
+    words: ['password', 'my password', 'windows password', 'domain password', 'user name and password', 'username and password', 'username', 'user name', 'credentials', 'passwd', 'pwd', 'login and password'],
+    labelHas: ['password'],
+  },
+  {
+    slot: 'method', value: 'smart-card', name: 'a smart card',
+    words: ['smart card', 'badge', 'card reader', 'card and pin', 'pin and card', 'chip card', 'id card', 'access card', 'virtual smart card', 'cac'],
+    hints: ['card', 'pin', 'reader', 'insert'],
+    labelHas: ['smart card'],
+  },
+  {
+    slot: 'method', value: 'adfs', name: 'the company sign-in web page (AD FS)',
+    words: ['adfs', 'ad fs', 'company page', 'company login page', 'company sign in page', 'login page', 'sign in page', 'log on page', 'web page', 'federation', 'federated', 'sts', 'single sign on', 'sso', 'passive', 'passive auth', 'passive authentication', 'forms page', 'forms based'],
+    hints: ['page', 'redirect', 'redirects', 'browser window', 'pops up a page', 'webpage', 'portal'],
+    labelHas: ['ad fs'],
+  },
+  {
+    slot: 'method', value: 'otp', name: 'a one-time password or app password',
+    words: ['otp', 'one time password', 'one time code', 'one time pin', 'app password', 'token', 'sms', 'sms code', 'text message', 'texted code', 'authenticator', 'mfa code', 'verification code', 'rsa', 'fob', 'key fob', 'security code'],
+    hints: ['code', 'a code', 'the code', 'six digit', '6 digit'],
+    labelHas: ['one time password'],
+  },
+  // ----- smart card kind -----
+  {
+    slot: 'card', value: 'physical', name: 'a physical card',
+    words: ['physical', 'physical card', 'physical smart card', 'plastic', 'plastic card', 'real card', 'credit card', 'card reader', 'reader', 'badge', 'id card', 'access card', 'chip card', 'insert', 'stick in', 'stick it in', 'put in'],
+    hints: ['wallet', 'lanyard', 'hold', 'holding'],
+    labelHas: ['physical'],
+  },
+  {
+    slot: 'card', value: 'virtual', name: 'a virtual smart card (TPM)',
+    words: ['virtual', 'virtual card', 'virtual smart card', 'tpm', 'trusted platform module', 'built in', 'built into', 'inside the computer', 'inside the laptop', 'in the computer', 'in the laptop', 'on the chip', 'chip inside', 'nothing to insert', 'no card', 'software card', 'vsc'],
+    hints: ['chip', 'lives in', 'stored on', 'on the computer'],
+    labelHas: ['virtual'],
+  },
+];
+
+/**
+ * Words that point at several choices at once: "my phone" is an iPhone, an Android or a Windows Phone.
+ * They make those choices equally likely, so the bot asks which one is meant.
+ */
+export const VAGUE: ReadonlyArray<{ words: string[]; slot: Slot; values: string[] }> = [
+  { words: ['phone', 'mobile', 'smartphone', 'smart phone', 'cell', 'cellphone', 'cell phone', 'mobile app', 'handset'], slot: 'client', values: ['ios', 'android', 'windows-phone'] },
+  { words: ['tablet'], slot: 'client', values: ['ios', 'android', 'store-app'] },
+  { words: ['apple'], slot: 'client', values: ['ios', 'mac'] },
+  { words: ['windows'], slot: 'client', values: ['desktop', 'store-app', 'windows-phone'] },
+  { words: ['two factor', 'multi factor', 'mfa', '2fa', 'second factor'], slot: 'method', values: ['smart-card', 'adfs', 'otp'] },
+];
+
+/** Phrases that contain a vocabulary word but mean something else; they are taken out first. */
+export const NEUTRAL = ['home pool', 'home server', 'home screen', 'home page', 'web services', 'web service', 'web ticket', 'edge server', 'store app logs', 'app store connect', 'office 365'];
+
+/** Choices that stand for "none of the others". */
+export const OTHER = {
+  labelHas: ['something else', 'other'],
+  words: ['none of those', 'none of these', 'none of them', 'neither', 'something different', 'something else', 'different', 'another thing', 'none', 'not listed', 'not in the list', 'other'],
+};
+
+/**
+ * Words that mean the same in an answer, one word each side ("hangs" is "stalls", "behind" on a clock
+ * is "wrong"). Both the answer and the choices are read through this map before they are compared.
+ */
+export const SAME_WORD: Record<string, string[]> = {
+  stalls: ['stall', 'stalled', 'stalling', 'hang', 'hangs', 'hanging', 'hung', 'freeze', 'freezes', 'freezing', 'frozen', 'spins', 'spin', 'spinning', 'loading', 'loads'],
+  again: ['repeatedly', 'everytime', 'constantly', 'nonstop', 'forever'],
+  wrong: ['incorrect', 'behind', 'ahead', 'slow', 'fast', 'skewed', 'drifted', 'drifting'],
+  error: ['errors', 'err', 'warning', 'warnings'],
+  cant: ['cannot', 'unable', 'couldnt'],
+  connect: ['connecting', 'connection', 'connects', 'reach', 'reaching', 'contact'],
+  sign: ['log', 'login', 'logon', 'signin'],
+  signed: ['logged'],
+  asking: ['asks', 'ask', 'prompting', 'prompts', 'prompt', 'popping', 'pops'],
+  password: ['passwd', 'pwd', 'pasword', 'passward'],
+  meetings: ['meeting', 'calendar'],
+  missing: ['gone', 'disappeared', 'vanished', 'lost'],
+  enrolled: ['registered', 'provisioned', 'issued'],
+  certificate: ['cert', 'certs', 'certificates'],
+  switched: ['turned', 'flipped', 'put'],
+};
+
+const CANONICAL = new Map(Object.entries(SAME_WORD).flatMap(([canonical, words]) => words.map((word) => [word, canonical] as [string, string])));
+
+/** Each word replaced by the one word its meaning is compared under. */
+export function canonical(folded: string): string {
+  return folded
+    .split(' ')
+    .map((word) => CANONICAL.get(word) ?? word)
+    .join(' ');
+}

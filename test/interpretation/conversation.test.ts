@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allText, message, startBot, type BotActivity, type TestBot } from '../support/bot-server';
+
+/**
+ * The interpretation step through the real bot over HTTP: slots, "did you mean", a step answered
+ * directly with the offer to continue, and the sign-in offer instead of one cause stated as fact.
+ */
+
+let bot: TestBot;
+let conversations = 0;
+
+function conversation() {
+  const id = `understand-${++conversations}-${Math.random().toString(36).slice(2, 8)}`;
+  return async (text: string): Promise<{ text: string; activities: BotActivity[] }> => {
+    const { status, activities } = await bot.send(message(text, { conversation: { id }, from: { id: `user-${id}`, name: 'Test User' } }));
+    expect(status).toBe(200);
+    return { text: allText(activities), activities };
+  };
+}
+
+const feedbackOffered = (activities: BotActivity[]) => JSON.stringify(activities).includes('"action":"feedback"');
+
+beforeAll(async () => {
+  bot = await startBot({});
+});
+afterAll(async () => {
+  await bot.close();
+});
+
+describe('what people type, through the bot', () => {
+  it('slots: the client named in the request is not asked again, the reply says so, and "back" changes it', async () => {
+    const say = conversation();
+    const first = await say('my surface pro wont sign in, walk me through it');
+    expect(first.text).toMatch(/I took \*\*Windows Store app\*\* as your client\. Not right\? Type \*\*back\*\* to change it\./);
+    expect(first.text).not.toMatch(/Which Lync are you trying to sign in with\?/);
+    expect(first.text).toMatch(/Are the date, time and time zone on the device exactly right\?/);
+    const back = await say('back');
+    expect(back.text).toMatch(/Which Lync are you trying to sign in with\?/);
+  });
+
+  it('slots from a mid-flow answer answer the next question too', async () => {
+    const say = conversation();
+    await say('start sign-in-troubleshooter');
+    const reply = await say('my work laptop, from the hotel');
+    expect(reply.text).toMatch(/I took \*\*Outside \(home, travel, mobile data\)\*\* as your network/);
+    expect(reply.text).toMatch(/What does your sign-in normally ask you for\?/);
+  });
+
+  it('"did you mean": a vague answer offers the close choices and keeps the place', async () => {
+    const say = conversation();
+    await say('start sign-in-troubleshooter');
+    const vague = await say('on my phone');
+    expect(vague.text).toMatch(/^Did you mean \*\*iPhone or iPad\*\*, \*\*Android\*\* or \*\*Windows Phone\*\*\?/);
+    expect(feedbackOffered(vague.activities)).toBe(false);
+    const picked = await say('Android');
+    expect(picked.text).toMatch(/Where are you signing in from right now\?/);
+  });
+
+  it('"I didn\'t catch that": no article, the choices again', async () => {
+    const say = conversation();
+    await say('start smart-card-enrollment');
+    const reply = await say('my manager told me to do this');
+    expect(reply.text).toMatch(/^I didn't catch that\./);
+    expect(reply.text).toMatch(/Is your smart card physical or virtual\?/);
+    expect(feedbackOffered(reply.activities)).toBe(false);
+  });
+
+  it('a side question mid-flow is answered and the flow keeps its place', async () => {
+    const say = conversation();
+    await say('start sign-in-troubleshooter');
+    const reply = await say('what is the default smart card pin?');
+    expect(reply.text).toContain('12345678');
+    expect(reply.text).toMatch(/You are still in "Sign-in troubleshooter" at "Which Lync client\?"/);
+    expect((await say('mac')).text).toMatch(/Where are you signing in from right now\?/);
+  });
+
+  it('answer or guide: a question about one enrollment step gets that step and a button to continue from it', async () => {
+    const say = conversation();
+    const reply = await say('which certificate template do i choose when i enroll my smart card?');
+    expect(reply.text).toContain('Smartcard user');
+    expect(reply.text).not.toMatch(/Step 1 — log on/);
+    expect(JSON.stringify(reply.activities)).toContain('start smart-card-enrollment at template');
+    const continued = await say('start smart-card-enrollment at template');
+    expect(continued.text).toMatch(/Step 8 — template Smartcard user/);
+    expect((await say('done')).text).toMatch(/Step 9 — Create new key set/);
+  });
+
+  it('a bare "won\'t sign in" offers the troubleshooter and the likeliest causes, not one cause as fact', async () => {
+    const say = conversation();
+    const reply = await say("lync won't sign in on my iphone");
+    expect(reply.text).toMatch(/can fail for several reasons/);
+    expect(reply.text).toMatch(/start sign-in-troubleshooter/);
+    expect(feedbackOffered(reply.activities)).toBe(false);
+    // Taking the offer uses what was already said: the client is not asked.
+    const started = await say('start sign-in-troubleshooter');
+    expect(started.text).toMatch(/I took \*\*iPhone or iPad\*\* as your client/);
+    expect(started.text).toMatch(/Where are you signing in from right now\?/);
+  });
+
+  it('one phrase, decided by context: "ok" is thanks outside a flow and "next" inside one', async () => {
+    const say = conversation();
+    expect((await say('ok')).text).toMatch(/^Glad I could help/);
+    await say('start smart-card-enrollment');
+    await say('physical');
+    expect((await say('ok')).text).toMatch(/Step 3 — Internet Explorer 10\?/);
+  });
+});

@@ -1,0 +1,340 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { advance, loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { interpret, isBareSignInComplaint, polarityOf, slotsOf, StepIndex, type Interpretation } from '../../src/interpretation';
+import { foldPhrase } from '../../src/interpretation/text';
+import type { SearchResult } from '../../src/knowledge/search';
+
+/**
+ * The interpretation step as a table: what a user types, where they stand, and the one meaning the
+ * bot must take. No server; the knowledge search is left out (every question comes back unanswered),
+ * so these rows test the decision, not the ranking.
+ */
+
+const catalog = loadFlowCatalog(resolve(__dirname, '..', '..', 'dialogs'));
+const steps = new StepIndex(catalog);
+const user = { role: 'user' as const };
+const NOTHING: SearchResult = { hits: [], tokens: [], unknown: [], answered: false };
+
+/** A flow state standing on a step, reached by pressing buttons. */
+function at(flowId: string, presses: string[]): FlowState {
+  let turn = startFlow(catalog, flowId, user);
+  for (const press of presses) turn = advance(catalog, turn.state, press, user);
+  return turn.state;
+}
+
+const PLACES: Record<string, FlowState> = {
+  client: at('sign-in-troubleshooter', []),
+  where: at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC']),
+  method: at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network']),
+  symptom: at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'My password']),
+  clearSaved: at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'My password', 'It keeps asking for my password']),
+  worksNow: at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'My password', 'It keeps asking for my password', 'done']),
+  enrolled: at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'A smart card']),
+  cardKind: at('smart-card-enrollment', []),
+  certsrv: at('smart-card-enrollment', ['Physical card']),
+  logsClient: at('collect-logs', []),
+};
+
+function meaning(text: string, place?: keyof typeof PLACES): Interpretation {
+  return interpret(text, {
+    catalog,
+    steps,
+    flow: place ? PLACES[place] : undefined,
+    staff: false,
+    search: () => NOTHING,
+    isCommand: (candidate) => /^(?:check user|audit) /i.test(candidate),
+  });
+}
+
+function label(place: keyof typeof PLACES, index: number): string {
+  const state = PLACES[place]!;
+  const step = catalog.byId(state.flowId)!.steps[state.stepId]!;
+  return step.choices!.filter((choice) => !choice.staffOnly)[index]!.label;
+}
+
+/** The label a message picks at a place, or a description of what else it meant. */
+function picked(text: string, place: keyof typeof PLACES): string {
+  const result = meaning(text, place);
+  if (result.kind === 'choice') return label(place, result.index);
+  if (result.kind === 'did-you-mean') return `did you mean: ${result.indexes.map((index) => label(place, index)).join(' | ')}`;
+  if (result.kind === 'flow-word') return `word ${result.word}`;
+  return result.kind;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients described in everyday words, in several sentence shapes.
+
+const CLIENT_WORDS: Array<[string, string[]]> = [
+  ['Lync 2013 on a Windows PC', ['desktop client', 'work laptop', 'thinkpad', 'windows 7 pc', 'dell workstation', 'office computer', 'the full client', 'lenovo notebook']],
+  ['Windows Store app', ['surface pro', 'windows store version', 'metro app', 'windows rt tablet thing', 'app from the microsoft store', 'win8 app']],
+  ['iPhone or iPad', ['iphone 5', 'ipad mini', 'ipod touch', 'iphone app', 'iphnoe']],
+  ['Android', ['galaxy tab', 'pixel phone', 'htc one', 'motorola', 'xperia z', 'nexus 7', 'huawei']],
+  ['Windows Phone', ['lumia 920', 'nokia', 'windows phone 8.1', 'winphone']],
+  ['Mac', ['macbook air', 'imac at home', 'mac mini', 'macos laptop', 'osx']],
+  ['Lync Web App (browser)', ['firefox', 'chrome browser', 'safari window', 'web browser', 'internet explorer tab']],
+];
+const CLIENT_SHAPES = ['%s', 'on my %s', "it's the %s", 'using a %s', 'i use the %s'];
+
+describe('the client question: devices and products in everyday words', () => {
+  const rows = CLIENT_WORDS.flatMap(([expected, words]) => words.flatMap((word) => CLIENT_SHAPES.map((shape) => [shape.replace('%s', word), expected] as [string, string])));
+  it.each(rows)('%s → %s', (text, expected) => {
+    expect(picked(text, 'client')).toBe(expected);
+  });
+
+  it.each(['my phone', 'on the mobile', 'my smartphone', 'a cell phone'])('%s is one of three phones: ask which', (text) => {
+    const result = picked(text, 'client');
+    expect(result).toMatch(/^did you mean: /);
+    expect(result).toContain('iPhone or iPad');
+    expect(result).toContain('Android');
+    expect(result).toContain('Windows Phone');
+  });
+});
+
+const NETWORK_WORDS: Array<[string, string[]]> = [
+  ['Inside the company network', ['in the office', 'office wifi', 'at headquarters', 'on site today', 'at my desk at work', 'company wifi', 'on the corporate network', 'inside the building']],
+  ['Outside (home, travel, mobile data)', ['working from home', 'at an airport', 'in a coffee shop', 'on 4g', 'hotel room', 'using a hotspot', 'wfh today', 'at a customer site', 'public wifi on a train', 'abroad']],
+];
+const NETWORK_SHAPES = ['%s', "i'm %s", 'right now %s', '%s at the moment'];
+
+describe('the network question', () => {
+  const rows = NETWORK_WORDS.flatMap(([expected, words]) => words.flatMap((word) => NETWORK_SHAPES.map((shape) => [shape.replace('%s', word), expected] as [string, string])));
+  it.each(rows)('%s → %s', (text, expected) => {
+    expect(picked(text, 'where')).toBe(expected);
+  });
+});
+
+describe('the sign-in method question', () => {
+  it.each([
+    ['user name and pasword', 'My password'],
+    ['just my domain credentials', 'My password'],
+    ['the usual windows password', 'My password'],
+    ['i tap my badge on a card reader', 'A smart card'],
+    ['a card plus my pin', 'A smart card'],
+    ['it redirects to our federation login page', 'Company sign-in web page (AD FS)'],
+    ['a single sign on portal opens', 'Company sign-in web page (AD FS)'],
+    ['an sms with a code', 'One-time password or app password'],
+    ['my rsa token', 'One-time password or app password'],
+    ['the authenticator gives me a code', 'One-time password or app password'],
+    ['no clue really', 'Not sure'],
+    ['dunno', 'Not sure'],
+    ['i forget', 'Not sure'],
+  ])('%s → %s', (text, expected) => {
+    expect(picked(text, 'method')).toBe(expected);
+  });
+});
+
+describe('the card kind question', () => {
+  it.each([
+    ['the plastic kind', 'Physical card'],
+    ['i hold it in my wallet and put it in a reader', 'Physical card'],
+    ['a badge i insert', 'Physical card'],
+    ['it is on the tpm chip', 'Virtual smart card (TPM)'],
+    ['virtual one', 'Virtual smart card (TPM)'],
+    ['nothing to insert, it is in the laptop', 'Virtual smart card (TPM)'],
+    ['no idea which kind', 'Not sure which'],
+  ])('%s → %s', (text, expected) => {
+    expect(picked(text, 'cardKind')).toBe(expected);
+  });
+
+  it('"a smart card" names neither kind: ask which', () => {
+    expect(picked('my smart card', 'cardKind')).toMatch(/^did you mean: Physical card \| Virtual smart card \(TPM\)|^did you mean: Virtual smart card \(TPM\) \| Physical card/);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Yes / no / not sure as people type them.
+
+const YES = ['yes', 'yep', 'yeah it does', 'yup, working', 'sure is', 'correct', 'yes thank you', 'absolutely', 'y', 'all good now', 'it works now', 'im in now thanks', 'that fixed it', 'works fine'];
+const NO = ['no', 'nope', 'nah', 'not really', 'no, still the same', 'negative', 'nope same issue', 'not yet', 'still not working', 'no luck', 'same error again', 'that didnt help', 'nah it still fails'];
+const UNSURE = ['not sure', 'no idea', 'dunno', "i don't know", 'cant remember', 'maybe', 'not a clue', 'idk'];
+
+describe('yes, no and not sure', () => {
+  it.each(YES)('%s → yes at "does it sign in now?"', (text) => {
+    expect(picked(text, 'worksNow')).toBe('Yes, it works');
+  });
+  it.each(NO)('%s → no at "does it sign in now?"', (text) => {
+    expect(picked(text, 'worksNow')).toBe('No, still failing');
+  });
+  it.each(UNSURE)('%s → not sure at "is your card enrolled?"', (text) => {
+    expect(picked(text, 'enrolled')).toBe('Not sure');
+  });
+  it.each([...YES.slice(0, 6).map((text) => [text, 'yes']), ...NO.slice(0, 8).map((text) => [text, 'no']), ...UNSURE.map((text) => [text, 'unsure'])])('polarity of %s is %s', (text, polarity) => {
+    expect(polarityOf(foldPhrase(text))?.polarity).toBe(polarity);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Flow words, alone and inside short sentences; one phrase, one meaning per context.
+
+describe('flow words', () => {
+  it.each([
+    ['next', 'word next'],
+    ['done', 'word next'],
+    ['ok done', 'word next'],
+    ['finished that', 'word next'],
+    ['clicked it', 'word next'],
+    ['opened the page, what next', 'word next'],
+    ['ok, the page is open', 'word next'],
+    ['stuck', 'word stuck'],
+    ['hmm im stuck on this', 'word stuck'],
+    ['the page doesnt load', 'word stuck'],
+    ['i cant find that link', 'word stuck'],
+    ['go back', 'word back'],
+    ['oops, go back one step', 'word back'],
+    ['take me back a step', 'word back'],
+    ['start over', 'word restart'],
+    ['lets start the whole thing again', 'word restart'],
+    ['from the beginning please', 'word restart'],
+    ['cancel', 'word cancel'],
+    ['never mind', 'word cancel'],
+    ['forget about it', 'word cancel'],
+    ['ok lets stop now', 'word cancel'],
+    ['repeat', 'word repeat'],
+    ['could you repeat that', 'word repeat'],
+    ['show the step again', 'word repeat'],
+    ['where am i', 'word repeat'],
+    ['help', 'word help'],
+    ['talk to a person', 'handoff'],
+    ['could i speak with a human', 'handoff'],
+    ['put me through to a technician', 'handoff'],
+    ['i want a real person', 'handoff'],
+  ])('at an instruction step: %s → %s', (text, expected) => {
+    expect(picked(text, 'certsrv')).toBe(expected);
+  });
+
+  it.each([
+    ['ok', 'small-talk'],
+    ['okay', 'small-talk'],
+    ['that worked', 'small-talk'],
+    ['that didnt help', 'feedback'],
+    ['not helpful', 'feedback'],
+    ['helpful', 'feedback'],
+    ['next', 'not-in-flow'],
+    ['go back', 'not-in-flow'],
+    ['cancel', 'not-in-flow'],
+    ['not working', 'question'],
+    ['stuck', 'question'],
+    ['hello', 'small-talk'],
+    ['thanks', 'small-talk'],
+    ['help', 'help'],
+    ['talk to someone', 'handoff'],
+    ['can i speak to a real person', 'handoff'],
+    ['article smart-card-default-pin', 'article'],
+    ['check user bob@contoso.dk', 'command'],
+    ['start collect-logs', 'start-flow'],
+    ['start bogus', 'unknown-flow'],
+  ])('outside a flow: %s → %s', (text, kind) => {
+    expect(meaning(text).kind).toBe(kind);
+  });
+
+  it.each([
+    ['ok', 'clearSaved', 'word next'],
+    ['that worked', 'clearSaved', 'word next'],
+    ['that worked', 'worksNow', 'Yes, it works'],
+    ['that didnt help', 'clearSaved', 'word stuck'],
+    ['that didnt help', 'worksNow', 'No, still failing'],
+    ['not working', 'clearSaved', 'word stuck'],
+    ['not working', 'worksNow', 'No, still failing'],
+    ['thanks', 'clearSaved', 'small-talk'],
+  ])('one phrase, decided by context: %s at %s → %s', (text, place, expected) => {
+    expect(picked(text, place as keyof typeof PLACES)).toBe(expected);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Anything else in a flow: a side question goes to the knowledge base, the rest is "didn't catch that".
+
+describe('side questions and what is not understood', () => {
+  it.each([
+    'what is kerberos anyway?',
+    'how long does the token last',
+    'why does lync need my certificate?',
+    'which port does the edge use',
+    'is there a way to see my logs?',
+    'wait, what does tpm mean',
+  ])('a question mid-flow is answered (knowledge base, or another step of the flow), place kept: %s', (text) => {
+    const result = meaning(text, 'method');
+    expect(['question', 'step-answer']).toContain(result.kind);
+    if (result.kind === 'question') expect(result.aside).toBe(true);
+  });
+
+  it.each(['it is broken', 'my boss is annoyed', 'the latest one', 'whatever', 'asdfgh', 'users keep calling me'])('a statement that answers nothing: %s', (text) => {
+    expect(meaning(text, 'client').kind).toBe('not-understood');
+    expect(meaning(text, 'method').kind).toBe('not-understood');
+  });
+
+  it('a number that is no choice is not a question', () => {
+    expect(meaning('9', 'where')).toMatchObject({ kind: 'bad-number', count: 2 });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Slots: client, network, sign-in method and card kind in any message.
+
+describe('slots', () => {
+  it.each([
+    ['my surface wont sign in', { client: 'store-app' }],
+    ['lync on my macbook at home keeps failing', { client: 'mac', where: 'outside' }],
+    ['cant log in from the office with my badge', { where: 'inside', method: 'smart-card', card: 'physical' }],
+    ['sign in on the lumia fails over 4g', { client: 'windows-phone', where: 'outside' }],
+    ['my iphone shows the adfs page then nothing', { client: 'ios', method: 'adfs' }],
+    ['the pc at work asks for my password again and again', { client: 'desktop', where: 'inside', method: 'password' }],
+    ['joining from chrome does not work', { client: 'web-app' }],
+    ['virtual smart card on my windows laptop', { client: 'desktop', method: 'smart-card', card: 'virtual' }],
+    ['iphone or android, both fail', {}],
+    ['not on my iphone, only the ipad', { client: 'ios' }],
+    ['internet explorer shows an error', { client: 'web-app' }],
+    ['what is the home pool of a user', {}],
+  ])('%s → %j', (text, expected) => {
+    const slots = Object.fromEntries(Object.entries(slotsOf(text)).map(([slot, found]) => [slot, found!.value]));
+    expect(slots).toEqual(expected);
+  });
+
+  it('a walk-me-through request starts the troubleshooter with the client already known', () => {
+    const result = meaning('my surface wont sign in, walk me through it');
+    expect(result).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
+    expect(result.kind === 'start-flow' && result.slots.client?.value).toBe('store-app');
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// Answer or guide.
+
+describe('answer or guide', () => {
+  it.each([
+    ['which certificate template do I pick when I enroll my smart card?', 'template'],
+    ['when enrolling a smart card what hash algorithm do I choose', 'hash'],
+    ['what friendly name should the certificate get when I enroll my smartcard?', 'friendly-name'],
+    ['during smart card enrollment which manufacturer do I select in the CSP list?', 'csp'],
+    ['enrolling my smart card: internet explorer 10 page looks broken, what now?', 'ie10-compat'],
+  ])('a question about one enrollment step gets that step: %s', (text, stepId) => {
+    expect(meaning(text)).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId });
+  });
+
+  it.each(['I need to enroll my smart card', 'please help me enroll my smart card', 'how do i enroll my smart card?'])('a request for the whole procedure starts it: %s', (text) => {
+    expect(meaning(text)).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment' });
+  });
+
+  it('the continue button starts the flow at that step', () => {
+    expect(meaning('start smart-card-enrollment at template')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'template' });
+    expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
+  });
+
+  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
+    expect(isBareSignInComplaint(foldPhrase(text))).toBe(true);
+    expect(meaning(text).kind).toBe('troubleshoot');
+  });
+
+  it.each(['lync keeps asking for my password when I sign in', "can't sign in, it says the certificate name doesn't match", 'cant sign in because the clock on my surface is off', 'what is the default smart card pin'])(
+    'a sign-in complaint with a distinctive symptom is a question: %s',
+    (text) => {
+      expect(isBareSignInComplaint(foldPhrase(text))).toBe(false);
+    },
+  );
+
+  it('the offer lists the likeliest causes for the client named', () => {
+    const result = meaning('my surface cannot sign in');
+    expect(result).toMatchObject({ kind: 'troubleshoot', causes: expect.arrayContaining(['store-app-clock-skew']) });
+  });
+});
