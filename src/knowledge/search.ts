@@ -49,7 +49,7 @@ export interface SearchHit {
   /** 0..1: how much of the question this article accounts for. */
   confidence: number;
   /** The signals behind the confidence, for tuning and for `npm run ask`. */
-  signals: { coverage: number; questionMatch: number; distinctive: number };
+  signals: { coverage: number; questionMatch: number; distinctive: number; aboutWords: number };
 }
 
 export interface SearchResult {
@@ -76,6 +76,7 @@ const ANSWER_MIN_DISTINCTIVE = 0.35;
 /** An article is offered as a possible answer only when this close to the question. */
 const OFFER_MIN_CONFIDENCE = 0.35;
 const OFFER_MIN_DISTINCTIVE = 0;
+const OFFER_MIN_WORDS = 2;
 /** Runners-up are offered with the best only when nearly as close. */
 const OFFER_SHARE_OF_BEST = 0.7;
 
@@ -84,10 +85,13 @@ function coversDistinctiveWords(hit: SearchHit): boolean {
 }
 
 /** The hits worth offering when none is a confident answer: near the question and about its words. */
-function worthOffering(hits: SearchHit[]): SearchHit[] {
+function worthOffering(hits: SearchHit[], minWords: number): SearchHit[] {
   const best = hits[0];
-  if (!best || best.confidence < OFFER_MIN_CONFIDENCE || best.signals.distinctive < OFFER_MIN_DISTINCTIVE) return [];
-  return hits.filter((hit) => hit === best || (hit.confidence >= OFFER_SHARE_OF_BEST * best.confidence && hit.signals.distinctive >= OFFER_MIN_DISTINCTIVE));
+  // One shared word ("menu", "record") is a coincidence, not a topic: an offer needs two.
+  if (!best || best.confidence < OFFER_MIN_CONFIDENCE || best.signals.distinctive < OFFER_MIN_DISTINCTIVE || best.signals.aboutWords < minWords) return [];
+  return hits.filter(
+    (hit) => hit === best || (hit.confidence >= OFFER_SHARE_OF_BEST * best.confidence && hit.signals.distinctive >= OFFER_MIN_DISTINCTIVE && hit.signals.aboutWords >= minWords),
+  );
 }
 
 interface Posting {
@@ -192,6 +196,7 @@ export class KnowledgeIndex {
     const bm25 = new Float64Array(this.docs.length);
     const covered = new Float64Array(this.docs.length);
     const distinct = new Float64Array(this.docs.length);
+    const distinctCount = new Uint16Array(this.docs.length);
     const touched: number[] = [];
     for (const term of unique) {
       const weight = weights.get(term)!;
@@ -200,7 +205,10 @@ export class KnowledgeIndex {
         bm25[position] = bm25[position]! + weight * saturated;
         // A word the article is about counts fully; a word only mentioned in passing in the body, less.
         covered[position] = covered[position]! + (about ? weight : BODY_ONLY_CREDIT * weight);
-        if (about && this.isDistinctive(term)) distinct[position] = distinct[position]! + weight;
+        if (about && this.isDistinctive(term)) {
+          distinct[position] = distinct[position]! + weight;
+          distinctCount[position] = distinctCount[position]! + 1;
+        }
       }
     }
     const scale = 1 / Math.max(1, totalWeight);
@@ -209,14 +217,14 @@ export class KnowledgeIndex {
       const coverage = totalWeight > 0 ? covered[position]! / totalWeight : 0;
       const normalised = bm25[position]! * scale;
       const distinctive = distinctiveWeight > 0 ? distinct[position]! / distinctiveWeight : 0;
-      return { doc: this.docs[position]!, bm25: normalised, coverage, distinctive, rough: normalised + 0.3 * coverage };
+      return { doc: this.docs[position]!, bm25: normalised, coverage, distinctive, aboutWords: distinctCount[position]!, rough: normalised + 0.3 * coverage };
     });
     // Phase 2, for the shortlist only: the closest example question.
     preliminary.sort((a, b) => b.rough - a.rough);
-    const scored: SearchHit[] = preliminary.slice(0, SHORTLIST).map(({ doc, bm25, coverage, distinctive }) => {
+    const scored: SearchHit[] = preliminary.slice(0, SHORTLIST).map(({ doc, bm25, coverage, distinctive, aboutWords }) => {
       const questionMatch = this.bestQuestionMatch(doc, weights, unknownWeight);
       const fit = clientFit(asked, doc.article.clients);
-      return { article: doc.article, score: bm25 + 0.9 * questionMatch + 0.3 * coverage + CLIENT_WEIGHT * (fit - 0.5), confidence: 0, signals: { coverage, questionMatch, distinctive } };
+      return { article: doc.article, score: bm25 + 0.9 * questionMatch + 0.3 * coverage + CLIENT_WEIGHT * (fit - 0.5), confidence: 0, signals: { coverage, questionMatch, distinctive, aboutWords } };
     });
     scored.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
     // Confidence blends how much of the question the best article covers, how close it comes to one of
@@ -243,7 +251,9 @@ export class KnowledgeIndex {
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= 0.99).length >= 2;
-    const suggested = confident || ambiguous ? [] : worthOffering(hits);
+    // A question of context words only ("lync app won't sign in") has no topic word to share: its
+    // likeliest articles are offered on confidence alone.
+    const suggested = confident || ambiguous ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0);
     const otherTopic = this.scope?.otherTopic(question);
     if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
     return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: typed[0]! } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
