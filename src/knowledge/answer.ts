@@ -75,6 +75,7 @@ export function tooLongReply(limit: number): Reply {
 export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined): Reply {
   const best = result.hits[0];
   if (!result.answered && result.ambiguousWord) return whichOneReply(result.ambiguousWord, result.hits.map((hit) => hit.article));
+  if (!result.answered && result.suggested && result.suggested.length > 0) return whichOfTheseReply(question, result.suggested.map((hit) => hit.article));
   if (!result.answered || !best) return declineReply(question);
   const related = [
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
@@ -100,6 +101,44 @@ export function whichOneReply(word: string, articles: Article[]): Reply {
       ],
     ),
   };
+}
+
+/**
+ * No article is a sure answer, but a few are close: each with the gist of its answer, so the user
+ * can tell which fits (or that none does) without another round trip.
+ */
+export function whichOfTheseReply(question: string, articles: Article[]): Reply {
+  const offered = articles.slice(0, 3);
+  const intro = offered.length === 1 ? "I'm not sure this is what you're asking about:" : "I'm not sure which of these you're asking about:";
+  const text = [
+    intro,
+    ...offered.map((article) => `- **${article.title}**: ${gist(article.answer)} (type "${PHRASES.article(article.id)}")`),
+    `If none fits, tell me a little more (which client, what you see), or type "${PHRASES.person}".`,
+  ].join('\n');
+  return {
+    text,
+    summary: [intro, ...offered.map((article) => `- ${article.title}`)].join('\n'),
+    card: card(
+      [
+        heading(offered.length === 1 ? 'Is this it?' : 'Which of these?'),
+        ...offered.flatMap((article) => [paragraph(`**${article.title}**`), paragraph(gist(article.answer), { subtle: true })]),
+        paragraph(`You asked: "${truncate(question, 200)}"`, { subtle: true, small: true, separator: true }),
+      ],
+      [
+        ...offered.map((article) => ({ title: truncate(article.title, 40), says: PHRASES.article(article.id), data: { action: 'article', articleId: article.id } })),
+        { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } },
+      ],
+    ),
+  };
+}
+
+/** The first sentence or two of an answer, short enough to sit in a list. */
+export function gist(answer: string, length = 280): string {
+  const sentences = answer.trim().split(/(?<=[.!?])\s+(?=[A-Z0-9`"'(])/);
+  let text = sentences[0] ?? '';
+  const second = sentences[1];
+  if (second && text.length + second.length < length) text = `${text} ${second}`;
+  return truncate(text, length);
 }
 
 function truncate(text: string, length: number): string {

@@ -4,6 +4,7 @@ import type { Article } from './article';
 import { replyForSearch, tooLongReply } from './answer';
 import { loadArticles } from './load-articles';
 import { KnowledgeIndex, MAX_QUESTION_CHARS, type SearchResult } from './search';
+import { loadScope } from './scope';
 import { loadSynonyms } from './synonyms';
 
 export type { Article } from './article';
@@ -21,7 +22,7 @@ export interface KnowledgeBase {
 /** Loads and indexes knowledge/ once; fails loudly (naming the file) if any article is invalid. */
 export function loadKnowledgeBase(folder: string): KnowledgeBase {
   const articles = loadArticles(folder);
-  const index = new KnowledgeIndex(articles, loadSynonyms(join(folder, 'synonyms.yaml')));
+  const index = new KnowledgeIndex(articles, loadSynonyms(join(folder, 'synonyms.yaml')), { scope: loadScope(join(folder, 'scope.yaml')) });
   return knowledgeBaseFrom(index);
 }
 

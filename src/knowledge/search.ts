@@ -1,7 +1,11 @@
 import Fuse from 'fuse.js';
 import { performance } from 'node:perf_hooks';
 import type { Article } from './article';
+import type { Scope } from './scope';
 import type { Synonyms } from './synonyms';
+import { clientFit, clientsAsked } from './clients';
+import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
+import { SpellingCorrector } from './spelling';
 import { normaliseText, searchTokens } from './text';
 
 /**
@@ -43,6 +47,10 @@ const GUESS_CREDIT = 0.5;
 const SHORTLIST = 30;
 /** BM25 length normalisation: how much a long field is discounted against the average length. */
 const B = 0.6;
+/** Share of its weight a context word (client, device, "sign in") keeps. */
+const CONTEXT_SHARE = 0.45;
+/** Score added for an article written for the client the question names, taken off for another client's. */
+const CLIENT_WEIGHT = 0.3;
 /** Below this confidence the bot says it does not know instead of guessing. */
 export const DEFAULT_MIN_CONFIDENCE = 0.4;
 /** Confidence = coverage of the question, closeness to an example question, lead over the runner-up. */
@@ -64,7 +72,7 @@ export interface SearchHit {
   /** 0..1: how much of the question this article accounts for. */
   confidence: number;
   /** The signals behind the confidence, for tuning and for `npm run ask`. */
-  signals: { coverage: number; questionMatch: number };
+  signals: { coverage: number; questionMatch: number; distinctive: number; aboutWords: number };
 }
 
 export interface SearchResult {
@@ -77,6 +85,36 @@ export interface SearchResult {
   answered: boolean;
   /** Set when the question is one word that several articles share: ask which one is meant. */
   ambiguousWord?: string;
+  /**
+   * When no article is a confident answer: the hits close enough to the question to offer as
+   * "which of these?" (each about the question's distinctive words). Absent: decline.
+   */
+  suggested?: SearchHit[];
+  /** Set when the question is about another product or topic (knowledge/scope.yaml): decline. */
+  otherTopic?: string;
+}
+
+/** An answer must be about most of the question's distinctive words, not only "lync", "sign in" or "app". */
+const ANSWER_MIN_DISTINCTIVE = 0.35;
+/** An article is offered as a possible answer only when this close to the question. */
+const OFFER_MIN_CONFIDENCE = 0.35;
+const OFFER_MIN_DISTINCTIVE = 0;
+const OFFER_MIN_WORDS = 2;
+/** Runners-up are offered with the best only when nearly as close. */
+const OFFER_SHARE_OF_BEST = 0.7;
+
+function coversDistinctiveWords(hit: SearchHit): boolean {
+  return hit.signals.distinctive >= ANSWER_MIN_DISTINCTIVE;
+}
+
+/** The hits worth offering when none is a confident answer: near the question and about its words. */
+function worthOffering(hits: SearchHit[], minWords: number): SearchHit[] {
+  const best = hits[0];
+  // One shared word ("menu", "record") is a coincidence, not a topic: an offer needs two.
+  if (!best || best.confidence < OFFER_MIN_CONFIDENCE || best.signals.distinctive < OFFER_MIN_DISTINCTIVE || best.signals.aboutWords < minWords) return [];
+  return hits.filter(
+    (hit) => hit === best || (hit.confidence >= OFFER_SHARE_OF_BEST * best.confidence && hit.signals.distinctive >= OFFER_MIN_DISTINCTIVE && hit.signals.aboutWords >= minWords),
+  );
 }
 
 interface Posting {
@@ -101,6 +139,8 @@ interface IndexedArticle {
 
 export interface SearchOptions {
   minConfidence?: number;
+  /** Other products and topics: questions about them are declined. */
+  scope?: Scope;
 }
 
 export class KnowledgeIndex {
@@ -115,11 +155,14 @@ export class KnowledgeIndex {
   private readonly longestCorrectable: number;
   private readonly vocabularySet: Set<string>;
   private readonly corrections = new Map<string, string | null>();
+  private readonly speller: SpellingCorrector;
   private readonly minConfidence: number;
+  private readonly scope: Scope | undefined;
   private readonly maxIdf: number;
 
   constructor(readonly articles: Article[], private readonly synonyms: Synonyms, options: SearchOptions = {}) {
     this.minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
+    this.scope = options.scope;
     this.docs = articles.map((article) => this.indexArticle(article));
     const totals = Object.fromEntries(FIELDS.map((field) => [field, 0])) as Record<Field, number>;
     this.docs.forEach((doc, position) => {
@@ -150,6 +193,9 @@ export class KnowledgeIndex {
       this.vocabularyByLength.set(length, new Fuse(terms, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 }));
     }
     this.longestCorrectable = Math.max(0, ...byLength.keys()) + MAX_LENGTH_DIFFERENCE;
+    // The everyday-word list loads here, at start-up, not during the first question.
+    everydayRank('the');
+    this.speller = new SpellingCorrector(this.vocabularySet, (term) => this.docFrequency.get(term) ?? 0);
     this.maxIdf = this.idf('\u0000never-indexed');
   }
 
@@ -169,8 +215,9 @@ export class KnowledgeIndex {
 
     // A spelling correction is a guess ("starter" may really mean "starter", not "start"): it counts
     // half, and the other half stays unexplained, as an unknown word would.
-    const weights = new Map(unique.map((term) => [term, this.idf(term) * (guessed.has(term) ? GUESS_CREDIT : 1)]));
-    let unknownWeight = unknown.length * this.maxIdf;
+    const weights = new Map(unique.map((term) => [term, this.queryWeight(term, guessed)]));
+    const asked = clientsAsked(unique);
+    let unknownWeight = this.unknownWeight(unknown);
     for (const term of guessed) unknownWeight += this.idf(term) * (1 - GUESS_CREDIT);
     const totalWeight = [...weights.values()].reduce((sum, weight) => sum + weight, 0) + unknownWeight;
 
@@ -178,6 +225,8 @@ export class KnowledgeIndex {
     // from figures precomputed at start-up.
     const bm25 = new Float64Array(this.docs.length);
     const covered = new Float64Array(this.docs.length);
+    const distinct = new Float64Array(this.docs.length);
+    const distinctCount = new Uint16Array(this.docs.length);
     const touched: number[] = [];
     for (const term of unique) {
       const weight = weights.get(term)!;
@@ -186,19 +235,26 @@ export class KnowledgeIndex {
         bm25[position] = bm25[position]! + weight * saturated;
         // A word the article is about counts fully; a word only mentioned in passing in the body, less.
         covered[position] = covered[position]! + (about ? weight : BODY_ONLY_CREDIT * weight);
+        if (about && this.isDistinctive(term)) {
+          distinct[position] = distinct[position]! + weight;
+          distinctCount[position] = distinctCount[position]! + 1;
+        }
       }
     }
     const scale = 1 / Math.max(1, totalWeight);
+    const distinctiveWeight = this.distinctiveWeight(weights, totalWeight);
     const preliminary = touched.map((position) => {
       const coverage = totalWeight > 0 ? covered[position]! / totalWeight : 0;
       const normalised = bm25[position]! * scale;
-      return { doc: this.docs[position]!, bm25: normalised, coverage, rough: normalised + RANK_COVERAGE_WEIGHT * coverage };
+      const distinctive = distinctiveWeight > 0 ? distinct[position]! / distinctiveWeight : 0;
+      return { doc: this.docs[position]!, bm25: normalised, coverage, distinctive, aboutWords: distinctCount[position]!, rough: normalised + RANK_COVERAGE_WEIGHT * coverage };
     });
     // Phase 2, for the shortlist only: the closest example question.
     preliminary.sort((a, b) => b.rough - a.rough);
-    const scored: SearchHit[] = preliminary.slice(0, SHORTLIST).map(({ doc, bm25, coverage }) => {
+    const scored: SearchHit[] = preliminary.slice(0, SHORTLIST).map(({ doc, bm25, coverage, distinctive, aboutWords }) => {
       const questionMatch = this.bestQuestionMatch(doc, weights, unknownWeight);
-      return { article: doc.article, score: bm25 + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverage, confidence: 0, signals: { coverage, questionMatch } };
+      const fit = clientFit(asked, doc.article.clients);
+      return { article: doc.article, score: bm25 + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverage + CLIENT_WEIGHT * (fit - 0.5), confidence: 0, signals: { coverage, questionMatch, distinctive, aboutWords } };
     });
     scored.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
     // Confidence blends how much of the question the best article covers, how close it comes to one of
@@ -220,10 +276,17 @@ export class KnowledgeIndex {
     const distinctive =
       singleWord && (this.docFrequency.get(unique[0]!) ?? 0) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
     const plainlyAbout = Boolean(best && best.signals.questionMatch >= SINGLE_WORD_MIN_MATCH);
-    const confident = Boolean(best && best.confidence >= this.minConfidence && (!singleWord || distinctive || plainlyAbout));
+    const confident = Boolean(
+      best && best.confidence >= this.minConfidence && (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best)),
+    );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
-    return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: typed[0]! } : {}) };
+    // A question of context words only ("lync app won't sign in") has no topic word to share: its
+    // likeliest articles are offered on confidence alone.
+    const suggested = confident || ambiguous ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0);
+    const otherTopic = this.scope?.otherTopic(question);
+    if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
+    return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: typed[0]! } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
   }
 
   /** Normalised, synonym-expanded, spelling-corrected tokens of a query. */
@@ -249,22 +312,59 @@ export class KnowledgeIndex {
     return { tokens, unknown, guessed };
   }
 
+  /**
+   * What a query word counts: its idf, halved for a spelling guess, and reduced for a context word
+   * (client, device, signing in), which says where the problem is rather than what it is.
+   */
+  private queryWeight(term: string, guessed: ReadonlySet<string>): number {
+    return this.idf(term) * (guessed.has(term) ? GUESS_CREDIT : 1) * (this.synonyms.context.has(term) ? CONTEXT_SHARE : 1);
+  }
+
+  /**
+   * Weight of the question's distinctive words: all but the context words, counting the words no
+   * article knows (an answer must account for those too). Zero for a question of context words only.
+   */
+  private distinctiveWeight(weights: ReadonlyMap<string, number>, totalWeight: number): number {
+    let context = 0;
+    for (const [term, weight] of weights) if (!this.isDistinctive(term)) context += weight;
+    return Math.max(0, totalWeight - context);
+  }
+
+  /** Context words and the commonest function words ("not", "like") say nothing about the topic. */
+  private isDistinctive(term: string): boolean {
+    return !this.synonyms.context.has(term) && !isFunctionWord(term);
+  }
+
+  /** Weight of the query words no article contains: everyday words count little, rare ones fully. */
+  private unknownWeight(unknown: string[]): number {
+    let weight = 0;
+    for (const token of unknown) weight += this.maxIdf * unknownWordShare(token);
+    return weight;
+  }
+
   /** The vocabulary word a misspelt token stands for, if one is close enough and the message's budget allows looking. */
   private correct(token: string, budget: { corrections: number; until: number }): string | null {
-    if (token.length < MIN_CORRECTABLE_LENGTH || token.length > this.longestCorrectable || /\d/.test(token)) return null;
+    if (token.length > this.longestCorrectable || /\d/.test(token)) return null;
     const cached = this.corrections.get(token);
     if (cached !== undefined) return cached;
     // Out of budget the word stays unknown (and is not cached: it may be corrected in a shorter message).
     if (budget.corrections <= 0 || performance.now() > budget.until) return null;
     budget.corrections--;
+    const corrected = this.speller.correct(token) ?? this.fuzzyCorrection(token);
+    if (this.corrections.size < 10_000) this.corrections.set(token, corrected);
+    return corrected;
+  }
+
+  /** fuse.js's fuzzy match, for longer words whose slip is more than one or two edits. */
+  private fuzzyCorrection(token: string): string | null {
+    if (token.length < MIN_CORRECTABLE_LENGTH) return null;
+    // Each length has its own index: a word is only compared with words of a close length.
     let best: { item: string; score: number } | undefined;
     for (let length = token.length - MAX_LENGTH_DIFFERENCE; length <= token.length + MAX_LENGTH_DIFFERENCE; length++) {
       const [hit] = this.vocabularyByLength.get(length)?.search(token, { limit: 1 }) ?? [];
       if (hit && (hit.score ?? 1) < (best?.score ?? Infinity)) best = { item: hit.item, score: hit.score ?? 1 };
     }
-    const corrected = best && best.score <= MAX_CORRECTION_DISTANCE ? best.item : null;
-    if (this.corrections.size < 10_000) this.corrections.set(token, corrected);
-    return corrected;
+    return best && best.score <= MAX_CORRECTION_DISTANCE ? best.item : null;
   }
 
   private idf(term: string): number {

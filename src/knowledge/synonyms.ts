@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { normaliseText } from './text';
+import { normaliseText, searchTokens } from './text';
 
 /**
  * Synonym groups (knowledge/synonyms.yaml): every variant a user types is rewritten to one canonical
@@ -12,6 +12,11 @@ export const SynonymFile = z.array(
     .object({
       canonical: z.string().regex(/^[a-z0-9]+$/, 'canonical must be one lower-case word'),
       variants: z.array(z.string().min(1)).min(1),
+      /**
+       * The group names where a problem happens (a client, a device, signing in) rather than what
+       * goes wrong: its words count less when ranking, so "Surface" does not outweigh the action asked.
+       */
+      context: z.boolean().optional(),
     })
     .strict(),
 );
@@ -20,6 +25,8 @@ export type SynonymGroups = z.infer<typeof SynonymFile>;
 export interface Synonyms {
   /** Rewrites folded text, appending canonical tokens for every variant found. */
   expand(folded: string): string;
+  /** Search tokens of the context groups (canonical words and their variants' words). */
+  readonly context: ReadonlySet<string>;
 }
 
 export function loadSynonyms(path: string): Synonyms {
@@ -38,6 +45,7 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
     })),
   );
   return {
+    context: contextTokens(groups),
     expand(folded: string): string {
       const added: string[] = [];
       for (const rule of rules) {
@@ -47,6 +55,16 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
       return added.length > 0 ? `${folded} ${added.join(' ')}` : folded;
     },
   };
+}
+
+function contextTokens(groups: SynonymGroups): Set<string> {
+  const tokens = new Set<string>();
+  for (const group of groups.filter((g) => g.context)) {
+    tokens.add(group.canonical);
+    // Version numbers stay distinctive ("lync 2010 pool" is a different article from "lync 2013").
+    for (const variant of group.variants) for (const token of searchTokens(normaliseText(variant))) if (!/\d/.test(token)) tokens.add(token);
+  }
+  return tokens;
 }
 
 function escape(text: string): string {

@@ -1,0 +1,36 @@
+import type { ClientKind } from './article';
+
+/**
+ * Which client a question is about, read from its canonical synonym tokens, and whether an article
+ * is written for it. A question that names the phone app should not get the Windows Store app's
+ * article just because both mention passive authentication.
+ */
+
+const CLIENT_TOKENS: Record<string, ClientKind[]> = {
+  storeapp: ['store-app'],
+  desktopclient: ['desktop'],
+  ios: ['ios'],
+  android: ['android'],
+  windowsphone: ['windows-phone'],
+  mobile: ['ios', 'android', 'windows-phone'],
+  webapp: ['web-app'],
+};
+const PHONES = new Set<ClientKind>(['ios', 'android', 'windows-phone']);
+
+/** Clients the question names; a named phone wins over "lync app", which also means the Store app. */
+export function clientsAsked(tokens: Iterable<string>): Set<ClientKind> {
+  const asked = new Set<ClientKind>();
+  for (const token of tokens) for (const client of CLIENT_TOKENS[token] ?? []) asked.add(client);
+  if ([...asked].some((client) => PHONES.has(client))) asked.delete('store-app');
+  return asked;
+}
+
+/**
+ * 1 when the article is written for one of the asked clients, 0 when only for other clients, 0.5 when
+ * either side names none (server-side articles fit every client).
+ */
+export function clientFit(asked: ReadonlySet<ClientKind>, articleClients: readonly ClientKind[]): number {
+  const written = articleClients.filter((client) => client !== 'server');
+  if (asked.size === 0 || written.length === 0 || written.includes('any')) return 0.5;
+  return written.some((client) => asked.has(client)) ? 1 : 0;
+}

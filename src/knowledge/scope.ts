@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { normaliseText } from './text';
+
+/**
+ * What the knowledge base is not about (knowledge/scope.yaml): a question about another product
+ * ("outlook keeps crashing", "teams meeting recording") is declined even when it shares words with
+ * an article, unless it also names something this knowledge base covers.
+ */
+export const ScopeFile = z
+  .object({ otherTopics: z.array(z.string().min(1)).min(1), inScope: z.array(z.string().min(1)).min(1) })
+  .strict();
+
+export interface Scope {
+  /** The other product or topic the question is about, when it names one and nothing in scope. */
+  otherTopic(question: string): string | undefined;
+}
+
+export function loadScope(path: string): Scope {
+  const parsed = ScopeFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return compileScope(parsed.data);
+}
+
+export function compileScope(file: z.infer<typeof ScopeFile>): Scope {
+  const phrase = (text: string) => ({ text, pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(text))}(?=$|[^a-z0-9])`) });
+  const other = file.otherTopics.map(phrase);
+  const ours = file.inScope.map(phrase);
+  return {
+    otherTopic(question: string): string | undefined {
+      const folded = normaliseText(question);
+      if (ours.some(({ pattern }) => pattern.test(folded))) return undefined;
+      return other.find(({ pattern }) => pattern.test(folded))?.text;
+    },
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]*');
+}

@@ -1,0 +1,114 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { gist } from '../../src/knowledge/answer';
+import { clientFit, clientsAsked } from '../../src/knowledge/clients';
+import { everydayRank, unknownWordShare } from '../../src/knowledge/everyday-words';
+import { compileScope } from '../../src/knowledge/scope';
+import { editDistance, SpellingCorrector } from '../../src/knowledge/spelling';
+
+const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
+
+describe('what the asker is about outweighs where they are', () => {
+  it.each([
+    ['how do i switch on diagnostic logging in the lync app on my surface', 'store-app-turn-on-diagnostic-logs'],
+    ['what does lync on android use to authenticate, is adfs supported there', 'passive-auth-android-not-supported'],
+  ])('"%s" → %s', (question, id) => {
+    const result = knowledge.search(question);
+    expect(result.hits[0]?.article.id).toBe(id);
+    expect(result.answered).toBe(true);
+  });
+
+  it('a question naming only a client and signing in is not answered with one cause: it offers the likeliest', () => {
+    const result = knowledge.search('lync app on my surface will not sign in');
+    expect(result.answered).toBe(false);
+    expect(result.suggested?.length).toBeGreaterThanOrEqual(2);
+    const { reply } = knowledge.answer('lync app on my surface will not sign in');
+    expect(reply.text).toMatch(/^I'm not sure which of these/);
+    expect(reply.text).toMatch(/type "article [a-z0-9-]+"/);
+    expect(JSON.stringify(reply.card)).not.toMatch(/"action":"feedback"/);
+  });
+});
+
+describe('out of scope', () => {
+  it.each([
+    'outlook keeps freezing whenever i open a shared calendar',
+    'how do i connect to the office printer',
+    'my vpn drops every hour',
+    // One word shared with an article by coincidence is no reason to offer it.
+    'which dishes are on the lunch menu tomorrow',
+  ])(
+    '"%s" is declined, with nothing offered',
+    (question) => {
+      const result = knowledge.search(question);
+      expect(result.answered).toBe(false);
+      expect(result.suggested ?? []).toHaveLength(0);
+      expect(knowledge.answer(question).reply.text).toMatch(/^I don't know/);
+    },
+  );
+
+  it('another product named next to something in scope is ours again', () => {
+    const scope = compileScope({ otherTopics: ['outlook', 'teams meeting'], inScope: ['lync', 'outlook web app'] });
+    expect(scope.otherTopic('Outlook crashes on start')).toBe('outlook');
+    expect(scope.otherTopic('the teams-meeting add-in is gone')).toBe('teams meeting');
+    expect(scope.otherTopic('IM in Outlook Web App stopped')).toBeUndefined();
+    expect(scope.otherTopic('lync presence is missing in outlook')).toBeUndefined();
+    expect(scope.otherTopic('outlookish is not a word we know')).toBeUndefined();
+  });
+});
+
+describe('clients', () => {
+  it.each([
+    [['ios', 'storeapp'], ['ios']],
+    [['mobile'], ['ios', 'android', 'windows-phone']],
+    [['storeapp'], ['store-app']],
+    [['desktopclient', 'signin'], ['desktop']],
+    [['adf'], []],
+  ])('tokens %j ask for %j', (tokens, clients) => {
+    expect([...clientsAsked(tokens)].sort()).toEqual([...clients].sort());
+  });
+
+  it('an article for another client only does not fit; server-side articles are neutral', () => {
+    const phone = clientsAsked(['android']);
+    expect(clientFit(phone, ['android', 'mac'])).toBe(1);
+    expect(clientFit(phone, ['store-app', 'server'])).toBe(0);
+    expect(clientFit(phone, ['server'])).toBe(0.5);
+    expect(clientFit(new Set(), ['store-app'])).toBe(0.5);
+  });
+});
+
+describe('words', () => {
+  it('everyday words that no article has count little; rare ones and names fully', () => {
+    expect(everydayRank('yesterday')).toBeDefined();
+    expect(unknownWordShare('yesterday')).toBeLessThan(0.3);
+    expect(unknownWordShare('payroll')).toBeGreaterThan(unknownWordShare('yesterday'));
+    expect(unknownWordShare('zzqxv')).toBe(1);
+    expect(unknownWordShare('pool01')).toBe(1);
+  });
+
+  it.each([
+    ['andriod', 'android', 1],
+    ['pasive', 'passive', 1],
+    ['certficate', 'certificate', 1],
+    ['kitten', 'sitting', 3],
+    ['same', 'same', 0],
+  ])('edit distance %s → %s is %i', (a, b, distance) => {
+    expect(editDistance(a, b)).toBe(distance);
+  });
+
+  it('corrects slips to the vocabulary, never an everyday word, and not when two words tie', () => {
+    const vocabulary = ['android', 'passive', 'domain', 'weirs', 'sign', 'song'];
+    const speller = new SpellingCorrector(vocabulary, (term) => (term === 'domain' ? 5 : 1));
+    expect(speller.correct('andriod')).toBe('android');
+    expect(speller.correct('pasive')).toBe('passive');
+    expect(speller.correct('domian')).toBe('domain');
+    expect(speller.correct('weird')).toBeNull();
+    expect(speller.correct('sing')).toBeNull();
+    expect(speller.correct('zqxwv')).toBeNull();
+  });
+
+  it('a gist keeps the first sentence or two, whole', () => {
+    expect(gist('Run the cmdlet, e.g. on the pool. Then wait. Then check again.')).toBe('Run the cmdlet, e.g. on the pool. Then wait.');
+    expect(gist(`${'x'.repeat(300)}. Second.`).length).toBeLessThanOrEqual(280);
+  });
+});
