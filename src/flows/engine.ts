@@ -5,9 +5,8 @@ import { flowHelp, pageCount, renderStep, visibleChoices, type RenderContext } f
 import { card, paragraph } from '../cards/adaptive';
 import type { FlowChoice, FlowState, FlowStep } from './schema';
 import type { FlowWord } from './words';
-import { choiceNumber, exactChoice } from '../interpretation/choices';
-import { interpret } from '../interpretation/interpret';
-import { CONCEPTS } from '../interpretation/vocabulary';
+import { choiceNumber, exactChoice } from '../language/choices';
+import { CONCEPTS } from '../language/vocabulary';
 import { startPhrase } from '../core/user-text';
 
 /**
@@ -82,42 +81,11 @@ export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowCon
   return { ...turn, event: turn.event === 'moved' ? 'started' : turn.event };
 }
 
-export function advance(catalog: FlowCatalog, current: FlowState, text: string, context: FlowContext): FlowTurn {
-  const flow = catalog.byId(current.flowId);
-  const step = flow?.steps[current.stepId];
-  if (!flow || !step) {
-    // The flow file changed under a running conversation: end cleanly rather than guess.
-    return {
-      event: 'cancelled',
-      active: false,
-      state: finished(current, 'cancelled', context),
-      replies: [{ text: 'Those guided steps have changed since you started them, so I closed them. Type "help" to see the guided flows and start again.' }],
-    };
-  }
-  // Tests and callers without the bot interpret here; the bot interprets once and calls applyAction.
-  const meaning = interpret(text, { catalog, flow: current, staff: isStaff(context.role), search: () => NO_RESULT, isCommand: () => false });
-  switch (meaning.kind) {
-    case 'choice':
-      return applyAction(catalog, current, { kind: 'choice', index: meaning.index, slots: slotFacts(meaning.slots) }, context);
-    case 'flow-word':
-      return applyAction(catalog, current, { kind: 'word', word: meaning.word }, context);
-    case 'handoff':
-      return applyAction(catalog, current, { kind: 'word', word: 'person' }, context);
-    case 'bad-number':
-    case 'did-you-mean':
-    case 'not-understood':
-      return applyAction(catalog, current, meaning, context);
-    default:
-      return { event: 'aside', active: true, state: current, replies: [] };
-  }
-}
 
 /** Facts from slots read in a message: { client: 'desktop' }. */
 export function slotFacts(slots: Partial<Record<string, { value: string }>>): Record<string, string> {
   return Object.fromEntries(Object.entries(slots).flatMap(([slot, found]) => (found ? [[slot, found.value]] : [])));
 }
-
-const NO_RESULT = { hits: [], tokens: [], unknown: [], answered: false };
 
 /** Acts on what the user meant at the current step. */
 export function applyAction(catalog: FlowCatalog, current: FlowState, action: FlowAction, context: FlowContext): FlowTurn {

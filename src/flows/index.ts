@@ -2,7 +2,7 @@ import { FlowCatalog } from './catalog';
 import { loadFlows } from './load';
 
 export { FlowCatalog, type ExplicitStart } from './catalog';
-export { advance, asideReminder, isStaff, startFlow, type FlowContext, type FlowEvent, type FlowTurn } from './engine';
+export { asideReminder, isStaff, startFlow, type FlowContext, type FlowEvent, type FlowTurn } from './engine';
 export { FlowError, loadFlows, parseFlow, readFlows } from './load';
 export { lintFlows, type FlowLintProblem } from './lint';
 export { notInFlowReply, unknownFlowReply } from './replies';

@@ -1,10 +1,10 @@
-import { flowWordOf, isReservedPhrase, phraseGroupOf, type FlowWord } from '../interpretation/phrases';
+import { flowWordOf, isReservedPhrase, phraseGroupOf, type FlowWord } from '../language/phrases';
 
 /**
  * The flow words as the flows and their lint see them. The phrases themselves live in the one phrase
  * table (src/interpretation/phrases.ts).
  */
-export { foldPhrase } from '../interpretation/text';
+export { foldPhrase } from '../language/text';
 export { flowWordOf, type FlowWord };
 
 /** Every phrase a choice may not be named like, for the lint. */

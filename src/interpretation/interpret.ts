@@ -2,12 +2,12 @@ import type { FlowCatalog } from '../flows/catalog';
 import { visibleChoices } from '../flows/render';
 import type { FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
-import { exactChoice, matchChoice } from './choices';
+import { exactChoice, matchChoice } from '../language/choices';
 import { LIKELY_CAUSES } from './likely-causes';
-import { isFlowWord, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense } from './phrases';
-import { slotsOf, type Slots } from './slots';
+import { isFlowWord, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense } from '../language/phrases';
+import { slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
-import { foldPhrase, tokens } from './text';
+import { foldPhrase, tokens } from '../language/text';
 
 /**
  * One place decides what a message means. Message and context in, exactly one interpretation out,

@@ -3,7 +3,7 @@ import type { Reply } from '../core/reply';
 import type { FlowDefinition } from '../flows/schema';
 import type { Article } from '../knowledge/article';
 import { PHRASES } from '../knowledge/answer';
-import type { Slots } from './slots';
+import type { Slots } from '../language/slots';
 
 /** Replies that only the interpretation step asks for: a step answered directly, and the sign-in offer. */
 

@@ -1,6 +1,6 @@
 import type { FlowCatalog } from '../flows/catalog';
 import type { FlowDefinition } from '../flows/schema';
-import { FILLER, foldPhrase, tokens } from './text';
+import { FILLER, foldPhrase, tokens } from '../language/text';
 
 /**
  * Answer or guide: a question about one step of a procedure ("which template do I pick when I enroll

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { FlowDialog, type FlowDialogHooks } from '../../src/bot/flow-dialog';
 import { toActivity } from '../../src/bot/activities/reply-activity';
 import type { Role } from '../../src/core/caller';
-import { advance, loadFlowCatalog, startFlow, type FlowCatalog, type FlowState } from '../../src/flows';
+import { loadFlowCatalog, startFlow, type FlowCatalog, type FlowState } from '../../src/flows';
+import { advance } from '../../src/interpretation/advance';
 import { visibleChoices } from '../../src/flows/render';
 import { loadKnowledgeBase } from '../../src/knowledge';
 

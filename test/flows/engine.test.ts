@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { advance, asideReminder, FlowCatalog, FlowState, loadFlowCatalog, parseFlow, startFlow, type FlowTurn } from '../../src/flows';
+import { asideReminder, FlowCatalog, FlowState, loadFlowCatalog, parseFlow, startFlow, type FlowTurn } from '../../src/flows';
+import { advance } from '../../src/interpretation/advance';
 import { foldPhrase, flowWordOf, type FlowWord } from '../../src/flows/words';
 
 const catalog = loadFlowCatalog(resolve(__dirname, '..', '..', 'dialogs'));

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/caller';
-import { advance, loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { advance } from '../../src/interpretation/advance';
 
 /**
  * Every ending of every flow, reached with the answers a real user of that client gives. A path lists

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { CloudAdapter, MemoryStorage, TestAdapter, TurnContext, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { createHandOff } from '../../src/bot/handoff-delivery';
-import { advance, loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { advance } from '../../src/interpretation/advance';
 import { handOffKey, HandOffRecord, recentFlow } from '../../src/handoff';
 import { silentLogger } from '../../src/observability/logger';
 

@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MAX_CARD_ACTIONS } from '../../src/cards/adaptive';
-import { advance, loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { advance } from '../../src/interpretation/advance';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { buildHandOffSummary, handOffCard, HandOffSummary, SUMMARY_LIMITS, summaryText } from '../../src/handoff';
 

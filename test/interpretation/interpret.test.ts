@@ -1,8 +1,9 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { advance, loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
+import { advance } from '../../src/interpretation/advance';
 import { interpret, isBareSignInComplaint, polarityOf, slotsOf, StepIndex, type Interpretation } from '../../src/interpretation';
-import { foldPhrase } from '../../src/interpretation/text';
+import { foldPhrase } from '../../src/language/text';
 import type { SearchResult } from '../../src/knowledge/search';
 
 /**

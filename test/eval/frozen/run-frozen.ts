@@ -183,7 +183,7 @@ export async function runFrozen(env: Record<string, string> = {}, questionsFolde
   const conversation = (staff = false) => {
     const id = `frozen-${++conversations}-${Math.random().toString(36).slice(2, 8)}`;
     return async (text: string) => {
-      const { status, activities } = await bot.send(message(text, { conversation: { id }, from: staff ? { id: STAFF_ID, name: 'Eval Agent' } : { id: `user-${id}`, name: 'Eval User' } }));
+      const { status, activities } = await bot.send(message(text, { conversation: { id }, from: staff ? { id: STAFF_ID, name: 'Eval Agent' } : { id: 'frozen-eval-user', name: 'Eval User' } }));
       if (status !== 200) throw new Error(`bot answered ${status} to "${text}"`);
       return activities;
     };

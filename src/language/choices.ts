@@ -1,4 +1,3 @@
-import type { FlowChoice } from '../flows/schema';
 import { polarityOf, type Polarity } from './phrases';
 import { allowedSlips, FILLER, foldPhrase, hasPhrase, tokens, withinEdits } from './text';
 import { canonical, CONCEPTS, OTHER, VAGUE, type Concept } from './vocabulary';
@@ -8,6 +7,13 @@ import { canonical, CONCEPTS, OTHER, VAGUE, type Concept } from './vocabulary';
  * yes/no, then by the words of labels, aliases and the everyday vocabulary of what each choice stands
  * for, with typos forgiven. Two choices that score alike are not guessed between: the caller asks.
  */
+
+/** What matching needs of a choice: its label, the other words that pick it, and the facts it records. */
+export interface FlowChoice {
+  label: string;
+  aliases: readonly string[];
+  set?: Readonly<Record<string, string>>;
+}
 
 export type ChoiceMatch =
   | { kind: 'exact'; index: number }
