@@ -17,9 +17,9 @@ import { slotFacts } from '../flows/engine';
 import { recentFlow } from '../handoff';
 import { interpret, StepIndex, type Interpretation } from '../interpretation';
 import { stepAnswerReply, troubleshootReply } from '../interpretation/replies';
-import { PHRASES, answerReply, replyForSearch } from '../knowledge/answer';
+import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
 import type { KnowledgeBase } from '../knowledge';
-import type { SearchResult } from '../knowledge/search';
+import { MAX_QUESTION_CHARS, type SearchResult } from '../knowledge/search';
 import type { Logger } from '../observability/logger';
 import { ConversationMemorySchema, type ConversationMemory } from './conversation-memory';
 import type { GuidedFlows } from './guided-flows';
@@ -96,6 +96,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
 
     if (!text && !flow) {
       await this.send(context, textReply('I only read text. Type your question, or "help" to see what I can do.', ['help']));
+      return;
+    }
+    // Bounded work: a message over the limit is neither interpreted nor searched; the user is told the limit.
+    if (text.length > MAX_QUESTION_CHARS) {
+      await this.send(context, tooLongReply(MAX_QUESTION_CHARS));
       return;
     }
     // A feedback button pressed under an answer is feedback, wherever the conversation stands.
