@@ -109,7 +109,7 @@ describe('DNS rebinding: a foreign Host name on every route', () => {
   });
   afterAll(async () => bot?.close());
 
-  it.each(['/', '/healthz', '/readyz', '/webchat/conversations/webchat-abc/activities?after=0'])('GET %s with Host rebind.example gets 403', async (path) => {
+  it.each(['/', '/healthz', '/readyz', '/webchat/app.js'])('GET %s with Host rebind.example gets 403', async (path) => {
     const port = new URL(bot.url).port;
     const response = await rawRequest(`${bot.url}${path}`, { method: 'GET', headers: { host: `rebind.example:${port}` } });
     expect(response.status).toBe(403);
@@ -118,11 +118,11 @@ describe('DNS rebinding: a foreign Host name on every route', () => {
     expect(local.status).toBe(200);
   });
 
-  it('POST to the web chat connector stand-in with Host rebind.example gets 403', async () => {
+  it('POST to the built-in Direct Line with Host rebind.example gets 403', async () => {
     const port = new URL(bot.url).port;
-    const response = await rawRequest(`${bot.url}/webchat/v3/conversations/webchat-abc/activities`, {
+    const response = await rawRequest(`${bot.url}/v3/directline/conversations`, {
       headers: { host: `rebind.example:${port}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'forged' }),
+      body: JSON.stringify({}),
     });
     expect(response.status).toBe(403);
   });
