@@ -11,6 +11,8 @@ const NO_RESULT = { hits: [], tokens: [], unknown: [], answered: false };
  * The bot interprets once and calls applyAction itself; the flow dialog and tests use this.
  */
 export function advance(catalog: FlowCatalog, current: FlowState, text: string, context: FlowContext): FlowTurn {
+  // A stored state whose step the flows no longer have: the engine closes it, whatever was typed.
+  if (!catalog.byId(current.flowId)?.steps[current.stepId]) return applyAction(catalog, current, { kind: 'word', word: 'next' }, context);
   const meaning = interpret(text, { catalog, flow: current, staff: isStaff(context.role), search: () => NO_RESULT, isCommand: () => false });
   switch (meaning.kind) {
     case 'choice':
