@@ -1,4 +1,5 @@
 import type { ClientKind } from './article';
+import { stem } from './text';
 
 /**
  * Which client a question is about, read from its canonical synonym tokens, and whether an article
@@ -6,21 +7,24 @@ import type { ClientKind } from './article';
  * article just because both mention passive authentication.
  */
 
-const CLIENT_TOKENS: Record<string, ClientKind[]> = {
-  storeapp: ['store-app'],
-  desktopclient: ['desktop'],
-  ios: ['ios'],
-  android: ['android'],
-  windowsphone: ['windows-phone'],
-  mobile: ['ios', 'android', 'windows-phone'],
-  webapp: ['web-app'],
-};
+/** Keyed by the canonical synonym words as the search stems them ("mobile" is searched as "mobil"). */
+const CLIENT_TOKENS: Record<string, ClientKind[]> = Object.fromEntries(
+  Object.entries({
+    storeapp: ['store-app'],
+    desktopclient: ['desktop'],
+    ios: ['ios'],
+    android: ['android'],
+    windowsphone: ['windows-phone'],
+    mobile: ['ios', 'android', 'windows-phone'],
+    webapp: ['web-app'],
+  } satisfies Record<string, ClientKind[]>).map(([word, clients]) => [stem(word), clients]),
+);
 const PHONES = new Set<ClientKind>(['ios', 'android', 'windows-phone']);
 
 /** Clients the question names; a named phone wins over "lync app", which also means the Store app. */
 export function clientsAsked(tokens: Iterable<string>): Set<ClientKind> {
   const asked = new Set<ClientKind>();
-  for (const token of tokens) for (const client of CLIENT_TOKENS[token] ?? []) asked.add(client);
+  for (const token of tokens) for (const client of CLIENT_TOKENS[stem(token)] ?? []) asked.add(client);
   if ([...asked].some((client) => PHONES.has(client))) asked.delete('store-app');
   return asked;
 }

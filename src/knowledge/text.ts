@@ -8,7 +8,7 @@ const STOPWORDS = new Set(
     'me my of on or our should so that the their them then there these they this to was we were what when which ' +
     'who why will with you your yours am im ive dont doesnt cant cannot wont isnt any some there just still ' +
     'please help need want would like know tell us anyone hi hello hey thanks thank also about after again all very ' +
-    'out up down over only one same than too really way say says said'
+    'out up down over only one same than too really way say says said something anything'
   ).split(' '),
 );
 
@@ -22,17 +22,30 @@ export function normaliseText(text: string): string {
     .replace(/[–—]/g, '-');
 }
 
-/** A light English stemmer: enough to join "certificates"/"certificate" and "prompting"/"prompt". */
+/**
+ * A light English stemmer: enough to join "certificates"/"certificate" and "prompting"/"prompt".
+ * A final silent "e" goes too (as Porter's stemmer does), so "raise", "raised" and "raising" meet at
+ * "rais" and "advance"/"advanced" at "advanc"; "-thing" words ("nothing") keep their ending.
+ */
 export function stem(token: string): string {
   if (token.length <= 3 || /\d/.test(token)) return token;
+  return dropSilentE(suffixStem(token));
+}
+
+function suffixStem(token: string): string {
   if (token.endsWith("'s")) token = token.slice(0, -2);
   if (token.endsWith('ies') && token.length > 4) return `${token.slice(0, -3)}y`;
   if (token.endsWith('sses')) return token.slice(0, -2);
+  if (token.endsWith('thing')) return token;
   if (token.endsWith('ing') && token.length > 5) return undouble(token.slice(0, -3));
   if (token.endsWith('ed') && token.length > 4 && !token.endsWith('eed')) return undouble(token.slice(0, -2));
   if (token.endsWith('es') && /(?:ch|sh|x|ss)es$/.test(token)) return token.slice(0, -2);
   if (token.endsWith('s') && !token.endsWith('ss') && !token.endsWith('us') && !token.endsWith('is')) return token.slice(0, -1);
   return token;
+}
+
+function dropSilentE(token: string): string {
+  return token.length > 3 && token.endsWith('e') && !token.endsWith('ee') ? token.slice(0, -1) : token;
 }
 
 function undouble(token: string): string {
