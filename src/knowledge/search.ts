@@ -39,7 +39,7 @@ export const MAX_CORRECTIONS_PER_QUERY = 3;
  * A last-resort guard, not the working limit: the word and correction counts above bound the work, and
  * a tight clock would make the same question's answer depend on how busy the machine is.
  */
-const CORRECTION_BUDGET_MS = 15;
+const CORRECTION_BUDGET_MS = 8;
 /** A one-word question is answered only when it is a large part of one of an article's example questions. */
 const SINGLE_WORD_MIN_MATCH = 0.45;
 /** A word used by this many articles or fewer is specific enough to answer on its own. */
