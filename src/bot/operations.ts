@@ -1,8 +1,11 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { CloudAdapter, Storage } from 'botbuilder';
 import type { AuditLog } from '../audit/audit-record';
 import { JournalAuditLog } from '../audit/journal-audit-log';
 import type { CommandRegistry } from '../commands/command-registry';
 import type { Config } from '../config/config';
+import type { Caller } from '../core/caller';
 import type { HandOffSummary } from '../handoff';
 import { Journal } from '../journal/journal';
 import { systemClock, type Clock, type StatePort } from '../journal/state-port';
@@ -14,6 +17,10 @@ import { ticketCommands } from '../tickets/ticket-commands';
 import { TicketBoard } from '../tickets/ticket-board';
 import { TicketOutbox } from '../tickets/outbox';
 import { webhookDelivery } from '../tickets/webhook';
+import { ScheduleBoard } from '../schedules/schedule-board';
+import { scheduleCommands } from '../schedules/schedule-commands';
+import { checkText, Scheduler } from '../schedules/scheduler';
+import { postToHelpdesk, parseHelpdeskTarget } from './handoff-delivery';
 import { createOpsState } from './ops-state';
 import { userNotifier } from './ticket-delivery';
 
@@ -26,6 +33,12 @@ export interface OperationsOptions {
   outboxBackoffMs?: number;
   /** How often question wording older than HELPDESK_RETENTION_DAYS is deleted (ms). */
   retentionSweepMs?: number;
+  /** How often due scheduled checks are looked for (ms). */
+  scheduleTickMs?: number;
+  /** How long a claimed scheduled run is held before another instance may take the slot (ms). */
+  scheduleLeaseMs?: number;
+  /** Names this instance in the leases it writes (tests running two instances in one process). */
+  instanceId?: string;
 }
 
 export interface Operations {
@@ -37,6 +50,8 @@ export interface Operations {
   board: TicketBoard;
   outbox: TicketOutbox;
   insight: InsightRecorder;
+  schedules: ScheduleBoard;
+  scheduler: Scheduler;
   /** A flow's state changed in a committed turn. */
   onFlowState(conversationId: string, before: FlowSnapshot | undefined, after: FlowSnapshot): void;
   /** Opens the ticket of a new hand-off. */
@@ -84,6 +99,30 @@ export function createOperations(
       .dropOldText(config.HELPDESK_RETENTION_DAYS)
       .then((days) => days.length && deps.logger.info('question wording past retention deleted', { days }))
       .catch((error: unknown) => deps.logger.warn('retention sweep failed', { error }));
+  const schedules = new ScheduleBoard({ store: state, clock });
+  const helpdesk = parseHelpdeskTarget(config.HELPDESK_CONVERSATION);
+  // The registry is built after operations (the shared audit log goes into it); scheduled runs start it.
+  let registry: CommandRegistry | undefined;
+  const scheduler = new Scheduler({
+    board: schedules,
+    clock,
+    owner: options.instanceId ?? `${hostname()}/${process.pid}/${randomBytes(4).toString('hex')}`,
+    leaseMs: options.scheduleLeaseMs ?? 10 * 60_000,
+    async runCheck(schedule) {
+      // The very command an admin types, with the scheduler as the caller: same parsing, same
+      // read-only code path, same time limit, and an audit record like every check.
+      const execution = registry?.start(checkText(schedule), schedulerCaller(schedule), 'admin');
+      if (!execution) throw new Error(`scheduled check ${schedule.id} is not a command the registry runs`);
+      const [reply, outcome] = await Promise.all([execution.result, execution.outcome]);
+      return { reply, outcome, executionId: execution.executionId };
+    },
+    post: async (reply) => {
+      if (!helpdesk) throw new Error('HELPDESK_CONVERSATION is not set');
+      await postToHelpdesk(deps.adapter, config.MicrosoftAppId ?? '', helpdesk, reply);
+    },
+    onError: (error, schedule) => deps.logger.warn('scheduled check failed', { schedule: schedule?.id, error }),
+  });
+  const tick = () => void scheduler.tick().catch((error: unknown) => deps.logger.warn('scheduled checks not run', { error }));
   const timers: NodeJS.Timeout[] = [];
   const passes = new Set<Promise<void>>();
   const kick = () => {
@@ -100,6 +139,8 @@ export function createOperations(
     board,
     outbox,
     insight,
+    schedules,
+    scheduler,
     onFlowState(conversationId, before, after) {
       const titles = deps.flowTitles(after.flowId);
       void insight.flow(conversationId, before, after, titles?.title ?? after.flowId, (stepId) => titles?.step(stepId));
@@ -117,8 +158,10 @@ export function createOperations(
       });
       kick();
     },
-    registerCommands(registry) {
+    registerCommands(commands) {
+      registry = commands;
       for (const command of ticketCommands({ board, clock, changed: kick })) registry.register(command);
+      for (const command of scheduleCommands({ board: schedules, canPost: Boolean(helpdesk) })) registry.register(command);
       registry.register(
         reportCommand((days) => loadReport({ journal, articles: deps.articles(), now: clock.now(), days, retentionDays: config.HELPDESK_RETENTION_DAYS })),
       );
@@ -127,12 +170,28 @@ export function createOperations(
       // Deliveries left over from before a restart go out now, then on every poll.
       kick();
       sweep();
-      timers.push(setInterval(kick, options.outboxPollMs ?? 5_000), setInterval(sweep, options.retentionSweepMs ?? 6 * 3_600_000));
+      tick();
+      timers.push(
+        setInterval(kick, options.outboxPollMs ?? 5_000),
+        setInterval(sweep, options.retentionSweepMs ?? 6 * 3_600_000),
+        setInterval(tick, options.scheduleTickMs ?? 30_000),
+      );
       for (const timer of timers) timer.unref();
     },
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
-      await Promise.allSettled([...passes]);
+      await Promise.allSettled([...passes, scheduler.stop(3_000)]);
     },
+  };
+}
+
+/** Who runs a scheduled check, as its audit record names it. */
+function schedulerCaller(schedule: { id: string; createdBy: string }): Caller {
+  return {
+    id: 'scheduler',
+    name: `Scheduler (${schedule.id}, set up by ${schedule.createdBy})`.slice(0, 160),
+    channelId: 'scheduler',
+    conversationId: `schedule/${schedule.id}`,
+    isGroup: false,
   };
 }
