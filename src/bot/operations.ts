@@ -7,6 +7,7 @@ import type { CommandRegistry } from '../commands/command-registry';
 import type { Config } from '../config/config';
 import type { Caller } from '../core/caller';
 import type { HandOffSummary } from '../handoff';
+import { readDocument } from '../journal/documents';
 import { Journal } from '../journal/journal';
 import { systemClock, type Clock, type StatePort } from '../journal/state-port';
 import type { Logger } from '../observability/logger';
@@ -20,7 +21,7 @@ import { webhookDelivery } from '../tickets/webhook';
 import { ScheduleBoard } from '../schedules/schedule-board';
 import { scheduleCommands } from '../schedules/schedule-commands';
 import { checkText, Scheduler } from '../schedules/scheduler';
-import { postToHelpdesk, parseHelpdeskTarget } from './handoff-delivery';
+import { postToHelpdesk, parseHelpdeskTarget, type PostOrigin } from './handoff-delivery';
 import { createOpsState } from './ops-state';
 import { userNotifier } from './ticket-delivery';
 
@@ -56,6 +57,12 @@ export interface Operations {
   onFlowState(conversationId: string, before: FlowSnapshot | undefined, after: FlowSnapshot): void;
   /** Opens the ticket of a new hand-off. */
   onHandedOff(summary: HandOffSummary, userConversation: Record<string, unknown>): Promise<void>;
+  /**
+   * Told of every accepted turn: a Teams turn shows the serviceUrl and bot account through which a
+   * HELPDESK_CONVERSATION given as a Teams channel id is reached, which scheduled posts (made without
+   * a turn) need. Kept in the state store, so it survives restarts and is shared by instances.
+   */
+  noteTurnOrigin(origin: PostOrigin): void;
   /** Declares the operations commands in the one command registry. */
   registerCommands(registry: CommandRegistry): void;
   start(): void;
@@ -100,6 +107,7 @@ export function createOperations(
       .then((days) => days.length && deps.logger.info('question wording past retention deleted', { days }))
       .catch((error: unknown) => deps.logger.warn('retention sweep failed', { error }));
   const schedules = new ScheduleBoard({ store: state, clock });
+  let teamsOrigin: PostOrigin | undefined;
   const helpdesk = parseHelpdeskTarget(config.HELPDESK_CONVERSATION);
   // The registry is built after operations (the shared audit log goes into it); scheduled runs start it.
   let registry: CommandRegistry | undefined;
@@ -118,7 +126,8 @@ export function createOperations(
     },
     post: async (reply) => {
       if (!helpdesk) throw new Error('HELPDESK_CONVERSATION is not set');
-      await postToHelpdesk(deps.adapter, config.MicrosoftAppId ?? '', helpdesk, reply);
+      const origin = helpdesk.kind === 'teams-channel' ? (teamsOrigin ?? (await readDocument<PostOrigin>(state, TEAMS_ORIGIN_KEY))) : undefined;
+      await postToHelpdesk(deps.adapter, config.MicrosoftAppId ?? '', helpdesk, reply, origin);
     },
     onError: (error, schedule) => deps.logger.warn('scheduled check failed', { schedule: schedule?.id, error }),
   });
@@ -158,6 +167,14 @@ export function createOperations(
       });
       kick();
     },
+    noteTurnOrigin(origin) {
+      if (helpdesk?.kind !== 'teams-channel' || origin.channelId !== 'msteams' || !origin.serviceUrl) return;
+      const next: PostOrigin = { serviceUrl: origin.serviceUrl, channelId: 'msteams', ...(origin.recipient ? { recipient: { id: origin.recipient.id, name: origin.recipient.name } } : {}), ...(origin.tenantId ? { tenantId: origin.tenantId } : {}) };
+      // Written only when it changes (Teams' serviceUrl is stable per region), never in the turn's way.
+      if (JSON.stringify(next) === JSON.stringify(teamsOrigin)) return;
+      teamsOrigin = next;
+      void state.write(TEAMS_ORIGIN_KEY, next, 'any').catch((error: unknown) => deps.logger.warn('Teams origin not stored', { error }));
+    },
     registerCommands(commands) {
       registry = commands;
       for (const command of ticketCommands({ board, clock, changed: kick })) registry.register(command);
@@ -184,6 +201,9 @@ export function createOperations(
     },
   };
 }
+
+/** The last Teams turn's serviceUrl, bot account and tenant. */
+const TEAMS_ORIGIN_KEY = 'helpdesk/teams-origin';
 
 /** Who runs a scheduled check, as its audit record names it. */
 function schedulerCaller(schedule: { id: string; createdBy: string }): Caller {

@@ -126,4 +126,42 @@ describe('scheduled checks (real HTTP, real pwsh on the lab data)', () => {
     const runs = records.filter((record) => record.caller.id === 'scheduler');
     expect(runs.map((run) => `${run.command} ${run.outcome}`), 'three runs: 07:00, 08:00, 09:00').toEqual(['check user ok', 'check user ok', 'check user ok']);
   }, 180_000);
+  it('HELPDESK_CONVERSATION as a Teams channel id: the scheduled result starts a thread there through the serviceUrl Teams last used, also after a restart', async () => {
+    const channel = await recordingServer();
+    cleanup.push(channel.close);
+    const env = {
+      STATE_STORE: 'file',
+      DATA_DIR: mkdtempSync(join(tmpdir(), 'sched-teams-')),
+      LYNC_CHECKS: 'lab',
+      PWSH_PATH: PWSH,
+      HELPDESK_ADMINS: 'aad-admin',
+      HELPDESK_CONVERSATION: '19:helpdesk0channel@thread.tacv2',
+    };
+    const clock = new TestClock(new Date('2024-05-01T06:00:00.000Z'));
+    const options = { operations: { clock, scheduleTickMs: 50 } };
+    let bot = await startBot(env, options);
+    cleanup.push(() => bot.close());
+    const teams = {
+      channelId: 'msteams',
+      serviceUrl: channel.url,
+      conversation: { id: 'a:admin-personal', conversationType: 'personal', tenantId: 'tenant-1' },
+      channelData: { tenant: { id: 'tenant-1' } },
+      from: { id: '29:admin', name: 'Alex Admin', aadObjectId: 'aad-admin' },
+    };
+    const created = allText(await bot.say('schedule check user carol@contoso.dk daily 07:00', teams));
+    const id = SCHEDULE.exec(created)?.[1];
+    expect(id, created).toBeDefined();
+
+    await bot.close();
+    bot = await startBot(env, options);
+    clock.set('2024-05-01T07:00:05.000Z');
+    const threads = () => channel.requests.filter((r) => r.method === 'POST' && r.path === '/v3/conversations');
+    const deadline = Date.now() + 60_000;
+    while (threads().length === 0 && Date.now() < deadline) await new Promise((wait) => setTimeout(wait, 100));
+    expect(threads()).toHaveLength(1);
+    const body = threads()[0]!.body as { channelData?: { channel?: { id?: string }; tenant?: { id?: string } }; activity?: { text?: string } };
+    expect(body.channelData).toEqual({ channel: { id: '19:helpdesk0channel@thread.tacv2' }, tenant: { id: 'tenant-1' } });
+    expect(body.activity?.text).toContain(`**Scheduled check ${id}** · check user carol@contoso.dk · daily 07:00 UTC · first run`);
+    expect(body.activity?.text).toMatch(/mobility-exchange-with-passive-auth/);
+  }, 180_000);
 });
