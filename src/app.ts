@@ -6,7 +6,7 @@ import { isLoopback, type Config } from './config/config';
 import { createAdapter, createChannelAuthentication, type AuthOverrides } from './bot/adapter';
 import { feedbackRecorder } from './bot/feedback';
 import { GuidedFlows } from './bot/guided-flows';
-import { createHandOff, parseHelpdeskTarget } from './bot/handoff-delivery';
+import { createHandOff, originOf, parseHelpdeskTarget } from './bot/handoff-delivery';
 import { HelpdeskBot } from './bot/helpdesk-bot';
 import { LastFlow } from './bot/last-flow';
 import { LateDeliveries } from './bot/late-delivery';
@@ -75,6 +75,12 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     },
     options.operations,
   );
+
+  // After the tenant allowlist: only turns the bot accepts tell it how Teams is reached.
+  adapter.use(async (context, next) => {
+    operations.noteTurnOrigin(originOf(context));
+    await next();
+  });
 
   // Nothing starts here: pwsh is probed on the first check, so a missing pwsh never stops the bot.
   const checks = createCheckCommands(checksConfigFrom(config));

@@ -98,7 +98,7 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     if (deps.target) {
       try {
         const channelCard = deps.ticketButtons ? withTicketButtons(card, summary.id) : card;
-        await post(deps, context, deps.target, { text: `Hand-off ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card: channelCard });
+        await postToHelpdesk(deps.adapter, deps.appId, deps.target, { text: `Hand-off ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card: channelCard }, originOf(context));
         delivery = { to: 'channel', target: describe(deps.target) };
       } catch (error) {
         deps.logger.error('hand-off post failed', { handOff: summary.id, error });
@@ -117,14 +117,32 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
   };
 }
 
-async function post(deps: HandOffDeliveryDeps, context: TurnContext, target: HelpdeskTarget, reply: Reply): Promise<void> {
+/**
+ * Where a proactive post to a Teams channel goes through: the turn that causes it (a hand-off) knows
+ * Teams' serviceUrl and the bot's account there; work without a turn (scheduled checks) has none.
+ */
+export interface PostOrigin {
+  serviceUrl?: string;
+  channelId?: string;
+  recipient?: Activity['recipient'];
+  tenantId?: string;
+}
+
+export function originOf(context: TurnContext): PostOrigin {
+  const { activity } = context;
+  const tenantId = (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? activity.conversation?.tenantId;
+  return { serviceUrl: activity.serviceUrl, channelId: activity.channelId, recipient: activity.recipient, ...(tenantId ? { tenantId } : {}) };
+}
+
+/** Posts a message to the helpdesk conversation; throws when it was not delivered. */
+export async function postToHelpdesk(adapter: CloudAdapter, appId: string, target: HelpdeskTarget, reply: Reply, origin: PostOrigin = {}): Promise<void> {
   const activity = toActivity(reply) as Partial<Activity>;
   // The adapter hands errors inside proactive turns to onTurnError and carries on, so success is
   // recorded here and its absence turns into an error the caller can report.
   let delivered = false;
   let failure: unknown;
   if (target.kind === 'reference') {
-    await deps.adapter.continueConversationAsync(deps.appId, target.reference, async (later) => {
+    await adapter.continueConversationAsync(appId, target.reference, async (later) => {
       // A new message in that conversation, not a reply to the made-up activity of this proactive turn.
       later.onSendActivities(async (_context, outgoing, next) => {
         for (const item of outgoing) item.replyToId = target.reference.activityId;
@@ -138,17 +156,17 @@ async function post(deps: HandOffDeliveryDeps, context: TurnContext, target: Hel
       }
     });
   } else {
-    const serviceUrl = context.activity.serviceUrl;
-    if (!serviceUrl) throw new Error('no serviceUrl on this turn to reach the Teams channel');
-    const tenantId = (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? context.activity.conversation?.tenantId;
-    await deps.adapter.createConversationAsync(
-      deps.appId,
-      context.activity.channelId || 'msteams',
+    const serviceUrl = origin.serviceUrl;
+    if (!serviceUrl) throw new Error('no serviceUrl to reach the Teams channel (set HELPDESK_CONVERSATION to a saved conversation reference)');
+    const tenantId = origin.tenantId;
+    await adapter.createConversationAsync(
+      appId,
+      origin.channelId || 'msteams',
       serviceUrl,
       CHANNEL_AUDIENCE,
       {
         isGroup: true,
-        bot: context.activity.recipient,
+        bot: origin.recipient ?? { id: appId, name: '' },
         channelData: { channel: { id: target.channelId }, ...(tenantId ? { tenant: { id: tenantId } } : {}) },
         // The card is the first message of the new thread.
         activity: { ...activity, type: ActivityTypes.Message } as Activity,
@@ -160,7 +178,7 @@ async function post(deps: HandOffDeliveryDeps, context: TurnContext, target: Hel
     );
   }
   if (failure) throw failure;
-  if (!delivered) throw new Error('the helpdesk conversation did not accept the hand-off');
+  if (!delivered) throw new Error('the helpdesk conversation did not accept the message');
 }
 
 /** The agent's buttons: they send the same words an agent can type. */

@@ -19,7 +19,20 @@
 Set-StrictMode -Version 2
 
 $script:DataPath = if ($env:LYNC_LAB_DATA) { $env:LYNC_LAB_DATA } else { Join-Path $PSScriptRoot 'contoso-lab.json' }
-$script:Lab = Get-Content -LiteralPath $script:DataPath -Raw -Encoding UTF8 | ConvertFrom-Json
+$script:Lab = $null
+$script:LabStamp = ''
+
+# Reads the data file again whenever it changed, as a real pool's settings change between two checks
+# of one long-lived session (scheduled checks notice the change).
+function Sync-LabData {
+    $file = Get-Item -LiteralPath $script:DataPath
+    $stamp = '{0}/{1}' -f $file.LastWriteTimeUtc.Ticks, $file.Length
+    if ($stamp -ne $script:LabStamp) {
+        $script:Lab = Get-Content -LiteralPath $script:DataPath -Raw -Encoding UTF8 | ConvertFrom-Json
+        $script:LabStamp = $stamp
+    }
+}
+Sync-LabData
 
 $script:TypeNames = @{
     users                      = 'Microsoft.Rtc.Management.ADConnect.Schema.ADUser'
@@ -129,6 +142,7 @@ function Get-CsUser {
         [switch]$OnOfficeCommunicationServer
     )
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     $users = @($script:Lab.users)
     if ($Identity) {
         Invoke-LabTestOnlyBehaviour $Identity
@@ -170,6 +184,7 @@ function Get-CsService {
         [switch]$LocalStore
     )
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     $roleSwitches = @('Registrar', 'WebServer', 'UserServer', 'UserDatabase', 'FileStore', 'Director', 'EdgeServer',
         'MediationServer', 'ConferencingServer', 'ApplicationServer', 'CentralManagement', 'CentralManagementDatabase',
         'ArchivingServer', 'MonitoringServer', 'PstnGateway', 'TrustedApplicationPool')
@@ -196,6 +211,7 @@ function Get-CsPool {
         [switch]$LocalStore
     )
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     $pools = @($script:Lab.pools)
     if ($Identity) { $pools = @($pools | Where-Object { $_.Fqdn -eq $Identity }) }
     elseif ($Filter) { $pools = @($pools | Where-Object { $_.Fqdn -like $Filter }) }
@@ -211,6 +227,7 @@ function Get-CsSite {
         [switch]$LocalStore
     )
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     $sites = @($script:Lab.sites)
     if ($Identity) { $sites = @($sites | Where-Object { $_.DisplayName -eq $Identity -or $_.Identity -eq $Identity }) }
     elseif ($Filter) { $sites = @($sites | Where-Object { $_.Identity -like $Filter -or $_.DisplayName -like $Filter }) }
@@ -222,6 +239,7 @@ function Get-CsMobilityPolicy {
     [CmdletBinding(DefaultParameterSetName = 'Identity')]
     param([Parameter(ParameterSetName = 'Identity', Position = 0)][string]$Identity, [Parameter(ParameterSetName = 'Filter')][string]$Filter, [switch]$LocalStore)
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     Select-LabXds -Collection mobilityPolicies -Identity $Identity -Filter $Filter -IsPolicy
 }
 
@@ -229,6 +247,7 @@ function Get-CsClientPolicy {
     [CmdletBinding(DefaultParameterSetName = 'Identity')]
     param([Parameter(ParameterSetName = 'Identity', Position = 0)][string]$Identity, [Parameter(ParameterSetName = 'Filter')][string]$Filter, [switch]$LocalStore)
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     Select-LabXds -Collection clientPolicies -Identity $Identity -Filter $Filter -IsPolicy
 }
 
@@ -236,6 +255,7 @@ function Get-CsPresencePolicy {
     [CmdletBinding(DefaultParameterSetName = 'Identity')]
     param([Parameter(ParameterSetName = 'Identity', Position = 0)][string]$Identity, [Parameter(ParameterSetName = 'Filter')][string]$Filter, [switch]$LocalStore)
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     Select-LabXds -Collection presencePolicies -Identity $Identity -Filter $Filter -IsPolicy
 }
 
@@ -243,6 +263,7 @@ function Get-CsWebServiceConfiguration {
     [CmdletBinding(DefaultParameterSetName = 'Identity')]
     param([Parameter(ParameterSetName = 'Identity', Position = 0)][string]$Identity, [Parameter(ParameterSetName = 'Filter')][string]$Filter, [switch]$LocalStore)
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     Select-LabXds -Collection webServiceConfigurations -Identity $Identity -Filter $Filter
 }
 
@@ -250,6 +271,7 @@ function Get-CsProxyConfiguration {
     [CmdletBinding(DefaultParameterSetName = 'Identity')]
     param([Parameter(ParameterSetName = 'Identity', Position = 0)][string]$Identity, [Parameter(ParameterSetName = 'Filter')][string]$Filter, [switch]$LocalStore)
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     Select-LabXds -Collection proxyConfigurations -Identity $Identity -Filter $Filter
 }
 
@@ -257,6 +279,7 @@ function Get-CsRegistrarConfiguration {
     [CmdletBinding(DefaultParameterSetName = 'Identity')]
     param([Parameter(ParameterSetName = 'Identity', Position = 0)][string]$Identity, [Parameter(ParameterSetName = 'Filter')][string]$Filter, [switch]$LocalStore)
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     Select-LabXds -Collection registrarConfigurations -Identity $Identity -Filter $Filter
 }
 
@@ -264,6 +287,7 @@ function Get-CsAutodiscoverConfiguration {
     [CmdletBinding(DefaultParameterSetName = 'Identity')]
     param([Parameter(ParameterSetName = 'Identity', Position = 0)][string]$Identity, [Parameter(ParameterSetName = 'Filter')][string]$Filter, [switch]$LocalStore)
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     Select-LabXds -Collection autodiscoverConfigurations -Identity $Identity -Filter $Filter
 }
 
@@ -271,6 +295,7 @@ function Get-CsOAuthConfiguration {
     [CmdletBinding(DefaultParameterSetName = 'Identity')]
     param([Parameter(ParameterSetName = 'Identity', Position = 0)][string]$Identity, [Parameter(ParameterSetName = 'Filter')][string]$Filter, [switch]$LocalStore)
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     Select-LabXds -Collection oauthConfigurations -Identity $Identity -Filter $Filter
 }
 
@@ -278,6 +303,7 @@ function Get-CsKerberosAccountAssignment {
     [CmdletBinding(DefaultParameterSetName = 'Identity')]
     param([Parameter(ParameterSetName = 'Identity', Position = 0)][string]$Identity, [Parameter(ParameterSetName = 'Filter')][string]$Filter, [switch]$LocalStore)
     Write-LabInvocation $MyInvocation.MyCommand.Name $PSBoundParameters
+    Sync-LabData
     Select-LabXds -Collection kerberosAccountAssignments -Identity $Identity -Filter $Filter
 }
 
