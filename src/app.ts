@@ -56,7 +56,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   adapter.use(compactRepliesInTeams());
   const pending = new Set<Promise<unknown>>();
   const roles = { admins: config.HELPDESK_ADMINS, agents: config.HELPDESK_AGENTS };
-  // Nothing starts here: pwsh is probed on the first check, so a missing pwsh never stops the bot.
+  // Nothing starts here: pwsh starts in the background once the bot listens (see listen below).
   const checks = createChecks({
     mode: config.LYNC_CHECKS,
     auditPath: config.HELPDESK_AUDIT_PATH ?? join(resolve(config.DATA_DIR), 'audit.jsonl'),
@@ -159,7 +159,10 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         : runner.pwsh.checked && !runner.pwsh.available
           ? `unavailable: ${runner.pwsh.reason}`
           : `${runner.mode}: ${runner.session}`;
-      return { ready: state.ok && articles, checks: { knowledge: articles, storage: state.ok ? 'ok' : state.error, lyncChecks: checksState } };
+      return {
+        ready: state.ok && articles,
+        checks: { knowledge: articles, storage: state.ok ? 'ok' : state.error, lyncChecks: checksState, lyncChecksWarm: runner?.warm ?? false },
+      };
     },
     // The page and its connector stand-in are unauthenticated: only for loopback, unauthenticated runs.
     extraRoutes: config.webchat && !config.authenticated ? (routes) => void mountWebChat(routes) : undefined,
@@ -171,6 +174,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
         server.once('error', reject);
         server.listen(config.PORT, config.host, () => {
           server.off('error', reject);
+          // The first admin check should not pay for starting pwsh (seconds): start it now, in the
+          // background, while the bot already answers; /readyz tells when checks are warm.
+          checks.warmUp();
           resolveListen(server.address() as AddressInfo);
         });
       }),

@@ -31,6 +31,8 @@ export interface Checks {
   /** Absent when LYNC_CHECKS=off. */
   runner?: PowerShellRunner;
   audit: AuditLog;
+  /** Starts pwsh in the background and keeps a session ready (no-op when off); call once serving. */
+  warmUp(): void;
   /** Stops pwsh; call on shutdown. */
   dispose(): Promise<void>;
 }
@@ -44,8 +46,8 @@ function discoveryFor(config: ChecksSetup): AutodiscoverLookup {
 
 /**
  * Builds the command registry with the check and audit commands, and the PowerShell runner behind
- * them. Nothing starts here: pwsh is probed and started on the first check, so a missing pwsh never
- * stops the bot from starting.
+ * them. Nothing starts here: pwsh starts with warmUp() (in the background, so a missing or slow pwsh
+ * never holds up the bot) or else on the first check.
  */
 export function createChecks(config: ChecksSetup): Checks {
   const audit = config.audit ?? (config.auditPath ? new JsonLinesAuditLog(config.auditPath) : new InMemoryAuditLog());
@@ -86,6 +88,7 @@ export function createChecks(config: ChecksSetup): Checks {
     registry,
     ...(runner ? { runner } : {}),
     audit,
+    warmUp: () => runner?.warmUp(),
     dispose: async () => {
       await runner?.dispose();
     },
