@@ -15,16 +15,18 @@ export interface FileStorageOptions {
 /**
  * Durable state on the local disk, the default store: one JSON file per key, with eTags so concurrent
  * turns of one conversation cannot silently overwrite each other. A write is safe when it resolves:
- * it is in the folder's journal, flushed to disk, and the file has been replaced atomically (temp file
- * renamed over the old one), so a crash or SIGKILL never leaves half an item. Writes that land
- * together share one journal flush (group commit, see StateJournal).
+ * it is in the folder's journal, flushed to disk. Writes that land together share one journal flush
+ * (group commit); files are replaced atomically (temp file renamed over the old one) from the journal,
+ * at once for a new key and at the next checkpoint otherwise (see StateJournal), so a crash or SIGKILL
+ * never leaves half an item and never loses an acknowledged one.
  *
  * One process per folder: the eTag check and the write are atomic within this process (every
  * FileStorage on the same folder shares the same per-key locks and journal), not across processes.
  * Several instances share state through the blob store instead.
  *
  * Reads are served from memory while the file is unchanged on disk (same inode, size and mtime), so
- * a turn costs one stat instead of reading the file again; a file damaged from outside is noticed. The
+ * a turn costs one stat instead of reading the file again, and a file damaged from outside is noticed;
+ * a file behind the journal is read from the journal's copy (the checkpoint replaces the file). The
  * eTag check of a write needs no stat when this process wrote the file last: it holds the file's lock,
  * and nobody else writes in its folder. The callback fs API is used on purpose: fs/promises allocates
  * a FileHandle per call and was measurably slower under load.
@@ -68,9 +70,11 @@ export class FileStorage implements Storage {
           }
           const eTag = randomUUID();
           const text = JSON.stringify({ key, item: { ...change, eTag } });
-          const file = await this.journal.commit(basename(path), text);
-          if (file) remember(path, file, text, eTag);
-          else cache.delete(path);
+          const name = basename(path);
+          // A key this process has not seen gets its file at once; later changes wait for the checkpoint.
+          const firstSeen = !cache.has(path) && this.journal.pending(name) === undefined;
+          const file = await this.journal.commit(name, text, firstSeen);
+          remember(path, file, text, eTag);
         });
       }),
     );
@@ -91,14 +95,13 @@ export class FileStorage implements Storage {
 
   /** The eTag of the stored item, for a write that holds the file's lock. */
   private async currentETag(key: string, path: string): Promise<unknown> {
-    const own = cache.get(path);
-    if (own?.eTag !== undefined && this.journal.pending(basename(path)) === undefined) return own.eTag;
-    return (await this.load(key))?.eTag;
+    const own = cache.get(path)?.eTag;
+    return own !== undefined ? own : (await this.load(key))?.eTag;
   }
 
   private async load(key: string): Promise<StoreItem | undefined> {
     const path = this.pathOf(key);
-    // Committed, but its file could not be updated yet: the journal's copy is the item.
+    // Committed, its file not brought up to date yet: the journal's copy is the item.
     const owed = this.journal.pending(basename(path));
     let raw: string;
     if (owed === null) return undefined;
@@ -169,9 +172,10 @@ const fsReadFile = promisify(readFile) as (path: string, encoding: 'utf8') => Pr
 const cache = new Map<string, { ino: number; size: number; mtimeMs: number; text: string; eTag?: string }>();
 const CACHED_FILES = 2_000;
 
-function remember(path: string, file: Stats, text: string, eTag?: string): void {
+/** `file` is undefined when the file is behind the journal (its identity is not known, and not used). */
+function remember(path: string, file: Stats | undefined, text: string, eTag?: string): void {
   cache.delete(path);
-  cache.set(path, { ino: file.ino, size: file.size, mtimeMs: file.mtimeMs, text, ...(eTag !== undefined ? { eTag } : {}) });
+  cache.set(path, { ino: file?.ino ?? -1, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, text, ...(eTag !== undefined ? { eTag } : {}) });
   if (cache.size > CACHED_FILES) cache.delete(cache.keys().next().value!);
 }
 

@@ -7,13 +7,14 @@ import { promisify } from 'node:util';
 /**
  * Group commit for FileStorage: a write is safe once its line is in the folder's journal and the
  * journal is flushed to disk. Writes that arrive together share one append and one fdatasync, instead
- * of one temp file, fsync and rename each. After the flush every file is brought up to date (temp file
- * and rename, without a flush of its own), so the folder always reads as one JSON file per key.
+ * of one temp file, fsync and rename each (on ext4 every fsync is a journal commit of its own).
  *
- * Files written since the last checkpoint may not be on disk yet; the journal is. A checkpoint (when
- * the journal has grown past CHECKPOINT_BYTES) flushes those files and the folder, and only then
- * empties the journal. At start-up whatever the journal holds is written to the files again, durably,
- * before anything is read: a process killed right after a reply loses nothing.
+ * A key's first file is created at once (temp file renamed into place), so the folder always holds
+ * one JSON file per key. Later changes to that file are owed: readers get them from memory, and a
+ * checkpoint (when the journal passes CHECKPOINT_BYTES, or shortly after writes stop) writes every
+ * owed file durably (temp file, fsync, rename, then the folder), and only then empties the journal.
+ * At start-up whatever the journal holds is written to the files first, before anything is read: a
+ * process killed right after a reply loses nothing.
  *
  * Each journal line carries a hash of itself; replay stops at the first line that does not match (the
  * tail of a flush cut off by the crash, which no caller was ever told had succeeded).
@@ -21,12 +22,16 @@ import { promisify } from 'node:util';
 
 export const JOURNAL_NAME = '.journal';
 const CHECKPOINT_BYTES = 4 * 1024 * 1024;
+/** Owed files are written this long after the last write, so the folder does not stay behind for long. */
+const IDLE_CHECKPOINT_MS = 2_000;
 
 interface Change {
   /** File name inside the folder (hex and .json: no spaces, no newlines). */
   name: string;
   /** New contents (one line of JSON), or null to delete the file. */
   text: string | null;
+  /** Create or replace the file now (a key seen for the first time), rather than at the checkpoint. */
+  now: boolean;
   resolve(file: Stats | undefined): void;
   reject(error: unknown): void;
 }
@@ -64,8 +69,9 @@ export class StateJournal {
   private pumping = false;
   /** Files renamed into place since the last checkpoint, not yet flushed. */
   private readonly unflushed = new Set<string>();
-  /** Committed in the journal but not yet in their file (the file update failed): readers see these. */
-  private readonly unapplied = new Map<string, string | null>();
+  /** Committed in the journal but not yet in their file: readers get these from here. */
+  private readonly owed = new Map<string, string | null>();
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly folder: string) {
     this.ready = this.open();
@@ -73,16 +79,17 @@ export class StateJournal {
 
   /** The committed contents of a file whose update is still owed (null: deleted), else undefined. */
   pending(name: string): string | null | undefined {
-    return this.unapplied.get(name);
+    return this.owed.get(name);
   }
 
   /**
-   * Makes the change durable (journal flushed), then applies it to the file. Resolves with the new
-   * file's identity (undefined when deleted, or when the file update is still owed).
+   * Makes the change durable (journal flushed). With `now`, the file is also created or replaced
+   * before this resolves, and its identity is returned; otherwise the file update is owed until the
+   * next checkpoint and pending() serves the contents.
    */
-  commit(name: string, text: string | null): Promise<Stats | undefined> {
+  commit(name: string, text: string | null, now = false): Promise<Stats | undefined> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ name, text, resolve, reject });
+      this.queue.push({ name, text, now, resolve, reject });
       void this.pump();
     });
   }
@@ -124,6 +131,24 @@ export class StateJournal {
     } finally {
       this.pumping = false;
     }
+    if (this.owed.size > 0 || this.size > 0) {
+      if (this.idleTimer) clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => void this.idleCheckpoint(), IDLE_CHECKPOINT_MS);
+      this.idleTimer.unref();
+    }
+  }
+
+  /** Writes owed files once writes have stopped for a while; runs in the pump, so no commit interleaves. */
+  private async idleCheckpoint(): Promise<void> {
+    this.idleTimer = undefined;
+    if (this.pumping || this.queue.length > 0) return;
+    this.pumping = true;
+    try {
+      await this.checkpoint().catch(() => undefined);
+    } finally {
+      this.pumping = false;
+    }
+    if (this.queue.length > 0) void this.pump();
   }
 
   private async flush(batch: Change[]): Promise<void> {
@@ -144,33 +169,31 @@ export class StateJournal {
       for (const change of batch) change.reject(error);
       return;
     }
-    // Committed. Bring the files up to date; a file that cannot be written now is served from memory
-    // and written again at the next checkpoint (the journal is kept until then).
+    // Committed. New files are created now; other changes are owed until the checkpoint. A file that
+    // cannot be created now is owed too (the journal is kept until it is written).
+    for (const change of batch) this.owed.set(change.name, change.text);
     await Promise.all(
       batch.map(async (change) => {
-        const file = await this.apply(change.name, change.text);
+        if (!change.now) return change.resolve(undefined);
+        const file = await this.apply(change.name, change.text, false).catch(() => undefined);
         change.resolve(file);
       }),
     );
   }
 
-  private async apply(name: string, text: string | null): Promise<Stats | undefined> {
+  /** Writes one file (or removes it); once done it is no longer owed. */
+  private async apply(name: string, text: string | null, flush: boolean): Promise<Stats | undefined> {
     const path = join(this.folder, name);
-    try {
-      const file = text === null ? await rm(path, { force: true }).then(() => undefined) : await writeFileAtomically(path, text, false);
-      this.unapplied.delete(name);
-      this.unflushed.add(name);
-      return file;
-    } catch {
-      this.unapplied.set(name, text);
-      return undefined;
-    }
+    const file = text === null ? await rm(path, { force: true }).then(() => undefined) : await writeFileAtomically(path, text, flush);
+    // A later change queued meanwhile stays owed.
+    if (this.owed.get(name) === text) this.owed.delete(name);
+    if (!flush) this.unflushed.add(name);
+    return file;
   }
 
-  /** Flushes every file written since the last checkpoint and the folder, then empties the journal. */
+  /** Writes every owed file durably, flushes files created since and the folder, then empties the journal. */
   private async checkpoint(): Promise<void> {
-    for (const [name, text] of [...this.unapplied]) await this.apply(name, text);
-    if (this.unapplied.size > 0) return;
+    await Promise.all([...this.owed].map(([name, text]) => this.apply(name, text, true).then(() => this.unflushed.delete(name))));
     await Promise.all([...this.unflushed].map((name) => syncFile(join(this.folder, name))));
     await syncFolder(this.folder);
     await fsFtruncate(this.fd!, 0);
