@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +55,18 @@ describe('the state journal (group commit for the file store)', () => {
     // The replayed item's eTag is the one to write against.
     await store.write({ stale: { step: 4, eTag: 'new' } });
     expect((await store.read(['stale'])).stale).toMatchObject({ step: 4 });
+  });
+
+  it('never acknowledges a write into a journal whose folder was deleted; a new store starts afresh', async () => {
+    const dir = folder();
+    const store = new FileStorage(dir);
+    await store.write({ k: { n: 1 } });
+    rmSync(dir, { recursive: true, force: true });
+    await expect(store.write({ k: { n: 2 } })).rejects.toThrow(/journal .* was removed/);
+    const again = new FileStorage(dir);
+    await again.write({ k: { n: 3 } });
+    expect((await again.read(['k'])).k).toMatchObject({ n: 3 });
+    expect(existsSync(join(dir, JOURNAL_NAME))).toBe(true);
   });
 
   it('every write acknowledged before SIGKILL is there afterwards', { timeout: 60_000 }, async () => {

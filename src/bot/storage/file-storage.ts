@@ -135,8 +135,10 @@ export class FileStorage implements Storage {
    */
   private prepare(): Promise<void> {
     this.prepared ??= (async () => {
-      // Looked up on each attempt: a journal that failed to open (folder missing) is not kept.
-      const journal = journalFor(this.folder);
+      // Looked up on each attempt: a journal that failed to open (folder missing) is not kept, and one
+      // whose folder was deleted meanwhile is replaced (its folder is made again).
+      let journal = journalFor(this.folder);
+      if (!(await journal.intact())) journal = journalFor(this.folder);
       await journal.ready;
       this.journal = journal;
       const own = `.${process.pid}.`;

@@ -72,9 +72,24 @@ export class StateJournal {
   /** Committed in the journal but not yet in their file: readers get these from here. */
   private readonly owed = new Map<string, string | null>();
   private idleTimer: NodeJS.Timeout | undefined;
+  /** Its file was removed from under it (the state folder deleted): no write may count on it. */
+  private removed = false;
 
   constructor(private readonly folder: string) {
     this.ready = this.open();
+  }
+
+  /** Whether the journal file is still in its folder (someone may have deleted the state folder). */
+  async intact(): Promise<boolean> {
+    if (this.removed) return false;
+    await this.ready;
+    const file = await fsFstat(this.fd!);
+    if (file.nlink === 0) this.removed = true;
+    return !this.removed;
+  }
+
+  get retired(): boolean {
+    return this.removed;
   }
 
   /** The committed contents of a file whose update is still owed (null: deleted), else undefined. */
@@ -155,6 +170,8 @@ export class StateJournal {
     try {
       await this.ready;
       const fd = this.fd!;
+      // Appending to a journal whose file was deleted would acknowledge writes that nothing can replay.
+      if (!(await this.intact())) throw new Error(`the state journal in ${this.folder} was removed; the store starts afresh`);
       const data = Buffer.from(batch.map((change) => journalLine(change.name, change.text)).join(''), 'utf8');
       try {
         await writeAll(fd, data);
@@ -208,7 +225,7 @@ const journals = new Map<string, StateJournal>();
 
 export function journalFor(folder: string): StateJournal {
   let journal = journals.get(folder);
-  if (!journal) {
+  if (!journal || journal.retired) {
     const created = new StateJournal(folder);
     journals.set(folder, created);
     // A journal that could not be opened is not kept: the store is built afresh after a failure.
