@@ -154,7 +154,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       const articles = knowledge.articles().length > 0;
       // Checks are reported, not required: without them the bot still answers questions and runs flows,
       // so an instance whose pwsh is broken should stay in rotation.
-      return { ready: state.ok && articles, checks: { knowledge: articles, storage: state.ok ? 'ok' : state.error, lyncChecks: checks.readiness() } };
+      return { ready: state.ok && articles, checks: { knowledge: articles, storage: state.ok ? 'ok' : state.error, lyncChecks: checks.readiness(), lyncChecksWarm: checks.runner?.status().warm ?? false } };
     },
     extraRoutes: webChatWanted(config)
       ? (routes) =>
@@ -177,6 +177,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     async listen() {
       const address = await listen(server, config.PORT, config.host);
       operations.start();
+      // The first admin check should not pay for starting pwsh (seconds): start it now, in the
+      // background, while the bot already answers; /readyz tells when checks are warm.
+      checks.warmUp();
       return address;
     },
     url: () => serverUrl(server),

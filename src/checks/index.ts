@@ -35,6 +35,8 @@ export interface CheckCommands {
   runner?: PowerShellRunner;
   /** For /readyz: "off", "unavailable: <why>" or "<mode>: <session state>". */
   readiness(): string;
+  /** Starts pwsh in the background and keeps a session ready (no-op when off); call once serving. */
+  warmUp(): void;
   /** Stops pwsh; call on shutdown. */
   dispose(): Promise<void>;
 }
@@ -45,6 +47,8 @@ export interface Checks {
   /** Absent when LYNC_CHECKS=off. */
   runner?: PowerShellRunner;
   audit: AuditLog;
+  /** Starts pwsh in the background and keeps a session ready (no-op when off); call once serving. */
+  warmUp(): void;
   /** Stops pwsh; call on shutdown. */
   dispose(): Promise<void>;
 }
@@ -57,8 +61,8 @@ function discoveryFor(config: ChecksSetup): AutodiscoverLookup {
 }
 
 /**
- * The check commands and the PowerShell runner behind them. Nothing starts here: pwsh is probed and
- * started on the first check, so a missing pwsh never stops the bot from starting.
+ * The check commands and the PowerShell runner behind them. Nothing starts here: pwsh starts with warmUp() (in the background, so a missing or slow pwsh
+ * never holds up the bot) or else on the first check.
  */
 export function createCheckCommands(config: Omit<ChecksSetup, 'audit' | 'auditPath'>): CheckCommands {
   const runner =
@@ -102,6 +106,7 @@ export function createCheckCommands(config: Omit<ChecksSetup, 'audit' | 'auditPa
       if (!status) return 'off';
       return status.pwsh.checked && !status.pwsh.available ? `unavailable: ${status.pwsh.reason}` : `${status.mode}: ${status.session}`;
     },
+    warmUp: () => runner?.warmUp(),
     dispose: async () => {
       await runner?.dispose();
     },
@@ -113,5 +118,5 @@ export function createChecks(config: ChecksSetup): Checks {
   const audit = config.audit ?? openAuditLog(config.auditPath);
   const checks = createCheckCommands(config);
   const registry = createCommandRegistry({ audit, ...(checks.notice ? { notice: checks.notice } : {}), features: [checks.register] });
-  return { registry, ...(checks.runner ? { runner: checks.runner } : {}), audit, dispose: () => checks.dispose() };
+  return { registry, ...(checks.runner ? { runner: checks.runner } : {}), audit, warmUp: () => checks.warmUp(), dispose: () => checks.dispose() };
 }

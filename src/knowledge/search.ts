@@ -2,6 +2,7 @@ import Fuse from 'fuse.js';
 import { performance } from 'node:perf_hooks';
 import type { Article } from './article';
 import type { Scope } from './scope';
+import { CompactPostings, PostingsBuilder } from './compact-index';
 import type { Synonyms } from './synonyms';
 import { clientFit, clientsAsked } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
@@ -121,12 +122,6 @@ function worthOffering(hits: SearchHit[], minWords: number): SearchHit[] {
   );
 }
 
-interface Posting {
-  position: number;
-  saturated: number;
-  about: boolean;
-}
-
 interface IndexedArticle {
   article: Article;
   /** Term counts per field; dropped once the figures below are computed, to save memory. */
@@ -134,11 +129,11 @@ interface IndexedArticle {
   fieldLengths: Record<Field, number>;
   /** Title and example questions as term sets with their summed idf (idf is fixed once built). */
   questions: Array<{ terms: Set<string>; weight: number }>;
-  /** Per term: field-weighted, length-normalised frequency, saturated as BM25 does (tf / (k1 + tf)). */
-  saturatedTf: Map<string, number>;
-  allTerms: Set<string>;
-  /** Terms of the fields that say what the article is about (all but the body). */
-  aboutTerms: Set<string>;
+  /** Per term: field-weighted, length-normalised frequency, saturated as BM25 does (tf / (k1 + tf)). Build time only. */
+  saturatedTf?: Map<string, number>;
+  allTerms?: Set<string>;
+  /** Terms of the fields that say what the article is about (all but the body). Build time only. */
+  aboutTerms?: Set<string>;
 }
 
 export interface SearchOptions {
@@ -152,7 +147,9 @@ export class KnowledgeIndex {
   private readonly byIdMap: Map<string, Article>;
   private readonly docFrequency = new Map<string, number>();
   /** Per term, the articles holding it with their precomputed BM25 share: search goes term by term. */
-  private readonly postings = new Map<string, Posting[]>();
+  private readonly postings: CompactPostings;
+  /** Search tokens per raw word while the corpus is indexed (the same words recur in every article). */
+  private buildMemo: Map<string, readonly string[]> | undefined = new Map();
   private readonly averageLength: Record<Field, number>;
   /** Vocabulary words by length, each length with its own fuzzy index: a word is only compared with words of a close length. */
   private readonly vocabularyByLength = new Map<number, Fuse<string>>();
@@ -171,19 +168,21 @@ export class KnowledgeIndex {
     const totals = Object.fromEntries(FIELDS.map((field) => [field, 0])) as Record<Field, number>;
     this.docs.forEach((doc, position) => {
       for (const field of FIELDS) totals[field] += doc.fieldLengths[field];
-      for (const term of doc.allTerms) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
+      for (const term of doc.allTerms!) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
     });
     const count = Math.max(1, this.docs.length);
     this.averageLength = Object.fromEntries(FIELDS.map((field) => [field, totals[field] / count || 1])) as Record<Field, number>;
+    const postings = new PostingsBuilder();
     this.docs.forEach((doc, position) => {
       this.finishArticle(doc);
-      for (const [term, saturated] of doc.saturatedTf) {
-        const posting = { position, saturated, about: doc.aboutTerms.has(term) };
-        const list = this.postings.get(term);
-        if (list) list.push(posting);
-        else this.postings.set(term, [posting]);
-      }
+      for (const [term, saturated] of doc.saturatedTf!) postings.add(term, position, saturated, doc.aboutTerms!.has(term));
+      // Only the postings keep these figures: no per-article copies.
+      delete doc.saturatedTf;
+      delete doc.allTerms;
+      delete doc.aboutTerms;
     });
+    this.postings = postings.build();
+    this.buildMemo = undefined;
     this.byIdMap = new Map(this.docs.map((doc) => [doc.article.id, doc.article]));
     this.vocabularySet = new Set(this.docFrequency.keys());
     const byLength = new Map<number, string[]>();
@@ -234,7 +233,11 @@ export class KnowledgeIndex {
     const touched: number[] = [];
     for (const term of unique) {
       const weight = weights.get(term)!;
-      for (const { position, saturated, about } of this.postings.get(term) ?? []) {
+      const list = this.postings.of(term);
+      for (let entry = list?.start ?? 0; entry < (list?.end ?? 0); entry++) {
+        const position = list!.positions[entry]!;
+        const saturated = list!.saturated[entry]!;
+        const about = list!.about[entry] === 1;
         if (bm25[position] === 0 && covered[position] === 0) touched.push(position);
         bm25[position] = bm25[position]! + weight * saturated;
         // A word the article is about counts fully; a word only mentioned in passing in the body, less.
@@ -393,16 +396,16 @@ export class KnowledgeIndex {
 
   /** Figures that need corpus-wide statistics (average field lengths, idf), computed once. */
   private finishArticle(doc: IndexedArticle): void {
-    for (const term of doc.allTerms) {
-      let tf = 0;
-      for (const field of FIELDS) {
-        const count = doc.fieldTerms?.[field].get(term);
+    // Field by field (in FIELDS order, so every term's sum adds up in the same order as term by term).
+    const tfs = new Map<string, number>();
+    for (const field of FIELDS) {
+      const norm = 1 - B + (B * doc.fieldLengths[field]) / this.averageLength[field];
+      for (const [term, count] of doc.fieldTerms?.[field] ?? []) {
         if (!count) continue;
-        const norm = 1 - B + (B * doc.fieldLengths[field]) / this.averageLength[field];
-        tf += (FIELD_WEIGHTS[field] * count) / norm;
+        tfs.set(term, (tfs.get(term) ?? 0) + (FIELD_WEIGHTS[field] * count) / norm);
       }
-      doc.saturatedTf.set(term, tf / (K1 + tf));
     }
+    for (const [term, tf] of tfs) doc.saturatedTf!.set(term, tf / (K1 + tf));
     delete doc.fieldTerms;
     for (const question of doc.questions) {
       question.weight = 0;
@@ -439,6 +442,6 @@ export class KnowledgeIndex {
   }
 
   private tokens(text: string): string[] {
-    return searchTokens(this.synonyms.expand(normaliseText(text)));
+    return searchTokens(this.synonyms.expand(normaliseText(text)), this.buildMemo);
   }
 }

@@ -41,14 +41,21 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
   const rules = groups.flatMap((group) =>
     group.variants.map((variant) => ({
       pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(variant))}(?=$|[^a-z0-9])`, 'g'),
+      firstWord: /^[a-z0-9]*/.exec(normaliseText(variant).trim())![0],
       canonical: group.canonical,
     })),
   );
+  const firstWords = new WordStarts(rules.map((rule) => rule.firstWord).filter((word) => word !== ''));
   return {
     context: contextTokens(groups),
     expand(folded: string): string {
       const added: string[] = [];
+      // A pattern matches at a word boundary, starting with the variant's first word (the whitespace
+      // after it may match nothing: "store app" also matches "storeapp"). So only variants whose first
+      // word begins a word of the text can match: one pass over the text rules out the others.
+      const present = firstWords.found(folded);
       for (const rule of rules) {
+        if (rule.firstWord !== '' && !present.has(rule.firstWord)) continue;
         rule.pattern.lastIndex = 0;
         if (rule.pattern.test(folded)) added.push(rule.canonical);
       }
@@ -65,6 +72,50 @@ function contextTokens(groups: SynonymGroups): Set<string> {
     for (const variant of group.variants) for (const token of searchTokens(normaliseText(variant))) if (!/\d/.test(token)) tokens.add(token);
   }
   return tokens;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  word?: string;
+}
+
+/** Finds which of a fixed set of words begin a word of a text ([a-z0-9] runs), in one pass. */
+class WordStarts {
+  private readonly root: TrieNode = { next: new Map() };
+
+  constructor(words: string[]) {
+    for (const word of words) {
+      let node = this.root;
+      for (let i = 0; i < word.length; i++) {
+        const code = word.charCodeAt(i);
+        let child = node.next.get(code);
+        if (!child) node.next.set(code, (child = { next: new Map() }));
+        node = child;
+      }
+      node.word = word;
+    }
+  }
+
+  found(text: string): Set<string> {
+    const found = new Set<string>();
+    let previousIsWord = false;
+    for (let start = 0; start < text.length; start++) {
+      const isWord = isWordChar(text.charCodeAt(start));
+      if (isWord && !previousIsWord) {
+        let node: TrieNode | undefined = this.root;
+        for (let i = start; node && i < text.length; i++) {
+          node = node.next.get(text.charCodeAt(i));
+          if (node?.word !== undefined) found.add(node.word);
+        }
+      }
+      previousIsWord = isWord;
+    }
+    return found;
+  }
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
 function escape(text: string): string {

@@ -62,16 +62,29 @@ export function rawTokens(folded: string): string[] {
 }
 
 /** Tokens for search: no stop words, stemmed. Hyphenated words also yield their parts. */
-export function searchTokens(folded: string): string[] {
+export function searchTokens(folded: string, memo?: Map<string, readonly string[]>): string[] {
   const tokens: string[] = [];
   for (const raw of rawTokens(folded)) {
-    if (STOPWORDS.has(raw.replace(/'/g, ''))) continue;
-    const parts = raw.split(/[-.]/).filter((part) => part.length > 0);
-    if (parts.length > 1) {
-      tokens.push(stem(raw.replace(/[-.]/g, '')));
-      for (const part of parts) if (!STOPWORDS.has(part) && part.length > 1) tokens.push(stem(part));
-    } else tokens.push(stem(raw));
+    const known = memo?.get(raw);
+    const own = known ?? tokensOfWord(raw);
+    if (memo && !known) memo.set(raw, own);
+    for (const token of own) tokens.push(token);
   }
+  return tokens;
+}
+
+/**
+ * The search tokens of one raw word. Depends on the word alone, so indexing a large corpus can
+ * remember them (searchTokens' `memo`) instead of stemming the same words again and again.
+ */
+function tokensOfWord(raw: string): string[] {
+  if (STOPWORDS.has(raw.replace(/'/g, ''))) return [];
+  const tokens: string[] = [];
+  const parts = raw.split(/[-.]/).filter((part) => part.length > 0);
+  if (parts.length > 1) {
+    tokens.push(stem(raw.replace(/[-.]/g, '')));
+    for (const part of parts) if (!STOPWORDS.has(part) && part.length > 1) tokens.push(stem(part));
+  } else tokens.push(stem(raw));
   // "needs" and "helps" are stop words once stemmed.
   return tokens.filter((token) => !STOPWORDS.has(token));
 }

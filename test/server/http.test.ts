@@ -101,7 +101,9 @@ describe('feedback', () => {
       await bot.say('helpful', { value: { action: 'feedback', helpful: true, articleId: 'store-app-clock-skew', text: 'helpful' } });
       await bot.say('not helpful');
       await bot.say('helpful', { value: { action: 'feedback', helpful: true, articleId: 'no-such-article', text: 'helpful' } });
+      // One JSON file per stored item (the folder also holds the store's journal).
       const records = readdirSync(join(dataDir, 'state'))
+        .filter((name) => name.endsWith('.json'))
         .map((name) => JSON.parse(readFileSync(join(dataDir, 'state', name), 'utf8')) as { key: string; item: Record<string, unknown> })
         .filter((record) => record.key.startsWith('feedback/'))
         .map((record) => [record.item.articleId, record.item.helpful]);

@@ -1,4 +1,5 @@
 import { mkdtempSync } from 'node:fs';
+import { FileStorage } from '../../src/bot/storage/file-storage';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -58,5 +59,32 @@ describe('restart safety with the default file store', () => {
     } finally {
       await channel.close();
     }
+  });
+});
+
+describe('a state-changing turn survives SIGKILL right after its reply', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kill-after-reply-'));
+  const running: BotProcess[] = [];
+  afterAll(async () => {
+    await Promise.all(running.map((bot) => bot.kill('SIGKILL')));
+  });
+
+  it('every answered question is in the conversation state, though the bot was killed the moment it replied', { timeout: 180_000 }, async () => {
+    const conversation = new Conversation();
+    const questions = ['the store app says the clock is wrong', 'where are the Lync client logs on Windows'];
+    for (const question of questions) {
+      const bot = await startBotProcess({ DATA_DIR: dataDir });
+      running.push(bot);
+      const response = await post(bot.url, conversation.activity(question));
+      // Killed as soon as the reply is in: nothing after it (a flush, a shutdown) may be what saved the turn.
+      const killed = bot.kill('SIGKILL');
+      expect(response.status).toBe(200);
+      expect(textOf((response.json as { activities: [] }).activities).length).toBeGreaterThan(0);
+      expect(await killed).toMatchObject({ signal: 'SIGKILL' });
+    }
+    // Read as the next process would: this process opens the folder for the first time.
+    const key = `emulator/conversations/${conversation.id}/`;
+    const stored = (await new FileStorage(join(dataDir, 'state')).read([key]))[key] as { memory?: { asked: Array<{ question: string }> } } | undefined;
+    expect(stored?.memory?.asked.map((entry) => entry.question)).toEqual(questions);
   });
 });

@@ -1,9 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { close, constants, fstat, fsync, open, readFile, rename, stat, write, type Stats } from 'node:fs';
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { constants, readFile, stat, type Stats } from 'node:fs';
+import { copyFile, readdir, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { journalFor, type StateJournal } from './state-journal';
 import { StateConflictError } from './storage-errors';
 
 export interface FileStorageOptions {
@@ -12,20 +13,28 @@ export interface FileStorageOptions {
 }
 
 /**
- * Durable state on the local disk, the default store: one JSON file per key, written atomically
- * (temp file flushed to disk, then renamed over the old one) so a crash or SIGKILL never leaves half
- * a file, with eTags so concurrent turns of one conversation cannot silently overwrite each other.
+ * Durable state on the local disk, the default store: one JSON file per key, with eTags so concurrent
+ * turns of one conversation cannot silently overwrite each other. A write is safe when it resolves:
+ * it is in the folder's journal, flushed to disk. Writes that land together share one journal flush
+ * (group commit); files are replaced atomically (temp file renamed over the old one) from the journal,
+ * at once for a new key and at the next checkpoint otherwise (see StateJournal), so a crash or SIGKILL
+ * never leaves half an item and never loses an acknowledged one.
  *
  * One process per folder: the eTag check and the write are atomic within this process (every
- * FileStorage on the same folder shares the same per-key locks), not across processes. Several
- * instances share state through the blob store instead.
+ * FileStorage on the same folder shares the same per-key locks and journal), not across processes.
+ * Several instances share state through the blob store instead.
  *
  * Reads are served from memory while the file is unchanged on disk (same inode, size and mtime), so
- * a turn costs one stat instead of reading and parsing the file again. The callback fs API is used
- * on purpose: fs/promises allocates a FileHandle per call and was measurably slower under load.
+ * a turn costs one stat instead of reading the file again, and a file damaged from outside is noticed;
+ * a file behind the journal is read from the journal's copy (the checkpoint replaces the file). The
+ * eTag check of a write needs no stat when this process wrote the file last: it holds the file's lock,
+ * and nobody else writes in its folder. The callback fs API is used on purpose: fs/promises allocates
+ * a FileHandle per call and was measurably slower under load.
  */
 export class FileStorage implements Storage {
   private readonly folder: string;
+  /** Set by prepare(): the folder's journal, replayed and open. */
+  private journal!: StateJournal;
   private prepared?: Promise<void>;
 
   constructor(folder: string, private readonly options: FileStorageOptions = {}) {
@@ -33,6 +42,7 @@ export class FileStorage implements Storage {
   }
 
   async read(keys: string[]): Promise<StoreItems> {
+    await this.prepare();
     const items: StoreItems = {};
     await Promise.all(
       keys.map(async (key) => {
@@ -50,32 +60,59 @@ export class FileStorage implements Storage {
         if (change === null || typeof change !== 'object' || Array.isArray(change)) {
           return Promise.reject(new TypeError(`FileStorage: the item for "${key}" must be an object`));
         }
-        return exclusive(this.pathOf(key), async () => {
+        const path = this.pathOf(key);
+        return exclusive(path, async () => {
           const expected = (change as StoreItem).eTag;
           // Like Azure Blob Storage: an eTag that no longer matches, or an item deleted since it was
           // read, is a conflict. '*' or no eTag overwrites.
           if (typeof expected === 'string' && expected !== '*') {
-            const current = await this.load(key);
-            if (current?.eTag !== expected) throw new StateConflictError(key);
+            if ((await this.currentETag(key, path)) !== expected) throw new StateConflictError(key);
           }
-          await this.replace(key, { ...change, eTag: randomUUID() });
+          const eTag = randomUUID();
+          const text = JSON.stringify({ key, item: { ...change, eTag } });
+          const name = basename(path);
+          // A key this process has not seen gets its file at once; later changes wait for the checkpoint.
+          const firstSeen = !cache.has(path) && this.journal.pending(name) === undefined;
+          const file = await this.journal.commit(name, text, firstSeen);
+          remember(path, file, text, eTag);
         });
       }),
     );
   }
 
   async delete(keys: string[]): Promise<void> {
-    await Promise.all(keys.map((key) => exclusive(this.pathOf(key), () => rm(this.pathOf(key), { force: true }))));
+    await this.prepare();
+    await Promise.all(
+      keys.map((key) => {
+        const path = this.pathOf(key);
+        return exclusive(path, async () => {
+          await this.journal.commit(basename(path), null);
+          cache.delete(path);
+        });
+      }),
+    );
+  }
+
+  /** The eTag of the stored item, for a write that holds the file's lock. */
+  private async currentETag(key: string, path: string): Promise<unknown> {
+    const own = cache.get(path)?.eTag;
+    return own !== undefined ? own : (await this.load(key))?.eTag;
   }
 
   private async load(key: string): Promise<StoreItem | undefined> {
     const path = this.pathOf(key);
+    // Committed, its file not brought up to date yet: the journal's copy is the item.
+    const owed = this.journal.pending(basename(path));
     let raw: string;
-    try {
-      raw = await readThroughCache(path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
+    if (owed === null) return undefined;
+    if (owed !== undefined) raw = owed;
+    else {
+      try {
+        raw = await readThroughCache(path);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
     }
     try {
       const parsed = JSON.parse(raw) as { key?: unknown; item?: unknown };
@@ -91,36 +128,19 @@ export class FileStorage implements Storage {
     }
   }
 
-  /** Temp file, flushed to disk, renamed over the old file: readers see the old or the new item, never half. */
-  private async replace(key: string, item: StoreItem): Promise<void> {
-    const path = this.pathOf(key);
-    const temp = `${path}.${process.pid}.${randomUUID()}.tmp`;
-    const text = JSON.stringify({ key, item });
-    const fd = await fsOpen(temp, 'w');
-    let written: Stats;
-    try {
-      await writeAll(fd, Buffer.from(text, 'utf8'));
-      await fsFsync(fd);
-      written = await fsFstat(fd);
-    } finally {
-      await fsClose(fd);
-    }
-    try {
-      await fsRename(temp, path);
-    } catch (error) {
-      await rm(temp, { force: true });
-      throw error;
-    }
-    remember(path, written, text);
-  }
-
   /**
-   * Creates the folder and removes temp files a killed process left behind: another process's, or
-   * old ones (a restarted container may get the same pid), never one this process is writing now.
+   * Replays the folder's journal (once per process) and removes temp files a killed process left
+   * behind: another process's, or old ones (a restarted container may get the same pid), never one
+   * this process is writing now.
    */
   private prepare(): Promise<void> {
     this.prepared ??= (async () => {
-      await mkdir(this.folder, { recursive: true });
+      // Looked up on each attempt: a journal that failed to open (folder missing) is not kept, and one
+      // whose folder was deleted meanwhile is replaced (its folder is made again).
+      let journal = journalFor(this.folder);
+      if (!(await journal.intact())) journal = journalFor(this.folder);
+      await journal.ready;
+      this.journal = journal;
       const own = `.${process.pid}.`;
       const old = Date.now() - 60_000;
       const temps = (await readdir(this.folder)).filter((name) => name.endsWith('.tmp'));
@@ -144,27 +164,20 @@ export class FileStorage implements Storage {
   }
 }
 
-const fsOpen = promisify(open);
-const fsWrite = promisify(write) as unknown as (fd: number, buffer: Buffer, offset: number, length: number) => Promise<{ bytesWritten: number }>;
-
-/** A single write may take fewer bytes than asked; keep writing until all are in. */
-async function writeAll(fd: number, buffer: Buffer): Promise<void> {
-  for (let offset = 0; offset < buffer.length; ) offset += (await fsWrite(fd, buffer, offset, buffer.length - offset)).bytesWritten;
-}
-const fsFsync = promisify(fsync);
-const fsFstat = promisify(fstat) as (fd: number) => Promise<Stats>;
-const fsClose = promisify(close);
-const fsRename = promisify(rename);
 const fsStat = promisify(stat) as (path: string) => Promise<Stats>;
 const fsReadFile = promisify(readFile) as (path: string, encoding: 'utf8') => Promise<string>;
 
-/** Recently read or written files, by path: their text and the identity of the file it came from. */
-const cache = new Map<string, { ino: number; size: number; mtimeMs: number; text: string }>();
+/**
+ * Recently read or written files, by path: their text and the identity of the file it came from.
+ * `eTag` is set only for what this process wrote itself (see FileStorage.currentETag).
+ */
+const cache = new Map<string, { ino: number; size: number; mtimeMs: number; text: string; eTag?: string }>();
 const CACHED_FILES = 2_000;
 
-function remember(path: string, file: Stats, text: string): void {
+/** `file` is undefined when the file is behind the journal (its identity is not known, and not used). */
+function remember(path: string, file: Stats | undefined, text: string, eTag?: string): void {
   cache.delete(path);
-  cache.set(path, { ino: file.ino, size: file.size, mtimeMs: file.mtimeMs, text });
+  cache.set(path, { ino: file?.ino ?? -1, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, text, ...(eTag !== undefined ? { eTag } : {}) });
   if (cache.size > CACHED_FILES) cache.delete(cache.keys().next().value!);
 }
 
@@ -180,7 +193,6 @@ async function readThroughCache(path: string): Promise<string> {
   remember(path, file, text);
   return text;
 }
-
 /** Per-file queues shared by every FileStorage in the process, so the read-check-write is atomic. */
 const locks = new Map<string, Promise<unknown>>();
 

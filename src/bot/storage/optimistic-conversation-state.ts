@@ -1,12 +1,12 @@
-import { ConversationState, calculateChangeHash, type Storage, type TurnContext } from 'botbuilder';
+import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
 import { StateConflictError } from './storage-errors';
 
 /** What was read from the store for one turn's state object. */
 interface Snapshot {
   /** The eTag the store gave the item when this turn read it; SAVED once this turn has written it. */
   eTag: string | undefined | typeof SAVED;
-  /** Change hash of what the store holds as far as this turn knows (read or last written). */
-  hash: string;
+  /** What the store holds as far as this turn knows (read or last written), as canonical JSON. */
+  content: string;
 }
 
 const SAVED = Symbol('saved in this turn');
@@ -34,7 +34,7 @@ export class OptimisticConversationState extends ConversationState {
     const cached = force ? undefined : this.get(context);
     const state = (await super.load(context, force)) as Record<string, unknown>;
     if (state !== cached && !this.snapshots.has(state)) {
-      this.snapshots.set(state, { eTag: typeof state.eTag === 'string' ? state.eTag : undefined, hash: calculateChangeHash(state) });
+      this.snapshots.set(state, { eTag: typeof state.eTag === 'string' ? state.eTag : undefined, content: canonicalContent(state) });
     }
     return state;
   }
@@ -44,23 +44,44 @@ export class OptimisticConversationState extends ConversationState {
     const snapshot = state ? this.snapshots.get(state) : undefined;
     // Nothing read from the store this turn (or state cleared on purpose): the SDK's behaviour.
     if (!state || !snapshot) return super.saveChanges(context, force);
-    const hash = calculateChangeHash(state);
-    if (!force && hash === snapshot.hash) return;
+    const content = canonicalContent(state);
+    // Unchanged (key order aside: a value read back and re-validated may list its keys differently).
+    if (!force && content === snapshot.content) return;
 
     const key = await this.storageKey(context);
-    const eTag = snapshot.eTag === SAVED ? await this.eTagOfOwnSave(key, snapshot.hash) : snapshot.eTag;
+    const eTag = snapshot.eTag === SAVED ? await this.eTagOfOwnSave(key, snapshot.content) : snapshot.eTag;
     await this.storage.write({ [key]: { ...state, eTag: eTag ?? '*' } });
     // Stores do not return the new eTag; a second save in this turn looks it up (see eTagOfOwnSave).
-    this.snapshots.set(state, { eTag: SAVED, hash });
+    this.snapshots.set(state, { eTag: SAVED, content });
   }
 
   /**
    * The eTag of what this turn saved a moment ago, if the store still holds exactly that;
    * otherwise another turn has saved since and this one must not overwrite it.
    */
-  private async eTagOfOwnSave(key: string, savedHash: string): Promise<string> {
+  private async eTagOfOwnSave(key: string, savedContent: string): Promise<string> {
     const stored = (await this.storage.read([key]))[key];
-    if (!stored || typeof stored.eTag !== 'string' || calculateChangeHash(stored) !== savedHash) throw new StateConflictError(key);
+    if (!stored || typeof stored.eTag !== 'string' || canonicalContent(stored) !== savedContent) throw new StateConflictError(key);
     return stored.eTag;
   }
+}
+
+/** The state without its eTag as JSON with object keys sorted: equal content gives equal text. */
+export function canonicalContent(state: Record<string, unknown>): string {
+  const { eTag: _eTag, ...rest } = state;
+  return canonicalJson(rest) ?? '{}';
+}
+
+function canonicalJson(value: unknown): string | undefined {
+  if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
+    value = (value as { toJSON: () => unknown }).toJSON();
+  }
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item) ?? 'null').join(',')}]`;
+  const parts: string[] = [];
+  for (const key of Object.keys(value).sort()) {
+    const text = canonicalJson((value as Record<string, unknown>)[key]);
+    if (text !== undefined) parts.push(`${JSON.stringify(key)}:${text}`);
+  }
+  return `{${parts.join(',')}}`;
 }

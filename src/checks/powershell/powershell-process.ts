@@ -51,6 +51,11 @@ export class PowerShellProcess {
     return this.exitDescription;
   }
 
+  /** Settles (never rejects) when the process has ended, however it ended. */
+  get whenExited(): Promise<void> {
+    return this.exited;
+  }
+
   /** Runs one line of fixed script text and returns what it printed on stdout. */
   async invoke(line: string, timeoutMs: number): Promise<string> {
     if (!this.alive) throw new PowerShellExitedError(`PowerShell is not running (${this.exitDescription}).`);

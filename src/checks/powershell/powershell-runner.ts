@@ -60,6 +60,8 @@ interface PowerShellRunnerOptions {
   probeRetryMs?: number;
   /** Environment to resolve PWSH_PATH from and to pass a short list of variables on from. */
   env?: NodeJS.ProcessEnv;
+  /** After a failed background start, the first wait before trying again (doubling up to a minute). */
+  rewarmDelayMs?: number;
 }
 
 type SessionState = 'not started' | 'starting' | 'ready' | 'stopped' | 'failed' | 'disposed';
@@ -72,6 +74,10 @@ interface RunnerStatus {
   sessionDetail?: { psVersion: string; psEdition: string; languageMode: string; visibleCommands: string[] };
   lastError?: string;
   restarts: number;
+  /** A session is up and idle-ready: the next check runs without starting pwsh. */
+  warm: boolean;
+  /** warmUp() was called: a session is kept ready in the background. */
+  keptWarm: boolean;
   running: boolean;
   queueLength: number;
   maxQueue: number;
@@ -116,6 +122,12 @@ export class PowerShellRunner {
   private disposed = false;
   /** Cancels a probe still running when the runner is disposed. */
   private readonly disposal = new AbortController();
+  /** The session start under way, shared by the background warm-up and any check that needs it. */
+  private sessionStart: Promise<PowerShellProcess> | undefined;
+  private keepWarm = false;
+  private readonly rewarmDelayMs: number;
+  private rewarmTimer: NodeJS.Timeout | undefined;
+  private rewarmFailures = 0;
 
   constructor(options: PowerShellRunnerOptions) {
     const env = options.env ?? process.env;
@@ -125,6 +137,7 @@ export class PowerShellRunner {
     this.startTimeoutMs = options.startTimeoutMs ?? 60_000;
     this.maxQueue = options.maxQueue ?? 8;
     this.probeRetryMs = options.probeRetryMs ?? 30_000;
+    this.rewarmDelayMs = options.rewarmDelayMs ?? 1_000;
     this.setup = sessionSetup(options);
     this.childEnv = childEnvironment(
       {
@@ -135,6 +148,18 @@ export class PowerShellRunner {
       },
       env,
     );
+  }
+
+  /**
+   * Starts the session now, in the background, and keeps one ready from then on: when pwsh dies (a
+   * crash, a timed-out call it was killed for) a new session is started at once rather than on the
+   * next check, and a failed start is tried again after a growing pause. Never throws; the state shows
+   * in status() (and so in /readyz).
+   */
+  warmUp(): void {
+    if (this.disposed || this.keepWarm) return;
+    this.keepWarm = true;
+    this.warmNow();
   }
 
   /** Looks for pwsh (cached; a failure is retried after probeRetryMs). */
@@ -205,6 +230,8 @@ export class PowerShellRunner {
         : {}),
       ...(this.lastError ? { lastError: this.lastError } : {}),
       restarts: this.restarts,
+      warm: this.state === 'ready' && this.process?.alive === true && this.session !== undefined,
+      keptWarm: this.keepWarm,
       running: this.running !== undefined,
       queueLength: this.queue.length,
       maxQueue: this.maxQueue,
@@ -217,6 +244,7 @@ export class PowerShellRunner {
     this.disposed = true;
     this.state = 'disposed';
     this.disposal.abort();
+    if (this.rewarmTimer) clearTimeout(this.rewarmTimer);
     for (const job of this.queue.splice(0)) job.reject(shuttingDown());
     await Promise.all([this.process?.close(), this.starting?.kill()]);
   }
@@ -277,8 +305,39 @@ export class PowerShellRunner {
     }
   }
 
-  private async ensureSession(): Promise<PowerShellProcess> {
-    if (this.process?.alive && this.session) return this.process;
+  private warmNow(): void {
+    this.rewarmTimer = undefined;
+    if (this.disposed) return;
+    this.ensureSession().then(
+      () => {
+        this.rewarmFailures = 0;
+      },
+      () => {
+        // Already recorded in state and lastError; try again later, pausing longer each time.
+        if (this.disposed) return;
+        const delay = Math.min(60_000, this.rewarmDelayMs * 2 ** this.rewarmFailures);
+        this.rewarmFailures += 1;
+        this.scheduleWarm(delay);
+      },
+    );
+  }
+
+  private scheduleWarm(delayMs: number): void {
+    if (this.disposed || !this.keepWarm || this.rewarmTimer) return;
+    this.rewarmTimer = setTimeout(() => this.warmNow(), delayMs);
+    this.rewarmTimer.unref();
+  }
+
+  /** One session start at a time: a check arriving while the warm-up runs waits for that same start. */
+  private ensureSession(): Promise<PowerShellProcess> {
+    if (this.process?.alive && this.session) return Promise.resolve(this.process);
+    this.sessionStart ??= this.startSession().finally(() => {
+      this.sessionStart = undefined;
+    });
+    return this.sessionStart;
+  }
+
+  private async startSession(): Promise<PowerShellProcess> {
     if (this.process && !this.process.alive) {
       this.restarts += 1;
       this.lastError = this.process.exitReason;
@@ -314,6 +373,10 @@ export class PowerShellRunner {
       this.session = reply;
       this.state = 'ready';
       this.lastError = undefined;
+      // Kept warm: a session that dies is replaced now, not when the next admin asks for a check.
+      void candidate.whenExited.then(() => {
+        if (this.process === candidate) this.scheduleWarm(0);
+      });
       return candidate;
     } catch (error) {
       await candidate.kill();

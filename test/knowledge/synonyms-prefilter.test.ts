@@ -1,0 +1,61 @@
+import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { readArticles } from '../../src/knowledge/load-articles';
+import { loadEvalSet } from '../../src/knowledge/evaluation';
+import { SynonymFile, compileSynonyms, type SynonymGroups } from '../../src/knowledge/synonyms';
+import { normaliseText } from '../../src/knowledge/text';
+
+const ROOT = resolve(__dirname, '..', '..');
+const groups = SynonymFile.parse(parse(readFileSync(join(ROOT, 'knowledge', 'synonyms.yaml'), 'utf8')));
+
+/** The expansion without any shortcut: every variant's pattern tried on every text. */
+function reference(synonymGroups: SynonymGroups) {
+  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]*');
+  const rules = synonymGroups.flatMap((group) =>
+    group.variants.map((variant) => ({ pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(variant))}(?=$|[^a-z0-9])`), canonical: group.canonical })),
+  );
+  return (folded: string) => {
+    const added = rules.filter((rule) => rule.pattern.test(folded)).map((rule) => rule.canonical);
+    return added.length > 0 ? `${folded} ${added.join(' ')}` : folded;
+  };
+}
+
+describe('synonym expansion skips patterns by a word lookup, and finds exactly what the patterns find', () => {
+  const fast = compileSynonyms(groups);
+  const slow = reference(groups);
+
+  it('on every article text and every evaluation question', () => {
+    const { articles } = readArticles(join(ROOT, 'knowledge'));
+    const texts = [
+      ...articles.flatMap((article) => [article.title, article.answer, article.body, ...article.questions, ...article.tags, ...article.keyFacts, ...article.steps]),
+      ...loadEvalSet(join(ROOT, 'test', 'eval')).map((question) => question.q),
+    ];
+    for (const text of texts) expect(fast.expand(normaliseText(text)), text).toBe(slow(normaliseText(text)));
+  });
+
+  it('on every variant written alone, glued, hyphenated, inside words and at the edges', () => {
+    const variants = groups.flatMap((group) => group.variants.map((variant) => normaliseText(variant)));
+    const forms = variants.flatMap((variant) => [
+      variant,
+      variant.replace(/\s+/g, ''),
+      variant.replace(/\s+/g, '-'),
+      variant.replace(/\s+/g, ' - '),
+      `x${variant}`,
+      `${variant}x`,
+      `(${variant})`,
+      `my ${variant}, again`,
+      variant.replace(/\s+/, ''),
+    ]);
+    for (const form of forms) expect(fast.expand(form), form).toBe(slow(form));
+  });
+
+  it('on variants of its own kinds: leading symbols, dotted and quoted words', () => {
+    const own: SynonymGroups = [{ canonical: 'odd', variants: ['$env', '-x flag', "can't sign", 'lync.exe', 'win8.1 app', 'a b c'] }];
+    const [ownFast, ownSlow] = [compileSynonyms(own), reference(own)];
+    for (const text of ['$env', 'set $env now', '-x flag', "i can't sign", 'can t sign', 'lync.exe', 'lyncexe', 'win8.1 app', 'win81app', 'abc', 'a-b-c', 'ab c', 'a bc']) {
+      expect(ownFast.expand(text), text).toBe(ownSlow(text));
+    }
+  });
+});
