@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { textReply } from '../core/reply';
-import { clip, escapeMarkdown } from '../core/user-text';
+import { clip, escapeMarkdown, withoutBackticks } from '../core/user-text';
 import { defineCommand, type CommandDefinition } from './command';
 
 /**
@@ -19,7 +19,8 @@ export function whoamiCommand(): CommandDefinition<Record<string, never>> {
     positional: [],
     args: z.object({}).strict() as z.ZodType<Record<string, never>>,
     async handler(_args, { caller, role }) {
-      const shown = (value: string) => `\`${escapeMarkdown(clip(value, 200)).replace(/`/g, "'")}\``;
+      // In a code span Markdown is inert (and a backslash would show): one line, no backticks, nothing more.
+      const shown = (value: string) => `\`${withoutBackticks(clip(value, 200).replace(/\s+/g, ' '))}\``;
       const lines = [
         '**Who you are to the bot**',
         `- User id: ${shown(caller.id)}`,

@@ -166,11 +166,11 @@ describe('hand-off to a person, posted to a configured conversation (capture ser
     expect(capture.requests.filter((request) => request.url.startsWith('/v3/conversations/helpdesk-room/activities'))).toHaveLength(1);
   });
 
-  it('ten 2,000-character questions and a hostile name: every activity stays under half of Teams\' 28 KB, nothing the user typed formats', async () => {
+  it('ten questions of the longest accepted length (1,000 characters) and a hostile name: every activity stays under half of Teams\' 28 KB, nothing the user typed formats', async () => {
     const hostile = '[click](http://evil) ``` **x**';
     const from = { id: 'user-9', name: hostile };
     const ask = (bot: TestBot, conversation: string) => async (text: string) => bot.say(text, { conversation: { id: conversation }, from, serviceUrl: capture.url });
-    const questions = Array.from({ length: 10 }, (_, index) => `toner ${index} [link](http://evil/${index}) \`\`\` **bold** ${'printer '.repeat(300)}`.slice(0, 2000));
+    const questions = Array.from({ length: 10 }, (_, index) => `toner ${index} [link](http://evil/${index}) \`\`\` **bold** ${'printer '.repeat(300)}`.slice(0, 1000));
 
     // No helpdesk channel: the user gets the text summary in a fence, and the card.
     bot = await startBot({});
