@@ -1,4 +1,5 @@
 import { everydayRank } from './everyday-words';
+import { editDistance } from '../language/text';
 
 /**
  * Spelling correction by edit distance, for the slips fuzzy matching misses: swapped letters
@@ -51,27 +52,3 @@ export class SpellingCorrector {
   }
 }
 
-/**
- * Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent swaps), giving up
- * early once every path exceeds `bound`.
- */
-export function editDistance(a: string, b: string, bound = Infinity): number {
-  if (Math.abs(a.length - b.length) > bound) return bound + 1;
-  let previous2: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
-      current.push(value);
-      if (value < rowMin) rowMin = value;
-    }
-    if (rowMin > bound) return bound + 1;
-    previous2 = previous;
-    previous = current;
-  }
-  return previous[b.length]!;
-}

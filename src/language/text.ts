@@ -35,30 +35,36 @@ export const FILLER = new Set(
 );
 
 /**
- * Damerau-free edit distance with an early exit: enough to accept one slip in a short word and two in
- * a long one ("pasword", "iphnoe" is two, "certficate").
+ * Whether two words are at most `max` slips apart (an adjacent swap is one slip): enough to accept one
+ * slip in a short word and two in a long one ("pasword", "certficate").
  */
 export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  if (a === b) return true;
-  let older: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  return a === b || editDistance(a, b, max) <= max;
+}
+
+/**
+ * Optimal-string-alignment distance (insertions, deletions, substitutions, adjacent swaps), giving up
+ * early once every path exceeds `bound`.
+ */
+export function editDistance(a: string, b: string, bound = Infinity): number {
+  if (Math.abs(a.length - b.length) > bound) return bound + 1;
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
-    let best = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      // An adjacent swap ("pasword" vs "passowrd") counts as one slip.
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (older[j - 2] ?? value) + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previous2[j - 2]! + 1);
       current.push(value);
-      best = Math.min(best, value);
+      if (value < rowMin) rowMin = value;
     }
-    if (best > max) return false;
-    older = previous;
+    if (rowMin > bound) return bound + 1;
+    previous2 = previous;
     previous = current;
   }
-  return previous[b.length]! <= max;
+  return previous[b.length]!;
 }
 
 /** How many slips a word of this length may carry and still be recognised. */

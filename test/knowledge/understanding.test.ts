@@ -5,7 +5,8 @@ import { gist } from '../../src/knowledge/answer';
 import { clientFit, clientsAsked } from '../../src/knowledge/clients';
 import { everydayRank, unknownWordShare } from '../../src/knowledge/everyday-words';
 import { compileScope } from '../../src/knowledge/scope';
-import { editDistance, SpellingCorrector } from '../../src/knowledge/spelling';
+import { SpellingCorrector } from '../../src/knowledge/spelling';
+import { editDistance } from '../../src/language/text';
 
 const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
 
