@@ -250,15 +250,16 @@ export class KnowledgeIndex {
     }
     const scale = 1 / Math.max(1, totalWeight);
     const distinctiveWeight = this.distinctiveWeight(weights, totalWeight);
-    const preliminary = touched.map((position) => {
+    // Phase 1 picks the shortlist by a rough score without sorting every matched article (at 100× the
+    // corpus a common word touches thousands of them).
+    const roughOf = (position: number) => bm25[position]! * scale + RANK_COVERAGE_WEIGHT * (totalWeight > 0 ? covered[position]! / totalWeight : 0);
+    const preliminary = topPositions(touched, roughOf, SHORTLIST).map((position) => {
       const coverage = totalWeight > 0 ? covered[position]! / totalWeight : 0;
-      const normalised = bm25[position]! * scale;
       const distinctive = distinctiveWeight > 0 ? distinct[position]! / distinctiveWeight : 0;
-      return { doc: this.docs[position]!, bm25: normalised, coverage, distinctive, aboutWords: distinctCount[position]!, rough: normalised + RANK_COVERAGE_WEIGHT * coverage };
+      return { doc: this.docs[position]!, bm25: bm25[position]! * scale, coverage, distinctive, aboutWords: distinctCount[position]! };
     });
     // Phase 2, for the shortlist only: the closest example question.
-    preliminary.sort((a, b) => b.rough - a.rough);
-    const scored: SearchHit[] = preliminary.slice(0, SHORTLIST).map(({ doc, bm25, coverage, distinctive, aboutWords }) => {
+    const scored: SearchHit[] = preliminary.map(({ doc, bm25, coverage, distinctive, aboutWords }) => {
       const questionMatch = this.bestQuestionMatch(doc, weights, unknownWeight);
       const fit = clientFit(asked, doc.article.clients);
       return { article: doc.article, score: bm25 + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverage + CLIENT_WEIGHT * (fit - 0.5), confidence: 0, signals: { coverage, questionMatch, distinctive, aboutWords } };
@@ -444,4 +445,21 @@ export class KnowledgeIndex {
   private tokens(text: string): string[] {
     return searchTokens(this.synonyms.expand(normaliseText(text)), this.buildMemo);
   }
+}
+
+/**
+ * The `k` positions with the highest score, best first; equal scores keep their order in `positions`
+ * (what a stable sort of all of them would give), in one pass without sorting the rest.
+ */
+export function topPositions(positions: readonly number[], score: (position: number) => number, k: number): number[] {
+  const best: Array<{ position: number; score: number }> = [];
+  for (const position of positions) {
+    const value = score(position);
+    if (best.length === k && value <= best[k - 1]!.score) continue;
+    let at = best.length;
+    while (at > 0 && value > best[at - 1]!.score) at--;
+    best.splice(at, 0, { position, score: value });
+    if (best.length > k) best.pop();
+  }
+  return best.map((entry) => entry.position);
 }
