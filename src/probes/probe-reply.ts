@@ -1,4 +1,5 @@
 import { card, type Element, type SubmitAction } from '../cards/adaptive';
+import { findingText } from '../core/finding-text';
 import type { Reply } from '../core/reply';
 import type { ProbeObservations } from './observations';
 import type { ProbeFinding, Severity } from './probe-rules';
@@ -8,7 +9,6 @@ import type { ProbeFinding, Severity } from './probe-rules';
  * (cause, what was seen, fix, article) and an Adaptive Card with the same content.
  */
 
-const LABEL: Record<Severity, string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
 const STYLE: Record<Severity, { style: string; color: string; label: string }> = {
   error: { style: 'attention', color: 'Attention', label: 'Error' },
   warning: { style: 'warning', color: 'Warning', label: 'Warning' },
@@ -84,18 +84,6 @@ function checkedList(seen: ProbeObservations): string {
   ].join('; ');
 }
 
-function findingText(finding: ProbeFinding, index: number, title: (id: string) => string | undefined): string {
-  return [
-    `${index + 1}. **${LABEL[finding.severity]}: ${finding.title}** (rule ${finding.ruleId})`,
-    `   ${finding.explanation}`,
-    '   Fix:',
-    '```',
-    finding.fix,
-    '```',
-    `   Read: ${articleNames(finding, title)}`,
-  ].join('\n');
-}
-
 function findingContainer(finding: ProbeFinding, title: (id: string) => string | undefined): Element {
   const look = STYLE[finding.severity];
   const block = (text: string, extra: Record<string, unknown> = {}) => ({ type: 'TextBlock', text, wrap: true, ...extra });
@@ -123,7 +111,7 @@ export function probeReply(input: ProbeReplyInput): Reply {
   const body =
     count === 0
       ? `**No problems found.** Checked: ${checkedList(seen)}.`
-      : [`${count} problem${count === 1 ? '' : 's'} found:`, ...findings.map((finding, index) => findingText(finding, index, input.articleTitle))].join('\n');
+      : [`${count} problem${count === 1 ? '' : 's'} found:`, ...findings.map((finding, index) => findingText(finding, index, articleNames(finding, input.articleTitle)))].join('\n');
   const seenText = facts.map(([label, value]) => `- **${label}**: ${value}`).join('\n');
   const cardBody: Element[] = [
     { type: 'TextBlock', text: subject, size: 'Medium', weight: 'Bolder', wrap: true },

@@ -1,26 +1,13 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthOverrides } from '../../src/bot/adapter';
 import { createLogger } from '../../src/observability/logger';
 import { allText, message, startBot, type TestBot } from '../support/bot-server';
-import { startTokenIssuer, type TokenIssuer } from './token-issuer';
+import { overridesFor, startTokenIssuer, type TokenIssuer } from './token-issuer';
 
 const APP_ID = '6f1c2a4e-0b7d-4c1e-9a55-3d2b8e7f9a10';
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 
-/** Points the bot's channel-token validation at the local issuer; everything else keeps public-cloud values. */
-function overridesFor(issuer: TokenIssuer): AuthOverrides {
-  return {
-    ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl,
-    ToBotFromChannelTokenIssuer: issuer.issuer,
-    ToBotFromEmulatorOpenIdMetadataUrl: issuer.metadataUrl,
-    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-    OAuthUrl: 'https://api.botframework.com',
-    CallerId: 'urn:botframework:azure',
-  };
-}
 
 function teamsMessage(text: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
   return message(text, {

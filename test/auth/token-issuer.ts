@@ -1,6 +1,7 @@
 import { createSign, generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AuthOverrides } from '../../src/bot/adapter';
 
 /**
  * A stand-in for the Bot Framework's token service, on loopback: an OpenID metadata document, a JWKS
@@ -69,4 +70,17 @@ export async function startTokenIssuer(endorsements: string[] = ['msteams', 'emu
 
 function base64url(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64url');
+}
+
+/** Points the bot's channel-token validation at the local issuer; everything else keeps public-cloud values. */
+export function overridesFor(issuer: TokenIssuer): AuthOverrides {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl,
+    ToBotFromChannelTokenIssuer: issuer.issuer,
+    ToBotFromEmulatorOpenIdMetadataUrl: issuer.metadataUrl,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: 'urn:botframework:azure',
+  };
 }

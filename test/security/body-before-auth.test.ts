@@ -3,9 +3,8 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthOverrides } from '../../src/bot/adapter';
 import { message, startBot, type TestBot } from '../support/bot-server';
-import { startTokenIssuer, type TokenIssuer } from '../auth/token-issuer';
+import { overridesFor, startTokenIssuer, type TokenIssuer } from '../auth/token-issuer';
 import { multipartUpload, rawRequest } from './raw-http';
 
 /**
@@ -16,17 +15,6 @@ import { multipartUpload, rawRequest } from './raw-http';
 const APP_ID = '0b5e7c1d-2f3a-4b6c-8d9e-a1b2c3d4e5f6';
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 
-function overridesFor(issuer: TokenIssuer): AuthOverrides {
-  return {
-    ToBotFromChannelOpenIdMetadataUrl: issuer.metadataUrl,
-    ToBotFromChannelTokenIssuer: issuer.issuer,
-    ToBotFromEmulatorOpenIdMetadataUrl: issuer.metadataUrl,
-    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-    OAuthUrl: 'https://api.botframework.com',
-    CallerId: 'urn:botframework:azure',
-  };
-}
 
 function claims(): Record<string, unknown> {
   const now = Math.floor(Date.now() / 1000);

@@ -1,23 +1,10 @@
+import { findingText } from '../../core/finding-text';
 import type { Reply } from '../../core/reply';
 import { checkResultCard, settingsCard, type CardAction } from './check-cards';
 import type { Diagnosis, Finding } from '../diagnosis/diagnose';
 import type { SettingLine } from '../diagnosis/settings-summary';
 
 /** Plain-text replies (light Markdown) for the check commands; each carries all the findings. */
-
-const LABEL: Record<Finding['severity'], string> = { error: 'ERROR', warning: 'WARNING', info: 'INFO' };
-
-function findingText(finding: Finding, index: number): string {
-  return [
-    `${index + 1}. **${LABEL[finding.severity]}: ${finding.title}** (rule ${finding.ruleId})`,
-    `   ${finding.explanation}`,
-    '   Fix:',
-    '```',
-    finding.fix,
-    '```',
-    `   Read: ${finding.article}`,
-  ].join('\n');
-}
 
 function settingsText(settings: SettingLine[]): string {
   return settings.map((line) => `- **${line.label}**: ${line.values ? `${line.values} — ` : ''}from ${line.source}`).join('\n');
@@ -40,7 +27,7 @@ export function checkReply(input: CheckReplyInput): Reply {
       ? `**No problems found.** Checked: ${diagnosis.checked.join('; ')}.\n\nSettings checked:\n${settingsText(input.settings)}`
       : [
           `${count} problem${count === 1 ? '' : 's'} found${diagnosis.stoppedEarly ? ' (other rules were skipped: the user cannot sign in at all)' : ''}:`,
-          ...diagnosis.findings.map(findingText),
+          ...diagnosis.findings.map((finding, index) => findingText(finding, index, finding.article)),
         ].join('\n');
   return {
     text: `${head}\n\n${body}`,
