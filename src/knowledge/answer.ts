@@ -2,6 +2,7 @@ import { bullets, card, heading, numbered, paragraph, sectionTitle, type SubmitA
 import type { Reply } from '../core/reply';
 import { shownText } from '../core/user-text';
 import type { Article } from './article';
+import type { GlossaryEntry } from './glossary';
 import type { SearchResult } from './search';
 import { sourceLine } from './source-titles';
 
@@ -14,10 +15,11 @@ export const PHRASES = {
 } as const;
 
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
-export function answerReply(article: Article, related: Article[] = []): Reply {
+export function answerReply(article: Article, related: Article[] = [], lead?: string): Reply {
   const suggestions = related.slice(0, 2);
   const source = sourceLine(article);
   const text = [
+    lead ?? '',
     `**${article.title}**`,
     article.answer,
     article.steps.length > 0 ? `Steps:\n${article.steps.map((step, i) => `${i + 1}. ${step}`).join('\n')}` : '',
@@ -37,13 +39,14 @@ export function answerReply(article: Article, related: Article[] = []): Reply {
   if (article.flow) actions.push({ title: 'Walk me through it', says: `start ${article.flow}`, data: { action: 'flow', flow: article.flow } });
 
   const body = [
+    ...(lead ? [paragraph(lead)] : []),
     heading(article.title),
     paragraph(article.answer),
     ...(article.steps.length > 0 ? [sectionTitle('Steps'), ...numbered(article.steps)] : []),
     ...(article.caveats.length > 0 ? [sectionTitle('Good to know'), ...bullets(article.caveats)] : []),
     paragraph(source, { subtle: true, small: true, separator: true }),
   ];
-  return { text, summary: `**${article.title}**\n\n${article.answer}`, card: card(body, actions.slice(0, 6)) };
+  return { text, summary: [lead, `**${article.title}**`, article.answer].filter(Boolean).join('\n\n'), card: card(body, actions.slice(0, 6)) };
 }
 
 /** An honest "I don't know" with the way to a person; never an unrelated article. */
@@ -74,6 +77,7 @@ export function tooLongReply(limit: number): Reply {
 /** Answer or decline from a search result, with related articles from the article and the runner-up hits. */
 export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined): Reply {
   const best = result.hits[0];
+  if (result.definition) return definitionReply(result.definition, best?.article);
   if (!result.answered && result.ambiguousWord) return whichOneReply(result.ambiguousWord, result.hits.map((hit) => hit.article));
   if (!result.answered && result.suggested && result.suggested.length > 0) return whichOfTheseReply(question, result.suggested.map((hit) => hit.article));
   if (!result.answered || !best) return declineReply(question);
@@ -82,6 +86,13 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
     ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),
   ].filter((article, index, all) => article.id !== best.article.id && all.findIndex((a) => a.id === article.id) === index);
   return answerReply(best.article, related);
+}
+
+/** What an abbreviation stands for, then the article that explains the thing (when there is one). */
+export function definitionReply(entry: GlossaryEntry, article: Article | undefined): Reply {
+  const lead = `**${entry.term}** stands for **${entry.standsFor}**. ${entry.means}`;
+  if (!article) return { text: lead };
+  return answerReply(article, [], `${lead}\n\nMore in this article:`);
 }
 
 /** A lone word several articles share: offer them, and ask for a little more. */

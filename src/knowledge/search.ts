@@ -1,6 +1,7 @@
 import Fuse from 'fuse.js';
 import { performance } from 'node:perf_hooks';
 import type { Article } from './article';
+import type { GlossaryEntry } from './glossary';
 import type { Scope } from './scope';
 import { CompactPostings, PostingsBuilder } from './compact-index';
 import type { Synonyms } from './synonyms';
@@ -97,6 +98,8 @@ export interface SearchResult {
   suggested?: SearchHit[];
   /** Set when the question is about another product or topic (knowledge/scope.yaml): decline. */
   otherTopic?: string;
+  /** Set when the question asks what an abbreviation stands for (knowledge/glossary.yaml). */
+  definition?: GlossaryEntry;
 }
 
 /** An answer must be about most of the question's distinctive words, not only "lync", "sign in" or "app". */

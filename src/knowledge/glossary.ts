@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { normaliseText } from './text';
+
+/**
+ * The abbreviations the documents use (knowledge/glossary.yaml). "What does CMS stand for?" is a
+ * question about a word, not about a problem: it gets the expansion at once, with the article that
+ * explains the thing, instead of a search that finds the word in twenty articles and declines.
+ */
+export const GlossaryFile = z.array(
+  z
+    .object({
+      term: z.string().trim().min(2).max(20),
+      /** Other spellings people type ("ad fs", "adfs"). */
+      variants: z.array(z.string().trim().min(2).max(40)).default([]),
+      standsFor: z.string().trim().min(3).max(120),
+      /** One sentence: what the thing is, in this product's world. */
+      means: z.string().trim().min(10).max(300),
+      /** The article that explains it best; shown with the expansion. */
+      article: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).optional(),
+    })
+    .strict(),
+);
+export type GlossaryEntry = z.infer<typeof GlossaryFile>[number];
+
+export interface Glossary {
+  readonly entries: readonly GlossaryEntry[];
+  /** The entry a message asks to define ("what does cms stand for", "adfs meaning"), if it is one. */
+  asked(question: string): GlossaryEntry | undefined;
+}
+
+export function loadGlossary(path: string): Glossary {
+  const parsed = GlossaryFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return compileGlossary(parsed.data);
+}
+
+/** Words around the term that do not change the question ("what does the acronym CMS even stand for"). */
+const FILLER = '(?:(?:the|a|an|this|that|acronym|abbreviation|term|word|thing|even|actually|exactly|again|here|in lync|in skype)\\s+)*';
+const TAIL = '(?:\\s+(?:even|actually|exactly|again|here|in lync|in skype|in this|in these|mean|means))*';
+
+/** Sentence shapes that ask what a term is or stands for; `T` marks the term. */
+const SHAPES = [
+  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|is|s|dose)\\s+${FILLER}T${TAIL}\\s+(?:stand|stands)\\s+for$`,
+  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|dose)\\s+${FILLER}T\\s+(?:even\\s+|actually\\s+)?mean$`,
+  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:is|s|are)\\s+${FILLER}T(?:\\s+short\\s+for|\\s+an?\\s+(?:acronym|abbreviation)\\s+for)?$`,
+  `^${FILLER}T\\s+(?:stands\\s+for|stand\\s+for|means|meaning|acronym|abbreviation|definition)(?:\\s+what)?$`,
+  `^(?:meaning|definition|expansion)\\s+of\\s+${FILLER}T$`,
+  `^(?:define|expand|explain)\\s+${FILLER}T$`,
+];
+
+export function compileGlossary(entries: readonly GlossaryEntry[]): Glossary {
+  const byWords = new Map<string, GlossaryEntry>();
+  for (const entry of entries) {
+    for (const spelling of [entry.term, ...entry.variants]) {
+      const key = normaliseText(spelling).trim().replace(/\s+/g, ' ');
+      if (byWords.has(key) && byWords.get(key) !== entry) throw new Error(`glossary: "${spelling}" is listed twice`);
+      byWords.set(key, entry);
+    }
+  }
+  // Longest spellings first, so "ad fs" wins over a shorter term inside it.
+  const spellings = [...byWords.keys()].sort((a, b) => b.length - a.length).map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
+  const term = `(${spellings.join('|')})s?`;
+  const patterns = spellings.length > 0 ? SHAPES.map((shape) => new RegExp(shape.replace('T', term))) : [];
+  return {
+    entries,
+    asked(question: string): GlossaryEntry | undefined {
+      // Definition questions are short; a long message that happens to contain "what is adfs" is a real question.
+      if (question.length > 80) return undefined;
+      const folded = normaliseText(question).replace(/[?!.,"'`]+/g, ' ').replace(/\s+/g, ' ').trim();
+      for (const pattern of patterns) {
+        const match = pattern.exec(folded);
+        if (match) return byWords.get(match[1]!.replace(/\s+/g, ' '));
+      }
+      return undefined;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { compileGlossary, loadGlossary } from '../../src/knowledge/glossary';
+
+const folder = resolve(__dirname, '..', '..', 'knowledge');
+const glossary = loadGlossary(resolve(folder, 'glossary.yaml'));
+const knowledge = loadKnowledgeBase(folder);
+
+describe('glossary: "what does X stand for?"', () => {
+  it.each([
+    ['what does CMS stand for?', 'CMS'],
+    ['wait what does adfs even stand for?', 'AD FS'],
+    ['what does AD FS mean', 'AD FS'],
+    ["what's CLS", 'CLS'],
+    ['whats a VSC?', 'VSC'],
+    ['what is the acronym KST short for', 'KST'],
+    ['cms stands for what?', 'CMS'],
+    ['meaning of MWI', 'MWI'],
+    ['define FQDN', 'FQDN'],
+    ['so what does OTP stand for', 'OTP'],
+    ['what do CUs stand for', 'CU'],
+  ])('%s -> %s', (question, term) => {
+    expect(glossary.asked(question)?.term).toBe(term);
+  });
+
+  it.each([
+    'what is adfs passive auth and how do i set it up on the pool',
+    'how do i force cms replication',
+    'what cms version do i have',
+    'what does the adfs page look like on an iphone',
+    'my cms is down what happens',
+    'what does lync do at sign in',
+    'what is the default pin',
+  ])('not a definition question: %s', (question) => {
+    expect(glossary.asked(question)).toBeUndefined();
+  });
+
+  it('answers with the expansion first, then the article that explains it', () => {
+    const { reply, result } = knowledge.answer('what does CMS stand for?');
+    expect(result.answered).toBe(true);
+    expect(reply.text.startsWith('**CMS** stands for **Central Management Store**')).toBe(true);
+    expect(reply.text).toContain('Central Management Store (CMS)');
+    expect(JSON.stringify(reply.card)).toContain('"articleId":"cms-overview-master-and-replicas"');
+  });
+
+  it('every entry names an article that exists, and a spelling is listed once', () => {
+    for (const entry of glossary.entries) if (entry.article) expect(knowledge.byId(entry.article), entry.term).toBeDefined();
+    expect(() => compileGlossary([...glossary.entries, { term: 'cms', variants: [], standsFor: 'Something else', means: 'A second meaning of the same word.' }])).toThrow(/listed twice/);
+  });
+});
