@@ -15,12 +15,12 @@ const BY_NAME = /^\s*(?:(?:start|begin)\s+(?:flow\s+)?|run\s+flow\s+)(\S+)\s*$/i
 /** The loaded flows, looked up by id or by what a user typed. */
 export class FlowCatalog {
   private readonly byIdMap: Map<string, FlowDefinition>;
-  private readonly triggers: Array<{ flowId: string; parts: string[] }>;
+  private readonly triggers: Array<{ flowId: string; parts: RegExp[] }>;
 
   constructor(readonly flows: readonly FlowDefinition[]) {
     this.byIdMap = new Map(flows.map((flow) => [flow.id, flow]));
     this.triggers = flows.flatMap((flow) =>
-      flow.triggers.map((trigger) => ({ flowId: flow.id, parts: trigger.split('+').map(foldPhrase).filter(Boolean) })),
+      flow.triggers.map((trigger) => ({ flowId: flow.id, parts: trigger.split('+').map(foldPhrase).filter(Boolean).map(inflected) })),
     );
   }
 
@@ -64,7 +64,22 @@ export class FlowCatalog {
 
   private triggered(folded: string): FlowDefinition | undefined {
     const padded = ` ${folded} `;
-    const hit = this.triggers.find((trigger) => trigger.parts.every((part) => padded.includes(` ${part} `)));
+    const hit = this.triggers.find((trigger) => trigger.parts.every((part) => part.test(padded)));
     return hit ? this.byIdMap.get(hit.flowId) : undefined;
   }
+}
+
+/**
+ * A trigger phrase as a pattern that also takes its words' usual endings: "enroll + smart card" is
+ * asked as "enrolling my smart cards", "walk me through + sign in" as "walk me through signing in".
+ */
+function inflected(part: string): RegExp {
+  const words = part.split(' ').map((word) => {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    if (!/^[a-z]{3,}$/.test(word)) return escaped;
+    // "configure" → "configuring"; "log" → "logging"; "enroll" → "enrollment".
+    if (word.endsWith('e')) return `${escaped.slice(0, -1)}(?:e|es|ed|ing|ement|ements)`;
+    return `${escaped}(?:${word.at(-1)}?(?:ed|ing)|s|es|ment|ments)?`;
+  });
+  return new RegExp(` ${words.join(' ')} `);
 }

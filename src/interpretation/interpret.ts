@@ -214,7 +214,8 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
     // A question that only uses a flow's trigger words in passing ("… to troubleshoot the sign in") and
     // that the knowledge base answers is a question; a request for the procedure itself starts it.
-    if (asksSomething(text) && beyondTrigger(folded, requested.triggers) >= 4) {
+    // So is one that asks for a particular thing ("what's the url", "which template"), not for the procedure.
+    if (asksSomething(text) && (beyondTrigger(folded, requested.triggers) >= 4 || asksForAThing(folded))) {
       const result = context.search(text);
       if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
     }
@@ -232,6 +233,11 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
   return { kind: 'question', result, aside: false, confidence: 0.7 };
+}
+
+/** "which template", "what's the url", "where do i go": a question after one thing, not "how do I do it all". */
+function asksForAThing(folded: string): boolean {
+  return /\b(?:which|what|whats|where|wheres)\b/.test(folded);
 }
 
 /** How many content words a message has besides those of the flow's trigger phrases and filler. */

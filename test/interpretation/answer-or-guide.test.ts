@@ -1,0 +1,43 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFlowCatalog } from '../../src/flows';
+import { interpret, StepIndex, type Interpretation } from '../../src/interpretation';
+import { loadKnowledgeBase } from '../../src/knowledge';
+
+/**
+ * Answer or guide, with the real knowledge base: a request for the whole procedure starts the flow; a
+ * question after one thing of it ("what's the url", "which template") gets that thing at once.
+ */
+const root = resolve(__dirname, '..', '..');
+const catalog = loadFlowCatalog(resolve(root, 'dialogs'));
+const steps = new StepIndex(catalog);
+const knowledge = loadKnowledgeBase(resolve(root, 'knowledge'));
+
+function meaning(text: string): Interpretation {
+  return interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false });
+}
+
+/** What the user gets: the flow started, one step, or an article. */
+function outcome(text: string): string {
+  const m = meaning(text);
+  if (m.kind === 'start-flow') return `start ${m.flowId}`;
+  if (m.kind === 'step-answer') return `step ${m.flowId}/${m.stepId}`;
+  if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
+  return m.kind;
+}
+
+describe('answer or guide', () => {
+  it.each([
+    ['how do i enroll my smart card?', 'start smart-card-enrollment'],
+    ['please walk me through enrolling my smart card', 'start smart-card-enrollment'],
+    ['walk me through signing in on my iphone', 'start sign-in-troubleshooter'],
+    ['can you help me with collecting logs', 'start collect-logs'],
+    ["where do i go to enroll my smart card, what's the url", 'article smart-card-manual-enrollment-certsrv'],
+    ['which website is used for smart card enrollment', 'article smart-card-manual-enrollment-certsrv'],
+    ['what pin do i type when enrolling my smart card', 'article smart-card-default-pin'],
+    ['enrolling my smart card - which template should i choose', 'step smart-card-enrollment/template'],
+    ["i'm enrolling my card and it asks for a key size, what do i put", 'step smart-card-enrollment/key-set'],
+  ])('%s → %s', (text, expected) => {
+    expect(outcome(text)).toBe(expected);
+  });
+});
