@@ -1,4 +1,7 @@
-/** Prints the frozen sets' figures and every miss: `npm run eval:frozen` (add `-- --fresh` for the fresh question set). */
+/**
+ * Prints the frozen sets' figures and every miss: `npm run eval:frozen`. `-- --fresh` scores the fresh
+ * question set; `-- --dev` the development set (test/eval/dev), the one to look at while tuning.
+ */
 import { resolve } from 'node:path';
 import { runFrozen } from './run-frozen';
 
@@ -6,7 +9,8 @@ const pct = (part: number, whole: number) => `${part}/${whole} (${((100 * part) 
 
 async function main(): Promise<void> {
   // `--fresh`: the question set in test/eval/fresh, written last and never looked at while tuning.
-  const report = await runFrozen({}, process.argv.includes('--fresh') ? resolve(__dirname, '..', 'fresh') : undefined);
+  const folder = process.argv.includes('--fresh') ? 'fresh' : process.argv.includes('--dev') ? 'dev' : undefined;
+  const report = await runFrozen({}, folder ? resolve(__dirname, '..', folder) : undefined);
   const verbose = process.argv.includes('--misses');
   if (verbose) {
     for (const o of report.questions.outcomes.filter((x) => !x.ok)) {
