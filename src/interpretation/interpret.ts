@@ -212,10 +212,10 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     // A question about one step of the flow is answered with that step, not with step 1.
     const stepId = asksSomething(text) ? context.steps?.stepFor(requested.id, text) : undefined;
     if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
-    // A question that only uses a flow's trigger words in passing ("… to troubleshoot the sign in") and
-    // that the knowledge base answers is a question; a request for the procedure itself starts it.
-    // So is one that asks for a particular thing ("what's the url", "which template"), not for the procedure.
-    if (asksSomething(text) && (beyondTrigger(folded, requested.triggers) >= 4 || asksForAThing(folded))) {
+    // A request for the procedure itself ("walk me through enrolling my smart card") starts it. A message
+    // that only uses a flow's trigger words in passing ("enrolling my card and it wants a PIN", "what's
+    // the url to enroll a smart card") is about one thing: the knowledge base answers it when it can.
+    if (asksForAThing(folded) || beyondTrigger(text, folded, requested.triggers) >= 2) {
       const result = context.search(text);
       if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
     }
@@ -240,10 +240,25 @@ function asksForAThing(folded: string): boolean {
   return /\b(?:which|what|whats|where|wheres)\b/.test(folded);
 }
 
-/** How many content words a message has besides those of the flow's trigger phrases and filler. */
-function beyondTrigger(folded: string, triggers: readonly string[]): number {
-  const trigger = new Set(triggers.flatMap((phrase) => tokens(foldPhrase(phrase.replace(/\+/g, ' ')))));
-  return tokens(folded).filter((word) => !trigger.has(word) && !COMPLAINT_WORDS.has(word) && !QUESTION_LEAD.has(word) && word.length > 2).length;
+/** Words of a request for guidance rather than of its subject ("please walk me through …"). */
+const REQUEST_WORDS = new Set('please walk through guide show step steps need want like would could help start begin go new now set up get do it'.split(' '));
+
+/**
+ * How many content words a message has besides its flow's trigger words (in any ending), what it
+ * says of the client or card, filler and request words: "walk me through enrolling my virtual smart
+ * card" has none, "enrolling my card and it wants a pin, nobody gave me one" has four.
+ */
+function beyondTrigger(text: string, folded: string, triggers: readonly string[]): number {
+  const trigger = new Set(triggers.flatMap((phrase) => tokens(foldPhrase(phrase.replace(/\+/g, ' '))).map(root)));
+  const said = new Set(Object.values(slotsOf(text)).flatMap((slot) => tokens(slot.said)));
+  return tokens(folded).filter(
+    (word) => !trigger.has(root(word)) && !said.has(word) && !COMPLAINT_WORDS.has(word) && !QUESTION_LEAD.has(word) && !REQUEST_WORDS.has(word) && word.length > 2,
+  ).length;
+}
+
+/** A word without its usual endings, so "enrolling", "enrollment" and "enroll" meet. */
+function root(word: string): string {
+  return word.length > 5 ? word.replace(/(?:ments?|ing|ed|es|s)$/, '').replace(/(.)\1$/, '$1') : word;
 }
 
 /**
