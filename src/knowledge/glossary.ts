@@ -63,15 +63,28 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): Glossary {
   const spellings = [...byWords.keys()].sort((a, b) => b.length - a.length).map((key) => key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+'));
   const term = `(${spellings.join('|')})s?`;
   const patterns = spellings.length > 0 ? SHAPES.map((shape) => new RegExp(shape.replace('T', term))) : [];
+  const anywhere = new RegExp(`(?:^|\\s)${term}(?=\\s|$)`, 'g');
   return {
     entries,
     asked(question: string): GlossaryEntry | undefined {
       // Definition questions are short; a long message that happens to contain "what is adfs" is a real question.
-      if (question.length > 80) return undefined;
-      const folded = normaliseText(question).replace(/[?!.,"'`]+/g, ' ').replace(/\s+/g, ' ').trim();
-      for (const pattern of patterns) {
-        const match = pattern.exec(folded);
-        if (match) return byWords.get(match[1]!.replace(/\s+/g, ' '));
+      if (question.length > 120) return undefined;
+      const clean = (part: string) => normaliseText(part).replace(/[!.,"'`()]+/g, ' ').replace(/\s+/g, ' ').trim();
+      // Each sentence on its own: "what does ARR stand for? the reverse proxy thing".
+      const sentences = normaliseText(question).split(/[?;]+|[.!]\s+/).map(clean).filter(Boolean);
+      for (const sentence of sentences) {
+        for (const pattern of patterns) {
+          const match = pattern.exec(sentence);
+          if (match) return byWords.get(match[1]!.replace(/\s+/g, ' '));
+        }
+      }
+      // "someone mentioned the KST in a ticket, what is that?": the one term named before "what is that".
+      const whole = clean(question.replace(/[?;]/g, ' '));
+      // (Not "my adfs login fails, what is that": there "that" is the failure.)
+      const trouble = /\b(?:fails?|failed|failing|error|errors|not|cant|cannot|wont|doesnt|broken|stuck|problem|issue)\b/.test(whole);
+      if (!trouble && /(?:what is|whats|what s|what does) (?:that|it|this)(?: even)?(?: mean| stand for)?$/.test(whole)) {
+        const named = new Set([...whole.matchAll(anywhere)].map((found) => byWords.get(found[1]!.replace(/\s+/g, ' '))));
+        if (named.size === 1) return [...named][0];
       }
       return undefined;
     },

@@ -19,6 +19,8 @@ describe('glossary: "what does X stand for?"', () => {
     ['meaning of MWI', 'MWI'],
     ['define FQDN', 'FQDN'],
     ['so what does OTP stand for', 'OTP'],
+    ['what does ARR stand for? the reverse proxy thing', 'ARR'],
+    ['someone mentioned the KST in a ticket note, what is that?', 'KST'],
     ['what do CUs stand for', 'CU'],
   ])('%s -> %s', (question, term) => {
     expect(glossary.asked(question)?.term).toBe(term);
@@ -32,6 +34,8 @@ describe('glossary: "what does X stand for?"', () => {
     'my cms is down what happens',
     'what does lync do at sign in',
     'what is the default pin',
+    'the cms and the kst, what are those',
+    'my adfs login fails, what is that',
   ])('not a definition question: %s', (question) => {
     expect(glossary.asked(question)).toBeUndefined();
   });
