@@ -9,7 +9,12 @@ import { normaliseText } from './text';
  * an article, unless it also names something this knowledge base covers.
  */
 export const ScopeFile = z
-  .object({ otherTopics: z.array(z.string().min(1)).min(1), inScope: z.array(z.string().min(1)).min(1) })
+  .object({
+    otherTopics: z.array(z.string().min(1)).min(1),
+    inScope: z.array(z.string().min(1)).min(1),
+    /** Lync's own features this knowledge base does not cover (recording, screen sharing …): declined even when "lync" is said. */
+    lyncNotCovered: z.array(z.string().min(1)).default([]),
+  })
   .strict();
 
 export interface Scope {
@@ -23,13 +28,16 @@ export function loadScope(path: string): Scope {
   return compileScope(parsed.data);
 }
 
-export function compileScope(file: z.infer<typeof ScopeFile>): Scope {
+export function compileScope(file: z.input<typeof ScopeFile>): Scope {
   const phrase = (text: string) => ({ text, pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(text))}(?=$|[^a-z0-9])`) });
   const other = file.otherTopics.map(phrase);
   const ours = file.inScope.map(phrase);
+  const notCovered = (file.lyncNotCovered ?? []).map(phrase);
   return {
     otherTopic(question: string): string | undefined {
       const folded = normaliseText(question);
+      const feature = notCovered.find(({ pattern }) => pattern.test(folded));
+      if (feature) return feature.text;
       if (ours.some(({ pattern }) => pattern.test(folded))) return undefined;
       return other.find(({ pattern }) => pattern.test(folded))?.text;
     },

@@ -36,6 +36,11 @@ describe('out of scope', () => {
     'outlook keeps freezing whenever i open a shared calendar',
     'how do i connect to the office printer',
     'my vpn drops every hour',
+    // Lync features other than signing in: "record" must not find the SRV *record* article.
+    'can i record a lync meeting',
+    'how do i share my screen with a colleague in lync',
+    'my lync headset has no sound',
+    'how do i install office on the new pc',
     // One word shared with an article by coincidence is no reason to offer it.
     'which dishes are on the lunch menu tomorrow',
   ])(
@@ -55,6 +60,12 @@ describe('out of scope', () => {
     expect(scope.otherTopic('IM in Outlook Web App stopped')).toBeUndefined();
     expect(scope.otherTopic('lync presence is missing in outlook')).toBeUndefined();
     expect(scope.otherTopic('outlookish is not a word we know')).toBeUndefined();
+  });
+
+  it('a Lync feature no article covers is declined even when "lync" is said', () => {
+    const scope = compileScope({ otherTopics: ['outlook'], inScope: ['lync'], lyncNotCovered: ['record a meeting'] });
+    expect(scope.otherTopic('how do I record a meeting in lync')).toBe('record a meeting');
+    expect(scope.otherTopic('lync SRV record points to another domain')).toBeUndefined();
   });
 });
 
