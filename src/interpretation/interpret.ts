@@ -207,7 +207,8 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     return result.answered ? { kind: 'question', result, aside: false, confidence: 0.6 } : { kind: 'unknown-flow', name: explicit.unknownName, confidence: 0.9 };
   }
 
-  const requested = catalog?.requested(text);
+  // "how do I sign in with the smart card now that it's set up": the procedure is behind them.
+  const requested = alreadyDone(folded) ? undefined : catalog?.requested(text);
   if (requested) {
     // A question about one step of the flow is answered with that step, not with step 1.
     const stepId = asksSomething(text) ? context.steps?.stepFor(requested.id, text) : undefined;
@@ -233,6 +234,11 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
   return { kind: 'question', result, aside: false, confidence: 0.7 };
+}
+
+/** The message says the procedure a trigger names is already done ("now that it's set up", "once enrolled"). */
+function alreadyDone(folded: string): boolean {
+  return /\b(?:now that|already|once|after)\s+(?:(?:it|its|it s|it is|i|ive|i ve|i have|we|weve|we ve|we have|my|the|card|smart|is|has|have|been|was|got|finally)\s+){0,4}(?:set up|enrolled|installed|collected|done|finished)\b/.test(folded);
 }
 
 /** "which template", "what's the url", "where do i go": a question after one thing, not "how do I do it all". */

@@ -29,6 +29,8 @@ function outcome(text: string): string {
 describe('answer or guide', () => {
   it.each([
     ['how do i enroll my smart card?', 'start smart-card-enrollment'],
+    ['how do i sign in to lync with the smart card now that its set up', 'article smart-card-sign-in-lync'],
+    ['once enrolled what pin do i use for lync', 'article smart-card-default-pin'],
     ['please walk me through enrolling my smart card', 'start smart-card-enrollment'],
     ['walk me through signing in on my iphone', 'start sign-in-troubleshooter'],
     ['can you help me with collecting logs', 'start collect-logs'],
