@@ -110,6 +110,15 @@ function lintChoices(step: FlowStep, report: (problem: string) => void): void {
       seen.set(folded, choice.label);
     }
   }
+  const vague = new Map<string, number>();
+  for (const choice of step.choices ?? []) {
+    for (const name of choice.vagueAliases) {
+      const folded = foldPhrase(name);
+      if (seen.has(folded)) report(`"${name}" is both a vague alias and the name of choice "${seen.get(folded)}"`);
+      vague.set(folded, (vague.get(folded) ?? 0) + 1);
+    }
+  }
+  for (const [name, count] of vague) if (count < 2) report(`vague alias "${name}" is listed on one choice only: make it an alias`);
   if ((step.choices ?? []).length > 20) report(`has ${step.choices!.length} choices; keep questions to a readable list`);
   if (step.end && step.offerFlows.length > MAX_CARD_ACTIONS - 2) report(`offers ${step.offerFlows.length} flows; a card has room for ${MAX_CARD_ACTIONS - 2}`);
 }

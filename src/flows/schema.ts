@@ -21,6 +21,11 @@ export const FlowChoice = z
     label: text.max(60, 'must fit on a button (60 characters at most)'),
     /** Other words that pick this choice (e.g. "surface", "win8 app"). */
     aliases: z.array(text).default([]),
+    /**
+     * Words that name this choice and others of the same question ("two factor" is a smart card, AD FS
+     * or a one-time password): typing one asks which of the choices listing it is meant.
+     */
+    vagueAliases: z.array(text).default([]),
     next: target,
     set: facts.optional(),
     /** Only helpdesk staff (agents and admins) see and may pick this choice. */

@@ -107,6 +107,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const exact = exactChoice(choices, text);
     if (exact.kind === 'exact') return { kind: 'choice', index: exact.index, slots: slotsOf(text), confidence: 1 };
     if (exact.kind === 'bad-number') return { kind: 'bad-number', count: exact.count, confidence: 1 };
+    if (exact.kind === 'close') return { kind: 'did-you-mean', indexes: exact.indexes, confidence: 0.8 };
   }
   const group = phraseGroupOf(text);
   if (group) {

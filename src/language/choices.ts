@@ -12,6 +12,8 @@ import { canonical, CONCEPTS, OTHER, VAGUE, type Concept } from './vocabulary';
 export interface FlowChoice {
   label: string;
   aliases: readonly string[];
+  /** Words this choice shares with others of the question: typing one asks which is meant. */
+  vagueAliases?: readonly string[];
   set?: Readonly<Record<string, string>>;
 }
 
@@ -44,7 +46,11 @@ export function exactChoice(choices: readonly FlowChoice[], text: string): Choic
   const folded = foldPhrase(text);
   if (folded === '') return { kind: 'none' };
   const index = choices.findIndex((choice) => foldPhrase(choice.label) === folded || choice.aliases.some((alias) => foldPhrase(alias) === folded));
-  return index >= 0 ? { kind: 'exact', index } : { kind: 'none' };
+  if (index >= 0) return { kind: 'exact', index };
+  // A word several choices share ("two factor" is a smart card, AD FS or a one-time password): ask which.
+  const vague = choices.flatMap((choice, at) => ((choice.vagueAliases ?? []).some((alias) => foldPhrase(alias) === folded) ? [at] : []));
+  if (vague.length > 1) return { kind: 'close', indexes: vague };
+  return vague.length === 1 ? { kind: 'exact', index: vague[0]! } : { kind: 'none' };
 }
 
 /** The concepts (client, network, sign-in method, card kind) a choice stands for. */
@@ -66,7 +72,12 @@ export function polaritiesOf(choice: FlowChoice): Polarity[] {
 }
 
 function cuesOf(choice: FlowChoice): Cue[] {
-  const cues: Cue[] = [{ phrase: foldPhrase(choice.label), weight: 3 }, ...choice.aliases.map((alias) => ({ phrase: foldPhrase(alias), weight: 2 }))];
+  const cues: Cue[] = [
+    { phrase: foldPhrase(choice.label), weight: 3 },
+    ...choice.aliases.map((alias) => ({ phrase: foldPhrase(alias), weight: 2 })),
+    // Shared words weigh the same for every choice listing them, so they end in "did you mean …?".
+    ...(choice.vagueAliases ?? []).map((alias) => ({ phrase: foldPhrase(alias), weight: 2 })),
+  ];
   for (const concept of conceptsOf(choice)) {
     // A product or device named outright outweighs a generic alias ("macos laptop" is a Mac).
     cues.push(...concept.words.map((phrase) => ({ phrase, weight: 3 })), ...(concept.hints ?? []).map((phrase) => ({ phrase, weight: 1 })));

@@ -141,6 +141,9 @@ describe('the card kind question', () => {
   it('"a smart card" names neither kind: ask which', () => {
     expect(picked('my smart card', 'cardKind')).toMatch(/^did you mean: Physical card \| Virtual smart card \(TPM\)|^did you mean: Virtual smart card \(TPM\) \| Physical card/);
   });
+  it.each(['two-factor', '2FA', 'i use two factor', 'MFA'])('"%s" is a smart card, AD FS or a one-time password: ask which', (text) => {
+    expect(picked(text, 'method')).toBe('did you mean: A smart card | Company sign-in web page (AD FS) | One-time password or app password');
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
