@@ -2,7 +2,7 @@ import { card, heading, numbered, paragraph, type SubmitAction } from '../cards/
 import type { Reply } from '../core/reply';
 import type { FlowDefinition } from '../flows/schema';
 import type { Article } from '../knowledge/article';
-import { PHRASES } from '../knowledge/answer';
+import { gist, PHRASES } from '../knowledge/answer';
 import type { Slots } from '../language/slots';
 
 /** Replies that only the interpretation step asks for: a step answered directly, and the sign-in offer. */
@@ -52,7 +52,8 @@ export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Ar
   const client = slots.client ? ` with ${slots.client.concept.name}` : '';
   const told = known.length > 0 ? ` I'll use what you already told me (${known.map((slot) => slot.concept.name).join(', ')}).` : '';
   const intro = `Sign-in${client} can fail for several reasons, so I won't guess. The guided troubleshooter finds yours in a few short questions.${told}`;
-  const listed = causes.slice(0, 3).map((article) => `- ${article.title} (type "${PHRASES.article(article.id)}")`);
+  // Each cause with the gist of its fix: often that alone is the answer ("run w32tm /resync").
+  const listed = causes.slice(0, 3).map((article) => `- **${article.title}**: ${gist(article.answer, 200)} (type "${PHRASES.article(article.id)}")`);
   const text = [intro, listed.length > 0 ? `The most common causes${client}:\n${listed.join('\n')}` : '', `Type **start ${flow.id}** to begin.`].filter(Boolean).join('\n\n');
   const actions: SubmitAction[] = [
     { title: 'Walk me through it', says: `start ${flow.id}`, data: { action: 'flow-start', flow: flow.id } },
