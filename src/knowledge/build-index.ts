@@ -17,8 +17,14 @@ type Field = keyof typeof FIELD_WEIGHTS;
 const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
 /** BM25 term-frequency saturation: how fast repeating a word stops adding to an article's score. */
 export const K1 = 1.2;
-/** BM25 length normalisation: how much a long field is discounted against the average length. */
-export const B = 0.6;
+/**
+ * BM25 length normalisation per field: how much a long field is discounted against the field's
+ * average length. Tags and key facts are lists of keywords (synonyms users type, exact strings): a
+ * longer list names more ways to ask, it does not dilute the topic, so they are not discounted. With
+ * the discount, an article with 25 tags in a corpus whose articles mostly carry 5 had its tag matches
+ * cut to a third, and lost to articles that share one word by chance (see docs/performance.md).
+ */
+export const B: Record<Field, number> = { title: 0.6, questions: 0.6, tags: 0, keyFacts: 0, answer: 0.6, body: 0.6 };
 
 /** What the search needs of a built index; nothing in it refers to an article other than by position. */
 export interface IndexData {
@@ -83,7 +89,7 @@ export function buildIndexData(articles: readonly Article[], synonyms: Synonyms)
     // Field by field (in FIELDS order, so every term's sum adds up in the same order whatever the corpus).
     const tfs = new Map<string, number>();
     for (const field of FIELDS) {
-      const norm = 1 - B + (B * article.fieldLengths[field]) / averageLength[field];
+      const norm = 1 - B[field] + (B[field] * article.fieldLengths[field]) / averageLength[field];
       for (const [term, count] of article.fieldTerms[field]) tfs.set(term, (tfs.get(term) ?? 0) + (FIELD_WEIGHTS[field] * count) / norm);
     }
     for (const [term, tf] of tfs) postings.add(term, position, tf / (K1 + tf), article.aboutTerms.has(term));

@@ -17,7 +17,7 @@ import { CompactPostings } from './compact-index';
  * tokeniser, the stemmer, the stop words, synonym expansion, the BM25 formula, this layout.
  * (test/knowledge/packed-index.test.ts fails on a changed index of a fixed corpus until it is.)
  */
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 const MAGIC = 'LYNCKBIX';
 /** Where the packed index of a knowledge folder lives. */
 export const PACKED_INDEX_FILE = join('.index', 'packed.bin');
