@@ -66,6 +66,10 @@ const synonymsText = readFileSync(join(root, 'knowledge', 'synonyms.yaml'), 'utf
 const scopeText = readFileSync(join(root, 'knowledge', 'scope.yaml'), 'utf8');
 const packedFolder = mkdtempSync(join(tmpdir(), 'kb-bench-'));
 const readyLines: string[] = [];
+/** `-- --losses`: the questions right on the real corpus and wrong at 100x, with what beats them. */
+const showLosses = process.argv.includes('--losses');
+let realCorpusOutcomes: ReturnType<typeof evaluate>['outcomes'] = [];
+const losses: string[] = [];
 console.log('build_ms: cold build from the articles in memory (what a start without a matching packed file costs); heap_MB: retained after GC, typed arrays included');
 console.log('scale  articles  build_ms  heap_MB  top1    top3    MRR    median_ms  p99_ms');
 for (const scale of [1, 10, 100]) {
@@ -81,6 +85,15 @@ for (const scale of [1, 10, 100]) {
   const heapMb = (after.heapUsed - before.heapUsed + after.arrayBuffers - before.arrayBuffers) / 1e6;
   const knowledge = knowledgeBaseFrom(index);
   const report = evaluate(knowledge, questions);
+  if (scale === 1) realCorpusOutcomes = report.outcomes;
+  if (showLosses && scale === 100) {
+    report.outcomes.forEach((outcome, i) => {
+      if (!realCorpusOutcomes[i]?.correct || outcome.correct) return;
+      const result = knowledge.search(outcome.question.q, 3);
+      const hits = result.hits.map((hit) => `${hit.article.id} (score ${hit.score.toFixed(2)}, coverage ${hit.signals.coverage.toFixed(2)}, question ${hit.signals.questionMatch.toFixed(2)})`);
+      losses.push(`"${outcome.question.q}": expected ${outcome.question.expect}, ${result.answered ? 'answered' : 'declined'}; ${hits.join(', ')}`);
+    });
+  }
 
   // Index ready from a packed file (what `npm start` does after `npm run kb:build`): the content key
   // hashed over every article, the file read and checked, the search set up over its arrays.
@@ -127,6 +140,7 @@ console.log('\nindex ready from a packed file (npm run kb:build) vs the cold bui
 console.log('scale  articles  file_MB  from_file_ms    cold_build_ms speedup top1 from file');
 for (const line of readyLines) console.log(line);
 rmSync(packedFolder, { recursive: true, force: true });
+if (showLosses) console.log(`\nright on the real corpus, wrong at 100x (${losses.length}):\n${losses.join('\n')}`);
 
 // Spelling correction runs on words no article has and is cached per word, so the figures above
 // (repeated questions) hide it. Here every question carries words never seen before: slips of real
