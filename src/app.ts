@@ -50,7 +50,11 @@ export interface App {
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const logger = options.logger ?? createLogger(config.LOG_LEVEL);
   const appId = config.MicrosoftAppId ?? '';
-  const knowledge = loadKnowledgeBase(resolve(config.KNOWLEDGE_DIR));
+  const knowledge = loadKnowledgeBase(resolve(config.KNOWLEDGE_DIR), ({ source, reason, milliseconds, articles }) =>
+    source === 'packed'
+      ? logger.info('knowledge index loaded from the packed file', { articles, milliseconds })
+      : logger.info('knowledge index built from the articles (run npm run kb:build to pack it)', { articles, milliseconds, reason }),
+  );
   const flowCatalog = loadFlowCatalog(resolve(config.DIALOGS_DIR));
   const storage = createStorage(config, logger);
   // Saves carry the eTag they read: a concurrent turn's update is never overwritten (see ConversationTurns).

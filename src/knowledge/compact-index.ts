@@ -42,6 +42,11 @@ export class CompactPostings {
     return list;
   }
 
+  /** The term's id in the shared vocabulary, -1 when no article holds it. */
+  idOf(term: string): number {
+    return this.ids.get(term) ?? -1;
+  }
+
   /** How many articles hold the term. */
   frequency(term: string): number {
     const id = this.ids.get(term);
@@ -55,6 +60,13 @@ export class CompactPostings {
 
   has(term: string): boolean {
     return this.ids.has(term);
+  }
+
+  /** The arrays themselves, with the vocabulary in term-id order, for writing to a file. */
+  packed(): { terms: string[]; offsets: Int32Array; positions: Int32Array; saturated: Float64Array; about: Uint8Array } {
+    const terms: string[] = new Array(this.ids.size);
+    for (const [term, id] of this.ids) terms[id] = term;
+    return { terms, offsets: this.offsets, positions: this.positions, saturated: this.saturated, about: this.about };
   }
 
   get termCount(): number {

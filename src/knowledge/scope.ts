@@ -23,9 +23,14 @@ export interface Scope {
 }
 
 export function loadScope(path: string): Scope {
-  const parsed = ScopeFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  return compileScope(parseScopeFile(path, readFileSync(path, 'utf8')));
+}
+
+/** Validates scope.yaml's text; the error names the file and the field. */
+export function parseScopeFile(path: string, text: string): z.infer<typeof ScopeFile> {
+  const parsed = ScopeFile.safeParse(parseYaml(text));
   if (!parsed.success) throw new Error(`${path}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return compileScope(parsed.data);
+  return parsed.data;
 }
 
 export function compileScope(file: z.input<typeof ScopeFile>): Scope {

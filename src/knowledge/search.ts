@@ -3,7 +3,8 @@ import { performance } from 'node:perf_hooks';
 import type { Article } from './article';
 import type { GlossaryEntry } from './glossary';
 import type { Scope } from './scope';
-import { CompactPostings, PostingsBuilder } from './compact-index';
+import type { CompactPostings } from './compact-index';
+import { buildIndexData, inverseDocumentFrequency, type IndexData } from './build-index';
 import type { Synonyms } from './synonyms';
 import { clientFit, clientsAsked } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
@@ -15,13 +16,6 @@ import { normaliseText, searchTokens } from './text';
  * article's example questions, and fuse.js for the words users misspell. Built once at start-up.
  */
 
-/** How much a word found in each field counts. Titles and example questions say what an article is for. */
-const FIELD_WEIGHTS = { title: 2.5, questions: 2.2, tags: 1.6, keyFacts: 1.4, answer: 1.0, body: 0.5 } as const;
-type Field = keyof typeof FIELD_WEIGHTS;
-const FIELDS = Object.keys(FIELD_WEIGHTS) as Field[];
-
-/** BM25 term-frequency saturation: how fast repeating a word stops adding to an article's score. */
-const K1 = 1.2;
 /** Share of credit a query word gets for confidence when it only appears in an article's body. */
 const BODY_ONLY_CREDIT = 0.4;
 /** Misspelling correction only for words long enough that one slip does not make another word. */
@@ -51,8 +45,6 @@ const DISTINCTIVE_MIN_MATCH = 0.25;
 const GUESS_CREDIT = 0.5;
 /** How many of the best lexical matches get the (costlier) example-question comparison. */
 const SHORTLIST = 30;
-/** BM25 length normalisation: how much a long field is discounted against the average length. */
-const B = 0.6;
 /** Share of its weight a context word (client, device, "sign in") keeps. */
 const CONTEXT_SHARE = 0.45;
 /** Score added for an article written for the client the question names, taken off for another client's. */
@@ -125,88 +117,62 @@ function worthOffering(hits: SearchHit[], minWords: number): SearchHit[] {
   );
 }
 
-interface IndexedArticle {
-  article: Article;
-  /** Term counts per field; dropped once the figures below are computed, to save memory. */
-  fieldTerms?: Record<Field, Map<string, number>>;
-  fieldLengths: Record<Field, number>;
-  /** Title and example questions as term sets with their summed idf (idf is fixed once built). */
-  questions: Array<{ terms: Set<string>; weight: number }>;
-  /** Per term: field-weighted, length-normalised frequency, saturated as BM25 does (tf / (k1 + tf)). Build time only. */
-  saturatedTf?: Map<string, number>;
-  allTerms?: Set<string>;
-  /** Terms of the fields that say what the article is about (all but the body). Build time only. */
-  aboutTerms?: Set<string>;
-}
-
 export interface SearchOptions {
   minConfidence?: number;
   /** Other products and topics: questions about them are declined. */
   scope?: Scope;
+  /** The clock guard on spelling correction per message (tests that compare two indexes lift it). */
+  correctionBudgetMs?: number;
 }
 
 export class KnowledgeIndex {
-  private readonly docs: IndexedArticle[];
   private readonly byIdMap: Map<string, Article>;
-  private readonly docFrequency = new Map<string, number>();
   /** Per term, the articles holding it with their precomputed BM25 share: search goes term by term. */
   private readonly postings: CompactPostings;
-  /** Search tokens per raw word while the corpus is indexed (the same words recur in every article). */
-  private buildMemo: Map<string, readonly string[]> | undefined = new Map();
-  private readonly averageLength: Record<Field, number>;
-  /** Vocabulary words by length, each length with its own fuzzy index: a word is only compared with words of a close length. */
-  private readonly vocabularyByLength = new Map<number, Fuse<string>>();
+  private readonly data: IndexData;
+  /** Vocabulary words by length, each length with its own fuzzy index (built when first needed): a word is only compared with words of a close length. */
+  private readonly vocabularyByLength = new Map<number, string[]>();
+  private readonly fuzzyByLength = new Map<number, Fuse<string>>();
   private readonly longestCorrectable: number;
-  private readonly vocabularySet: Set<string>;
   private readonly corrections = new Map<string, string | null>();
   private readonly speller: SpellingCorrector;
   private readonly minConfidence: number;
   private readonly scope: Scope | undefined;
   private readonly maxIdf: number;
+  private readonly correctionBudgetMs: number;
 
-  constructor(readonly articles: Article[], private readonly synonyms: Synonyms, options: SearchOptions = {}) {
+  /**
+   * `data`: figures built earlier for exactly these articles and synonyms (a packed index whose
+   * content key matched); without it they are built here.
+   */
+  constructor(readonly articles: Article[], private readonly synonyms: Synonyms, options: SearchOptions = {}, data?: IndexData) {
     this.minConfidence = options.minConfidence ?? DEFAULT_MIN_CONFIDENCE;
     this.scope = options.scope;
-    this.docs = articles.map((article) => this.indexArticle(article));
-    const totals = Object.fromEntries(FIELDS.map((field) => [field, 0])) as Record<Field, number>;
-    this.docs.forEach((doc, position) => {
-      for (const field of FIELDS) totals[field] += doc.fieldLengths[field];
-      for (const term of doc.allTerms!) this.docFrequency.set(term, (this.docFrequency.get(term) ?? 0) + 1);
-    });
-    const count = Math.max(1, this.docs.length);
-    this.averageLength = Object.fromEntries(FIELDS.map((field) => [field, totals[field] / count || 1])) as Record<Field, number>;
-    const postings = new PostingsBuilder();
-    this.docs.forEach((doc, position) => {
-      this.finishArticle(doc);
-      for (const [term, saturated] of doc.saturatedTf!) postings.add(term, position, saturated, doc.aboutTerms!.has(term));
-      // Only the postings keep these figures: no per-article copies.
-      delete doc.saturatedTf;
-      delete doc.allTerms;
-      delete doc.aboutTerms;
-    });
-    this.postings = postings.build();
-    this.buildMemo = undefined;
-    this.byIdMap = new Map(this.docs.map((doc) => [doc.article.id, doc.article]));
-    this.vocabularySet = new Set(this.docFrequency.keys());
-    const byLength = new Map<number, string[]>();
-    for (const term of this.vocabularySet) {
+    this.correctionBudgetMs = options.correctionBudgetMs ?? CORRECTION_BUDGET_MS;
+    this.data = data ?? buildIndexData(articles, synonyms);
+    if (this.data.articleCount !== articles.length) throw new Error(`index built for ${this.data.articleCount} articles, given ${articles.length}`);
+    this.postings = this.data.postings;
+    this.byIdMap = new Map(articles.map((article) => [article.id, article]));
+    for (const term of this.postings.terms()) {
       if (term.length < 4) continue;
-      const list = byLength.get(term.length);
+      const list = this.vocabularyByLength.get(term.length);
       if (list) list.push(term);
-      else byLength.set(term.length, [term]);
+      else this.vocabularyByLength.set(term.length, [term]);
     }
-    for (const [length, terms] of byLength) {
-      this.vocabularyByLength.set(length, new Fuse(terms, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 }));
-    }
-    this.longestCorrectable = Math.max(0, ...byLength.keys()) + MAX_LENGTH_DIFFERENCE;
+    this.longestCorrectable = Math.max(0, ...this.vocabularyByLength.keys()) + MAX_LENGTH_DIFFERENCE;
     // The everyday-word list loads here, at start-up, not during the first question.
     everydayRank('the');
-    this.speller = new SpellingCorrector(this.vocabularySet, (term) => this.docFrequency.get(term) ?? 0);
+    this.speller = new SpellingCorrector(this.postings.terms(), (term) => this.postings.frequency(term));
     this.maxIdf = this.idf('\u0000never-indexed');
   }
 
+  /** The built figures, for writing a packed index. */
+  get indexData(): IndexData {
+    return this.data;
+  }
+
   get size(): number {
-    return this.docs.length;
+    return this.articles.length;
   }
 
   byId(id: string): Article | undefined {
@@ -229,10 +195,11 @@ export class KnowledgeIndex {
 
     // Phase 1, term by term over the postings: BM25 and coverage for every article sharing a word,
     // from figures precomputed at start-up.
-    const bm25 = new Float64Array(this.docs.length);
-    const covered = new Float64Array(this.docs.length);
-    const distinct = new Float64Array(this.docs.length);
-    const distinctCount = new Uint16Array(this.docs.length);
+    const articleCount = this.articles.length;
+    const bm25 = new Float64Array(articleCount);
+    const covered = new Float64Array(articleCount);
+    const distinct = new Float64Array(articleCount);
+    const distinctCount = new Uint16Array(articleCount);
     const touched: number[] = [];
     for (const term of unique) {
       const weight = weights.get(term)!;
@@ -259,13 +226,15 @@ export class KnowledgeIndex {
     const preliminary = topPositions(touched, roughOf, SHORTLIST).map((position) => {
       const coverage = totalWeight > 0 ? covered[position]! / totalWeight : 0;
       const distinctive = distinctiveWeight > 0 ? distinct[position]! / distinctiveWeight : 0;
-      return { doc: this.docs[position]!, bm25: bm25[position]! * scale, coverage, distinctive, aboutWords: distinctCount[position]! };
+      return { position, bm25: bm25[position]! * scale, coverage, distinctive, aboutWords: distinctCount[position]! };
     });
     // Phase 2, for the shortlist only: the closest example question.
-    const scored: SearchHit[] = preliminary.map(({ doc, bm25, coverage, distinctive, aboutWords }) => {
-      const questionMatch = this.bestQuestionMatch(doc, weights, unknownWeight);
-      const fit = clientFit(asked, doc.article.clients);
-      return { article: doc.article, score: bm25 + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverage + CLIENT_WEIGHT * (fit - 0.5), confidence: 0, signals: { coverage, questionMatch, distinctive, aboutWords } };
+    const queryTerms = [...weights].map(([term, weight]) => ({ id: this.postings.idOf(term), weight }));
+    const scored: SearchHit[] = preliminary.map(({ position, bm25, coverage, distinctive, aboutWords }) => {
+      const article = this.articles[position]!;
+      const questionMatch = this.bestQuestionMatch(position, queryTerms, unknownWeight);
+      const fit = clientFit(asked, article.clients);
+      return { article, score: bm25 + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverage + CLIENT_WEIGHT * (fit - 0.5), confidence: 0, signals: { coverage, questionMatch, distinctive, aboutWords } };
     });
     scored.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
     // Confidence blends how much of the question the best article covers, how close it comes to one of
@@ -285,7 +254,7 @@ export class KnowledgeIndex {
     const singleWord = typed.length === 1;
     // (A rare word that no example question uses is more likely chit-chat, "ok" or "yes", than a topic.)
     const distinctive =
-      singleWord && (this.docFrequency.get(unique[0]!) ?? 0) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
+      singleWord && this.postings.frequency(unique[0]!) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
     const plainlyAbout = Boolean(best && best.signals.questionMatch >= SINGLE_WORD_MIN_MATCH);
     const confident = Boolean(
       best && best.confidence >= this.minConfidence && (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best)),
@@ -305,10 +274,10 @@ export class KnowledgeIndex {
     const tokens: string[] = [];
     const unknown: string[] = [];
     const guessed = new Set<string>();
-    const budget = { corrections: MAX_CORRECTIONS_PER_QUERY, until: performance.now() + CORRECTION_BUDGET_MS };
+    const budget = { corrections: MAX_CORRECTIONS_PER_QUERY, until: performance.now() + this.correctionBudgetMs };
     const words = searchTokens(this.synonyms.expand(normaliseText(question.slice(0, MAX_QUESTION_CHARS)))).slice(0, MAX_QUERY_WORDS);
     for (const token of words) {
-      if (this.vocabularySet.has(token)) {
+      if (this.postings.has(token)) {
         tokens.push(token);
         continue;
       }
@@ -372,81 +341,49 @@ export class KnowledgeIndex {
     // Each length has its own index: a word is only compared with words of a close length.
     let best: { item: string; score: number } | undefined;
     for (let length = token.length - MAX_LENGTH_DIFFERENCE; length <= token.length + MAX_LENGTH_DIFFERENCE; length++) {
-      const [hit] = this.vocabularyByLength.get(length)?.search(token, { limit: 1 }) ?? [];
+      const [hit] = this.fuzzyIndex(length)?.search(token, { limit: 1 }) ?? [];
       if (hit && (hit.score ?? 1) < (best?.score ?? Infinity)) best = { item: hit.item, score: hit.score ?? 1 };
     }
     return best && best.score <= MAX_CORRECTION_DISTANCE ? best.item : null;
   }
 
-  private idf(term: string): number {
-    const n = this.docs.length;
-    const df = this.docFrequency.get(term) ?? 0;
-    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  /** The fuzzy index of the vocabulary words of one length, built on first use (most lengths never are). */
+  private fuzzyIndex(length: number): Fuse<string> | undefined {
+    let index = this.fuzzyByLength.get(length);
+    if (index) return index;
+    const terms = this.vocabularyByLength.get(length);
+    if (!terms) return undefined;
+    index = new Fuse(terms, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
+    this.fuzzyByLength.set(length, index);
+    return index;
   }
 
-  /** Weighted overlap (Dice) between the query and the closest example question. */
-  private bestQuestionMatch(doc: IndexedArticle, weights: Map<string, number>, unknownWeight: number): number {
+  private idf(term: string): number {
+    return inverseDocumentFrequency(this.articles.length, this.postings.frequency(term));
+  }
+
+  /** Weighted overlap (Dice) between the query and the closest of the article's title and example questions. */
+  private bestQuestionMatch(position: number, queryTerms: ReadonlyArray<{ id: number; weight: number }>, unknownWeight: number): number {
+    const { articleQuestions, questionStarts, questionTerms, questionWeights } = this.data;
     let best = 0;
     let queryWeight = unknownWeight;
-    for (const weight of weights.values()) queryWeight += weight;
-    for (const question of doc.questions) {
+    for (const { weight } of queryTerms) queryWeight += weight;
+    for (let question = articleQuestions[position]!; question < articleQuestions[position + 1]!; question++) {
+      const start = questionStarts[question]!;
+      const end = questionStarts[question + 1]!;
       let shared = 0;
-      for (const [term, weight] of weights) if (question.terms.has(term)) shared += weight;
-      const dice = (2 * shared) / Math.max(1e-9, queryWeight + question.weight);
+      for (const { id, weight } of queryTerms) {
+        for (let at = start; at < end; at++) {
+          if (questionTerms[at] === id) {
+            shared += weight;
+            break;
+          }
+        }
+      }
+      const dice = (2 * shared) / Math.max(1e-9, queryWeight + questionWeights[question]!);
       if (dice > best) best = dice;
     }
     return best;
-  }
-
-  /** Figures that need corpus-wide statistics (average field lengths, idf), computed once. */
-  private finishArticle(doc: IndexedArticle): void {
-    // Field by field (in FIELDS order, so every term's sum adds up in the same order as term by term).
-    const tfs = new Map<string, number>();
-    for (const field of FIELDS) {
-      const norm = 1 - B + (B * doc.fieldLengths[field]) / this.averageLength[field];
-      for (const [term, count] of doc.fieldTerms?.[field] ?? []) {
-        if (!count) continue;
-        tfs.set(term, (tfs.get(term) ?? 0) + (FIELD_WEIGHTS[field] * count) / norm);
-      }
-    }
-    for (const [term, tf] of tfs) doc.saturatedTf!.set(term, tf / (K1 + tf));
-    delete doc.fieldTerms;
-    for (const question of doc.questions) {
-      question.weight = 0;
-      for (const term of question.terms) question.weight += this.idf(term);
-    }
-  }
-
-  private indexArticle(article: Article): IndexedArticle {
-    const texts: Record<Field, string> = {
-      title: article.title,
-      questions: article.questions.join('\n'),
-      tags: article.tags.join(' '),
-      keyFacts: article.keyFacts.join(' '),
-      answer: article.answer,
-      body: article.body,
-    };
-    const fieldTerms = {} as Record<Field, Map<string, number>>;
-    const fieldLengths = {} as Record<Field, number>;
-    const allTerms = new Set<string>();
-    const aboutTerms = new Set<string>();
-    for (const field of FIELDS) {
-      const counts = new Map<string, number>();
-      const tokens = this.tokens(texts[field]);
-      for (const token of tokens) {
-        counts.set(token, (counts.get(token) ?? 0) + 1);
-        allTerms.add(token);
-        if (field !== 'body') aboutTerms.add(token);
-      }
-      fieldTerms[field] = counts;
-      fieldLengths[field] = tokens.length;
-    }
-    const questions = [article.title, ...article.questions].map((question) => ({ terms: new Set(this.tokens(question)), weight: 0 }));
-    return { article, fieldTerms, fieldLengths, questions, saturatedTf: new Map(), allTerms, aboutTerms };
-  }
-
-  private tokens(text: string): string[] {
-    return searchTokens(this.synonyms.expand(normaliseText(text)), this.buildMemo);
   }
 }
 

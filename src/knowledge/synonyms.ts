@@ -30,11 +30,16 @@ export interface Synonyms {
 }
 
 export function loadSynonyms(path: string): Synonyms {
-  const parsed = SynonymFile.safeParse(parseYaml(readFileSync(path, 'utf8')));
+  return compileSynonyms(parseSynonymFile(path, readFileSync(path, 'utf8')));
+}
+
+/** Validates synonyms.yaml's text; the error names the file and the field. */
+export function parseSynonymFile(path: string, text: string): SynonymGroups {
+  const parsed = SynonymFile.safeParse(parseYaml(text));
   if (!parsed.success) {
     throw new Error(`${path}: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
   }
-  return compileSynonyms(parsed.data);
+  return parsed.data;
 }
 
 export function compileSynonyms(groups: SynonymGroups): Synonyms {
