@@ -121,9 +121,11 @@ export function whichOneReply(word: string, articles: Article[]): Reply {
 export function whichOfTheseReply(question: string, articles: Article[]): Reply {
   const offered = articles.slice(0, 3);
   const intro = offered.length === 1 ? "I'm not sure this is what you're asking about:" : "I'm not sure which of these you're asking about:";
+  // One candidate: its whole answer (the key fact and what to do), so a right guess needs no second round trip.
+  const summary = (article: Article) => (offered.length === 1 ? article.answer : gist(article.answer));
   const text = [
     intro,
-    ...offered.map((article) => `- **${article.title}**: ${gist(article.answer)} (type "${PHRASES.article(article.id)}")`),
+    ...offered.map((article) => `- **${article.title}**: ${summary(article)} (type "${PHRASES.article(article.id)}")`),
     `If none fits, tell me a little more (which client, what you see), or type "${PHRASES.person}".`,
   ].join('\n');
   return {
@@ -132,7 +134,7 @@ export function whichOfTheseReply(question: string, articles: Article[]): Reply 
     card: card(
       [
         heading(offered.length === 1 ? 'Is this it?' : 'Which of these?'),
-        ...offered.flatMap((article) => [paragraph(`**${article.title}**`), paragraph(gist(article.answer), { subtle: true })]),
+        ...offered.flatMap((article) => [paragraph(`**${article.title}**`), paragraph(summary(article), { subtle: true })]),
         paragraph(`You asked: "${truncate(question, 200)}"`, { subtle: true, small: true, separator: true }),
       ],
       [
