@@ -19,6 +19,12 @@ const RARE_RANK = 8_000;
 /** What an everyday word that no article contains still counts, as a share of an unknown word. */
 const EVERYDAY_SHARE = 0.2;
 
+/**
+ * Chat shorthand that spoken-English counts miss ("btw where do the logs go", "quick q, pls help"):
+ * it says nothing about the topic, so it ranks with the commonest words.
+ */
+const CHAT_SHORTHAND = 'btw fyi tbh pls plz thx thnx ty lol imo imho idk asap afaik iirc atm rn np ur ya yea ok okay kinda sorta gonna wanna tho hiya q quick ques qn'.split(' ');
+
 let ranks: Map<string, number> | undefined;
 
 /** Stemmed word → best (lowest) frequency rank, loaded once. */
@@ -34,6 +40,7 @@ function everydayRanks(): Map<string, number> {
     const key = stem(word.toLowerCase().replace(/'/g, ''));
     if (!ranks!.has(key)) ranks!.set(key, rank);
   });
+  for (const word of CHAT_SHORTHAND) if (!ranks.has(stem(word))) ranks.set(stem(word), 0);
   return ranks;
 }
 
