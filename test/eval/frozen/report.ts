@@ -1,6 +1,7 @@
 /**
  * Prints the frozen sets' figures and every miss: `npm run eval:frozen`. `-- --fresh` scores the fresh
- * question set; `-- --dev` the development set (test/eval/dev), the one to look at while tuning.
+ * question set; `-- --dev` the development set (test/eval/dev), the one to look at while tuning;
+ * `-- --set dev2` another folder of test/eval (test/eval/dev2, a second development set).
  */
 import { resolve } from 'node:path';
 import { runFrozen } from './run-frozen';
@@ -9,7 +10,8 @@ const pct = (part: number, whole: number) => `${part}/${whole} (${((100 * part) 
 
 async function main(): Promise<void> {
   // `--fresh`: the question set in test/eval/fresh, written last and never looked at while tuning.
-  const folder = process.argv.includes('--fresh') ? 'fresh' : process.argv.includes('--dev') ? 'dev' : undefined;
+  const named = process.argv.indexOf('--set');
+  const folder = process.argv.includes('--fresh') ? 'fresh' : process.argv.includes('--dev') ? 'dev' : named > 0 ? process.argv[named + 1] : undefined;
   const report = await runFrozen({}, folder ? resolve(__dirname, '..', folder) : undefined);
   const verbose = process.argv.includes('--misses');
   if (verbose) {
