@@ -22,6 +22,7 @@ describe('glossary: "what does X stand for?"', () => {
     ['what does ARR stand for? the reverse proxy thing', 'ARR'],
     ['someone mentioned the KST in a ticket note, what is that?', 'KST'],
     ['what do CUs stand for', 'CU'],
+    ['what does xds stand for', 'XDS'],
   ])('%s -> %s', (question, term) => {
     expect(glossary.asked(question)?.term).toBe(term);
   });
