@@ -43,7 +43,9 @@ interface Result {
 }
 
 async function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
-  const child = spawn(process.execPath, ['--no-deprecation', '--import', 'tsx', script], {
+  // LOAD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles both bots (NODE_OPTIONS refuses --cpu-prof).
+  const extra = (process.env.LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, ['--no-deprecation', ...extra, '--import', 'tsx', script], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', MicrosoftAppId: '', MicrosoftAppPassword: '', HOST: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
