@@ -94,6 +94,20 @@ export interface SearchResult {
   definition?: GlossaryEntry;
 }
 
+/** Host names, URLs and e-mail addresses in a question: the search tokens of their pieces. */
+const NAME = /(?:[a-z][a-z0-9+.-]*:\/\/)?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+(?:\/[^\s]*)?|[a-z0-9._%+-]+@[a-z0-9.-]+/g;
+
+function namePieces(folded: string): Set<string> {
+  const pieces = new Set<string>();
+  for (const match of folded.matchAll(NAME)) {
+    // "w32tm /resync" or "8.1" are no names: a name has a letter-led label and two parts at least.
+    if (!/[a-z]/.test(match[0]) || !/[a-z][a-z0-9-]*\.[a-z0-9-]/.test(match[0])) continue;
+    // Both as the tokenizer reads the whole name and piece by piece.
+    for (const token of [...searchTokens(match[0]), ...searchTokens(match[0].replace(/[./:@_-]+/g, ' '))]) pieces.add(token);
+  }
+  return pieces;
+}
+
 /** An answer must be about most of the question's distinctive words, not only "lync", "sign in" or "app". */
 const ANSWER_MIN_DISTINCTIVE = 0.35;
 /** An article is offered as a possible answer only when this close to the question. */
@@ -275,12 +289,17 @@ export class KnowledgeIndex {
     const unknown: string[] = [];
     const guessed = new Set<string>();
     const budget = { corrections: MAX_CORRECTIONS_PER_QUERY, until: performance.now() + this.correctionBudgetMs };
-    const words = searchTokens(this.synonyms.expand(normaliseText(question.slice(0, MAX_QUESTION_CHARS)))).slice(0, MAX_QUERY_WORDS);
+    const folded = normaliseText(question.slice(0, MAX_QUESTION_CHARS));
+    const words = searchTokens(this.synonyms.expand(folded)).slice(0, MAX_QUERY_WORDS);
+    const names = namePieces(folded);
     for (const token of words) {
       if (this.postings.has(token)) {
         tokens.push(token);
         continue;
       }
+      // A piece of a host name, URL or address no article has ("pool01.emea.corp.example") names a
+      // server, not the problem: neither unknown (it would pull the answer down) nor a spelling slip.
+      if (names.has(token)) continue;
       const corrected = this.correct(token, budget);
       if (corrected) {
         tokens.push(corrected);

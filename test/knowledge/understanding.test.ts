@@ -31,6 +31,15 @@ describe('what the asker is about outweighs where they are', () => {
   });
 });
 
+describe('host names and links', () => {
+  it('the pieces of a server name say which server, not what goes wrong: they do not pull the answer down', () => {
+    const result = knowledge.search('trusted domains has contoso.com, does lyncpool.eu.contoso.com get the prompt');
+    expect(result.answered).toBe(true);
+    expect(result.hits[0]!.article.id).toBe('trusted-domain-list-matching');
+    expect(result.unknown).toEqual([]);
+  });
+});
+
 describe('out of scope', () => {
   it.each([
     'outlook keeps freezing whenever i open a shared calendar',
