@@ -34,7 +34,8 @@ export function parseScopeFile(path: string, text: string): z.infer<typeof Scope
 }
 
 export function compileScope(file: z.input<typeof ScopeFile>): Scope {
-  const phrase = (text: string) => ({ text, pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(text))}(?=$|[^a-z0-9])`) });
+  // A phrase also matches its plural ("contact group" in "lync contact groups", "emoticon" in "emoticons").
+  const phrase = (text: string) => ({ text, pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(text))}(?:s|es)?(?=$|[^a-z0-9])`) });
   const other = file.otherTopics.map(phrase);
   const ours = file.inScope.map(phrase);
   const notCovered = (file.lyncNotCovered ?? []).map(phrase);

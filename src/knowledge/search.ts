@@ -117,6 +117,18 @@ const OFFER_MIN_WORDS = 2;
 /** Runners-up are offered with the best only when nearly as close. */
 const OFFER_SHARE_OF_BEST = 0.7;
 
+/**
+ * An error or event number that no article has ("error 17058 in the event log") names a failure the
+ * knowledge base does not know: an article sharing the other words is not its answer. Years are not codes.
+ */
+const ERROR_CODE = /^\d{4,}$/;
+const YEAR = /^(19|20)\d\d$/;
+const SAYS_CODE = /\b(errors?|events?|event ?ids?|codes?)\b/;
+
+function namesUnknownCode(question: string, unknown: readonly string[]): boolean {
+  return SAYS_CODE.test(normaliseText(question)) && unknown.some((token) => ERROR_CODE.test(token) && !YEAR.test(token));
+}
+
 function coversDistinctiveWords(hit: SearchHit): boolean {
   return hit.signals.distinctive >= ANSWER_MIN_DISTINCTIVE;
 }
@@ -271,7 +283,9 @@ export class KnowledgeIndex {
       singleWord && this.postings.frequency(unique[0]!) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
     const plainlyAbout = Boolean(best && best.signals.questionMatch >= SINGLE_WORD_MIN_MATCH);
     const confident = Boolean(
-      best && best.confidence >= this.minConfidence && (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best)),
+      best &&
+        best.confidence >= this.minConfidence &&
+        (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)),
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;

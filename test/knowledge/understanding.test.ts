@@ -62,6 +62,14 @@ describe('out of scope', () => {
     },
   );
 
+  it('an error number no article has names a failure the knowledge base does not know: no confident answer', () => {
+    const question = 'central management store sql instance wont start, error 48213 in the event log';
+    expect(knowledge.search(question).answered).toBe(false);
+    // Without the code the same words are answered, and a year is no code.
+    expect(knowledge.search('central management store sql instance wont start').answered).toBe(true);
+    expect(knowledge.search('central management store sql instance wont start, error in the event log since 2031').answered).toBe(true);
+  });
+
   it('another product named next to something in scope is ours again', () => {
     const scope = compileScope({ otherTopics: ['outlook', 'teams meeting'], inScope: ['lync', 'outlook web app'] });
     expect(scope.otherTopic('Outlook crashes on start')).toBe('outlook');
@@ -69,12 +77,14 @@ describe('out of scope', () => {
     expect(scope.otherTopic('IM in Outlook Web App stopped')).toBeUndefined();
     expect(scope.otherTopic('lync presence is missing in outlook')).toBeUndefined();
     expect(scope.otherTopic('outlookish is not a word we know')).toBeUndefined();
+    expect(scope.otherTopic('two teams meetings at once')).toBe('teams meeting');
   });
 
   it('a Lync feature no article covers is declined even when "lync" is said', () => {
     const scope = compileScope({ otherTopics: ['outlook'], inScope: ['lync'], lyncNotCovered: ['record a meeting'] });
     expect(scope.otherTopic('how do I record a meeting in lync')).toBe('record a meeting');
     expect(scope.otherTopic('lync SRV record points to another domain')).toBeUndefined();
+    expect(scope.otherTopic('how do I record a meetings list')).toBe('record a meeting');
   });
 });
 
