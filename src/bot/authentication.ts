@@ -9,6 +9,7 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Logger } from '../observability/logger';
+import { ClientCache } from './client-cache';
 
 /** What the caller of a rejected request is told: nothing about which check failed. */
 export const UNAUTHORIZED_MESSAGE = 'Unauthorized: the request does not carry a valid Bot Framework token.';
@@ -20,6 +21,9 @@ export const UNAUTHORIZED_MESSAGE = 'Unauthorized: the request does not carry a 
  * text. Here the reason is logged and the caller only learns that the token was not accepted.
  */
 export class StrictChannelAuthentication extends BotFrameworkAuthentication {
+  /** Outbound clients, built once per bot identity and channel endpoint rather than on every turn. */
+  private readonly clients = new ClientCache();
+
   constructor(
     private readonly inner: BotFrameworkAuthentication,
     private readonly logger: Logger,
@@ -29,7 +33,10 @@ export class StrictChannelAuthentication extends BotFrameworkAuthentication {
 
   override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
     try {
-      return await this.inner.authenticateRequest(activity, authHeader);
+      const result = await this.inner.authenticateRequest(activity, authHeader);
+      const built = result.connectorFactory;
+      // The factory the SDK made for this request would build a new connector client every turn.
+      return built ? { ...result, connectorFactory: this.clients.connectorFactory(result.claimsIdentity, () => built) } : result;
     } catch (error) {
       throw this.rejected(error, { channelId: activity.channelId, activityType: activity.type, hasToken: authHeader.trim() !== '' });
     }
@@ -66,11 +73,11 @@ export class StrictChannelAuthentication extends BotFrameworkAuthentication {
   }
 
   override createConnectorFactory(claimsIdentity: ClaimsIdentity): ConnectorFactory {
-    return this.inner.createConnectorFactory(claimsIdentity);
+    return this.clients.connectorFactory(claimsIdentity, () => this.inner.createConnectorFactory(claimsIdentity));
   }
 
   override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    return this.inner.createUserTokenClient(claimsIdentity);
+    return this.clients.userTokenClient(claimsIdentity, () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {

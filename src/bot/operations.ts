@@ -40,7 +40,16 @@ export interface OperationsOptions {
   scheduleLeaseMs?: number;
   /** Names this instance in the leases it writes (tests running two instances in one process). */
   instanceId?: string;
+  /** How long insight events wait to be written together (ms); see JournalOptions.gatherMs. */
+  insightGatherMs?: number;
 }
+
+/**
+ * Insight events are written in batches gathered over this long: a busy bot writes its question log
+ * a few times a second instead of on every turn. A graceful stop writes what is waiting; a crash can
+ * lose at most this much of the report's events, never a user's state or an audit record.
+ */
+const INSIGHT_GATHER_MS = 250;
 
 export interface Operations {
   state: StatePort;
@@ -100,7 +109,8 @@ export function createOperations(
     ...(options.outboxBackoffMs ? { backoffMs: options.outboxBackoffMs } : {}),
     onError: (entry, error) => deps.logger.warn('ticket delivery failed; will retry', { delivery: entry.id, lane: entry.lane, attempts: entry.attempts + 1, error }),
   });
-  const insight = new InsightRecorder(journal, clock, (error) => deps.logger.warn('insight event not recorded', { error }));
+  const insightJournal = new Journal(state, { gatherMs: options.insightGatherMs ?? INSIGHT_GATHER_MS });
+  const insight = new InsightRecorder(insightJournal, clock, (error) => deps.logger.warn('insight event not recorded', { error }));
   const sweep = () =>
     void insight
       .dropOldText(config.HELPDESK_RETENTION_DAYS)
@@ -155,7 +165,8 @@ export function createOperations(
       void insight.flow(conversationId, before, after, titles?.title ?? after.flowId, (stepId) => titles?.step(stepId));
     },
     async onHandedOff(summary, userConversation) {
-      await insight.handoff(summary.id, summary.flow ? { id: summary.flow.id, outcome: summary.flow.outcome } : undefined);
+      // Recorded in the background (gathered with other events); the ticket does not wait for it.
+      void insight.handoff(summary.id, summary.flow ? { id: summary.flow.id, outcome: summary.flow.outcome } : undefined);
       const subject = summary.flow ? `${summary.flow.title} (${summary.flow.outcome}, at ${summary.flow.stoppedAt})` : (summary.questions.at(-1)?.question ?? 'asked for a person');
       await board.open({
         ref: summary.id,
@@ -180,7 +191,8 @@ export function createOperations(
       for (const command of ticketCommands({ board, clock, changed: kick })) registry.register(command);
       for (const command of scheduleCommands({ board: schedules, canPost: Boolean(helpdesk) })) registry.register(command);
       registry.register(
-        reportCommand((days) => loadReport({ journal, articles: deps.articles(), now: clock.now(), days, retentionDays: config.HELPDESK_RETENTION_DAYS })),
+        // Events still gathering are written first, so a report includes the question just asked.
+        reportCommand(async (days) => insightJournal.drain().then(() => loadReport({ journal, articles: deps.articles(), now: clock.now(), days, retentionDays: config.HELPDESK_RETENTION_DAYS }))),
       );
     },
     start() {
@@ -197,7 +209,7 @@ export function createOperations(
     },
     async stop() {
       for (const timer of timers.splice(0)) clearInterval(timer);
-      await Promise.allSettled([...passes, scheduler.stop(3_000)]);
+      await Promise.allSettled([...passes, scheduler.stop(3_000), insightJournal.drain()]);
     },
   };
 }

@@ -15,9 +15,17 @@ function escapeRegExp(text: string): string {
 
 /** "check user" matches "Check   USER bob" but not "checkuser" or "check users". */
 function phrasePattern(phrase: string): RegExp {
-  const words = phrase.trim().split(/\s+/).map(escapeRegExp);
-  return new RegExp(`^\\s*${words.join('\\s+')}(?=\\s|$)`, 'i');
+  let pattern = patterns.get(phrase);
+  if (!pattern) {
+    const words = phrase.trim().split(/\s+/).map(escapeRegExp);
+    pattern = new RegExp(`^\\s*${words.join('\\s+')}(?=\\s|$)`, 'i');
+    patterns.set(phrase, pattern);
+  }
+  return pattern;
 }
+
+/** Compiled once per command name or alias: every message is matched against all of them. */
+const patterns = new Map<string, RegExp>();
 
 /** Finds the command the text starts with; the longest matching name or alias wins. */
 export function matchCommand(text: string, commands: readonly CommandDefinition[]): CommandMatch | undefined {

@@ -20,6 +20,17 @@ interface StreamIndex {
 /** Records per shard document; a full shard is continued in the next one, so no document grows for ever. */
 const SHARD_RECORDS = 500;
 
+export interface JournalOptions {
+  /**
+   * How long an append may wait for others before its stream is written (ms; 0 writes at once).
+   * Every write rewrites the writer's current shard (up to SHARD_RECORDS records), so under load
+   * writing each record alone costs in proportion to the shard, on every turn; gathered, one write
+   * carries the records of many turns. Appends still resolve only once stored, and drain() writes
+   * whatever waits.
+   */
+  gatherMs?: number;
+}
+
 /**
  * Append-only streams of records shared by every instance on the same store (audit, insight events).
  * Each instance appends to shards of its own, one set per UTC day, so instances never contend for a
@@ -33,8 +44,15 @@ export class Journal {
   private readonly shardNumber = new Map<string, number>();
   private readonly pending = new Map<string, Array<{ record: JournalRecord; done: (error?: unknown) => void }>>();
   private readonly flushing = new Map<string, Promise<void>>();
+  private readonly gathering = new Map<string, NodeJS.Timeout>();
+  private readonly gatherMs: number;
 
-  constructor(private readonly store: StatePort) {}
+  constructor(
+    private readonly store: StatePort,
+    options: JournalOptions = {},
+  ) {
+    this.gatherMs = options.gatherMs ?? 0;
+  }
 
   /** Resolves once the record is stored. Appends to one stream are written in batches, in order. */
   append<R extends JournalRecord>(stream: string, record: R): Promise<void> {
@@ -42,8 +60,32 @@ export class Journal {
       const queue = this.pending.get(stream) ?? [];
       queue.push({ record: structuredClone(record), done: (error) => (error ? reject(error) : resolve()) });
       this.pending.set(stream, queue);
-      if (!this.flushing.has(stream)) this.flushLoop(stream);
+      this.schedule(stream);
     });
+  }
+
+  /** Writes every record waiting to be gathered, and resolves once all appends so far are stored. */
+  async drain(): Promise<void> {
+    while (this.gathering.size > 0 || this.flushing.size > 0) {
+      for (const [stream, timer] of [...this.gathering]) {
+        clearTimeout(timer);
+        this.gathering.delete(stream);
+        if (!this.flushing.has(stream)) this.flushLoop(stream);
+      }
+      await Promise.allSettled([...this.flushing.values()]);
+    }
+  }
+
+  private schedule(stream: string): void {
+    if (this.flushing.has(stream) || this.gathering.has(stream)) return;
+    if (this.gatherMs <= 0) return this.flushLoop(stream);
+    const timer = setTimeout(() => {
+      this.gathering.delete(stream);
+      if (!this.flushing.has(stream)) this.flushLoop(stream);
+    }, this.gatherMs);
+    // A process that is simply exiting is not held up; a graceful close drains first.
+    timer.unref();
+    this.gathering.set(stream, timer);
   }
 
   /** Records of the days from `fromDay` to `toDay` (inclusive, UTC), oldest first. */
@@ -106,13 +148,15 @@ export class Journal {
         } catch (error) {
           for (const entry of batch) entry.done(error);
         }
+        // Gathering: what arrived during this write waits for more, rather than going out alone.
+        if (this.gatherMs > 0) break;
       }
     })();
     this.flushing.set(stream, run);
     void run.finally(() => {
       this.flushing.delete(stream);
       // Records that arrived after the loop saw an empty queue.
-      if ((this.pending.get(stream)?.length ?? 0) > 0) this.flushLoop(stream);
+      if ((this.pending.get(stream)?.length ?? 0) > 0) this.schedule(stream);
     });
   }
 

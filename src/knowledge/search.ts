@@ -155,6 +155,7 @@ export class KnowledgeIndex {
   private readonly byIdMap: Map<string, Article>;
   /** Per term, the articles holding it with their precomputed BM25 share: search goes term by term. */
   private readonly postings: CompactPostings;
+  private scratch?: { weights: Float64Array; seen: Uint32Array; stamp: number };
   private readonly data: IndexData;
   /** Vocabulary words by length, each length with its own fuzzy index (built when first needed): a word is only compared with words of a close length. */
   private readonly vocabularyByLength = new Map<number, string[]>();
@@ -398,25 +399,48 @@ export class KnowledgeIndex {
   /** Weighted overlap (Dice) between the query and the closest of the article's title and example questions. */
   private bestQuestionMatch(position: number, queryTerms: ReadonlyArray<{ id: number; weight: number }>, unknownWeight: number): number {
     const { articleQuestions, questionStarts, questionTerms, questionWeights } = this.data;
-    let best = 0;
+    const scratch = this.questionScratch();
     let queryWeight = unknownWeight;
-    for (const { weight } of queryTerms) queryWeight += weight;
+    for (const { id, weight } of queryTerms) {
+      queryWeight += weight;
+      if (id >= 0 && id < scratch.weights.length) scratch.weights[id] = weight;
+    }
+    let best = 0;
+    // One pass over each question's terms with the query's weights at hand (instead of a scan of the
+    // question per query word); `seen` counts a word once even if a question repeats it.
     for (let question = articleQuestions[position]!; question < articleQuestions[position + 1]!; question++) {
-      const start = questionStarts[question]!;
-      const end = questionStarts[question + 1]!;
+      const stamp = ++scratch.stamp;
       let shared = 0;
-      for (const { id, weight } of queryTerms) {
-        for (let at = start; at < end; at++) {
-          if (questionTerms[at] === id) {
-            shared += weight;
-            break;
-          }
+      for (let at = questionStarts[question]!, end = questionStarts[question + 1]!; at < end; at++) {
+        const id = questionTerms[at]!;
+        const weight = scratch.weights[id]!;
+        if (weight !== 0 && scratch.seen[id] !== stamp) {
+          scratch.seen[id] = stamp;
+          shared += weight;
         }
       }
       const dice = (2 * shared) / Math.max(1e-9, queryWeight + questionWeights[question]!);
       if (dice > best) best = dice;
     }
+    for (const { id } of queryTerms) if (id >= 0 && id < scratch.weights.length) scratch.weights[id] = 0;
     return best;
+  }
+
+  /**
+   * Per-term scratch space for bestQuestionMatch, sized to the terms example questions use and reused
+   * by every search (searches are synchronous, so one at a time).
+   */
+  private questionScratch(): { weights: Float64Array; seen: Uint32Array; stamp: number } {
+    if (!this.scratch) {
+      let size = 0;
+      for (const id of this.data.questionTerms) if (id + 1 > size) size = id + 1;
+      this.scratch = { weights: new Float64Array(size), seen: new Uint32Array(size), stamp: 0 };
+    }
+    if (this.scratch.stamp > 0xfffffff0) {
+      this.scratch.seen.fill(0);
+      this.scratch.stamp = 0;
+    }
+    return this.scratch;
   }
 }
 

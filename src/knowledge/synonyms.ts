@@ -51,16 +51,26 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
     })),
   );
   const firstWords = new WordStarts(rules.map((rule) => rule.firstWord).filter((word) => word !== ''));
+  // Rule numbers by first word: a message visits the rules of the words it has, not every rule.
+  const byFirstWord = new Map<string, number[]>();
+  const anyStart: number[] = [];
+  rules.forEach((rule, index) => {
+    if (rule.firstWord === '') anyStart.push(index);
+    else byFirstWord.set(rule.firstWord, [...(byFirstWord.get(rule.firstWord) ?? []), index]);
+  });
   return {
     context: contextTokens(groups),
     expand(folded: string): string {
-      const added: string[] = [];
       // A pattern matches at a word boundary, starting with the variant's first word (the whitespace
       // after it may match nothing: "store app" also matches "storeapp"). So only variants whose first
       // word begins a word of the text can match: one pass over the text rules out the others.
-      const present = firstWords.found(folded);
-      for (const rule of rules) {
-        if (rule.firstWord !== '' && !present.has(rule.firstWord)) continue;
+      const candidates = [...anyStart];
+      for (const word of firstWords.found(folded)) candidates.push(...(byFirstWord.get(word) ?? []));
+      // In file order, as before: the canonical words are appended in the order the groups are listed.
+      candidates.sort((a, b) => a - b);
+      const added: string[] = [];
+      for (const index of candidates) {
+        const rule = rules[index]!;
         rule.pattern.lastIndex = 0;
         if (rule.pattern.test(folded)) added.push(rule.canonical);
       }
