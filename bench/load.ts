@@ -2,11 +2,11 @@
  * Load benchmark on loopback: the helpdesk bot answering knowledge-base questions over /api/messages
  * (expectReplies, so every reply comes back in the HTTP response) against a minimal echo bot on the
  * same botbuilder version, in the same run, under the same load generator. Each bot runs in its own
- * process as in production (default file store, info logs); its peak memory is read from
+ * process as in production (compiled as `npm start` runs it, default file store, info logs); its peak memory is read from
  * /proc/<pid>/status (VmHWM). Bounded: at most REQUESTS requests or SECONDS seconds per level.
  *   npx tsx bench/load.ts            (LOAD_REQUESTS, LOAD_SECONDS, LOAD_CONCURRENCY=1,8,32 to change)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -45,7 +45,8 @@ interface Result {
 async function start(name: string, script: string, env: Record<string, string>): Promise<Target> {
   // LOAD_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles both bots (NODE_OPTIONS refuses --cpu-prof).
   const extra = (process.env.LOAD_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, ['--no-deprecation', ...extra, '--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, ['--no-deprecation', ...extra, ...loader, script], {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', MicrosoftAppId: '', MicrosoftAppPassword: '', HOST: '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -131,7 +132,9 @@ async function main(): Promise<void> {
   console.log(`# load: node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model.trim()}), ${QUESTIONS.length} distinct questions`);
   console.log(`# per level and bot: ${WARMUP} warm-up requests, then at most ${REQUESTS} requests or ${SECONDS} s; loopback, expectReplies`);
   const echo = await start('echo', 'bench/echo-bot.ts', {});
-  const bot = await start('helpdesk', 'src/index.ts', { DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
+  // The helpdesk bot runs as `npm start` runs it: compiled (npm run build), no TypeScript loader.
+  execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  const bot = await start('helpdesk', 'dist/index.js', { DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'info' });
   const rows: Array<{ concurrency: number; echo: Result; bot: Result }> = [];
   try {
     for (const target of [echo, bot]) await run(target, 4, WARMUP, 30);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { normaliseText } from './text';
+import { WordStarts } from './word-starts';
 
 /**
  * What the knowledge base is not about (knowledge/scope.yaml): a question about another product
@@ -35,17 +36,26 @@ export function parseScopeFile(path: string, text: string): z.infer<typeof Scope
 
 export function compileScope(file: z.input<typeof ScopeFile>): Scope {
   // A phrase also matches its plural ("contact group" in "lync contact groups", "emoticon" in "emoticons").
-  const phrase = (text: string) => ({ text, pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(text))}(?:s|es)?(?=$|[^a-z0-9])`) });
+  const phrase = (text: string) => ({
+    text,
+    pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(text))}(?:s|es)?(?=$|[^a-z0-9])`),
+    firstWord: /^[a-z0-9]*/.exec(normaliseText(text).trim())![0],
+  });
   const other = file.otherTopics.map(phrase);
   const ours = file.inScope.map(phrase);
   const notCovered = (file.lyncNotCovered ?? []).map(phrase);
+  // A phrase can only match where its first word begins a word of the message: one pass over the
+  // message rules out most of the hundreds of patterns before any is run.
+  const starts = new WordStarts([...other, ...ours, ...notCovered].map((p) => p.firstWord).filter((word) => word !== ''));
   return {
     otherTopic(question: string): string | undefined {
       const folded = normaliseText(question);
-      const feature = notCovered.find(({ pattern }) => pattern.test(folded));
+      const present = starts.found(folded);
+      const matches = ({ pattern, firstWord }: { pattern: RegExp; firstWord: string }) => (firstWord === '' || present.has(firstWord)) && pattern.test(folded);
+      const feature = notCovered.find(matches);
       if (feature) return feature.text;
-      if (ours.some(({ pattern }) => pattern.test(folded))) return undefined;
-      return other.find(({ pattern }) => pattern.test(folded))?.text;
+      if (ours.some(matches)) return undefined;
+      return other.find(matches)?.text;
     },
   };
 }

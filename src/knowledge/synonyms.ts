@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { normaliseText, searchTokens } from './text';
+import { WordStarts } from './word-starts';
 
 /**
  * Synonym groups (knowledge/synonyms.yaml): every variant a user types is rewritten to one canonical
@@ -89,49 +90,6 @@ function contextTokens(groups: SynonymGroups): Set<string> {
   return tokens;
 }
 
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  word?: string;
-}
-
-/** Finds which of a fixed set of words begin a word of a text ([a-z0-9] runs), in one pass. */
-class WordStarts {
-  private readonly root: TrieNode = { next: new Map() };
-
-  constructor(words: string[]) {
-    for (const word of words) {
-      let node = this.root;
-      for (let i = 0; i < word.length; i++) {
-        const code = word.charCodeAt(i);
-        let child = node.next.get(code);
-        if (!child) node.next.set(code, (child = { next: new Map() }));
-        node = child;
-      }
-      node.word = word;
-    }
-  }
-
-  found(text: string): Set<string> {
-    const found = new Set<string>();
-    let previousIsWord = false;
-    for (let start = 0; start < text.length; start++) {
-      const isWord = isWordChar(text.charCodeAt(start));
-      if (isWord && !previousIsWord) {
-        let node: TrieNode | undefined = this.root;
-        for (let i = start; node && i < text.length; i++) {
-          node = node.next.get(text.charCodeAt(i));
-          if (node?.word !== undefined) found.add(node.word);
-        }
-      }
-      previousIsWord = isWord;
-    }
-    return found;
-  }
-}
-
-function isWordChar(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]*');

@@ -36,6 +36,7 @@ export class FileStorage implements Storage {
   /** Set by prepare(): the folder's journal, replayed and open. */
   private journal!: StateJournal;
   private prepared?: Promise<void>;
+  private readonly paths = new Map<string, string>();
 
   constructor(folder: string, private readonly options: FileStorageOptions = {}) {
     this.folder = resolve(folder);
@@ -160,7 +161,14 @@ export class FileStorage implements Storage {
 
   /** Keys can hold any character; a hash keeps file names short and safe. */
   private pathOf(key: string): string {
-    return join(this.folder, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+    let path = this.paths.get(key);
+    if (path === undefined) {
+      path = join(this.folder, `${createHash('sha256').update(key).digest('hex').slice(0, 40)}.json`);
+      // Every turn reads and writes its conversation's key: hash it once (bounded, oldest dropped).
+      this.paths.set(key, path);
+      if (this.paths.size > CACHED_FILES) this.paths.delete(this.paths.keys().next().value!);
+    }
+    return path;
   }
 }
 
