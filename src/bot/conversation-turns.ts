@@ -2,6 +2,7 @@ import type { BotState, ResourceResponse, TurnContext } from 'botbuilder';
 import type { Logger } from '../observability/logger';
 import { correlationId } from './adapter';
 import { isConflict, isStorageUnavailable } from './storage/storage-errors';
+import { turnLogger } from './context/turn-logger';
 
 /** How a turn ended, for the one-line turn log. */
 export type TurnOutcome = 'ok' | 'retried' | 'conflict' | 'storage-unavailable' | 'reply-failed' | 'error';
@@ -93,14 +94,14 @@ export class ConversationTurns {
         outbox.discard();
         context.turnState.set(AFTER_COMMIT, []);
         if (isConflict(error) && report.attempts < this.maxAttempts) {
-          this.options.logger.warn('conversation saved by a concurrent turn; running the turn again', { attempt: report.attempts });
+          turnLogger(context, this.options.logger).warn('conversation saved by a concurrent turn; running the turn again', { attempt: report.attempts });
           await pause(report.attempts);
           continue;
         }
         outbox.close();
         if (isConflict(error)) {
           report.outcome = 'conflict';
-          this.options.logger.warn('turn dropped after repeated conflicts; the user was asked to resend', { attempts: report.attempts });
+          turnLogger(context, this.options.logger).warn('turn dropped after repeated conflicts; the user was asked to resend', { attempts: report.attempts });
           await this.tell(context, report, BUSY);
           return;
         }

@@ -9,6 +9,7 @@ import { buildHandOffSummary, handOffCard, handOffKey, HandOffRecord, newHandOff
 import type { Logger } from '../observability/logger';
 import type { ConversationMemory } from './conversation-memory';
 import { toActivity } from './activities/reply-activity';
+import { turnLogger } from './context/turn-logger';
 
 /** Where hand-offs are posted, from HELPDESK_CONVERSATION. */
 export type HelpdeskTarget =
@@ -101,7 +102,7 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
         await postToHelpdesk(deps.adapter, deps.appId, deps.target, { text: `Hand-off ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card: channelCard }, originOf(context));
         delivery = { to: 'channel', target: describe(deps.target) };
       } catch (error) {
-        deps.logger.error('hand-off post failed', { handOff: summary.id, error });
+        turnLogger(context, deps.logger).error('hand-off post failed', { handOff: summary.id, error });
         delivery = { to: 'user', target: describe(deps.target), error: error instanceof Error ? error.message : String(error) };
       }
     }
@@ -109,10 +110,10 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     try {
       await deps.storage.write({ [handOffKey(summary.id)]: record });
     } catch (error) {
-      deps.logger.error('hand-off not stored', { handOff: summary.id, error });
+      turnLogger(context, deps.logger).error('hand-off not stored', { handOff: summary.id, error });
     }
-    await deps.onHandedOff?.(summary, record.userConversation).catch((error: unknown) => deps.logger.error('hand-off ticket not opened', { handOff: summary.id, error }));
-    deps.logger.info('handed off', { handOff: summary.id, delivered: delivery.to, flow: summary.flow?.id });
+    await deps.onHandedOff?.(summary, record.userConversation).catch((error: unknown) => turnLogger(context, deps.logger).error('hand-off ticket not opened', { handOff: summary.id, error }));
+    turnLogger(context, deps.logger).info('handed off', { handOff: summary.id, delivered: delivery.to, flow: summary.flow?.id });
     return userReply(summary, delivery, card);
   };
 }

@@ -29,6 +29,7 @@ import { toActivity } from './activities/reply-activity';
 import { searchArticles } from './teams/message-extension';
 import { deliverPrivately } from './teams/private-delivery';
 import { shouldWelcome } from './teams/welcome';
+import { turnLogger } from './context/turn-logger';
 
 /** What a card button may carry along with its text (src/cards/adaptive.ts submit()). */
 const ButtonValue = z.object({ articleId: z.string().max(200).optional(), action: z.string().max(40).optional(), helpful: z.boolean().optional() }).passthrough();
@@ -117,7 +118,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
             search: (question) => this.deps.knowledge.search(question, 3),
             isCommand: (candidate) => this.deps.commands.recognises(candidate, role),
           });
-    this.deps.logger.debug?.('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
+    turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
   }
 
@@ -228,7 +229,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const pressed = fromButton.success ? fromButton.data.articleId : undefined;
     // Only ids of real articles are stored; anything else falls back to the last answer.
     const articleId = (pressed && this.deps.knowledge.byId(pressed) ? pressed : undefined) ?? memory.lastArticleId;
-    await this.deps.recordFeedback?.({ articleId, helpful, caller }).catch((error: unknown) => this.deps.logger.warn('feedback not recorded', { error }));
+    await this.deps.recordFeedback?.({ articleId, helpful, caller }).catch((error: unknown) => turnLogger(context, this.deps.logger).warn('feedback not recorded', { error }));
     afterCommit(context, () => void this.deps.insight?.vote(articleId ?? null, helpful));
     await this.send(
       context,
@@ -255,7 +256,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));
-    this.deps.logger.info('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
+    turnLogger(context, this.deps.logger).info('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
     await this.send(context, reply);
   }
 
@@ -263,7 +264,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
   private async rememberedMemory(context: TurnContext): Promise<ConversationMemory> {
     const stored = await this.memory.get(context);
     const parsed = ConversationMemorySchema.safeParse(stored ?? {});
-    if (!parsed.success) this.deps.logger.warn('conversation memory had an unexpected shape; starting afresh');
+    if (!parsed.success) turnLogger(context, this.deps.logger).warn('conversation memory had an unexpected shape; starting afresh');
     const memory = parsed.success ? parsed.data : { asked: [] };
     await this.memory.set(context, memory);
     return memory;

@@ -1,13 +1,15 @@
 import { createHash } from 'node:crypto';
 import type { Middleware, TurnContext } from 'botbuilder';
-import { withLogFields, type Logger } from '../observability/logger';
+import type { Logger } from '../observability/logger';
 import { correlationId } from './adapter';
 import { turnReport } from './conversation-turns';
+import { setTurnLogger } from './context/turn-logger';
 
 /**
  * One info line per turn: correlation id, activity type, channel, a short hash of the conversation
  * (lets lines of one conversation be grouped without logging its id), duration, outcome, attempts,
- * replies. Never the text. Every line logged during the turn carries the same correlation id.
+ * replies. Never the text. Code that logs during the turn takes its logger from turnLogger(context),
+ * so its lines carry the same correlation id.
  */
 export class TurnLogMiddleware implements Middleware {
   constructor(private readonly logger: Logger) {}
@@ -17,7 +19,8 @@ export class TurnLogMiddleware implements Middleware {
     const id = correlationId(context);
     let failed = false;
     try {
-      await withLogFields({ correlationId: id }, next);
+      setTurnLogger(context, this.logger.child({ correlationId: id }));
+      await next();
     } catch (error) {
       failed = true;
       throw error;

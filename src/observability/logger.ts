@@ -2,8 +2,6 @@
  * Structured JSON logs, one object per line. Message bodies and secrets never go in at info level:
  * callers pass identifiers and counts, and `debug` is the only level where text may appear.
  */
-import { AsyncLocalStorage } from 'node:async_hooks';
-
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -17,18 +15,10 @@ export interface Logger {
 
 const SECRET_KEYS = /password|secret|token|authorization|connectionstring|key$/i;
 
-/** Fields every line logged during one turn carries (its correlation id), however deep the caller. */
-const scope = new AsyncLocalStorage<Record<string, unknown>>();
-
-/** Runs `work` so that every log line it causes, in any module, carries `fields`. */
-export function withLogFields<T>(fields: Record<string, unknown>, work: () => T): T {
-  return scope.run({ ...scope.getStore(), ...fields }, work);
-}
-
 export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, write: (line: string) => void = writeStdout): Logger {
   const emit = (at: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[at] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, message: scrub(message), ...redact(base), ...redact(scope.getStore() ?? {}), ...redact(fields ?? {}) }));
+    write(JSON.stringify({ time: new Date().toISOString(), level: at, message: scrub(message), ...redact(base), ...redact(fields ?? {}) }));
   };
   return {
     debug: (m, f) => emit('debug', m, f),

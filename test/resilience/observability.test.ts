@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
-import { createLogger, withLogFields } from '../../src/observability/logger';
+import type { TurnContext } from 'botbuilder';
+import { setTurnLogger, turnLogger } from '../../src/bot/context/turn-logger';
+import { createLogger } from '../../src/observability/logger';
 import { startBotProcess } from '../state/support/bot-process';
 import { Conversation } from '../state/support/conversation';
 
@@ -108,14 +110,15 @@ describe('the JSON logger', () => {
     expect(JSON.parse(lines[0]!)).toMatchObject({ hasToken: true, tokenCount: 2 });
   });
 
-  it('adds the fields of the surrounding turn to every line, also after awaits, and not outside it', async () => {
+  it('the logger of a turn adds its fields to every line, also after awaits; outside a turn the plain logger is used', async () => {
     const lines: Array<Record<string, unknown>> = [];
     const logger = createLogger('info', {}, (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
-    await withLogFields({ correlationId: 'turn-1' }, async () => {
-      await new Promise((tick) => setTimeout(tick, 1));
-      logger.info('inside');
-    });
-    logger.info('outside');
+    const turn = { turnState: new Map() } as unknown as TurnContext;
+    const outside = { turnState: new Map() } as unknown as TurnContext;
+    setTurnLogger(turn, logger.child({ correlationId: 'turn-1' }));
+    await new Promise((tick) => setTimeout(tick, 1));
+    turnLogger(turn, logger).info('inside');
+    turnLogger(outside, logger).info('outside');
     expect(lines.map((line) => [line.message, line.correlationId])).toEqual([
       ['inside', 'turn-1'],
       ['outside', undefined],

@@ -42,6 +42,8 @@ describe('state storage outage (Azurite stopped mid-conversation, then back)', (
     expect(apology).not.toMatch(/ECONNREFUSED|RestError|at \S+:\d+/);
     const reference = /reference ([0-9a-f]{8})/.exec(apology)?.[1];
     expect(reference).toBeDefined();
+    // Log lines reach stdout at the end of the bot's tick, possibly just after the reply.
+    await waitFor('the turn to be logged', async () => bot.logs.some((line) => line.message === 'turn' && line.correlationId === reference));
     const logged = bot.logs.find((line) => line.level === 'error' && line.correlationId === reference);
     expect(logged).toMatchObject({ message: 'state store unavailable; the user got an apology', error: { name: 'StorageUnavailableError' } });
     expect(bot.logs.find((line) => line.message === 'turn' && line.correlationId === reference)).toMatchObject({ outcome: 'storage-unavailable' });

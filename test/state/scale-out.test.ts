@@ -4,6 +4,7 @@ import { startAzurite, type Azurite } from './support/azurite';
 import { startBotProcess, type BotProcess } from './support/bot-process';
 import { Conversation, textOf } from './support/conversation';
 import { walkThrough } from './support/flow-walk';
+import { waitFor } from './support/ports';
 
 describe('scale-out: two bot processes share one conversation through Azure Blob Storage (Azurite)', () => {
   let azurite: Azurite;
@@ -41,6 +42,8 @@ describe('scale-out: two bot processes share one conversation through Azure Blob
     expect(stored.lastFlow).toMatchObject({ flowId: 'smart-card-enrollment', outcome: 'done' });
     // Each instance served half the turns: the conversation really alternated.
     const turns = (bot: BotProcess) => bot.logs.filter((line) => line.message === 'turn' && line.outcome === 'ok').length;
+    // Log lines reach stdout at the end of the bot's tick, possibly just after the last reply.
+    await waitFor('every turn to be logged', async () => turns(one) + turns(two) === walk.length);
     expect(turns(one)).toBe(Math.ceil(walk.length / 2));
     expect(turns(two)).toBe(Math.floor(walk.length / 2));
   });

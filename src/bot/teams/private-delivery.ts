@@ -4,6 +4,7 @@ import type { Reply } from '../../core/reply';
 import type { Logger } from '../../observability/logger';
 import { toActivity } from '../activities/reply-activity';
 import { tenantOf } from './tenant';
+import { turnLogger } from '../context/turn-logger';
 
 /** Where a result ended up. */
 export type Delivery = 'here' | 'private' | 'withheld';
@@ -57,10 +58,10 @@ export async function deliverPrivately(context: TurnContext, reply: Reply, optio
       await personal.sendActivity(toActivity(reply));
     });
     await context.sendActivity(toActivity({ text: POINTER_TEXT(what) }));
-    options.logger.info('result delivered privately', { what, channelId: activity.channelId });
+    turnLogger(context, options.logger).info('result delivered privately', { what, channelId: activity.channelId });
     return 'private';
   } catch (error) {
-    options.logger.warn('private delivery failed; result withheld from the group conversation', { what, error });
+    turnLogger(context, options.logger).warn('private delivery failed; result withheld from the group conversation', { what, error });
     await context.sendActivity(toActivity({ text: WITHHELD_TEXT(what) }));
     return 'withheld';
   }

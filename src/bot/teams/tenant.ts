@@ -1,5 +1,6 @@
 import { ActivityEventNames, type Activity, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from '../../observability/logger';
+import { turnLogger } from '../context/turn-logger';
 
 /** The Microsoft 365 tenant an activity comes from (Teams sends it in channelData and on the conversation). */
 export function tenantOf(activity: Partial<Activity>): string | undefined {
@@ -26,7 +27,7 @@ export function tenantAllowlist(allowed: readonly string[], logger: Logger): Mid
       if (activity.type === 'event' && OWN_EVENTS.has(activity.name ?? '')) return next();
       const tenant = tenantOf(activity);
       if (tenant ? allowedSet.has(tenant.toLowerCase()) : activity.channelId !== 'msteams') return next();
-      logger.warn('activity dropped: tenant not on ALLOWED_TENANTS', {
+      turnLogger(context, logger).warn('activity dropped: tenant not on ALLOWED_TENANTS', {
         tenantId: tenant ?? null,
         channelId: activity.channelId,
         activityType: activity.type,
