@@ -17,6 +17,11 @@ import { loadEvalSet } from '../src/knowledge/evaluation';
 const ROOT = resolve(__dirname, '..');
 const REQUESTS = Number(process.env.LOAD_REQUESTS ?? 3000);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
+/**
+ * Each level is measured in turns, echo then helpdesk, ROUNDS times, and the rounds are added up: on a
+ * shared machine whose load comes and goes, both bots meet the same conditions.
+ */
+const ROUNDS = Math.max(1, Number(process.env.LOAD_ROUNDS ?? 3));
 const WARMUP = 200;
 const LEVELS = (process.env.LOAD_CONCURRENCY ?? '1,8,32').split(',').map(Number);
 /** Knowledge-base questions from the evaluation set; those that would start a guided flow are left out. */
@@ -32,6 +37,8 @@ interface Target {
 }
 
 interface Result {
+  /** Every request's latency, sorted (ms). */
+  latencies: number[];
   /** CPU time the bot process spent per request (user + system), from /proc: steadier than req/s on a busy machine. */
   cpuMs: number;
   requests: number;
@@ -122,7 +129,17 @@ async function run(target: Target, concurrency: number, maxRequests: number, max
   const cpuMs = (cpuOf(target.child.pid!) - cpuBefore) / Math.max(1, latencies.length);
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
-  return { cpuMs, requests: latencies.length, errors, seconds, throughput: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+  return { latencies, cpuMs, requests: latencies.length, errors, seconds, throughput: latencies.length / seconds, p50: at(0.5), p99: at(0.99) };
+}
+
+/** Rounds added up: requests over seconds, CPU per request over all requests, percentiles over all latencies. */
+function combine(rounds: Result[]): Result {
+  const latencies = rounds.flatMap((round) => round.latencies).sort((a, b) => a - b);
+  const requests = latencies.length;
+  const seconds = rounds.reduce((sum, round) => sum + round.seconds, 0);
+  const cpuMs = rounds.reduce((sum, round) => sum + round.cpuMs * round.requests, 0) / Math.max(1, requests);
+  const at = (q: number) => latencies[Math.min(requests - 1, Math.floor(q * requests))] ?? 0;
+  return { latencies, cpuMs, requests, errors: rounds.reduce((sum, round) => sum + round.errors, 0), seconds, throughput: requests / seconds, p50: at(0.5), p99: at(0.99) };
 }
 
 const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
@@ -130,7 +147,7 @@ const fmt = (n: number, digits = 1) => n.toFixed(digits).padStart(8);
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'load-'));
   console.log(`# load: node ${process.version}, ${cpus().length} CPU(s) (${cpus()[0]?.model.trim()}), ${QUESTIONS.length} distinct questions`);
-  console.log(`# per level and bot: ${WARMUP} warm-up requests, then at most ${REQUESTS} requests or ${SECONDS} s; loopback, expectReplies`);
+  console.log(`# per level and bot: ${WARMUP} warm-up requests, then at most ${REQUESTS} requests or ${SECONDS} s in ${ROUNDS} alternating rounds; loopback, expectReplies`);
   const echo = await start('echo', 'bench/echo-bot.ts', {});
   // The helpdesk bot runs as `npm start` runs it: compiled (npm run build), no TypeScript loader.
   execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
@@ -139,8 +156,14 @@ async function main(): Promise<void> {
   try {
     for (const target of [echo, bot]) await run(target, 4, WARMUP, 30);
     for (const concurrency of LEVELS) {
-      const echoResult = await run(echo, concurrency, REQUESTS, SECONDS);
-      const botResult = await run(bot, concurrency, REQUESTS, SECONDS);
+      const echoRounds: Result[] = [];
+      const botRounds: Result[] = [];
+      for (let round = 0; round < ROUNDS; round++) {
+        echoRounds.push(await run(echo, concurrency, Math.ceil(REQUESTS / ROUNDS), SECONDS / ROUNDS));
+        botRounds.push(await run(bot, concurrency, Math.ceil(REQUESTS / ROUNDS), SECONDS / ROUNDS));
+      }
+      const echoResult = combine(echoRounds);
+      const botResult = combine(botRounds);
       rows.push({ concurrency, echo: echoResult, bot: botResult });
     }
   } finally {
