@@ -35,27 +35,62 @@ export function parseScopeFile(path: string, text: string): z.infer<typeof Scope
 }
 
 export function compileScope(file: z.input<typeof ScopeFile>): Scope {
-  // A phrase also matches its plural ("contact group" in "lync contact groups", "emoticon" in "emoticons").
-  const phrase = (text: string) => ({
-    text,
-    pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(text))}(?:s|es)?(?=$|[^a-z0-9])`),
-    firstWord: /^[a-z0-9]*/.exec(normaliseText(text).trim())![0],
-  });
-  const other = file.otherTopics.map(phrase);
-  const ours = file.inScope.map(phrase);
-  const notCovered = (file.lyncNotCovered ?? []).map(phrase);
+  const other = phraseList(file.otherTopics);
+  const ours = phraseList(file.inScope);
+  const notCovered = phraseList(file.lyncNotCovered ?? []);
   // A phrase can only match where its first word begins a word of the message: one pass over the
-  // message rules out most of the hundreds of patterns before any is run.
-  const starts = new WordStarts([...other, ...ours, ...notCovered].map((p) => p.firstWord).filter((word) => word !== ''));
+  // message (a trie of every first word) rules out most of the hundreds of phrases before any runs.
+  const starts = new WordStarts([...other.firstWords(), ...ours.firstWords(), ...notCovered.firstWords()]);
   return {
     otherTopic(question: string): string | undefined {
       const folded = normaliseText(question);
       const present = starts.found(folded);
-      const matches = ({ pattern, firstWord }: { pattern: RegExp; firstWord: string }) => (firstWord === '' || present.has(firstWord)) && pattern.test(folded);
-      const feature = notCovered.find(matches);
-      if (feature) return feature.text;
-      if (ours.some(matches)) return undefined;
-      return other.find(matches)?.text;
+      const feature = notCovered.first(folded, present);
+      if (feature) return feature;
+      if (ours.first(folded, present)) return undefined;
+      return other.first(folded, present);
+    },
+  };
+}
+
+interface Phrase {
+  text: string;
+  /** A phrase also matches its plural ("contact group" in "lync contact groups", "emoticon" in "emoticons"). */
+  pattern: RegExp;
+  firstWord: string;
+  /** Its words: each must occur somewhere in the message before the pattern is worth running. */
+  words: string[];
+}
+
+/** One of scope.yaml's lists, in file order, looked up by first word. */
+function phraseList(texts: readonly string[]) {
+  const phrases: Phrase[] = texts.map((text) => {
+    const folded = normaliseText(text).trim();
+    return {
+      text,
+      pattern: new RegExp(`(^|[^a-z0-9])${escape(folded)}(?:s|es)?(?=$|[^a-z0-9])`),
+      firstWord: /^[a-z0-9]*/.exec(folded)![0],
+      words: folded.split(/[^a-z0-9]+/).filter(Boolean),
+    };
+  });
+  const byFirstWord = new Map<string, number[]>();
+  const anyStart: number[] = [];
+  phrases.forEach((phrase, index) => {
+    if (phrase.firstWord === '') anyStart.push(index);
+    else byFirstWord.set(phrase.firstWord, [...(byFirstWord.get(phrase.firstWord) ?? []), index]);
+  });
+  return {
+    firstWords: () => [...byFirstWord.keys()],
+    /** The first phrase of the list (in file order) the message holds. */
+    first(folded: string, present: ReadonlySet<string>): string | undefined {
+      const candidates = [...anyStart];
+      for (const word of present) candidates.push(...(byFirstWord.get(word) ?? []));
+      candidates.sort((a, b) => a - b);
+      for (const index of candidates) {
+        const phrase = phrases[index]!;
+        if (phrase.words.every((word) => folded.includes(word)) && phrase.pattern.test(folded)) return phrase.text;
+      }
+      return undefined;
     },
   };
 }
