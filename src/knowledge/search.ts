@@ -230,6 +230,7 @@ export class KnowledgeIndex {
     const touched: number[] = [];
     for (const term of unique) {
       const weight = weights.get(term)!;
+      const distinctiveTerm = this.isDistinctive(term);
       const list = this.postings.of(term);
       for (let entry = list?.start ?? 0; entry < (list?.end ?? 0); entry++) {
         const position = list!.positions[entry]!;
@@ -239,7 +240,7 @@ export class KnowledgeIndex {
         bm25[position] = bm25[position]! + weight * saturated;
         // A word the article is about counts fully; a word only mentioned in passing in the body, less.
         covered[position] = covered[position]! + (about ? weight : BODY_ONLY_CREDIT * weight);
-        if (about && this.isDistinctive(term)) {
+        if (about && distinctiveTerm) {
           distinct[position] = distinct[position]! + weight;
           distinctCount[position] = distinctCount[position]! + 1;
         }
