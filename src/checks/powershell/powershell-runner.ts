@@ -369,6 +369,11 @@ export class PowerShellRunner {
           `The PowerShell session was not locked down (language mode ${reply.languageMode}, extra commands: ${unexpected.join(', ') || 'none'}); checks stay off.`,
         );
       }
+      // One empty batch, refused by the dispatcher, before the session counts as warm: it compiles the
+      // dispatcher's request and reply path (JSON in and out, validation), which the first check would
+      // otherwise pay for. No cmdlet runs, so there is nothing to audit.
+      await candidate.invoke(batchLine(batchRequest([])), this.startTimeoutMs).catch(() => undefined);
+      if (this.disposed) throw shuttingDown();
       this.process = candidate;
       this.session = reply;
       this.state = 'ready';
