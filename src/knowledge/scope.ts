@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { normaliseText } from './text';
-import { WordStarts } from './word-starts';
+import { FirstWordIndex, firstWordOf, WordStarts } from './word-starts';
 
 /**
  * What the knowledge base is not about (knowledge/scope.yaml): a question about another product
@@ -69,25 +69,17 @@ function phraseList(texts: readonly string[]) {
     return {
       text,
       pattern: new RegExp(`(^|[^a-z0-9])${escape(folded)}(?:s|es)?(?=$|[^a-z0-9])`),
-      firstWord: /^[a-z0-9]*/.exec(folded)![0],
+      firstWord: firstWordOf(folded),
       words: folded.split(/[^a-z0-9]+/).filter(Boolean),
     };
   });
-  const byFirstWord = new Map<string, number[]>();
-  const anyStart: number[] = [];
-  phrases.forEach((phrase, index) => {
-    if (phrase.firstWord === '') anyStart.push(index);
-    else byFirstWord.set(phrase.firstWord, [...(byFirstWord.get(phrase.firstWord) ?? []), index]);
-  });
+  const index = new FirstWordIndex(phrases.map((phrase) => phrase.firstWord));
   return {
-    firstWords: () => [...byFirstWord.keys()],
+    firstWords: () => index.words(),
     /** The first phrase of the list (in file order) the message holds. */
     first(folded: string, present: ReadonlySet<string>): string | undefined {
-      const candidates = [...anyStart];
-      for (const word of present) candidates.push(...(byFirstWord.get(word) ?? []));
-      candidates.sort((a, b) => a - b);
-      for (const index of candidates) {
-        const phrase = phrases[index]!;
+      for (const number of index.candidates(present)) {
+        const phrase = phrases[number]!;
         if (phrase.words.every((word) => folded.includes(word)) && phrase.pattern.test(folded)) return phrase.text;
       }
       return undefined;

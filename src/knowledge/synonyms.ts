@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { normaliseText, searchTokens } from './text';
-import { WordStarts } from './word-starts';
+import { FirstWordIndex, firstWordOf, WordStarts } from './word-starts';
 
 /**
  * Synonym groups (knowledge/synonyms.yaml): every variant a user types is rewritten to one canonical
@@ -47,31 +47,23 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
   const rules = groups.flatMap((group) =>
     group.variants.map((variant) => ({
       pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(variant))}(?=$|[^a-z0-9])`, 'g'),
-      firstWord: /^[a-z0-9]*/.exec(normaliseText(variant).trim())![0],
+      firstWord: firstWordOf(normaliseText(variant)),
       canonical: group.canonical,
     })),
   );
-  const firstWords = new WordStarts(rules.map((rule) => rule.firstWord).filter((word) => word !== ''));
-  // Rule numbers by first word: a message visits the rules of the words it has, not every rule.
-  const byFirstWord = new Map<string, number[]>();
-  const anyStart: number[] = [];
-  rules.forEach((rule, index) => {
-    if (rule.firstWord === '') anyStart.push(index);
-    else byFirstWord.set(rule.firstWord, [...(byFirstWord.get(rule.firstWord) ?? []), index]);
-  });
+  // A pattern matches at a word boundary, starting with the variant's first word (the whitespace after
+  // it may match nothing: "store app" also matches "storeapp"). So only variants whose first word
+  // begins a word of the text can match: one pass over the text rules out the others.
+  const index = new FirstWordIndex(rules.map((rule) => rule.firstWord));
+  const starts = new WordStarts(index.words());
   return {
     context: contextTokens(groups),
     expand(folded: string): string {
-      // A pattern matches at a word boundary, starting with the variant's first word (the whitespace
-      // after it may match nothing: "store app" also matches "storeapp"). So only variants whose first
-      // word begins a word of the text can match: one pass over the text rules out the others.
-      const candidates = [...anyStart];
-      for (const word of firstWords.found(folded)) candidates.push(...(byFirstWord.get(word) ?? []));
-      // In file order, as before: the canonical words are appended in the order the groups are listed.
-      candidates.sort((a, b) => a - b);
+      // In file order: the canonical words are appended in the order the groups are listed.
+      const candidates = index.candidates(starts.found(folded));
       const added: string[] = [];
-      for (const index of candidates) {
-        const rule = rules[index]!;
+      for (const number of candidates) {
+        const rule = rules[number]!;
         rule.pattern.lastIndex = 0;
         if (rule.pattern.test(folded)) added.push(rule.canonical);
       }

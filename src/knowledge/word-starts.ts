@@ -43,3 +43,38 @@ function isWordChar(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
 }
 
+
+/**
+ * Numbered phrases filed under their first word (the leading [a-z0-9] run; '' when a phrase starts
+ * otherwise). A phrase matched at a word boundary can only match where its first word begins a word of
+ * the text, so only the phrases of the words found there need to be tried; they come back in their
+ * own order, the order of the file they were listed in.
+ */
+export class FirstWordIndex {
+  private readonly byWord = new Map<string, number[]>();
+  private readonly always: number[] = [];
+
+  constructor(firstWords: readonly string[]) {
+    firstWords.forEach((word, index) => {
+      if (word === '') this.always.push(index);
+      else this.byWord.set(word, [...(this.byWord.get(word) ?? []), index]);
+    });
+  }
+
+  /** The first words, for a WordStarts that finds them in a text. */
+  words(): string[] {
+    return [...this.byWord.keys()];
+  }
+
+  /** The numbers of the phrases that may match, given the first words found in the text, ascending. */
+  candidates(present: ReadonlySet<string>): number[] {
+    const found = [...this.always];
+    for (const word of present) found.push(...(this.byWord.get(word) ?? []));
+    return found.sort((a, b) => a - b);
+  }
+}
+
+/** The leading word of a normalised phrase, '' when it starts with anything else. */
+export function firstWordOf(folded: string): string {
+  return /^[a-z0-9]*/.exec(folded.trim())![0];
+}
