@@ -41,6 +41,17 @@ export class TurnLogMiddleware implements Middleware {
   }
 }
 
+/** Tags of recent conversations: a conversation's turns come in runs, and each tag costs a SHA-256. */
+const recentTags = new Map<string, string>();
+const RECENT_TAGS = 1024;
+
 function conversationTag(id: unknown): string | undefined {
-  return typeof id === 'string' ? createHash('sha256').update(id).digest('hex').slice(0, 12) : undefined;
+  if (typeof id !== 'string') return undefined;
+  let tag = recentTags.get(id);
+  if (tag === undefined) {
+    tag = createHash('sha256').update(id).digest('hex').slice(0, 12);
+    if (recentTags.size >= RECENT_TAGS) recentTags.delete(recentTags.keys().next().value!);
+    recentTags.set(id, tag);
+  }
+  return tag;
 }

@@ -16,9 +16,11 @@ export interface Logger {
 const SECRET_KEYS = /password|secret|token|authorization|connectionstring|key$/i;
 
 export function createLogger(level: LogLevel = 'info', base: Record<string, unknown> = {}, write: (line: string) => void = writeStdout): Logger {
+  // The base fields are fixed for this logger: redacted once, not on every line.
+  const safeBase = redact(base);
   const emit = (at: LogLevel, message: string, fields?: Record<string, unknown>) => {
     if (ORDER[at] < ORDER[level]) return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, message: scrub(message), ...redact(base), ...redact(fields ?? {}) }));
+    write(JSON.stringify({ time: new Date().toISOString(), level: at, message: scrub(message), ...safeBase, ...(fields ? redact(fields) : undefined) }));
   };
   return {
     debug: (m, f) => emit('debug', m, f),
@@ -72,8 +74,11 @@ const SECRET_VALUES = /(AccountKey|SharedAccessSignature|(?<![A-Za-z])sig|[A-Za-
 const AUTHORIZATION = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/g;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 
+/** Every pattern above needs one of these in the text: most log text has none and skips the three scans. */
+const mightHoldSecret = (text: string) => text.includes('=') || text.includes('Bearer') || text.includes('Basic') || text.includes('eyJ');
+
 const scrub = (text: string) =>
-  text.replace(SECRET_VALUES, '$1=[redacted]').replace(AUTHORIZATION, '$1 [redacted]').replace(JWT, '[redacted token]');
+  mightHoldSecret(text) ? text.replace(SECRET_VALUES, '$1=[redacted]').replace(AUTHORIZATION, '$1 [redacted]').replace(JWT, '[redacted token]') : text;
 
 /** Redacts secret-named fields and scrubs secrets out of text, at any depth (bounded). */
 function redact(fields: Record<string, unknown>, depth = 0): Record<string, unknown> {

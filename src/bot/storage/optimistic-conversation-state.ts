@@ -5,24 +5,18 @@ import { StateConflictError } from './storage-errors';
 interface Snapshot {
   /** The eTag the store gave the item when this turn read it; SAVED once this turn has written it. */
   eTag: string | undefined | typeof SAVED;
-  /** What the store holds as far as this turn knows (read or last written), as canonical JSON. */
+  /** What the store holds as far as this turn knows (read or last written), as JSON without the eTag. */
   content: string;
 }
 
 const SAVED = Symbol('saved in this turn');
-
 /**
- * ConversationState with optimistic concurrency. The SDK's BotState.saveChanges always writes with
- * eTag "*", i.e. last writer wins: when two turns of one conversation overlap (two instances, or a
- * user typing fast), the later save silently erases the earlier one. Here the save carries the eTag
- * the turn read, so the store refuses a save based on stale state with a conflict, which the turn
- * runner answers by running the turn again on fresh state.
- *
- * Limit: a conversation with no saved state yet has no eTag to compare, so its very first save is
- * unconditional (the Storage contract has no "create only"). Within one instance turns of a
- * conversation never overlap (the turn runner queues them), so this only matters when two instances
- * receive the first two messages of a brand-new conversation at the same moment.
+ * The SDK's change hash for a state this class loaded. The SDK hashes (stringify + SHA-256) every
+ * state it loads, for its own saveChanges, which never runs on such a state here: the snapshot decides.
+ * Should it ever run, this value matches no real hash, so it saves rather than skips.
  */
+const NOT_HASHED = 'not hashed: compared by snapshot';
+
 export class OptimisticConversationState extends ConversationState {
   private readonly snapshots = new WeakMap<object, Snapshot>();
 
@@ -31,12 +25,18 @@ export class OptimisticConversationState extends ConversationState {
   }
 
   override async load(context: TurnContext, force = false): Promise<any> {
-    const cached = force ? undefined : this.get(context);
-    const state = (await super.load(context, force)) as Record<string, unknown>;
-    if (state !== cached && !this.snapshots.has(state)) {
-      this.snapshots.set(state, { eTag: typeof state.eTag === 'string' ? state.eTag : undefined, content: canonicalContent(state) });
-    }
+    const cached = context.turnState.get(this.turnStateKey) as { state?: Record<string, unknown> } | undefined;
+    if (!force && cached?.state) return cached.state;
+    const key = await this.storageKey(context);
+    const state = ((await this.storage.read([key]))[key] ?? {}) as Record<string, unknown>;
+    context.turnState.set(this.turnStateKey, { state, hash: NOT_HASHED });
+    this.snapshots.set(state, { eTag: typeof state.eTag === 'string' ? state.eTag : undefined, content: contentOf(state) });
     return state;
+  }
+
+  /** Where BotState keeps this turn's state object in the turn context (a private field of the SDK class). */
+  private get turnStateKey(): symbol {
+    return (this as unknown as { stateKey: symbol }).stateKey;
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
@@ -44,9 +44,8 @@ export class OptimisticConversationState extends ConversationState {
     const snapshot = state ? this.snapshots.get(state) : undefined;
     // Nothing read from the store this turn (or state cleared on purpose): the SDK's behaviour.
     if (!state || !snapshot) return super.saveChanges(context, force);
-    const content = canonicalContent(state);
-    // Unchanged (key order aside: a value read back and re-validated may list its keys differently).
-    if (!force && content === snapshot.content) return;
+    const content = contentOf(state);
+    if (!force && sameContent(content, snapshot.content)) return;
 
     const key = await this.storageKey(context);
     const eTag = snapshot.eTag === SAVED ? await this.eTagOfOwnSave(key, snapshot.content) : snapshot.eTag;
@@ -61,17 +60,28 @@ export class OptimisticConversationState extends ConversationState {
    */
   private async eTagOfOwnSave(key: string, savedContent: string): Promise<string> {
     const stored = (await this.storage.read([key]))[key];
-    if (!stored || typeof stored.eTag !== 'string' || canonicalContent(stored) !== savedContent) throw new StateConflictError(key);
+    if (!stored || typeof stored.eTag !== 'string' || !sameContent(contentOf(stored), savedContent)) throw new StateConflictError(key);
     return stored.eTag;
   }
 }
 
-/** The state without its eTag as JSON with object keys sorted: equal content gives equal text. */
-export function canonicalContent(state: Record<string, unknown>): string {
+/** The state without its eTag as JSON, keys in the object's own order. */
+function contentOf(state: Record<string, unknown>): string {
   const { eTag: _eTag, ...rest } = state;
-  return canonicalJson(rest) ?? '{}';
+  return JSON.stringify(rest);
 }
 
+/**
+ * Equal content, key order aside: a value read back and re-validated may list its keys differently.
+ * Reordering keys keeps the text's length, so only texts of equal length are compared key-sorted.
+ */
+export function sameContent(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  return canonicalJson(JSON.parse(a)) === canonicalJson(JSON.parse(b));
+}
+
+/** JSON with object keys sorted: equal content gives equal text. */
 function canonicalJson(value: unknown): string | undefined {
   if (value !== null && typeof value === 'object' && typeof (value as { toJSON?: unknown }).toJSON === 'function') {
     value = (value as { toJSON: () => unknown }).toJSON();
