@@ -256,7 +256,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));
-    turnLogger(context, this.deps.logger).info('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
+    turnLogger(context, this.deps.logger).debug('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
     await this.send(context, reply);
   }
 

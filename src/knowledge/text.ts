@@ -1,3 +1,5 @@
+import { rememberRecent } from '../language/recent-results';
+
 /**
  * Text normalisation shared by the index and the queries, so both sides see the same tokens.
  */
@@ -13,7 +15,9 @@ const STOPWORDS = new Set(
 );
 
 /** Replaces typographic quotes and dashes, lower-cases. */
-export function normaliseText(text: string): string {
+export const normaliseText = rememberRecent(normaliseTextNow);
+
+function normaliseTextNow(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()

@@ -1,8 +1,12 @@
+import { rememberRecent } from './recent-results';
+
 /**
  * What the user typed, folded so that buttons, typing and small variations mean the same thing:
  * "Sign-in", "signin" and "sign in" are one phrase; "smartcard" is "smart card"; punctuation goes.
  */
-export function foldPhrase(text: string): string {
+export const foldPhrase = rememberRecent(foldPhraseNow);
+
+function foldPhraseNow(text: string): string {
   return ` ${text} `
     .toLowerCase()
     .replace(/[’‘`]/g, "'")

@@ -18,8 +18,9 @@ describe('health, readiness and per-turn logs', () => {
   let app: App;
 
   beforeAll(async () => {
-    const logger = createLogger('info', {}, (line) => lines.push(JSON.parse(line) as Line));
-    app = await createApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'info' }), { logger });
+    // Debug level, so the lines logged deeper in a turn are seen too.
+    const logger = createLogger('debug', {}, (line) => lines.push(JSON.parse(line) as Line));
+    app = await createApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'debug' }), { logger });
     await app.listen();
   });
   afterAll(async () => app?.close(1000));
@@ -52,6 +53,8 @@ describe('health, readiness and per-turn logs', () => {
     const turnLines = lines.slice(before);
     const turn = turnLines.filter((line) => line.message === 'turn');
     expect(turn).toHaveLength(1);
+    // At the default level a turn is one line.
+    expect(turnLines.filter((line) => line.level === 'info')).toEqual(turn);
     expect(turn[0]).toMatchObject({
       level: 'info',
       correlationId: expect.stringMatching(/^[0-9a-f]{8}$/),
@@ -63,7 +66,7 @@ describe('health, readiness and per-turn logs', () => {
       attempts: 1,
       replies: 1,
     });
-    // Lines logged deeper in the turn (the answer) share the turn's correlation id.
+    // Lines logged deeper in the turn (its interpretation, the answer) share the turn's correlation id.
     const others = turnLines.filter((line) => line.message !== 'turn');
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((line) => line.correlationId === turn[0]!.correlationId)).toBe(true);
