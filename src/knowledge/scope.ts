@@ -68,7 +68,7 @@ function phraseList(texts: readonly string[]) {
     const folded = normaliseText(text).trim();
     return {
       text,
-      pattern: new RegExp(`(^|[^a-z0-9])${escape(folded)}(?:s|es)?(?=$|[^a-z0-9])`),
+      pattern: new RegExp(`(^|[^a-z0-9])${folded.split(/\s+/).map(escape).join(GAP)}(?:s|es)?(?=$|[^a-z0-9])`),
       firstWord: firstWordOf(folded),
       words: folded.split(/[^a-z0-9]+/).filter(Boolean),
     };
@@ -87,6 +87,15 @@ function phraseList(texts: readonly string[]) {
   };
 }
 
+/**
+ * Between a phrase's words: a space, a hyphen or nothing ("sign in", "sign-in", "signin"), and up to
+ * two more words, as people put them ("max number of attendees" for "max attendees", "hide my
+ * presence status" for "hide my status"). Adjacent words only would catch a topic only in the
+ * words someone listed.
+ */
+const GAP_WORDS = 2;
+const GAP = `(?:[\\s-]+[a-z0-9']+){0,${GAP_WORDS}}?[\\s-]*`;
+
 function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]*');
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

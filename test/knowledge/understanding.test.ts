@@ -80,6 +80,16 @@ describe('out of scope', () => {
     expect(scope.otherTopic('two teams meetings at once')).toBe('teams meeting');
   });
 
+  it('a listed phrase also matches with up to two words put between its words, never across a sentence', () => {
+    const scope = compileScope({ otherTopics: ['outlook'], inScope: ['lync'], lyncNotCovered: ['max attendees', 'hide my status', 'record a meeting'] });
+    expect(scope.otherTopic('whats the max number of attendees in a lync meeting')).toBe('max attendees');
+    expect(scope.otherTopic('how do i hide my presence status in lync')).toBe('hide my status');
+    expect(scope.otherTopic('can i record a lync meeting')).toBe('record a meeting');
+    expect(scope.otherTopic('max size of the three attendees list')).toBeUndefined();
+    expect(scope.otherTopic('lync max. attendees')).toBeUndefined();
+    expect(scope.otherTopic('i hit the max. the attendees got nothing')).toBeUndefined();
+  });
+
   it('a Lync feature no article covers is declined even when "lync" is said', () => {
     const scope = compileScope({ otherTopics: ['outlook'], inScope: ['lync'], lyncNotCovered: ['record a meeting'] });
     expect(scope.otherTopic('how do I record a meeting in lync')).toBe('record a meeting');
