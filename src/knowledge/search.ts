@@ -251,29 +251,39 @@ export class KnowledgeIndex {
     // Phase 1 picks the shortlist by a rough score without sorting every matched article (at 100× the
     // corpus a common word touches thousands of them).
     const roughOf = (position: number) => bm25[position]! * scale + RANK_COVERAGE_WEIGHT * (totalWeight > 0 ? covered[position]! / totalWeight : 0);
-    const preliminary = topPositions(touched, roughOf, SHORTLIST).map((position) => {
-      const coverage = totalWeight > 0 ? covered[position]! / totalWeight : 0;
-      const distinctive = distinctiveWeight > 0 ? distinct[position]! / distinctiveWeight : 0;
-      return { position, bm25: bm25[position]! * scale, coverage, distinctive, aboutWords: distinctCount[position]! };
-    });
-    // Phase 2, for the shortlist only: the closest example question.
+    const shortlist = topPositions(touched, roughOf, SHORTLIST);
+    // Phase 2, for the shortlist only: the closest example question. Scores go in flat arrays; hit
+    // objects are made only for the few returned (this runs for every message).
     const queryTerms = [...weights].map(([term, weight]) => ({ id: this.postings.idOf(term), weight }));
-    const scored: SearchHit[] = preliminary.map(({ position, bm25, coverage, distinctive, aboutWords }) => {
-      const article = this.articles[position]!;
+    const count = shortlist.length;
+    const scores = new Float64Array(count);
+    const matches = new Float64Array(count);
+    const coverageAt = (position: number) => (totalWeight > 0 ? covered[position]! / totalWeight : 0);
+    for (let at = 0; at < count; at++) {
+      const position = shortlist[at]!;
       const questionMatch = this.bestQuestionMatch(position, queryTerms, unknownWeight);
-      const fit = clientFit(asked, article.clients);
-      return { article, score: bm25 + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverage + CLIENT_WEIGHT * (fit - 0.5), confidence: 0, signals: { coverage, questionMatch, distinctive, aboutWords } };
-    });
-    scored.sort((a, b) => b.score - a.score || a.article.id.localeCompare(b.article.id));
+      const fit = clientFit(asked, this.articles[position]!.clients);
+      matches[at] = questionMatch;
+      scores[at] = bm25[position]! * scale + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverageAt(position) + CLIENT_WEIGHT * (fit - 0.5);
+    }
+    const idAt = (at: number) => this.articles[shortlist[at]!]!.id;
+    const order = Array.from({ length: count }, (_, at) => at).sort((a, b) => scores[b]! - scores[a]! || idAt(a).localeCompare(idAt(b)));
     // Confidence blends how much of the question the best article covers, how close it comes to one of
     // the article's example questions, and how clearly it beats the runner-up: an unrelated question
     // tends to brush several articles equally, a real one points at one.
-    const margin = Math.min(1, (scored[0]?.score ?? 0) - (scored[1]?.score ?? 0));
-    for (const [rank, hit] of scored.entries()) {
+    const margin = Math.min(1, (count > 0 ? scores[order[0]!]! : 0) - (count > 1 ? scores[order[1]!]! : 0));
+    const hits: SearchHit[] = order.slice(0, Math.max(1, limit)).map((at, rank) => {
+      const position = shortlist[at]!;
+      const coverage = coverageAt(position);
+      const questionMatch = matches[at]!;
       const lead = rank === 0 ? margin : 0;
-      hit.confidence = Math.min(1, COVERAGE_WEIGHT * hit.signals.coverage + QUESTION_WEIGHT * hit.signals.questionMatch + MARGIN_WEIGHT * lead);
-    }
-    const hits = scored.slice(0, Math.max(1, limit));
+      return {
+        article: this.articles[position]!,
+        score: scores[at]!,
+        confidence: Math.min(1, COVERAGE_WEIGHT * coverage + QUESTION_WEIGHT * questionMatch + MARGIN_WEIGHT * lead),
+        signals: { coverage, questionMatch, distinctive: distinctiveWeight > 0 ? distinct[position]! / distinctiveWeight : 0, aboutWords: distinctCount[position]! },
+      };
+    });
     const best = hits[0];
     // One word covers itself completely: answer it only when the word is distinctive (few articles
     // use it) or an article is plainly about it. Counted on the words as typed: synonyms add words

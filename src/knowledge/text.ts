@@ -65,16 +65,44 @@ export function rawTokens(folded: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * The words of recent messages with their search tokens. Questions reuse a small vocabulary, and each
+ * word's tokens cost a few small strings and arrays to make: remembering them spares most of a
+ * message's tokenising work and garbage. Bounded (started again when full); long words are not kept.
+ */
+let recentWords = new Map<string, readonly string[]>();
+const RECENT_WORDS = 4_096;
+const LONGEST_REMEMBERED_WORD = 40;
+
 /** Tokens for search: no stop words, stemmed. Hyphenated words also yield their parts. */
 export function searchTokens(folded: string, memo?: Map<string, readonly string[]>): string[] {
   const tokens: string[] = [];
   for (const raw of rawTokens(folded)) {
-    const known = memo?.get(raw);
-    const own = known ?? tokensOfWord(raw);
-    if (memo && !known) memo.set(raw, own);
+    const own = memo ? memoised(memo, raw) : recentTokensOfWord(raw);
     for (const token of own) tokens.push(token);
   }
   return tokens;
+}
+
+function memoised(memo: Map<string, readonly string[]>, raw: string): readonly string[] {
+  let own = memo.get(raw);
+  if (own === undefined) {
+    own = tokensOfWord(raw);
+    memo.set(raw, own);
+  }
+  return own;
+}
+
+function recentTokensOfWord(raw: string): readonly string[] {
+  let own = recentWords.get(raw);
+  if (own === undefined) {
+    own = tokensOfWord(raw);
+    if (raw.length <= LONGEST_REMEMBERED_WORD) {
+      if (recentWords.size >= RECENT_WORDS) recentWords = new Map();
+      recentWords.set(raw, own);
+    }
+  }
+  return own;
 }
 
 /**
