@@ -75,6 +75,19 @@ async function start(name: string, script: string, env: Record<string, string>):
   return { name, url, child };
 }
 
+/** Sends SIGTERM and waits for the process to exit (SIGKILL after 10 s). */
+function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveExit) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolveExit();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
 /** CPU time used so far by a process, in ms (utime + stime from /proc/<pid>/stat). */
 function cpuOf(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
@@ -168,9 +181,9 @@ async function main(): Promise<void> {
     }
   } finally {
     const memory = { echo: memoryOf(echo.child.pid!), bot: memoryOf(bot.child.pid!) };
-    echo.child.kill('SIGTERM');
-    bot.child.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    // The bot writes its journal out as it stops: its folder is removed once it has exited.
+    await Promise.all([stopped(echo.child), stopped(bot.child)]);
+    rmSync(dataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
     console.log('');
     console.log('concurrency |  echo req/s  p50 ms  p99 ms  cpu ms | helpdesk req/s  p50 ms  p99 ms  cpu ms | ratio | cpu ratio | requests | errors');
     for (const { concurrency, echo: e, bot: b } of rows) {
