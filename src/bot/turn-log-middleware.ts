@@ -4,6 +4,7 @@ import type { Logger } from '../observability/logger';
 import { correlationId } from './adapter';
 import { turnReport } from './conversation-turns';
 import { setTurnLogger } from './context/turn-logger';
+import { rememberRecent } from '../language/recent-results';
 
 /**
  * One info line per turn: correlation id, activity type, channel, a short hash of the conversation
@@ -41,17 +42,9 @@ export class TurnLogMiddleware implements Middleware {
   }
 }
 
-/** Tags of recent conversations: a conversation's turns come in runs, and each tag costs a SHA-256. */
-const recentTags = new Map<string, string>();
-const RECENT_TAGS = 1024;
+/** A conversation's turns come in runs, and each tag costs a SHA-256: recent tags are remembered. */
+const conversationTagOf = rememberRecent((id) => createHash('sha256').update(id).digest('hex').slice(0, 12), 1_024);
 
 function conversationTag(id: unknown): string | undefined {
-  if (typeof id !== 'string') return undefined;
-  let tag = recentTags.get(id);
-  if (tag === undefined) {
-    tag = createHash('sha256').update(id).digest('hex').slice(0, 12);
-    if (recentTags.size >= RECENT_TAGS) recentTags.delete(recentTags.keys().next().value!);
-    recentTags.set(id, tag);
-  }
-  return tag;
+  return typeof id === 'string' ? conversationTagOf(id) : undefined;
 }

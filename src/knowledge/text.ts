@@ -68,10 +68,9 @@ export function rawTokens(folded: string): string[] {
 /**
  * The words of recent messages with their search tokens. Questions reuse a small vocabulary, and each
  * word's tokens cost a few small strings and arrays to make: remembering them spares most of a
- * message's tokenising work and garbage. Bounded (started again when full); long words are not kept.
+ * message's tokenising work and garbage. Long words are not kept (bounded memory either way).
  */
-let recentWords = new Map<string, readonly string[]>();
-const RECENT_WORDS = 4_096;
+const rememberedTokensOfWord = rememberRecent<readonly string[]>((raw) => tokensOfWord(raw), 4_096);
 const LONGEST_REMEMBERED_WORD = 40;
 
 /** Tokens for search: no stop words, stemmed. Hyphenated words also yield their parts. */
@@ -94,15 +93,7 @@ function memoised(memo: Map<string, readonly string[]>, raw: string): readonly s
 }
 
 function recentTokensOfWord(raw: string): readonly string[] {
-  let own = recentWords.get(raw);
-  if (own === undefined) {
-    own = tokensOfWord(raw);
-    if (raw.length <= LONGEST_REMEMBERED_WORD) {
-      if (recentWords.size >= RECENT_WORDS) recentWords = new Map();
-      recentWords.set(raw, own);
-    }
-  }
-  return own;
+  return raw.length <= LONGEST_REMEMBERED_WORD ? rememberedTokensOfWord(raw) : tokensOfWord(raw);
 }
 
 /**

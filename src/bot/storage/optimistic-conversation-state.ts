@@ -17,6 +17,18 @@ const SAVED = Symbol('saved in this turn');
  */
 const NOT_HASHED = 'not hashed: compared by snapshot';
 
+/**
+ * ConversationState with optimistic concurrency. The SDK's BotState.saveChanges always writes with
+ * eTag "*", i.e. last writer wins: when two turns of one conversation overlap (two instances, or a
+ * user typing fast), the later save silently erases the earlier one. Here the save carries the eTag
+ * the turn read, so the store refuses a save based on stale state with a conflict, which the turn
+ * runner answers by running the turn again on fresh state.
+ *
+ * Limit: a conversation with no saved state yet has no eTag to compare, so its very first save is
+ * unconditional (the Storage contract has no "create only"). Within one instance turns of a
+ * conversation never overlap (the turn runner queues them), so this only matters when two instances
+ * receive the first two messages of a brand-new conversation at the same moment.
+ */
 export class OptimisticConversationState extends ConversationState {
   private readonly snapshots = new WeakMap<object, Snapshot>();
 
