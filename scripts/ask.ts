@@ -6,6 +6,12 @@
 import { resolve } from 'node:path';
 import { loadKnowledgeBase } from '../src/knowledge';
 
+// Piped into `head`, the reader may leave before the output ends: that is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const question = process.argv.slice(2).join(' ').trim();
 if (!question) {
   console.error('usage: npm run ask -- "your question"');
