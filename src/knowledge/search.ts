@@ -6,6 +6,7 @@ import type { Scope } from './scope';
 import type { CompactPostings } from './compact-index';
 import { buildIndexData, inverseDocumentFrequency, type IndexData } from './build-index';
 import type { Synonyms } from './synonyms';
+import { askedSubject, coversSubject } from './asked-subject';
 import { clientFit, clientsAsked } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
 import { SpellingCorrector } from './spelling';
@@ -272,6 +273,7 @@ export class KnowledgeIndex {
     // the article's example questions, and how clearly it beats the runner-up: an unrelated question
     // tends to brush several articles equally, a real one points at one.
     const margin = Math.min(1, (count > 0 ? scores[order[0]!]! : 0) - (count > 1 ? scores[order[1]!]! : 0));
+    const hitPositions = order.slice(0, Math.max(1, limit)).map((at) => shortlist[at]!);
     const hits: SearchHit[] = order.slice(0, Math.max(1, limit)).map((at, rank) => {
       const position = shortlist[at]!;
       const coverage = coverageAt(position);
@@ -294,16 +296,20 @@ export class KnowledgeIndex {
     const distinctive =
       singleWord && this.postings.frequency(unique[0]!) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
     const plainlyAbout = Boolean(best && best.signals.questionMatch >= SINGLE_WORD_MIN_MATCH);
+    // "What's a TURN server?" is answered by an article about TURN servers or not at all.
+    const subject = askedSubject(normaliseText(question));
+    const aboutSubject = (rank: number) => !subject || this.coversSubject(hitPositions[rank]!, subject);
     const confident = Boolean(
       best &&
         best.confidence >= this.minConfidence &&
-        (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)),
+        (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
+        aboutSubject(0),
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
     // A question of context words only ("lync app won't sign in") has no topic word to share: its
     // likeliest articles are offered on confidence alone.
-    const suggested = confident || ambiguous ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0);
+    const suggested = confident || ambiguous ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)));
     const otherTopic = this.scope?.otherTopic(question);
     if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
     return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: typed[0]! } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
@@ -405,6 +411,20 @@ export class KnowledgeIndex {
 
   private idf(term: string): number {
     return inverseDocumentFrequency(this.articles.length, this.postings.frequency(term));
+  }
+
+  /** Whether the article at `position` is about what a definition or comparison question asks about. */
+  private coversSubject(position: number, subject: NonNullable<ReturnType<typeof askedSubject>>): boolean {
+    const article = this.articles[position]!;
+    const isAbout = (term: string) => {
+      const list = this.postings.of(term);
+      for (let entry = list?.start ?? 0; entry < (list?.end ?? 0); entry++) if (list!.positions[entry] === position) return list!.about[entry] === 1;
+      return false;
+    };
+    // The fields that say what the article is about (as for the index's about-words), in order.
+    const aboutText = () =>
+      searchTokens(normaliseText([article.title, ...article.tags, ...article.questions, article.answer, ...article.keyFacts].join(' . '))).filter((token) => !isFunctionWord(token));
+    return coversSubject(subject, isAbout, aboutText);
   }
 
   /** Weighted overlap (Dice) between the query and the closest of the article's title and example questions. */

@@ -1,0 +1,69 @@
+import { isFunctionWord } from './everyday-words';
+import { searchTokens } from './text';
+
+/**
+ * The thing a definition or comparison question asks about: "what's a TURN server?", "what does
+ * UCWA stand for", "difference between a CNAME and an A record". Such a question is answered by an
+ * article about that thing or not at all: an article that merely shares its other words ("turn on",
+ * "difference between") is about something else, however well it scores.
+ */
+export interface AskedSubject {
+  kind: 'definition' | 'comparison';
+  /** Search tokens of each thing named (one for a definition, two for a comparison), function words left out. */
+  parts: string[][];
+}
+
+/** Where the thing's name ends: the sentence does, or a filler or a narrowing ("in lync") follows. */
+const END = String.raw`\s*(?:[?.!,;:]|$| (?:exactly|even|actually|anyway|again|really)\b| (?:in|for|on) (?:lync|skype|this|these|the)\b)`;
+/** A name of one to three words. */
+const NAME = String.raw`([a-z0-9][a-z0-9.-]*(?: [a-z0-9][a-z0-9.-]*){0,2}?)`;
+const ONE_WORD = String.raw`([a-z0-9][a-z0-9.-]*)`;
+
+const DEFINITIONS = [
+  // "whats a turn server?", "what is an SCP in the CMS context"
+  new RegExp(String.raw`\bwhat(?:s| is|'s| are)\s+(?:a|an)\s+${NAME}${END}`),
+  // "what is OTP", "whats Pas?" (one word: "what is the ..." asks for a fact, not a definition)
+  new RegExp(String.raw`\bwhat(?:s| is|'s)\s+${ONE_WORD}${END}`),
+  // "what does MEX mean", "what does SEFAUtil stand for"
+  new RegExp(String.raw`\bwhat (?:does|do)\s+(?:a |an |the )?${NAME}\s+(?:mean|means|stand for|stands for)\b`),
+];
+const COMPARISON = /\b(?:difference|diff) between (?:a |an |the )?([a-z0-9 .-]{1,40}?) (?:and|vs|versus) (?:a |an |the )?([a-z0-9 .-]{1,40}?)(?=\?|$|,|\.| in | for | when | if )/;
+
+/** Words that point back at something ("what is that?") or ask for a state ("what's left"), not a name. */
+const NOT_A_NAME = new Set(['it', 'that', 'this', 'they', 'these', 'those', 'he', 'she', 'up', 'new', 'wrong', 'next', 'going', 'left', 'happening', 'needed']);
+
+/** `folded`: the question as normaliseText gives it. */
+export function askedSubject(folded: string): AskedSubject | undefined {
+  const compared = COMPARISON.exec(folded);
+  if (compared) {
+    const parts = [contentTokens(compared[1]!), contentTokens(compared[2]!)];
+    return parts.every((part) => part.length > 0) ? { kind: 'comparison', parts } : undefined;
+  }
+  for (const pattern of DEFINITIONS) {
+    const match = pattern.exec(folded);
+    if (!match || NOT_A_NAME.has(match[1]!.split(' ')[0]!)) continue;
+    const part = contentTokens(match[1]!);
+    if (part.length > 0) return { kind: 'definition', parts: [part] };
+  }
+  return undefined;
+}
+
+function contentTokens(text: string): string[] {
+  return searchTokens(text).filter((token) => !isFunctionWord(token));
+}
+
+/**
+ * Whether an article is about the subject. `isAbout(token)`: the article is about that word (its
+ * title, tags, example questions, answer or key facts use it). `aboutText`: those fields' content
+ * tokens in order, for a name of several words, which must appear together ("turn server", not
+ * "turn" in one place and "server" in another).
+ */
+export function coversSubject(subject: AskedSubject, isAbout: (token: string) => boolean, aboutText: () => readonly string[]): boolean {
+  if (subject.kind === 'comparison') return subject.parts.every((part) => part.every(isAbout));
+  const name = subject.parts[0]!;
+  if (!name.every(isAbout)) return false;
+  if (name.length === 1) return true;
+  const text = aboutText();
+  for (let at = 0; at + name.length <= text.length; at++) if (name.every((token, k) => text[at + k] === token)) return true;
+  return false;
+}

@@ -1,0 +1,67 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { askedSubject, coversSubject } from '../../src/knowledge/asked-subject';
+import { normaliseText } from '../../src/knowledge/text';
+
+const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
+
+describe('the thing a definition or comparison question asks about', () => {
+  it.each([
+    ["ok. and whats a TURN server? someone said it in a meeting", 'definition', [['turn', 'server']]],
+    ['what is an SCP in the CMS context', 'definition', [['scp']]],
+    ['what is OTP', 'definition', [['otp']]],
+    ['what does MEX mean in the sign-in traces', 'definition', [['mex']]],
+    ["what's a virtual smart card, is it an app?", 'definition', [['virtual', 'smart', 'card']]],
+    ['btw whats the difference between a CNAME record and an A record', 'comparison', [['cname', 'record'], ['record']]],
+    ['whats the diff between close and exit in lync?', 'comparison', [['close'], ['exit']]],
+  ])('"%s" asks for a %s of %j', (question, kind, parts) => {
+    const subject = askedSubject(normaliseText(question));
+    expect(subject?.kind).toBe(kind);
+    // Stems, as the index holds them: compared by their start.
+    expect(subject!.parts.map((part) => part.map((token) => token.slice(0, 3)))).toEqual(parts.map((part) => part.map((word) => word.slice(0, 3))));
+  });
+
+  it.each([
+    'what is the default pin for a virtual smart card',
+    'whats the minimum server level for this?',
+    'server guy mentioned the KST in a ticket note, what is that?',
+    "created the trusted app pool, what's left before it works",
+    'what are my options',
+    'lync wont sign in on my surface',
+  ])('"%s" asks for a fact, not a definition', (question) => {
+    expect(askedSubject(normaliseText(question))).toBeUndefined();
+  });
+
+  it.each([
+    // A name of several words must appear as one, not word by word.
+    [{ kind: 'definition' as const, parts: [['turn', 'server']] }, ['turn', 'lync', 'user', 'server'], false],
+    [{ kind: 'definition' as const, parts: [['turn', 'server']] }, ['edg', 'turn', 'server', 'port'], true],
+    [{ kind: 'definition' as const, parts: [['otp']] }, ['otp', 'sign'], true],
+    [{ kind: 'comparison' as const, parts: [['close'], ['exit']] }, ['close', 'sign', 'out', 'exit'], true],
+    [{ kind: 'comparison' as const, parts: [['cname', 'record'], ['record']] }, ['close', 'sign', 'record'], false],
+  ])('%j over an article about %j: %s', (subject, about, covered) => {
+    expect(coversSubject(subject, (token) => about.includes(token), () => about)).toBe(covered);
+  });
+});
+
+describe('an article sharing the other words is not the answer', () => {
+  it.each([
+    'ok. and whats a TURN server? someone said it in a meeting',
+    'btw whats the difference between a CNAME record and an A record',
+  ])('"%s" is declined', (question) => {
+    const result = knowledge.search(question);
+    expect(result.answered).toBe(false);
+    expect(result.suggested ?? []).toEqual([]);
+  });
+
+  it.each([
+    ["what's a virtual smart card, is it an app?", 'smart-card-physical-vs-virtual'],
+    ['whats the diff between close and exit in lync? i still want to get IMs', 'lync-close-sign-out-exit'],
+    ['what is an SCP in the CMS context', 'cms-scp-master-location'],
+  ])('"%s" is still answered by %s', (question, id) => {
+    const result = knowledge.search(question);
+    expect(result.answered).toBe(true);
+    expect(result.hits[0]!.article.id).toBe(id);
+  });
+});
