@@ -22,7 +22,8 @@ const SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
  * shared machine whose load comes and goes, both bots meet the same conditions.
  */
 const ROUNDS = Math.max(1, Number(process.env.LOAD_ROUNDS ?? 3));
-const WARMUP = 200;
+/** Requests per bot before measuring: enough for both to reach steady state (JIT), or the smaller bot looks dearer than it is. */
+const WARMUP = Number(process.env.LOAD_WARMUP ?? 3000);
 const LEVELS = (process.env.LOAD_CONCURRENCY ?? '1,8,32').split(',').map(Number);
 /** Knowledge-base questions from the evaluation set; those that would start a guided flow are left out. */
 const flows = loadFlowCatalog(join(ROOT, 'dialogs'));
