@@ -92,6 +92,18 @@ describe('out of scope', () => {
     expect(scope.otherTopic(question)).toBe(topic);
   });
 
+  it.each([
+    ['how do i change my smart card PIN later on', false],
+    ['forgot my pin for the lync desk phone', false],
+    ['the phone asks for extension and PIN, which PIN', false],
+    ['what PIN do i type when i enroll my smart card', true],
+    ['do users need a new PIN after we move them to another um dial plan', true],
+  ])('the only PIN the knowledge base knows is the enrollment default (and the dial-plan move): %j answered %j', (question, answered) => {
+    const result = knowledge.search(question);
+    expect(result.answered).toBe(answered);
+    if (!answered) expect(knowledge.answer(question).reply.text).toMatch(/^I don't know/);
+  });
+
   it('a Lync feature no article covers is declined even when "lync" is said', () => {
     const scope = compileScope({ otherTopics: ['outlook'], inScope: ['lync'], lyncNotCovered: ['record a meeting'] });
     expect(scope.otherTopic('how do I record a meeting in lync')).toBe('record a meeting');
