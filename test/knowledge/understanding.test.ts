@@ -93,12 +93,13 @@ describe('out of scope', () => {
   });
 
   it.each([
-    ['how do i change my smart card PIN later on', false],
     ['forgot my pin for the lync desk phone', false],
+    ['how do i reset my smart card PIN, it is locked', false],
     ['the phone asks for extension and PIN, which PIN', false],
     ['what PIN do i type when i enroll my smart card', true],
+    ['do i have to change the pin the first time i use the smart card', true],
     ['do users need a new PIN after we move them to another um dial plan', true],
-  ])('the only PIN the knowledge base knows is the enrollment default (and the dial-plan move): %j answered %j', (question, answered) => {
+  ])('the PINs the knowledge base knows are the enrollment default, changing it at first use and a dial-plan move: %j answered %j', (question, answered) => {
     const result = knowledge.search(question);
     expect(result.answered).toBe(answered);
     if (!answered) expect(knowledge.answer(question).reply.text).toMatch(/^I don't know/);
