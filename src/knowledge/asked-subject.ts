@@ -11,6 +11,11 @@ export interface AskedSubject {
   kind: 'definition' | 'comparison';
   /** Search tokens of each thing named (one for a definition, two for a comparison), function words left out. */
   parts: string[][];
+  /**
+   * "What does X stand for": the answer is X's expansion. The glossary gives the ones the source
+   * documents spell out; an article that only uses X does not say it, so it is no answer.
+   */
+  expansion?: true;
 }
 
 /** Where the thing's name ends: the sentence does, or a filler or a narrowing ("in lync") follows. */
@@ -24,9 +29,11 @@ const DEFINITIONS = [
   new RegExp(String.raw`\bwhat(?:s| is|'s| are)\s+(?:a|an)\s+${NAME}${END}`),
   // "what is OTP", "whats Pas?" (one word: "what is the ..." asks for a fact, not a definition)
   new RegExp(String.raw`\bwhat(?:s| is|'s)\s+${ONE_WORD}${END}`),
-  // "what does MEX mean", "what does SEFAUtil stand for"
-  new RegExp(String.raw`\bwhat (?:does|do)\s+(?:a |an |the )?${NAME}\s+(?:mean|means|stand for|stands for)\b`),
+  // "what does MEX mean"
+  new RegExp(String.raw`\bwhat (?:does|do)\s+(?:a |an |the )?${NAME}\s+(?:mean|means)\b`),
 ];
+/** "what does SEFAUtil stand for", "what is PSTN short for" */
+const EXPANSION = new RegExp(String.raw`\bwhat (?:does|do|is|s)\s+(?:a |an |the )?${NAME}\s+(?:stand for|stands for|short for)\b`);
 const COMPARISON = /\b(?:difference|diff) between (?:a |an |the )?([a-z0-9 .-]{1,40}?) (?:and|vs|versus) (?:a |an |the )?([a-z0-9 .-]{1,40}?)(?=\?|$|,|\.| in | for | when | if )/;
 
 /** Words that point back at something ("what is that?") or ask for a state ("what's left"), not a name. */
@@ -38,6 +45,11 @@ export function askedSubject(folded: string): AskedSubject | undefined {
   if (compared) {
     const parts = [contentTokens(compared[1]!), contentTokens(compared[2]!)];
     return parts.every((part) => part.length > 0) ? { kind: 'comparison', parts } : undefined;
+  }
+  const expanded = EXPANSION.exec(folded);
+  if (expanded && !NOT_A_NAME.has(expanded[1]!.split(' ')[0]!)) {
+    const part = contentTokens(expanded[1]!);
+    if (part.length > 0) return { kind: 'definition', parts: [part], expansion: true };
   }
   for (const pattern of DEFINITIONS) {
     const match = pattern.exec(folded);

@@ -70,8 +70,9 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): Glossary {
       // Definition questions are short; a long message that happens to contain "what is adfs" is a real question.
       if (question.length > 120) return undefined;
       const clean = (part: string) => normaliseText(part).replace(/[!.,"'`()]+/g, ' ').replace(/\s+/g, ' ').trim();
-      // Each sentence on its own: "what does ARR stand for? the reverse proxy thing".
-      const sentences = normaliseText(question).split(/[?;]+|[.!]\s+/).map(clean).filter(Boolean);
+      // Each sentence or clause on its own: "what does ARR stand for? the reverse proxy thing", "the
+      // event log says PAS is up, what does pas stand for".
+      const sentences = normaliseText(question).split(/[?;]+|[.!,]\s+/).map(clean).filter(Boolean);
       for (const sentence of sentences) {
         for (const pattern of patterns) {
           const match = pattern.exec(sentence);

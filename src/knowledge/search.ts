@@ -303,7 +303,9 @@ export class KnowledgeIndex {
       best &&
         best.confidence >= this.minConfidence &&
         (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
-        aboutSubject(0),
+        aboutSubject(0) &&
+        // An expansion the glossary does not hold is not in any article either: offered, not answered.
+        !subject?.expansion,
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;

@@ -15,6 +15,8 @@ describe('the thing a definition or comparison question asks about', () => {
     ["what's a virtual smart card, is it an app?", 'definition', [['virtual', 'smart', 'card']]],
     ['btw whats the difference between a CNAME record and an A record', 'comparison', [['cname', 'record'], ['record']]],
     ['whats the diff between close and exit in lync?', 'comparison', [['close'], ['exit']]],
+    ['what does PSTN stand for', 'definition', [['pstn']]],
+    ['what is LIS short for again', 'definition', [['lis']]],
   ])('"%s" asks for a %s of %j', (question, kind, parts) => {
     const subject = askedSubject(normaliseText(question));
     expect(subject?.kind).toBe(kind);
@@ -54,6 +56,16 @@ describe('an article sharing the other words is not the answer', () => {
     expect(result.answered).toBe(false);
     expect(result.suggested ?? []).toEqual([]);
   });
+
+  it.each(['what does PSTN stand for', 'what does cac stand for'])(
+    '"%s": an expansion the glossary does not hold is in no article either; articles about it are offered, none answers',
+    (question) => {
+      expect(askedSubject(normaliseText(question))?.expansion).toBe(true);
+      const result = knowledge.search(question);
+      expect(result.answered).toBe(false);
+      expect(knowledge.answer(question).reply.text).not.toMatch(/stands for/);
+    },
+  );
 
   it.each([
     ["what's a virtual smart card, is it an app?", 'smart-card-physical-vs-virtual'],
