@@ -68,16 +68,12 @@ function contentTokens(text: string): string[] {
  * Whether an article is about the subject. `isAbout(token)`: the article is about that word (its
  * title, tags, example questions, answer or key facts use it). `aboutText`: those fields' content
  * tokens in order, for a name of several words, which must appear together ("turn server", not
- * "turn" in one place and "server" in another). `title`: the title's tokens. What a thing *is* is
- * said by an article whose title names it; one that lists the name among others (a scenario list
- * naming XMPP) does not say what it is.
+ * "turn" in one place and "server" in another).
  */
-export function coversSubject(subject: AskedSubject, isAbout: (token: string) => boolean, aboutText: () => readonly string[], title: () => readonly string[]): boolean {
+export function coversSubject(subject: AskedSubject, isAbout: (token: string) => boolean, aboutText: () => readonly string[]): boolean {
   if (subject.kind === 'comparison') return subject.parts.every((part) => part.every(isAbout));
   const name = subject.parts[0]!;
   if (!name.every(isAbout)) return false;
-  const titled = title();
-  if (!name.every((token) => titled.includes(token))) return false;
   if (name.length === 1) return true;
   const text = aboutText();
   for (let at = 0; at + name.length <= text.length; at++) if (name.every((token, k) => text[at + k] === token)) return true;

@@ -426,7 +426,7 @@ export class KnowledgeIndex {
     // The fields that say what the article is about (as for the index's about-words), in order.
     const aboutText = () =>
       searchTokens(normaliseText([article.title, ...article.tags, ...article.questions, article.answer, ...article.keyFacts].join(' . '))).filter((token) => !isFunctionWord(token));
-    return coversSubject(subject, isAbout, aboutText, () => searchTokens(normaliseText(article.title)));
+    return coversSubject(subject, isAbout, aboutText);
   }
 
   /** Weighted overlap (Dice) between the query and the closest of the article's title and example questions. */
