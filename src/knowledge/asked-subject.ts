@@ -33,7 +33,7 @@ const DEFINITIONS = [
   new RegExp(String.raw`\bwhat (?:does|do)\s+(?:a |an |the )?${NAME}\s+(?:mean|means)\b`),
 ];
 /** "what does SEFAUtil stand for", "what is PSTN short for" */
-const EXPANSION = new RegExp(String.raw`\bwhat (?:does|do|is|s)\s+(?:a |an |the )?${NAME}\s+(?:stand for|stands for|short for)\b`);
+const EXPANSION = new RegExp(String.raw`\bwhat(?: does| do| is|s|'s| s)\s+(?:a |an |the )?${NAME}\s+(?:stand for|stands for|short for)\b`);
 const COMPARISON = /\b(?:difference|diff) between (?:a |an |the )?([a-z0-9 .-]{1,40}?) (?:and|vs|versus) (?:a |an |the )?([a-z0-9 .-]{1,40}?)(?=\?|$|,|\.| in | for | when | if )/;
 
 /** Words that point back at something ("what is that?") or ask for a state ("what's left"), not a name. */

@@ -57,8 +57,8 @@ describe('an article sharing the other words is not the answer', () => {
     expect(result.suggested ?? []).toEqual([]);
   });
 
-  it.each(['what does PSTN stand for', 'what does cac stand for'])(
-    '"%s": an expansion the glossary does not hold is in no article either; articles about it are offered, none answers',
+  it.each(['what does PSTN stand for', 'what does cac stand for', "what's PSTN short for?"])(
+    '"%s": an expansion the glossary does not hold is in no article either; no article answers it',
     (question) => {
       expect(askedSubject(normaliseText(question))?.expansion).toBe(true);
       const result = knowledge.search(question);
