@@ -61,6 +61,9 @@ const RANK_QUESTION_WEIGHT = 0.9;
 const RANK_COVERAGE_WEIGHT = 0.3;
 /** Coverage at or above this means the article accounts for the whole (one-word) question. */
 const FULL_COVERAGE = 0.99;
+/** A message of at most this many content words that two articles cover entirely is vague unless it is close to an example question. */
+const VAGUE_MAX_WORDS = 3;
+const VAGUE_MAX_MATCH = 0.5;
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
 const MAX_CORRECTION_DISTANCE = 0.25;
 
@@ -299,8 +302,16 @@ export class KnowledgeIndex {
     // "What's a TURN server?" is answered by an article about TURN servers or not at all.
     const subject = askedSubject(normaliseText(question));
     const aboutSubject = (rank: number) => !subject || this.coversSubject(hitPositions[rank]!, subject);
+    // "lync broken", "error message": a few words that several articles hold entirely, and no example
+    // question close to them, say too little to pick one.
+    const vague =
+      !singleWord &&
+      typed.filter((token) => !isFunctionWord(token)).length <= VAGUE_MAX_WORDS &&
+      hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2 &&
+      (best?.signals.questionMatch ?? 0) < VAGUE_MAX_MATCH;
     const confident = Boolean(
       best &&
+        !vague &&
         best.confidence >= this.minConfidence &&
         (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
         aboutSubject(0) &&
