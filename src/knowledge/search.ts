@@ -315,7 +315,7 @@ export class KnowledgeIndex {
         best.confidence >= this.minConfidence &&
         (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
         aboutSubject(0) &&
-        // An expansion the glossary does not hold is not in any article either: offered, not answered.
+        // An expansion the glossary does not hold is not in any article either: never answered with one.
         !subject?.expansion,
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
