@@ -91,9 +91,9 @@ export function renderStep(flow: FlowDefinition, stepId: string, context: Render
     if (offered.length > 0) lines.push(`Next you could type: ${offered.map((flow) => `"${startPhrase(flow)}"`).join('; ')}.`);
     body.push(paragraph(closing, { separator: true }));
     actions.push(
-      ...offered.map((offer) => ({ title: offer.title, says: `start ${offer.id}`, data: { action: 'flow-start', flow: offer.id } })),
+      ...offered.map((offer) => ({ title: offer.title, says: startPhrase(offer), data: { action: 'flow-start', flow: offer.id } })),
       { title: 'Talk to a person', says: PERSON, data: { action: 'handoff' } },
-      { title: 'Start over', says: `start ${flow.id}`, data: { action: 'flow-start', flow: flow.id } },
+      { title: 'Start over', says: startPhrase(flow), data: { action: 'flow-start', flow: flow.id } },
     );
     suggestions = [PERSON, 'help'];
   } else {

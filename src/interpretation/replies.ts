@@ -1,5 +1,6 @@
 import { card, heading, numbered, paragraph, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
+import { startPhrase } from '../core/user-text';
 import type { FlowDefinition } from '../flows/schema';
 import type { Article } from '../knowledge/article';
 import { gist, PHRASES } from '../knowledge/answer';
@@ -29,7 +30,7 @@ export function stepAnswerReply(flow: FlowDefinition, stepId: string, context: {
     .join('\n\n');
   const actions: SubmitAction[] = [
     { title: 'Continue from this step', says: continueCommand(flow.id, stepId), data: { action: 'flow-start', flow: flow.id, step: stepId } },
-    { title: 'Start from the beginning', says: `start ${flow.id}`, data: { action: 'flow-start', flow: flow.id } },
+    { title: 'Start from the beginning', says: startPhrase(flow), data: { action: 'flow-start', flow: flow.id } },
     { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
   ];
   const body = [
@@ -40,7 +41,7 @@ export function stepAnswerReply(flow: FlowDefinition, stepId: string, context: {
     ...(step.stuckHelp ? [paragraph(`If it doesn't work: ${step.stuckHelp}`, { subtle: true })] : []),
     paragraph(offer, { separator: true }),
   ];
-  return { text, summary: `**${step.title}**\n\n${step.say ?? ''}`.trim(), card: card(body, actions), suggestions: [continueCommand(flow.id, stepId), `start ${flow.id}`] };
+  return { text, summary: `**${step.title}**\n\n${step.say ?? ''}`.trim(), card: card(body, actions), suggestions: [continueCommand(flow.id, stepId), startPhrase(flow)] };
 }
 
 /**
@@ -54,15 +55,15 @@ export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Ar
   const intro = `Sign-in${client} can fail for several reasons, so I won't guess. The guided troubleshooter finds yours in a few short questions.${told}`;
   // Each cause with the gist of its fix: often that alone is the answer ("run w32tm /resync").
   const listed = causes.slice(0, 3).map((article) => `- **${article.title}**: ${gist(article.answer, 200)} (type "${PHRASES.article(article.id)}")`);
-  const text = [intro, listed.length > 0 ? `The most common causes${client}:\n${listed.join('\n')}` : '', `Type **start ${flow.id}** to begin.`].filter(Boolean).join('\n\n');
+  const text = [intro, listed.length > 0 ? `The most common causes${client}:\n${listed.join('\n')}` : '', `Type **${startPhrase(flow)}** to begin.`].filter(Boolean).join('\n\n');
   const actions: SubmitAction[] = [
-    { title: 'Walk me through it', says: `start ${flow.id}`, data: { action: 'flow-start', flow: flow.id } },
+    { title: 'Walk me through it', says: startPhrase(flow), data: { action: 'flow-start', flow: flow.id } },
     ...causes.slice(0, 3).map((article) => ({ title: article.title.length > 40 ? `${article.title.slice(0, 39)}…` : article.title, says: PHRASES.article(article.id), data: { action: 'article', articleId: article.id } })),
     { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
   ];
   return {
     text,
     card: card([heading('Let\'s find out why'), paragraph(intro), ...(listed.length > 0 ? [paragraph(`The most common causes${client}:`), ...listed.map((line) => paragraph(line))] : [])], actions),
-    suggestions: [`start ${flow.id}`, PHRASES.person],
+    suggestions: [startPhrase(flow), PHRASES.person],
   };
 }

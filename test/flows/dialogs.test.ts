@@ -89,7 +89,7 @@ const CASES: Case[] = [
   { name: 'Store app: AD FS never finishes → June 2013 CU, passive only', flow: SIGN_IN, inputs: ['store app', 'yes', 'wifi', 'adfs', '1'], last: [/June 2013/, /only sign-in type/], outcome: 'cause' },
   { name: 'Store app: drops in long meetings → token lifetime 240', flow: SIGN_IN, role: 'admin', inputs: ['store app', 'yes', 'wifi', 'adfs', '2'], last: [/240 minutes/, /-TokenLifetime 240/], outcome: 'cause' },
   { name: 'Store app: intermittent → load balancer cookie persistence', flow: SIGN_IN, inputs: ['store app', 'yes', 'wifi', 'adfs', 'intermittent'], last: [/cookie persistence/, /same Front End Server/], outcome: 'cause' },
-  { name: 'Store app: unknown → collect logs offered', flow: SIGN_IN, inputs: ['store app', 'yes', 'wifi', 'password', "I don't know", 'no'], last: [/Collect the Store app logs/, /start collect-logs/], outcome: 'handoff' },
+  { name: 'Store app: unknown → collect logs offered', flow: SIGN_IN, inputs: ['store app', 'yes', 'wifi', 'password', "I don't know", 'no'], last: [/Collect the Store app logs/, /start collect logs/], outcome: 'handoff' },
   {
     name: 'Desktop inside, repeated prompts after clearing → Kerberos, setspn -L (admin)',
     flow: SIGN_IN,
@@ -99,7 +99,7 @@ const CASES: Case[] = [
     outcome: 'cause',
   },
   { name: 'Desktop: stale saved credentials → Delete my sign-in info fixes it', flow: SIGN_IN, inputs: ['pc', 'outside', 'password', '1', 'done', 'yes'], last: [/Signed in/], outcome: 'done' },
-  { name: 'Desktop outside, prompts persist → person, with account checks', flow: SIGN_IN, inputs: ['pc', 'outside', 'password', '1', 'done', 'no'], last: [/pin down/, /start collect-logs/], outcome: 'handoff' },
+  { name: 'Desktop outside, prompts persist → person, with account checks', flow: SIGN_IN, inputs: ['pc', 'outside', 'password', '1', 'done', 'no'], last: [/pin down/, /start collect logs/], outcome: 'handoff' },
   { name: 'Desktop: trust prompt for the Lync server → SIP SRV in another domain (admin)', flow: SIGN_IN, role: 'admin', inputs: ['desktop', 'inside', 'password', 'trust prompt', 'sip'], last: [/_sipinternaltls\._tcp/, /trusted domains/, /SAN/], outcome: 'cause' },
   { name: 'Desktop: trust prompt for autodiscover → SRV record (admin)', flow: SIGN_IN, role: 'admin', inputs: ['desktop', 'inside', 'password', '2', '2'], last: [/_autodiscover\._tcp/, /autodiscover\.xml/], outcome: 'cause' },
   { name: 'Desktop: trust prompt explained → trusted-domain list and sub-domains', flow: SIGN_IN, inputs: ['desktop', 'inside', 'password', '2', 'not sure'], last: [/s1\.b\.c\.d\.e/, /always trust/, /DNS spoofing/], outcome: 'cause' },
