@@ -105,6 +105,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
       return;
     }
     // A feedback button pressed under an answer is feedback, wherever the conversation stands.
+    // What the previous reply offered (a numbered list, a step to continue from) holds for this message only.
+    const { listed, stepOffered } = memory;
+    memory.listed = undefined;
+    memory.stepOffered = undefined;
     const pressed = ButtonValue.safeParse(context.activity.value);
     const feedbackButton = pressed.success && pressed.data.action === 'feedback' && typeof pressed.data.helpful === 'boolean' ? pressed.data.helpful : undefined;
     const meaning: Interpretation =
@@ -117,6 +121,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
             staff: isStaff(role),
             search: (question) => this.deps.knowledge.search(question, 3),
             isCommand: (candidate) => this.deps.commands.recognises(candidate, role),
+            articleTitled: (candidate) => this.deps.knowledge.byTitle(candidate)?.id,
+            ...(listed ? { listed } : {}),
+            ...(stepOffered ? { stepOffered } : {}),
           });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
@@ -126,7 +133,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
   private async dispatch(context: TurnContext, text: string, meaning: Interpretation, turn: { caller: Caller; role: Role; memory: ConversationMemory; inFlow: boolean }): Promise<void> {
     const { caller, role, memory, inFlow } = turn;
     const flows = this.deps.flows;
-    const info = { caller, role, memory, answer: (question: string) => this.answerQuestion(context, question, this.deps.knowledge.search(question, 3), memory) };
+    const info = { caller, role, memory, answer: (question: string) => this.answerQuestion(context, question, this.deps.knowledge.search(question, 3), memory, false) };
     const reminder = async () => {
       const state = flows && (await flows.current(context));
       if (state && flows) await this.send(context, asideReminder(flows.catalog, state));
@@ -195,6 +202,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       case 'step-answer': {
         const flow = flows?.catalog.byId(meaning.flowId);
         if (flow) {
+          memory.stepOffered = { flowId: flow.id, stepId: meaning.stepId };
           await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title }));
           if (inFlow) await reminder();
           return;
@@ -206,7 +214,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (flow) {
           memory.offered = { flowId: flow.id, slots: slotFacts(meaning.slots) };
           const causes = meaning.causes.map((id) => this.deps.knowledge.byId(id)).filter((article) => article !== undefined);
-          await this.send(context, troubleshootReply(flow, meaning.slots, causes));
+          await this.send(context, troubleshootReply(flow, meaning.slots, causes), memory);
           return;
         }
         break;
@@ -216,11 +224,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (inFlow) await reminder();
         return;
       case 'question':
-        await this.answerQuestion(context, text, meaning.result, memory);
+        await this.answerQuestion(context, text, meaning.result, memory, !meaning.aside);
         if (meaning.aside) await reminder();
         return;
     }
-    await this.answerQuestion(context, text, this.deps.knowledge.search(text, 3), memory);
+    await this.answerQuestion(context, text, this.deps.knowledge.search(text, 3), memory, !inFlow);
   }
 
   private async feedback(context: TurnContext, helpful: boolean, caller: Caller, memory: ConversationMemory): Promise<void> {
@@ -250,14 +258,15 @@ export class HelpdeskBot extends TeamsActivityHandler {
     } else await this.sendCommandResult(context, await execution.result, execution.command);
   }
 
-  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory): Promise<void> {
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id));
+  /** `numbered`: lists of articles are numbered for picking, except inside a flow (numbers answer the flow there). */
+  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean): Promise<void> {
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered });
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));
     turnLogger(context, this.deps.logger).debug('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
-    await this.send(context, reply);
+    await this.send(context, reply, memory);
   }
 
   /** The conversation's memory, checked: a stored shape from an older version starts afresh. */
@@ -285,7 +294,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
     await deliverPrivately(context, reply, { logger: this.deps.logger, what: command });
   }
 
-  private async send(context: TurnContext, reply: Reply): Promise<void> {
+  /** Sends a reply; with the conversation's memory, a numbered list in it is remembered for the next message. */
+  private async send(context: TurnContext, reply: Reply, memory?: ConversationMemory): Promise<void> {
+    if (memory && reply.listed) memory.listed = reply.listed;
     await context.sendActivity(toActivity(reply));
   }
 }

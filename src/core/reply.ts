@@ -17,6 +17,8 @@ export interface Reply {
   summary?: string;
   /** Quick replies offered as buttons under the message (at most six). */
   suggestions?: string[];
+  /** Articles the reply lists by number, in order (ids, never shown): the user may answer "2". */
+  listed?: string[];
 }
 
 export function textReply(text: string, suggestions?: string[]): Reply {

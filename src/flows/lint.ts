@@ -73,6 +73,9 @@ export function lintFlows(input: FlowLintInput): FlowLintProblem[] {
         }
       }
       lintChoices(step, (problem) => report(problem, stepId));
+      // Users never see internal names: a flow is named by its title ("start sign-in troubleshooter").
+      const shown = [step.title, step.say, ...(step.do ?? []), step.ask, step.stuckHelp, step.suggest, ...(step.choices ?? []).map((choice) => choice.label)].filter(Boolean).join('\n');
+      for (const id of flowIds) if (new RegExp(`(?<![a-z0-9-])${id}(?![a-z0-9-])`).test(shown)) report(`shows the flow id "${id}" to users; name the flow by its title`, stepId);
       if (shared) {
         const prose = proseOnly([step.title, step.say, ...(step.do ?? []), step.ask, step.stuckHelp, step.suggest, step.staff?.say].filter(Boolean).join('\n'));
         for (const run of sharedRuns(prose, shared, (input.maxSharedWords ?? 11) + 1)) report(`repeats source words verbatim: "${run}"`, stepId);

@@ -2,7 +2,7 @@ import type { FlowCatalog } from '../flows/catalog';
 import { visibleChoices } from '../flows/render';
 import type { FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
-import { exactChoice, matchChoice } from '../language/choices';
+import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { LIKELY_CAUSES } from './likely-causes';
 import { isFlowWord, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense } from '../language/phrases';
 import { slotsOf, type Slots } from '../language/slots';
@@ -51,11 +51,21 @@ export interface InterpretContext {
   staff: boolean;
   search(question: string): SearchResult;
   isCommand(text: string): boolean;
+  /** The article whose title this whole message is, if any (buttons and typed picks send titles). */
+  articleTitled?(text: string): string | undefined;
+  /** Articles the previous reply listed by number, in order: "2" or "the second one" picks one. */
+  listed?: readonly string[];
+  /** The step the previous reply answered directly: "continue from this step" starts the flow there. */
+  stepOffered?: { flowId: string; stepId: string };
 }
 
+/** "article <id>": what buttons sent before they sent titles; chat history still holds them. */
 const ARTICLE = /^article\s+([a-z0-9-]+)$/i;
-/** "start smart-card-enrollment at template": the button that continues a flow from one step. */
+/** "start smart-card-enrollment at template": the older form of the "continue from this step" button. */
 const START_AT = /^(?:start|continue|resume)\s+([a-z0-9-]+)\s+(?:at|from)\s+(?:step\s+)?([a-z0-9-]+)$/i;
+/** "continue from this step", "carry on from here", "go on from there". */
+const CONTINUE_HERE =
+  /^(?:ok |okay |yes |yes please )?(?:(?:continue|carry on|go on|resume|keep going)(?: (?:from|at|with) (?:this|that) (?:step|one)| from (?:here|there))?|start (?:from|at) (?:this|that) step|start from (?:here|there))(?: please)?$/;
 const QUESTION_LEAD = new Set(
   'what whats why how where when which who whom whose is are does do did can could should will would shall may might any anyone explain tell describe define meaning difference wheres hows whys isnt doesnt'.split(' '),
 );
@@ -87,6 +97,12 @@ export function interpret(text: string, context: InterpretContext): Interpretati
   const folded = foldPhrase(trimmed);
   const article = ARTICLE.exec(trimmed);
   if (article) return { kind: 'article', id: article[1]!.toLowerCase(), confidence: 1 };
+  // A whole title, typed or sent by a button, in a flow or not: titles are long and unlike any answer.
+  const titled = context.articleTitled?.(trimmed);
+  if (titled) return { kind: 'article', id: titled, confidence: 1 };
+  if (context.stepOffered && CONTINUE_HERE.test(folded) && context.catalog?.byId(context.stepOffered.flowId)?.steps[context.stepOffered.stepId]) {
+    return { kind: 'start-flow', flowId: context.stepOffered.flowId, stepId: context.stepOffered.stepId, slots: {}, confidence: 0.9 };
+  }
   const startAt = START_AT.exec(trimmed);
   if (startAt && context.catalog?.byId(startAt[1]!.toLowerCase())?.steps[startAt[2]!.toLowerCase()]) {
     return { kind: 'start-flow', flowId: startAt[1]!.toLowerCase(), stepId: startAt[2]!.toLowerCase(), slots: {}, confidence: 1 };
@@ -175,6 +191,12 @@ function progressOf(folded: string): FlowWord | undefined {
 }
 
 function outsideFlow(text: string, folded: string, context: InterpretContext): Interpretation {
+  // A number answers the previous reply's numbered list of articles (in a flow, numbers pick choices).
+  if (context.listed && context.listed.length > 0) {
+    const given = choiceNumber(text);
+    const number = given === -1 ? context.listed.length : given;
+    if (number !== undefined && number >= 1 && number <= context.listed.length) return { kind: 'article', id: context.listed[number - 1]!, confidence: 0.9 };
+  }
   const group = phraseGroupOf(text);
   if (group) {
     switch (group.outside) {

@@ -3,33 +3,35 @@ import type { Reply } from '../core/reply';
 import { startPhrase } from '../core/user-text';
 import type { FlowDefinition } from '../flows/schema';
 import type { Article } from '../knowledge/article';
-import { gist, PHRASES } from '../knowledge/answer';
+import { gist, PHRASES, pickHint } from '../knowledge/answer';
 import type { Slots } from '../language/slots';
 
 /** Replies that only the interpretation step asks for: a step answered directly, and the sign-in offer. */
 
-/** The command a "continue from this step" button sends (read back by interpret()). */
-export function continueCommand(flowId: string, stepId: string): string {
-  return `start ${flowId} at ${stepId}`;
-}
+/**
+ * What the "continue from this step" button sends; interpret() reads it back against the step the
+ * conversation was last offered (the button's value names the step too).
+ */
+export const CONTINUE_HERE = 'continue from this step';
 
 /** One step of a procedure as the answer, with the offer to go through the guided steps from there. */
 export function stepAnswerReply(flow: FlowDefinition, stepId: string, context: { staff: boolean; articleTitle?: (id: string) => string | undefined }): Reply {
   const step = flow.steps[stepId]!;
   const offer = `This is one step of the guided "${flow.title}". Carry on with the guided steps from here, or start them from the beginning.`;
-  const refs = step.articles.map((id) => `${context.articleTitle?.(id) ?? id} (type "${PHRASES.article(id)}")`);
+  // Articles by title only: typing a title reads it (ids are never shown).
+  const refs = step.articles.map((id) => context.articleTitle?.(id)).filter((title): title is string => Boolean(title));
   const text = [
     `**${flow.title} — ${step.title}**`,
     step.say ?? '',
     step.do && step.do.length > 0 ? step.do.map((item, index) => `${index + 1}. ${item}`).join('\n') : '',
     step.stuckHelp ? `If it doesn't work: ${step.stuckHelp}` : '',
-    refs.length > 0 ? `More: ${refs.join('; ')}` : '',
+    refs.length > 0 ? `More (type a title to read it): ${refs.join('; ')}` : '',
     offer,
   ]
     .filter(Boolean)
     .join('\n\n');
   const actions: SubmitAction[] = [
-    { title: 'Continue from this step', says: continueCommand(flow.id, stepId), data: { action: 'flow-start', flow: flow.id, step: stepId } },
+    { title: 'Continue from this step', says: CONTINUE_HERE, data: { action: 'flow-start', flow: flow.id, step: stepId } },
     { title: 'Start from the beginning', says: startPhrase(flow), data: { action: 'flow-start', flow: flow.id } },
     { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
   ];
@@ -41,7 +43,7 @@ export function stepAnswerReply(flow: FlowDefinition, stepId: string, context: {
     ...(step.stuckHelp ? [paragraph(`If it doesn't work: ${step.stuckHelp}`, { subtle: true })] : []),
     paragraph(offer, { separator: true }),
   ];
-  return { text, summary: `**${step.title}**\n\n${step.say ?? ''}`.trim(), card: card(body, actions), suggestions: [continueCommand(flow.id, stepId), startPhrase(flow)] };
+  return { text, summary: `**${step.title}**\n\n${step.say ?? ''}`.trim(), card: card(body, actions), suggestions: [CONTINUE_HERE, startPhrase(flow)] };
 }
 
 /**
@@ -54,16 +56,24 @@ export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Ar
   const told = known.length > 0 ? ` I'll use what you already told me (${known.map((slot) => slot.concept.name).join(', ')}).` : '';
   const intro = `Sign-in${client} can fail for several reasons, so I won't guess. The guided troubleshooter finds yours in a few short questions.${told}`;
   // Each cause with the gist of its fix: often that alone is the answer ("run w32tm /resync").
-  const listed = causes.slice(0, 3).map((article) => `- **${article.title}**: ${gist(article.answer, 200)} (type "${PHRASES.article(article.id)}")`);
-  const text = [intro, listed.length > 0 ? `The most common causes${client}:\n${listed.join('\n')}` : '', `Type **${startPhrase(flow)}** to begin.`].filter(Boolean).join('\n\n');
+  const shown = causes.slice(0, 3);
+  const listed = shown.map((article, index) => `${index + 1}. **${article.title}**: ${gist(article.answer, 200)}`);
+  const text = [
+    intro,
+    listed.length > 0 ? `The most common causes${client}:\n${listed.join('\n')}\n${pickHint(shown.length)}` : '',
+    `Type **${startPhrase(flow)}** to begin.`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
   const actions: SubmitAction[] = [
     { title: 'Walk me through it', says: startPhrase(flow), data: { action: 'flow-start', flow: flow.id } },
-    ...causes.slice(0, 3).map((article) => ({ title: article.title.length > 40 ? `${article.title.slice(0, 39)}…` : article.title, says: PHRASES.article(article.id), data: { action: 'article', articleId: article.id } })),
+    ...causes.slice(0, 3).map((article) => ({ title: article.title.length > 40 ? `${article.title.slice(0, 39)}…` : article.title, says: PHRASES.article(article), data: { action: 'article', articleId: article.id } })),
     { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
   ];
   return {
     text,
     card: card([heading('Let\'s find out why'), paragraph(intro), ...(listed.length > 0 ? [paragraph(`The most common causes${client}:`), ...listed.map((line) => paragraph(line))] : [])], actions),
     suggestions: [startPhrase(flow), PHRASES.person],
+    ...(shown.length > 0 ? { listed: shown.map((article) => article.id) } : {}),
   };
 }

@@ -11,8 +11,28 @@ export const PHRASES = {
   notHelpful: 'not helpful',
   helpful: 'helpful',
   person: 'talk to a person',
-  article: (id: string) => `article ${id}`,
+  /** What picks an article: its title (the interpreter knows every title); ids are never shown. */
+  article: (article: Pick<Article, 'title'>) => article.title,
 } as const;
+
+/**
+ * How a list of articles tells the user to pick one: by number, or (inside a guided flow, where
+ * numbers answer the flow's question) by title.
+ */
+export function pickHint(count: number, numbered = true): string {
+  if (!numbered) return count === 1 ? 'Type its title to read it.' : 'Type a title to read it.';
+  return count === 1 ? 'Type 1 (or its title) to read it.' : `Type ${count === 2 ? '1 or 2' : `a number from 1 to ${count}`} (or a title) to read one.`;
+}
+
+/** A list line: numbered when numbers pick, a bullet otherwise. */
+function listLine(index: number, text: string, numbered: boolean): string {
+  return `${numbered ? `${index + 1}.` : '-'} ${text}`;
+}
+
+/** Whether a list of articles is numbered: not inside a guided flow, where a number answers the flow. */
+export interface ListOptions {
+  numbered?: boolean;
+}
 
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
 export function answerReply(article: Article, related: Article[] = [], lead?: string): Reply {
@@ -34,7 +54,7 @@ export function answerReply(article: Article, related: Article[] = [], lead?: st
     { title: 'Helpful', says: PHRASES.helpful, data: { action: 'feedback', helpful: true, articleId: article.id } },
     { title: 'Not helpful', says: PHRASES.notHelpful, data: { action: 'feedback', helpful: false, articleId: article.id } },
     { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
-    ...suggestions.map((s) => ({ title: truncate(s.title, 40), says: PHRASES.article(s.id), data: { action: 'article', articleId: s.id } })),
+    ...suggestions.map((s) => ({ title: truncate(s.title, 40), says: PHRASES.article(s), data: { action: 'article', articleId: s.id } })),
   ];
   if (article.flow) actions.push({ title: 'Walk me through it', says: `start ${article.flow}`, data: { action: 'flow', flow: article.flow } });
 
@@ -75,11 +95,11 @@ export function tooLongReply(limit: number): Reply {
 }
 
 /** Answer or decline from a search result, with related articles from the article and the runner-up hits. */
-export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined): Reply {
+export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined, list: ListOptions = {}): Reply {
   const best = result.hits[0];
   if (result.definition) return definitionReply(result.definition, best?.article);
-  if (!result.answered && result.ambiguousWord) return whichOneReply(result.ambiguousWord, result.hits.map((hit) => hit.article));
-  if (!result.answered && result.suggested && result.suggested.length > 0) return whichOfTheseReply(question, result.suggested.map((hit) => hit.article));
+  if (!result.answered && result.ambiguousWord) return whichOneReply(result.ambiguousWord, result.hits.map((hit) => hit.article), list);
+  if (!result.answered && result.suggested && result.suggested.length > 0) return whichOfTheseReply(question, result.suggested.map((hit) => hit.article), list);
   if (!result.answered || !best) return declineReply(question);
   const related = [
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
@@ -96,18 +116,20 @@ export function definitionReply(entry: GlossaryEntry, article: Article | undefin
 }
 
 /** A lone word several articles share: offer them, and ask for a little more. */
-export function whichOneReply(word: string, articles: Article[]): Reply {
+export function whichOneReply(word: string, articles: Article[], { numbered = true }: ListOptions = {}): Reply {
   const offered = articles.slice(0, 3);
   const text = [
     `Several articles mention "${word}". Which one do you mean? Or tell me a little more (which client, what you see).`,
-    ...offered.map((article) => `- ${article.title}`),
+    ...offered.map((article, index) => listLine(index, article.title, numbered)),
+    pickHint(offered.length, numbered),
   ].join('\n');
   return {
     text,
+    ...(numbered ? { listed: offered.map((article) => article.id) } : {}),
     card: card(
       [heading(`Which "${word}"?`), paragraph('Several articles mention it. Pick one, or tell me a little more: which client, and what you see.')],
       [
-        ...offered.map((article) => ({ title: truncate(article.title, 40), says: PHRASES.article(article.id), data: { action: 'article', articleId: article.id } })),
+        ...offered.map((article) => ({ title: truncate(article.title, 40), says: PHRASES.article(article), data: { action: 'article', articleId: article.id } })),
         { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
       ],
     ),
@@ -118,27 +140,28 @@ export function whichOneReply(word: string, articles: Article[]): Reply {
  * No article is a sure answer, but a few are close: each with the gist of its answer, so the user
  * can tell which fits (or that none does) without another round trip.
  */
-export function whichOfTheseReply(question: string, articles: Article[]): Reply {
+export function whichOfTheseReply(question: string, articles: Article[], { numbered = true }: ListOptions = {}): Reply {
   const offered = articles.slice(0, 3);
   const intro = offered.length === 1 ? "I'm not sure this is what you're asking about:" : "I'm not sure which of these you're asking about:";
   // One candidate: its whole answer (the key fact and what to do), so a right guess needs no second round trip.
   const summary = (article: Article) => (offered.length === 1 ? article.answer : gist(article.answer));
   const text = [
     intro,
-    ...offered.map((article) => `- **${article.title}**: ${summary(article)} (type "${PHRASES.article(article.id)}")`),
-    `If none fits, tell me a little more (which client, what you see), or type "${PHRASES.person}".`,
+    ...offered.map((article, index) => listLine(index, `**${article.title}**: ${summary(article)}`, numbered)),
+    `${pickHint(offered.length, numbered)} If none fits, tell me a little more (which client, what you see), or type "${PHRASES.person}".`,
   ].join('\n');
   return {
     text,
-    summary: [intro, ...offered.map((article) => `- ${article.title}`)].join('\n'),
+    ...(numbered ? { listed: offered.map((article) => article.id) } : {}),
+    summary: [intro, ...offered.map((article, index) => listLine(index, article.title, numbered))].join('\n'),
     card: card(
       [
         heading(offered.length === 1 ? 'Is this it?' : 'Which of these?'),
-        ...offered.flatMap((article) => [paragraph(`**${article.title}**`), paragraph(summary(article), { subtle: true })]),
-        paragraph(`You asked: "${truncate(question, 200)}"`, { subtle: true, small: true, separator: true }),
+        ...offered.flatMap((article, index) => [paragraph(`${numbered && offered.length > 1 ? `${index + 1}. ` : ''}**${article.title}**`), paragraph(summary(article), { subtle: true })]),
+        paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true, separator: true }),
       ],
       [
-        ...offered.map((article) => ({ title: truncate(article.title, 40), says: PHRASES.article(article.id), data: { action: 'article', articleId: article.id } })),
+        ...offered.map((article) => ({ title: truncate(article.title, 40), says: PHRASES.article(article), data: { action: 'article', articleId: article.id } })),
         { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } },
       ],
     ),

@@ -50,3 +50,8 @@ export interface Article extends ArticleFrontMatter {
   /** File the article came from, for error messages. */
   file: string;
 }
+
+/** A title as compared when a user types it: lower case, words only ("Lync Web App: the ?sl= parameter" = "lync web app the sl parameter"). */
+export function titleKey(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+}

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Reply } from '../core/reply';
-import type { Article } from './article';
+import { titleKey, type Article } from './article';
 import { replyForSearch, tooLongReply } from './answer';
 import { loadArticles } from './load-articles';
 import { loadGlossary, type Glossary } from './glossary';
@@ -19,6 +19,8 @@ export interface KnowledgeBase {
   readonly index: KnowledgeIndex;
   articles(): readonly Article[];
   byId(id: string): Article | undefined;
+  /** The article whose title this whole text is (case, spacing and punctuation aside). */
+  byTitle(text: string): Article | undefined;
   search(question: string, limit?: number): SearchResult;
   answer(question: string): { reply: Reply; result: SearchResult };
 }
@@ -91,6 +93,7 @@ export function packKnowledgeIndex(folder: string, force = false): { rebuilt: fa
 
 export function knowledgeBaseFrom(index: KnowledgeIndex, glossary?: Glossary): KnowledgeBase {
   const byId = (id: string) => index.byId(id);
+  const titles = new Map(index.articles.map((article) => [titleKey(article.title), article]));
   const search = (question: string, limit?: number): SearchResult => {
     // "What does CMS stand for?" is about a word: answered from the glossary, with the article that
     // explains the thing, rather than searched (the word is in twenty articles).
@@ -104,6 +107,8 @@ export function knowledgeBaseFrom(index: KnowledgeIndex, glossary?: Glossary): K
     index,
     articles: () => index.articles,
     byId,
+    // Only text about as long as a title is folded and looked up: every message passes through here.
+    byTitle: (text) => (text.length <= MAX_TITLE_CHARS ? titles.get(titleKey(text)) : undefined),
     search,
     answer(question) {
       if (question.length > MAX_QUESTION_CHARS) {
@@ -114,3 +119,5 @@ export function knowledgeBaseFrom(index: KnowledgeIndex, glossary?: Glossary): K
     },
   };
 }
+
+const MAX_TITLE_CHARS = 200;

@@ -1,4 +1,4 @@
-import type { Article } from './article';
+import { titleKey, type Article } from './article';
 import { leadOf } from './sentences';
 import { proseOnly } from './source-documents';
 import { shingleIndex, sharedRuns } from './verbatim';
@@ -18,8 +18,14 @@ export interface LintProblem {
 export function lintArticles(articles: Article[], sources: Map<string, string>): LintProblem[] {
   const problems: LintProblem[] = [];
   const index = shingleIndex([...sources.values()].map(proseOnly), MAX_SHARED_WORDS + 1);
+  // Users pick an article by typing (or clicking) its title: two alike titles would be one pick.
+  const titled = new Map<string, string>();
   for (const article of articles) {
     const report = (problem: string) => problems.push({ article: article.id, problem });
+    const key = titleKey(article.title);
+    const twin = titled.get(key);
+    if (twin) report(`has the same title as ${twin}`);
+    titled.set(key, article.id);
     if (!sources.has(article.source.document)) report(`source.document "${article.source.document}" is not a known source document`);
     const carrier = `${article.answer}\n${article.body}`;
     for (const fact of article.keyFacts) {

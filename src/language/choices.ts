@@ -33,15 +33,25 @@ interface Cue {
   vague?: boolean;
 }
 
-/** The number a message gives as an answer ("2", "option 2"), whether or not a choice has it. */
+const ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4, fifth: 5, '5th': 5, last: -1 };
+
+/**
+ * The number a message gives as an answer ("2", "option 2", "the second one"), whether or not a
+ * choice has it. "the last one" is -1: the caller knows how many there are.
+ */
 export function choiceNumber(text: string): number | undefined {
-  const number = /^(?:option |choice |number |no |nr )?(\d{1,2})$/.exec(foldPhrase(text));
-  return number ? Number(number[1]) : undefined;
+  const folded = foldPhrase(text);
+  const number = /^(?:option |choice |number |no |nr |#)?(\d{1,2})$/.exec(folded);
+  if (number) return Number(number[1]);
+  // A whole message that is an ordinal, nothing more: "second", "the 2nd one", "the first option".
+  const ordinal = /^(?:the )?([a-z0-9]+)(?: one| option| choice)?(?: please)?$/.exec(folded);
+  return ordinal ? ORDINALS[ordinal[1]!] : undefined;
 }
 
 /** Number, label or alias, exactly (after folding). */
 export function exactChoice(choices: readonly FlowChoice[], text: string): ChoiceMatch {
-  const number = choiceNumber(text);
+  const given = choiceNumber(text);
+  const number = given === -1 ? choices.length : given;
   if (number !== undefined) return number >= 1 && number <= choices.length ? { kind: 'exact', index: number - 1 } : { kind: 'bad-number', count: choices.length };
   const folded = foldPhrase(text);
   if (folded === '') return { kind: 'none' };

@@ -67,6 +67,7 @@ describe('the flow lint catches', () => {
     ['a missing flow', GOOD.replace('next: pick', 'next: flow:no-such-flow'), /flow "no-such-flow", which does not exist/],
     ['a branch value no choice sets', GOOD.replace('cases: { left: two }', 'cases: { up: two }'), /can never match/],
     ['a choice named like a flow word', GOOD.replace('label: Right', 'label: Back'), /is a flow word/],
+    ['a flow id shown to users', GOOD.replace('say: Do it.', 'say: Do it, or type "start sample".'), /shows the flow id "sample"/],
     ['a staff check that is not a bot command', GOOD.replace('    next: end\n  end:', "    staff: { check: ['rm -rf /'] }\n    next: end\n  end:"), /not a bot command/],
   ])('%s', (_name, yaml, problem) => {
     expect(lint(yaml).map((p) => `${p.step ?? ''}: ${p.problem}`).join('\n')).toMatch(problem);

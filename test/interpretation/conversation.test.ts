@@ -79,10 +79,47 @@ describe('what people type, through the bot', () => {
     const reply = await say('which certificate template do i choose when i enroll my smart card?');
     expect(reply.text).toContain('Smartcard user');
     expect(reply.text).not.toMatch(/Step 1 — log on/);
-    expect(JSON.stringify(reply.activities)).toContain('start smart-card-enrollment at template');
-    const continued = await say('start smart-card-enrollment at template');
+    expect(JSON.stringify(reply.activities)).toContain('"text":"continue from this step"');
+    expect(reply.activities.map((activity) => activity.text ?? '').join('\n')).not.toMatch(/smart-card-enrollment/);
+    const continued = await say('continue from this step');
     expect(continued.text).toMatch(/Step 8 — template Smartcard user/);
     expect((await say('done')).text).toMatch(/Step 9 — Create new key set/);
+  });
+
+  it('"continue from this step" holds for the next message only; the older button text still works', async () => {
+    const say = conversation();
+    await say('which certificate template do i choose when i enroll my smart card?');
+    await say('thanks');
+    expect((await say('continue from this step')).text).not.toMatch(/Step 8 — template Smartcard user/);
+    expect((await say('start smart-card-enrollment at template')).text).toMatch(/Step 8 — template Smartcard user/);
+  });
+
+  it('a numbered list of articles: a number or an ordinal reads one, a title reads one, ids are never shown', async () => {
+    const say = conversation();
+    const list = await say('password');
+    expect(list.text).toMatch(/Several articles mention "password"/);
+    expect(list.text).not.toMatch(/article [a-z0-9]+-[a-z0-9-]+/);
+    const second = /^2\. (.+)$/m.exec(list.text)![1]!;
+    const picked = await say('the second one');
+    expect(picked.text).toContain(`**${second}**`);
+    expect(feedbackOffered(picked.activities)).toBe(true);
+    // The list was for that one message: a number now is not a pick.
+    expect((await say('2')).text).not.toContain(`**${second}**`);
+    // A title, typed in any case and without its punctuation, reads that article at any time.
+    const byTitle = await say(second.toUpperCase().replace(/[^A-Z0-9 ]/g, ' '));
+    expect(byTitle.text).toContain(`**${second}**`);
+  });
+
+  it('inside a flow a list is not numbered (numbers answer the flow), and a number still picks the choice', async () => {
+    const say = conversation();
+    await say('start sign-in troubleshooter');
+    const aside = await say('password?');
+    expect(aside.text).toMatch(/Several articles mention "password"/);
+    expect(aside.text).toMatch(/Type a title to read it\./);
+    expect(aside.text).not.toMatch(/^1\. /m);
+    const answered = await say('2');
+    expect(answered.text).toMatch(/^\*\*Sign-in troubleshooter — /);
+    expect(feedbackOffered(answered.activities)).toBe(false);
   });
 
   it('a bare "won\'t sign in" offers the troubleshooter and the likeliest causes, not one cause as fact', async () => {

@@ -342,3 +342,58 @@ describe('answer or guide', () => {
     expect(result).toMatchObject({ kind: 'troubleshoot', causes: expect.arrayContaining(['store-app-clock-skew']) });
   });
 });
+
+describe('answers to what the previous reply offered', () => {
+  const listed = ['smart-card-default-pin', 'store-app-clock-skew', 'fiddler-trace-mobile-passive-auth'];
+  const titles: Record<string, string> = { 'default smart card pin': 'smart-card-default-pin' };
+  const offered = (text: string, extra: { place?: keyof typeof PLACES; listed?: string[]; stepOffered?: { flowId: string; stepId: string } } = {}) =>
+    interpret(text, {
+      catalog,
+      steps,
+      flow: extra.place ? PLACES[extra.place] : undefined,
+      staff: false,
+      search: () => NOTHING,
+      isCommand: () => false,
+      articleTitled: (candidate) => titles[candidate.toLowerCase()],
+      ...(extra.listed ? { listed: extra.listed } : {}),
+      ...(extra.stepOffered ? { stepOffered: extra.stepOffered } : {}),
+    });
+
+  it.each([
+    ['1', 'smart-card-default-pin'],
+    ['2', 'store-app-clock-skew'],
+    ['number 3', 'fiddler-trace-mobile-passive-auth'],
+    ['the second one', 'store-app-clock-skew'],
+    ['2nd', 'store-app-clock-skew'],
+    ['first', 'smart-card-default-pin'],
+    ['the last one', 'fiddler-trace-mobile-passive-auth'],
+    ['Third option', 'fiddler-trace-mobile-passive-auth'],
+  ])('"%s" picks from the numbered list', (text, id) => {
+    expect(offered(text, { listed })).toMatchObject({ kind: 'article', id });
+  });
+
+  it.each(['4', '0', 'second factor', 'the second time it failed'])('"%s" is no pick from a list of three', (text) => {
+    expect(offered(text, { listed }).kind).not.toBe('article');
+  });
+
+  it('without a list a number is not an article, and in a flow a number answers the flow', () => {
+    expect(offered('2').kind).not.toBe('article');
+    expect(offered('2', { listed, place: 'client' })).toMatchObject({ kind: 'choice', index: 1 });
+    expect(offered('the second one', { place: 'client' })).toMatchObject({ kind: 'choice', index: 1 });
+  });
+
+  it('a whole title reads that article, in a flow or not', () => {
+    expect(offered('Default smart card PIN')).toMatchObject({ kind: 'article', id: 'smart-card-default-pin' });
+    expect(offered('Default smart card PIN', { place: 'cardKind' })).toMatchObject({ kind: 'article', id: 'smart-card-default-pin' });
+  });
+
+  it.each(['continue from this step', 'continue', 'ok continue', 'carry on from here', 'start from this step', 'yes please continue'])('"%s" continues from the step just offered', (text) => {
+    expect(offered(text, { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } })).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'template' });
+  });
+
+  it('without a step offered, "continue" is no flow start at a step; an unknown offered step is ignored', () => {
+    expect(offered('continue from this step')).not.toMatchObject({ kind: 'start-flow', stepId: expect.anything() });
+    expect(offered('start', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } })).not.toMatchObject({ stepId: 'template' });
+    expect(offered('continue', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'no-such-step' } })).not.toMatchObject({ stepId: 'no-such-step' });
+  });
+});

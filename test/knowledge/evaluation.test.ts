@@ -40,7 +40,9 @@ describe('search behaviour', () => {
     expect(password.ambiguousWord).toBe('password');
     const { reply } = knowledge.answer('password');
     expect(reply.text).toMatch(/Several articles mention "password"/);
-    expect(reply.text).toMatch(/\n- \S/);
+    expect(reply.text).toMatch(/\n1\. \S/);
+    expect(reply.text).toMatch(/Type a number from 1 to 3 \(or a title\) to read one\./);
+    expect(reply.listed).toHaveLength(3);
     expect(reply.text).not.toMatch(/article [a-z0-9]+-[a-z0-9-]+/);
     for (const word of ['ok', 'yes', 'hello']) expect(knowledge.search(word), word).toMatchObject({ answered: false });
     expect(knowledge.search('ok').ambiguousWord).toBeUndefined();

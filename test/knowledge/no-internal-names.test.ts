@@ -6,7 +6,8 @@ import { renderStep } from '../../src/flows/render';
 import { unknownFlowReply } from '../../src/flows/replies';
 import { buildHandOffSummary, handOffCard, summaryText } from '../../src/handoff';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { answerReply, whichOneReply } from '../../src/knowledge/answer';
+import { answerReply, whichOfTheseReply, whichOneReply } from '../../src/knowledge/answer';
+import { stepAnswerReply, troubleshootReply } from '../../src/interpretation/replies';
 
 /**
  * Users never see internal names: no article id, no flow id, no source file name in anything shown
@@ -57,8 +58,21 @@ describe('no internal names reach users', () => {
     expect(found).toEqual([]);
   });
 
-  it('in the "which one?" reply', () => {
-    expect(leaks(visible(whichOneReply('password', articles.slice(0, 3))))).toEqual([]);
+  it('in the "which one?" and "which of these?" replies, numbered or not', () => {
+    for (const numbered of [true, false]) {
+      expect(leaks(visible(whichOneReply('password', articles.slice(0, 3), { numbered })))).toEqual([]);
+      for (let at = 0; at < articles.length; at += 3) expect(leaks(visible(whichOfTheseReply('q', articles.slice(at, at + 3), { numbered })))).toEqual([]);
+      expect(leaks(visible(whichOfTheseReply('q', articles.slice(0, 1), { numbered })))).toEqual([]);
+    }
+  });
+
+  it('in the sign-in offer and in every step answered directly', () => {
+    const troubleshooter = catalog.byId('sign-in-troubleshooter')!;
+    expect(leaks(visible(troubleshootReply(troubleshooter, {}, articles.slice(0, 3))))).toEqual([]);
+    const found = catalog.flows.flatMap((flow) =>
+      Object.keys(flow.steps).flatMap((stepId) => [false, true].flatMap((staff) => leaks(visible(stepAnswerReply(flow, stepId, { staff, articleTitle: (id) => knowledge.byId(id)?.title }))))),
+    );
+    expect(found).toEqual([]);
   });
 
   it('in any flow step, for users and for staff, and in the list of flows', () => {
