@@ -7,9 +7,9 @@ export const ConversationMemorySchema = z.object({
   asked: z.array(z.object({ question: z.string(), articleId: z.string().nullable(), at: z.string() })).default([]),
   /** The flow last offered (e.g. the troubleshooter for "Lync won't sign in"), with what the user had told. */
   offered: z.object({ flowId: z.string(), slots: z.record(z.string(), z.string()) }).optional(),
-  /** Articles the last reply listed by number (ids), so "2" picks one; only the very next message may. */
+  /** Articles the last answer listed by number (ids), so "2" picks one; until the next question or flow. */
   listed: z.array(z.string()).max(10).optional(),
-  /** The step the last reply answered directly, so "continue from this step" starts the flow there. */
+  /** The step last answered directly, so "continue from this step" starts the flow there; until the next question or flow. */
   stepOffered: z.object({ flowId: z.string(), stepId: z.string() }).optional(),
 });
 export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;

@@ -105,10 +105,6 @@ export class HelpdeskBot extends TeamsActivityHandler {
       return;
     }
     // A feedback button pressed under an answer is feedback, wherever the conversation stands.
-    // What the previous reply offered (a numbered list, a step to continue from) holds for this message only.
-    const { listed, stepOffered } = memory;
-    memory.listed = undefined;
-    memory.stepOffered = undefined;
     const pressed = ButtonValue.safeParse(context.activity.value);
     const feedbackButton = pressed.success && pressed.data.action === 'feedback' && typeof pressed.data.helpful === 'boolean' ? pressed.data.helpful : undefined;
     const meaning: Interpretation =
@@ -122,8 +118,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
             search: (question) => this.deps.knowledge.search(question, 3),
             isCommand: (candidate) => this.deps.commands.recognises(candidate, role),
             articleTitled: (candidate) => this.deps.knowledge.byTitle(candidate)?.id,
-            ...(listed ? { listed } : {}),
-            ...(stepOffered ? { stepOffered } : {}),
+            // What an earlier reply offered holds until the next question or flow: small talk in between keeps it.
+            ...(memory.listed ? { listed: memory.listed } : {}),
+            ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
           });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
@@ -192,6 +189,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
         // Slots from an earlier "won't sign in" offer still count when the user takes it.
         const slots = { ...(meaning.flowId === memory.offered?.flowId ? memory.offered.slots : {}), ...slotFacts(meaning.slots) };
         memory.offered = undefined;
+        memory.listed = undefined;
+        memory.stepOffered = undefined;
         await flows.begin(context, meaning.flowId, info, { slots, ...(meaning.stepId ? { at: meaning.stepId } : {}) });
         return;
       }
@@ -203,6 +202,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         const flow = flows?.catalog.byId(meaning.flowId);
         if (flow) {
           memory.stepOffered = { flowId: flow.id, stepId: meaning.stepId };
+          memory.listed = undefined;
           await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title }));
           if (inFlow) await reminder();
           return;
@@ -214,7 +214,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (flow) {
           memory.offered = { flowId: flow.id, slots: slotFacts(meaning.slots) };
           const causes = meaning.causes.map((id) => this.deps.knowledge.byId(id)).filter((article) => article !== undefined);
-          await this.send(context, troubleshootReply(flow, meaning.slots, causes), memory);
+          const reply = troubleshootReply(flow, meaning.slots, causes);
+          memory.listed = reply.listed;
+          memory.stepOffered = undefined;
+          await this.send(context, reply);
           return;
         }
         break;
@@ -266,7 +269,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
     memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));
     turnLogger(context, this.deps.logger).debug('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
-    await this.send(context, reply, memory);
+    // A new question replaces what earlier replies offered: its own list, if any, is the one numbers pick from.
+    memory.listed = reply.listed;
+    memory.stepOffered = undefined;
+    await this.send(context, reply);
   }
 
   /** The conversation's memory, checked: a stored shape from an older version starts afresh. */
@@ -294,9 +300,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     await deliverPrivately(context, reply, { logger: this.deps.logger, what: command });
   }
 
-  /** Sends a reply; with the conversation's memory, a numbered list in it is remembered for the next message. */
-  private async send(context: TurnContext, reply: Reply, memory?: ConversationMemory): Promise<void> {
-    if (memory && reply.listed) memory.listed = reply.listed;
+  private async send(context: TurnContext, reply: Reply): Promise<void> {
     await context.sendActivity(toActivity(reply));
   }
 }

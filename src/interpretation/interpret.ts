@@ -53,9 +53,9 @@ export interface InterpretContext {
   isCommand(text: string): boolean;
   /** The article whose title this whole message is, if any (buttons and typed picks send titles). */
   articleTitled?(text: string): string | undefined;
-  /** Articles the previous reply listed by number, in order: "2" or "the second one" picks one. */
+  /** Articles the last answer listed by number, in order: "2" or "the second one" picks one. */
   listed?: readonly string[];
-  /** The step the previous reply answered directly: "continue from this step" starts the flow there. */
+  /** The step last answered directly: "continue from this step" starts the flow there. */
   stepOffered?: { flowId: string; stepId: string };
 }
 

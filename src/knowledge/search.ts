@@ -38,7 +38,7 @@ export const MAX_CORRECTIONS_PER_QUERY = 3;
  */
 const CORRECTION_BUDGET_MS = 8;
 /** A one-word question is answered only when it is a large part of one of an article's example questions. */
-const SINGLE_WORD_MIN_MATCH = 0.45;
+const SINGLE_WORD_MIN_MATCH = 0.55;
 /** A word used by this many articles or fewer is specific enough to answer on its own. */
 const DISTINCTIVE_WORD_ARTICLES = 3;
 const DISTINCTIVE_MIN_MATCH = 0.25;
@@ -64,6 +64,11 @@ const FULL_COVERAGE = 0.99;
 /** A message of at most this many content words that two articles cover entirely is vague unless it is close to an example question. */
 const VAGUE_MAX_WORDS = 3;
 const VAGUE_MAX_MATCH = 0.5;
+/** Two articles covering this much of such a message ("slow sign in") both fit it. */
+const VAGUE_COVERAGE = 0.85;
+/** A message of two content words is answered only this close to an example question. */
+const TWO_WORDS = 2;
+const TWO_WORDS_MIN_MATCH = 0.4;
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
 const MAX_CORRECTION_DISTANCE = 0.25;
 
@@ -304,14 +309,16 @@ export class KnowledgeIndex {
     const aboutSubject = (rank: number) => !subject || this.coversSubject(hitPositions[rank]!, subject);
     // "lync broken", "error message": a few words that several articles hold entirely, and no example
     // question close to them, say too little to pick one.
-    const vague =
-      !singleWord &&
-      typed.filter((token) => !isFunctionWord(token)).length <= VAGUE_MAX_WORDS &&
-      hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2 &&
-      (best?.signals.questionMatch ?? 0) < VAGUE_MAX_MATCH;
+    const contentWords = typed.filter((token) => !isFunctionWord(token)).length;
+    const short = !singleWord && contentWords <= VAGUE_MAX_WORDS;
+    const vague = short && hits.filter((hit) => hit.signals.coverage >= VAGUE_COVERAGE).length >= 2 && (best?.signals.questionMatch ?? 0) < VAGUE_MAX_MATCH;
+    // Of two words, one is all the topic there is ("meeting issue", "audio problem"): without an example
+    // question near them, any article sharing it is a guess.
+    const thin = short && contentWords <= TWO_WORDS && (best?.signals.questionMatch ?? 0) < TWO_WORDS_MIN_MATCH;
     const confident = Boolean(
       best &&
         !vague &&
+        !thin &&
         best.confidence >= this.minConfidence &&
         (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
         aboutSubject(0) &&

@@ -86,10 +86,14 @@ describe('what people type, through the bot', () => {
     expect((await say('done')).text).toMatch(/Step 9 — Create new key set/);
   });
 
-  it('"continue from this step" holds for the next message only; the older button text still works', async () => {
+  it('"continue from this step" holds until the next question; the older button text still works', async () => {
     const say = conversation();
     await say('which certificate template do i choose when i enroll my smart card?');
     await say('thanks');
+    expect((await say('continue from this step')).text).toMatch(/Step 8 — template Smartcard user/);
+    await say('cancel');
+    await say('which certificate template do i choose when i enroll my smart card?');
+    await say('what is the default smart card pin?');
     expect((await say('continue from this step')).text).not.toMatch(/Step 8 — template Smartcard user/);
     expect((await say('start smart-card-enrollment at template')).text).toMatch(/Step 8 — template Smartcard user/);
   });
@@ -103,7 +107,10 @@ describe('what people type, through the bot', () => {
     const picked = await say('the second one');
     expect(picked.text).toContain(`**${second}**`);
     expect(feedbackOffered(picked.activities)).toBe(true);
-    // The list was for that one message: a number now is not a pick.
+    // The list holds until the next question: "3" reads the next one, and after a new question a number is no pick.
+    const third = /^3\. (.+)$/m.exec(list.text)![1]!;
+    expect((await say('3')).text).toContain(`**${third}**`);
+    expect((await say('what is the default smart card pin?')).text).toContain('12345678');
     expect((await say('2')).text).not.toContain(`**${second}**`);
     // A title, typed in any case and without its punctuation, reads that article at any time.
     const byTitle = await say(second.toUpperCase().replace(/[^A-Z0-9 ]/g, ' '));
