@@ -179,7 +179,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         const article = this.deps.knowledge.byId(meaning.id);
         if (article) {
           memory.lastArticleId = article.id;
-          await this.send(context, answerReply(article, article.related.map((id) => this.deps.knowledge.byId(id)).filter((a) => a !== undefined)));
+          await this.send(context, answerReply(article, article.related.map((id) => this.deps.knowledge.byId(id)).filter((a) => a !== undefined), undefined, { flowTitle: this.flowTitle }));
         } else await this.send(context, textReply(`I have no article called "${escapeMarkdown(clip(meaning.id, 60))}".`, ['help']));
         if (inFlow) await reminder();
         return;
@@ -263,7 +263,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
 
   /** `numbered`: lists of articles are numbered for picking, except inside a flow (numbers answer the flow there). */
   private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean): Promise<void> {
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered });
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, flowTitle: this.flowTitle });
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
@@ -299,6 +299,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
   private async sendCommandResult(context: TurnContext, reply: Reply, command: string): Promise<void> {
     await deliverPrivately(context, reply, { logger: this.deps.logger, what: command });
   }
+
+  /** A guided flow's title, for buttons that start it. */
+  private readonly flowTitle = (flowId: string): string | undefined => this.deps.flows?.catalog.byId(flowId)?.title;
 
   private async send(context: TurnContext, reply: Reply): Promise<void> {
     await context.sendActivity(toActivity(reply));

@@ -1,6 +1,6 @@
 import { bullets, card, heading, numbered, paragraph, sectionTitle, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
-import { shownText } from '../core/user-text';
+import { shownText, startPhrase } from '../core/user-text';
 import type { Article } from './article';
 import type { GlossaryEntry } from './glossary';
 import type { SearchResult } from './search';
@@ -34,8 +34,13 @@ export interface ListOptions {
   numbered?: boolean;
 }
 
+/** What an answer needs to offer an article's guided flow: the flow's title (its id is never shown). */
+export interface AnswerOptions {
+  flowTitle?: (flowId: string) => string | undefined;
+}
+
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
-export function answerReply(article: Article, related: Article[] = [], lead?: string): Reply {
+export function answerReply(article: Article, related: Article[] = [], lead?: string, options: AnswerOptions = {}): Reply {
   const suggestions = related.slice(0, 2);
   const source = sourceLine(article);
   const text = [
@@ -56,7 +61,9 @@ export function answerReply(article: Article, related: Article[] = [], lead?: st
     { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
     ...suggestions.map((s) => ({ title: truncate(s.title, 40), says: PHRASES.article(s), data: { action: 'article', articleId: s.id } })),
   ];
-  if (article.flow) actions.push({ title: 'Walk me through it', says: `start ${article.flow}`, data: { action: 'flow', flow: article.flow } });
+  // The button says what a user would type ("start collect logs"): Web Chat shows it as their message.
+  const flowTitle = article.flow ? options.flowTitle?.(article.flow) : undefined;
+  if (article.flow && flowTitle) actions.push({ title: 'Walk me through it', says: startPhrase({ title: flowTitle }), data: { action: 'flow', flow: article.flow } });
 
   const body = [
     ...(lead ? [paragraph(lead)] : []),
@@ -95,9 +102,10 @@ export function tooLongReply(limit: number): Reply {
 }
 
 /** Answer or decline from a search result, with related articles from the article and the runner-up hits. */
-export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined, list: ListOptions = {}): Reply {
+export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined, options: ListOptions & AnswerOptions = {}): Reply {
+  const list = { numbered: options.numbered ?? true };
   const best = result.hits[0];
-  if (result.definition) return definitionReply(result.definition, best?.article);
+  if (result.definition) return definitionReply(result.definition, best?.article, options);
   if (!result.answered && result.ambiguousWord) return whichOneReply(result.ambiguousWord, result.hits.map((hit) => hit.article), list);
   if (!result.answered && result.suggested && result.suggested.length > 0) return whichOfTheseReply(question, result.suggested.map((hit) => hit.article), list);
   if (!result.answered || !best) return declineReply(question);
@@ -105,14 +113,14 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
     ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),
   ].filter((article, index, all) => article.id !== best.article.id && all.findIndex((a) => a.id === article.id) === index);
-  return answerReply(best.article, related);
+  return answerReply(best.article, related, undefined, options);
 }
 
 /** What an abbreviation stands for, then the article that explains the thing (when there is one). */
-export function definitionReply(entry: GlossaryEntry, article: Article | undefined): Reply {
+export function definitionReply(entry: GlossaryEntry, article: Article | undefined, options: AnswerOptions = {}): Reply {
   const lead = `**${entry.term}** stands for **${entry.standsFor}**. ${entry.means}`;
   if (!article) return { text: lead };
-  return answerReply(article, [], `${lead}\n\nMore in this article:`);
+  return answerReply(article, [], `${lead}\n\nMore in this article:`, options);
 }
 
 /** A lone word several articles share: offer them, and ask for a little more. */

@@ -12,7 +12,7 @@ import { stepAnswerReply, troubleshootReply } from '../../src/interpretation/rep
 /**
  * Users never see internal names: no article id, no flow id, no source file name in anything shown
  * (reply text, card text, button titles, suggested replies, hand-off). Button values may carry ids;
- * they are not shown.
+ * they are not shown (only the words a button says are, in Web Chat).
  */
 const root = resolve(__dirname, '..', '..');
 const knowledge = loadKnowledgeBase(resolve(root, 'knowledge'));
@@ -38,7 +38,12 @@ function cardText(card: CardJson | Record<string, unknown>): string[] {
     if (Array.isArray(node)) return node.forEach((item) => visit(item));
     if (!node || typeof node !== 'object') return;
     for (const [name, value] of Object.entries(node)) {
-      if (name === 'data') continue; // button values: sent back to the bot, never shown
+      // A button's value goes back to the bot unseen, except the words it says: Web Chat shows them as the user's message.
+      if (name === 'data') {
+        const says = (value as { text?: unknown } | null)?.text;
+        if (typeof says === 'string') out.push(says);
+        continue;
+      }
       if (typeof value === 'string' && ['text', 'title', 'value'].includes(name)) out.push(value);
       else visit(value, name);
     }
@@ -54,8 +59,12 @@ function leaks(texts: string[]): string[] {
 
 describe('no internal names reach users', () => {
   it('in any article answer, with its related articles', () => {
-    const found = articles.flatMap((article) => leaks(visible(answerReply(article, article.related.map((id) => knowledge.byId(id)!).filter(Boolean)))));
+    const flowTitle = (id: string) => catalog.byId(id)?.title;
+    const found = articles.flatMap((article) => leaks(visible(answerReply(article, article.related.map((id) => knowledge.byId(id)!).filter(Boolean), undefined, { flowTitle }))));
     expect(found).toEqual([]);
+    // The articles that offer a guided flow still do, by the flow's title.
+    const guided = articles.find((article) => article.flow)!;
+    expect(JSON.stringify(answerReply(guided, [], undefined, { flowTitle }).card)).toContain(`"text":"start ${catalog.byId(guided.flow!)!.title.toLowerCase()}"`);
   });
 
   it('in the "which one?" and "which of these?" replies, numbered or not', () => {
