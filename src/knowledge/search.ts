@@ -69,6 +69,8 @@ const VAGUE_COVERAGE = 0.85;
 /** A message of two content words is answered only this close to an example question. */
 const TWO_WORDS = 2;
 const TWO_WORDS_MIN_MATCH = 0.4;
+/** A message of at most this many content words with a word no article knows needs an article about two of its words. */
+const ONE_ANCHOR_MAX_WORDS = 4;
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
 const MAX_CORRECTION_DISTANCE = 0.25;
 
@@ -132,7 +134,7 @@ const OFFER_SHARE_OF_BEST = 0.7;
  */
 const ERROR_CODE = /^\d{4,}$/;
 const YEAR = /^(19|20)\d\d$/;
-const SAYS_CODE = /\b(errors?|events?|event ?ids?|codes?)\b/;
+const SAYS_CODE = /\b(errors?|events?|event ?ids?|codes?|ms-diagnostics|diagnostics)\b/;
 
 function namesUnknownCode(question: string, unknown: readonly string[]): boolean {
   return SAYS_CODE.test(normaliseText(question)) && unknown.some((token) => ERROR_CODE.test(token) && !YEAR.test(token));
@@ -315,10 +317,14 @@ export class KnowledgeIndex {
     // Of two words, one is all the topic there is ("meeting issue", "audio problem"): without an example
     // question near them, any article sharing it is a guess.
     const thin = short && contentWords <= TWO_WORDS && (best?.signals.questionMatch ?? 0) < TWO_WORDS_MIN_MATCH;
+    // A few words, one of them unknown to every article, and the best article about just one other:
+    // the unknown word is the topic ("background noise", "who won the football last night").
+    const offTopic = !singleWord && contentWords <= ONE_ANCHOR_MAX_WORDS && unknown.length > 0 && (best?.signals.aboutWords ?? 0) <= 1;
     const confident = Boolean(
       best &&
         !vague &&
         !thin &&
+        !offTopic &&
         best.confidence >= this.minConfidence &&
         (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
         aboutSubject(0) &&
