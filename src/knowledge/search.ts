@@ -39,6 +39,8 @@ export const MAX_CORRECTIONS_PER_QUERY = 3;
 const CORRECTION_BUDGET_MS = 8;
 /** A one-word question is answered only when it is a large part of one of an article's example questions. */
 const SINGLE_WORD_MIN_MATCH = 0.55;
+/** A lone word several articles hold entirely is answered only this close to an example question. */
+const SHARED_WORD_MIN_MATCH = 0.6;
 /** A word used by this many articles or fewer is specific enough to answer on its own. */
 const DISTINCTIVE_WORD_ARTICLES = 3;
 const DISTINCTIVE_MIN_MATCH = 0.25;
@@ -305,7 +307,9 @@ export class KnowledgeIndex {
     // (A rare word that no example question uses is more likely chit-chat, "ok" or "yes", than a topic.)
     const distinctive =
       singleWord && this.postings.frequency(unique[0]!) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
-    const plainlyAbout = Boolean(best && best.signals.questionMatch >= SINGLE_WORD_MIN_MATCH);
+    // A word several articles hold entirely ("voicemail") needs an example question closer still.
+    const sharedWord = hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
+    const plainlyAbout = Boolean(best && best.signals.questionMatch >= (sharedWord ? SHARED_WORD_MIN_MATCH : SINGLE_WORD_MIN_MATCH));
     // "What's a TURN server?" is answered by an article about TURN servers or not at all.
     const subject = askedSubject(normaliseText(question));
     const aboutSubject = (rank: number) => !subject || this.coversSubject(hitPositions[rank]!, subject);

@@ -144,6 +144,7 @@ describe('out of scope', () => {
   it.each([
     ['adfs', false],
     ['adfs down?', false],
+    ['voicemail?', false],
     ['kerberos', false],
     ['fiddler', true],
     ['sefautil', true],
