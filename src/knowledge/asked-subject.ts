@@ -79,3 +79,14 @@ export function coversSubject(subject: AskedSubject, isAbout: (token: string) =>
   for (let at = 0; at + name.length <= text.length; at++) if (name.every((token, k) => text[at + k] === token)) return true;
   return false;
 }
+
+/**
+ * Taking something away again: "how do I delete that relying party trust", "take wac2 back out of the
+ * farm", "purge the old replicas". Only an article that speaks of removing anything can answer it; the
+ * article that adds or sets the thing is about the opposite. Normalised text in.
+ */
+const UNDO = /\b(?:remove|removing|delete|deleting|undo|back (?:it |that |this |them )?out|take (?:\w+ )?(?:back )?out|purge|clear|clearing|uninstall|get rid of|revert|roll back|rollback)\b/;
+
+export function asksToUndo(normalised: string): boolean {
+  return UNDO.test(normalised);
+}

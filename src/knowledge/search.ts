@@ -6,7 +6,7 @@ import type { Scope } from './scope';
 import type { CompactPostings } from './compact-index';
 import { buildIndexData, inverseDocumentFrequency, type IndexData } from './build-index';
 import type { Synonyms } from './synonyms';
-import { askedSubject, coversSubject } from './asked-subject';
+import { askedSubject, asksToUndo, coversSubject } from './asked-subject';
 import { clientFit, clientsAsked } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
 import { SpellingCorrector } from './spelling';
@@ -175,6 +175,7 @@ export class KnowledgeIndex {
   private readonly fuzzyByLength = new Map<number, Fuse<string>>();
   private readonly longestCorrectable: number;
   private readonly corrections = new Map<string, string | null>();
+  private readonly undoing = new Map<number, boolean>();
   private readonly speller: SpellingCorrector;
   private readonly minConfidence: number;
   private readonly scope: Scope | undefined;
@@ -333,7 +334,8 @@ export class KnowledgeIndex {
         (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
         aboutSubject(0) &&
         // An expansion the glossary does not hold is not in any article either: never answered with one.
-        !subject?.expansion,
+        !subject?.expansion &&
+        (!asksToUndo(normaliseText(question)) || this.speaksOfUndoing(hitPositions[0]!)),
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
@@ -455,6 +457,17 @@ export class KnowledgeIndex {
     const aboutText = () =>
       searchTokens(normaliseText([article.title, ...article.tags, ...article.questions, article.answer, ...article.keyFacts].join(' . '))).filter((token) => !isFunctionWord(token));
     return coversSubject(subject, isAbout, aboutText);
+  }
+
+  /** Whether an article says anything about removing, deleting or undoing (cached: articles do not change). */
+  private speaksOfUndoing(position: number): boolean {
+    let known = this.undoing.get(position);
+    if (known === undefined) {
+      const article = this.articles[position]!;
+      known = asksToUndo(normaliseText([article.title, article.answer, ...article.steps, ...article.caveats, article.body, ...article.questions].join(' . ')));
+      this.undoing.set(position, known);
+    }
+    return known;
   }
 
   /** Weighted overlap (Dice) between the query and the closest of the article's title and example questions. */

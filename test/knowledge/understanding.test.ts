@@ -142,6 +142,16 @@ describe('out of scope', () => {
   });
 
   it.each([
+    ['how do i remove the lync relying party trust from adfs again', false],
+    ['uninstall the office web apps second server', false],
+    ['delete the ext-ews virtual directory', false],
+    ['how do i clear saved creds in lync 2013', true],
+    ['how do i get rid of the fiddler certificate on the phone', true],
+  ])('taking something away is answered only by an article that speaks of removing anything: %j answered %j', (question, answered) => {
+    expect(knowledge.search(question).answered).toBe(answered);
+  });
+
+  it.each([
     ['adfs', false],
     ['adfs down?', false],
     ['voicemail?', false],
