@@ -142,6 +142,21 @@ function namesUnknownCode(question: string, unknown: readonly string[]): boolean
   return SAYS_CODE.test(normaliseText(question)) && unknown.some((token) => ERROR_CODE.test(token) && !YEAR.test(token));
 }
 
+/**
+ * Product years a question names ("Skype for Business Server 2015", "Lync for Mac 2011", "2008 R2"),
+ * except 2013: the whole knowledge base is about the 2013 release, so its articles seldom repeat it.
+ * An answer must name every other one, or it is about another version than the one asked.
+ */
+const PRODUCT_YEAR =
+  /\b(?:lync|skype|business|server|exchange|windows|office|sql|mac|sharepoint|ocs|adfs|fs|outlook|iis|client)(?: [a-z0-9]+){0,2}? ((?:19|20)\d\d)\b|\b((?:19|20)\d\d) r2\b/g;
+const BASE_RELEASE = '2013';
+
+/** A year right after a product's name, or before "R2"; a date ("since 2014") is no version. */
+function namedVersions(question: string): string[] {
+  const years = [...normaliseText(question).matchAll(PRODUCT_YEAR)].map((match) => match[1] ?? match[2]!);
+  return [...new Set(years)].filter((year) => year !== BASE_RELEASE);
+}
+
 function coversDistinctiveWords(hit: SearchHit): boolean {
   return hit.signals.distinctive >= ANSWER_MIN_DISTINCTIVE;
 }
@@ -175,7 +190,7 @@ export class KnowledgeIndex {
   private readonly fuzzyByLength = new Map<number, Fuse<string>>();
   private readonly longestCorrectable: number;
   private readonly corrections = new Map<string, string | null>();
-  private readonly undoing = new Map<number, boolean>();
+  private readonly texts = new Map<number, string>();
   private readonly speller: SpellingCorrector;
   private readonly minConfidence: number;
   private readonly scope: Scope | undefined;
@@ -335,7 +350,8 @@ export class KnowledgeIndex {
         aboutSubject(0) &&
         // An expansion the glossary does not hold is not in any article either: never answered with one.
         !subject?.expansion &&
-        (!asksToUndo(normaliseText(question)) || this.speaksOfUndoing(hitPositions[0]!)),
+        (!asksToUndo(normaliseText(question)) || asksToUndo(this.fullText(hitPositions[0]!))) &&
+        namedVersions(question).every((version) => this.fullText(hitPositions[0]!).includes(version)),
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
@@ -459,15 +475,15 @@ export class KnowledgeIndex {
     return coversSubject(subject, isAbout, aboutText);
   }
 
-  /** Whether an article says anything about removing, deleting or undoing (cached: articles do not change). */
-  private speaksOfUndoing(position: number): boolean {
-    let known = this.undoing.get(position);
-    if (known === undefined) {
+  /** An article's whole text, normalised, for checks on the best hit only (cached: articles do not change). */
+  private fullText(position: number): string {
+    let text = this.texts.get(position);
+    if (text === undefined) {
       const article = this.articles[position]!;
-      known = asksToUndo(normaliseText([article.title, article.answer, ...article.steps, ...article.caveats, article.body, ...article.questions].join(' . ')));
-      this.undoing.set(position, known);
+      text = normaliseText([article.title, article.answer, ...article.steps, ...article.caveats, article.body, ...article.questions, ...article.tags].join(' . '));
+      this.texts.set(position, text);
     }
-    return known;
+    return text;
   }
 
   /** Weighted overlap (Dice) between the query and the closest of the article's title and example questions. */

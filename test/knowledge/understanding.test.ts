@@ -152,6 +152,16 @@ describe('out of scope', () => {
   });
 
   it.each([
+    ['does sefautil work with skype for business server 2019 as well', false],
+    ['is the trust prompt the same on lync for mac 2011', false],
+    ['adfs on windows 2012 r2 says the relying party trust is a duplicate', true],
+    ['lync clock skew on the surface since 2014', true],
+    ['what does sefautil do in lync server 2013', true],
+  ])('a product year the answer does not name means another version than the one asked (2013 and dates aside): %j answered %j', (question, answered) => {
+    expect(knowledge.search(question).answered).toBe(answered);
+  });
+
+  it.each([
     ['adfs', false],
     ['adfs down?', false],
     ['voicemail?', false],
