@@ -157,6 +157,16 @@ function namedVersions(question: string): string[] {
   return [...new Set(years)].filter((year) => year !== BASE_RELEASE);
 }
 
+/**
+ * HTTP statuses a question quotes ("fails with (401) Unauthorized"): a different status is a
+ * different failure, so the answer must name it too. A port ("port 443") is no status.
+ */
+const HTTP_STATUS = /(?<!port )(?<![0-9.])\b([45]\d\d)\b(?![0-9.])/g;
+
+function httpStatuses(question: string): string[] {
+  return [...new Set([...normaliseText(question).matchAll(HTTP_STATUS)].map((match) => match[1]!))];
+}
+
 function coversDistinctiveWords(hit: SearchHit): boolean {
   return hit.signals.distinctive >= ANSWER_MIN_DISTINCTIVE;
 }
@@ -351,7 +361,7 @@ export class KnowledgeIndex {
         // An expansion the glossary does not hold is not in any article either: never answered with one.
         !subject?.expansion &&
         (!asksToUndo(normaliseText(question)) || asksToUndo(this.fullText(hitPositions[0]!))) &&
-        namedVersions(question).every((version) => this.fullText(hitPositions[0]!).includes(version)),
+        [...namedVersions(question), ...httpStatuses(question)].every((named) => this.fullText(hitPositions[0]!).includes(named)),
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;

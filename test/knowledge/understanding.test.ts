@@ -152,6 +152,15 @@ describe('out of scope', () => {
   });
 
   it.each([
+    ['New-CsPartnerApplication fails with (403) Forbidden on the exchange metadata', false],
+    ['New-CsPartnerApplication fails with (500) Internal Server Error', true],
+    ['ipad gets 401 unauthorized from the webticket service', true],
+    ['cms replication to the edge on port 4443', true],
+  ])('an HTTP status the answer does not name is another failure: %j answered %j', (question, answered) => {
+    expect(knowledge.search(question).answered).toBe(answered);
+  });
+
+  it.each([
     ['does sefautil work with skype for business server 2019 as well', false],
     ['is the trust prompt the same on lync for mac 2011', false],
     ['adfs on windows 2012 r2 says the relying party trust is a duplicate', true],
