@@ -361,10 +361,10 @@ export class KnowledgeIndex {
         // An expansion the glossary does not hold is not in any article either: never answered with one.
         !subject?.expansion &&
         (!asksToUndo(normaliseText(question)) || asksToUndo(this.fullText(hitPositions[0]!))) &&
-        [...namedVersions(question), ...httpStatuses(question)].every((named) => this.fullText(hitPositions[0]!).includes(named)),
+        [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))),
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
-    const ambiguous = singleWord && !confident && hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
+    const ambiguous = singleWord && !confident && sharedWord;
     // A question of context words only ("lync app won't sign in") has no topic word to share: its
     // likeliest articles are offered on confidence alone.
     const suggested = confident || ambiguous ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)));
