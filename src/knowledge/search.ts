@@ -65,7 +65,7 @@ const RANK_COVERAGE_WEIGHT = 0.3;
 const FULL_COVERAGE = 0.99;
 /** A message of at most this many content words that two articles cover entirely is vague unless it is close to an example question. */
 const VAGUE_MAX_WORDS = 3;
-const VAGUE_MAX_MATCH = 0.5;
+const VAGUE_MAX_MATCH = 0.6;
 /** Two articles covering this much of such a message ("slow sign in") both fit it. */
 const VAGUE_COVERAGE = 0.85;
 /** A message of two content words is answered only this close to an example question. */

@@ -112,6 +112,7 @@ describe('out of scope', () => {
     ['a few words several articles hold entirely, far from every example question', 'lync broken', false],
     ['a few words several articles hold entirely, far from every example question', 'error message', false],
     ['a few words several articles hold entirely, far from every example question', 'slow sign in', false],
+    ['a few words several articles hold entirely, only half like an example question', 'lync slow', false],
     ['a few words several articles hold entirely, close to an example question', 'kerberos spn', true],
     ['a few words several articles hold entirely, close to an example question', 'cms to edge port', true],
     ['a few words several articles hold entirely, close to an example question', 'smart card pin??', true],
