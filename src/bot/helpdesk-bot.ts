@@ -9,6 +9,7 @@ import {
 import { z } from 'zod';
 import type { Caller, Role } from '../core/caller';
 import { helpReply, welcomeReply } from '../help/help-reply';
+import { smallTalkReply } from '../help/small-talk-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
@@ -163,9 +164,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         await this.feedback(context, meaning.helpful, caller, memory);
         return;
       case 'small-talk':
-        if (meaning.topic === 'greeting' && !inFlow) await this.send(context, welcomeReply());
-        else if (meaning.topic === 'greeting') await this.send(context, textReply('Hello again.'));
-        else await this.send(context, textReply(inFlow ? "You're welcome." : 'Glad I could help. Ask me anything else about Lync sign-in, or type "help".', inFlow ? undefined : ['help']));
+        await this.send(context, smallTalkReply(meaning.topic, inFlow));
         if (inFlow) await reminder();
         return;
       case 'not-in-flow': {

@@ -4,7 +4,7 @@ import type { FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { LIKELY_CAUSES } from './likely-causes';
-import { isFlowWord, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense } from '../language/phrases';
+import { isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { foldPhrase, tokens } from '../language/text';
@@ -19,7 +19,7 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'help' }
   | { kind: 'handoff' }
   | { kind: 'feedback'; helpful: boolean }
-  | { kind: 'small-talk'; topic: 'greeting' | 'thanks' }
+  | { kind: 'small-talk'; topic: SmallTalk }
   /** A flow word typed when no flow runs. */
   | { kind: 'not-in-flow'; word: string }
   | { kind: 'article'; id: string }
@@ -171,7 +171,7 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
       continue;
     }
     if (isFlowWord(sense)) return sense === 'person' ? { kind: 'handoff', confidence } : { kind: 'flow-word', word: sense, confidence };
-    if (sense === 'thanks' || sense === 'greeting') return { kind: 'small-talk', topic: sense, confidence };
+    if (isSmallTalk(sense)) return { kind: 'small-talk', topic: sense, confidence };
   }
   return undefined;
 }
@@ -209,6 +209,10 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
         return { kind: 'feedback', helpful: group.outside === 'helpful', confidence: 1 };
       case 'greeting':
       case 'thanks':
+      case 'how-are-you':
+      case 'about-bot':
+      case 'frustrated':
+      case 'laugh':
         return { kind: 'small-talk', topic: group.outside, confidence: 1 };
       case 'not-in-flow':
         return { kind: 'not-in-flow', word: text, confidence: 1 };

@@ -13,7 +13,15 @@ export type FlowWord = 'next' | 'back' | 'restart' | 'cancel' | 'help' | 'person
 export type Polarity = 'yes' | 'no' | 'unsure';
 
 /** What a phrase means once the context is known. */
-export type Sense = FlowWord | Polarity | 'thanks' | 'helpful' | 'not-helpful' | 'greeting' | 'question';
+export type Sense = FlowWord | Polarity | SmallTalk | 'helpful' | 'not-helpful' | 'question';
+
+/** Chat that is not a question: each gets a short reply of its own, never "I don't know". */
+export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh';
+const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh']);
+
+export function isSmallTalk(sense: string): sense is SmallTalk {
+  return SMALL_TALK.has(sense);
+}
 
 export interface PhraseGroup {
   id: string;
@@ -181,6 +189,50 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     atQuestion: ['greeting'],
     atInstruction: ['greeting'],
     outside: 'greeting',
+    reserved: false,
+  },
+  {
+    id: 'how-are-you',
+    phrases: ['how are you', 'how are you doing', 'how are you today', 'how r u', 'how are u', 'hows it going', 'how is it going', 'how do you do', 'how are things', 'whats up', 'sup', 'you ok', 'are you ok'],
+    atQuestion: ['how-are-you'],
+    atInstruction: ['how-are-you'],
+    outside: 'how-are-you',
+    reserved: false,
+  },
+  {
+    // "Am I talking to a person?" is answered (no, and how to reach one), not taken as a hand-off request.
+    id: 'about-bot',
+    phrases: [
+      'are you a robot', 'are you a bot', 'are you human', 'are you a human', 'are you a person', 'are you a real person', 'are you real',
+      'is this a bot', 'is this a robot', 'is this a real person', 'is this a person', 'am i talking to a bot', 'am i talking to a robot',
+      'am i talking to a person', 'am i talking to a human', 'am i talking to a real person', 'who are you', 'what are you',
+      'who made you', 'who built you', 'who created you', 'who wrote you', 'whats your name', 'what is your name', 'are you ai', 'are you an ai',
+    ],
+    atQuestion: ['about-bot'],
+    atInstruction: ['about-bot'],
+    outside: 'about-bot',
+    reserved: false,
+  },
+  {
+    // Frustration gets an apology and the way to a person, not "I don't know the answer to that".
+    id: 'frustrated',
+    phrases: [
+      'useless', 'you are useless', 'youre useless', 'this is useless', 'useless bot', 'this bot is useless', 'stupid bot', 'this is stupid',
+      'you suck', 'this sucks', 'lync sucks', 'i hate lync', 'i hate this', 'i hate this bot', 'ugh', 'argh', 'wtf', 'ffs', 'omg',
+      'this is rubbish', 'rubbish', 'this is ridiculous', 'ridiculous', 'so annoying', 'this is so annoying', 'this is annoying', 'im so frustrated',
+      'i give up', 'waste of time', 'what a waste of time',
+    ],
+    atQuestion: ['frustrated'],
+    atInstruction: ['frustrated'],
+    outside: 'frustrated',
+    reserved: false,
+  },
+  {
+    id: 'laugh',
+    phrases: ['lol', 'haha', 'hahaha', 'ha ha', 'lmao', 'rofl', 'hehe'],
+    atQuestion: ['laugh'],
+    atInstruction: ['laugh'],
+    outside: 'laugh',
     reserved: false,
   },
 ];

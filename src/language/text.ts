@@ -16,6 +16,7 @@ function foldPhraseNow(text: string): string {
     .replace(/\benrol(?!l)/g, 'enroll')
     .replace(/\b(won|can|don|didn|doesn|isn|it|wasn|haven|aren|couldn|what|that|there|let)'(t|s)\b/g, '$1$2')
     .replace(/\bi'(m|ve|d|ll)\b/g, 'i$1')
+    .replace(/\b(you|they|we)'(re|ve|ll)\b/g, '$1$2')
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }

@@ -149,4 +149,21 @@ describe('what people type, through the bot', () => {
     await say('physical');
     expect((await say('ok')).text).toMatch(/Step 3 — Internet Explorer 10\?/);
   });
+
+  it('chat is answered as chat: "are you a bot", frustration and "how are you" never get "I don\'t know"', async () => {
+    const say = conversation();
+    const bot = await say('are you a bot?');
+    expect(bot.text).toMatch(/^I'm the helpdesk's bot, not a person/);
+    expect(bot.text).toMatch(/talk to a person/);
+    const angry = await say("you're useless");
+    expect(angry.text).toMatch(/^Sorry, that sounds frustrating/);
+    expect((await say('how are you')).text).toMatch(/^I'm fine, thanks/);
+    for (const reply of [bot, angry]) expect(reply.text).not.toMatch(/I don't know/);
+    // In a flow the step is kept and shown again.
+    await say('start smart-card-enrollment');
+    const inFlow = await say('ugh');
+    expect(inFlow.text).toMatch(/^Sorry this is taking so long/);
+    expect(inFlow.text).toMatch(/You are still in "Smart card enrollment"/);
+    expect((await say('physical')).text).not.toMatch(/Is your smart card physical or virtual\?/);
+  });
 });

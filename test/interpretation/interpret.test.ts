@@ -233,6 +233,36 @@ describe('flow words', () => {
   });
 
   it.each([
+    ['how are you', 'how-are-you'],
+    ['hows it going?', 'how-are-you'],
+    ['are you a robot', 'about-bot'],
+    ['am I talking to a real person?', 'about-bot'],
+    ['who made you', 'about-bot'],
+    ["you're useless", 'frustrated'],
+    ['i hate lync!!', 'frustrated'],
+    ['ugh', 'frustrated'],
+    ['lol', 'laugh'],
+    ['haha', 'laugh'],
+  ])('chat that is not a question, outside a flow: %s → %s', (text, topic) => {
+    expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic });
+  });
+
+  it.each([
+    ['i hate lync it will not sign in on my surface', 'question'],
+    ['are you able to tell me where the lync logs are', 'question'],
+    ['who made the lync store app', 'question'],
+  ])('a question that starts like chat is still a question: %s → %s', (text, kind) => {
+    expect(meaning(text).kind).toBe(kind);
+  });
+
+  it.each([
+    ['are you a bot', 'clearSaved', 'small-talk'],
+    ['ugh', 'worksNow', 'small-talk'],
+  ])('chat in a flow is answered and the step kept: %s at %s → %s', (text, place, expected) => {
+    expect(picked(text, place as keyof typeof PLACES)).toBe(expected);
+  });
+
+  it.each([
     ['ok', 'clearSaved', 'word next'],
     ['that worked', 'clearSaved', 'word next'],
     ['that worked', 'worksNow', 'Yes, it works'],

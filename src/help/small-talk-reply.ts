@@ -1,0 +1,37 @@
+import type { Reply } from '../core/reply';
+import type { SmallTalk } from '../language/phrases';
+import { PHRASES } from '../knowledge/answer';
+import { welcomeReply } from './help-reply';
+
+const ASK = 'Tell me what happens when you sign in (which client, and the message you see)';
+
+/**
+ * The reply to chat that is not a question. In a flow it is short, and the bot repeats the step after
+ * it; outside one it says what the bot can do next. Never "I don't know the answer to that".
+ */
+export function smallTalkReply(topic: SmallTalk, inFlow: boolean): Reply {
+  switch (topic) {
+    case 'greeting':
+      return inFlow ? { text: 'Hello again.' } : welcomeReply();
+    case 'thanks':
+      return inFlow ? { text: "You're welcome." } : { text: 'Glad I could help. Ask me anything else about Lync sign-in, or type "help".', suggestions: ['help'] };
+    case 'how-are-you':
+      return inFlow ? { text: "I'm fine, thanks." } : { text: `I'm fine, thanks. ${ASK}, and I'll look for the fix.`, suggestions: ['help'] };
+    case 'about-bot':
+      return {
+        text:
+          "I'm the helpdesk's bot, not a person: I answer from the helpdesk's articles on Lync and Skype for Business sign-in, " +
+          `smart cards and log collection. Type "${PHRASES.person}" at any time and a member of the helpdesk takes over with everything said so far.`,
+        suggestions: inFlow ? undefined : [PHRASES.person, 'help'],
+      };
+    case 'frustrated':
+      return {
+        text: inFlow
+          ? `Sorry this is taking so long. Type "${PHRASES.person}" and the helpdesk takes over from this step, or carry on below.`
+          : `Sorry, that sounds frustrating. ${ASK}, or type "${PHRASES.person}" and the helpdesk takes over.`,
+        suggestions: inFlow ? undefined : [PHRASES.person, 'help'],
+      };
+    case 'laugh':
+      return inFlow ? { text: '🙂' } : { text: '🙂 Anything else about Lync sign-in? Type "help" to see what I can do.', suggestions: ['help'] };
+  }
+}
