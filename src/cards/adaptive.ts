@@ -67,8 +67,13 @@ export function paragraph(text: string, options: { subtle?: boolean; small?: boo
   };
 }
 
+/**
+ * One TextBlock per item, numbered in bold rather than as a markdown list: a list item "3. …" alone
+ * in its block is a list starting at 3, and card renderers that drop the start attribute show every
+ * item as "1.".
+ */
 export function numbered(items: string[]): Element[] {
-  return items.map((item, index) => paragraph(`${index + 1}. ${item}`));
+  return items.map((item, index) => paragraph(`**${index + 1}.** ${item}`));
 }
 
 export function bullets(items: string[]): Element[] {
