@@ -5,7 +5,7 @@ export const ConversationMemorySchema = z.object({
   lastArticleId: z.string().optional(),
   /** The last questions and what they were answered with, for hand-offs. */
   asked: z.array(z.object({ question: z.string(), articleId: z.string().nullable(), at: z.string() })).default([]),
-  /** The flow last offered (e.g. the troubleshooter for "Lync won't sign in"), with what the user had told. */
+  /** The flow last offered (e.g. the troubleshooter for "Lync won't sign in"), with what the user had told; until the next question or flow. */
   offered: z.object({ flowId: z.string(), slots: z.record(z.string(), z.string()) }).optional(),
   /** Articles the last answer listed by number (ids), so "2" picks one; until the next question or flow. */
   listed: z.array(z.string()).max(10).optional(),

@@ -122,6 +122,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
             // What an earlier reply offered holds until the next question or flow: small talk in between keeps it.
             ...(memory.listed ? { listed: memory.listed } : {}),
             ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
+            ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
           });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
@@ -202,6 +203,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (flow) {
           memory.stepOffered = { flowId: flow.id, stepId: meaning.stepId };
           memory.listed = undefined;
+          memory.offered = undefined;
           await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title }));
           if (inFlow) await reminder();
           return;
@@ -271,6 +273,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     // A new question replaces what earlier replies offered: its own list, if any, is the one numbers pick from.
     memory.listed = reply.listed;
     memory.stepOffered = undefined;
+    memory.offered = undefined;
     await this.send(context, reply);
   }
 

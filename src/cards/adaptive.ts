@@ -73,7 +73,12 @@ export function paragraph(text: string, options: { subtle?: boolean; small?: boo
  * item as "1.".
  */
 export function numbered(items: string[]): Element[] {
-  return items.map((item, index) => paragraph(`**${index + 1}.** ${item}`));
+  return items.map((item, index) => paragraph(numberedItem(index + 1, item)));
+}
+
+/** One item of a numbered list in its own TextBlock, numbered so that every renderer shows its number. */
+export function numberedItem(number: number, text: string): string {
+  return `**${number}.** ${text}`;
 }
 
 export function bullets(items: string[]): Element[] {

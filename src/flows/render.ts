@@ -77,7 +77,7 @@ export function renderStep(flow: FlowDefinition, stepId: string, context: Render
     const choices = visibleChoices(step, context.staff);
     const listed = choices.map((choice, index) => `${index + 1}. ${choice.label}`);
     lines.push(`${step.ask}\n${listed.join('\n')}\nType the number or the name.`);
-    body.push(paragraph(step.ask ?? '', { separator: true }), ...listed.map((line) => paragraph(line)));
+    body.push(paragraph(step.ask ?? '', { separator: true }), ...numbered(choices.map((choice) => choice.label)));
     const pages = pageCount(step, context.staff);
     const page = Math.min(options.page ?? 0, pages - 1);
     const shown = pages === 1 ? choices : choices.slice(page * CHOICES_PER_PAGE, (page + 1) * CHOICES_PER_PAGE);

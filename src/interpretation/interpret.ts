@@ -4,7 +4,7 @@ import type { FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { LIKELY_CAUSES } from './likely-causes';
-import { isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
+import { acceptsOffer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { foldPhrase, tokens } from '../language/text';
@@ -57,6 +57,8 @@ export interface InterpretContext {
   listed?: readonly string[];
   /** The step last answered directly: "continue from this step" starts the flow there. */
   stepOffered?: { flowId: string; stepId: string };
+  /** The flow the last reply offered to walk through (the troubleshooter for "Lync won't sign in"). */
+  flowOffered?: string;
 }
 
 /** "article <id>": what buttons sent before they sent titles; chat history still holds them. */
@@ -196,6 +198,14 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     const given = choiceNumber(text);
     const number = given === -1 ? context.listed.length : given;
     if (number !== undefined && number >= 1 && number <= context.listed.length) return { kind: 'article', id: context.listed[number - 1]!, confidence: 0.9 };
+  }
+  // "yes", "sure", "walk me through it" take up what the last reply offered, before "ok" can mean thanks.
+  if ((context.flowOffered || context.stepOffered) && acceptsOffer(folded)) {
+    const offered = context.flowOffered ? context.catalog?.byId(context.flowOffered) : undefined;
+    if (offered) return { kind: 'start-flow', flowId: offered.id, slots: {}, confidence: 0.85 };
+    // After one step was answered, "start" may mean from the beginning (that button says so): only a yes carries on.
+    const step = /\b(?:start|begin)\b/.test(folded) ? undefined : context.stepOffered;
+    if (step && context.catalog?.byId(step.flowId)?.steps[step.stepId]) return { kind: 'start-flow', flowId: step.flowId, stepId: step.stepId, slots: {}, confidence: 0.85 };
   }
   const group = phraseGroupOf(text);
   if (group) {

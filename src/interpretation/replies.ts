@@ -72,7 +72,7 @@ export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Ar
   ];
   return {
     text,
-    card: card([heading('Let\'s find out why'), paragraph(intro), ...(listed.length > 0 ? [paragraph(`The most common causes${client}:`), ...listed.map((line) => paragraph(line))] : [])], actions),
+    card: card([heading('Let\'s find out why'), paragraph(intro), ...(listed.length > 0 ? [paragraph(`The most common causes${client}:`), ...numbered(shown.map((article) => `**${article.title}**: ${gist(article.answer, 200)}`))] : [])], actions),
     suggestions: [startPhrase(flow), PHRASES.person],
     ...(shown.length > 0 ? { listed: shown.map((article) => article.id) } : {}),
   };

@@ -1,4 +1,4 @@
-import { bullets, card, heading, numbered, paragraph, sectionTitle, type SubmitAction } from '../cards/adaptive';
+import { bullets, card, heading, numbered, numberedItem, paragraph, sectionTitle, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
 import { shownText, startPhrase } from '../core/user-text';
 import type { Article } from './article';
@@ -165,7 +165,7 @@ export function whichOfTheseReply(question: string, articles: Article[], { numbe
     card: card(
       [
         heading(offered.length === 1 ? 'Is this it?' : 'Which of these?'),
-        ...offered.flatMap((article, index) => [paragraph(`${numbered && offered.length > 1 ? `${index + 1}. ` : ''}**${article.title}**`), paragraph(summary(article), { subtle: true })]),
+        ...offered.flatMap((article, index) => [paragraph(numbered && offered.length > 1 ? numberedItem(index + 1, `**${article.title}**`) : `**${article.title}**`), paragraph(summary(article), { subtle: true })]),
         paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true, separator: true }),
       ],
       [

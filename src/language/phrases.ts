@@ -143,6 +143,9 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       /\b(?:real|actual|live) (?:person|human|agent)\b/,
       /\bescalate (?:this|it|me)\b/,
       /\bhand (?:me |this |it )?(?:over|off) to\b/,
+      // "this bot is useless, i just want a human"; "can you open a ticket for me"
+      /\b(?:want|need|prefer|rather have|like) (?:to talk to |to speak to |to speak with |to chat with )?(?:a |an )?(?:real |actual |live )?(?:person|human|agent|technician)\b/,
+      /\b(?:open|raise|log|create|file|submit|start) (?:a |an )?(?:new )?(?:support |helpdesk |help desk |it )?(?:ticket|case|incident)\b/,
     ],
     atQuestion: ['person'],
     atInstruction: ['person'],
@@ -165,6 +168,21 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     atQuestion: ['repeat'],
     atInstruction: ['repeat'],
     outside: 'not-in-flow',
+    reserved: true,
+  },
+  {
+    // "What do you mean?" at a step: the step is shown again (its wording and choices are the explanation
+    // there is). Outside a flow it is an ordinary message for the search.
+    id: 'confused',
+    phrases: [
+      'what do you mean', 'what do u mean', 'what does that mean', 'i dont understand', 'dont understand', 'i do not understand', 'i dont get it',
+      'dont get it', 'im confused', 'confused', 'i am confused', 'not following', 'im not following', 'you lost me', 'what are you asking',
+      'what are you asking me', 'what is this asking', 'i dont understand the question',
+    ],
+    inside: [/\bwhat do (?:you|u) mean\b/, /\bi (?:dont|do not) (?:understand|get) (?:it|that|this|the question|what you mean)\b/, /\byou lost me\b/],
+    atQuestion: ['repeat'],
+    atInstruction: ['repeat'],
+    outside: 'question',
     reserved: true,
   },
   {
@@ -312,4 +330,16 @@ const FLOW_WORDS: ReadonlySet<string> = new Set<FlowWord>(['next', 'back', 'rest
 
 export function isFlowWord(sense: string): sense is FlowWord {
   return FLOW_WORDS.has(sense);
+}
+
+/**
+ * "yes", "sure", "walk me through it", "ok let's do that": a whole message that takes up what the last
+ * reply offered (the troubleshooter, or carrying on from a step). Only meaningful while an offer stands.
+ */
+const ACCEPT =
+  /^(?:(?:yes|yeah|yep|yup|ya|yea|sure|ok|okay|k|alright|all right|fine|please|go on|right|definitely|absolutely|of course)(?: |$))*(?:(?:yes|sure|ok|okay|please|sure thing|sounds good|please do|why not|go for it)|(?:lets|let s|let us|can we|could we|can you|could you|i want to|id like to|i would like to|pls|please)? ?(?:do (?:it|that|this)|go|go ahead|try (?:it|that|this|the troubleshooter)|start(?: it| that| the troubleshooter)?|begin|walk me through(?: it| that| this)?|guide me(?: through(?: it| that| this)?)?|show me(?: how)?|help me|do the troubleshooter|troubleshoot(?: it)?)(?: then| now| please| thanks| thank you)*)$/;
+
+export function acceptsOffer(folded: string): boolean {
+  const text = folded.trim();
+  return text !== '' && ACCEPT.test(text);
 }

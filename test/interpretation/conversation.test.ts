@@ -142,6 +142,22 @@ describe('what people type, through the bot', () => {
     expect(started.text).toMatch(/Where are you signing in from right now\?/);
   });
 
+  it('"yes" or the button\'s words take up the troubleshooter offer; after another question they no longer do', async () => {
+    const say = conversation();
+    await say('my surface lync app wont sign in');
+    const started = await say('walk me through it');
+    expect(started.text).toMatch(/I took \*\*Windows Store app\*\* as your client/);
+    const other = conversation();
+    await other("lync won't sign in");
+    const yes = await other('yes');
+    expect(yes.text).toMatch(/Which Lync are you trying to sign in with\?/);
+    const later = conversation();
+    await later("lync won't sign in");
+    await later('what is the default smart card pin');
+    const sure = await later('sure');
+    expect(sure.text).not.toMatch(/Which Lync are you trying to sign in with\?/);
+  });
+
   it('one phrase, decided by context: "ok" is thanks outside a flow and "next" inside one', async () => {
     const say = conversation();
     expect((await say('ok')).text).toMatch(/^Glad I could help/);

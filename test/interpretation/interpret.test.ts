@@ -203,6 +203,9 @@ describe('flow words', () => {
     ['could i speak with a human', 'handoff'],
     ['put me through to a technician', 'handoff'],
     ['i want a real person', 'handoff'],
+    ['what do you mean?', 'word repeat'],
+    ['sorry i dont understand the question', 'word repeat'],
+    ['this bot is useless, i just want a human', 'handoff'],
   ])('at an instruction step: %s → %s', (text, expected) => {
     expect(picked(text, 'certsrv')).toBe(expected);
   });
@@ -224,6 +227,10 @@ describe('flow words', () => {
     ['help', 'help'],
     ['talk to someone', 'handoff'],
     ['can i speak to a real person', 'handoff'],
+    ['this bot is useless, i just want a human', 'handoff'],
+    ['i want to open a ticket', 'handoff'],
+    ['can you raise a case for me', 'handoff'],
+    ['what do you mean', 'question'],
     ['article smart-card-default-pin', 'article'],
     ['check user bob@contoso.dk', 'command'],
     ['start collect-logs', 'start-flow'],
@@ -376,7 +383,7 @@ describe('answer or guide', () => {
 describe('answers to what the previous reply offered', () => {
   const listed = ['smart-card-default-pin', 'store-app-clock-skew', 'fiddler-trace-mobile-passive-auth'];
   const titles: Record<string, string> = { 'default smart card pin': 'smart-card-default-pin' };
-  const offered = (text: string, extra: { place?: keyof typeof PLACES; listed?: string[]; stepOffered?: { flowId: string; stepId: string } } = {}) =>
+  const offered = (text: string, extra: { place?: keyof typeof PLACES; listed?: string[]; stepOffered?: { flowId: string; stepId: string }; flowOffered?: string } = {}) =>
     interpret(text, {
       catalog,
       steps,
@@ -387,6 +394,7 @@ describe('answers to what the previous reply offered', () => {
       articleTitled: (candidate) => titles[candidate.toLowerCase()],
       ...(extra.listed ? { listed: extra.listed } : {}),
       ...(extra.stepOffered ? { stepOffered: extra.stepOffered } : {}),
+      ...(extra.flowOffered ? { flowOffered: extra.flowOffered } : {}),
     });
 
   it.each([
@@ -425,5 +433,23 @@ describe('answers to what the previous reply offered', () => {
     expect(offered('continue from this step')).not.toMatchObject({ kind: 'start-flow', stepId: expect.anything() });
     expect(offered('start', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } })).not.toMatchObject({ stepId: 'template' });
     expect(offered('continue', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'no-such-step' } })).not.toMatchObject({ stepId: 'no-such-step' });
+  });
+
+  it.each(['yes', 'sure', 'ok', 'yes please', 'walk me through it', 'yes walk me through it', 'ok lets do that', "ok, let's do that", 'go ahead', 'lets do it', 'sure thing', 'start', 'guide me through it'])(
+    '"%s" takes up the troubleshooter the last reply offered',
+    (text) => {
+      expect(offered(text, { flowOffered: 'sign-in-troubleshooter', listed })).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
+    },
+  );
+
+  it.each(['no', 'no thanks', 'thanks', 'ok thanks', '2', 'yes i have a surface', 'why does it fail'])('"%s" does not take up the offer', (text) => {
+    expect(offered(text, { flowOffered: 'sign-in-troubleshooter', listed })).not.toMatchObject({ kind: 'start-flow' });
+  });
+
+  it('with nothing offered, "yes" and "sure" start nothing; after a step answer a yes carries on from that step', () => {
+    expect(offered('yes')).not.toMatchObject({ kind: 'start-flow' });
+    expect(offered('sure')).not.toMatchObject({ kind: 'start-flow' });
+    expect(offered('yes please', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } })).toMatchObject({ kind: 'start-flow', stepId: 'template' });
+    expect(offered('sure', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } })).toMatchObject({ kind: 'start-flow', stepId: 'template' });
   });
 });
