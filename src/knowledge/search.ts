@@ -7,6 +7,7 @@ import type { CompactPostings } from './compact-index';
 import { buildIndexData, inverseDocumentFrequency, type IndexData } from './build-index';
 import type { Synonyms } from './synonyms';
 import { askedSubject, asksToUndo, coversSubject } from './asked-subject';
+import { statesFactsAsked } from './asked-fact';
 import { clientFit, clientsAsked } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
 import { SpellingCorrector } from './spelling';
@@ -349,7 +350,7 @@ export class KnowledgeIndex {
     const thin = short && contentWords <= TWO_WORDS && (best?.signals.questionMatch ?? 0) < TWO_WORDS_MIN_MATCH;
     // A few words, one of them unknown to every article, and the best article about just one other:
     // the unknown word is the topic ("background noise", "who won the football last night").
-    const offTopic = !singleWord && contentWords <= ONE_ANCHOR_MAX_WORDS && unknown.length > 0 && (best?.signals.aboutWords ?? 0) <= 1;
+    const offTopic = !singleWord && contentWords <= ONE_ANCHOR_MAX_WORDS && (unknown.length > 0 || (best?.signals.coverage ?? 0) < 0.5) && (best?.signals.aboutWords ?? 0) <= 1;
     const confident = Boolean(
       best &&
         !vague &&
@@ -361,6 +362,8 @@ export class KnowledgeIndex {
         // An expansion the glossary does not hold is not in any article either: never answered with one.
         !subject?.expansion &&
         (!asksToUndo(normaliseText(question)) || asksToUndo(this.fullText(hitPositions[0]!))) &&
+        // "How long…", "how many times…", "which port…": the answer must state a fact of that kind.
+        statesFactsAsked(normaliseText(question), this.fullText(hitPositions[0]!)) &&
         [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))),
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.

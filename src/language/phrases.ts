@@ -224,7 +224,7 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       'are you a robot', 'are you a bot', 'are you human', 'are you a human', 'are you a person', 'are you a real person', 'are you real',
       'is this a bot', 'is this a robot', 'is this a real person', 'is this a person', 'am i talking to a bot', 'am i talking to a robot',
       'am i talking to a person', 'am i talking to a human', 'am i talking to a real person', 'who are you', 'what are you',
-      'who made you', 'who built you', 'who created you', 'who wrote you', 'whats your name', 'what is your name', 'are you ai', 'are you an ai',
+      'who made you', 'who built you', 'who created you', 'who wrote you', 'who is your boss', 'who owns you', 'who do you work for', 'who runs you', 'whats your name', 'what is your name', 'are you ai', 'are you an ai',
     ],
     atQuestion: ['about-bot'],
     atInstruction: ['about-bot'],

@@ -146,6 +146,13 @@ describe('out of scope', () => {
     ['a lone word many articles hold entirely', 'voicemail?', false],
     ['a lone word many articles use, not most of an example question', 'kerberos', false],
     ['a lone word few articles use', 'fiddler', true],
+    ['a length of time asked, and the article states none', 'how often should the kerberos account password be changed', false],
+    ['a length of time asked, and the article states one', 'how long should the token lifetime be on the lync relying party trust', true],
+    ['a number of attempts asked, and the article states none', 'how many wrong pin attempts before my smart card locks', false],
+    ['a port asked, and the article names another service\'s', 'what port do the clsagent services use to talk to each other', false],
+    ['a port asked, and the article states it', 'which port does cms replication to the edge use', true],
+    ['a few words, the best article about one of them and covering under half', 'skype credit balance', false],
+    ['a few words, the best article about one of them and covering under half', 'log a complaint about my manager', false],
     ['a lone word that is most of an example question', 'sefautil', true],
   ];
 

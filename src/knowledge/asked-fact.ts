@@ -1,0 +1,57 @@
+/**
+ * Questions that ask for one kind of fact: a length of time, a number of attempts, a port, a key size,
+ * a price. An article on the right subject that states no such fact cannot answer them ("how many
+ * days are AlwaysOn logs kept" is not answered by the article that says AlwaysOn is on by default), so
+ * the answer must hold a fact of the kind asked. Normalised text in (lower case, punctuation kept).
+ */
+
+interface FactKind {
+  kind: string;
+  /** The question asks for this kind of fact. */
+  asks: RegExp;
+  /** The article states one. */
+  states: RegExp;
+}
+
+const TIME_UNIT = '(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)';
+
+const FACT_KINDS: readonly FactKind[] = [
+  {
+    kind: 'duration',
+    // "how long is the certificate good for", "how many minutes can the clock be off", "how often should i".
+    asks: new RegExp(`\\bhow (?:long|often)\\b|\\bhow many ${TIME_UNIT}\\b|\\b(?:what|which) (?:is the )?(?:expiry|expiration|validity|retention)(?: period| time)?\\b`),
+    states: new RegExp(`\\b\\d+(?:[.,]\\d+)?\\s*-?\\s*${TIME_UNIT}\\b|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirty|sixty) ${TIME_UNIT}\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually)\\b|\\b(?:an|a) (?:hour|day|week|month|year)\\b`),
+  },
+  {
+    kind: 'attempts',
+    // "how many times can i type the wrong pin", "how many attempts before it locks".
+    asks: /\bhow many (?:times|attempts|tries|wrong|incorrect|failed|bad)\b/,
+    states: /\b\d+\s+(?:times|attempts|tries|failed|wrong|incorrect|bad)\b|\b(?:lockout|locks? out|locked out) (?:threshold|after)\b/,
+  },
+  {
+    kind: 'port',
+    // "what firewall port does the agent listen on", "which port".
+    asks: /\b(?:what|which) (?:\w+ )?ports?\b|\bport (?:number|does|do)\b/,
+    states: /\bports? \d+|\b\d+\s*\/\s*(?:tcp|udp)\b|\b(?:tcp|udp) \d+\b/,
+  },
+  {
+    kind: 'key size',
+    asks: /\bkey (?:size|length)\b|\b(?:1024|2048|4096)\b.*\bor\b|\bhow many bits\b/,
+    states: /\b\d{3,4}\s*-?\s*bits?\b|\bkey (?:size|length)\b/,
+  },
+  {
+    kind: 'price',
+    asks: /\bhow much (?:does|do|is|will|would)\b.*\b(?:cost|charge|pay)\b|\b(?:what|whats) (?:does it|is the|the)? ?(?:cost|price|pricing)\b|\bcost per\b|\bprice per\b|\blicen[cs]e cost\b/,
+    states: /[$€£]\s*\d|\b\d+(?:[.,]\d+)? ?(?:usd|eur|gbp|dollars?|euros?)\b|\b(?:costs?|priced?|pricing) (?:is|are|of)\b|\bfree of charge\b/,
+  },
+];
+
+/** The kinds of fact a question asks for (usually none). */
+export function factsAsked(normalised: string): string[] {
+  return FACT_KINDS.filter((fact) => fact.asks.test(normalised)).map((fact) => fact.kind);
+}
+
+/** Whether an article's text states a fact of every kind the question asks for. */
+export function statesFactsAsked(normalisedQuestion: string, normalisedArticle: string): boolean {
+  return FACT_KINDS.every((fact) => !fact.asks.test(normalisedQuestion) || fact.states.test(normalisedArticle));
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { factsAsked, statesFactsAsked } from '../../src/knowledge/asked-fact';
+import { normaliseText } from '../../src/knowledge/text';
+
+const asked = (question: string) => factsAsked(normaliseText(question));
+const states = (question: string, article: string) => statesFactsAsked(normaliseText(question), normaliseText(article));
+
+describe('the kind of fact a question asks for', () => {
+  it.each([
+    ['how long is the certificate good for', ['duration']],
+    ['how many minutes can the clock be off', ['duration']],
+    ['how often do i have to reset it', ['duration']],
+    ['what is the retention period for the logs', ['duration']],
+    ['how many times can i get the pin wrong', ['attempts']],
+    ['which firewall port does it listen on', ['port']],
+    ['port number for the agent?', ['port']],
+    ['key size 1024 or 2048?', ['key size']],
+    ['how much does the module cost per user', ['price']],
+    ['how do i sign in with a smart card', []],
+    ['how many users can a pool hold', []],
+    ['what is the token lifetime', []],
+    ['which server is the registrar', []],
+  ])('%j asks for %j', (question, kinds) => {
+    expect(asked(question)).toEqual(kinds);
+  });
+
+  it.each([
+    ['how long is the token lifetime', 'Set the token lifetime to 240 minutes.', true],
+    ['how long is the token lifetime', 'A token lifetime of eight hours covers a working day.', true],
+    ['how long is the token lifetime', 'Set the token lifetime on the relying party trust.', false],
+    ['how many times can i type a wrong pin', 'After 5 wrong attempts the card locks.', true],
+    ['how many times can i type a wrong pin', 'The default PIN is 12345678.', false],
+    ['which port does replication use', 'Replication uses HTTPS on port 4443.', true],
+    ['which port does replication use', 'It listens on 5061/TCP.', true],
+    ['which port does replication use', 'Replication uses HTTPS.', false],
+    ['what key size should i choose', 'Pick a 2048-bit key.', true],
+    ['what key size should i choose', 'Pick the Smartcard User template.', false],
+    ['how much does it cost per user', 'It costs $4 per user.', true],
+    ['how much does it cost per user', 'Install the module on the front end.', false],
+    ['how do i sign in', 'Type your address and click Sign In.', true],
+  ])('%j is answered by %j: %j', (question, article, expected) => {
+    expect(states(question, article)).toBe(expected);
+  });
+});
