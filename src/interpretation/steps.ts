@@ -45,7 +45,8 @@ export class StepIndex {
   stepFor(flowId: string, question: string, minScore = 1): string | undefined {
     const indexed = this.byFlow.get(flowId);
     if (!indexed) return undefined;
-    const asked = [...new Set(wordsOf(question))].filter((word) => !indexed.topic.has(word));
+    // Request verbs ("send you my logs", "walk me through") say how the user asks, not which step.
+    const asked = [...new Set(wordsOf(question))].filter((word) => !indexed.topic.has(word) && !EVERYDAY.has(word));
     const scores = indexed.steps.map((step) => ({
       stepId: step.stepId,
       score: asked.reduce((sum, word) => {

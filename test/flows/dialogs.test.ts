@@ -131,7 +131,11 @@ const CASES: Case[] = [
   { name: 'Enrollment: unsure of the card kind → a person', flow: CARD, inputs: ['not sure', 'still not sure'], last: [/physical or a virtual card/], outcome: 'handoff' },
 
   { name: 'Logs, Store app, already on → save logs (memory) and where', flow: LOGS, inputs: ['store app', 'done', 'already on', 'done'], last: [/Settings\*\* > \*\*About\*\* > \*\*Save logs/, /memory/] },
-  { name: 'Logs, other client → honest, AlwaysOn on the server, a person', flow: LOGS, inputs: ['iphone', 'done'], last: [/talk to a person/, /sign-in address/], outcome: 'handoff' },
+  { name: 'Logs, phone → the app emails its diagnostic logs, then a person', flow: LOGS, inputs: ['iphone'], last: [/About\*\* > \*\*Send diagnostic logs/, /documented for Android/] },
+  { name: 'Logs, phone, sent → the helpdesk gets the time and address', flow: LOGS, inputs: ['android', 'done'], last: [/talk to a person/, /sign-in address/], outcome: 'handoff' },
+  { name: 'Logs, phone, menu not there → honest, AlwaysOn on the server', flow: LOGS, inputs: ['windows phone', 'stuck'], last: [/AlwaysOn/, /when it happened/] },
+  { name: 'Logs, Mac → logging for troubleshooting and ~/Library/Logs, then send', flow: LOGS, inputs: ['mac', 'done'], last: [/Zip the logs/], outcome: 'done' },
+  { name: 'Logs, Mac → where the setting is', flow: LOGS, inputs: ['macbook'], last: [/Turn on logging for troubleshooting/, /~\/Library\/Logs/] },
   { name: 'Logs: a user cannot pick the staff-only CLS branch', flow: LOGS, inputs: ['Server-side logs (CLS)'], last: [/^I didn't catch that/, /Which Lync do you want to collect logs from\?/] },
   { name: 'A number out of range stays on the question, not the knowledge base', flow: SIGN_IN, inputs: ['desktop', '8'], last: [/^Pick a number from 1 to 2 \(or the name\)\./, /Where are you signing in from right now\?\n1\. /] },
 ];

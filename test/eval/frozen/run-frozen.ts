@@ -99,7 +99,7 @@ function normalise(activities: BotActivity[]): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Reaching a step: a shortest path of button labels through the flow files.
+// Reaching a step: a shortest path of button labels (and "stuck") through the flow files.
 
 interface FlowFile {
   id: string;
@@ -108,6 +108,8 @@ interface FlowFile {
     title: string;
     ask?: string;
     next?: string;
+    /** Where typing "stuck" leads: a step users reach that way is as reachable as one behind a button. */
+    stuck?: string;
     choices?: Array<{ label: string; next: string; set?: Record<string, string>; staffOnly?: boolean }>;
     branch?: { on: string; cases: Record<string, string>; otherwise: string };
     end?: string;
@@ -151,6 +153,7 @@ export function pathTo(flow: FlowFile, stepId: string): { says: string[]; staff:
     const moves: Array<{ say: string; next: string; set?: Record<string, string>; staff?: boolean }> = [];
     if (step?.choices) for (const c of step.choices) moves.push({ say: c.label, next: c.next, set: c.set, staff: c.staffOnly });
     else if (step?.next) moves.push({ say: 'next', next: step.next });
+    if (step?.stuck) moves.push({ say: 'stuck', next: step.stuck });
     for (const move of moves) {
       if (move.next.startsWith('flow:')) continue;
       const next = settle({ step: move.next, facts: { ...node.facts, ...move.set }, says: [...node.says, move.say], staff: node.staff || Boolean(move.staff) });
