@@ -156,7 +156,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   if (question) {
     const result = context.search(text);
     // A question the knowledge base cannot answer may be about another step of this very flow.
-    const stepId = !result.answered && context.flow ? context.steps?.stepFor(context.flow.flowId, text) : undefined;
+    const flow = context.flow;
+    const visited = flow ? flow.trail.filter((entry) => entry.startsWith(`${flow.flowId}/`)).map((entry) => entry.slice(flow.flowId.length + 1)) : [];
+    const stepId = !result.answered && flow ? context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited, staff: context.staff }) : undefined;
     if (stepId && stepId !== context.flow!.stepId) return { kind: 'step-answer', flowId: context.flow!.flowId, stepId, confidence: 0.6 };
     return { kind: 'question', result, aside: true, confidence: 0.7 };
   }

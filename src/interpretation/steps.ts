@@ -23,6 +23,18 @@ interface IndexedStep {
   words: Set<string>;
 }
 
+/**
+ * Where a conversation stands in a flow. Outside a flow any step may be named (a question about a
+ * server step is answered with it, whoever asks); in a flow only steps on the conversation's own path:
+ * behind it, or ahead of it by answers the caller may give (a user in the Store app branch is never
+ * shown a server step).
+ */
+export interface StepPath {
+  stepId: string;
+  visited: readonly string[];
+  staff: boolean;
+}
+
 function stemmed(word: string): string {
   return word.length > 4 ? word.replace(/(?:ing|ed|es|s)$/, '') : word;
 }
@@ -33,21 +45,27 @@ function wordsOf(text: string): string[] {
 
 export class StepIndex {
   private readonly byFlow = new Map<string, { steps: IndexedStep[]; topic: Set<string>; frequency: Map<string, number> }>();
+  private readonly flows = new Map<string, FlowDefinition>();
 
   constructor(catalog: FlowCatalog) {
-    for (const flow of catalog.flows) this.byFlow.set(flow.id, indexFlow(flow));
+    for (const flow of catalog.flows) {
+      this.byFlow.set(flow.id, indexFlow(flow));
+      this.flows.set(flow.id, flow);
+    }
   }
 
   /**
    * The one step of `flowId` the question is about, or undefined. Words of the flow's own topic
    * ("smart card", "enroll") do not count: every step shares them.
    */
-  stepFor(flowId: string, question: string, minScore = 1): string | undefined {
+  stepFor(flowId: string, question: string, path?: StepPath, minScore = 1): string | undefined {
     const indexed = this.byFlow.get(flowId);
-    if (!indexed) return undefined;
+    const flow = this.flows.get(flowId);
+    if (!indexed || !flow) return undefined;
+    const allowed = path ? new Set([...reachable(flow, path.stepId, path.staff), ...path.visited]) : undefined;
     // Request verbs ("send you my logs", "walk me through") say how the user asks, not which step.
     const asked = [...new Set(wordsOf(question))].filter((word) => !indexed.topic.has(word) && !EVERYDAY.has(word));
-    const scores = indexed.steps.map((step) => ({
+    const scores = indexed.steps.filter((step) => !allowed || allowed.has(step.stepId)).map((step) => ({
       stepId: step.stepId,
       score: asked.reduce((sum, word) => {
         const count = indexed.frequency.get(word) ?? 0;
@@ -88,4 +106,25 @@ function indexFlow(flow: FlowDefinition): { steps: IndexedStep[]; topic: Set<str
   const frequency = new Map<string, number>();
   for (const step of steps) for (const word of step.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
   return { steps, topic, frequency };
+}
+
+/** Steps reachable from `from` by any answers, "next" and "stuck"; staff-only choices only for staff. */
+export function reachable(flow: FlowDefinition, from: string, staff: boolean): Set<string> {
+  const seen = new Set<string>();
+  const queue = [from];
+  while (queue.length > 0) {
+    const stepId = queue.pop()!;
+    const step = flow.steps[stepId];
+    if (!step || seen.has(stepId)) continue;
+    seen.add(stepId);
+    const targets = [
+      step.next,
+      step.stuck,
+      ...(step.choices ?? []).filter((choice) => staff || !choice.staffOnly).map((choice) => choice.next),
+      ...(step.branch ? [...Object.values(step.branch.cases), step.branch.otherwise] : []),
+    ];
+    // A target in another flow ("flow:…") is not a step of this one.
+    for (const target of targets) if (target && !target.startsWith('flow:')) queue.push(target);
+  }
+  return seen;
 }

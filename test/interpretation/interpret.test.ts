@@ -357,6 +357,17 @@ describe('answer or guide', () => {
     expect(meaning(text)).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment' });
   });
 
+  it('in a flow, only steps on its own path are named: a user in the Store app branch never gets a server step', () => {
+    const question = 'how do i redirect the search output to a file?';
+    const storeUser = at('collect-logs', ['Windows Store app']);
+    const ask = (flow: FlowState, staff: boolean) => interpret(question, { catalog, steps, flow, staff, search: () => NOTHING, isCommand: () => false });
+    expect(ask(storeUser, false)).not.toMatchObject({ kind: 'step-answer' });
+    const admin = { ...user, role: 'admin' as const };
+    let turn = startFlow(catalog, 'collect-logs', admin);
+    turn = advance(catalog, turn.state, 'Server-side logs (CLS)', admin);
+    expect(ask(turn.state, true)).toMatchObject({ kind: 'step-answer', stepId: 'cls-save' });
+  });
+
   it('the continue button starts the flow at that step', () => {
     expect(meaning('start smart-card-enrollment at template')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'template' });
     expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
