@@ -6,8 +6,24 @@ import { rememberRecent } from './recent-results';
  */
 export const foldPhrase = rememberRecent(foldPhraseNow);
 
+/**
+ * Slips people make in the words a flow listens for ("sigin", "conect", "iphne"): read as meant, so a
+ * typo never turns "I can't sign in on my iPhone" into a question nobody can answer. Only slips that
+ * are no other word.
+ */
+const SLIPS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(?:sigin|singin|sigen|sgin|signn)(?: in)?\b/g, 'sign in'],
+  [/\b(?:sigh|sing) (in|on)\b/g, 'sign $1'],
+  [/\b(?:conect|connet|conenct|connct|connec|cnnect)\b/g, 'connect'],
+  [/\b(?:iphne|iphon|ipone|iphome|iphoen|ihpone)\b/g, 'iphone'],
+  [/\b(?:andriod|andorid|adroid|andoid|androd)\b/g, 'android'],
+  [/\b(?:pasword|passwrod|passowrd|pssword|passwod|passord)\b/g, 'password'],
+  [/\b(?:lnyc|lycn|lyc|lynk)\b/g, 'lync'],
+  [/\b(?:surfce|surfac|sruface|suface)\b/g, 'surface'],
+];
+
 function foldPhraseNow(text: string): string {
-  return ` ${text} `
+  let folded = ` ${text} `
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/\bsign[\s-]*(in|on|out)\b/g, 'sign $1')
@@ -17,8 +33,9 @@ function foldPhraseNow(text: string): string {
     .replace(/\b(won|can|don|didn|doesn|isn|it|wasn|haven|aren|couldn|what|that|there|let)'(t|s)\b/g, '$1$2')
     .replace(/\bi'(m|ve|d|ll)\b/g, 'i$1')
     .replace(/\b(you|they|we)'(re|ve|ll)\b/g, '$1$2')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+    .replace(/[^a-z0-9]+/g, ' ');
+  for (const [slip, meant] of SLIPS) folded = folded.replace(slip, meant);
+  return folded.trim();
 }
 
 export function tokens(folded: string): string[] {

@@ -313,6 +313,19 @@ describe('side questions and what is not understood', () => {
 // ---------------------------------------------------------------------------------------------
 // Slots: client, network, sign-in method and card kind in any message.
 
+describe('slips in the words a flow listens for', () => {
+  it.each([
+    ['cant sigin to lync on my iphne', 'cant sign in to lync on my iphone'],
+    ['i cant sing in', 'i cant sign in'],
+    ['lync wont conect', 'lync wont connect'],
+    ['sign the form', 'sign the form'],
+    ['signed in now', 'signed in now'],
+    ['my pasword expired', 'my password expired'],
+  ])('%s reads as %s', (text, folded) => {
+    expect(foldPhrase(text)).toBe(folded);
+  });
+});
+
 describe('slots', () => {
   it.each([
     ['my surface wont sign in', { client: 'store-app' }],
@@ -327,6 +340,9 @@ describe('slots', () => {
     ['not on my iphone, only the ipad', { client: 'ios' }],
     ['internet explorer shows an error', { client: 'web-app' }],
     ['what is the home pool of a user', {}],
+    ['my iphne wont sigin', { client: 'ios' }],
+    ['andriod phone, my pasword is right', { client: 'android', method: 'password' }],
+    ['the surfce cant conect', { client: 'store-app' }],
   ])('%s → %j', (text, expected) => {
     const slots = Object.fromEntries(Object.entries(slotsOf(text)).map(([slot, found]) => [slot, found!.value]));
     expect(slots).toEqual(expected);
@@ -373,7 +389,7 @@ describe('answer or guide', () => {
     expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
   });
 
-  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
+  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
     expect(isBareSignInComplaint(foldPhrase(text))).toBe(true);
     expect(meaning(text).kind).toBe('troubleshoot');
   });
