@@ -151,6 +151,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   } else if (!question) {
     // An instruction step: "installed", "ok I'm on the page now" go on; "I can't find it" is stuck.
     const progress = progressOf(folded);
+    // "Tried it, failed again" is what a step that asks for the failure wants to hear.
+    if (progress === 'stuck' && step.reproduces && failedAgain(folded)) return { kind: 'flow-word', word: 'next', confidence: 0.7 };
     if (progress) return { kind: 'flow-word', word: progress, confidence: 0.7 };
   }
   if (question) {
@@ -182,6 +184,12 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
 
 const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup sure cool great did ive got perfect'.split(' '));
 const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected)\b/;
+
+/** The failure happened again ("tried signing in, failed again", "same error"), not "I can't find the menu". */
+function failedAgain(folded: string): boolean {
+  if (/\b(?:find|see|where|missing|greyed|grayed|there|menu|option|setting|button|how)\b/.test(folded)) return false;
+  return /\b(?:fail|fails|failed|failing|error|errors|same|again|didnt work|doesnt work|not working|still)\b|\b(?:cant|couldnt|wont|didnt|doesnt|cannot) (?:sign in|log in|connect|get in)\b/.test(folded);
+}
 
 /** Progress reported at an instruction step: "next" or "stuck", if the message clearly says which. */
 function progressOf(folded: string): FlowWord | undefined {

@@ -35,6 +35,7 @@ const PLACES: Record<string, FlowState> = {
   cardKind: at('smart-card-enrollment', []),
   certsrv: at('smart-card-enrollment', ['Physical card']),
   logsClient: at('collect-logs', []),
+  reproduce: at('collect-logs', ['Windows Store app', 'done', 'It was already On']),
 };
 
 function meaning(text: string, place?: keyof typeof PLACES): Interpretation {
@@ -312,6 +313,28 @@ describe('side questions and what is not understood', () => {
 
 // ---------------------------------------------------------------------------------------------
 // Slots: client, network, sign-in method and card kind in any message.
+
+describe('a step that asks for the failure again', () => {
+  it('stands on the reproduce step', () => {
+    expect(PLACES.reproduce!.stepId).toBe('store-reproduce');
+  });
+
+  it.each([
+    ['tried signing in, failed again', 'word next'],
+    ['same error as before', 'word next'],
+    ['still cant sign in', 'word next'],
+    ['ok did it', 'word next'],
+    ['i cant find the lync app', 'word stuck'],
+    ['the sign in button is greyed out', 'word stuck'],
+  ])('at "Reproduce the problem": %s → %s', (text, expected) => {
+    const result = meaning(text, 'reproduce');
+    expect(result.kind === 'flow-word' ? `word ${result.word}` : result.kind).toBe(expected);
+  });
+
+  it('elsewhere a failure report is still trouble', () => {
+    expect(meaning('tried signing in, failed again', 'certsrv')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+});
 
 describe('slips in the words a flow listens for', () => {
   it.each([
