@@ -5,7 +5,7 @@ import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { LIKELY_CAUSES } from './likely-causes';
 import { acceptsOffer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
-import { slotsOf, type Slots } from '../language/slots';
+import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { foldPhrase, tokens } from '../language/text';
 
@@ -133,6 +133,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (meant) return meant;
   }
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
+  // "actually it's my iphone, not the surface": an earlier answer corrected starts the flow again with it.
+  const corrected = context.flow ? correctedSlots(text, folded, context.flow) : undefined;
+  if (corrected) return { kind: 'start-flow', flowId: context.flow!.flowId, slots: corrected, confidence: 0.8 };
 
   const words = tokens(folded);
   // "hmm, go back a step", "can I talk to someone": a flow word inside a short message.
@@ -165,6 +168,21 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     return { kind: 'question', result, aside: true, confidence: 0.7 };
   }
   return { kind: 'not-understood', confidence: 0.5 };
+}
+
+/** Words that say an earlier answer was wrong. */
+const CORRECTION = /^(?:no|nope|sorry|oops|wait|actually)\b|\b(?:actually|i meant|i mean|my bad|correction|not the|not my|not on the|not on my|wrong (?:one|client|device|answer))\b/;
+
+/**
+ * The slots a correction names when one of them differs from what the flow already holds ("sorry, it's
+ * the iphone, not the surface"); undefined for anything else, so an ordinary answer is never read as one.
+ */
+function correctedSlots(text: string, folded: string, flow: FlowState): Slots | undefined {
+  if (!CORRECTION.test(folded)) return undefined;
+  const said = slotsOf(text);
+  const changed = Object.entries(said).some(([slot, found]) => found && flow.facts[slot] !== undefined && flow.facts[slot] !== found.value);
+  // What the other answers settled still holds: correcting the network does not ask for the client again.
+  return changed ? { ...slotsFromFacts(flow.facts), ...said } : undefined;
 }
 
 /** What a phrase-table phrase means at this step; undefined when the step can take none of its meanings. */

@@ -39,3 +39,12 @@ export function slotsOf(text: string): Slots {
   for (const [slot, values] of found) if (new Set(values.map((entry) => entry.value)).size === 1) slots[slot] = values[0]!;
   return slots;
 }
+
+/** The slots a flow's answers already settled (its facts), so a fresh start with them asks none again. */
+export function slotsFromFacts(facts: Readonly<Record<string, string>>): Slots {
+  const slots: Slots = {};
+  for (const concept of CONCEPTS) {
+    if (facts[concept.slot] === concept.value && !slots[concept.slot]) slots[concept.slot] = { value: concept.value, said: concept.words[0] ?? concept.value, concept };
+  }
+  return slots;
+}

@@ -314,6 +314,28 @@ describe('side questions and what is not understood', () => {
 // ---------------------------------------------------------------------------------------------
 // Slots: client, network, sign-in method and card kind in any message.
 
+describe('an earlier answer corrected', () => {
+  it('"actually it\'s my iphone, not the pc" starts the flow again with the iPhone, keeping the network', () => {
+    expect(meaning('actually its my iphone not the pc', 'method')).toMatchObject({
+      kind: 'start-flow',
+      flowId: 'sign-in-troubleshooter',
+      slots: { client: { value: 'ios' }, where: { value: 'inside' } },
+    });
+  });
+
+  it('"sorry, I\'m at home" corrects the network and keeps the client', () => {
+    expect(meaning('sorry im working from home actually', 'method')).toMatchObject({ kind: 'start-flow', slots: { client: { value: 'desktop' }, where: { value: 'outside' } } });
+  });
+
+  it.each([
+    ['my iphone', 'where'],
+    ['no, from home', 'where'],
+    ['actually its the pc', 'where'],
+  ])('%s at %s is no correction (nothing it names was answered otherwise)', (text, place) => {
+    expect(meaning(text, place as keyof typeof PLACES)).not.toMatchObject({ kind: 'start-flow' });
+  });
+});
+
 describe('a step that asks for the failure again', () => {
   it('stands on the reproduce step', () => {
     expect(PLACES.reproduce!.stepId).toBe('store-reproduce');
