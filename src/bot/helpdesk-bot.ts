@@ -214,7 +214,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
         const flow = flows?.catalog.byId(meaning.flowId);
         if (flow) {
           memory.offered = { flowId: flow.id, slots: slotFacts(meaning.slots) };
-          const causes = meaning.causes.map((id) => this.deps.knowledge.byId(id)).filter((article) => article !== undefined);
+          const all = meaning.causes.map((id) => this.deps.knowledge.byId(id)).filter((article) => article !== undefined);
+          // An end user is shown the causes they can act on first; the server-side ones are the helpdesk's
+          // and only fill the list when fewer than two are left (staff see the list as it is).
+          const theirs = all.filter((article) => article.audience.includes('enduser'));
+          const causes = isStaff(role) ? all : theirs.length >= 2 ? theirs : [...theirs, ...all.filter((article) => !theirs.includes(article))];
           const reply = troubleshootReply(flow, meaning.slots, causes);
           memory.listed = reply.listed;
           memory.stepOffered = undefined;

@@ -3,7 +3,8 @@
  * three documented causes that are most common for it (article ids in knowledge/).
  */
 export const LIKELY_CAUSES: Record<string, string[]> = {
-  any: ['lync-delete-my-sign-in-info', 'kerberos-repeated-password-prompts', 'user-not-enabled-for-lync'],
+  // The first three are shown to staff; an end user sees those they can act on first (the fourth is one).
+  any: ['lync-delete-my-sign-in-info', 'kerberos-repeated-password-prompts', 'user-not-enabled-for-lync', 'trust-prompt-auto-discovered-server'],
   desktop: ['lync-delete-my-sign-in-info', 'kerberos-repeated-password-prompts', 'trust-prompt-auto-discovered-server'],
   'store-app': ['store-app-clock-skew', 'store-app-cert-name-validation-multiple-domains', 'store-app-4g-lte-usb-modem'],
   ios: ['passive-auth-autodiscover-pool-mismatch', 'mobile-passive-auth-when-prompted', 'user-not-enabled-for-lync'],

@@ -142,6 +142,19 @@ describe('what people type, through the bot', () => {
     expect(started.text).toMatch(/Where are you signing in from right now\?/);
   });
 
+  it('an end user is offered the causes they can act on; an admin also the server-side ones', async () => {
+    const admin = await startBot({ HELPDESK_ADMINS: 'admin-7' });
+    try {
+      const user = await conversation()("lync won't sign in on my laptop");
+      expect(user.text).toMatch(/Delete my sign-in info/);
+      expect(user.text).not.toMatch(/Kerberos/);
+      const { activities } = await admin.send(message("lync won't sign in on my laptop", { conversation: { id: 'causes-admin' }, from: { id: 'admin-7', name: 'Ada' } }));
+      expect(allText(activities)).toMatch(/Kerberos/);
+    } finally {
+      await admin.close();
+    }
+  });
+
   it('"yes" or the button\'s words take up the troubleshooter offer; after another question they no longer do', async () => {
     const say = conversation();
     await say('my surface lync app wont sign in');
