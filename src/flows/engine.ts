@@ -133,6 +133,11 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
     case 'stuck':
       state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'stuck' });
       if (step.stuck) return enter(catalog, state, step.stuck, context);
+      // At a question there is nothing to get done: the question comes again, with the way out.
+      if (step.choices) {
+        const lead = step.stuckHelp ?? 'If none of the choices fits, pick the closest one, type **back** to change an earlier answer, or **talk to a person**: the helpdesk gets every answer you gave.';
+        return stay(catalog, state, context, lead);
+      }
       return { event: 'stayed', active: true, state, replies: [stuckReply(step, context)] };
     case 'back':
       return back(catalog, state, context);

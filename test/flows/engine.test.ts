@@ -105,6 +105,15 @@ describe('the engine', () => {
     expect(run('collect-logs', ['7'], admin).at(-1)!.state.stepId).toBe('cls-alwayson');
   });
 
+  it('"stuck" at a question asks it again with the way out, never "type done"', () => {
+    const stuck = run('sign-in-troubleshooter', ['desktop', 'stuck']).at(-1)!;
+    expect(stuck.event).toBe('stayed');
+    expect(stuck.state.stepId).toBe('where');
+    expect(stuck.replies[0]!.text).toMatch(/pick the closest one/);
+    expect(stuck.replies[0]!.text).toMatch(/Where are you signing in from right now\?/);
+    expect(stuck.replies[0]!.text).not.toMatch(/Type \*\*done\*\*/);
+  });
+
   it('help inside a flow lists every flow word, and each one it lists works', () => {
     const help = run('sign-in-troubleshooter', ['desktop', 'help']).at(-1)!;
     expect(help.event).toBe('stayed');
