@@ -195,7 +195,8 @@ export function asideReminder(catalog: FlowCatalog, state: FlowState): Reply {
   if (step?.choices) {
     return { text: `${where}: answer the question by its number or name, **repeat** to see the question again, or **cancel**.`, suggestions: ['repeat', 'cancel'] };
   }
-  return { text: `${where}: type **next** to continue, **repeat** to see the step again, or **cancel**.`, suggestions: ['next', 'repeat', 'cancel'] };
+  // The same word the step itself asks for ("Type done when finished"), so the two never disagree.
+  return { text: `${where}: type **done** when you have finished it, **repeat** to see the step again, or **cancel**.`, suggestions: ['done', 'repeat', 'cancel'] };
 }
 
 /** Moves to a target (a step, or flow:<id>), passing silently through branch steps, and renders where it lands. */

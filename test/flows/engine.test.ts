@@ -80,7 +80,7 @@ describe('the engine', () => {
     expect(aside!.state).toEqual(start!.state);
   });
 
-  it('the reminder after an aside says how to go on: answer a question, "next" past an instruction', () => {
+  it('the reminder after an aside says how to go on: answer a question, "done" past an instruction', () => {
     const question = asideReminder(catalog, run('sign-in-troubleshooter', [])[0]!.state);
     expect(question.text).toMatch(/still in "Sign-in troubleshooter" at "Which Lync client\?"/);
     expect(question.text).toMatch(/answer the question by its number or name/);
@@ -89,8 +89,9 @@ describe('the engine', () => {
     expect(question.suggestions).not.toContain('next');
 
     const instruction = asideReminder(catalog, run('smart-card-enrollment', ['physical'])[1]!.state);
-    expect(instruction.text).toMatch(/type \*\*next\*\* to continue, \*\*repeat\*\* to see the step again/);
-    expect(instruction.suggestions).toEqual(['next', 'repeat', 'cancel']);
+    // The word the step itself asks for ("Type done when finished").
+    expect(instruction.text).toMatch(/type \*\*done\*\* when you have finished it, \*\*repeat\*\* to see the step again/);
+    expect(instruction.suggestions).toEqual(['done', 'repeat', 'cancel']);
   });
 
   it('a number that picks no choice stays on the question and says which numbers work', () => {

@@ -30,7 +30,7 @@ describe('guided flows over HTTP', () => {
 
     const aside = await say('where does the win8 lync app keep its logs');
     expect(aside).toContain('Microsoft.LyncMX_8wekyb3d8bbwe');
-    expect(aside).toMatch(/type \*\*next\*\* to continue/i);
+    expect(aside).toMatch(/type \*\*done\*\* when you have finished it/i);
     expect(aside).toMatch(/still in "Smart card enrollment" at "Step 2/);
 
     expect(await say('next')).toMatch(/Step 3 — Internet Explorer 10\? Use Compatibility View/);
