@@ -106,6 +106,19 @@ describe('Microsoft Web Chat over the built-in Direct Line, in Chromium', { retr
     expect(await chat.page.locator('#webchat .webchat__stacked-layout--from-user').last().innerText()).toMatch(/not helpful/i);
   }, 120_000);
 
+  it('a side question mid-flow: the answer\'s buttons still work although the flow\'s reminder came after it', async () => {
+    const chat = await open();
+    await chat.type('start sign-in troubleshooter');
+    await chat.waitForText(/Which Lync are you trying to sign in with/);
+    await chat.type('where does the win8 lync app keep its logs?');
+    await chat.waitForText(/You are still in/);
+    const answer = chat.page.locator('#webchat .ac-adaptiveCard').filter({ hasText: 'LocalState' }).last();
+    await expect.poll(() => answer.locator('button:not(.lhb-copy):not([disabled])').count()).toBeGreaterThan(0);
+    // The flow's own question card, one reply older, is inert.
+    const question = chat.page.locator('#webchat .ac-adaptiveCard').filter({ hasText: 'Which Lync are you trying to sign in with' }).first();
+    await expect.poll(() => question.locator('button:not(.lhb-copy):not([disabled])').count()).toBe(0);
+  }, 120_000);
+
   it('whoami shows the caller\'s id and role', async () => {
     const chat = await open();
     const userId = await chat.page.evaluate(() => JSON.parse(sessionStorage.getItem('lync-helpdesk-webchat') ?? '{}').userId as string);

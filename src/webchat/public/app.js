@@ -225,13 +225,17 @@
   }
   function fromUser(element) { return !!element.querySelector('.webchat__stacked-layout--from-user, .webchat__bubble--from-user'); }
 
-  /** Only the newest bot message's buttons work, and only until one of them is used. */
+  /**
+   * Only the buttons of the bot's latest reply work (every message it sent since the user last wrote:
+   * a side answer and the reminder after it are one reply), and only until one of them is used.
+   */
   function disableStaleButtons() {
     var elements = activityElements();
-    var newestBot = null;
-    for (var i = elements.length - 1; i >= 0; i--) { if (!fromUser(elements[i])) { newestBot = elements[i]; break; } }
+    var latest = [];
+    for (var i = elements.length - 1; i >= 0 && !fromUser(elements[i]); i--) latest.push(elements[i]);
+    var inLatest = function (card) { return latest.some(function (element) { return element.contains(card); }); };
     Array.prototype.forEach.call(document.querySelectorAll('#webchat .ac-adaptiveCard'), function (card) {
-      var stale = card.getAttribute('data-used') === 'true' || !newestBot || !newestBot.contains(card);
+      var stale = card.getAttribute('data-used') === 'true' || !inLatest(card);
       Array.prototype.forEach.call(card.querySelectorAll('button, .ac-pushButton'), function (button) {
         if (button.classList.contains('lhb-copy')) return;
         if (stale && !button.disabled) {
