@@ -167,6 +167,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (stepId && stepId !== context.flow!.stepId) return { kind: 'step-answer', flowId: context.flow!.flowId, stepId, confidence: 0.6 };
     return { kind: 'question', result, aside: true, confidence: 0.7 };
   }
+  // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.
+  if (choices && !question && polarityOf(folded)?.polarity === 'unsure') return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
   return { kind: 'not-understood', confidence: 0.5 };
 }
 

@@ -107,12 +107,16 @@ describe('the engine', () => {
   });
 
   it('"stuck" at a question asks it again with the way out, never "type done"', () => {
-    const stuck = run('sign-in-troubleshooter', ['desktop', 'stuck']).at(-1)!;
+    const stuck = run('sign-in-troubleshooter', ['desktop', 'inside', 'stuck']).at(-1)!;
     expect(stuck.event).toBe('stayed');
-    expect(stuck.state.stepId).toBe('where');
+    expect(stuck.state.stepId).toBe('method');
     expect(stuck.replies[0]!.text).toMatch(/pick the closest one/);
-    expect(stuck.replies[0]!.text).toMatch(/Where are you signing in from right now\?/);
+    expect(stuck.replies[0]!.text).toMatch(/What does your sign-in normally ask you for\?/);
     expect(stuck.replies[0]!.text).not.toMatch(/Type \*\*done\*\*/);
+    // A question with its own help to choose shows that help.
+    const where = run('sign-in-troubleshooter', ['desktop', 'stuck']).at(-1)!;
+    expect(where.replies[0]!.text).toMatch(/^In the office, on the company's own network, pick \*\*Inside\*\*/);
+    expect(where.replies[0]!.text).toMatch(/Where are you signing in from right now\?/);
   });
 
   it('help inside a flow lists every flow word, and each one it lists works', () => {

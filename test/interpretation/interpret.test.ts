@@ -314,6 +314,17 @@ describe('side questions and what is not understood', () => {
 // ---------------------------------------------------------------------------------------------
 // Slots: client, network, sign-in method and card kind in any message.
 
+describe('not sure, where no choice says so', () => {
+  it.each(['not sure', 'no idea', 'dunno'])('"%s" at "Inside or outside?" asks again with its help', (text) => {
+    expect(meaning(text, 'where')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+
+  it('where a choice says so, it is that choice', () => {
+    const result = meaning('no idea', 'method');
+    expect(result.kind).toBe('choice');
+  });
+});
+
 describe('an earlier answer corrected', () => {
   it('"actually it\'s my iphone, not the pc" starts the flow again with the iPhone, keeping the network', () => {
     expect(meaning('actually its my iphone not the pc', 'method')).toMatchObject({
