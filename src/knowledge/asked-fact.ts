@@ -1,6 +1,6 @@
 /**
  * Questions that ask for one kind of fact: a length of time, a number of attempts, a port, a key size,
- * a price. An article on the right subject that states no such fact cannot answer them ("how many
+ * a minimum length, a registry key, a system version, a price. An article on the right subject that states no such fact cannot answer them ("how many
  * days are AlwaysOn logs kept" is not answered by the article that says AlwaysOn is on by default), so
  * the answer must hold a fact of the kind asked. Normalised text in (lower case, punctuation kept).
  */
@@ -38,6 +38,24 @@ const FACT_KINDS: readonly FactKind[] = [
     kind: 'key size',
     asks: /\bkey (?:size|length)\b|\b(?:1024|2048|4096)\b.*\bor\b|\bhow many bits\b/,
     states: /\b\d{3,4}\s*-?\s*bits?\b|\bkey (?:size|length)\b/,
+  },
+  {
+    kind: 'length',
+    // "is there a minimum pin length", "how many digits does the pin need".
+    asks: /\b(?:minimum|maximum|min|max) (?:pin |password )?length\b|\bhow many (?:characters|digits|chars|letters|numbers)\b/,
+    states: /\b\d+\s*(?:characters?|digits?|chars?)\b|\b(?:minimum|maximum) (?:pin |password )?length\b/,
+  },
+  {
+    kind: 'registry',
+    // "which registry key holds the saved password".
+    asks: /\b(?:which|what|where is the|wheres the) (?:\w+ )?registry (?:key|value|entry|setting|path)s?\b|\bregistry (?:key|value|path|entry) (?:for|that|holds|which|where)\b/,
+    states: /\bhk(?:cu|lm|ey)\b|\bhkey_/,
+  },
+  {
+    kind: 'os version',
+    // "which ios version is recommended": the article must name a version of that system.
+    asks: /\b(?:which|what|minimum|recommended|supported) (?:ios|android|windows phone|os x|macos) versions?\b|\b(?:ios|android) versions? (?:is|are|do|does|should)\b/,
+    states: /\b(?:ios|android|windows phone|os x|macos) \d/,
   },
   {
     kind: 'price',

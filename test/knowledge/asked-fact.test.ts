@@ -16,6 +16,11 @@ describe('the kind of fact a question asks for', () => {
     ['port number for the agent?', ['port']],
     ['key size 1024 or 2048?', ['key size']],
     ['how much does the module cost per user', ['price']],
+    ['is there a minimum pin length', ['length']],
+    ['how many digits does the pin need', ['length']],
+    ['which registry key holds the saved password', ['registry']],
+    ['what ios version is recommended', ['os version']],
+    ['does it work on android', []],
     ['how do i sign in with a smart card', []],
     ['how many users can a pool hold', []],
     ['what is the token lifetime', []],
@@ -38,6 +43,12 @@ describe('the kind of fact a question asks for', () => {
     ['how much does it cost per user', 'It costs $4 per user.', true],
     ['how much does it cost per user', 'Install the module on the front end.', false],
     ['how do i sign in', 'Type your address and click Sign In.', true],
+    ['is there a minimum pin length', 'The PIN needs at least 6 digits.', true],
+    ['is there a minimum pin length', 'The default PIN is 12345678.', false],
+    ['which registry key turns tracing on', 'Set EnableTracing=1 under HKCU\\Software\\Microsoft\\Office\\15.0\\Lync.', true],
+    ['which registry key turns tracing on', 'The client policy turns tracing on.', false],
+    ['what ios version is recommended', 'It needs iOS 7 or later.', true],
+    ['what ios version is recommended', 'Lync 2013 for mobile from release 5.2 supports it.', false],
   ])('%j is answered by %j: %j', (question, article, expected) => {
     expect(states(question, article)).toBe(expected);
   });

@@ -152,6 +152,8 @@ describe('out of scope', () => {
     ['a port asked, and the article names another service\'s', 'what port do the clsagent services use to talk to each other', false],
     ['a port asked, and the article states it', 'which port does cms replication to the edge use', true],
     ['a few words, the best article about one of them and covering under half', 'skype credit balance', false],
+    ['another product named on its own', 'teams keeps asking me to sign in again', false],
+    ['another product named on its own', 'my mac keychain keeps asking for my password', false],
     ['a few words, the best article about one of them and covering under half', 'log a complaint about my manager', false],
     ['a lone word that is most of an example question', 'sefautil', true],
   ];
