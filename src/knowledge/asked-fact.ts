@@ -64,12 +64,34 @@ const FACT_KINDS: readonly FactKind[] = [
   },
 ];
 
+/**
+ * "How many virtual smart cards can one machine hold", "how many public IP addresses does the edge
+ * need": the thing counted, so the answer must give a number of it ("three public IP addresses").
+ * Time units and attempts have kinds of their own.
+ */
+const HOW_MANY = /\bhow many ((?:[a-z0-9-]+ ){0,2}?)([a-z-]{3,}) (?:can|could|does|do|is|are|should|will|would|per|in|on|of|for|at|to|before|must|may|have|has|need|needed|get|allowed|at once|max|maximum)\b/;
+const NOT_COUNTED = new RegExp(`^(?:${TIME_UNIT.slice(3, -1)}|time|attempt|trie|wrong|incorrect|failed|bad|character|digit|char|letter|number)$`);
+const NUMBER_WORD = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a single|several|multiple|a few)';
+
+function countedThing(normalised: string): string | undefined {
+  const match = HOW_MANY.exec(normalised);
+  const word = match?.[2];
+  // One form for singular and plural: "addresses" → "address", "cards" → "card" (the article test matches either).
+  const thing = word?.endsWith('sses') ? word.slice(0, -2) : word?.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+  return thing && !NOT_COUNTED.test(thing) ? thing : undefined;
+}
+
 /** The kinds of fact a question asks for (usually none). */
 export function factsAsked(normalised: string): string[] {
-  return FACT_KINDS.filter((fact) => fact.asks.test(normalised)).map((fact) => fact.kind);
+  const kinds = FACT_KINDS.filter((fact) => fact.asks.test(normalised)).map((fact) => fact.kind);
+  return countedThing(normalised) ? [...kinds, 'count'] : kinds;
 }
 
 /** Whether an article's text states a fact of every kind the question asks for. */
 export function statesFactsAsked(normalisedQuestion: string, normalisedArticle: string): boolean {
-  return FACT_KINDS.every((fact) => !fact.asks.test(normalisedQuestion) || fact.states.test(normalisedArticle));
+  if (!FACT_KINDS.every((fact) => !fact.asks.test(normalisedQuestion) || fact.states.test(normalisedArticle))) return false;
+  const thing = countedThing(normalisedQuestion);
+  if (!thing) return true;
+  // A number before the thing, a word or two between: "2 front end servers", "one virtual smart card".
+  return new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z0-9-]+\\s+){0,2}${thing}`).test(normalisedArticle);
 }

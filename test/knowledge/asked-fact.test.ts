@@ -21,8 +21,11 @@ describe('the kind of fact a question asks for', () => {
     ['which registry key holds the saved password', ['registry']],
     ['what ios version is recommended', ['os version']],
     ['does it work on android', []],
+    ['how many virtual smart cards can one machine hold', ['count']],
+    ['how many public ip addresses does the edge need', ['count']],
+    ['how many times can i try', ['attempts']],
     ['how do i sign in with a smart card', []],
-    ['how many users can a pool hold', []],
+    ['how many users can a pool hold', ['count']],
     ['what is the token lifetime', []],
     ['which server is the registrar', []],
   ])('%j asks for %j', (question, kinds) => {
@@ -47,6 +50,10 @@ describe('the kind of fact a question asks for', () => {
     ['is there a minimum pin length', 'The default PIN is 12345678.', false],
     ['which registry key turns tracing on', 'Set EnableTracing=1 under HKCU\\Software\\Microsoft\\Office\\15.0\\Lync.', true],
     ['which registry key turns tracing on', 'The client policy turns tracing on.', false],
+    ['how many public ip addresses does the edge need', 'The edge needs three public IP addresses.', true],
+    ['how many virtual smart cards can one machine hold', 'A machine holds up to 10 virtual smart cards.', true],
+    ['how many virtual smart cards can one machine hold', 'A virtual smart card needs Windows 8 with a TPM.', false],
+    ['how many public ip addresses does the edge need', 'Lync Server 2013 edge servers need a public certificate.', false],
     ['what ios version is recommended', 'It needs iOS 7 or later.', true],
     ['what ios version is recommended', 'Lync 2013 for mobile from release 5.2 supports it.', false],
   ])('%j is answered by %j: %j', (question, article, expected) => {
