@@ -77,7 +77,7 @@ const SIGN_IN_FAILS =
   /\b(?:cant|cannot|can not|wont|will not|doesnt|does not|dont|unable to|not able to|fails? to|failing to|failed to|problems?|trouble|issues?|not) (?:\w+ )?(?:sign in|log in|login|signin|logon|log on|connect|let me in|let me sign in|let me log in|get in|get into)\b|\b(?:sign in|log in|login|signin|logon)(?: \w+)? (?:fails?|failing|failed|broken|not working|doesnt work|wont work|problems?|issues?|trouble|error)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
-  'lync skype business 2013 2010 client app cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello'.split(' '),
+  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello'.split(' '),
 );
 
 /** Asks for something somewhere in the message ("i'm on the page, which template do i pick"). */
@@ -310,7 +310,9 @@ function alreadyDone(folded: string): boolean {
 
 /** "which template", "what's the url", "where do i go": a question after one thing, not "how do I do it all". */
 function asksForAThing(folded: string): boolean {
-  return /\b(?:which|what|whats|where|wheres)\b/.test(folded);
+  // "What do I do now?" asks for the procedure, not for one thing in it.
+  const rest = folded.replace(/\bwhat (?:do|should|shall|must) (?:i|we) do(?: with (?:it|this|that|them))?(?: now| next| first)?\b|\bwhat now\b|\bwhat next\b/g, ' ');
+  return /\b(?:which|what|whats|where|wheres)\b/.test(rest);
 }
 
 /** Words of a request for guidance rather than of its subject ("please walk me through …"). */

@@ -425,8 +425,15 @@ describe('answer or guide', () => {
     expect(meaning(text)).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId });
   });
 
-  it.each(['I need to enroll my smart card', 'please help me enroll my smart card', 'how do i enroll my smart card?'])('a request for the whole procedure starts it: %s', (text) => {
-    expect(meaning(text)).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment' });
+  it.each(['I need to enroll my smart card', 'please help me enroll my smart card', 'how do i enroll my smart card?', 'i got a new smart card from IT, what do i do with it', 'just got a new smart card'])(
+    'a request for the whole procedure starts it: %s',
+    (text) => {
+      expect(meaning(text)).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment' });
+    },
+  );
+
+  it('"need to send you logs from my surface" starts log collection with the Store app known', () => {
+    expect(meaning('need to send you logs from my surface')).toMatchObject({ kind: 'start-flow', flowId: 'collect-logs', slots: { client: { value: 'store-app' } } });
   });
 
   it('in a flow, only steps on its own path are named: a user in the Store app branch never gets a server step', () => {
@@ -445,7 +452,7 @@ describe('answer or guide', () => {
     expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
   });
 
-  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
+  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
     expect(isBareSignInComplaint(foldPhrase(text))).toBe(true);
     expect(meaning(text).kind).toBe('troubleshoot');
   });
