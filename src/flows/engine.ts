@@ -83,6 +83,12 @@ export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowCon
 
 
 /** Facts from slots read in a message: { client: 'desktop' }. */
+/** The steps of its current flow a conversation has stood on (the trail also holds other flows' steps). */
+export function stepsVisited(state: FlowState): string[] {
+  const prefix = `${state.flowId}/`;
+  return state.trail.filter((entry) => entry.startsWith(prefix)).map((entry) => entry.slice(prefix.length));
+}
+
 export function slotFacts(slots: Partial<Record<string, { value: string }>>): Record<string, string> {
   return Object.fromEntries(Object.entries(slots).flatMap(([slot, found]) => (found ? [[slot, found.value]] : [])));
 }

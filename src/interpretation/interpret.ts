@@ -1,4 +1,5 @@
 import type { FlowCatalog } from '../flows/catalog';
+import { stepsVisited } from '../flows/engine';
 import { visibleChoices } from '../flows/render';
 import type { FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
@@ -162,9 +163,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const result = context.search(text);
     // A question the knowledge base cannot answer may be about another step of this very flow.
     const flow = context.flow;
-    const visited = flow ? flow.trail.filter((entry) => entry.startsWith(`${flow.flowId}/`)).map((entry) => entry.slice(flow.flowId.length + 1)) : [];
-    const stepId = !result.answered && flow ? context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited, staff: context.staff }) : undefined;
-    if (stepId && stepId !== context.flow!.stepId) return { kind: 'step-answer', flowId: context.flow!.flowId, stepId, confidence: 0.6 };
+    const stepId = !result.answered && flow ? context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff }) : undefined;
+    if (stepId && stepId !== flow!.stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
     return { kind: 'question', result, aside: true, confidence: 0.7 };
   }
   // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.
