@@ -52,6 +52,9 @@ describe('out of scope', () => {
     'how do i share my screen with a colleague in lync',
     'my lync headset has no sound',
     'how do i install office on the new pc',
+    // Another vendor's product next to Lync sign-in, which no article mentions, is the subject.
+    'can we use okta instead of adfs for lync 2013 sign in',
+    'lync 2013 on a windows xp machine cant sign in',
     // One word shared with an article by coincidence is no reason to offer it.
     'which dishes are on the lunch menu tomorrow',
   ])(
