@@ -111,6 +111,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     lastFlow: (context) => lastFlow.get(context),
     logger,
     onHandedOff: (summary, userConversation) => operations.onHandedOff(summary, userConversation),
+    stillOpen: async (id) => (await operations.board.find(id))?.status !== 'resolved',
     ticketButtons: true,
   });
   const guidedFlows = new GuidedFlows({

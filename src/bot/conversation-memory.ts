@@ -11,5 +11,7 @@ export const ConversationMemorySchema = z.object({
   listed: z.array(z.string()).max(10).optional(),
   /** The step last answered directly, so "continue from this step" starts the flow there; until the next question or flow. */
   stepOffered: z.object({ flowId: z.string(), stepId: z.string() }).optional(),
+  /** The conversation's last hand-off: asking for a person again adds to it instead of opening another ticket. */
+  handedOff: z.object({ id: z.string(), at: z.string() }).optional(),
 });
 export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;

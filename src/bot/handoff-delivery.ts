@@ -66,7 +66,16 @@ export interface HandOffDeliveryDeps {
   onHandedOff?: (summary: HandOffSummary, userConversation: Record<string, unknown>) => Promise<void>;
   /** Puts Take / Resolve buttons on the card posted to the helpdesk conversation (tickets are kept). */
   ticketButtons?: boolean;
+  /** False once an agent resolved the hand-off's ticket: asking for a person again then starts a new one. */
+  stillOpen?: (id: string) => Promise<boolean>;
 }
+
+/**
+ * Asking for a person again within this long of the last hand-off, while its ticket is open, brings
+ * that hand-off up to date (same reference, one ticket) instead of opening another: agents would
+ * otherwise get two tickets for one problem, each with half of the story.
+ */
+export const REPEAT_HAND_OFF_MS = 8 * 60 * 60 * 1000;
 
 export type HandOff = (context: TurnContext, caller: Caller, memory: ConversationMemory, flow?: FlowState) => Promise<Reply>;
 
@@ -81,7 +90,13 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     const id = newHandOffId(activity.id ? `${activity.conversation?.id}/${activity.id}` : undefined);
     const earlier = await deps.storage.read([handOffKey(id)]).then((items) => HandOffRecord.safeParse(items[handOffKey(id)]), () => undefined);
     // The same message handled again (a turn retried after a concurrent save): answer as before, post once.
-    if (earlier?.success) return userReply(earlier.data.summary, earlier.data.delivery, handOffCard(earlier.data.summary));
+    if (earlier?.success) {
+      memory.handedOff = { id, at: earlier.data.summary.at };
+      return userReply(earlier.data.summary, earlier.data.delivery, handOffCard(earlier.data.summary));
+    }
+    // Asked again while the last hand-off is still with the helpdesk: that one is brought up to date.
+    const again = await earlierHandOff(deps, memory, new Date());
+    if (again) return updateHandOff(deps, context, caller, memory, again, flow);
 
     const at = new Date();
     // The flow handing off now, else the last one, only if it is still running or ended in the last half hour.
@@ -114,7 +129,84 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     }
     await deps.onHandedOff?.(summary, record.userConversation).catch((error: unknown) => turnLogger(context, deps.logger).error('hand-off ticket not opened', { handOff: summary.id, error }));
     turnLogger(context, deps.logger).info('handed off', { handOff: summary.id, delivered: delivery.to, flow: summary.flow?.id });
+    memory.handedOff = { id: summary.id, at: summary.at };
     return userReply(summary, delivery, card);
+  };
+}
+
+/** The conversation's last hand-off when asking again should bring it up to date: recent, stored, its ticket not resolved. */
+async function earlierHandOff(deps: HandOffDeliveryDeps, memory: ConversationMemory, now: Date): Promise<HandOffRecord | undefined> {
+  const last = memory.handedOff;
+  if (!last || now.getTime() - new Date(last.at).getTime() > REPEAT_HAND_OFF_MS) return undefined;
+  const stored = await deps.storage.read([handOffKey(last.id)]).then((items) => HandOffRecord.safeParse(items[handOffKey(last.id)]), () => undefined);
+  if (!stored?.success) return undefined;
+  const open = await (deps.stillOpen?.(last.id) ?? Promise.resolve(true)).catch(() => true);
+  return open ? stored.data : undefined;
+}
+
+/**
+ * Asked for a person again: the same reference, its summary rebuilt with everything so far. What
+ * happened since is posted to the helpdesk as an update; nothing new, nothing posted. The user is
+ * told it is already with the helpdesk rather than handed a second reference.
+ */
+async function updateHandOff(deps: HandOffDeliveryDeps, context: TurnContext, caller: Caller, memory: ConversationMemory, earlier: HandOffRecord, flow?: FlowState): Promise<Reply> {
+  const { activity } = context;
+  const by = `${activity.conversation?.id}/${activity.id ?? ''}`;
+  const at = new Date();
+  const state = flow ?? recentFlow(await deps.lastFlow(context), at);
+  const summary = buildHandOffSummary({
+    id: earlier.summary.id,
+    at,
+    caller,
+    asked: memory.asked,
+    articleTitle: deps.articleTitle,
+    flow: state ? { state, definitions: (id) => deps.catalog.byId(id) } : undefined,
+  });
+  // The same message handled again (a retried turn): answer as before, post once. Nothing new since: nothing to post.
+  if (activity.id !== undefined && earlier.updatedBy === by) return alreadyReply(earlier.summary, earlier.delivery, true, handOffCard(earlier.summary, { update: true }));
+  if (sameStory(summary, earlier.summary)) return alreadyReply(earlier.summary, earlier.delivery, false);
+  const card = handOffCard(summary, { update: true });
+  let delivery: HandOffRecord['delivery'] = { to: 'user' };
+  if (deps.target) {
+    try {
+      const channelCard = deps.ticketButtons ? withTicketButtons(card, summary.id) : card;
+      await postToHelpdesk(deps.adapter, deps.appId, deps.target, { text: `Update to hand-off ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card: channelCard }, originOf(context));
+      delivery = { to: 'channel', target: describe(deps.target) };
+    } catch (error) {
+      turnLogger(context, deps.logger).error('hand-off update post failed', { handOff: summary.id, error });
+      delivery = { to: 'user', target: describe(deps.target), error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+  const record: HandOffRecord = { ...earlier, summary, delivery, updates: (earlier.updates ?? 0) + 1, updatedBy: by };
+  try {
+    await deps.storage.write({ [handOffKey(summary.id)]: record });
+  } catch (error) {
+    turnLogger(context, deps.logger).error('hand-off update not stored', { handOff: summary.id, error });
+  }
+  turnLogger(context, deps.logger).info('hand-off updated', { handOff: summary.id, delivered: delivery.to, flow: summary.flow?.id });
+  memory.handedOff = { id: summary.id, at: summary.at };
+  return alreadyReply(summary, delivery, true, card);
+}
+
+/** Whether two summaries of one hand-off tell the same story (when they were made aside). */
+function sameStory(a: HandOffSummary, b: HandOffSummary): boolean {
+  return JSON.stringify({ ...a, at: '' }) === JSON.stringify({ ...b, at: '' });
+}
+
+function alreadyReply(summary: HandOffSummary, delivery: HandOffRecord['delivery'], updated: boolean, card?: Reply['card']): Reply {
+  if (delivery.to === 'channel') {
+    return {
+      text:
+        `This is already with the helpdesk (reference **${summary.id}**). ` +
+        (updated ? "I've added what happened since, so you won't need to repeat it. " : '') +
+        'Someone will get back to you; quote the reference if you contact them.',
+      ...(card ? { card } : {}),
+    };
+  }
+  const lead = updated ? 'here is the summary again with what happened since' : 'here is the summary again';
+  return {
+    text: `You already have a reference for this (**${summary.id}**); ${lead}. Please paste it into your ticket:\n\n\`\`\`\n${withoutBackticks(summaryText(summary))}\n\`\`\``,
+    card: card ?? handOffCard(summary),
   };
 }
 

@@ -11,9 +11,9 @@ const MARK = { done: '✔', stuck: '✖ stuck', reached: '➜ reached' } as cons
  * exactly as it is and never read Markdown, so it cannot become a link or formatting for the agent.
  * Flow text (step titles, answers, suggestions) is ours and keeps its light Markdown.
  */
-export function handOffCard(summary: HandOffSummary): CardJson {
+export function handOffCard(summary: HandOffSummary, { update = false }: { update?: boolean } = {}): CardJson {
   const body: Element[] = [
-    literal([{ text: `Hand-off ${summary.id}: ${summary.who.name}`, weight: 'Bolder', size: 'Medium' }]),
+    literal([{ text: `Hand-off ${summary.id}${update ? ' (updated)' : ''}: ${summary.who.name}`, weight: 'Bolder', size: 'Medium' }]),
     literal([{ text: 'Who: ', weight: 'Bolder' }, { text: `${summary.who.name} (${summary.who.id})` }]),
     facts([
       ['Channel', escapeMarkdown(summary.who.channel)],

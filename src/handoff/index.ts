@@ -32,5 +32,8 @@ export const HandOffRecord = z.object({
   }),
   /** Lets an agent answer the user proactively later. */
   userConversation: z.record(z.string(), z.unknown()),
+  /** How many times the user asked again and the summary was brought up to date, and the message that did it last (a retried turn posts once). */
+  updates: z.number().int().min(0).optional(),
+  updatedBy: z.string().optional(),
 });
 export type HandOffRecord = z.infer<typeof HandOffRecord>;

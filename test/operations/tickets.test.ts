@@ -114,4 +114,43 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(receiver.requests.length, 'failed attempts were retried').toBeGreaterThanOrEqual(accepted.length + 4 + 3);
     expect(receiver.requests.every((r) => r.path === '/tickets' && r.headers['content-type'] === 'application/json')).toBe(true);
   });
+  it('asking for a person again keeps one ticket: what happened since is posted as an update; once resolved, a new hand-off', async () => {
+    const channel = await recordingServer();
+    cleanup.push(channel.close);
+    const reference = { serviceUrl: channel.url, channelId: 'emulator', conversation: { id: 'helpdesk-room' }, bot: { id: 'bot', name: 'Lync Helpdesk Bot' } };
+    const bot = await startBot({ HELPDESK_CONVERSATION: JSON.stringify(reference), HELPDESK_AGENTS: 'agent-1' }, { operations: { outboxPollMs: 50 } });
+    cleanup.push(bot.close);
+    const user = { conversation: { id: 'user-chat-again' }, serviceUrl: channel.url, from: { id: 'user-8', name: 'Cy' } };
+    const posts = () => channel.requests.filter((r) => r.path === '/v3/conversations/helpdesk-room/activities').map((r) => `${String(r.body.text)} ${JSON.stringify(r.body.attachments)}`);
+
+    await bot.say('my lync client shows a certificate error', user);
+    const ref = REF.exec(allText(await bot.say('talk to a person', user)))![1]!;
+    expect(posts()).toHaveLength(1);
+
+    // A new question, then a person again: the same reference, the question added, one update posted.
+    await bot.say('where does the win8 lync app keep its logs', user);
+    const again = allText(await bot.say('i want a human', user));
+    expect(again).toContain(`already with the helpdesk (reference **${ref}**)`);
+    expect(again).toContain("I've added what happened since");
+    expect(REF.exec(again.replaceAll(ref, ''))?.[1], 'no second reference').toBeUndefined();
+    expect(posts()).toHaveLength(2);
+    expect(posts()[1]).toContain(`Update to hand-off ${ref}`);
+    expect(posts()[1]).toContain('where does the win8 lync app keep its logs');
+    expect(allText(await bot.say('tickets', AGENT))).toContain('1 open ticket');
+
+    // Nothing new since: told again, nothing posted.
+    const third = allText(await bot.say('talk to a person', user));
+    expect(third).toContain(`already with the helpdesk (reference **${ref}**)`);
+    expect(third).not.toContain("I've added");
+    expect(posts()).toHaveLength(2);
+
+    // Resolved: asking again is a new problem with a new reference and ticket.
+    await bot.say(`ticket resolve ${ref} renewed the certificate`, AGENT);
+    const fresh = allText(await bot.say('talk to a person', user));
+    const next = REF.exec(fresh)?.[1];
+    expect(next, fresh).toBeDefined();
+    expect(next).not.toBe(ref);
+    expect(fresh).toContain("I've passed this to the helpdesk");
+    expect(posts()).toHaveLength(3);
+  });
 });
