@@ -38,3 +38,17 @@ export function clientFit(asked: ReadonlySet<ClientKind>, articleClients: readon
   if (asked.size === 0 || written.length === 0 || written.includes('any')) return 0.5;
   return written.some((client) => asked.has(client)) ? 1 : 0;
 }
+
+/**
+ * The question names a phone (iPhone/iPad, Android, Windows Phone) and the article is written only for
+ * other phones or the Mac: the mobile apps differ most in what they support (Android cannot do passive
+ * authentication, iOS can), so such an article answers another platform's problem. "mobile" alone
+ * names no phone ("mobile broadband"); a desktop or Store app article is left to the ranking, since
+ * people call either one "the lync app".
+ */
+export function otherPhoneOnly(tokens: Iterable<string>, articleClients: readonly ClientKind[]): boolean {
+  const named = [...clientsAsked([...tokens].filter((token) => stem(token) !== MOBILE))].filter((client) => PHONES.has(client));
+  if (named.length === 0 || articleClients.length === 0) return false;
+  return articleClients.every((client) => (PHONES.has(client) || client === 'mac') && !named.includes(client));
+}
+const MOBILE = stem('mobile');

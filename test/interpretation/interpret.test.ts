@@ -452,12 +452,12 @@ describe('answer or guide', () => {
     expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
   });
 
-  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
+  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server', 'my ipad lync just spins forever', 'lync stuck at signing in on my iphone', 'lync on my laptop hangs while signing in'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
     expect(isBareSignInComplaint(foldPhrase(text))).toBe(true);
     expect(meaning(text).kind).toBe('troubleshoot');
   });
 
-  it.each(['lync keeps asking for my password when I sign in', "can't sign in, it says the certificate name doesn't match", 'cant sign in because the clock on my surface is off', 'what is the default smart card pin'])(
+  it.each(['lync keeps asking for my password when I sign in', "can't sign in, it says the certificate name doesn't match", 'cant sign in because the clock on my surface is off', 'what is the default smart card pin', 'lync is stuck on a white adfs page when signing in on my phone'])(
     'a sign-in complaint with a distinctive symptom is a question: %s',
     (text) => {
       expect(isBareSignInComplaint(foldPhrase(text))).toBe(false);

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { gist } from '../../src/knowledge/answer';
-import { clientFit, clientsAsked } from '../../src/knowledge/clients';
+import { clientFit, clientsAsked, otherPhoneOnly } from '../../src/knowledge/clients';
 import { everydayRank, unknownWordShare } from '../../src/knowledge/everyday-words';
 import { compileScope } from '../../src/knowledge/scope';
 import { SpellingCorrector } from '../../src/knowledge/spelling';
@@ -190,6 +190,27 @@ describe('clients', () => {
     expect(clientFit(phone, ['store-app', 'server'])).toBe(0);
     expect(clientFit(phone, ['server'])).toBe(0.5);
     expect(clientFit(new Set(), ['store-app'])).toBe(0.5);
+  });
+
+  it.each([
+    [['ipad', 'ios'], ['android', 'mac'], true],
+    [['iphon', 'ios'], ['android'], true],
+    [['android'], ['android', 'mac'], false],
+    [['ios'], ['ios', 'android'], false],
+    // "mobile" names no phone; a desktop or Store app article is left to the ranking.
+    [['mobil'], ['store-app'], false],
+    [['mobil'], ['android'], false],
+    [['ios'], ['store-app'], false],
+    [['ios'], [], false],
+  ] as const)('a phone named (%j) and an article only for other phones or the Mac (%j): %s', (tokens, clients, other) => {
+    expect(otherPhoneOnly(tokens, clients)).toBe(other);
+  });
+
+  it('"my ipad lync just spins forever" is not answered with the Android article', () => {
+    const result = knowledge.search('my ipad lync just spins forever');
+    expect(result.hits[0]?.article.id).toBe('passive-auth-android-not-supported');
+    expect(result.answered).toBe(false);
+    expect(knowledge.search('my android lync just spins forever').answered).toBe(true);
   });
 });
 
