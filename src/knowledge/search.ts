@@ -108,6 +108,8 @@ export interface SearchResult {
   definition?: GlossaryEntry;
 }
 
+const NEGATING_PREFIX = /^(?:in|un|im|ir|il|dis|non|mis)/;
+
 /** Host names, URLs and e-mail addresses in a question: the search tokens of their pieces. */
 const NAME = /(?:[a-z][a-z0-9+.-]*:\/\/)?[a-z0-9_-]+(?:\.[a-z0-9_-]+)+(?:\/[^\s]*)?|[a-z0-9._%+-]+@[a-z0-9.-]+/g;
 
@@ -439,12 +441,15 @@ export class KnowledgeIndex {
   /** The vocabulary word a misspelt token stands for, if one is close enough and the message's budget allows looking. */
   private correct(token: string, budget: { corrections: number; until: number }): string | null {
     if (token.length > this.longestCorrectable || /\d/.test(token)) return null;
+
     const cached = this.corrections.get(token);
     if (cached !== undefined) return cached;
     // Out of budget the word stays unknown (and is not cached: it may be corrected in a shorter message).
     if (budget.corrections <= 0 || performance.now() > budget.until) return null;
     budget.corrections--;
-    const corrected = this.speller.correct(token) ?? this.fuzzyCorrection(token);
+    const found = this.speller.correct(token) ?? this.fuzzyCorrection(token);
+    // "incorrect" is no slip for "correct", nor "unable" for "able": a negating prefix turns the word round.
+    const corrected = found !== null && NEGATING_PREFIX.test(token) && token.replace(NEGATING_PREFIX, '').startsWith(found.slice(0, -1)) ? null : found;
     if (this.corrections.size < 10_000) this.corrections.set(token, corrected);
     return corrected;
   }

@@ -244,6 +244,14 @@ describe('words', () => {
     expect(speller.correct('zqxwv')).toBeNull();
   });
 
+  it('a negating prefix is no slip: "incorrect" is not corrected to "correct" (it means "wrong")', () => {
+    const { tokens, guessed } = knowledge.index.queryTokens('lync says my password is incorrect');
+    expect(tokens).not.toContain('correct');
+    expect(guessed.size).toBe(0);
+    expect(tokens).toContain('wrong');
+    expect(knowledge.index.queryTokens('pasword').tokens).toEqual(['password']);
+  });
+
   it('a gist keeps the first sentence or two, whole', () => {
     expect(gist('Run the cmdlet, e.g. on the pool. Then wait. Then check again.')).toBe('Run the cmdlet, e.g. on the pool. Then wait.');
     expect(gist(`${'x'.repeat(300)}. Second.`).length).toBeLessThanOrEqual(280);
