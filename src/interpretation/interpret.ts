@@ -75,7 +75,7 @@ const QUESTION_LEAD = new Set(
 const TROUBLESHOOTER = 'sign-in-troubleshooter';
 /** "can't sign in" in its many spellings. */
 const SIGN_IN_FAILS =
-  /\b(?:cant|cannot|can not|wont|will not|doesnt|does not|dont|unable to|not able to|fails? to|failing to|failed to|problems?|trouble|issues?|not) (?:\w+ )?(?:sign in|log in|login|signin|logon|log on|connect|let me in|let me sign in|let me log in|get in|get into)\b|\b(?:sign in|log in|login|signin|logon)(?: \w+)? (?:fails?|failing|failed|broken|not working|doesnt work|wont work|problems?|issues?|trouble|error)\b|\b(?:stuck|hangs?|hanging|spins?|spinning|never finishes|never gets past)(?: at| on| while)? (?:signing in|logging in|sign in|log in|signin|login|connecting)\b|\b(?:just|keeps?) (?:spins?|spinning|hangs?|hanging)\b/;
+  /\b(?:cant|cannot|can not|wont|will not|doesnt|does not|dont|unable to|not able to|fails? to|failing to|failed to|refuses? to|refused to|problems?|trouble|issues?|not) (?:\w+ )?(?:sign in|log in|login|signin|logon|log on|connect|let me in|let me sign in|let me log in|get in|get into)\b|\b(?:sign in|log in|login|signin|logon)(?: \w+)? (?:fails?|failing|failed|broken|not working|doesnt work|wont work|problems?|issues?|trouble|error)\b|\b(?:stuck|hangs?|hanging|spins?|spinning|never finishes|never gets past)(?: at| on| while)? (?:signing in|logging in|sign in|log in|signin|login|connecting)\b|\b(?:just|keeps?) (?:spins?|spinning|hangs?|hanging)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
   'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while'.split(' '),
@@ -299,6 +299,13 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
   if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
     const step = context.steps?.stepForAny(text);
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
+  }
+  // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else
+  // works") is no dead end: the troubleshooter narrows it down. Not for another product's sign-in.
+  if (!result.answered && !result.otherTopic && !result.ambiguousWord && (result.suggested ?? []).length === 0 && catalog?.byId(TROUBLESHOOTER) && SIGN_IN_FAILS.test(folded)) {
+    const slots = slotsOf(text);
+    const causes = LIKELY_CAUSES[slots.client?.value ?? 'any'] ?? LIKELY_CAUSES.any!;
+    return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, confidence: 0.6 };
   }
   return { kind: 'question', result, aside: false, confidence: 0.7 };
 }

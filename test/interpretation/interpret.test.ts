@@ -256,7 +256,8 @@ describe('flow words', () => {
   });
 
   it.each([
-    ['i hate lync it will not sign in on my surface', 'question'],
+    // Not small talk: a sign-in failure the (stubbed, empty) search cannot place is offered the troubleshooter.
+    ['i hate lync it will not sign in on my surface', 'troubleshoot'],
     ['are you able to tell me where the lync logs are', 'question'],
     ['who made the lync store app', 'question'],
   ])('a question that starts like chat is still a question: %s → %s', (text, kind) => {
@@ -463,6 +464,14 @@ describe('answer or guide', () => {
       expect(isBareSignInComplaint(foldPhrase(text))).toBe(false);
     },
   );
+
+  it('a sign-in failure the knowledge base cannot place offers the troubleshooter, not a dead end; another product\'s sign-in does not', () => {
+    const text = 'user has a surface rt thats not on the domain, the lync tile app refuses to log in but everything else on it works. ideas?';
+    expect(isBareSignInComplaint(foldPhrase(text))).toBe(false);
+    expect(meaning(text)).toMatchObject({ kind: 'troubleshoot', slots: { client: { value: 'store-app' } } });
+    const otherProduct = interpret('outlook refuses to log in on my laptop', { catalog, steps, staff: false, search: () => ({ ...NOTHING, otherTopic: 'outlook' }), isCommand: () => false });
+    expect(otherProduct.kind).toBe('question');
+  });
 
   it('the offer lists the likeliest causes for the client named', () => {
     const result = meaning('my surface cannot sign in');
