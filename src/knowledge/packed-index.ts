@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import type { Article } from './article';
 import { B, FIELD_WEIGHTS, K1, type IndexData } from './build-index';
 import { CompactPostings } from './compact-index';
+import { tokenizerFingerprint } from './text';
 
 /**
  * The knowledge index packed in one file (`npm run kb:build` writes it beside the articles, in
@@ -27,10 +28,11 @@ export function packedIndexPath(knowledgeFolder: string): string {
   return join(knowledgeFolder, PACKED_INDEX_FILE);
 }
 
-/** The content key: changes whenever the articles, the synonyms, the scope or the index format change. */
+/** The content key: changes whenever the articles, the synonyms, the scope, the tokenizer or the index format change. */
 export function indexKey(articles: readonly Article[], synonymsText: string, scopeText: string): string {
   const hash = createHash('sha256');
   hash.update(JSON.stringify({ format: INDEX_FORMAT_VERSION, FIELD_WEIGHTS, K1, B }));
+  hash.update('\u0000tokenizer\u0000').update(tokenizerFingerprint());
   hash.update('\u0000synonyms\u0000').update(synonymsText);
   hash.update('\u0000scope\u0000').update(scopeText);
   for (const article of articles) hash.update('\u0000article\u0000').update(JSON.stringify(article));

@@ -14,6 +14,15 @@ const STOPWORDS = new Set(
   ).split(' '),
 );
 
+/**
+ * What a packed index built with these rules depends on: the stop words, and a number to raise with
+ * any change to the stemmer or the splitting of words (an index of other tokens would match nothing).
+ */
+const TOKENIZER_RULES = 1;
+export function tokenizerFingerprint(): string {
+  return JSON.stringify({ rules: TOKENIZER_RULES, stopwords: [...STOPWORDS].sort() });
+}
+
 /** Replaces typographic quotes and dashes, lower-cases. */
 export const normaliseText = rememberRecent(normaliseTextNow);
 

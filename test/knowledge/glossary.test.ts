@@ -22,6 +22,7 @@ describe('glossary: "what does X stand for?"', () => {
     ['so what does OTP stand for', 'OTP'],
     ['what does ARR stand for? the reverse proxy thing', 'ARR'],
     ['someone mentioned the KST in a ticket note, what is that?', 'KST'],
+    ["the blog keeps saying KST - what's that short for?", 'KST'],
     ['what do CUs stand for', 'CU'],
     ['what does xds stand for', 'XDS'],
   ])('%s -> %s', (question, term) => {

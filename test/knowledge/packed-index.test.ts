@@ -2,13 +2,14 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type IndexReadiness, knowledgeBaseFrom, loadKnowledgeBase, packKnowledgeIndex, readKnowledgeSources } from '../../src/knowledge';
 import type { Article } from '../../src/knowledge/article';
 import { loadEvalSet } from '../../src/knowledge/evaluation';
 import { indexKey, packIndex, packedIndexPath, readPackedIndex, unpackIndex } from '../../src/knowledge/packed-index';
 import { KnowledgeIndex, type SearchResult } from '../../src/knowledge/search';
 import { compileSynonyms } from '../../src/knowledge/synonyms';
+import { tokenizerFingerprint } from '../../src/knowledge/text';
 
 const root = resolve(__dirname, '..', '..');
 const source = join(root, 'knowledge');
@@ -44,6 +45,21 @@ describe('packed knowledge index', () => {
     // Misspellings go through the vocabulary the packed file carries.
     for (const q of ['andriod sign in eror', 'pasive auth domian', 'certficate trust promt', 'no', 'lync']) {
       expect(comparable(loaded.search(q, 5)), q).toBe(comparable(built.search(q, 5)));
+    }
+  });
+
+  it('its key covers the tokenizer: an index of other stop words or stems would match nothing', async () => {
+    const { articles } = readKnowledgeSources(resolve(__dirname, '../../knowledge'));
+    const today = indexKey(articles, 'synonyms', 'scope');
+    expect(JSON.parse(tokenizerFingerprint()).stopwords).toContain('the');
+    vi.resetModules();
+    vi.doMock('../../src/knowledge/text', async (original) => ({ ...(await original<object>()), tokenizerFingerprint: () => 'other rules' }));
+    try {
+      const changed = await import('../../src/knowledge/packed-index');
+      expect(changed.indexKey(articles, 'synonyms', 'scope')).not.toBe(today);
+    } finally {
+      vi.doUnmock('../../src/knowledge/text');
+      vi.resetModules();
     }
   });
 
@@ -126,7 +142,7 @@ describe('index format version', () => {
     const synonyms = compileSynonyms([{ canonical: 'storeapp', variants: ['store app', 'surface'], context: true }]);
     const index = new KnowledgeIndex(articles, synonyms);
     const bytes = packIndex(index.indexData, indexKey(articles, 'synonyms', 'scope'));
-    expect(createHash('sha256').update(bytes).digest('hex').slice(0, 16)).toBe('d7b2f2a92dcf7f65');
+    expect(createHash('sha256').update(bytes).digest('hex').slice(0, 16)).toBe('e185d3e4fc28b682');
     expect(knowledgeBaseFrom(index).search('surface certificates').hits[0]?.article.id).toBe('one');
   });
 });
