@@ -165,6 +165,12 @@ export class HelpdeskBot extends TeamsActivityHandler {
         await this.feedback(context, meaning.helpful, caller, memory);
         return;
       case 'small-talk':
+        // "No thanks" withdraws what the last reply offered.
+        if (meaning.topic === 'declined') {
+          memory.offered = undefined;
+          memory.stepOffered = undefined;
+          memory.listed = undefined;
+        }
         await this.send(context, smallTalkReply(meaning.topic, inFlow));
         if (inFlow) await reminder();
         return;

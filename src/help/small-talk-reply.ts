@@ -33,5 +33,11 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean): Reply {
       };
     case 'laugh':
       return inFlow ? { text: '🙂' } : { text: '🙂 Anything else about Lync sign-in? Type "help" to see what I can do.', suggestions: ['help'] };
+    case 'declined':
+      return { text: `OK. ${ASK}, or type "${PHRASES.person}" and the helpdesk takes over.`, suggestions: [PHRASES.person, 'help'] };
+    case 'pick-one':
+      return { text: 'Which one? Type its number from the list above, or tell me a little more: which client, and what you see.' };
+    case 'bare-answer':
+      return { text: `${ASK}, and I'll look for the fix. Type "help" to see what I can do.`, suggestions: ['help'] };
   }
 }

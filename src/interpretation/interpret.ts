@@ -5,7 +5,7 @@ import type { FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { LIKELY_CAUSES } from './likely-causes';
-import { acceptsOffer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
+import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { foldPhrase, tokens } from '../language/text';
@@ -78,7 +78,7 @@ const SIGN_IN_FAILS =
   /\b(?:cant|cannot|can not|wont|will not|doesnt|does not|dont|unable to|not able to|fails? to|failing to|failed to|refuses? to|refused to|problems?|trouble|issues?|not) (?:\w+ )?(?:sign in|log in|login|signin|logon|log on|connect|let me in|let me sign in|let me log in|get in|get into)\b|\b(?:sign in|log in|login|signin|logon)(?: \w+)? (?:fails?|failing|failed|broken|not working|doesnt work|wont work|problems?|issues?|trouble|error)\b|\b(?:stuck|hangs?|hanging|spins?|spinning|never finishes|never gets past)(?: at| on| while)? (?:signing in|logging in|sign in|log in|signin|login|connecting)\b|\b(?:just|keeps?) (?:spins?|spinning|hangs?|hanging)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
-  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while'.split(' '),
+  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro'.split(' '),
 );
 
 /** Asks for something somewhere in the message ("i'm on the page, which template do i pick"). */
@@ -236,6 +236,19 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     // After one step was answered, "start" may mean from the beginning (that button says so): only a yes carries on.
     const step = /\b(?:start|begin)\b/.test(folded) ? undefined : context.stepOffered;
     if (step && context.catalog?.byId(step.flowId)?.steps[step.stepId]) return { kind: 'start-flow', flowId: step.flowId, stepId: step.stepId, slots: {}, confidence: 0.85 };
+  }
+  // Taking up the offer by answering its first question: "iphone 6, the lync 2013 app", "from home".
+  if (context.flowOffered && !asksSomething(text)) {
+    const offered = context.catalog?.byId(context.flowOffered);
+    const said = slotsOf(text);
+    if (offered && Object.keys(said).length > 0 && tokens(folded).length <= 12) return { kind: 'start-flow', flowId: offered.id, slots: said, confidence: 0.75 };
+  }
+  // A lone yes, no or "not sure" is never searched ("Several articles mention yes").
+  const bare = bareAnswer(folded);
+  if (bare) {
+    if (bare === 'no' && (context.flowOffered || context.stepOffered || context.listed)) return { kind: 'small-talk', topic: 'declined', confidence: 0.9 };
+    if (context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
+    return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
   const group = phraseGroupOf(text);
   if (group) {

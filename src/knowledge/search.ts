@@ -11,7 +11,7 @@ import { statesFactsAsked } from './asked-fact';
 import { clientFit, clientsAsked, otherPhoneOnly } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
 import { SpellingCorrector } from './spelling';
-import { normaliseText, searchTokens } from './text';
+import { normaliseText, rawTokens, searchTokens } from './text';
 
 /**
  * Knowledge search: a field-weighted BM25 ranking over normalised tokens, a match against each
@@ -377,7 +377,9 @@ export class KnowledgeIndex {
     const suggested = confident || ambiguous ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)));
     const otherTopic = this.scope?.otherTopic(question);
     if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
-    return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: typed[0]! } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
+    // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.
+    const asTyped = () => rawTokens(normaliseText(question)).find((raw) => searchTokens(raw).includes(typed[0]!)) ?? typed[0]!;
+    return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: asTyped() } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
   }
 
   /** Normalised, synonym-expanded, spelling-corrected tokens of a query. */

@@ -16,8 +16,26 @@ export type Polarity = 'yes' | 'no' | 'unsure';
 export type Sense = FlowWord | Polarity | SmallTalk | 'helpful' | 'not-helpful' | 'question';
 
 /** Chat that is not a question: each gets a short reply of its own, never "I don't know". */
-export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh';
-const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh']);
+/**
+ * Chat that is not a question. `declined`: "no thanks" to what the last reply offered; `pick-one`: a
+ * yes or "not sure" under a numbered list; `bare-answer`: a lone yes or no with nothing asked.
+ */
+export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer';
+const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer']);
+
+/** A message that is only a yes, a no or a "not sure", and which. */
+export function bareAnswer(folded: string): Polarity | undefined {
+  const text = folded.trim().replace(/[.!?]+$/, '');
+  if (BARE.no.test(text)) return 'no';
+  if (BARE.unsure.test(text)) return 'unsure';
+  if (BARE.yes.test(text)) return 'yes';
+  return undefined;
+}
+const BARE = {
+  no: /^(?:no|nope|nah|no thanks|no thank you|no ty|no thx|not really|not now|not yet|none|none of (?:these|those|them)|neither|neither of (?:these|those|them)|not that|not those|not them)$/,
+  unsure: /^(?:not sure|unsure|dunno|i dunno|idk|i dont know|no idea|maybe|perhaps)$/,
+  yes: /^(?:yes|yeah|yep|yup|ya|yes please|yes thanks|y)$/,
+};
 
 export function isSmallTalk(sense: string): sense is SmallTalk {
   return SMALL_TALK.has(sense);

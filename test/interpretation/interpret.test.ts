@@ -453,7 +453,7 @@ describe('answer or guide', () => {
     expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
   });
 
-  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server', 'my ipad lync just spins forever', 'lync stuck at signing in on my iphone', 'lync on my laptop hangs while signing in'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
+  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server', 'my ipad lync just spins forever', 'lync stuck at signing in on my iphone', 'lync store app on surface wont sign in', 'lync on my laptop hangs while signing in'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
     expect(isBareSignInComplaint(foldPhrase(text))).toBe(true);
     expect(meaning(text).kind).toBe('troubleshoot');
   });
@@ -541,8 +541,28 @@ describe('answers to what the previous reply offered', () => {
     },
   );
 
-  it.each(['no', 'no thanks', 'thanks', 'ok thanks', '2', 'yes i have a surface', 'why does it fail'])('"%s" does not take up the offer', (text) => {
+  it.each(['no', 'no thanks', 'thanks', 'ok thanks', '2', 'why does it fail', 'which client do you mean, my iphone?'])('"%s" does not take up the offer', (text) => {
     expect(offered(text, { flowOffered: 'sign-in-troubleshooter', listed })).not.toMatchObject({ kind: 'start-flow' });
+  });
+
+  it.each([
+    ['yes i have a surface', 'client', 'store-app'],
+    ['iphone 6, the lync 2013 app', 'client', 'ios'],
+    ['im at home', 'where', 'outside'],
+  ])('answering the offered flow\'s first question takes it up with that answer: "%s"', (text, slot, value) => {
+    expect(offered(text, { flowOffered: 'sign-in-troubleshooter' })).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', slots: { [slot]: { value } } });
+  });
+
+  it.each([
+    ['no thanks', { flowOffered: 'sign-in-troubleshooter' }, 'declined'],
+    ['nope', { listed }, 'declined'],
+    ['none of these', { listed }, 'declined'],
+    ['yes', { listed }, 'pick-one'],
+    ['not sure', { listed }, 'pick-one'],
+    ['yes', {}, 'bare-answer'],
+    ['no', {}, 'bare-answer'],
+  ] as const)('a lone yes, no or "not sure" is never searched: "%s" with %j → %s', (text, extra, topic) => {
+    expect(offered(text, extra)).toMatchObject({ kind: 'small-talk', topic });
   });
 
   it('with nothing offered, "yes" and "sure" start nothing; after a step answer a yes carries on from that step', () => {

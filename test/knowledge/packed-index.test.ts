@@ -55,7 +55,8 @@ describe('packed knowledge index', () => {
     vi.resetModules();
     vi.doMock('../../src/knowledge/text', async (original) => ({ ...(await original<object>()), tokenizerFingerprint: () => 'other rules' }));
     try {
-      const changed = await import('../../src/knowledge/packed-index');
+      const modulePath = '../../src/knowledge/packed-index';
+      const changed = (await import(modulePath)) as typeof import('../../src/knowledge/packed-index');
       expect(changed.indexKey(articles, 'synonyms', 'scope')).not.toBe(today);
     } finally {
       vi.doUnmock('../../src/knowledge/text');

@@ -206,6 +206,10 @@ describe('clients', () => {
     expect(otherPhoneOnly(tokens, clients)).toBe(other);
   });
 
+  it('a lone word several articles share is asked back as typed, never as its stem', () => {
+    expect(knowledge.search('iphone').ambiguousWord).toBe('iphone');
+  });
+
   it('"my ipad lync just spins forever" is not answered with the Android article', () => {
     const result = knowledge.search('my ipad lync just spins forever');
     expect(result.hits[0]?.article.id).toBe('passive-auth-android-not-supported');
