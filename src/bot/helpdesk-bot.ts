@@ -19,7 +19,7 @@ import { recentFlow } from '../handoff';
 import { interpret, StepIndex, type Interpretation } from '../interpretation';
 import { stepAnswerReply, troubleshootReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
-import type { KnowledgeBase } from '../knowledge';
+import type { Article, KnowledgeBase } from '../knowledge';
 import { MAX_QUESTION_CHARS, type SearchResult } from '../knowledge/search';
 import type { Logger } from '../observability/logger';
 import { ConversationMemorySchema, type ConversationMemory } from './conversation-memory';
@@ -123,6 +123,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
             ...(memory.listed ? { listed: memory.listed } : {}),
             ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
             ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
+            ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
           });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
@@ -225,7 +226,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           // and only fill the list when fewer than two are left (staff see the list as it is).
           const theirs = all.filter((article) => article.audience.includes('enduser'));
           const causes = isStaff(role) ? all : theirs.length >= 2 ? theirs : [...theirs, ...all.filter((article) => !theirs.includes(article))];
-          const reply = troubleshootReply(flow, meaning.slots, causes);
+          const reply = troubleshootReply(flow, meaning.slots, causes, meaning.ruledOut ? this.deps.knowledge.byId(meaning.ruledOut) : undefined);
           memory.listed = reply.listed;
           memory.stepOffered = undefined;
           await this.send(context, reply);
@@ -318,4 +319,13 @@ export class HelpdeskBot extends TeamsActivityHandler {
   private async send(context: TurnContext, reply: Reply): Promise<void> {
     await context.sendActivity(toActivity(reply));
   }
+}
+
+/** The article the last question was answered with, as the interpretation needs it ("the clock is right" rules it out). */
+function lastAnswerOf(memory: ConversationMemory, byId: (id: string) => Article | undefined): { lastAnswer?: { id: string; flowId?: string; client?: string } } {
+  const id = memory.asked.at(-1)?.articleId;
+  const article = id ? byId(id) : undefined;
+  if (!article) return {};
+  const clients = article.clients.filter((client) => client !== 'server' && client !== 'any');
+  return { lastAnswer: { id: article.id, ...(article.flow ? { flowId: article.flow } : {}), ...(clients.length === 1 ? { client: clients[0]! } : {}) } };
 }

@@ -39,7 +39,8 @@ export type Interpretation = { confidence: number } & (
   /** A question about one step of a procedure: answer with that step and offer to go on from it. */
   | { kind: 'step-answer'; flowId: string; stepId: string }
   /** "Lync won't sign in" and nothing more: offer the troubleshooter and the likeliest causes. */
-  | { kind: 'troubleshoot'; flowId: string; slots: Slots; causes: string[] }
+  /** `ruledOut`: the article the bot gave last, which the user says did not fix it (never given again as the answer). */
+  | { kind: 'troubleshoot'; flowId: string; slots: Slots; causes: string[]; ruledOut?: string }
   /** For the knowledge base; `aside` when asked in the middle of a flow (the flow keeps its place). */
   | { kind: 'question'; result: SearchResult; aside: boolean }
 );
@@ -60,6 +61,8 @@ export interface InterpretContext {
   stepOffered?: { flowId: string; stepId: string };
   /** The flow the last reply offered to walk through (the troubleshooter for "Lync won't sign in"). */
   flowOffered?: string;
+  /** The article the last reply gave as the answer, and the client it was written for, if one. */
+  lastAnswer?: { id: string; flowId?: string; client?: string };
 }
 
 /** "article <id>": what buttons sent before they sent titles; chat history still holds them. */
@@ -309,6 +312,16 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
     return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, confidence: 0.8 };
   }
   const result = context.search(text);
+  // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
+  // again; the troubleshooter goes on to the other causes.
+  const last = context.lastAnswer;
+  if (last && result.answered && result.hits[0]?.article.id === last.id && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
+    const said = slotsOf(text);
+    const client = said.client?.value ?? last.client ?? 'any';
+    const slots = said.client || !last.client ? said : { ...said, ...slotsOf(CLIENT_WORD[last.client] ?? '') };
+    const causes = (LIKELY_CAUSES[client] ?? LIKELY_CAUSES.any!).filter((id) => id !== last.id);
+    return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ruledOut: last.id, confidence: 0.7 };
+  }
   if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
     const step = context.steps?.stepForAny(text);
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
@@ -322,6 +335,11 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
   }
   return { kind: 'question', result, aside: false, confidence: 0.7 };
 }
+
+/** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
+const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b/;
+/** A word that names each client to the slot reader, to carry the last answer's client over. */
+const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop: 'desktop client', ios: 'iphone', android: 'android', 'windows-phone': 'windows phone', mac: 'mac', 'web-app': 'lync web app' };
 
 /** The message says the procedure a trigger names is already done ("now that it's set up", "once enrolled"). */
 function alreadyDone(folded: string): boolean {

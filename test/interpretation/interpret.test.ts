@@ -473,6 +473,25 @@ describe('answer or guide', () => {
     expect(otherProduct.kind).toBe('question');
   });
 
+  describe('the answer just given, ruled out by the user, is not given again', () => {
+    const clock = { id: 'store-app-clock-skew', flowId: 'sign-in-troubleshooter', client: 'store-app' };
+    const clockAgain: SearchResult = { hits: [{ article: { id: 'store-app-clock-skew' } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+    const after = (text: string, lastAnswer?: typeof clock) => interpret(text, { catalog, steps, staff: false, search: () => clockAgain, isCommand: () => false, ...(lastAnswer ? { lastAnswer } : {}) });
+
+    it.each(['the clock is right', 'the clock was wrong, i fixed it, still fails', 'i already synced the clock', 'did that, same problem'])('"%s" after the clock answer: the troubleshooter with the other causes', (text) => {
+      const meaning = after(text, clock);
+      expect(meaning).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew', slots: { client: { value: 'store-app' } } });
+      expect(meaning.kind === 'troubleshoot' && meaning.causes).not.toContain('store-app-clock-skew');
+    });
+
+    it.each([
+      ['how do i fix the clock on my surface', clock],
+      ['the clock is right', undefined],
+    ] as const)('"%s" (last answer %j) is an ordinary question', (text, lastAnswer) => {
+      expect(after(text, lastAnswer).kind).toBe('question');
+    });
+  });
+
   it('the offer lists the likeliest causes for the client named', () => {
     const result = meaning('my surface cannot sign in');
     expect(result).toMatchObject({ kind: 'troubleshoot', causes: expect.arrayContaining(['store-app-clock-skew']) });
