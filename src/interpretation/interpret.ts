@@ -206,7 +206,7 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
 }
 
 const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup sure cool great did ive got perfect'.split(' '));
-const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected)\b/;
+const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed)\b/;
 
 /** The failure happened again ("tried signing in, failed again", "same error"), not "I can't find the menu". */
 function failedAgain(folded: string): boolean {
@@ -279,6 +279,7 @@ function outsideFlow(text: string, folded: string, context: InterpretContext): I
   const words = tokens(folded);
   const inside = words.length <= 10 ? phraseGroupInside(folded) : undefined;
   if (inside?.outside === 'person') return { kind: 'handoff', confidence: 0.8 };
+  if (inside?.outside === 'help') return { kind: 'help', confidence: 0.8 };
 
   const catalog = context.catalog;
   const explicit = catalog?.explicitStart(text);

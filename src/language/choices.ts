@@ -133,6 +133,14 @@ export function matchChoice(choices: readonly FlowChoice[], text: string): Choic
   return byWords;
 }
 
+const NEGATION = '(?:not|no|never|without|isnt|arent|dont|doesnt|didnt|havent|hasnt|cant|cannot)';
+
+/** The phrase comes within three words after a negation. */
+function negatedIn(message: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:^|\\s)${NEGATION}\\s+(?:[a-z0-9']+\\s+){0,3}${escaped}(?=$|\\s)`).test(message);
+}
+
 function matchWords(choices: readonly FlowChoice[], raw: string): ChoiceMatch {
   const cues = choices.map(cuesOf);
   const vocabulary = new Set(cues.flat().flatMap((cue) => tokens(cue.phrase)));
@@ -140,7 +148,8 @@ function matchWords(choices: readonly FlowChoice[], raw: string): ChoiceMatch {
   const words = new Set(contentTokens(message));
 
   // Phrase matches, shared phrases divided among the choices that share them.
-  const matched = cues.map((list) => list.filter((cue) => hasPhrase(message, cue.phrase)));
+  // A phrase said with a negation ("my laptop doesn't have a card slot") does not name that choice.
+  const matched = cues.map((list) => list.filter((cue) => hasPhrase(message, cue.phrase) && !negatedIn(message, cue.phrase)));
   const sharing = new Map<string, number>();
   for (const list of matched) for (const phrase of new Set(list.map((cue) => cue.phrase))) sharing.set(phrase, (sharing.get(phrase) ?? 0) + 1);
   // Loose words of labels and aliases ("network" in "company network"), also divided when shared.

@@ -105,7 +105,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     slot: 'card', value: 'physical', name: 'a physical card',
     words: ['physical', 'physical card', 'physical smart card', 'plastic', 'plastic card', 'real card', 'credit card', 'card reader', 'reader', 'badge', 'id card', 'access card', 'chip card', 'insert', 'stick in', 'stick it in', 'put in'],
-    hints: ['wallet', 'lanyard', 'hold', 'holding'],
+    hints: ['wallet', 'lanyard', 'hold', 'holding', 'slot', 'card slot'],
     labelHas: ['physical'],
   },
   {

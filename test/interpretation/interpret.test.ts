@@ -135,6 +135,9 @@ describe('the card kind question', () => {
     ['virtual one', 'Virtual smart card (TPM)'],
     ['nothing to insert, it is in the laptop', 'Virtual smart card (TPM)'],
     ['no idea which kind', 'Not sure which'],
+    ['umm my laptop has a slot on the side', 'Physical card'],
+    // A negated mention names no choice: asked again rather than read as the card it denies.
+    ['my laptop doesnt have a card slot', 'not-understood'],
   ])('%s → %s', (text, expected) => {
     expect(picked(text, 'cardKind')).toBe(expected);
   });
@@ -367,6 +370,11 @@ describe('a step that asks for the failure again', () => {
 
   it('elsewhere a failure report is still trouble', () => {
     expect(meaning('tried signing in, failed again', 'certsrv')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+    expect(meaning('the page just says access denied', 'certsrv')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+
+  it.each(['what can you help with', 'how can you help me', 'what does this bot do', 'hi what can you do'])('"%s" asks for help', (text) => {
+    expect(meaning(text).kind).toBe('help');
   });
 });
 
