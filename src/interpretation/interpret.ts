@@ -81,7 +81,7 @@ const SIGN_IN_FAILS =
   /\b(?:cant|cannot|can not|wont|will not|doesnt|does not|dont|unable to|not able to|fails? to|failing to|failed to|refuses? to|refused to|problems?|trouble|issues?|not) (?:\w+ )?(?:sign in|log in|login|signin|logon|log on|connect|let me in|let me sign in|let me log in|get in|get into)\b|\b(?:sign in|log in|login|signin|logon)(?: \w+)? (?:fails?|failing|failed|broken|not working|doesnt work|wont work|problems?|issues?|trouble|error)\b|\b(?:stuck|hangs?|hanging|spins?|spinning|never finishes|never gets past)(?: at| on| while)? (?:signing in|logging in|sign in|log in|signin|login|connecting)\b|\b(?:just|keeps?) (?:spins?|spinning|hangs?|hanging)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
-  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro'.split(' '),
+  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro'.split(' '),
 );
 
 /** Asks for something somewhere in the message ("i'm on the page, which template do i pick"). */
@@ -225,7 +225,14 @@ function progressOf(folded: string): FlowWord | undefined {
   return undefined;
 }
 
-function outsideFlow(text: string, folded: string, context: InterpretContext): Interpretation {
+/** "helpdesk here.", "I'm on the service desk,": who is asking, not what (the role comes from the sign-in). */
+const ROLE_PREAMBLE =
+  /^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i'?m|i am|this is|it'?s|we'?re|we are)\s+(?:(?:on|from|with|in)\s+)?(?:the\s+)?(?:helpdesk|help desk|service desk|it support|support desk|it)(?:\s+team)?|(?:helpdesk|help desk|service desk|agent|admin|it)\s+here)\s*[,.:;!-]+\s*/i;
+
+function outsideFlow(original: string, originalFolded: string, context: InterpretContext): Interpretation {
+  const rest = original.replace(ROLE_PREAMBLE, '');
+  const text = rest !== original && tokens(foldPhrase(rest)).length >= 2 ? rest : original;
+  const folded = text === original ? originalFolded : foldPhrase(text);
   // A number answers the previous reply's numbered list of articles (in a flow, numbers pick choices).
   if (context.listed && context.listed.length > 0) {
     const given = choiceNumber(text);

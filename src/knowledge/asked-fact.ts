@@ -1,6 +1,6 @@
 /**
  * Questions that ask for one kind of fact: a length of time, a number of attempts, a port, a key size,
- * a minimum length, a registry key, a system version, a price. An article on the right subject that states no such fact cannot answer them ("how many
+ * a minimum length, a registry key, a system version, a person, a price. An article on the right subject that states no such fact cannot answer them ("how many
  * days are AlwaysOn logs kept" is not answered by the article that says AlwaysOn is on by default), so
  * the answer must hold a fact of the kind asked. Normalised text in (lower case, punctuation kept).
  */
@@ -56,6 +56,13 @@ const FACT_KINDS: readonly FactKind[] = [
     // "which ios version is recommended": the article must name a version of that system.
     asks: /\b(?:which|what|minimum|recommended|supported) (?:ios|android|windows phone|os x|macos) versions?\b|\b(?:ios|android) versions? (?:is|are|do|does|should)\b/,
     states: /\b(?:ios|android|windows phone|os x|macos) \d/,
+  },
+  {
+    // "who is the ceo", "who's my manager": a person. Articles name roles, never people, so none states
+    // one ("ask the Lync admin" is not who the CEO is).
+    kind: 'person',
+    asks: /^(?:so |and |but |ok )?(?:who is|who's|whos|who s|who are) (?:the |my |our |your |a |an )?[a-z'-]+(?: [a-z'-]+)?\s*[?.!]*\s*$/,
+    states: /(?!)/,
   },
   {
     kind: 'price',

@@ -500,6 +500,19 @@ describe('answer or guide', () => {
     });
   });
 
+  it.each([
+    ['im on the helpdesk, user cant sign in to lync from home, works in office', 'troubleshoot'],
+    ['helpdesk here. lync wont sign in on my iphone', 'troubleshoot'],
+  ])('who is asking ("%s") is not what is asked → %s', (text, kind) => {
+    expect(meaning(text).kind).toBe(kind);
+  });
+
+  it('the search sees the question without the role preamble', () => {
+    const searched: string[] = [];
+    interpret('helpdesk here. how do i check if a user is enabled for lync', { catalog, steps, staff: true, search: (question) => (searched.push(question), NOTHING), isCommand: () => false });
+    expect(searched).toEqual(['how do i check if a user is enabled for lync']);
+  });
+
   it('the offer lists the likeliest causes for the client named', () => {
     const result = meaning('my surface cannot sign in');
     expect(result).toMatchObject({ kind: 'troubleshoot', causes: expect.arrayContaining(['store-app-clock-skew']) });

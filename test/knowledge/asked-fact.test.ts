@@ -28,6 +28,10 @@ describe('the kind of fact a question asks for', () => {
     ['how many users can a pool hold', ['count']],
     ['what is the token lifetime', []],
     ['which server is the registrar', []],
+    ['who is the CEO', ['person']],
+    ["who's my manager?", ['person']],
+    ['who can see my presence', []],
+    ['who is allowed to enroll a smart card for lync users', []],
   ])('%j asks for %j', (question, kinds) => {
     expect(asked(question)).toEqual(kinds);
   });
