@@ -13,7 +13,8 @@ import { smallTalkReply } from '../help/small-talk-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
-import { asideReminder, clip, escapeMarkdown, isStaff, notInFlowReply, unknownFlowReply } from '../flows';
+import { afterCauseReply, asideReminder, clip, escapeMarkdown, isStaff, notInFlowReply, unknownFlowReply, type FlowCatalog } from '../flows';
+import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { recentFlow } from '../handoff';
 import { interpret, StepIndex, type Interpretation } from '../interpretation';
@@ -95,6 +96,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const memory = await this.rememberedMemory(context);
     const flows = this.deps.flows;
     const flow = flows ? await flows.current(context) : undefined;
+    const lastCause = flows && !flow ? causeReached(recentFlow(await flows.lastFlow(context), new Date()), flows.catalog) : undefined;
 
     if (!text && !flow) {
       await this.send(context, textReply('I only read text. Type your question, or "help" to see what I can do.', ['help']));
@@ -124,6 +126,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
             ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
             ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
             ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
+            ...(lastCause ? { lastCause } : {}),
           });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
@@ -179,7 +182,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
         // Only a flow from the last half hour is worth offering again.
         const last = recentFlow(await flows?.lastFlow(context), new Date());
         const flow = last ? flows?.catalog.byId(last.flowId) : undefined;
-        await this.send(context, notInFlowReply(text, flow ? { flowId: flow.id, title: flow.title } : undefined));
+        // "ok did it" after the troubleshooter's fix: did it work?
+        const causeStep = flows && causeReached(last, flows.catalog) && last ? flow?.steps[last.stepId] : undefined;
+        await this.send(context, causeStep ? afterCauseReply(causeStep.title) : notInFlowReply(text, flow ? { flowId: flow.id, title: flow.title } : undefined));
         return;
       }
       case 'article': {
@@ -328,4 +333,12 @@ function lastAnswerOf(memory: ConversationMemory, byId: (id: string) => Article 
   if (!article) return {};
   const clients = article.clients.filter((client) => client !== 'server' && client !== 'any');
   return { lastAnswer: { id: article.id, ...(article.flow ? { flowId: article.flow } : {}), ...(clients.length === 1 ? { client: clients[0]! } : {}) } };
+}
+
+/** Where a flow that ended at a documented cause stopped: that cause's articles, and the client it was for. */
+function causeReached(state: FlowState | undefined, catalog: FlowCatalog): { articles: readonly string[]; client?: string } | undefined {
+  if (!state || state.outcome !== 'cause') return undefined;
+  const step = catalog.byId(state.flowId)?.steps[state.stepId];
+  if (!step?.articles || step.articles.length === 0) return undefined;
+  return { articles: step.articles, ...(state.facts.client ? { client: state.facts.client } : {}) };
 }

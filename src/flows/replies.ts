@@ -32,6 +32,17 @@ export function notInFlowReply(word: string, lastFlow?: { flowId: string; title:
   };
 }
 
+/**
+ * "ok did it" once a flow has ended at a documented cause: the fix was the last step. Ask whether it
+ * worked rather than say there is nothing to act on.
+ */
+export function afterCauseReply(stepTitle: string): Reply {
+  return {
+    text: `That was the fix for "${stepTitle}". Can you sign in now? If not, tell me (for example "still not working") and I'll go on to the other causes, or type "talk to a person".`,
+    suggestions: ['still not working', 'talk to a person'],
+  };
+}
+
 function flowList(flows: readonly Listed[]): string {
   return flows.map((flow) => `- **${startPhrase(flow)}** — ${flow.summary}`).join('\n');
 }

@@ -63,6 +63,8 @@ export interface InterpretContext {
   flowOffered?: string;
   /** The article the last reply gave as the answer, and the client it was written for, if one. */
   lastAnswer?: { id: string; flowId?: string; client?: string };
+  /** The troubleshooter ended a moment ago at a cause (its articles) for this client: "still doesn't work" goes on. */
+  lastCause?: { articles: readonly string[]; client?: string };
 }
 
 /** "article <id>": what buttons sent before they sent titles; chat history still holds them. */
@@ -253,9 +255,20 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const said = slotsOf(text);
     if (offered && Object.keys(said).length > 0 && tokens(folded).length <= 12) return { kind: 'start-flow', flowId: offered.id, slots: said, confidence: 0.75 };
   }
+  // "still doesn't work", "still can't sign in" right after the troubleshooter's fix: not that cause, the next ones.
+  const cause = context.lastCause;
+  if (cause && cause.articles.length > 0 && !asksSomething(text) && tokens(folded).length <= 12 && (STILL_FAILING.test(folded) || bareAnswer(folded) === 'no') && context.catalog?.byId(TROUBLESHOOTER)) {
+    const said = slotsOf(text);
+    const client = said.client?.value ?? cause.client ?? 'any';
+    const slots = said.client || !cause.client ? said : { ...said, ...slotsOf(CLIENT_WORD[cause.client] ?? '') };
+    const causes = (LIKELY_CAUSES[client] ?? LIKELY_CAUSES.any!).filter((id) => !cause.articles.includes(id));
+    return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ruledOut: cause.articles[0]!, confidence: 0.75 };
+  }
   // A lone yes, no or "not sure" is never searched ("Several articles mention yes").
   const bare = bareAnswer(folded);
   if (bare) {
+    // "Can you sign in now?" after the troubleshooter's fix: yes.
+    if (bare === 'yes' && context.lastCause) return { kind: 'small-talk', topic: 'thanks', confidence: 0.8 };
     if (bare === 'no' && (context.flowOffered || context.stepOffered || context.listed)) return { kind: 'small-talk', topic: 'declined', confidence: 0.9 };
     if (context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
@@ -346,6 +359,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
 
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b/;
+/** Still failing after a fix ("still doesn't work", "same error"), not "ok did it". */
+const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|cant|cannot|fails?|failed|failing|error|broken)\b/;
 /** A word that names each client to the slot reader, to carry the last answer's client over. */
 const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop: 'desktop client', ios: 'iphone', android: 'android', 'windows-phone': 'windows phone', mac: 'mac', 'web-app': 'lync web app' };
 

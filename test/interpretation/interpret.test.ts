@@ -513,6 +513,25 @@ describe('answer or guide', () => {
     expect(searched).toEqual(['how do i check if a user is enabled for lync']);
   });
 
+  describe('after the troubleshooter ended at a fix', () => {
+    const lastCause = { articles: ['store-app-clock-skew'], client: 'store-app' };
+    const after = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, lastCause });
+
+    it.each(['still doesnt work', 'still cant sign in', 'no', 'same error', 'nope, no luck'])('"%s" goes on to the other causes for that client', (text) => {
+      const meaning = after(text);
+      expect(meaning).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew', slots: { client: { value: 'store-app' } } });
+      expect(meaning.kind === 'troubleshoot' && meaning.causes).not.toContain('store-app-clock-skew');
+    });
+
+    it.each([
+      ['yes', 'small-talk'],
+      ['ok did it', 'not-in-flow'],
+      ['how do i open a command prompt as admin', 'question'],
+    ])('"%s" → %s', (text, kind) => {
+      expect(after(text).kind).toBe(kind);
+    });
+  });
+
   it('the offer lists the likeliest causes for the client named', () => {
     const result = meaning('my surface cannot sign in');
     expect(result).toMatchObject({ kind: 'troubleshoot', causes: expect.arrayContaining(['store-app-clock-skew']) });
