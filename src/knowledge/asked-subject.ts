@@ -90,3 +90,13 @@ const UNDO = /\b(?:remove|removing|delete|deleting|undo|back (?:it |that |this |
 export function asksToUndo(normalised: string): boolean {
   return UNDO.test(normalised);
 }
+
+/**
+ * "Can it remember me", "make lync save my password": the question wants something kept. An article
+ * whose title is about removing it ("Clearing saved Lync credentials") answers the opposite.
+ */
+const KEEP = /\b(?:remember|remembers|save|saves|saving|keep|keeps|store|stores|stay signed in|stay logged in)\b/;
+
+export function asksToKeep(normalised: string): boolean {
+  return KEEP.test(normalised) && !UNDO.test(normalised);
+}

@@ -6,7 +6,7 @@ import type { Scope } from './scope';
 import type { CompactPostings } from './compact-index';
 import { buildIndexData, inverseDocumentFrequency, type IndexData } from './build-index';
 import type { Synonyms } from './synonyms';
-import { askedSubject, asksToUndo, coversSubject } from './asked-subject';
+import { askedSubject, asksToKeep, asksToUndo, coversSubject } from './asked-subject';
 import { statesFactsAsked } from './asked-fact';
 import { clientFit, clientsAsked, otherPhoneOnly } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
@@ -366,6 +366,8 @@ export class KnowledgeIndex {
         // An expansion the glossary does not hold is not in any article either: never answered with one.
         !subject?.expansion &&
         (!asksToUndo(normaliseText(question)) || asksToUndo(this.fullText(hitPositions[0]!))) &&
+        // …and the reverse: keeping something is not answered by an article about clearing it.
+        !(asksToKeep(normaliseText(question)) && asksToUndo(normaliseText(best.article.title))) &&
         // "How long…", "how many times…", "which port…": the answer must state a fact of that kind.
         statesFactsAsked(normaliseText(question), this.fullText(hitPositions[0]!)) &&
         [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))),

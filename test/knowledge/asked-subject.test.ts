@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { askedSubject, coversSubject } from '../../src/knowledge/asked-subject';
+import { askedSubject, asksToKeep, coversSubject } from '../../src/knowledge/asked-subject';
 import { normaliseText } from '../../src/knowledge/text';
 
 const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
@@ -55,6 +55,17 @@ describe('an article sharing the other words is not the answer', () => {
     const result = knowledge.search(question);
     expect(result.answered).toBe(false);
     expect(result.suggested ?? []).toEqual([]);
+  });
+
+  it.each([
+    ['can it remember me', false],
+    ['how do i make lync remember my password', false],
+    ['how do i clear my saved password in lync', true],
+  ])('"%s": keeping something is not answered by the article on clearing it (answered: %s)', (question, answered) => {
+    expect(asksToKeep(normaliseText(question))).toBe(!answered);
+    const result = knowledge.search(question);
+    expect(result.answered).toBe(answered);
+    if (answered) expect(result.hits[0]?.article.id).toBe('lync-delete-my-sign-in-info');
   });
 
   it.each(['what does PSTN stand for', 'what does cac stand for', "what's PSTN short for?"])(
