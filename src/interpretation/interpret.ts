@@ -164,6 +164,14 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (progress === 'stuck' && step.reproduces && failedAgain(folded)) return { kind: 'flow-word', word: 'next', confidence: 0.7 };
     if (progress) return { kind: 'flow-word', word: progress, confidence: 0.7 };
   }
+  // "what was step 1 again?": a numbered step of this flow, one the user has stood on.
+  const numbered = NUMBERED_STEP.exec(folded);
+  if (numbered && context.flow) {
+    const definition = context.catalog?.byId(context.flow.flowId);
+    const title = new RegExp(`^step ${Number(numbered[1] ?? numbered[2])}\\b`, 'i');
+    const stepId = stepsVisited(context.flow).find((id) => title.test(definition?.steps[id]?.title ?? ''));
+    if (stepId && stepId !== context.flow.stepId) return { kind: 'step-answer', flowId: context.flow.flowId, stepId, confidence: 0.8 };
+  }
   if (question) {
     const result = context.search(text);
     // A question the knowledge base cannot answer may be about another step of this very flow.
@@ -176,6 +184,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   if (choices && !question && polarityOf(folded)?.polarity === 'unsure') return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
   return { kind: 'not-understood', confidence: 0.5 };
 }
+
+/** "what was step 1 again", "show me step 3", "back to step 2". */
+const NUMBERED_STEP = /\b(?:what (?:was|is|s)|whats|show(?: me)?|repeat|back to|again|see)\b.*\bstep (\d{1,2})\b|\bstep (\d{1,2})\b.*\bagain\b/;
 
 /** Words that say an earlier answer was wrong. */
 const CORRECTION = /^(?:no|nope|sorry|oops|wait|actually)\b|\b(?:actually|i meant|i mean|my bad|correction|not the|not my|not on the|not on my|wrong (?:one|client|device|answer))\b/;

@@ -368,6 +368,11 @@ describe('a step that asks for the failure again', () => {
     expect(result.kind === 'flow-word' ? `word ${result.word}` : result.kind).toBe(expected);
   });
 
+  it('"what was step 1 again?" shows that numbered step of this flow, once the user has stood on it', () => {
+    expect(meaning('what was step 1 again?', 'certsrv')).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'computer' });
+    expect(meaning('show me step 9 again', 'certsrv').kind).not.toBe('step-answer');
+  });
+
   it('elsewhere a failure report is still trouble', () => {
     expect(meaning('tried signing in, failed again', 'certsrv')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
     expect(meaning('the page just says access denied', 'certsrv')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
