@@ -269,11 +269,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "still doesn't work", "still can't sign in" right after the troubleshooter's fix: not that cause, the next ones.
   const cause = context.lastCause;
   if (cause && cause.articles.length > 0 && !asksSomething(text) && tokens(folded).length <= 12 && (STILL_FAILING.test(folded) || bareAnswer(folded) === 'no') && context.catalog?.byId(TROUBLESHOOTER)) {
-    const said = slotsOf(text);
-    const client = said.client?.value ?? cause.client ?? 'any';
-    const slots = said.client || !cause.client ? said : { ...said, ...slotsOf(CLIENT_WORD[cause.client] ?? '') };
-    const causes = (LIKELY_CAUSES[client] ?? LIKELY_CAUSES.any!).filter((id) => !cause.articles.includes(id));
-    return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ruledOut: cause.articles[0]!, confidence: 0.75 };
+    return { ...otherCauses(text, cause.articles, cause.client), confidence: 0.75 };
   }
   // A lone yes, no or "not sure" is never searched ("Several articles mention yes").
   const bare = bareAnswer(folded);
@@ -348,11 +344,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // again; the troubleshooter goes on to the other causes.
   const last = context.lastAnswer;
   if (last && result.answered && result.hits[0]?.article.id === last.id && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
-    const said = slotsOf(text);
-    const client = said.client?.value ?? last.client ?? 'any';
-    const slots = said.client || !last.client ? said : { ...said, ...slotsOf(CLIENT_WORD[last.client] ?? '') };
-    const causes = (LIKELY_CAUSES[client] ?? LIKELY_CAUSES.any!).filter((id) => id !== last.id);
-    return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ruledOut: last.id, confidence: 0.7 };
+    return { ...otherCauses(text, [last.id], last.client), confidence: 0.7 };
   }
   if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
     const step = context.steps?.stepForAny(text);
@@ -370,6 +362,18 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
 
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b/;
+/**
+ * The troubleshooter offered again once the causes in `tried` are ruled out: the other likely causes
+ * for the client the message names, else the one the earlier answer was for.
+ */
+function otherCauses(text: string, tried: readonly string[], earlierClient: string | undefined): Omit<Extract<Interpretation, { kind: 'troubleshoot' }>, 'confidence'> {
+  const said = slotsOf(text);
+  const client = said.client?.value ?? earlierClient ?? 'any';
+  const slots = said.client || !earlierClient ? said : { ...said, ...slotsOf(CLIENT_WORD[earlierClient] ?? '') };
+  const causes = (LIKELY_CAUSES[client] ?? LIKELY_CAUSES.any!).filter((id) => !tried.includes(id));
+  return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ruledOut: tried[0]! };
+}
+
 /** Still failing after a fix ("still doesn't work", "same error"), not "ok did it". */
 const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|cant|cannot|fails?|failed|failing|error|broken)\b/;
 /** A word that names each client to the slot reader, to carry the last answer's client over. */
