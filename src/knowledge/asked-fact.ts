@@ -19,7 +19,7 @@ const FACT_KINDS: readonly FactKind[] = [
   {
     kind: 'duration',
     // "how long is the certificate good for", "how many minutes can the clock be off", "how often should i".
-    asks: new RegExp(`\\bhow (?:long|often)\\b|\\bhow many ${TIME_UNIT}\\b|\\b(?:what|which) (?:is the )?(?:expiry|expiration|validity|retention)(?: period| time)?\\b`),
+    asks: new RegExp(`\\bhow (?:long|often)\\b|\\bhow many ${TIME_UNIT}\\b|\\b(?:what|which) (?:is the )?(?:expiry|expiration|validity|retention)(?: period| time)?\\b|\\b(?:what|which) (?:[a-z-]+ ){0,3}(?:timeout|time-out|time out|idle time)s?\\b`),
     states: new RegExp(`\\b\\d+(?:[.,]\\d+)?\\s*-?\\s*${TIME_UNIT}\\b|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirty|sixty) ${TIME_UNIT}\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually)\\b|\\b(?:an|a) (?:hour|day|week|month|year)\\b`),
   },
   {

@@ -28,6 +28,8 @@ describe('the kind of fact a question asks for', () => {
     ['how many users can a pool hold', ['count']],
     ['what is the token lifetime', []],
     ['which server is the registrar', []],
+    ['what cookie persistence timeout should the virtual server use', ['duration']],
+    ['which idle timeout do i set on the load balancer', ['duration']],
     ['who is the CEO', ['person']],
     ["who's my manager?", ['person']],
     ['who can see my presence', []],
