@@ -127,6 +127,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
             ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
             ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
             ...(lastCause ? { lastCause } : {}),
+            ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question } : {}),
           });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });

@@ -63,6 +63,8 @@ export interface InterpretContext {
   flowOffered?: string;
   /** The article the last reply gave as the answer, and the client it was written for, if one. */
   lastAnswer?: { id: string; flowId?: string; client?: string };
+  /** The last question asked outside a flow: "iphone" alone after it says which client it was about. */
+  previousQuestion?: string;
   /** The troubleshooter ended a moment ago at a cause (its articles) for this client: "still doesn't work" goes on. */
   lastCause?: { articles: readonly string[]; client?: string };
 }
@@ -271,6 +273,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (cause && cause.articles.length > 0 && !asksSomething(text) && tokens(folded).length <= 12 && (STILL_FAILING.test(folded) || bareAnswer(folded) === 'no') && context.catalog?.byId(TROUBLESHOOTER)) {
     return { ...otherCauses(text, cause.articles, cause.client), confidence: 0.75 };
   }
+  // "iphone", "on the desktop one", "from home" right after a question: which client or place it was about.
+  if (context.previousQuestion && onlySlots(text, folded)) {
+    const result = context.search(`${context.previousQuestion} ${text}`);
+    if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
+  }
   // A lone yes, no or "not sure" is never searched ("Several articles mention yes").
   const bare = bareAnswer(folded);
   if (bare) {
@@ -372,6 +379,17 @@ function otherCauses(text: string, tried: readonly string[], earlierClient: stri
   const slots = said.client || !earlierClient ? said : { ...said, ...slotsOf(CLIENT_WORD[earlierClient] ?? '') };
   const causes = (LIKELY_CAUSES[client] ?? LIKELY_CAUSES.any!).filter((id) => !tried.includes(id));
   return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ruledOut: tried[0]! };
+}
+
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me'.split(' '));
+
+/** The message only names a client, network or sign-in method ("iphone", "it's the desktop one"). */
+function onlySlots(text: string, folded: string): boolean {
+  const slots = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
+  if (slots.length === 0) return false;
+  let rest = ` ${folded} `;
+  for (const slot of slots) rest = rest.split(` ${slot.said} `).join(' ');
+  return tokens(rest.trim()).every((word) => SLOT_FILLER.has(word));
 }
 
 /** Still failing after a fix ("still doesn't work", "same error"), not "ok did it". */

@@ -512,6 +512,20 @@ describe('answer or guide', () => {
     expect(meaning(text).kind).toBe(kind);
   });
 
+  it('"iphone" alone right after a question says which client it was about: the question is searched again with it', () => {
+    const searched: string[] = [];
+    const answered: SearchResult = { ...NOTHING, answered: true };
+    const ask = (text: string, previousQuestion?: string) =>
+      interpret(text, { catalog, steps, staff: false, search: (question) => (searched.push(question), answered), isCommand: () => false, ...(previousQuestion ? { previousQuestion } : {}) });
+    expect(ask('iphone', 'the adfs page keeps popping up on my phone')).toMatchObject({ kind: 'question', aside: false });
+    expect(searched.at(-1)).toBe('the adfs page keeps popping up on my phone iphone');
+    expect(ask("it's the desktop one", 'where are the logs') .kind).toBe('question');
+    expect(searched.at(-1)).toBe("where are the logs it's the desktop one");
+    // A message that says more than the client is a question of its own.
+    ask('iphone keeps crashing', 'where are the logs');
+    expect(searched.at(-1)).toBe('iphone keeps crashing');
+  });
+
   it('the search sees the question without the role preamble', () => {
     const searched: string[] = [];
     interpret('helpdesk here. how do i check if a user is enabled for lync', { catalog, steps, staff: true, search: (question) => (searched.push(question), NOTHING), isCommand: () => false });
