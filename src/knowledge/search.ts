@@ -7,7 +7,7 @@ import type { CompactPostings } from './compact-index';
 import { buildIndexData, inverseDocumentFrequency, type IndexData } from './build-index';
 import type { Synonyms } from './synonyms';
 import { askedSubject, asksToKeep, asksToUndo, coversSubject } from './asked-subject';
-import { statesFactsAsked } from './asked-fact';
+import { factsAsked, statesFactsAsked } from './asked-fact';
 import { clientFit, clientsAsked, otherPhoneOnly } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
 import { SpellingCorrector } from './spelling';
@@ -373,10 +373,12 @@ export class KnowledgeIndex {
         [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))),
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
-    const ambiguous = singleWord && !confident && sharedWord;
+    // (Not "who is the CEO": no article names a person, so none is offered either.)
+    const asksPerson = factsAsked(normaliseText(question)).includes('person');
+    const ambiguous = singleWord && !confident && sharedWord && !asksPerson;
     // A question of context words only ("lync app won't sign in") has no topic word to share: its
     // likeliest articles are offered on confidence alone.
-    const suggested = confident || ambiguous ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)));
+    const suggested = confident || ambiguous || asksPerson ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)));
     const otherTopic = this.scope?.otherTopic(question);
     if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
     // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.
