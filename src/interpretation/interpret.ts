@@ -271,7 +271,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "still doesn't work", "still can't sign in" right after the troubleshooter's fix: not that cause, the next ones.
   const cause = context.lastCause;
   if (cause && cause.articles.length > 0 && !asksSomething(text) && tokens(folded).length <= 12 && (STILL_FAILING.test(folded) || bareAnswer(folded) === 'no') && context.catalog?.byId(TROUBLESHOOTER)) {
-    return { ...otherCauses(text, cause.articles, cause.client), confidence: 0.75 };
+    return { ...troubleshootOffer(text, cause.articles, cause.client), confidence: 0.75 };
   }
   // "iphone", "on the desktop one", "from home" right after a question: which client or place it was about.
   if (context.previousQuestion && onlySlots(text, folded)) {
@@ -341,17 +341,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'start-flow', flowId: requested.id, slots: slotsOf(text), confidence: 0.9 };
   }
 
-  if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) {
-    const slots = slotsOf(text);
-    const causes = LIKELY_CAUSES[slots.client?.value ?? 'any'] ?? LIKELY_CAUSES.any!;
-    return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, confidence: 0.8 };
-  }
+  if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) return { ...troubleshootOffer(text, [], undefined), confidence: 0.8 };
   const result = context.search(text);
   // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
   // again; the troubleshooter goes on to the other causes.
   const last = context.lastAnswer;
   if (last && result.answered && result.hits[0]?.article.id === last.id && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
-    return { ...otherCauses(text, [last.id], last.client), confidence: 0.7 };
+    return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
   if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
     const step = context.steps?.stepForAny(text);
@@ -360,9 +356,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else
   // works") is no dead end: the troubleshooter narrows it down. Not for another product's sign-in.
   if (!result.answered && !result.otherTopic && !result.ambiguousWord && (result.suggested ?? []).length === 0 && catalog?.byId(TROUBLESHOOTER) && SIGN_IN_FAILS.test(folded)) {
-    const slots = slotsOf(text);
-    const causes = LIKELY_CAUSES[slots.client?.value ?? 'any'] ?? LIKELY_CAUSES.any!;
-    return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, confidence: 0.6 };
+    return { ...troubleshootOffer(text, [], undefined), confidence: 0.6 };
   }
   return { kind: 'question', result, aside: false, confidence: 0.7 };
 }
@@ -370,15 +364,15 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b/;
 /**
- * The troubleshooter offered again once the causes in `tried` are ruled out: the other likely causes
- * for the client the message names, else the one the earlier answer was for.
+ * The troubleshooter offered with the likely causes for the client the message names (else the one an
+ * earlier answer was for), leaving out the causes in `tried`, which the user has ruled out.
  */
-function otherCauses(text: string, tried: readonly string[], earlierClient: string | undefined): Omit<Extract<Interpretation, { kind: 'troubleshoot' }>, 'confidence'> {
+function troubleshootOffer(text: string, tried: readonly string[], earlierClient: string | undefined): Omit<Extract<Interpretation, { kind: 'troubleshoot' }>, 'confidence'> {
   const said = slotsOf(text);
   const client = said.client?.value ?? earlierClient ?? 'any';
   const slots = said.client || !earlierClient ? said : { ...said, ...slotsOf(CLIENT_WORD[earlierClient] ?? '') };
   const causes = (LIKELY_CAUSES[client] ?? LIKELY_CAUSES.any!).filter((id) => !tried.includes(id));
-  return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ruledOut: tried[0]! };
+  return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ...(tried.length > 0 ? { ruledOut: tried[0]! } : {}) };
 }
 
 const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me'.split(' '));

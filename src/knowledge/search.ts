@@ -374,7 +374,7 @@ export class KnowledgeIndex {
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     // (Not "who is the CEO": no article names a person, so none is offered either.)
-    const asksPerson = factsAsked(normaliseText(question)).includes('person');
+    const asksPerson = !confident && factsAsked(normaliseText(question)).includes('person');
     const ambiguous = singleWord && !confident && sharedWord && !asksPerson;
     // A question of context words only ("lync app won't sign in") has no topic word to share: its
     // likeliest articles are offered on confidence alone.
@@ -447,7 +447,6 @@ export class KnowledgeIndex {
   /** The vocabulary word a misspelt token stands for, if one is close enough and the message's budget allows looking. */
   private correct(token: string, budget: { corrections: number; until: number }): string | null {
     if (token.length > this.longestCorrectable || /\d/.test(token)) return null;
-
     const cached = this.corrections.get(token);
     if (cached !== undefined) return cached;
     // Out of budget the word stays unknown (and is not cached: it may be corrected in a shorter message).
