@@ -55,11 +55,17 @@ export class FlowCatalog {
     return byName ? { unknownName: byName[1]! } : undefined;
   }
 
-  /** A flow by id, title, or an id prefix only one flow has ("start smart card"). */
+  /** A flow by id, title, or an id prefix or suffix only one flow has ("start smart card", "start troubleshooter"). */
   private named(wanted: string): FlowDefinition | undefined {
-    const asId = wanted.replace(/ /g, '-');
+    const asId = wanted.replace(/^the /, '').replace(/ /g, '-');
     const prefixed = this.flows.filter((candidate) => candidate.id.startsWith(asId));
-    return this.byIdMap.get(asId) ?? this.flows.find((candidate) => foldPhrase(candidate.title) === wanted) ?? (prefixed.length === 1 ? prefixed[0] : undefined);
+    const suffixed = this.flows.filter((candidate) => candidate.id.endsWith(`-${asId}`));
+    return (
+      this.byIdMap.get(asId) ??
+      this.flows.find((candidate) => foldPhrase(candidate.title) === wanted) ??
+      (prefixed.length === 1 ? prefixed[0] : undefined) ??
+      (suffixed.length === 1 ? suffixed[0] : undefined)
+    );
   }
 
   private triggered(folded: string): FlowDefinition | undefined {

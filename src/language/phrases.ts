@@ -166,6 +166,9 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       // "this bot is useless, i just want a human"; "can you open a ticket for me"
       /\b(?:want|need|prefer|rather have|like) (?:to talk to |to speak to |to speak with |to chat with )?(?:a |an )?(?:real |actual |live )?(?:person|human|agent|technician)\b/,
       /\b(?:open|raise|log|create|file|submit|start) (?:a |an )?(?:new )?(?:support |helpdesk |help desk |it )?(?:ticket|case|incident)\b/,
+      // "can someone from IT call me", "human pls"
+      /\b(?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|it|support|the helpdesk)\b.*\b(?:call|phone|ring) me\b/,
+      /^(?:a |an )?(?:human|person|agent|real person)(?: pls| plz| please| now| asap)+$/,
     ],
     atQuestion: ['person'],
     atInstruction: ['person'],

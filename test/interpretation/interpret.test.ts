@@ -234,6 +234,8 @@ describe('flow words', () => {
     ['this bot is useless, i just want a human', 'handoff'],
     ['i want to open a ticket', 'handoff'],
     ['can you raise a case for me', 'handoff'],
+    ['can someone from IT call me', 'handoff'],
+    ['human pls', 'handoff'],
     ['what do you mean', 'question'],
     ['article smart-card-default-pin', 'article'],
     ['check user bob@contoso.dk', 'command'],
@@ -466,7 +468,7 @@ describe('answer or guide', () => {
     expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
   });
 
-  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server', 'my ipad lync just spins forever', 'lync stuck at signing in on my iphone', 'lync store app on surface wont sign in', 'lync on my laptop hangs while signing in'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
+  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server', 'my ipad lync just spins forever', 'lync stuck at signing in on my iphone', 'lync store app on surface wont sign in', 'lync wont sign me in', 'got a user whose lync 2013 wont sign in', 'lync on my laptop hangs while signing in'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
     expect(isBareSignInComplaint(foldPhrase(text))).toBe(true);
     expect(meaning(text).kind).toBe('troubleshoot');
   });
@@ -524,6 +526,11 @@ describe('answer or guide', () => {
     // A message that says more than the client is a question of its own.
     ask('iphone keeps crashing', 'where are the logs');
     expect(searched.at(-1)).toBe('iphone keeps crashing');
+  });
+
+  it('"start troubleshooter" names the sign-in troubleshooter by the end of its id', () => {
+    expect(meaning('start troubleshooter')).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
+    expect(meaning('start the troubleshooter')).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
   });
 
   it('the search sees the question without the role preamble', () => {
