@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Caller } from '../core/caller';
 import type { FlowDefinition, FlowState } from '../flows/schema';
 import { clip } from '../core/user-text';
+import { slotsOf } from '../language/slots';
 
 /**
  * Everything a person taking over needs, built from what the bot learned: who, which client, which
@@ -95,7 +96,8 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
   const state = flow?.state;
   const definition = state ? flow.definitions(state.flowId) : undefined;
   const stoppedStep = state && definition ? definition.steps[state.stepId] : undefined;
-  const client = state?.facts.client;
+  // The flow's answer, else the client the user named in a question ("my iphone won't sign in").
+  const client = state?.facts.client ?? clientNamed(input.asked);
 
   const answers = latest((state?.answers ?? []).map(({ question, answer }) => ({ question: clip(question, SUMMARY_LIMITS.text), answer: clip(answer, SUMMARY_LIMITS.text) })), SUMMARY_LIMITS.answers);
   const steps = latest((state?.progress ?? []).map(({ title, status }) => ({ title: clip(title, SUMMARY_LIMITS.title), status })), SUMMARY_LIMITS.steps);
@@ -181,6 +183,15 @@ function latest<T>(items: T[], limit: { lines: number; bytes: number }): { kept:
 }
 
 const JSON_BYTES = new TextEncoder();
+
+/** The client named in the latest question that names one. */
+function clientNamed(asked: HandOffInput['asked']): string | undefined {
+  for (let index = asked.length - 1; index >= 0; index--) {
+    const client = slotsOf(asked[index]!.question).client?.value;
+    if (client) return client;
+  }
+  return undefined;
+}
 
 function unique(items: string[]): string[] {
   return [...new Set(items)];

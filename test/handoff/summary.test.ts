@@ -54,6 +54,12 @@ describe('the hand-off summary', () => {
     expect(summarise(undefined).next[0]).toMatch(/asked for a person straight away/);
   });
 
+  it('without a flow, the client is the one the user named in a question, the latest first', () => {
+    expect(summarise(undefined, [{ question: 'my iphone lync wont sign in', articleId: null }, { question: 'is anyone going to contact me?', articleId: null }]).client).toBe('Lync for iPhone / iPad');
+    expect(summarise(undefined, [{ question: 'on my surface', articleId: null }, { question: 'sorry, it is the android phone', articleId: null }]).client).toBe('Lync for Android');
+    expect(summarise(undefined, [{ question: 'printer toner?', articleId: null }]).client).toBeUndefined();
+  });
+
   it('renders as a card without buttons and as plain text for a ticket', () => {
     const summary = summarise(walk('sign-in-troubleshooter', ['iphone', 'outside', 'adfs', 'meetings missing']));
     const card = handOffCard(summary) as { body: unknown[]; actions?: unknown[] };
