@@ -106,6 +106,7 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
       at,
       caller,
       asked: memory.asked,
+      ...(memory.offered?.slots.client ? { clientSaid: memory.offered.slots.client } : {}),
       articleTitle: deps.articleTitle,
       flow: state ? { state, definitions: (id) => deps.catalog.byId(id) } : undefined,
     });
@@ -159,6 +160,7 @@ async function updateHandOff(deps: HandOffDeliveryDeps, context: TurnContext, ca
     at,
     caller,
     asked: memory.asked,
+    ...(memory.offered?.slots.client ? { clientSaid: memory.offered.slots.client } : {}),
     articleTitle: deps.articleTitle,
     flow: state ? { state, definitions: (id) => deps.catalog.byId(id) } : undefined,
   });

@@ -79,6 +79,8 @@ export interface HandOffInput {
   asked: ReadonlyArray<{ question: string; articleId: string | null }>;
   /** The title of an article by id: the summary names articles by title, never by id. */
   articleTitle?: (id: string) => string | undefined;
+  /** A client the bot took from what the user said outside a flow (the troubleshooter it offered). */
+  clientSaid?: string;
   /** The current or last guided flow, with the definitions of the flows it went through. */
   flow?: { state: FlowState; definitions: (id: string) => FlowDefinition | undefined };
 }
@@ -97,7 +99,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
   const definition = state ? flow.definitions(state.flowId) : undefined;
   const stoppedStep = state && definition ? definition.steps[state.stepId] : undefined;
   // The flow's answer, else the client the user named in a question ("my iphone won't sign in").
-  const client = state?.facts.client ?? clientNamed(input.asked);
+  const client = state?.facts.client ?? input.clientSaid ?? clientNamed(input.asked);
 
   const answers = latest((state?.answers ?? []).map(({ question, answer }) => ({ question: clip(question, SUMMARY_LIMITS.text), answer: clip(answer, SUMMARY_LIMITS.text) })), SUMMARY_LIMITS.answers);
   const steps = latest((state?.progress ?? []).map(({ title, status }) => ({ title: clip(title, SUMMARY_LIMITS.title), status })), SUMMARY_LIMITS.steps);

@@ -58,6 +58,9 @@ describe('the hand-off summary', () => {
     expect(summarise(undefined, [{ question: 'my iphone lync wont sign in', articleId: null }, { question: 'is anyone going to contact me?', articleId: null }]).client).toBe('Lync for iPhone / iPad');
     expect(summarise(undefined, [{ question: 'on my surface', articleId: null }, { question: 'sorry, it is the android phone', articleId: null }]).client).toBe('Lync for Android');
     expect(summarise(undefined, [{ question: 'printer toner?', articleId: null }]).client).toBeUndefined();
+    // The troubleshooter the bot offered (not started) already knew the client.
+    const offered = buildHandOffSummary({ id: 'H-TEST22', at: new Date('2025-01-02T03:04:05Z'), caller, asked: [], clientSaid: 'ios' });
+    expect(offered.client).toBe('Lync for iPhone / iPad');
   });
 
   it('renders as a card without buttons and as plain text for a ticket', () => {
