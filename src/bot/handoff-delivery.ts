@@ -98,30 +98,9 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     const again = await earlierHandOff(deps, memory, new Date());
     if (again) return updateHandOff(deps, context, caller, memory, again, flow);
 
-    const at = new Date();
-    // The flow handing off now, else the last one, only if it is still running or ended in the last half hour.
-    const state = flow ?? recentFlow(await deps.lastFlow(context), at);
-    const summary = buildHandOffSummary({
-      id,
-      at,
-      caller,
-      asked: memory.asked,
-      ...(memory.offered?.slots.client ? { clientSaid: memory.offered.slots.client } : {}),
-      articleTitle: deps.articleTitle,
-      flow: state ? { state, definitions: (id) => deps.catalog.byId(id) } : undefined,
-    });
+    const summary = await summaryNow(deps, context, caller, memory, id, flow);
     const card = handOffCard(summary);
-    let delivery: HandOffRecord['delivery'] = { to: 'user' };
-    if (deps.target) {
-      try {
-        const channelCard = deps.ticketButtons ? withTicketButtons(card, summary.id) : card;
-        await postToHelpdesk(deps.adapter, deps.appId, deps.target, { text: `Hand-off ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card: channelCard }, originOf(context));
-        delivery = { to: 'channel', target: describe(deps.target) };
-      } catch (error) {
-        turnLogger(context, deps.logger).error('hand-off post failed', { handOff: summary.id, error });
-        delivery = { to: 'user', target: describe(deps.target), error: error instanceof Error ? error.message : String(error) };
-      }
-    }
+    const delivery = await deliver(deps, context, summary, card, 'Hand-off');
     const record: HandOffRecord = { summary, delivery, userConversation: { ...TurnContext.getConversationReference(context.activity) } };
     try {
       await deps.storage.write({ [handOffKey(summary.id)]: record });
@@ -133,6 +112,34 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     memory.handedOff = { id: summary.id, at: summary.at };
     return userReply(summary, delivery, card);
   };
+}
+
+/** The hand-off's summary as things stand: the flow handing off now, else the last one if still running or ended in the last half hour. */
+async function summaryNow(deps: HandOffDeliveryDeps, context: TurnContext, caller: Caller, memory: ConversationMemory, id: string, flow?: FlowState): Promise<HandOffSummary> {
+  const at = new Date();
+  const state = flow ?? recentFlow(await deps.lastFlow(context), at);
+  return buildHandOffSummary({
+    id,
+    at,
+    caller,
+    asked: memory.asked,
+    ...(memory.offered?.slots.client ? { clientSaid: memory.offered.slots.client } : {}),
+    articleTitle: deps.articleTitle,
+    flow: state ? { state, definitions: (flowId) => deps.catalog.byId(flowId) } : undefined,
+  });
+}
+
+/** Posts the card to the helpdesk conversation, when one is configured; where it went, or why it did not. */
+async function deliver(deps: HandOffDeliveryDeps, context: TurnContext, summary: HandOffSummary, card: Reply['card'], lead: string): Promise<HandOffRecord['delivery']> {
+  if (!deps.target) return { to: 'user' };
+  try {
+    const channelCard = deps.ticketButtons ? withTicketButtons(card, summary.id) : card;
+    await postToHelpdesk(deps.adapter, deps.appId, deps.target, { text: `${lead} ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card: channelCard }, originOf(context));
+    return { to: 'channel', target: describe(deps.target) };
+  } catch (error) {
+    turnLogger(context, deps.logger).error('hand-off post failed', { handOff: summary.id, lead, error });
+    return { to: 'user', target: describe(deps.target), error: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /** The conversation's last hand-off when asking again should bring it up to date: recent, stored, its ticket not resolved. */
@@ -153,32 +160,12 @@ async function earlierHandOff(deps: HandOffDeliveryDeps, memory: ConversationMem
 async function updateHandOff(deps: HandOffDeliveryDeps, context: TurnContext, caller: Caller, memory: ConversationMemory, earlier: HandOffRecord, flow?: FlowState): Promise<Reply> {
   const { activity } = context;
   const by = `${activity.conversation?.id}/${activity.id ?? ''}`;
-  const at = new Date();
-  const state = flow ?? recentFlow(await deps.lastFlow(context), at);
-  const summary = buildHandOffSummary({
-    id: earlier.summary.id,
-    at,
-    caller,
-    asked: memory.asked,
-    ...(memory.offered?.slots.client ? { clientSaid: memory.offered.slots.client } : {}),
-    articleTitle: deps.articleTitle,
-    flow: state ? { state, definitions: (id) => deps.catalog.byId(id) } : undefined,
-  });
+  const summary = await summaryNow(deps, context, caller, memory, earlier.summary.id, flow);
   // The same message handled again (a retried turn): answer as before, post once. Nothing new since: nothing to post.
   if (activity.id !== undefined && earlier.updatedBy === by) return alreadyReply(earlier.summary, earlier.delivery, true, handOffCard(earlier.summary, { update: true }));
   if (sameStory(summary, earlier.summary)) return alreadyReply(earlier.summary, earlier.delivery, false);
   const card = handOffCard(summary, { update: true });
-  let delivery: HandOffRecord['delivery'] = { to: 'user' };
-  if (deps.target) {
-    try {
-      const channelCard = deps.ticketButtons ? withTicketButtons(card, summary.id) : card;
-      await postToHelpdesk(deps.adapter, deps.appId, deps.target, { text: `Update to hand-off ${summary.id} from ${escapeMarkdown(summary.who.name)}: ${summary.next[0]}`, card: channelCard }, originOf(context));
-      delivery = { to: 'channel', target: describe(deps.target) };
-    } catch (error) {
-      turnLogger(context, deps.logger).error('hand-off update post failed', { handOff: summary.id, error });
-      delivery = { to: 'user', target: describe(deps.target), error: error instanceof Error ? error.message : String(error) };
-    }
-  }
+  const delivery = await deliver(deps, context, summary, card, 'Update to hand-off');
   const record: HandOffRecord = { ...earlier, summary, delivery, updates: (earlier.updates ?? 0) + 1, updatedBy: by };
   try {
     await deps.storage.write({ [handOffKey(summary.id)]: record });
