@@ -155,6 +155,17 @@ const PRODUCT_YEAR =
 const BASE_RELEASE = '2013';
 
 /** A year right after a product's name, or before "R2"; a date ("since 2014") is no version. */
+/**
+ * Windows releases a question names ("stuck on windows 8", "win7 laptop"): a fix for another release
+ * ("a hotfix like the Windows 7 one") is no answer, so the article must name the same one. "Windows 8"
+ * is not "Windows 8.1".
+ */
+const WINDOWS_RELEASE = /\bwin(?:dows)? ?(7|8\.1|8|10|xp|vista)(?![.\d])/g;
+
+function windowsReleases(text: string): string[] {
+  return [...new Set([...text.matchAll(WINDOWS_RELEASE)].map((match) => match[1]!))];
+}
+
 function namedVersions(question: string): string[] {
   const years = [...normaliseText(question).matchAll(PRODUCT_YEAR)].map((match) => match[1] ?? match[2]!);
   return [...new Set(years)].filter((year) => year !== BASE_RELEASE);
@@ -370,7 +381,8 @@ export class KnowledgeIndex {
         !(asksToKeep(normaliseText(question)) && asksToUndo(normaliseText(best.article.title))) &&
         // "How long…", "how many times…", "which port…": the answer must state a fact of that kind.
         statesFactsAsked(normaliseText(question), this.fullText(hitPositions[0]!)) &&
-        [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))),
+        [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))) &&
+        windowsReleases(normaliseText(question)).every((release) => windowsReleases(this.fullText(hitPositions[0]!)).includes(release)),
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     // (Not "who is the CEO": no article names a person, so none is offered either.)
