@@ -65,6 +65,18 @@ const FACT_KINDS: readonly FactKind[] = [
     states: /(?!)/,
   },
   {
+    // "whats the cmdlet to enable her for lync", "which cmdlets": the answer names one.
+    kind: 'cmdlet',
+    asks: /\b(?:what|which|whats|what's|what s)(?: is| are)?(?: the)? (?:[a-z]+ )?(?:cmdlets?|powershell commands?)\b|\bcmdlets? (?:to|for|that|which)\b/,
+    states: /\b(?:get|set|new|enable|disable|grant|remove|invoke|start|stop|test|move|import|export|update|add|revoke|clear|debug|install|sync|register|reset|publish|search|show)-[a-z]{3,}/,
+  },
+  {
+    // "exact version number of the store app that fixed it": a dotted version, not "the latest".
+    kind: 'version number',
+    asks: /\b(?:version|build) (?:number|no)\b|\b(?:which|what|exact) build\b/,
+    states: /\b\d+\.\d+\.\d+/,
+  },
+  {
     kind: 'price',
     asks: /\bhow much (?:does|do|is|will|would)\b.*\b(?:cost|charge|pay)\b|\b(?:what|whats) (?:does it|is the|the)? ?(?:cost|price|pricing)\b|\bcost per\b|\bprice per\b|\blicen[cs]e cost\b/,
     states: /[$€£]\s*\d|\b\d+(?:[.,]\d+)? ?(?:usd|eur|gbp|dollars?|euros?)\b|\b(?:costs?|priced?|pricing) (?:is|are|of)\b|\bfree of charge\b/,

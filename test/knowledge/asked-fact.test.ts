@@ -34,6 +34,13 @@ describe('the kind of fact a question asks for', () => {
     ["who's my manager?", ['person']],
     ['who can see my presence', []],
     ['who is allowed to enroll a smart card for lync users', []],
+    ["whats the cmdlet to enable her for lync", ['cmdlet']],
+    ['which cmdlets push cms replication now', ['cmdlet']],
+    ['is there a cmdlet for that', ['cmdlet']],
+    ['i ran the cmdlet and it failed', []],
+    ['exact version number of the store app that fixed it', ['version number']],
+    ['which build fixed it', ['version number']],
+    ['which version of lync do i need', []],
   ])('%j asks for %j', (question, kinds) => {
     expect(asked(question)).toEqual(kinds);
   });
@@ -62,6 +69,10 @@ describe('the kind of fact a question asks for', () => {
     ['how many public ip addresses does the edge need', 'Lync Server 2013 edge servers need a public certificate.', false],
     ['what ios version is recommended', 'It needs iOS 7 or later.', true],
     ['what ios version is recommended', 'Lync 2013 for mobile from release 5.2 supports it.', false],
+    ['whats the cmdlet to enable a user', 'Run Enable-CsUser with the pool.', true],
+    ['whats the cmdlet to enable a user', 'Open the Control Panel and enable the user.', false],
+    ['exact version number of the app that fixed it', 'Fixed in 5.4.1087.', true],
+    ['exact version number of the app that fixed it', 'Update to the latest version.', false],
   ])('%j is answered by %j: %j', (question, article, expected) => {
     expect(states(question, article)).toBe(expected);
   });
