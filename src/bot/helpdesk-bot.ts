@@ -156,8 +156,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
         return;
       case 'bad-number':
       case 'did-you-mean':
-      case 'not-understood':
         await flows?.act(context, { ...info, action: meaning });
+        return;
+      case 'not-understood':
+        await flows?.act(context, { ...info, action: { kind: 'not-understood', said: text } });
         return;
       case 'handoff':
         if (inFlow && flows) await flows.act(context, { ...info, action: { kind: 'word', word: 'person' } });

@@ -52,7 +52,7 @@ export type FlowAction =
   | { kind: 'word'; word: FlowWord }
   | { kind: 'bad-number'; count: number }
   | { kind: 'did-you-mean'; indexes: number[] }
-  | { kind: 'not-understood' };
+  | { kind: 'not-understood'; said?: string };
 
 export interface StartOptions {
   /** Facts the user already told (client, where, method, card): questions about them are answered for them. */
@@ -123,10 +123,11 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
   if (action.kind === 'bad-number') return stay(catalog, state, context, `Pick a number from 1 to ${action.count} (or the name).`);
   if (action.kind === 'did-you-mean') return didYouMean(flow.title, step, action.indexes.map((index) => choices[index]!).filter(Boolean), state);
   if (action.kind === 'not-understood') {
-    const lead = step.choices
-      ? "I didn't catch that. Pick one of these (type its number or name), or ask me a question."
-      : `I didn't catch that. Type **done** when you have finished this step, **stuck** if it doesn't work, or ask me a question.`;
-    return stay(catalog, state, context, lead);
+    state.unclear = (state.unclear ?? 0) + 1;
+    // The words are kept for the helpdesk: a symptom typed at the wrong moment is still worth knowing.
+    const said = action.said?.trim();
+    if (said) state.notes = [...(state.notes ?? []), { stepId: state.stepId, text: clip(said, MAX_NOTE_CHARS) }].slice(-MAX_NOTES);
+    return stay(catalog, state, context, notUnderstoodLead(step, state.unclear, Boolean(said), state.trail.length > 1));
   }
 
   switch (action.word) {
@@ -217,6 +218,7 @@ function enter(catalog: FlowCatalog, state: FlowState, target: string, context: 
   if (!step) throw new Error(`flow "${flow.id}": step "${target}" does not exist`);
   state.stepId = target;
   state.page = 0;
+  state.unclear = undefined;
   if (step.branch) {
     const value = state.facts[step.branch.on];
     return enter(catalog, state, (value !== undefined ? step.branch.cases[value] : undefined) ?? step.branch.otherwise, context, hops + 1, assumed);
@@ -256,6 +258,29 @@ function back(catalog: FlowCatalog, state: FlowState, context: FlowContext): Flo
   state.page = 0;
   state.outcome = 'active';
   return stay(catalog, state, context, 'Back one step.', 'moved');
+}
+
+const MAX_NOTES = 5;
+const MAX_NOTE_CHARS = 300;
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/**
+ * The first miss asks again; from the second in a row the user is not made to guess a third time:
+ * the ways on are named, and what they wrote is kept for the helpdesk.
+ */
+function notUnderstoodLead(step: FlowStep, misses: number, kept: boolean, canGoBack: boolean): string {
+  if (misses < 2) {
+    return step.choices
+      ? "I didn't catch that. Pick one of these (type its number or name), or ask me a question."
+      : `I didn't catch that. Type **done** when you have finished this step, **stuck** if it doesn't work, or ask me a question.`;
+  }
+  const noted = kept ? "I've noted what you wrote for the helpdesk. " : '';
+  return step.choices
+    ? `I still can't match that to one of the choices. ${noted}Pick the closest one${canGoBack ? ', type **back** to change an earlier answer,' : ''} or **talk to a person**: the helpdesk gets everything you told me.`
+    : `I still can't tell whether this step worked. ${noted}Type **done** if it did, **stuck** if it didn't, or **talk to a person**: the helpdesk gets everything you told me.`;
 }
 
 function stay(catalog: FlowCatalog, state: FlowState, context: FlowContext, lead?: string, event: FlowEvent = 'stayed'): FlowTurn {

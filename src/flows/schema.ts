@@ -126,6 +126,10 @@ export const FlowState = z.object({
   outcome: z.enum(['active', 'cause', 'done', 'handoff', 'cancelled']).default('active'),
   /** What the user told in passing (client, where, method, card) that later questions use instead of asking. */
   slots: z.record(z.string(), z.string()).optional(),
+  /** Messages in a row at the current step that were neither a choice nor a flow word. */
+  unclear: z.number().int().min(0).max(1000).optional(),
+  /** What the user wrote that no step could use ("it keeps saying my password is wrong"), for the helpdesk. */
+  notes: z.array(z.object({ stepId: id, text: z.string().max(400) })).max(20).optional(),
   /** When the flow ended (any outcome but active); absent while active and in states stored before it existed. */
   endedAt: z.string().optional(),
 });

@@ -36,6 +36,12 @@ export function handOffCard(summary: HandOffSummary, { update = false }: { updat
       ...summary.questions.map((q) => literal([{ text: `• ${q.question}` }, { text: ` → ${answeredWith(q.answeredWith)}`, isSubtle: true }])),
     );
   }
+  if (summary.said && summary.said.length > 0) {
+    body.push(
+      paragraph('Also said', { separator: true }),
+      ...summary.said.map((entry) => literal([{ text: `• ${entry.text}` }, { text: ` (at ${entry.step})`, isSubtle: true }])),
+    );
+  }
   body.push(paragraph('Suggested next action', { separator: true }), ...bullets(summary.next));
   return card(body);
 }

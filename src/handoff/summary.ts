@@ -25,9 +25,12 @@ export const SUMMARY_LIMITS = {
   userId: 150,
   action: 300,
   /** Latest lines kept of each list, and the most bytes (as JSON) a list may take. */
-  answers: { lines: 10, bytes: 2_400 },
+  answers: { lines: 10, bytes: 2_000 },
   steps: { lines: 15, bytes: 2_000 },
   questions: { lines: 10, bytes: 3_000 },
+  /** What the user wrote during the steps: the latest few, each cut shorter than a question. */
+  said: { lines: 3, bytes: 600 },
+  note: 120,
   next: 5,
 } as const;
 
@@ -65,6 +68,8 @@ export const HandOffSummary = z.object({
   answers: z.array(z.object({ question: z.string(), answer: z.string() })),
   steps: z.array(z.object({ title: z.string(), status: STEP_STATUS })),
   questions: z.array(z.object({ question: z.string(), answeredWith: z.string().nullable() })),
+  /** What the user wrote during the steps that no step could use, and at which step. */
+  said: z.array(z.object({ step: z.string(), text: z.string() })).optional(),
   next: z.array(z.string()).min(1),
   /** How many earlier answers, steps and questions were left out to keep the hand-off small. */
   omitted: z.object({ answers: z.number().int().min(0), steps: z.number().int().min(0), questions: z.number().int().min(0) }).optional(),
@@ -105,6 +110,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
   const steps = latest((state?.progress ?? []).map(({ title, status }) => ({ title: clip(title, SUMMARY_LIMITS.title), status })), SUMMARY_LIMITS.steps);
   const questions = latest(input.asked.map((entry) => ({ question: clip(entry.question, SUMMARY_LIMITS.text), answeredWith: entry.articleId === null ? null : clip(input.articleTitle?.(entry.articleId) ?? 'a knowledge-base article', SUMMARY_LIMITS.title) })), SUMMARY_LIMITS.questions);
   const omitted = { answers: answers.omitted, steps: steps.omitted, questions: questions.omitted };
+  const said = latest((state?.notes ?? []).map(({ stepId, text }) => ({ step: clip(definition?.steps[stepId]?.title ?? stepId, SUMMARY_LIMITS.title), text: clip(text, SUMMARY_LIMITS.note) })), SUMMARY_LIMITS.said).kept;
 
   const next: string[] = [];
   if (state && definition) {
@@ -120,6 +126,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
     if (state.outcome === 'handoff' || state.outcome === 'active') next.push(`Continue "${definition.title}" from "${stoppedStep?.title ?? state.stepId}".`);
     for (const command of stoppedStep?.staff?.check ?? []) next.push(`Type \`${command}\` in the bot to check the server side.`);
   }
+  if (said.length > 0) next.push('Read what the user wrote during the steps (under Also said): it may name the symptom.');
   const unanswered = questions.kept.filter((entry) => entry.answeredWith === null).length;
   if (unanswered > 0) next.push(`Answer what the bot could not: ${unanswered === 1 ? 'the question' : `the ${unanswered} questions`} marked "not answered" under Questions asked.`);
   if (next.length === 0) next.push(input.asked.length > 0 ? 'Read the questions below and ask the user what is still not working.' : 'Ask the user what they need; they asked for a person straight away.');
@@ -142,6 +149,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
     answers: answers.kept,
     steps: steps.kept,
     questions: questions.kept,
+    ...(said.length > 0 ? { said } : {}),
     next: unique(next).slice(0, SUMMARY_LIMITS.next).map((action) => clip(action, SUMMARY_LIMITS.action)),
     ...(omitted.answers + omitted.steps + omitted.questions > 0 ? { omitted } : {}),
   };
@@ -163,6 +171,7 @@ export function summaryText(summary: HandOffSummary): string {
   if (summary.questions.length > 0) {
     lines.push('Questions asked:', ...earlier(summary.omitted?.questions, 'questions'), ...summary.questions.map((q) => `- ${q.question} → ${answeredWith(q.answeredWith)}`));
   }
+  if (summary.said && summary.said.length > 0) lines.push('Also said:', ...summary.said.map((entry) => `- at "${entry.step}": ${entry.text}`));
   lines.push('Suggested next action:', ...summary.next.map((n) => `- ${n}`));
   return lines.join('\n');
 }

@@ -23,8 +23,9 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
       return applyAction(catalog, current, { kind: 'word', word: 'person' }, context);
     case 'bad-number':
     case 'did-you-mean':
-    case 'not-understood':
       return applyAction(catalog, current, meaning, context);
+    case 'not-understood':
+      return applyAction(catalog, current, { kind: 'not-understood', said: text }, context);
     default:
       return { event: 'aside', active: true, state: current, replies: [] };
   }

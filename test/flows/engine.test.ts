@@ -193,6 +193,22 @@ describe('the engine', () => {
     expect(asAdmin.state.stepId).toBe('cls-alwayson');
   });
 
+  it('a second miss in a row names the ways on, and what the user wrote is kept for the helpdesk', () => {
+    const turns = run('sign-in-troubleshooter', ['it keeps saying my password is wrong', 'it says my password is wrong', 'Windows Store app', 'blah blah']);
+    expect(turns[1]!.replies[0]!.text).toMatch(/^I didn't catch that/);
+    const second = turns[2]!;
+    expect(second.state.stepId).toBe(turns[0]!.state.stepId);
+    expect(second.replies[0]!.text).toMatch(/^I still can't match that to one of the choices\. I've noted what you wrote for the helpdesk\./);
+    expect(second.replies[0]!.text).toMatch(/\*\*talk to a person\*\*/);
+    // Nothing to go back to at the first question.
+    expect(second.replies[0]!.text).not.toMatch(/\*\*back\*\*/);
+    expect(second.state.notes?.map((note) => note.text)).toEqual(['it keeps saying my password is wrong', 'it says my password is wrong']);
+    // A new step starts counting again.
+    expect(turns[4]!.replies[0]!.text).toMatch(/^I didn't catch that/);
+    expect(turns[4]!.state.notes).toHaveLength(3);
+    expect(FlowState.parse(turns[4]!.state)).toBeTruthy();
+  });
+
   it('cancel and talk to a person end the flow with their outcome', () => {
     expect(run('collect-logs', ['cancel'])[1]).toMatchObject({ event: 'cancelled', active: false, state: { outcome: 'cancelled' } });
     expect(run('collect-logs', ['talk to a person'])[1]).toMatchObject({ event: 'handoff', active: false, state: { outcome: 'handoff' } });

@@ -63,6 +63,15 @@ describe('the hand-off summary', () => {
     expect(offered.client).toBe('Lync for iPhone / iPad');
   });
 
+  it('keeps what the user wrote during the steps that no step could use, and points the helpdesk at it', () => {
+    const summary = summarise(walk('sign-in-troubleshooter', ['it keeps saying my password is wrong', 'talk to a person']));
+    expect(summary.said).toEqual([{ step: 'Which Lync client?', text: 'it keeps saying my password is wrong' }]);
+    expect(summary.next.join('\n')).toMatch(/under Also said/);
+    expect(summaryText(summary)).toContain('Also said:\n- at "Which Lync client?": it keeps saying my password is wrong');
+    expect(JSON.stringify(handOffCard(summary))).toContain('it keeps saying my password is wrong');
+    expect(summarise(walk('sign-in-troubleshooter', ['iphone'])).said).toBeUndefined();
+  });
+
   it('renders as a card without buttons and as plain text for a ticket', () => {
     const summary = summarise(walk('sign-in-troubleshooter', ['iphone', 'outside', 'adfs', 'meetings missing']));
     const card = handOffCard(summary) as { body: unknown[]; actions?: unknown[] };
@@ -111,6 +120,7 @@ describe('a hand-off stays small and cannot be formatted by what the user typed'
       ...base,
       answers: Array.from({ length: 100 }, (_, index) => ({ flowId: base.flowId, stepId: base.stepId, question: `asked ${index} ${'q'.repeat(2000)}`, answer: `answer ${index} ${'a'.repeat(2000)}` })),
       progress: Array.from({ length: 400 }, (_, index) => ({ flowId: base.flowId, stepId: base.stepId, title: `step ${index} ${'t'.repeat(300)}`, status: index % 3 ? 'done' : 'stuck' })),
+      notes: Array.from({ length: 20 }, (_, index) => ({ stepId: base.stepId, text: `note ${index} [note](http://evil/) ${'n'.repeat(380)}` })),
     };
   }
 
@@ -127,7 +137,9 @@ describe('a hand-off stays small and cannot be formatted by what the user typed'
   it('cuts every text to about 200 characters and keeps only the latest lines, saying how many it left out', () => {
     const summary = worstCase();
     expect(HandOffSummary.parse(summary)).toEqual(summary);
-    const texts = [...summary.questions.map((q) => q.question), ...summary.answers.flatMap((a) => [a.question, a.answer])];
+    const texts = [...summary.questions.map((q) => q.question), ...summary.answers.flatMap((a) => [a.question, a.answer]), ...(summary.said ?? []).map((entry) => entry.text)];
+    expect(summary.said?.length).toBeGreaterThan(0);
+    expect(summary.said?.length).toBeLessThanOrEqual(SUMMARY_LIMITS.said.lines);
     for (const text of texts) expect(text.length).toBeLessThanOrEqual(SUMMARY_LIMITS.text);
     for (const step of summary.steps) expect(step.title.length).toBeLessThanOrEqual(SUMMARY_LIMITS.title);
     expect(summary.who.name).toBe(hostileName);
