@@ -69,9 +69,6 @@ const VAGUE_MAX_WORDS = 3;
 const VAGUE_MAX_MATCH = 0.6;
 /** Two articles covering this much of such a message ("slow sign in") both fit it. */
 const VAGUE_COVERAGE = 0.85;
-/** A message of at most this many content words whose runner-up scores this share of the best is a tie. */
-const TIED_MAX_WORDS = 5;
-const TIED_SHARE = 0.95;
 /** A message of two content words is answered only this close to an example question. */
 const TWO_WORDS = 2;
 const TWO_WORDS_MIN_MATCH = 0.4;
@@ -363,9 +360,6 @@ export class KnowledgeIndex {
     const vague = short && hits.filter((hit) => hit.signals.coverage >= VAGUE_COVERAGE).length >= 2 && (best?.signals.questionMatch ?? 0) < VAGUE_MAX_MATCH;
     // Of two words, one is all the topic there is ("meeting issue", "audio problem"): without an example
     // question near them, any article sharing it is a guess.
-    // A few words two articles fit equally well ("company holiday calendar": two Outlook Web App
-    // articles), with no example question close to them: picking one would be a coin toss.
-    const tied = contentWords <= TIED_MAX_WORDS && hits.length >= 2 && hits[1]!.confidence >= TIED_SHARE * (best?.confidence ?? 0) && (best?.signals.questionMatch ?? 0) < VAGUE_MAX_MATCH;
     const thin = short && contentWords <= TWO_WORDS && (best?.signals.questionMatch ?? 0) < TWO_WORDS_MIN_MATCH;
     // A few words, one of them unknown to every article, and the best article about just one other:
     // the unknown word is the topic ("background noise", "who won the football last night").
@@ -373,7 +367,6 @@ export class KnowledgeIndex {
     const confident = Boolean(
       best &&
         !vague &&
-        !tied &&
         !thin &&
         !offTopic &&
         best.confidence >= this.minConfidence &&

@@ -77,14 +77,6 @@ describe('out of scope', () => {
     expect(knowledge.search('central management store sql instance wont start, error in the event log since 2031').answered).toBe(true);
   });
 
-  it('a few words that two articles fit equally well are not answered with either', () => {
-    const result = knowledge.search('company holiday calendar');
-    expect(result.hits[1]!.confidence).toBeGreaterThanOrEqual(0.95 * result.hits[0]!.confidence);
-    expect(result.answered).toBe(false);
-    // A clear winner among the same articles is still answered.
-    expect(knowledge.search('how do i join a lync meeting from outlook web app').answered).toBe(true);
-  });
-
   it('a Windows release the article does not name is another release: no confident answer', () => {
     // The stale-location fix is for Windows 7; asked for Windows 8 it is no answer, asked without a release it is.
     const asked = (question: string) => knowledge.search(question);
