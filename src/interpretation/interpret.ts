@@ -1,7 +1,7 @@
 import type { FlowCatalog } from '../flows/catalog';
 import { stepsVisited } from '../flows/engine';
 import { visibleChoices } from '../flows/render';
-import type { FlowState, FlowStep } from '../flows/schema';
+import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -184,7 +184,22 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   }
   // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.
   if (choices && !question && polarityOf(folded)?.polarity === 'unsure') return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
+  // "still asks for my password" at "Does it sign in now?": the choice the flow wrote for failing still.
+  const failingStill = choices && !question ? stillFailingChoice(choices, folded) : undefined;
+  if (failingStill !== undefined) return { kind: 'choice', index: failingStill, slots: slotsOf(text), confidence: 0.6 };
   return { kind: 'not-understood', confidence: 0.5 };
+}
+
+/**
+ * The one choice whose aliases say the problem goes on ("still failing"), when the message says it
+ * goes on too: "still" or "same", or "again" with a complaint, and no yes in it ("yes, signed in
+ * again" is not a failure).
+ */
+function stillFailingChoice(choices: readonly FlowChoice[], folded: string): number | undefined {
+  const still = choices.flatMap((choice, index) => ((choice.aliases ?? []).some((alias) => /^still\b/.test(alias)) ? [index] : []));
+  if (still.length !== 1 || polarityOf(folded)?.polarity === 'yes') return undefined;
+  const goesOn = /\b(?:still|same)\b/.test(folded) || (/\bagain\b/.test(folded) && (STILL_FAILING.test(folded.replace(/\bagain\b/g, '')) || /\b(?:asks?|asked|asking|prompts?|prompted|prompting)\b/.test(folded)));
+  return goesOn ? still[0] : undefined;
 }
 
 /** "what was step 1 again", "show me step 3", "back to step 2". */

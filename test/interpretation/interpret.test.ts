@@ -164,6 +164,16 @@ describe('yes, no and not sure', () => {
   it.each(NO)('%s → no at "does it sign in now?"', (text) => {
     expect(picked(text, 'worksNow')).toBe('No, still failing');
   });
+  // The problem going on, in the user's words: the choice the flow wrote for "still failing".
+  it.each(['still asks for pw', 'nope same thing', 'it asked for my password again', 'same', 'still the same error'])('%s → still failing at "does it sign in now?"', (text) => {
+    expect(picked(text, 'worksNow')).toBe('No, still failing');
+  });
+  it.each(['yes signed in again', 'it still works', 'works now'])('%s → yes at "does it sign in now?"', (text) => {
+    expect(picked(text, 'worksNow')).toBe('Yes, it works');
+  });
+  it('"still" means nothing at a question without a still-failing choice', () => {
+    expect(picked('still my password', 'where')).toBe('not-understood');
+  });
   it.each(UNSURE)('%s → not sure at "is your card enrolled?"', (text) => {
     expect(picked(text, 'enrolled')).toBe('Not sure');
   });
