@@ -310,7 +310,7 @@ export function pickChoice(step: FlowStep, text: string, staff: boolean): FlowCh
 
 export { choiceNumber };
 
-const SLOT_NAMES: Record<string, string> = { client: 'client', where: 'network', method: 'sign-in method', card: 'kind of card' };
+const SLOT_NAMES: Record<string, string> = { client: 'client', where: 'network', method: 'sign-in method', card: 'kind of card', symptom: 'answer to "what happens"' };
 
 /** The choice a slot the user gave earlier picks at this question, if any. */
 function knownChoice(step: FlowStep, state: FlowState, staff: boolean): { choice: FlowChoice; slot: string } | undefined {

@@ -6,7 +6,7 @@
  * Phrases are written folded (lower case, no punctuation, "sign in" as two words).
  */
 
-export type Slot = 'client' | 'where' | 'method' | 'card';
+export type Slot = 'client' | 'where' | 'method' | 'card' | 'symptom';
 
 export interface Concept {
   slot: Slot;
@@ -100,6 +100,18 @@ export const CONCEPTS: readonly Concept[] = [
     words: ['otp', 'one time password', 'one time code', 'one time pin', 'app password', 'token', 'sms', 'sms code', 'text message', 'texted code', 'authenticator', 'mfa code', 'verification code', 'rsa', 'fob', 'key fob', 'security code'],
     hints: ['code', 'a code', 'the code', 'six digit', '6 digit'],
     labelHas: ['one time password'],
+  },
+  // ----- what happens at sign-in (the desktop client's symptom question) -----
+  // Only the two a user names unmistakably; "an error" or "it fails" says too little to skip the question.
+  {
+    slot: 'symptom', value: 'prompts', name: 'that it keeps asking for your password',
+    words: ['keeps asking for my password', 'keeps asking for password', 'keeps asking for the password', 'keeps asking me for my password', 'keeps prompting', 'keeps prompting me', 'keeps prompting for my password', 'asks for my password again', 'asks for my password over and over', 'asking for my password over and over', 'password prompt keeps', 'password prompts', 'repeated password prompts', 'endless password prompts', 'password loop'],
+    labelHas: ['keeps asking for my password'],
+  },
+  {
+    slot: 'symptom', value: 'trust', name: 'that it asks whether to trust a server',
+    words: ['trust this server', 'trust the server', 'asks whether to trust', 'asks if i trust', 'asks me to trust', 'trust prompt', 'do you trust'],
+    labelHas: ['whether to trust'],
   },
   // ----- smart card kind -----
   {

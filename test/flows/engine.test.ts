@@ -193,6 +193,14 @@ describe('the engine', () => {
     expect(asAdmin.state.stepId).toBe('cls-alwayson');
   });
 
+  it('"keeps asking for my password" at the sign-in method question answers the question after it too', () => {
+    const turns = run('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'it keeps asking for my password']);
+    const last = turns.at(-1)!;
+    expect(last.state.answers.map((answer) => answer.answer)).toEqual(['Lync 2013 on a Windows PC', 'Inside the company network', 'My password', 'It keeps asking for my password']);
+    expect(last.state.stepId).toBe('clear-saved');
+    expect(last.replies[0]!.text).toMatch(/^From what you said, I took \*\*It keeps asking for my password\*\* as your answer to "what happens"\./);
+  });
+
   it('a second miss in a row names the ways on, and what the user wrote is kept for the helpdesk', () => {
     const turns = run('sign-in-troubleshooter', ['it keeps saying my password is wrong', 'it says my password is wrong', 'Windows Store app', 'blah blah']);
     expect(turns[1]!.replies[0]!.text).toMatch(/^I didn't catch that/);
