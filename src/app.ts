@@ -6,7 +6,7 @@ import { isLoopback, type Config } from './config/config';
 import { createAdapter, createChannelAuthentication, type AuthOverrides } from './bot/adapter';
 import { feedbackRecorder } from './bot/feedback';
 import { GuidedFlows } from './bot/guided-flows';
-import { createHandOff, originOf, parseHelpdeskTarget } from './bot/handoff-delivery';
+import { createHandOff, createHandOffStatus, originOf, parseHelpdeskTarget } from './bot/handoff-delivery';
 import { HelpdeskBot } from './bot/helpdesk-bot';
 import { LastFlow } from './bot/last-flow';
 import { LateDeliveries } from './bot/late-delivery';
@@ -114,6 +114,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     stillOpen: async (id) => (await operations.board.find(id))?.status !== 'resolved',
     ticketButtons: true,
   });
+  const handOffStatus = createHandOffStatus({ storage, ticketOf: (ref) => operations.board.find(ref) });
   const guidedFlows = new GuidedFlows({
     catalog: flowCatalog,
     conversationState,
@@ -129,6 +130,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     knowledge,
     flows: guidedFlows,
     handOff,
+    handOffStatus,
     extraHelp: (role) => [guidedFlows.helpSection(role)],
     commands,
     resolveRole: roleResolver({ admins: config.HELPDESK_ADMINS, agents: config.HELPDESK_AGENTS }, config.authenticated),

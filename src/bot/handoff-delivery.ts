@@ -5,7 +5,8 @@ import type { Caller } from '../core/caller';
 import type { Reply } from '../core/reply';
 import { escapeMarkdown, withoutBackticks, type FlowCatalog } from '../flows';
 import type { FlowState } from '../flows/schema';
-import { buildHandOffSummary, handOffCard, handOffKey, HandOffRecord, newHandOffId, recentFlow, summaryText, type HandOffSummary } from '../handoff';
+import { buildHandOffSummary, handOffCard, handOffKey, HandOffRecord, handOffStatusText, newHandOffId, recentFlow, summaryText, type HandOffSummary, type TicketStanding } from '../handoff';
+import { PHRASES } from '../knowledge/answer';
 import type { Logger } from '../observability/logger';
 import type { ConversationMemory } from './conversation-memory';
 import { toActivity } from './activities/reply-activity';
@@ -111,6 +112,22 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     turnLogger(context, deps.logger).info('handed off', { handOff: summary.id, delivered: delivery.to, flow: summary.flow?.id });
     memory.handedOff = { id: summary.id, at: summary.at };
     return userReply(summary, delivery, card);
+  };
+}
+
+/**
+ * "Any update?" after a hand-off: where the conversation's last hand-off stands, from its stored
+ * record and, when tickets are kept, its ticket. Undefined when there is no stored hand-off.
+ */
+export function createHandOffStatus(deps: { storage: Storage; ticketOf?: (ref: string) => Promise<TicketStanding | undefined> }): (memory: ConversationMemory) => Promise<Reply | undefined> {
+  return async (memory) => {
+    const last = memory.handedOff;
+    if (!last) return undefined;
+    const stored = await deps.storage.read([handOffKey(last.id)]).then((items) => HandOffRecord.safeParse(items[handOffKey(last.id)]), () => undefined);
+    if (!stored?.success) return undefined;
+    const ticket = await (deps.ticketOf?.(last.id) ?? Promise.resolve(undefined)).catch(() => undefined);
+    const text = handOffStatusText({ ref: last.id, delivery: stored.data.delivery.to, at: stored.data.summary.at, ...(ticket ? { ticket } : {}) }, new Date());
+    return { text, suggestions: [PHRASES.person] };
   };
 }
 

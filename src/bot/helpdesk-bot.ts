@@ -52,6 +52,8 @@ export interface HelpdeskBotDeps {
   recordFeedback?: (entry: { articleId: string | undefined; helpful: boolean; caller: Caller }) => Promise<void>;
   /** Hands the conversation to a person. */
   handOff?: (context: TurnContext, caller: Caller, memory: ConversationMemory) => Promise<Reply>;
+  /** Where the conversation's last hand-off stands ("any update?"); undefined when it is not stored. */
+  handOffStatus?: (memory: ConversationMemory) => Promise<Reply | undefined>;
   /** Records questions and votes for the helpdesk report (src/insight); never throws into the turn. */
   insight?: { question(text: string, answered: boolean, articleId: string | null): Promise<void>; vote(articleId: string | null, helpful: boolean): Promise<void> };
   /** Guided flows (dialogs/): an active flow gets the turn first; a message may start one. */
@@ -128,6 +130,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
             ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
             ...(lastCause ? { lastCause } : {}),
             ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question } : {}),
+            ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
           });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
@@ -165,6 +168,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (inFlow && flows) await flows.act(context, { ...info, action: { kind: 'word', word: 'person' } });
         else await this.send(context, await this.handOff(context, caller, memory));
         return;
+      case 'handoff-status': {
+        const reply = await this.deps.handOffStatus?.(memory);
+        if (reply) {
+          await this.send(context, reply);
+          return;
+        }
+        break;
+      }
       case 'help':
         await this.send(context, helpReply(role, [...(this.deps.extraHelp?.(role) ?? []), { title: 'Commands you may run', lines: this.deps.commands.help(role) }]));
         return;

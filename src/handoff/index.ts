@@ -37,3 +37,4 @@ export const HandOffRecord = z.object({
   updatedBy: z.string().optional(),
 });
 export type HandOffRecord = z.infer<typeof HandOffRecord>;
+export { handOffStatusText, type HandOffStanding, type TicketStanding } from './status';

@@ -43,6 +43,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'troubleshoot'; flowId: string; slots: Slots; causes: string[]; ruledOut?: string }
   /** For the knowledge base; `aside` when asked in the middle of a flow (the flow keeps its place). */
   | { kind: 'question'; result: SearchResult; aside: boolean }
+  /** After a hand-off: "any update?", "is anyone going to call me?" — where the request stands. */
+  | { kind: 'handoff-status' }
 );
 
 export interface InterpretContext {
@@ -67,6 +69,8 @@ export interface InterpretContext {
   previousQuestion?: string;
   /** The troubleshooter ended a moment ago at a cause (its articles) for this client: "still doesn't work" goes on. */
   lastCause?: { articles: readonly string[]; client?: string };
+  /** This conversation was handed to the helpdesk: "is anyone going to contact me?" asks how that stands. */
+  handedOff?: boolean;
 }
 
 /** "article <id>": what buttons sent before they sent titles; chat history still holds them. */
@@ -302,6 +306,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     if (context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
+  if (context.handedOff && HANDOFF_STATUS.test(folded)) return { kind: 'handoff-status', confidence: 0.9 };
   const group = phraseGroupOf(text);
   if (group) {
     switch (group.outside) {
@@ -375,6 +380,20 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   return { kind: 'question', result, aside: false, confidence: 0.7 };
 }
+
+/** Asking after a request already with the helpdesk: is anyone on it, when will they be in touch. */
+const HANDOFF_STATUS = new RegExp(
+  [
+    String.raw`\bany (?:update|updates|news|word|progress|reply|response)\b`,
+    String.raw`\b(?:is|will|are|can) (?:any ?one|some ?one|somebody|anybody|you|they|the helpdesk|a person|an agent)(?: going to| gonna)? (?:contact|call|ring|email|message|reach|get back to|reply to|respond to|answer|help|get in touch with) me\b`,
+    String.raw`\b(?:whats|what is|how is|hows) (?:the )?(?:status|happening|going on)\b`,
+    String.raw`\bstatus (?:of|on) (?:my|the|this|it)\b`,
+    String.raw`\b(?:did|has|have) (?:it|this|my request|my ticket|the helpdesk|any ?one|some ?one|they|you) (?:gone through|go through|been sent|sent it|passed it on|pass it on|been picked up|picked (?:it |this )?up|seen it|got it|received it)\b`,
+    String.raw`\bhow long (?:will|until|till|before|does) (?:it|this|some ?one|they|the helpdesk|i)\b`,
+    String.raw`\bwhen (?:will|do|does|can) (?:some ?one|any ?one|somebody|they|the helpdesk|i hear|i get|an agent)\b`,
+    String.raw`\b(?:heard|hear) (?:anything|back|from (?:them|the helpdesk|some ?one|any ?one))\b`,
+  ].join('|'),
+);
 
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b/;

@@ -670,3 +670,27 @@ describe('answers to what the previous reply offered', () => {
     expect(offered('sure', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } })).toMatchObject({ kind: 'start-flow', stepId: 'template' });
   });
 });
+
+describe('after a hand-off: asking how the request stands', () => {
+  const after = (text: string, handedOff: boolean) =>
+    interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, ...(handedOff ? { handedOff: true } : {}) }).kind;
+  it.each([
+    'is anyone going to contact me?',
+    'any update?',
+    'any news on my ticket',
+    "what's the status of my request",
+    'when will someone call me back',
+    'has anyone picked it up yet',
+    'how long will it take',
+    'did it go through',
+    'have you heard anything',
+  ])('%s → handoff-status', (text) => {
+    expect(after(text, true)).toBe('handoff-status');
+  });
+  it.each(['how do i clear saved credentials', 'when will the clock sync', 'talk to a person', 'is the edge server up'])('%s is not about the request', (text) => {
+    expect(after(text, true)).not.toBe('handoff-status');
+  });
+  it('without a hand-off the same words are not about one', () => {
+    expect(after('is anyone going to contact me?', false)).not.toBe('handoff-status');
+  });
+});

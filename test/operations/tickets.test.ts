@@ -114,6 +114,32 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(receiver.requests.length, 'failed attempts were retried').toBeGreaterThanOrEqual(accepted.length + 4 + 3);
     expect(receiver.requests.every((r) => r.path === '/tickets' && r.headers['content-type'] === 'application/json')).toBe(true);
   });
+  it('"is anyone going to contact me?" after a hand-off says where the request stands: waiting, taken by whom, resolved', async () => {
+    const channel = await recordingServer();
+    cleanup.push(channel.close);
+    const reference = { serviceUrl: channel.url, channelId: 'emulator', conversation: { id: 'helpdesk-room' }, bot: { id: 'bot', name: 'Lync Helpdesk Bot' } };
+    const bot = await startBot({ HELPDESK_CONVERSATION: JSON.stringify(reference), HELPDESK_AGENTS: 'agent-1' }, { operations: { outboxPollMs: 50 } });
+    cleanup.push(bot.close);
+    const user = { conversation: { id: 'user-chat-status' }, serviceUrl: channel.url, from: { id: 'user-9', name: 'Di' } };
+    const posts = () => channel.requests.filter((r) => r.path === '/v3/conversations/helpdesk-room/activities').length;
+
+    // Before any hand-off the same words are a question like any other.
+    expect(allText(await bot.say('any update?', user))).not.toMatch(/Your request/);
+    await bot.say('my lync client shows a certificate error', user);
+    const ref = REF.exec(allText(await bot.say('talk to a person', user)))![1]!;
+
+    const waiting = allText(await bot.say('is anyone going to contact me?', user));
+    expect(waiting).toContain(`Your request **${ref}** is with the helpdesk (sent just now) and waiting for an agent`);
+    // Asking how it stands posts nothing more to the helpdesk.
+    expect(posts()).toBe(1);
+
+    await bot.say(`ticket take ${ref}`, AGENT);
+    expect(allText(await bot.say('any update', user))).toContain(`Ada Agent took your request **${ref}** just now and will be in touch here.`);
+    await bot.say(`ticket resolve ${ref} done`, AGENT);
+    expect(allText(await bot.say("what's the status of my ticket?", user))).toContain(`The helpdesk marked your request **${ref}** resolved just now (Ada Agent).`);
+    expect(posts()).toBe(1);
+  });
+
   it('asking for a person again keeps one ticket: what happened since is posted as an update; once resolved, a new hand-off', async () => {
     const channel = await recordingServer();
     cleanup.push(channel.close);

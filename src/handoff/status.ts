@@ -1,0 +1,57 @@
+import { escapeMarkdown } from '../core/user-text';
+import { ageOf } from '../tickets/ticket';
+
+/** Where a ticket stands, as the board keeps it (only what the user is told). */
+export interface TicketStanding {
+  status: 'open' | 'taken' | 'resolved';
+  openedAt: string;
+  takenAt?: string;
+  takenBy?: string;
+  resolvedAt?: string;
+  resolvedBy?: string;
+}
+
+export interface HandOffStanding {
+  ref: string;
+  /** "channel": the helpdesk got it; "user": the user was asked to paste it into a ticket. */
+  delivery: 'channel' | 'user';
+  /** When the hand-off was made. */
+  at: string;
+  ticket?: TicketStanding;
+}
+
+/**
+ * "Is anyone going to contact me?" after a hand-off: where the request stands, from the ticket when
+ * tickets are kept. Pure; names an agent only as the board recorded them, escaped.
+ */
+export function handOffStatusText(standing: HandOffStanding, now: Date): string {
+  const ref = `**${standing.ref}**`;
+  if (standing.delivery === 'user') {
+    return (
+      `Your request ${ref} has not reached the helpdesk through me: I'm not connected to a helpdesk channel, so it goes in once you paste the summary into a ticket. ` +
+      'Type "talk to a person" to see the summary again.'
+    );
+  }
+  const ticket = standing.ticket;
+  if (ticket?.status === 'resolved') {
+    return (
+      `The helpdesk marked your request ${ref} resolved${ticket.resolvedAt ? ` ${ago(ticket.resolvedAt, now)}` : ''}${ticket.resolvedBy ? ` (${escapeMarkdown(ticket.resolvedBy)})` : ''}. ` +
+      'If it still doesn\'t work, type "talk to a person" and I\'ll open a new request with everything so far.'
+    );
+  }
+  if (ticket?.status === 'taken') {
+    return (
+      `${ticket.takenBy ? escapeMarkdown(ticket.takenBy) : 'An agent'} took your request ${ref}${ticket.takenAt ? ` ${ago(ticket.takenAt, now)}` : ''} and will be in touch here. ` +
+      'You don\'t need to repeat anything; if something changed, tell me and type "talk to a person" to add it.'
+    );
+  }
+  return (
+    `Your request ${ref} is with the helpdesk (sent ${ago(ticket?.openedAt ?? standing.at, now)}) and waiting for an agent, who will contact you here. ` +
+    'You don\'t need to repeat anything; if something changed, tell me and type "talk to a person" to add it.'
+  );
+}
+
+function ago(since: string, now: Date): string {
+  const age = ageOf(since, now);
+  return age === 'just now' ? age : `${age} ago`;
+}
