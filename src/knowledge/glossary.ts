@@ -39,11 +39,13 @@ export function loadGlossary(path: string): Glossary {
 /** Words around the term that do not change the question ("what does the acronym CMS even stand for"). */
 const FILLER = '(?:(?:the|a|an|this|that|acronym|abbreviation|term|word|thing|even|actually|exactly|again|here|in lync|in skype)\\s+)*';
 const TAIL = '(?:\\s+(?:even|actually|exactly|again|here|in lync|in skype|in this|in these|mean|means))*';
+/** Which product the question is about, after it ("what does CLS stand for in lync server 2013"). */
+const PRODUCT = '(?:\\s+(?:in|for) (?:lync|skype for business|skype|sfb)(?: server)?(?: 2010| 2013| 2015)?)?';
 
 /** Sentence shapes that ask what a term is or stands for; `T` marks the term. */
 const SHAPES = [
-  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|is|s|dose)\\s+${FILLER}T${TAIL}\\s+(?:stand|stands)\\s+for$`,
-  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|dose)\\s+${FILLER}T\\s+(?:even\\s+|actually\\s+)?mean$`,
+  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|is|s|dose)\\s+${FILLER}T${TAIL}\\s+(?:stand|stands)\\s+for${PRODUCT}$`,
+  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|dose)\\s+${FILLER}T\\s+(?:even\\s+|actually\\s+)?mean${PRODUCT}$`,
   `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:is|s|are)\\s+${FILLER}T(?:\\s+short\\s+for|\\s+an?\\s+(?:acronym|abbreviation)\\s+for)?$`,
   `^${FILLER}T\\s+(?:stands\\s+for|stand\\s+for|means|meaning|acronym|abbreviation|definition)(?:\\s+what)?$`,
   `^(?:meaning|definition|expansion)\\s+of\\s+${FILLER}T$`,

@@ -20,6 +20,8 @@ describe('glossary: "what does X stand for?"', () => {
     ['define UCWA', 'UCWA'],
     ['event log on the front end says PAS is up, what does pas stand for', 'PAS'],
     ['so what does OTP stand for', 'OTP'],
+    ['what does CLS stand for in lync server 2013', 'CLS'],
+    ['what does cms mean in skype for business', 'CMS'],
     ['what does ARR stand for? the reverse proxy thing', 'ARR'],
     ['someone mentioned the KST in a ticket note, what is that?', 'KST'],
     ["the blog keeps saying KST - what's that short for?", 'KST'],

@@ -33,6 +33,20 @@ describe('what the asker is about outweighs where they are', () => {
   });
 });
 
+describe('error messages users quote', () => {
+  it.each([
+    ['lync says there was a problem verifying the certificate from the server', 'server-certificate-not-verified', 'enterprise root CA'],
+    ["my iphone lync says can't verify the certificate from the server", 'server-certificate-not-verified', 'Apple Configurator'],
+    ['lync says cannot sign in because the server is temporarily unavailable', 'server-temporarily-unavailable-discovery', 'lyncdiscover'],
+    ['there was a problem acquiring a personal certificate when i sign in to lync', 'personal-certificate-acquire-error', '5 minutes'],
+  ])('"%s" → %s, with the fix in the answer', (question, id, fact) => {
+    const result = knowledge.search(question);
+    expect(result.answered).toBe(true);
+    expect(result.hits[0]!.article.id).toBe(id);
+    expect(result.hits[0]!.article.answer).toContain(fact);
+  });
+});
+
 describe('host names and links', () => {
   it('the pieces of a server name say which server, not what goes wrong: they do not pull the answer down', () => {
     const result = knowledge.search('trusted domains has contoso.com, does lyncpool.eu.contoso.com get the prompt');
