@@ -1,3 +1,4 @@
+import { rememberRecent } from './recent-results';
 import { foldPhrase, hasPhrase } from './text';
 import { CONCEPTS, NEUTRAL, type Concept, type Slot } from './vocabulary';
 
@@ -10,20 +11,25 @@ export interface SlotValue {
 
 export type Slots = Partial<Record<Slot, SlotValue>>;
 
-const BY_LENGTH = CONCEPTS.flatMap((concept) => concept.words.map((phrase) => ({ phrase, concept }))).sort((a, b) => b.phrase.length - a.phrase.length);
+const BY_LENGTH = CONCEPTS.flatMap((concept) => concept.words.map((phrase) => ({ phrase, first: phrase.split(' ')[0]!, concept }))).sort((a, b) => b.phrase.length - a.phrase.length);
 
 /**
  * Client, network, sign-in method and card kind named in any message ("my surface at home"). Longer
  * phrases are read first and taken out, so "app store" is not also "store"; a slot named two
  * different ways ("iphone or android") stays unknown rather than guessed.
  */
-export function slotsOf(text: string): Slots {
+export const slotsOf = rememberRecent(slotsOfNow);
+
+function slotsOfNow(text: string): Slots {
   let start = ` ${foldPhrase(text)} `;
   for (const phrase of NEUTRAL) start = start.split(` ${phrase} `).join(' | ');
+  // Every message passes here, often several times: only phrases whose first word the message has are tried.
+  const words = new Set(start.split(' '));
   // Each slot reads the message on its own: "badge" is both a sign-in method and a kind of card.
   const rests = new Map<Slot, string>();
   const found = new Map<Slot, SlotValue[]>();
-  for (const { phrase, concept } of BY_LENGTH) {
+  for (const { phrase, first, concept } of BY_LENGTH) {
+    if (!words.has(first)) continue;
     let rest = rests.get(concept.slot) ?? start;
     if (!hasPhrase(rest.trim(), phrase)) continue;
     // "not on my iphone", "no smart card": a negated mention is no answer.
