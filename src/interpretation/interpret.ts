@@ -303,6 +303,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // "Can you sign in now?" after the troubleshooter's fix: yes.
     if (bare === 'yes' && context.lastCause) return { kind: 'small-talk', topic: 'thanks', confidence: 0.8 };
     if (bare === 'no' && (context.flowOffered || context.stepOffered || context.listed)) return { kind: 'small-talk', topic: 'declined', confidence: 0.9 };
+    // "yes that's it" under a list of one: that one.
+    if (bare === 'yes' && context.listed?.length === 1) return { kind: 'article', id: context.listed[0]!, confidence: 0.85 };
     if (context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
@@ -369,6 +371,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (last && result.answered && result.hits[0]?.article.id === last.id && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
+  // "she tried 12345678 and it says wrong pin" right after the default-PIN answer: the same article
+  // again would only invite the same attempt. It is not given again; the others, if any, are offered.
+  if (last && result.answered && result.hits[0]?.article.id === last.id && RULED_OUT.test(folded)) {
+    const others = result.hits.filter((hit) => hit.article.id !== last.id);
+    return { kind: 'question', result: { ...result, answered: false, hits: others, suggested: (result.suggested ?? []).filter((hit) => hit.article.id !== last.id), ruledOut: last.id }, aside: false, confidence: 0.6 };
+  }
   if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
     const step = context.steps?.stepForAny(text);
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
@@ -392,11 +400,14 @@ const HANDOFF_STATUS = new RegExp(
     String.raw`\bhow long (?:will|until|till|before|does) (?:it|this|some ?one|they|the helpdesk|i)\b`,
     String.raw`\bwhen (?:will|do|does|can) (?:some ?one|any ?one|somebody|they|the helpdesk|i hear|i get|an agent)\b`,
     String.raw`\b(?:heard|hear) (?:anything|back|from (?:them|the helpdesk|some ?one|any ?one))\b`,
+    // "hello? is anyone there", "its urgent, i have a meeting in 10 min": still waiting.
+    String.raw`\bis (?:any ?one|some ?one|anybody|somebody) (?:there|here|around|on it|looking at it)\b`,
+    String.raw`\b(?:urgent|asap|as soon as possible)\b`,
   ].join('|'),
 );
 
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
-const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b/;
+const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
 /**
  * The troubleshooter offered with the likely causes for the client the message names (else the one an
  * earlier answer was for), leaving out the causes in `tried`, which the user has ruled out.

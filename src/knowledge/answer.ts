@@ -92,6 +92,21 @@ export function declineReply(question: string): Reply {
   };
 }
 
+/** The answer just given did not help, and nothing else fits: not the same answer again, a person instead. */
+export function ruledOutReply(question: string, title: string | undefined): Reply {
+  const text =
+    `So ${title ? `"${title}"` : 'that'} didn't solve it, and I have nothing else that fits, so I won't repeat it. ` +
+    `Type "${PHRASES.person}" and the helpdesk takes over with everything you told me.`;
+  return {
+    text,
+    card: card(
+      [heading('That didn\'t solve it'), paragraph(text), paragraph(`You said: "${shownText(question, 200)}"`, { subtle: true, small: true })],
+      [{ title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } }],
+    ),
+    suggestions: [PHRASES.person],
+  };
+}
+
 /** A message longer than the search reads: say so plainly rather than answer part of it. */
 export function tooLongReply(limit: number): Reply {
   const text =
@@ -108,6 +123,7 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
   if (result.definition) return definitionReply(result.definition, best?.article, options);
   if (!result.answered && result.ambiguousWord) return whichOneReply(result.ambiguousWord, result.hits.map((hit) => hit.article), list);
   if (!result.answered && result.suggested && result.suggested.length > 0) return whichOfTheseReply(question, result.suggested.map((hit) => hit.article), list);
+  if (!result.answered && result.ruledOut) return ruledOutReply(question, byId(result.ruledOut)?.title);
   if (!result.answered || !best) return declineReply(question);
   const related = [
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),

@@ -74,6 +74,8 @@ const TWO_WORDS = 2;
 const TWO_WORDS_MIN_MATCH = 0.4;
 /** A message of at most this many content words with a word no article knows needs an article about two of its words. */
 const ONE_ANCHOR_MAX_WORDS = 4;
+/** Words that ask for help with something without naming it (search tokens): never "which one?" on their own. */
+const NO_TOPIC = new Set(['fix', 'work', 'problem', 'issu', 'thing', 'stuff', 'happen', 'wrong', 'broken', 'brok', 'tri', 'try']);
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
 const MAX_CORRECTION_DISTANCE = 0.25;
 
@@ -106,6 +108,8 @@ export interface SearchResult {
   otherTopic?: string;
   /** Set when the question asks what an abbreviation stands for (knowledge/glossary.yaml). */
   definition?: GlossaryEntry;
+  /** The article the user just said did not help: it is left out, and the reply says so. */
+  ruledOut?: string;
 }
 
 const NEGATING_PREFIX = /^(?:in|un|im|ir|il|dis|non|mis)/;
@@ -387,7 +391,8 @@ export class KnowledgeIndex {
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     // (Not "who is the CEO": no article names a person, so none is offered either.)
     const asksPerson = !confident && factsAsked(normaliseText(question)).includes('person');
-    const ambiguous = singleWord && !confident && sharedWord && !asksPerson;
+    // …but not a word that names no topic ("what do i do now", "how do i fix that"): nothing to pick between.
+    const ambiguous = singleWord && !confident && sharedWord && !asksPerson && !NO_TOPIC.has(typed[0]!) && !isFunctionWord(typed[0]!);
     // A question of context words only ("lync app won't sign in") has no topic word to share: its
     // likeliest articles are offered on confidence alone.
     const suggested = confident || ambiguous || asksPerson ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)));

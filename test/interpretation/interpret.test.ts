@@ -512,6 +512,13 @@ describe('answer or guide', () => {
       expect(meaning.kind === 'troubleshoot' && meaning.causes).not.toContain('store-app-clock-skew');
     });
 
+    it.each(['she tried 12345678 and it says wrong pin', 'tried that, still fails'])('"%s" after an answer outside the troubleshooter: not that answer again', (text) => {
+      const pin = { id: 'store-app-clock-skew' };
+      const meaning = after(text, pin as typeof clock);
+      expect(meaning.kind).toBe('question');
+      expect(meaning.kind === 'question' && meaning.result).toMatchObject({ answered: false, ruledOut: 'store-app-clock-skew', hits: [] });
+    });
+
     it.each([
       ['how do i fix the clock on my surface', clock],
       ['the clock is right', undefined],
@@ -607,6 +614,13 @@ describe('answers to what the previous reply offered', () => {
     expect(offered(text, { listed })).toMatchObject({ kind: 'article', id });
   });
 
+  it.each(['yes thats it', 'yep that one', "yes that's the one", 'thats it', 'yes'])('"%s" under a list of one reads that one', (text) => {
+    expect(offered(text, { listed: ['store-app-clock-skew'] })).toMatchObject({ kind: 'article', id: 'store-app-clock-skew' });
+  });
+  it('"yes thats it" under a list of three asks which', () => {
+    expect(offered('yes thats it', { listed })).toMatchObject({ kind: 'small-talk', topic: 'pick-one' });
+  });
+
   it.each(['4', '0', 'second factor', 'the second time it failed'])('"%s" is no pick from a list of three', (text) => {
     expect(offered(text, { listed }).kind).not.toBe('article');
   });
@@ -684,6 +698,8 @@ describe('after a hand-off: asking how the request stands', () => {
     'how long will it take',
     'did it go through',
     'have you heard anything',
+    'hello? is anyone there',
+    'its urgent i have a meeting in 10 min',
   ])('%s → handoff-status', (text) => {
     expect(after(text, true)).toBe('handoff-status');
   });

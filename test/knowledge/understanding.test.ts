@@ -286,3 +286,14 @@ describe('words', () => {
     expect(gist(`${'x'.repeat(300)}. Second.`).length).toBeLessThanOrEqual(280);
   });
 });
+
+describe('a lone word that names no topic', () => {
+  it.each(['what do i do now', 'how do i fix that', 'it just doesnt work'])('"%s" is not asked back as "which one?"', (question) => {
+    const result = knowledge.search(question);
+    expect(result.answered).toBe(false);
+    expect(result.ambiguousWord).toBeUndefined();
+  });
+  it('a lone word that is a topic still is', () => {
+    expect(knowledge.search('voicemail').ambiguousWord).toBe('voicemail');
+  });
+});
