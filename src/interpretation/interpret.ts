@@ -364,7 +364,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
 
   if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) return { ...troubleshootOffer(text, [], undefined), confidence: 0.8 };
-  const result = context.search(text);
+  // "how long does it run by default", "and where is the replica folder" right after a question: "it"
+  // is what that question was about. Read together with it; on its own such a message matches
+  // whatever shares its few words (the AD FS token lifetime for "how long").
+  const result = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text)) : context.search(text);
   // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
   // again; the troubleshooter goes on to the other causes.
   const last = context.lastAnswer;
@@ -405,6 +408,25 @@ const HANDOFF_STATUS = new RegExp(
     String.raw`\b(?:urgent|asap|as soon as possible)\b`,
   ].join('|'),
 );
+
+/** A short message that points back at what was just discussed ("does it…", "that command", "and where…"). */
+function refersBack(folded: string): boolean {
+  const words = tokens(folded);
+  if (words.length > 10) return false;
+  return /^(?:and|also|plus|what about|how about|then)\b/.test(folded) || /\b(?:it|that|this|those|these|them|there)\b/.test(folded);
+}
+
+/**
+ * A follow-up searched with the question before it (`joined`) and on its own (`alone`). Both agree:
+ * that answer. They disagree: neither is sure, so both are offered. Read with its context, nothing
+ * fits: that is the result, never what its few words alone happen to match.
+ */
+function followUpResult(joined: SearchResult, alone: SearchResult): SearchResult {
+  const together = joined.answered ? joined.hits[0] : undefined;
+  const apart = alone.answered ? alone.hits[0] : undefined;
+  if (!together || !apart || together.article.id === apart.article.id) return joined;
+  return { ...joined, answered: false, suggested: [together, apart] };
+}
 
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;

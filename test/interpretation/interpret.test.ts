@@ -710,3 +710,35 @@ describe('after a hand-off: asking how the request stands', () => {
     expect(after('is anyone going to contact me?', false)).not.toBe('handoff-status');
   });
 });
+
+describe('a follow-up that points back ("how long does it run", "and where is…") is read with the question before it', () => {
+  const hit = (id: string) => ({ article: { id } as never, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } });
+  const answer = (id: string): SearchResult => ({ hits: [hit(id)], tokens: [], unknown: [], answered: true });
+  const follow = (text: string, results: { joined: SearchResult; alone: SearchResult }) =>
+    interpret(text, {
+      catalog,
+      steps,
+      staff: false,
+      previousQuestion: 'how do i start a cls logging session',
+      search: (question) => (question.startsWith('how do i start a cls logging session ') ? results.joined : results.alone),
+      isCommand: () => false,
+    });
+
+  it('read alone it would match something else: with its question nothing fits, so it is not answered', () => {
+    const meaning = follow('how long does it run by default', { joined: NOTHING, alone: answer('adfs-relying-party-token-lifetime') });
+    expect(meaning).toMatchObject({ kind: 'question', result: { answered: false } });
+  });
+  it('both readings agree: that answer', () => {
+    const meaning = follow('and where are its logs', { joined: answer('cls-alwayson'), alone: answer('cls-alwayson') });
+    expect(meaning).toMatchObject({ kind: 'question', result: { answered: true, hits: [{ article: { id: 'cls-alwayson' } }] } });
+  });
+  it('they disagree: both are offered, neither stated', () => {
+    const meaning = follow('and where is the replica folder', { joined: answer('cms-edge-replication-port-4443'), alone: answer('store-app-log-location') });
+    expect(meaning.kind === 'question' && meaning.result.suggested?.map((h) => h.article.id)).toEqual(['cms-edge-replication-port-4443', 'store-app-log-location']);
+    expect(meaning).toMatchObject({ result: { answered: false } });
+  });
+  it('a message that does not point back is searched on its own', () => {
+    const meaning = follow('where does the store app keep its log files on a surface tablet device', { joined: NOTHING, alone: answer('store-app-log-location') });
+    expect(meaning).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
+});
