@@ -17,7 +17,7 @@ import { afterCauseReply, asideReminder, clip, escapeMarkdown, isStaff, notInFlo
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { recentFlow } from '../handoff';
-import { interpret, StepIndex, type Interpretation } from '../interpretation';
+import { interpret, StepIndex, type InterpretContext, type Interpretation } from '../interpretation';
 import { stepAnswerReply, troubleshootReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
 import type { Article, KnowledgeBase } from '../knowledge';
@@ -112,28 +112,31 @@ export class HelpdeskBot extends TeamsActivityHandler {
     // A feedback button pressed under an answer is feedback, wherever the conversation stands.
     const pressed = ButtonValue.safeParse(context.activity.value);
     const feedbackButton = pressed.success && pressed.data.action === 'feedback' && typeof pressed.data.helpful === 'boolean' ? pressed.data.helpful : undefined;
-    const meaning: Interpretation =
-      feedbackButton !== undefined
-        ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 }
-        : interpret(text, {
-            catalog: flows?.catalog,
-            steps: this.steps,
-            flow,
-            staff: isStaff(role),
-            search: (question) => this.deps.knowledge.search(question, 3),
-            isCommand: (candidate) => this.deps.commands.recognises(candidate, role),
-            articleTitled: (candidate) => this.deps.knowledge.byTitle(candidate)?.id,
-            // What an earlier reply offered holds until the next question or flow: small talk in between keeps it.
-            ...(memory.listed ? { listed: memory.listed } : {}),
-            ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
-            ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
-            ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
-            ...(lastCause ? { lastCause } : {}),
-            ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question } : {}),
-            ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
-          });
+    const meaning: Interpretation = feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause);
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
+  }
+
+  /** The one interpretation of a message, with what the conversation knows. */
+  private interpretText(text: string, role: Role, memory: ConversationMemory, flow: FlowState | undefined, lastCause: InterpretContext['lastCause']): Interpretation {
+    const flows = this.deps.flows;
+    return interpret(text, {
+      catalog: flows?.catalog,
+      steps: this.steps,
+      flow,
+      staff: isStaff(role),
+      search: (question) => this.deps.knowledge.search(question, 3),
+      isCommand: (candidate) => this.deps.commands.recognises(candidate, role),
+      articleTitled: (candidate) => this.deps.knowledge.byTitle(candidate)?.id,
+      // What an earlier reply offered holds until the next question or flow: small talk in between keeps it.
+      ...(memory.listed ? { listed: memory.listed } : {}),
+      ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
+      ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
+      ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
+      ...(lastCause ? { lastCause } : {}),
+      ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question } : {}),
+      ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
+    });
   }
 
   /** Acts on the one interpretation of the message; nothing here guesses again. */
@@ -167,6 +170,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
       case 'handoff':
         if (inFlow && flows) await flows.act(context, { ...info, action: { kind: 'word', word: 'person' } });
         else await this.send(context, await this.handOff(context, caller, memory));
+        return;
+      case 'leave-flow':
+        // The flow closes (and says so), then the rest is read as if the flow had never run.
+        if (flows) await flows.act(context, { ...info, action: { kind: 'word', word: 'cancel' } });
+        await this.dispatch(context, meaning.rest, this.interpretText(meaning.rest, role, memory, undefined, undefined), { ...turn, inFlow: false });
         return;
       case 'handoff-status': {
         const reply = await this.deps.handOffStatus?.(memory);

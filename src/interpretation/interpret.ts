@@ -45,6 +45,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'question'; result: SearchResult; aside: boolean }
   /** After a hand-off: "any update?", "is anyone going to call me?" — where the request stands. */
   | { kind: 'handoff-status' }
+  /** In a flow: "forget it, where are the store app logs?" — close the flow, then the rest as a new message. */
+  | { kind: 'leave-flow'; rest: string }
 );
 
 export interface InterpretContext {
@@ -145,6 +147,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (meant) return meant;
   }
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
+  // "nevermind, forget the card thing. my lync for mac wont connect": the flow ends and the rest is read.
+  let rest: string | undefined;
+  for (let leaving = LEAVE_THEN.exec(text); leaving; leaving = LEAVE_THEN.exec(rest)) rest = leaving[1]!.trim();
+  if (rest !== undefined && tokens(foldPhrase(rest)).length >= 2 && !phraseGroupOf(rest)) return { kind: 'leave-flow', rest, confidence: 0.8 };
   // "actually it's my iphone, not the surface": an earlier answer corrected starts the flow again with it.
   const corrected = context.flow ? correctedSlots(text, folded, context.flow) : undefined;
   if (corrected) return { kind: 'start-flow', flowId: context.flow!.flowId, slots: corrected, confidence: 0.8 };
@@ -408,6 +414,10 @@ const HANDOFF_STATUS = new RegExp(
     String.raw`\b(?:urgent|asap|as soon as possible)\b`,
   ].join('|'),
 );
+
+/** Leaving a flow, then something else: "forget it, where are…", "never mind the card thing. my mac…". */
+const LEAVE_THEN =
+  /^\s*(?:ok(?:ay)?|oh|ah|hmm|actually)?[\s,.]*(?:never\s*mind|nvm|forget\s+(?:it|that|this|about\s+(?:it|that|this))|forget\s+(?:about\s+)?the\s+[\w\s-]{1,30}?\s+(?:thing|stuff|steps|part)|cancel\s+(?:that|this|it|the\s+steps)|stop\s+(?:this|that))(?:\s+(?:then|for now|please))?\s*[,.;:!\-–—]+\s*(.+)$/i;
 
 /** A short message that points back at what was just discussed ("does it…", "that command", "and where…"). */
 function refersBack(folded: string): boolean {

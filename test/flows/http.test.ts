@@ -15,6 +15,28 @@ describe('guided flows over HTTP', () => {
     return async (text: string): Promise<string> => allText(await bot.say(text, { conversation: { id } }));
   }
 
+  it('"forget it, where are the store app logs saved?" closes the flow and answers the rest in the same turn; "nevermind" alone only closes it', async () => {
+    const say = conversation();
+    await say('i need to send you my logs');
+    const left = await say('forget it, where are the store app logs saved?');
+    expect(left).toMatch(/closed the "Collect logs" steps/);
+    expect(left).toMatch(/Lync Windows Store app/);
+    expect(left).not.toMatch(/I don't know/);
+    // The flow is gone: a number is no answer to it any more.
+    expect(await say('1')).not.toMatch(/Collect logs/);
+
+    const other = conversation();
+    await other('I need to enroll my smart card');
+    const mac = await other('nevermind, forget the card thing. my lync for mac wont connect');
+    expect(mac).toMatch(/closed the "Smart card enrollment" steps/);
+    expect(mac).toMatch(/Sign-in with Mac can fail for several reasons/);
+    const third = conversation();
+    await third('I need to enroll my smart card');
+    const closed = await third('never mind');
+    expect(closed).toMatch(/closed the "Smart card enrollment" steps/);
+    expect(closed).not.toMatch(/I don't know/);
+  });
+
   it('"I need to enroll my smart card": first reply has the first instruction; next advances, back returns, a question mid-flow keeps the place, cancel ends', async () => {
     const say = conversation();
     const first = await say('I need to enroll my smart card');

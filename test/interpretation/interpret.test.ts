@@ -742,3 +742,16 @@ describe('a follow-up that points back ("how long does it run", "and where is…
     expect(meaning).toMatchObject({ kind: 'question', result: { answered: true } });
   });
 });
+
+describe('leaving a flow with something else in the same message', () => {
+  it.each([
+    ['forget it, where are the store app logs saved?', 'where are the store app logs saved?'],
+    ['nevermind, forget the card thing. my lync for mac wont connect', 'my lync for mac wont connect'],
+    ['ok never mind - how do i clear my saved password', 'how do i clear my saved password'],
+  ])('"%s" at a question leaves the flow, then reads "%s"', (text, rest) => {
+    expect(meaning(text, 'cardKind')).toEqual({ kind: 'leave-flow', rest, confidence: 0.8 });
+  });
+  it.each(['never mind', 'forget it', 'nevermind, cancel'])('"%s" is the flow word cancel', (text) => {
+    expect(meaning(text, 'cardKind')).toMatchObject({ kind: 'flow-word', word: 'cancel' });
+  });
+});
