@@ -89,9 +89,11 @@ const TROUBLESHOOTER = 'sign-in-troubleshooter';
 /** "can't sign in" in its many spellings. */
 const SIGN_IN_FAILS =
   /\b(?:cant|cannot|can not|wont|will not|doesnt|does not|dont|unable to|not able to|fails? to|failing to|failed to|refuses? to|refused to|problems?|trouble|issues?|not) (?:\w+ )?(?:sign in|log in|login|signin|logon|log on|connect|let me in|let me sign in|let me log in|get in|get into|sign me in|log me in)\b|\b(?:sign in|log in|login|signin|logon)(?: \w+)? (?:fails?|failing|failed|broken|not working|doesnt work|wont work|problems?|issues?|trouble|error)\b|\b(?:stuck|hangs?|hanging|spins?|spinning|never finishes|never gets past)(?: at| on| while)? (?:signing in|logging in|sign in|log in|signin|login|connecting)\b|\b(?:just|keeps?) (?:spins?|spinning|hangs?|hanging)\b/;
+/** Lync not working at all, said in so many words (a crash is another matter, and not the troubleshooter's). */
+const NOT_WORKING = /\b(?:broken|not working|doesnt work|dont work|wont work|isnt working|stopped working|quit working|does not work|is not working)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
-  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro'.split(' '),
+  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt'.split(' '),
 );
 
 /** Asks for something somewhere in the message ("i'm on the page, which template do i pick"). */
@@ -506,7 +508,8 @@ function root(word: string): string {
  * happens, which message). Such a message gets the troubleshooter, not one cause stated as fact.
  */
 export function isBareSignInComplaint(folded: string): boolean {
-  if (!SIGN_IN_FAILS.test(folded)) return false;
+  // "lync is broken", "my skype for business stopped working": nothing but Lync not working.
+  if (!SIGN_IN_FAILS.test(folded) && !(NOT_WORKING.test(folded) && /\b(?:lync|skype|sfb|it)\b/.test(folded))) return false;
   const slots = slotsOf(folded);
   let rest = ` ${folded} `;
   for (const slot of Object.values(slots)) rest = rest.split(` ${slot.said} `).join(' ');
