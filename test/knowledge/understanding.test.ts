@@ -47,6 +47,17 @@ describe('error messages users quote', () => {
   });
 });
 
+describe('symptoms in a user\'s or an agent\'s own words', () => {
+  it.each([
+    ['my android lync cant sign in since we switched to the new login page', 'passive-auth-android-not-supported'],
+    ['I have a user whose iPad lync keeps bouncing back to the adfs login page after she enters her password', 'mobile-passive-auth-when-prompted'],
+  ])('"%s" → %s', (question, id) => {
+    const result = knowledge.search(question);
+    expect(result.answered).toBe(true);
+    expect(result.hits[0]!.article.id).toBe(id);
+  });
+});
+
 describe('host names and links', () => {
   it('the pieces of a server name say which server, not what goes wrong: they do not pull the answer down', () => {
     const result = knowledge.search('trusted domains has contoso.com, does lyncpool.eu.contoso.com get the prompt');
