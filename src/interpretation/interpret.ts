@@ -379,7 +379,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
   // again; the troubleshooter goes on to the other causes.
   const last = context.lastAnswer;
-  if (last && result.answered && result.hits[0]?.article.id === last.id && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
+  // (The search need not be sure: "the time on my surface looks right though" is about that answer even
+  // when it is too short to answer anything itself.)
+  if (last && (result.answered || tokens(folded).length <= 12) && result.hits[0]?.article.id === last.id && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
   // "she tried 12345678 and it says wrong pin" right after the default-PIN answer: the same article

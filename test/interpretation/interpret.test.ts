@@ -516,6 +516,12 @@ describe('answer or guide', () => {
       expect(meaning.kind === 'troubleshoot' && meaning.causes).not.toContain('store-app-clock-skew');
     });
 
+    it('"the time looks right though" rules the clock answer out even when the search is not sure of it', () => {
+      const unsure: SearchResult = { ...clockAgain, answered: false };
+      const meaning = interpret('the time on my surface looks right though', { catalog, steps, staff: false, search: () => unsure, isCommand: () => false, lastAnswer: clock });
+      expect(meaning).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew' });
+    });
+
     it.each(['she tried 12345678 and it says wrong pin', 'tried that, still fails'])('"%s" after an answer outside the troubleshooter: not that answer again', (text) => {
       const pin = { id: 'store-app-clock-skew' };
       const meaning = after(text, pin as typeof clock);
