@@ -158,7 +158,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         await flows?.act(context, { ...info, action: { kind: 'choice', index: meaning.index, slots: slotFacts(meaning.slots) } });
         return;
       case 'flow-word':
-        await flows?.act(context, { ...info, action: { kind: 'word', word: meaning.word } });
+        await flows?.act(context, { ...info, action: { kind: 'word', word: meaning.word, ...(meaning.stillFailing ? { stillFailing: true } : {}) } });
         return;
       case 'bad-number':
       case 'did-you-mean':

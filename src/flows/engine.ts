@@ -49,7 +49,8 @@ const MAX_HOPS = 25;
 /** What an interpreted message asks the flow to do (src/interpretation decides; the engine only acts). */
 export type FlowAction =
   | { kind: 'choice'; index: number; slots?: Record<string, string> }
-  | { kind: 'word'; word: FlowWord }
+  /** `stillFailing`: "did that, still broken": the step is done, and the question after it (does it work now?) is answered no. */
+  | { kind: 'word'; word: FlowWord; stillFailing?: boolean }
   | { kind: 'bad-number'; count: number }
   | { kind: 'did-you-mean'; indexes: number[] }
   | { kind: 'not-understood'; said?: string };
@@ -134,7 +135,14 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
     case 'next':
       if (step.next) {
         state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
-        return enter(catalog, state, step.next, context);
+        const entered = enter(catalog, state, step.next, context);
+        // Already said it still fails: the "does it work now?" that follows is answered for them.
+        const asked = entered.active ? flow.steps[entered.state.stepId] : undefined;
+        const failing = action.stillFailing && asked?.choices ? stillFailingIndex(visibleChoices(asked, staff)) : undefined;
+        if (failing === undefined) return entered;
+        const answered = applyAction(catalog, entered.state, { kind: 'choice', index: failing }, context);
+        const label = visibleChoices(asked!, staff)[failing]!.label;
+        return { ...answered, replies: answered.replies.map((reply, index) => (index === 0 ? { ...reply, text: `From what you said, I took **${label}** as your answer to "${asked!.ask ?? asked!.title}".\n\n${reply.text}` } : reply)) };
       }
       return stay(catalog, state, context, 'This step is a question: pick one of the choices (type its number or name).');
     case 'stuck':
@@ -258,6 +266,12 @@ function back(catalog: FlowCatalog, state: FlowState, context: FlowContext): Flo
   state.page = 0;
   state.outcome = 'active';
   return stay(catalog, state, context, 'Back one step.', 'moved');
+}
+
+/** The one choice a flow wrote for "it still fails" (an alias starting with "still"), if there is exactly one. */
+export function stillFailingIndex(choices: readonly FlowChoice[]): number | undefined {
+  const still = choices.flatMap((choice, index) => ((choice.aliases ?? []).some((alias) => /^still\b/.test(alias)) ? [index] : []));
+  return still.length === 1 ? still[0] : undefined;
 }
 
 const MAX_NOTES = 5;

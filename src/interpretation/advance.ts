@@ -18,7 +18,7 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
     case 'choice':
       return applyAction(catalog, current, { kind: 'choice', index: meaning.index, slots: slotFacts(meaning.slots) }, context);
     case 'flow-word':
-      return applyAction(catalog, current, { kind: 'word', word: meaning.word }, context);
+      return applyAction(catalog, current, { kind: 'word', word: meaning.word, ...(meaning.stillFailing ? { stillFailing: true } : {}) }, context);
     case 'handoff':
       return applyAction(catalog, current, { kind: 'word', word: 'person' }, context);
     case 'bad-number':

@@ -1,5 +1,5 @@
 import type { FlowCatalog } from '../flows/catalog';
-import { stepsVisited } from '../flows/engine';
+import { stepsVisited, stillFailingIndex } from '../flows/engine';
 import { visibleChoices } from '../flows/render';
 import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
@@ -31,7 +31,7 @@ export type Interpretation = { confidence: number } & (
   /** In a flow: a choice of the current question. */
   | { kind: 'choice'; index: number; slots: Slots }
   | { kind: 'bad-number'; count: number }
-  | { kind: 'flow-word'; word: FlowWord }
+  | { kind: 'flow-word'; word: FlowWord; stillFailing?: boolean }
   /** In a flow: two or three choices fit; ask which. */
   | { kind: 'did-you-mean'; indexes: number[] }
   /** In a flow: neither an answer, a flow word nor a clear question. */
@@ -143,6 +143,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (exact.kind === 'bad-number') return { kind: 'bad-number', count: exact.count, confidence: 1 };
     if (exact.kind === 'close') return { kind: 'did-you-mean', indexes: exact.indexes, confidence: 0.8 };
   }
+  // "Did that, still broken" at an instruction step: done, and it still fails, which the question after it would ask.
+  if (!choices && DID_IT.test(folded) && goesOnFailing(folded) && polarityOf(folded)?.polarity !== 'yes') return { kind: 'flow-word', word: 'next', stillFailing: true, confidence: 0.7 };
   const group = phraseGroupOf(text);
   if (group) {
     const meant = senseIn(group, step, choices);
@@ -208,10 +210,14 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
  * again" is not a failure).
  */
 function stillFailingChoice(choices: readonly FlowChoice[], folded: string): number | undefined {
-  const still = choices.flatMap((choice, index) => ((choice.aliases ?? []).some((alias) => /^still\b/.test(alias)) ? [index] : []));
-  if (still.length !== 1 || polarityOf(folded)?.polarity === 'yes') return undefined;
-  const goesOn = /\b(?:still|same)\b/.test(folded) || (/\bagain\b/.test(folded) && (STILL_FAILING.test(folded.replace(/\bagain\b/g, '')) || /\b(?:asks?|asked|asking|prompts?|prompted|prompting)\b/.test(folded)));
-  return goesOn ? still[0] : undefined;
+  const still = stillFailingIndex(choices);
+  if (still === undefined || polarityOf(folded)?.polarity === 'yes') return undefined;
+  return goesOnFailing(folded) ? still : undefined;
+}
+
+/** "still", "same", or "again" with a complaint: the problem goes on. */
+function goesOnFailing(folded: string): boolean {
+  return /\b(?:still|same)\b/.test(folded) || (/\bagain\b/.test(folded) && (STILL_FAILING.test(folded.replace(/\bagain\b/g, '')) || /\b(?:asks?|asked|asking|prompts?|prompted|prompting)\b/.test(folded)));
 }
 
 /** "what was step 1 again", "show me step 3", "back to step 2". */
@@ -249,6 +255,9 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
 
 const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup sure cool great did ive got perfect'.split(' '));
 const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed)\b/;
+
+/** The user did what the step said: "did that", "done", "tried it", "cleared it", "after changing my password". */
+const DID_IT = /^(?:ok |okay |yes |yep )?(?:did (?:it|that|this)|done|tried (?:it|that|this)|i did|ive done|i ve done|cleared (?:it|them)|deleted (?:it|them))\b|\b(?:after (?:doing|changing|clearing|deleting|restarting|signing)|even after)\b/;
 
 /** The failure happened again ("tried signing in, failed again", "same error"), not "I can't find the menu". */
 function failedAgain(folded: string): boolean {

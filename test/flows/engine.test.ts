@@ -201,6 +201,17 @@ describe('the engine', () => {
     expect(last.replies[0]!.text).toMatch(/^From what you said, I took \*\*It keeps asking for my password\*\* as your answer to "what happens"\./);
   });
 
+  it('"did that, still broken" at a step: done, and the "does it sign in now?" after it is answered no, not asked', () => {
+    const turns = run('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'My password', 'It keeps asking for my password', 'did that, still broken']);
+    const before = turns.at(-2)!;
+    expect(before.state.stepId).toBe('clear-saved');
+    const last = turns.at(-1)!;
+    expect(last.state.answers.at(-1)).toMatchObject({ stepId: 'works-now', answer: 'No, still failing' });
+    expect(last.replies[0]!.text).toMatch(/^From what you said, I took \*\*No, still failing\*\* as your answer to "Does Lync sign in now\?"/);
+    // "done" alone goes to the question as before.
+    expect(run('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'My password', 'It keeps asking for my password', 'done']).at(-1)!.state.stepId).toBe('works-now');
+  });
+
   it('a second miss in a row names the ways on, and what the user wrote is kept for the helpdesk', () => {
     const turns = run('sign-in-troubleshooter', ['it keeps saying my password is wrong', 'it says my password is wrong', 'Windows Store app', 'blah blah']);
     expect(turns[1]!.replies[0]!.text).toMatch(/^I didn't catch that/);

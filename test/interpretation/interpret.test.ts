@@ -765,3 +765,12 @@ describe('leaving a flow with something else in the same message', () => {
     expect(meaning(text, 'cardKind')).toMatchObject({ kind: 'flow-word', word: 'cancel' });
   });
 });
+
+describe('done, and still failing, at an instruction step', () => {
+  it.each(['did that, still broken', 'it still happens after changing my password', 'done, same error', 'tried it, still the same'])('"%s" → next, still failing', (text) => {
+    expect(meaning(text, 'clearSaved')).toMatchObject({ kind: 'flow-word', word: 'next', stillFailing: true });
+  });
+  it.each(['done', 'did it', 'still cant find the button'])('"%s" is not "done and still failing"', (text) => {
+    expect(meaning(text, 'clearSaved')).not.toMatchObject({ stillFailing: true });
+  });
+});
