@@ -201,6 +201,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   // "still asks for my password" at "Does it sign in now?": the choice the flow wrote for failing still.
   const failingStill = choices && !question ? stillFailingChoice(choices, folded) : undefined;
   if (failingStill !== undefined) return { kind: 'choice', index: failingStill, slots: slotsOf(text), confidence: 0.6 };
+  // "it says the user name, password or domain is wrong": a message the choices do not name is the
+  // question's "an error, or something else" choice, when it has one.
+  const otherError = choices && !question && SHOWS_A_MESSAGE.test(folded) ? errorChoice(choices) : undefined;
+  if (otherError !== undefined) return { kind: 'choice', index: otherError, slots: slotsOf(text), confidence: 0.55 };
   return { kind: 'not-understood', confidence: 0.5 };
 }
 
@@ -213,6 +217,15 @@ function stillFailingChoice(choices: readonly FlowChoice[], folded: string): num
   const still = stillFailingIndex(choices);
   if (still === undefined || polarityOf(folded)?.polarity === 'yes') return undefined;
   return goesOnFailing(folded) ? still : undefined;
+}
+
+/** The client shows a message or an error ("it says…", "a popup about…"). */
+const SHOWS_A_MESSAGE = /\b(?:it|lync|skype|the app|the client) (?:says|said|keeps saying|shows|showed|gives|gave|displays)\b|\b(?:error|warning|popup|pop up|pops up|message box|error message)\b/;
+
+/** The one choice a question has for "an error, or something else" (an alias "error"), if any. */
+function errorChoice(choices: readonly FlowChoice[]): number | undefined {
+  const found = choices.flatMap((choice, index) => ((choice.aliases ?? []).some((alias) => alias === 'error') ? [index] : []));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** "still", "same", or "again" with a complaint: the problem goes on. */

@@ -774,3 +774,12 @@ describe('done, and still failing, at an instruction step', () => {
     expect(meaning(text, 'clearSaved')).not.toMatchObject({ stillFailing: true });
   });
 });
+
+describe('a message the client shows, at a question with an "error or something else" choice', () => {
+  it.each(['it says the user name, password or domain is wrong but its definitely right', 'lync shows a popup i dont understand'])('"%s" → An error, or something else', (text) => {
+    expect(picked(text, 'symptom')).toBe('An error, or something else');
+  });
+  it('at a question without such a choice it is not understood', () => {
+    expect(picked('it says something weird', 'where')).toBe('not-understood');
+  });
+});
