@@ -478,7 +478,7 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
   return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ...(tried.length > 0 ? { ruledOut: tried[0]! } : {}) };
 }
 
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me'.split(' '));
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right'.split(' '));
 
 /** The message only names a client, network or sign-in method ("iphone", "it's the desktop one"). */
 function onlySlots(text: string, folded: string): boolean {

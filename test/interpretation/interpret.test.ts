@@ -553,6 +553,8 @@ describe('answer or guide', () => {
     expect(searched.at(-1)).toBe('the adfs page keeps popping up on my phone iphone');
     expect(ask("it's the desktop one", 'where are the logs') .kind).toBe('question');
     expect(searched.at(-1)).toBe("where are the logs it's the desktop one");
+    expect(ask('yeah the windows 8 app', 'where are the logs').kind).toBe('question');
+    expect(searched.at(-1)).toBe('where are the logs yeah the windows 8 app');
     // A message that says more than the client is a question of its own.
     ask('iphone keeps crashing', 'where are the logs');
     expect(searched.at(-1)).toBe('iphone keeps crashing');
