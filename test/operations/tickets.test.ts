@@ -14,12 +14,18 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     for (const step of cleanup.splice(0).reverse()) await step();
   });
 
-  it('hand-off → take (button) → resolve (typed, with a note) reaches the user; tickets lists the open ones with their age', async () => {
+  /** A recording channel standing in for the helpdesk conversation, and a bot that posts to it (agent-1 is an agent). */
+  async function botWithHelpdeskRoom(): Promise<{ channel: Awaited<ReturnType<typeof recordingServer>>; bot: TestBot }> {
     const channel = await recordingServer();
     cleanup.push(channel.close);
     const reference = { serviceUrl: channel.url, channelId: 'emulator', conversation: { id: 'helpdesk-room' }, bot: { id: 'bot', name: 'Lync Helpdesk Bot' } };
     const bot = await startBot({ HELPDESK_CONVERSATION: JSON.stringify(reference), HELPDESK_AGENTS: 'agent-1' }, { operations: { outboxPollMs: 50 } });
     cleanup.push(bot.close);
+    return { channel, bot };
+  }
+
+  it('hand-off → take (button) → resolve (typed, with a note) reaches the user; tickets lists the open ones with their age', async () => {
+    const { channel, bot } = await botWithHelpdeskRoom();
     const user = { conversation: { id: 'user-chat' }, serviceUrl: channel.url, from: { id: 'user-7', name: 'Bob <b>Builder</b>' } };
 
     await bot.say('my lync client shows a certificate error', user);
@@ -115,11 +121,7 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(receiver.requests.every((r) => r.path === '/tickets' && r.headers['content-type'] === 'application/json')).toBe(true);
   });
   it('"is anyone going to contact me?" after a hand-off says where the request stands: waiting, taken by whom, resolved', async () => {
-    const channel = await recordingServer();
-    cleanup.push(channel.close);
-    const reference = { serviceUrl: channel.url, channelId: 'emulator', conversation: { id: 'helpdesk-room' }, bot: { id: 'bot', name: 'Lync Helpdesk Bot' } };
-    const bot = await startBot({ HELPDESK_CONVERSATION: JSON.stringify(reference), HELPDESK_AGENTS: 'agent-1' }, { operations: { outboxPollMs: 50 } });
-    cleanup.push(bot.close);
+    const { channel, bot } = await botWithHelpdeskRoom();
     const user = { conversation: { id: 'user-chat-status' }, serviceUrl: channel.url, from: { id: 'user-9', name: 'Di' } };
     const posts = () => channel.requests.filter((r) => r.path === '/v3/conversations/helpdesk-room/activities').length;
 
@@ -141,11 +143,7 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
   });
 
   it('asking for a person again keeps one ticket: what happened since is posted as an update; once resolved, a new hand-off', async () => {
-    const channel = await recordingServer();
-    cleanup.push(channel.close);
-    const reference = { serviceUrl: channel.url, channelId: 'emulator', conversation: { id: 'helpdesk-room' }, bot: { id: 'bot', name: 'Lync Helpdesk Bot' } };
-    const bot = await startBot({ HELPDESK_CONVERSATION: JSON.stringify(reference), HELPDESK_AGENTS: 'agent-1' }, { operations: { outboxPollMs: 50 } });
-    cleanup.push(bot.close);
+    const { channel, bot } = await botWithHelpdeskRoom();
     const user = { conversation: { id: 'user-chat-again' }, serviceUrl: channel.url, from: { id: 'user-8', name: 'Cy' } };
     const posts = () => channel.requests.filter((r) => r.path === '/v3/conversations/helpdesk-room/activities').map((r) => `${String(r.body.text)} ${JSON.stringify(r.body.attachments)}`);
 
