@@ -268,10 +268,15 @@ function back(catalog: FlowCatalog, state: FlowState, context: FlowContext): Flo
   return stay(catalog, state, context, 'Back one step.', 'moved');
 }
 
-/** The one choice a flow wrote for "it still fails" (an alias starting with "still"), if there is exactly one. */
+/** The index of the one choice with an alias that passes `test`; none when no choice or several do. */
+export function onlyChoiceWithAlias(choices: readonly FlowChoice[], test: (alias: string) => boolean): number | undefined {
+  const found = choices.flatMap((choice, index) => ((choice.aliases ?? []).some(test) ? [index] : []));
+  return found.length === 1 ? found[0] : undefined;
+}
+
+/** The one choice a flow wrote for "it still fails" (an alias starting with "still"). */
 export function stillFailingIndex(choices: readonly FlowChoice[]): number | undefined {
-  const still = choices.flatMap((choice, index) => ((choice.aliases ?? []).some((alias) => /^still\b/.test(alias)) ? [index] : []));
-  return still.length === 1 ? still[0] : undefined;
+  return onlyChoiceWithAlias(choices, (alias) => /^still\b/.test(alias));
 }
 
 const MAX_NOTES = 5;

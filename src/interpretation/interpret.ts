@@ -1,5 +1,5 @@
 import type { FlowCatalog } from '../flows/catalog';
-import { stepsVisited, stillFailingIndex } from '../flows/engine';
+import { onlyChoiceWithAlias, stepsVisited, stillFailingIndex } from '../flows/engine';
 import { visibleChoices } from '../flows/render';
 import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
@@ -224,8 +224,7 @@ const SHOWS_A_MESSAGE = /\b(?:it|lync|skype|the app|the client) (?:says|said|kee
 
 /** The one choice a question has for "an error, or something else" (an alias "error"), if any. */
 function errorChoice(choices: readonly FlowChoice[]): number | undefined {
-  const found = choices.flatMap((choice, index) => ((choice.aliases ?? []).some((alias) => alias === 'error') ? [index] : []));
-  return found.length === 1 ? found[0] : undefined;
+  return onlyChoiceWithAlias(choices, (alias) => alias === 'error');
 }
 
 /** "still", "same", or "again" with a complaint: the problem goes on. */
