@@ -4,6 +4,7 @@ import { visibleChoices } from '../flows/render';
 import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
+import { afterLeaving, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
@@ -152,8 +153,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   }
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
   // "nevermind, forget the card thing. my lync for mac wont connect": the flow ends and the rest is read.
-  let rest: string | undefined;
-  for (let leaving = LEAVE_THEN.exec(text); leaving; leaving = LEAVE_THEN.exec(rest)) rest = leaving[1]!.trim();
+  const rest = afterLeaving(text);
   if (rest !== undefined && tokens(foldPhrase(rest)).length >= 2 && !phraseGroupOf(rest)) return { kind: 'leave-flow', rest, confidence: 0.8 };
   // "actually it's my iphone, not the surface": an earlier answer corrected starts the flow again with it.
   const corrected = context.flow ? correctedSlots(text, folded, context.flow) : undefined;
@@ -337,7 +337,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     if (context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
-  if (context.handedOff && HANDOFF_STATUS.test(folded)) return { kind: 'handoff-status', confidence: 0.9 };
+  if (context.handedOff && asksHowHandOffStands(folded)) return { kind: 'handoff-status', confidence: 0.9 };
   const group = phraseGroupOf(text);
   if (group) {
     switch (group.outside) {
@@ -421,46 +421,6 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { ...troubleshootOffer(text, [], undefined), confidence: 0.6 };
   }
   return { kind: 'question', result, aside: false, confidence: 0.7 };
-}
-
-/** Asking after a request already with the helpdesk: is anyone on it, when will they be in touch. */
-const HANDOFF_STATUS = new RegExp(
-  [
-    String.raw`\bany (?:update|updates|news|word|progress|reply|response)\b`,
-    String.raw`\b(?:is|will|are|can) (?:any ?one|some ?one|somebody|anybody|you|they|the helpdesk|a person|an agent)(?: going to| gonna)? (?:contact|call|ring|email|message|reach|get back to|reply to|respond to|answer|help|get in touch with) me\b`,
-    String.raw`\b(?:whats|what is|how is|hows) (?:the )?(?:status|happening|going on)\b`,
-    String.raw`\bstatus (?:of|on) (?:my|the|this|it)\b`,
-    String.raw`\b(?:did|has|have) (?:it|this|my request|my ticket|the helpdesk|any ?one|some ?one|they|you) (?:gone through|go through|been sent|sent it|passed it on|pass it on|been picked up|picked (?:it |this )?up|seen it|got it|received it)\b`,
-    String.raw`\bhow long (?:will|until|till|before|does) (?:it|this|some ?one|they|the helpdesk|i)\b`,
-    String.raw`\bwhen (?:will|do|does|can) (?:some ?one|any ?one|somebody|they|the helpdesk|i hear|i get|an agent)\b`,
-    String.raw`\b(?:heard|hear) (?:anything|back|from (?:them|the helpdesk|some ?one|any ?one))\b`,
-    // "hello? is anyone there", "its urgent, i have a meeting in 10 min": still waiting.
-    String.raw`\bis (?:any ?one|some ?one|anybody|somebody) (?:there|here|around|on it|looking at it)\b`,
-    String.raw`\b(?:urgent|asap|as soon as possible)\b`,
-  ].join('|'),
-);
-
-/** Leaving a flow, then something else: "forget it, where are…", "never mind the card thing. my mac…". */
-const LEAVE_THEN =
-  /^\s*(?:ok(?:ay)?|oh|ah|hmm|actually)?[\s,.]*(?:never\s*mind|nvm|forget\s+(?:it|that|this|about\s+(?:it|that|this))|forget\s+(?:about\s+)?the\s+[\w\s-]{1,30}?\s+(?:thing|stuff|steps|part)|cancel\s+(?:that|this|it|the\s+steps)|stop\s+(?:this|that))(?:\s+(?:then|for now|please))?\s*[,.;:!\-–—]+\s*(.+)$/i;
-
-/** A short message that points back at what was just discussed ("does it…", "that command", "and where…"). */
-function refersBack(folded: string): boolean {
-  const words = tokens(folded);
-  if (words.length > 10) return false;
-  return /^(?:and|also|plus|what about|how about|then)\b/.test(folded) || /\b(?:it|that|this|those|these|them|there)\b/.test(folded);
-}
-
-/**
- * A follow-up searched with the question before it (`joined`) and on its own (`alone`). Both agree:
- * that answer. They disagree: neither is sure, so both are offered. Read with its context, nothing
- * fits: that is the result, never what its few words alone happen to match.
- */
-function followUpResult(joined: SearchResult, alone: SearchResult): SearchResult {
-  const together = joined.answered ? joined.hits[0] : undefined;
-  const apart = alone.answered ? alone.hits[0] : undefined;
-  if (!together || !apart || together.article.id === apart.article.id) return joined;
-  return { ...joined, answered: false, suggested: [together, apart] };
 }
 
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */

@@ -1,0 +1,59 @@
+import type { SearchResult } from '../knowledge/search';
+import { tokens } from '../language/text';
+
+/**
+ * Cues that only make sense against what came before in the conversation: a hand-off already made,
+ * a flow being left for something else, a follow-up pointing back at the last question. Pure; the
+ * interpreter decides when each applies.
+ */
+
+/** Asking after a request already with the helpdesk: is anyone on it, when will they be in touch. */
+const HANDOFF_STATUS = new RegExp(
+  [
+    String.raw`\bany (?:update|updates|news|word|progress|reply|response)\b`,
+    String.raw`\b(?:is|will|are|can) (?:any ?one|some ?one|somebody|anybody|you|they|the helpdesk|a person|an agent)(?: going to| gonna)? (?:contact|call|ring|email|message|reach|get back to|reply to|respond to|answer|help|get in touch with) me\b`,
+    String.raw`\b(?:whats|what is|how is|hows) (?:the )?(?:status|happening|going on)\b`,
+    String.raw`\bstatus (?:of|on) (?:my|the|this|it)\b`,
+    String.raw`\b(?:did|has|have) (?:it|this|my request|my ticket|the helpdesk|any ?one|some ?one|they|you) (?:gone through|go through|been sent|sent it|passed it on|pass it on|been picked up|picked (?:it |this )?up|seen it|got it|received it)\b`,
+    String.raw`\bhow long (?:will|until|till|before|does) (?:it|this|some ?one|they|the helpdesk|i)\b`,
+    String.raw`\bwhen (?:will|do|does|can) (?:some ?one|any ?one|somebody|they|the helpdesk|i hear|i get|an agent)\b`,
+    String.raw`\b(?:heard|hear) (?:anything|back|from (?:them|the helpdesk|some ?one|any ?one))\b`,
+    // "hello? is anyone there", "its urgent, i have a meeting in 10 min": still waiting.
+    String.raw`\bis (?:any ?one|some ?one|anybody|somebody) (?:there|here|around|on it|looking at it)\b`,
+    String.raw`\b(?:urgent|asap|as soon as possible)\b`,
+  ].join('|'),
+);
+
+export function asksHowHandOffStands(folded: string): boolean {
+  return HANDOFF_STATUS.test(folded);
+}
+
+/** Leaving a flow, then something else: "forget it, where are…", "never mind the card thing. my mac…". */
+const LEAVE_THEN =
+  /^\s*(?:ok(?:ay)?|oh|ah|hmm|actually)?[\s,.]*(?:never\s*mind|nvm|forget\s+(?:it|that|this|about\s+(?:it|that|this))|forget\s+(?:about\s+)?the\s+[\w\s-]{1,30}?\s+(?:thing|stuff|steps|part)|cancel\s+(?:that|this|it|the\s+steps)|stop\s+(?:this|that))(?:\s+(?:then|for now|please))?\s*[,.;:!\-–—]+\s*(.+)$/i;
+
+/** What follows "forget it," or "never mind the card thing." (several in a row are all taken off); undefined when the message does not start so. */
+export function afterLeaving(text: string): string | undefined {
+  let rest: string | undefined;
+  for (let leaving = LEAVE_THEN.exec(text); leaving; leaving = LEAVE_THEN.exec(rest)) rest = leaving[1]!.trim();
+  return rest;
+}
+
+/** A short message that points back at what was just discussed ("does it…", "that command", "and where…"). */
+export function refersBack(folded: string): boolean {
+  const words = tokens(folded);
+  if (words.length > 10) return false;
+  return /^(?:and|also|plus|what about|how about|then)\b/.test(folded) || /\b(?:it|that|this|those|these|them|there)\b/.test(folded);
+}
+
+/**
+ * A follow-up searched with the question before it (`joined`) and on its own (`alone`). Both agree:
+ * that answer. They disagree: neither is sure, so both are offered. Read with its context, nothing
+ * fits: that is the result, never what its few words alone happen to match.
+ */
+export function followUpResult(joined: SearchResult, alone: SearchResult): SearchResult {
+  const together = joined.answered ? joined.hits[0] : undefined;
+  const apart = alone.answered ? alone.hits[0] : undefined;
+  if (!together || !apart || together.article.id === apart.article.id) return joined;
+  return { ...joined, answered: false, suggested: [together, apart] };
+}
