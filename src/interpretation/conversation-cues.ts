@@ -18,6 +18,9 @@ const HANDOFF_STATUS = new RegExp(
     String.raw`\bhow long (?:will|until|till|before|does) (?:it|this|some ?one|they|the helpdesk|i)\b`,
     String.raw`\bwhen (?:will|do|does|can) (?:some ?one|any ?one|somebody|they|the helpdesk|i hear|i get|an agent)\b`,
     String.raw`\b(?:heard|hear) (?:anything|back|from (?:them|the helpdesk|some ?one|any ?one))\b`,
+    // "did someone look at my ticket yet", "has anyone read my request".
+    String.raw`\b(?:did|has|have) (?:some ?one|any ?one|anybody|somebody|they|you|the helpdesk|an agent) (?:looked|look|seen|see|checked|check|read|opened|open|picked|pick|started|start)\b`,
+    String.raw`\bmy (?:ticket|request|case|reference)\b`,
     // "hello? is anyone there", "its urgent, i have a meeting in 10 min": still waiting.
     String.raw`\bis (?:any ?one|some ?one|anybody|somebody) (?:there|here|around|on it|looking at it)\b`,
     String.raw`\b(?:urgent|asap|as soon as possible)\b`,

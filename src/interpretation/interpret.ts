@@ -402,12 +402,14 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const last = context.lastAnswer;
   // (The search need not be sure: "the time on my surface looks right though" is about that answer even
   // when it is too short to answer anything itself.)
-  if (last && (result.answered || tokens(folded).length <= 12) && result.hits[0]?.article.id === last.id && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
+  // "nope doesnt work" on its own names nothing else: it is about that answer too.
+  const aboutLast = result.hits[0]?.article.id === last?.id || (!result.answered && tokens(folded).length <= 6 && NOT_WORKING.test(folded));
+  if (last && (result.answered || tokens(folded).length <= 12) && aboutLast && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
   // "she tried 12345678 and it says wrong pin" right after the default-PIN answer: the same article
   // again would only invite the same attempt. It is not given again; the others, if any, are offered.
-  if (last && result.answered && result.hits[0]?.article.id === last.id && RULED_OUT.test(folded)) {
+  if (last && (result.answered ? result.hits[0]?.article.id === last.id : aboutLast) && RULED_OUT.test(folded)) {
     const others = result.hits.filter((hit) => hit.article.id !== last.id);
     return { kind: 'question', result: { ...result, answered: false, hits: others, suggested: (result.suggested ?? []).filter((hit) => hit.article.id !== last.id), ruledOut: last.id }, aside: false, confidence: 0.6 };
   }

@@ -522,6 +522,13 @@ describe('answer or guide', () => {
       expect(meaning).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew' });
     });
 
+    it('"nope doesnt work", which names nothing else, is about the answer just given', () => {
+      const bare = interpret('nope doesnt work', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, lastAnswer: clock });
+      expect(bare).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew' });
+      const other = interpret('nope doesnt work', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, lastAnswer: { id: 'smart-card-default-pin' } as typeof clock });
+      expect(other).toMatchObject({ kind: 'question', result: { answered: false, ruledOut: 'smart-card-default-pin' } });
+    });
+
     it.each(['she tried 12345678 and it says wrong pin', 'tried that, still fails'])('"%s" after an answer outside the troubleshooter: not that answer again', (text) => {
       const pin = { id: 'store-app-clock-skew' };
       const meaning = after(text, pin as typeof clock);
@@ -711,6 +718,7 @@ describe('after a hand-off: asking how the request stands', () => {
     'did it go through',
     'have you heard anything',
     'hello? is anyone there',
+    'did someone look at my ticket yet',
     'its urgent i have a meeting in 10 min',
   ])('%s → handoff-status', (text) => {
     expect(after(text, true)).toBe('handoff-status');
