@@ -197,7 +197,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           memory.stepOffered = undefined;
           memory.listed = undefined;
         }
-        await this.send(context, smallTalkReply(meaning.topic, inFlow));
+        await this.send(context, smallTalkReply(meaning.topic, inFlow, memory.asked.length > 0 && memory.asked.at(-1)!.articleId === null));
         if (inFlow) await reminder();
         return;
       case 'not-in-flow': {

@@ -9,12 +9,16 @@ const ASK = 'Tell me what happens when you sign in (which client, and the messag
  * The reply to chat that is not a question. In a flow it is short, and the bot repeats the step after
  * it; outside one it says what the bot can do next. Never "I don't know the answer to that".
  */
-export function smallTalkReply(topic: SmallTalk, inFlow: boolean): Reply {
+/** `unresolved`: the last question got no answer (or the answer was ruled out): thanks is not "glad I could help". */
+export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = false): Reply {
   switch (topic) {
     case 'greeting':
       return inFlow ? { text: 'Hello again.' } : welcomeReply();
     case 'thanks':
-      return inFlow ? { text: "You're welcome." } : { text: 'Glad I could help. Ask me anything else about Lync sign-in, or type "help".', suggestions: ['help'] };
+      if (inFlow) return { text: "You're welcome." };
+      return unresolved
+        ? { text: `You're welcome. If it still isn't solved, type "${PHRASES.person}" and the helpdesk takes over with everything so far.`, suggestions: [PHRASES.person, 'help'] }
+        : { text: 'Glad I could help. Ask me anything else about Lync sign-in, or type "help".', suggestions: ['help'] };
     case 'how-are-you':
       return inFlow ? { text: "I'm fine, thanks." } : { text: `I'm fine, thanks. ${ASK}, and I'll look for the fix.`, suggestions: ['help'] };
     case 'about-bot':

@@ -262,7 +262,7 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       'useless', 'you are useless', 'youre useless', 'this is useless', 'useless bot', 'this bot is useless', 'stupid bot', 'this is stupid',
       'you suck', 'this sucks', 'lync sucks', 'i hate lync', 'i hate this', 'i hate this bot', 'ugh', 'argh', 'wtf', 'ffs', 'omg',
       'this is rubbish', 'rubbish', 'this is ridiculous', 'ridiculous', 'so annoying', 'this is so annoying', 'this is annoying', 'im so frustrated',
-      'i give up', 'waste of time', 'what a waste of time',
+      'i give up', 'waste of time', 'what a waste of time', 'ok whatever', 'okay whatever', 'fine whatever', 'forget you',
     ],
     atQuestion: ['frustrated'],
     atInstruction: ['frustrated'],

@@ -125,6 +125,16 @@ describe('small talk', () => {
       expect(thanks).not.toMatch(/Source:|I don't know/);
     });
   });
+
+  it('thanks after a question it could not answer offers a person instead of "glad I could help"; "ok whatever" gets an apology', async () => {
+    await withBot({}, async (bot) => {
+      await bot.say('who won the football last night');
+      const thanks = allText(await bot.say('thanks!'));
+      expect(thanks).toMatch(/You're welcome\. If it still isn't solved, type "talk to a person"/);
+      expect(thanks).not.toMatch(/Glad I could help/);
+      expect(allText(await bot.say('ok whatever'))).toMatch(/Sorry, that sounds frustrating/);
+    });
+  });
 });
 
 describe('loopback-only when unauthenticated', () => {
