@@ -143,7 +143,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
   private async dispatch(context: TurnContext, text: string, meaning: Interpretation, turn: { caller: Caller; role: Role; memory: ConversationMemory; inFlow: boolean }): Promise<void> {
     const { caller, role, memory, inFlow } = turn;
     const flows = this.deps.flows;
-    const info = { caller, role, memory, answer: (question: string) => this.answerQuestion(context, question, this.deps.knowledge.search(question, 3), memory, false) };
+    const staff = isStaff(role);
+    const info = { caller, role, memory, answer: (question: string) => this.answerQuestion(context, question, this.deps.knowledge.search(question, 3), memory, false, staff) };
     const reminder = async () => {
       const state = flows && (await flows.current(context));
       if (state && flows) await this.send(context, asideReminder(flows.catalog, state));
@@ -266,11 +267,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (inFlow) await reminder();
         return;
       case 'question':
-        await this.answerQuestion(context, text, meaning.result, memory, !meaning.aside);
+        await this.answerQuestion(context, text, meaning.result, memory, !meaning.aside, staff);
         if (meaning.aside) await reminder();
         return;
     }
-    await this.answerQuestion(context, text, this.deps.knowledge.search(text, 3), memory, !inFlow);
+    await this.answerQuestion(context, text, this.deps.knowledge.search(text, 3), memory, !inFlow, staff);
   }
 
   private async feedback(context: TurnContext, helpful: boolean, caller: Caller, memory: ConversationMemory): Promise<void> {
@@ -301,8 +302,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
   }
 
   /** `numbered`: lists of articles are numbered for picking, except inside a flow (numbers answer the flow there). */
-  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean): Promise<void> {
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, flowTitle: this.flowTitle });
+  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean, staff = false): Promise<void> {
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, flowTitle: this.flowTitle });
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);

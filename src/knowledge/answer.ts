@@ -32,6 +32,8 @@ function listLine(index: number, text: string, numbered: boolean): string {
 /** Whether a list of articles is numbered: not inside a guided flow, where a number answers the flow. */
 export interface ListOptions {
   numbered?: boolean;
+  /** The asker is helpdesk staff: "talk to a person" would hand them to themselves. */
+  staff?: boolean;
 }
 
 /** What an answer needs to offer an article's guided flow: the flow's title (its id is never shown). */
@@ -77,7 +79,13 @@ export function answerReply(article: Article, related: Article[] = [], lead?: st
 }
 
 /** An honest "I don't know" with the way to a person; never an unrelated article. */
-export function declineReply(question: string): Reply {
+export function declineReply(question: string, staff = false): Reply {
+  if (staff) {
+    const text =
+      "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
+      'Rephrase it with the client and the exact message the user sees, type "help" for what you may run here, or take it to the Lync administrators.';
+    return { text, card: card([heading("I don't know that one"), paragraph(text), paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true })]), suggestions: ['help'] };
+  }
   const text =
     "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
     `Type "${PHRASES.person}" and I'll pass your question to the helpdesk, or rephrase it with the client you use ` +
@@ -124,7 +132,7 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
   if (!result.answered && result.ambiguousWord) return whichOneReply(result.ambiguousWord, result.hits.map((hit) => hit.article), list);
   if (!result.answered && result.suggested && result.suggested.length > 0) return whichOfTheseReply(question, result.suggested.map((hit) => hit.article), list);
   if (!result.answered && result.ruledOut) return ruledOutReply(question, byId(result.ruledOut)?.title);
-  if (!result.answered || !best) return declineReply(question);
+  if (!result.answered || !best) return declineReply(question, options.staff);
   const related = [
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
     ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),

@@ -135,6 +135,17 @@ describe('small talk', () => {
       expect(allText(await bot.say('ok whatever'))).toMatch(/Sorry, that sounds frustrating/);
     });
   });
+
+  it('an agent is not told to "talk to a person" when the knowledge base has no answer: they are the person', async () => {
+    await withBot({ HELPDESK_AGENTS: 'agent-7' }, async (bot) => {
+      const agent = { from: { id: 'agent-7', name: 'Ada' } };
+      const declined = await bot.say('who won the football last night', agent);
+      expect(allText(declined)).toMatch(/I don't know the answer to that[\s\S]*type "help" for what you may run here/);
+      expect(allText(declined)).not.toMatch(/talk to a person/i);
+      // A user still gets the way to a person.
+      expect(allText(await bot.say('who won the football last night'))).toMatch(/talk to a person/);
+    });
+  });
 });
 
 describe('loopback-only when unauthenticated', () => {
