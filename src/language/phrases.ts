@@ -219,7 +219,7 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
   },
   {
     id: 'thanks',
-    phrases: ['thanks', 'thank you', 'thank you very much', 'thanks a lot', 'thx', 'ty', 'cheers', 'great', 'cool', 'perfect', 'great thanks', 'ok thanks', 'ok thank you', 'many thanks', 'awesome', 'nice'],
+    phrases: ['thanks', 'thank you', 'thank you very much', 'thanks a lot', 'thx', 'ty', 'cheers', 'great', 'cool', 'perfect', 'great thanks', 'ok thanks', 'ok thank you', 'many thanks', 'awesome', 'nice', 'thanks anyway', 'thanks anyways', 'ok thanks anyway', 'thank you anyway', 'thanks for trying', 'thanks for your help', 'thanks for the help'],
     atQuestion: ['thanks'],
     atInstruction: ['thanks'],
     outside: 'thanks',
