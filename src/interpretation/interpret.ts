@@ -166,7 +166,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const meant = senseIn(inside, step, choices, 0.8);
     if (meant && meant.kind !== 'choice') return meant;
   }
-  const question = looksLikeQuestion(text);
+  // "did it, works now" starts like a question ("did…") but reports the step done.
+  const question = looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?'));
   if (choices) {
     if (!question) {
       const match = matchChoice(choices, text);

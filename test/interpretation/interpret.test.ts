@@ -780,6 +780,12 @@ describe('done, and still failing, at an instruction step', () => {
   it.each(['did that, still broken', 'it still happens after changing my password', 'done, same error', 'tried it, still the same'])('"%s" → next, still failing', (text) => {
     expect(meaning(text, 'clearSaved')).toMatchObject({ kind: 'flow-word', word: 'next', stillFailing: true });
   });
+  it.each(['did it, works now', 'did that'])('"%s" reports the step done, though it starts like a question', (text) => {
+    expect(meaning(text, 'clearSaved')).toMatchObject({ kind: 'flow-word', word: 'next' });
+  });
+  it('"did it work?" is still a question', () => {
+    expect(meaning('did it work?', 'clearSaved').kind).toBe('question');
+  });
   it.each(['done', 'did it', 'still cant find the button'])('"%s" is not "done and still failing"', (text) => {
     expect(meaning(text, 'clearSaved')).not.toMatchObject({ stillFailing: true });
   });
