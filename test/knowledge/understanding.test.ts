@@ -15,6 +15,9 @@ describe('what the asker is about outweighs where they are', () => {
   it.each([
     ['how do i switch on diagnostic logging in the lync app on my surface', 'store-app-turn-on-diagnostic-logs'],
     ['what does lync on android use to authenticate, is adfs supported there', 'passive-auth-android-not-supported'],
+    // Symptoms in a user's or an agent's own words.
+    ['my android lync cant sign in since we switched to the new login page', 'passive-auth-android-not-supported'],
+    ['I have a user whose iPad lync keeps bouncing back to the adfs login page after she enters her password', 'mobile-passive-auth-when-prompted'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
@@ -41,15 +44,6 @@ describe('error messages users quote', () => {
   ])('"%s" → %s, with the fix in the answer', (question, id, fact) => {
     expect(answeredWith(knowledge, question)).toBe(id);
     expect(knowledge.byId(id)!.answer).toContain(fact);
-  });
-});
-
-describe('symptoms in a user\'s or an agent\'s own words', () => {
-  it.each([
-    ['my android lync cant sign in since we switched to the new login page', 'passive-auth-android-not-supported'],
-    ['I have a user whose iPad lync keeps bouncing back to the adfs login page after she enters her password', 'mobile-passive-auth-when-prompted'],
-  ])('"%s" → %s', (question, id) => {
-    expect(answeredWith(knowledge, question)).toBe(id);
   });
 });
 
