@@ -1,5 +1,5 @@
 import { rememberRecent } from './recent-results';
-import { foldPhrase, hasPhrase } from './text';
+import { foldPhrase } from './text';
 import { CONCEPTS, NEUTRAL, type Concept, type Slot } from './vocabulary';
 
 /** A slot value read from a message, with the words that gave it away (shown back to the user). */
@@ -11,7 +11,30 @@ export interface SlotValue {
 
 export type Slots = Partial<Record<Slot, SlotValue>>;
 
-const BY_LENGTH = CONCEPTS.flatMap((concept) => concept.words.map((phrase) => ({ phrase, first: phrase.split(' ')[0]!, concept }))).sort((a, b) => b.phrase.length - a.phrase.length);
+interface SlotPhrase {
+  phrase: string;
+  concept: Concept;
+  /** Its place among all phrases, longest first: candidates are read in this order. */
+  rank: number;
+  /** " not on my <phrase> ": a negated mention (built on first use). */
+  negation?: RegExp;
+}
+
+/** Every slot phrase, longest first, filed under its first word: a message only tries the phrases its words start. */
+const BY_FIRST_WORD = new Map<string, SlotPhrase[]>();
+CONCEPTS.flatMap((concept) => concept.words.map((phrase) => ({ phrase, concept })))
+  .sort((a, b) => b.phrase.length - a.phrase.length)
+  .forEach(({ phrase, concept }, rank) => {
+    const first = phrase.split(' ')[0]!;
+    const list = BY_FIRST_WORD.get(first) ?? [];
+    list.push({ phrase, concept, rank });
+    BY_FIRST_WORD.set(first, list);
+  });
+
+function negationOf(entry: SlotPhrase): RegExp {
+  entry.negation ??= new RegExp(` (?:not|no|never|without|isnt|arent|dont|doesnt) (?:(?:on|in|from|at|a|an|the|my|using|with|have|use) ){0,2}${entry.phrase} `);
+  return entry.negation;
+}
 
 /**
  * Client, network, sign-in method and card kind named in any message ("my surface at home"). Longer
@@ -22,18 +45,20 @@ export const slotsOf = rememberRecent(slotsOfNow);
 
 function slotsOfNow(text: string): Slots {
   let start = ` ${foldPhrase(text)} `;
-  for (const phrase of NEUTRAL) start = start.split(` ${phrase} `).join(' | ');
+  for (const phrase of NEUTRAL) if (start.includes(` ${phrase} `)) start = start.split(` ${phrase} `).join(' | ');
   // Every message passes here, often several times: only phrases whose first word the message has are tried.
-  const words = new Set(start.split(' '));
+  const candidates: SlotPhrase[] = [];
+  for (const word of new Set(start.split(' '))) candidates.push(...(BY_FIRST_WORD.get(word) ?? []));
+  candidates.sort((a, b) => a.rank - b.rank);
   // Each slot reads the message on its own: "badge" is both a sign-in method and a kind of card.
   const rests = new Map<Slot, string>();
   const found = new Map<Slot, SlotValue[]>();
-  for (const { phrase, first, concept } of BY_LENGTH) {
-    if (!words.has(first)) continue;
+  for (const entry of candidates) {
+    const { phrase, concept } = entry;
     let rest = rests.get(concept.slot) ?? start;
-    if (!hasPhrase(rest.trim(), phrase)) continue;
+    if (!rest.includes(` ${phrase} `)) continue;
     // "not on my iphone", "no smart card": a negated mention is no answer.
-    const negated = new RegExp(` (?:not|no|never|without|isnt|arent|dont|doesnt) (?:(?:on|in|from|at|a|an|the|my|using|with|have|use) ){0,2}${phrase} `).test(rest);
+    const negated = negationOf(entry).test(rest);
     rest = rest.split(` ${phrase} `).join(' | ');
     rests.set(concept.slot, rest);
     if (negated) continue;
