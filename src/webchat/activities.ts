@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textBesideCard } from '../cards/card-text';
 
 /**
  * What goes into a Direct Line transcript. From the browser only a user's message (or a bounded
@@ -95,40 +96,12 @@ export function botActivityForTranscript(activity: Record<string, unknown>, conv
   return kept;
 }
 
-/**
- * Web Chat shows a message's text above its card, so a text that repeats the card would say
- * everything twice: keep the summary (the key fact) or the first paragraph, and nothing at all when
- * the card itself says that (its heading and first lines). A text with a code block (a hand-off
- * summary to paste into a ticket) stays whole, since the user needs to copy it.
- */
+/** Web Chat shows a message's text above its card: only what the card does not already say goes with it. */
 function compactCardText(activity: Record<string, unknown>): void {
   const attachments = activity.attachments;
   if (!Array.isArray(attachments) || attachments.length === 0 || typeof activity.text !== 'string') return;
-  if (typeof activity.summary === 'string' && activity.summary.trim()) {
-    activity.text = activity.summary;
-  } else if (!activity.text.includes('```')) {
-    const first = activity.text.split(/\n\s*\n/)[0] ?? '';
-    activity.text = first.length <= 300 ? first : `${first.slice(0, 299)}…`;
-  }
+  const text = textBesideCard(activity.text, typeof activity.summary === 'string' ? activity.summary : undefined, attachments);
   delete activity.summary;
-  const text = activity.text as string;
-  if (!text.includes('```') && cardSays(attachments, text)) delete activity.text;
-}
-
-/** Whether every paragraph of `text` is in the cards' text blocks (markdown emphasis and spacing aside). */
-function cardSays(attachments: unknown[], text: string): boolean {
-  const plain = (value: string) => value.replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
-  const blocks: string[] = [];
-  const collect = (node: unknown): void => {
-    if (Array.isArray(node)) node.forEach(collect);
-    else if (node && typeof node === 'object') {
-      const element = node as Record<string, unknown>;
-      if (element.type === 'TextBlock' && typeof element.text === 'string') blocks.push(plain(element.text));
-      for (const key of ['body', 'items', 'columns']) if (element[key] !== undefined) collect(element[key]);
-    }
-  };
-  for (const attachment of attachments) collect((attachment as { content?: unknown } | null)?.content);
-  const card = blocks.join(' \n ');
-  const paragraphs = text.split(/\n\s*\n/).map(plain).filter(Boolean);
-  return paragraphs.length > 0 && paragraphs.every((paragraph) => card.includes(paragraph));
+  if (text === undefined) delete activity.text;
+  else activity.text = text;
 }

@@ -60,8 +60,8 @@ describe('Teams: mentions, threads and the message extension (real server over H
   it('answers a channel message that @mentions the bot as if the mention were absent', async () => {
     const plain = record((await bot.send(teams('my surface cant sign in and the clock is off', { scope: 'personal', mention: false }))).activities);
     const mentioned = record((await bot.send(teams('my surface cant sign in and the clock is off', { scope: 'channel' }))).activities);
-    expect(mentioned[0]?.text).toContain('w32tm /resync');
-    expect(mentioned.map((a) => a.text)).toEqual(plain.map((a) => a.text));
+    expect(allText(mentioned)).toContain('w32tm /resync');
+    expect(mentioned.map((a) => [a.text, a.summary, a.attachments])).toEqual(plain.map((a) => [a.text, a.summary, a.attachments]));
   });
 
   it('understands commands after the mention in a channel and in a group chat', async () => {
@@ -184,13 +184,14 @@ describe('Teams: ALLOWED_TENANTS', () => {
 });
 
 describe('answers in Teams', () => {
-  it('carry the key fact as text and the full answer once, in the card', async () => {
+  it('say the answer once, in the card, with the key fact as the notification summary', async () => {
     await withBot({}, async (bot) => {
       const teams = await bot.say('my surface cant sign in and the clock is off', { channelId: 'msteams', conversation: { id: 'a:teams-compact', conversationType: 'personal' }, channelData: { tenant: { id: 'tenant-1' } } });
       const emulator = await bot.say('my surface cant sign in and the clock is off');
-      expect(teams[0]?.text).toContain('w32tm /resync');
-      expect(teams[0]?.text).not.toMatch(/Steps:/);
-      expect(JSON.stringify(teams[0]?.attachments)).toMatch(/Steps/);
+      // The card's heading and first lines are the key fact: no text above it repeats them.
+      expect(teams[0]?.text).toBeUndefined();
+      expect(teams[0]?.summary).toContain('w32tm /resync');
+      expect(JSON.stringify(teams[0]?.attachments)).toMatch(/w32tm \/resync[\s\S]*Steps/);
       expect(emulator[0]?.text).toMatch(/Steps:/);
       const help = await bot.say('help', { channelId: 'msteams', conversation: { id: 'a:teams-help', conversationType: 'personal' }, channelData: { tenant: { id: 'tenant-1' } } });
       expect(help[0]?.attachments?.length).toBe(1);
