@@ -4,6 +4,7 @@ import { visibleChoices } from '../flows/render';
 import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
+import { flowAskingTheClient } from './client-variants';
 import { afterLeaving, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
@@ -422,6 +423,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // works") is no dead end: the troubleshooter narrows it down. Not for another product's sign-in.
   if (!result.answered && !result.otherTopic && !result.ambiguousWord && (result.suggested ?? []).length === 0 && catalog?.byId(TROUBLESHOOTER) && SIGN_IN_FAILS.test(folded)) {
     return { ...troubleshootOffer(text, [], undefined), confidence: 0.6 };
+  }
+  // "how do I turn on logging": the same procedure for each client, and no client named. The flow
+  // that asks which Lync first answers it for everyone; one client's article would be a guess.
+  if (!result.answered && !result.otherTopic && !result.ambiguousWord && (result.suggested ?? []).length === 0) {
+    const said = slotsOf(text);
+    const flowId = said.client ? undefined : flowAskingTheClient(result.hits, catalog);
+    if (flowId) return { kind: 'start-flow', flowId, slots: said, confidence: 0.6 };
   }
   return { kind: 'question', result, aside: false, confidence: 0.7 };
 }

@@ -39,6 +39,12 @@ describe('answer or guide', () => {
     ['what pin do i type when enrolling my smart card', 'article smart-card-default-pin'],
     ['enrolling my smart card - which template should i choose', 'step smart-card-enrollment/template'],
     ["i'm enrolling my card and it asks for a key size, what do i put", 'step smart-card-enrollment/key-set'],
+    // The same procedure for each client, and no client named: the flow that asks which Lync first.
+    ['how do i turn on logging in lync', 'start collect-logs'],
+    ['how do i turn on logging', 'start collect-logs'],
+    // …but a named client gets its article at once.
+    ['how do i turn on logging in the store app', 'article store-app-turn-on-diagnostic-logs'],
+    ['how do i turn on logging in lync on my pc', 'article desktop-client-turn-on-logging'],
   ])('%s → %s', (text, expected) => {
     expect(outcome(text)).toBe(expected);
   });
