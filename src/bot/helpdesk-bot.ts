@@ -239,6 +239,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
           memory.stepOffered = { flowId: flow.id, stepId: meaning.stepId };
           memory.listed = undefined;
           memory.offered = undefined;
+          // Answered with a step: a follow-up ("and on the iphone?") refers to this question.
+          memory.asked = [...memory.asked, { question: meaning.asked ?? text, articleId: flow.steps[meaning.stepId]?.articles?.[0] ?? null, at: new Date().toISOString() }].slice(-MAX_ASKED);
           await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title }));
           if (inFlow) await reminder();
           return;
@@ -267,7 +269,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (inFlow) await reminder();
         return;
       case 'question':
-        await this.answerQuestion(context, text, meaning.result, memory, !meaning.aside, staff);
+        await this.answerQuestion(context, text, meaning.result, memory, !meaning.aside, staff, meaning.asked);
         if (meaning.aside) await reminder();
         return;
     }
@@ -302,11 +304,12 @@ export class HelpdeskBot extends TeamsActivityHandler {
   }
 
   /** `numbered`: lists of articles are numbered for picking, except inside a flow (numbers answer the flow there). */
-  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean, staff = false): Promise<void> {
+  /** `askedAs`: the question as understood, remembered for the next follow-up (a follow-up completed it). */
+  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean, staff = false, askedAs = text): Promise<void> {
     const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, flowTitle: this.flowTitle });
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
     if (best) memory.lastArticleId = best;
-    memory.asked = [...memory.asked, { question: text, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
+    memory.asked = [...memory.asked, { question: askedAs, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));
     turnLogger(context, this.deps.logger).debug('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
     // A new question replaces what earlier replies offered: its own list, if any, is the one numbers pick from.

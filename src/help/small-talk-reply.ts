@@ -41,6 +41,13 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
       return { text: `OK. ${ASK}, or type "${PHRASES.person}" and the helpdesk takes over.`, suggestions: [PHRASES.person, 'help'] };
     case 'pick-one':
       return { text: 'Which one? Type its number from the list above, or tell me a little more: which client, and what you see.' };
+    case 'no-rights':
+      return {
+        text:
+          'Some fixes need administrator rights on the device, and most users rightly do not have them. ' +
+          `The helpdesk can do it for you: type "${PHRASES.person}" and I'll pass on what you asked and what you tried.`,
+        suggestions: [PHRASES.person],
+      };
     case 'bare-answer':
       return { text: `${ASK}, and I'll look for the fix. Type "help" to see what I can do.`, suggestions: ['help'] };
   }

@@ -39,12 +39,15 @@ export type Interpretation = { confidence: number } & (
   /** In a flow: neither an answer, a flow word nor a clear question. */
   | { kind: 'not-understood' }
   /** A question about one step of a procedure: answer with that step and offer to go on from it. */
-  | { kind: 'step-answer'; flowId: string; stepId: string }
+  | { kind: 'step-answer'; flowId: string; stepId: string; asked?: string }
   /** "Lync won't sign in" and nothing more: offer the troubleshooter and the likeliest causes. */
   /** `ruledOut`: the article the bot gave last, which the user says did not fix it (never given again as the answer). */
   | { kind: 'troubleshoot'; flowId: string; slots: Slots; causes: string[]; ruledOut?: string }
-  /** For the knowledge base; `aside` when asked in the middle of a flow (the flow keeps its place). */
-  | { kind: 'question'; result: SearchResult; aside: boolean }
+  /**
+   * For the knowledge base; `aside` when asked in the middle of a flow (the flow keeps its place).
+   * `asked`: the question as understood, when a follow-up ("and on the iphone?") completed it.
+   */
+  | { kind: 'question'; result: SearchResult; aside: boolean; asked?: string }
   /** After a hand-off: "any update?", "is anyone going to call me?" — where the request stands. */
   | { kind: 'handoff-status' }
   /** In a flow: "forget it, where are the store app logs?" — close the flow, then the rest as a new message. */
@@ -324,9 +327,17 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { ...troubleshootOffer(text, cause.articles, cause.client), confidence: 0.75 };
   }
   // "iphone", "on the desktop one", "from home" right after a question: which client or place it was about.
+  // Read as that question again with the new client or place in place of the old one ("and on the
+  // iphone?" after a question about the desktop's logs): it may start a flow or answer one step, too.
   if (context.previousQuestion && onlySlots(text, folded)) {
-    const result = context.search(`${context.previousQuestion} ${text}`);
-    if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
+    const again = askedAgainWith(context.previousQuestion, text);
+    const meant = outsideFlow(again, foldPhrase(again), { ...context, previousQuestion: undefined, listed: undefined, flowOffered: undefined, stepOffered: undefined, lastCause: undefined });
+    // An answer for another client than the one just named is no answer to it.
+    const client = slotsOf(text).client?.value;
+    const fits = (clients: readonly string[]) => !client || clients.includes(client) || clients.includes('any');
+    if (meant.kind === 'question' ? meant.result.answered && fits(meant.result.hits[0]?.article.clients ?? ['any']) : FOLLOW_UP_KINDS.has(meant.kind)) {
+      return { ...meant, ...(meant.kind === 'question' || meant.kind === 'step-answer' ? { asked: again } : {}), confidence: Math.min(meant.confidence, 0.7) };
+    }
   }
   // A lone yes, no or "not sure" is never searched ("Several articles mention yes").
   const bare = bareAnswer(folded);
@@ -356,6 +367,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
       case 'about-bot':
       case 'frustrated':
       case 'laugh':
+      case 'no-rights':
         return { kind: 'small-talk', topic: group.outside, confidence: 1 };
       case 'not-in-flow':
         return { kind: 'not-in-flow', word: text, confidence: 1 };
@@ -367,6 +379,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const inside = words.length <= 10 ? phraseGroupInside(folded) : undefined;
   if (inside?.outside === 'person') return { kind: 'handoff', confidence: 0.8 };
   if (inside?.outside === 'help') return { kind: 'help', confidence: 0.8 };
+  if (inside?.outside === 'no-rights' && !asksSomething(text)) return { kind: 'small-talk', topic: 'no-rights', confidence: 0.8 };
 
   const catalog = context.catalog;
   const explicit = catalog?.explicitStart(text);
@@ -416,7 +429,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'question', result: { ...result, answered: false, hits: others, suggested: (result.suggested ?? []).filter((hit) => hit.article.id !== last.id), ruledOut: last.id }, aside: false, confidence: 0.6 };
   }
   if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
-    const step = context.steps?.stepForAny(text);
+    const step = context.steps?.stepForAny(text, slotsOf(text).client?.value);
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
   // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else
@@ -448,7 +461,19 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
   return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ...(tried.length > 0 ? { ruledOut: tried[0]! } : {}) };
 }
 
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right'.split(' '));
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for'.split(' '));
+/** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
+const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
+
+/** The previous question with what the follow-up names (client, place…) in place of what it named. */
+function askedAgainWith(previous: string, followUp: string): string {
+  const named = slotsOf(followUp);
+  let rest = ` ${foldPhrase(previous)} `;
+  for (const [slot, old] of Object.entries(slotsOf(previous))) {
+    if (old && named[slot as keyof Slots]) rest = rest.split(` ${old.said} `).join(' ');
+  }
+  return `${rest.trim()} ${followUp}`;
+}
 
 /** The message only names a client, network or sign-in method ("iphone", "it's the desktop one"). */
 function onlySlots(text: string, folded: string): boolean {

@@ -83,12 +83,17 @@ export class StepIndex {
    * The one step a question is about when it names one flow's topic ("enrolling my smart card: …");
    * a question that names no flow's topic is left to the knowledge base.
    */
-  stepForAny(question: string): { flowId: string; stepId: string } | undefined {
+  stepForAny(question: string, client?: string): { flowId: string; stepId: string } | undefined {
     const asked = new Set(wordsOf(question));
     const topical = [...this.byFlow.entries()].filter(([, indexed]) => [...indexed.topic].some((word) => asked.has(word)));
     if (topical.length !== 1) return undefined;
     const [flowId] = topical[0]!;
-    const stepId = this.stepFor(flowId, question);
+    // "…from the lync desktop client": only the steps for that client ("desktop" also appears in the
+    // Fiddler step for phones, which is run on a desktop).
+    const flow = this.flows.get(flowId);
+    const forClient = client && flow ? flow.steps[flow.start]?.choices?.find((choice) => choice.set?.client === client) : undefined;
+    const path = forClient && !forClient.next.startsWith('flow:') ? { stepId: forClient.next, visited: [], staff: true } : undefined;
+    const stepId = this.stepFor(flowId, question, path);
     return stepId ? { flowId, stepId } : undefined;
   }
 }

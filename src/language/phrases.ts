@@ -20,8 +20,8 @@ export type Sense = FlowWord | Polarity | SmallTalk | 'helpful' | 'not-helpful' 
  * Chat that is not a question. `declined`: "no thanks" to what the last reply offered; `pick-one`: a
  * yes or "not sure" under a numbered list; `bare-answer`: a lone yes or no with nothing asked.
  */
-export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer';
-const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer']);
+export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer' | 'no-rights';
+const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer', 'no-rights']);
 
 /** A message that is only a yes, a no or a "not sure", and which. */
 export function bareAnswer(folded: string): Polarity | undefined {
@@ -267,6 +267,26 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     atQuestion: ['frustrated'],
     atInstruction: ['frustrated'],
     outside: 'frustrated',
+    reserved: false,
+  },
+  {
+    // "I don't have admin rights": the user cannot do what was asked on their own device. In a flow the
+    // step is where they are stuck; outside one, the helpdesk can do it for them.
+    id: 'no-rights',
+    phrases: [
+      'i dont have admin rights', 'i dont have admin', 'i dont have admin access', 'i dont have administrator rights', 'i dont have local admin',
+      'i dont have local admin rights', 'i dont have the rights', 'i dont have rights', 'no admin rights', 'i have no admin rights',
+      'im not an admin', 'im not admin', 'im not an administrator', 'i am not an admin', 'i am not an administrator', 'not an admin',
+      'i cant run it as admin', 'i cant run as administrator', 'it asks for an admin password', 'it wants an admin password',
+    ],
+    inside: [
+      /\b(?:dont have|do not have|havent got|have no|no|without) (?:local )?(?:admin|administrator|admin rights|administrator rights|admin access|admin privileges|elevated rights)\b(?! (?:tools?|console|center|centre|portal|account of|guide|shell|workstation))/,
+      /\b(?:im|i am) not (?:an? )?(?:local )?(?:admin|administrator)\b/,
+      /\b(?:asks|asking|wants|prompts?) (?:me )?for (?:an? )?(?:admin|administrator) (?:password|login|account|credentials)\b/,
+    ],
+    atQuestion: ['stuck'],
+    atInstruction: ['stuck'],
+    outside: 'no-rights',
     reserved: false,
   },
   {

@@ -49,3 +49,30 @@ describe('answer or guide', () => {
     expect(outcome(text)).toBe(expected);
   });
 });
+
+describe('a follow-up that names another client asks the same question for it', () => {
+  const after = (previousQuestion: string, text: string) => {
+    const m = interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion });
+    if (m.kind === 'step-answer') return `step ${m.flowId}/${m.stepId}`;
+    if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
+    return m.kind;
+  };
+
+  it.each([
+    ['how do i get logs from my iphone', 'and on android?', 'step collect-logs/mobile-logs'],
+    ['how do i get logs from my iphone', 'what about mac', 'step collect-logs/mac-logs'],
+    ['how do i get logs from my iphone', 'and the store app?', 'step collect-logs/store-logging-on'],
+  ])('%s, then %s → %s', (previous, text, expected) => {
+    expect(after(previous, text)).toBe(expected);
+  });
+
+  it('the question as understood is what the next follow-up completes', () => {
+    const m = interpret('what about mac', { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion: 'how do i get logs from my iphone' });
+    expect(m).toMatchObject({ kind: 'step-answer', asked: 'how do i get logs from my what about mac' });
+  });
+
+  it('an answer for another client than the one named is not given', () => {
+    // The Store app's "Save logs" article fits the words, not Android.
+    expect(after('where are the store app logs saved', 'ok and android?')).not.toMatch(/store-app/);
+  });
+});

@@ -266,6 +266,9 @@ describe('flow words', () => {
     ['ugh', 'frustrated'],
     ['lol', 'laugh'],
     ['haha', 'laugh'],
+    ['i dont have admin rights', 'no-rights'],
+    ["I'm not an admin so I can't run that", 'no-rights'],
+    ['it asks me for an admin password', 'no-rights'],
   ])('chat that is not a question, outside a flow: %s → %s', (text, topic) => {
     expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic });
   });
@@ -275,6 +278,8 @@ describe('flow words', () => {
     ['i hate lync it will not sign in on my surface', 'troubleshoot'],
     ['are you able to tell me where the lync logs are', 'question'],
     ['who made the lync store app', 'question'],
+    ['do users need admin rights to install the store app?', 'question'],
+    ['can i run w32tm without admin rights?', 'question'],
   ])('a question that starts like chat is still a question: %s → %s', (text, kind) => {
     expect(meaning(text).kind).toBe(kind);
   });
@@ -295,6 +300,8 @@ describe('flow words', () => {
     ['not working', 'clearSaved', 'word stuck'],
     ['not working', 'worksNow', 'No, still failing'],
     ['thanks', 'clearSaved', 'small-talk'],
+    // Cannot do the step without rights: stuck there, not chat.
+    ["i don't have admin rights", 'clearSaved', 'word stuck'],
   ])('one phrase, decided by context: %s at %s → %s', (text, place, expected) => {
     expect(picked(text, place as keyof typeof PLACES)).toBe(expected);
   });
