@@ -329,7 +329,19 @@ export function phraseGroupOf(text: string): PhraseGroup | undefined {
   const folded = foldPhrase(trimmed);
   if (folded === '') return undefined;
   // "ok done", "hmm go back": a filler word in front changes nothing.
-  return BY_PHRASE.get(folded) ?? BY_PHRASE.get(folded.replace(/^(?:ok|okay|oh|um|uh|hmm|so|well|and|then|sorry|please|just|erm) /, '').replace(/ (?:please|then|thanks|now)$/, ''));
+  const group = BY_PHRASE.get(folded) ?? BY_PHRASE.get(folded.replace(/^(?:ok|okay|oh|um|uh|hmm|so|well|and|then|sorry|please|just|erm) /, '').replace(/ (?:please|then|thanks|now)$/, ''));
+  return group ?? (onlyThanks(folded) ? THANKS_GROUP : undefined);
+}
+
+/** Words that thank or take leave, and the words people wrap them in ("cool ty", "ok bye", "thanks i guess"). */
+const THANKING = new Set('thanks thank thx ty ta tyvm cheers bye goodbye byebye cya'.split(' '));
+const AROUND_THANKS = new Set('ok okay k kk cool great nice awesome perfect alright right you u very much so a lot for the help your i guess anyway anyways then see ya later all and have good day bot mate'.split(' '));
+const THANKS_GROUP = PHRASE_TABLE.find((group) => group.id === 'thanks')!;
+
+/** A short message of thanks or goodbye only, however it is put together. */
+function onlyThanks(folded: string): boolean {
+  const words = tokens(folded);
+  return words.length <= 8 && words.some((word) => THANKING.has(word)) && words.every((word) => THANKING.has(word) || AROUND_THANKS.has(word));
 }
 
 /** The group whose `inside` pattern a short message contains ("hmm, go back"), if any. */

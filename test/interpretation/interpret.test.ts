@@ -266,6 +266,11 @@ describe('flow words', () => {
     ['ugh', 'frustrated'],
     ['lol', 'laugh'],
     ['haha', 'laugh'],
+    ['ok bye', 'thanks'],
+    ['cool ty', 'thanks'],
+    ['thanks i guess', 'thanks'],
+    ['ok thanks bye', 'thanks'],
+    ['cheers mate', 'thanks'],
     ['i dont have admin rights', 'no-rights'],
     ["I'm not an admin so I can't run that", 'no-rights'],
     ['it asks me for an admin password', 'no-rights'],
@@ -282,6 +287,11 @@ describe('flow words', () => {
     ['can i run w32tm without admin rights?', 'question'],
   ])('a question that starts like chat is still a question: %s → %s', (text, kind) => {
     expect(meaning(text).kind).toBe(kind);
+  });
+
+  it('thanks with a question after it is the question', () => {
+    expect(meaning('thanks, where are the store app logs saved').kind).not.toBe('small-talk');
+    expect(meaning('ok thanks but how do i clear my saved password').kind).not.toBe('small-talk');
   });
 
   it.each([
