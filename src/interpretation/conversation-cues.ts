@@ -46,7 +46,7 @@ export function afterLeaving(text: string): string | undefined {
 export function refersBack(folded: string): boolean {
   const words = tokens(folded);
   if (words.length > 10) return false;
-  return /^(?:and|also|plus|what about|how about|then)\b/.test(folded) || /\b(?:it|that|this|those|these|them|there)\b/.test(folded);
+  return /^(?:and|also|plus|what about|how about|then)\b/.test(folded) || /\b(?:it|its|that|this|those|these|they|them|their|there|thing)\b/.test(folded);
 }
 
 /**

@@ -370,6 +370,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
       case 'no-rights':
         return { kind: 'small-talk', topic: group.outside, confidence: 1 };
       case 'not-in-flow':
+        // "and exit?" right after a question about Lync's menus asks about the menu item, not the flow word.
+        if (context.previousQuestion && text.includes('?')) break;
         return { kind: 'not-in-flow', word: text, confidence: 1 };
       default:
         break;

@@ -76,3 +76,20 @@ describe('a follow-up that names another client asks the same question for it', 
     expect(after('where are the store app logs saved', 'ok and android?')).not.toMatch(/store-app/);
   });
 });
+
+describe('a short follow-up that points back is read with the question before it', () => {
+  const after = (previousQuestion: string, text: string) => {
+    const m = interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion });
+    if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
+    return m.kind;
+  };
+
+  it.each([
+    ['how do i turn on logging in lync on my pc', 'where are they saved', 'article desktop-client-turn-on-logging'],
+    ['how do i force a meeting to open in lync web app', 'where do i type the ?sl= thing exactly', 'article lync-web-app-force-join'],
+    // A flow word asked about ("and exit?") is the menu item the question was about, not "leave the flow".
+    ['whats the difference between close and sign out in lync', 'and exit?', 'article lync-close-sign-out-exit'],
+  ])('%s, then %s → %s', (previous, text, expected) => {
+    expect(after(previous, text)).toBe(expected);
+  });
+});
