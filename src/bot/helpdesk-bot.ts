@@ -134,7 +134,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
       ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
       ...(lastCause ? { lastCause } : {}),
-      ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question } : {}),
+      ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question, previousUnanswered: memory.asked.at(-1)!.articleId === null } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
     });
   }

@@ -74,6 +74,8 @@ export interface InterpretContext {
   lastAnswer?: { id: string; flowId?: string; client?: string };
   /** The last question asked outside a flow: "iphone" alone after it says which client it was about. */
   previousQuestion?: string;
+  /** That question got no answer: the next short message may be the detail it lacked. */
+  previousUnanswered?: boolean;
   /** The troubleshooter ended a moment ago at a cause (its articles) for this client: "still doesn't work" goes on. */
   lastCause?: { articles: readonly string[]; client?: string };
   /** This conversation was handed to the helpdesk: "is anyone going to contact me?" asks how that stands. */
@@ -413,7 +415,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
   // whatever shares its few words (the AD FS token lifetime for "how long").
-  const result = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text)) : context.search(text);
+  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text)) : context.search(text);
+  // "it's the windows 8 app with tiles" after a question the bot could not answer: the detail it asked
+  // for. Read with that question, and answered if that settles it; the message alone decides otherwise.
+  const detail = !alone.answered && context.previousUnanswered && context.previousQuestion && !asksSomething(text) && tokens(folded).length <= 10 ? `${context.previousQuestion} ${text}` : undefined;
+  const completed = detail ? context.search(detail) : undefined;
+  if (completed?.answered) return { kind: 'question', result: completed, aside: false, asked: detail, confidence: 0.6 };
+  const result = alone;
   // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
   // again; the troubleshooter goes on to the other causes.
   const last = context.lastAnswer;

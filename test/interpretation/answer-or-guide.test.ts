@@ -93,3 +93,20 @@ describe('a short follow-up that points back is read with the question before it
     expect(after(previous, text)).toBe(expected);
   });
 });
+
+describe('the detail a question lacked, given in the next message', () => {
+  const after = (previousQuestion: string, text: string, previousUnanswered: boolean) => {
+    const m = interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion, previousUnanswered });
+    if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
+    return m.kind;
+  };
+
+  it('completes a question the bot could not answer', () => {
+    expect(after('how do i collect a trace', 'on the iphone, for sign in with adfs', true)).toBe('article fiddler-trace-mobile-passive-auth');
+  });
+
+  it('is not read with a question that was answered, nor when it asks something of its own', () => {
+    expect(after('how do i collect a trace', 'on the iphone, for sign in with adfs', false)).not.toBe('article fiddler-trace-mobile-passive-auth');
+    expect(after('how do i collect a trace', 'what is adfs?', true)).not.toBe('article fiddler-trace-mobile-passive-auth');
+  });
+});
