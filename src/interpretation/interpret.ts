@@ -273,7 +273,7 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
 }
 
 const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup sure cool great did ive got perfect'.split(' '));
-const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed)\b/;
+const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nope|nah|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed|wrong|invalid|incorrect|blank|spins|spinning|hangs|hanging|frozen|freezes|crash(?:es|ed)?)\b|\bstill (?:asks|asking|prompts|prompting|the same|get|gets|getting|says|shows)\b/;
 
 /** The user did what the step said: "did that", "done", "tried it", "cleared it", "after changing my password". */
 const DID_IT = /^(?:ok |okay |yes |yep )?(?:did (?:it|that|this)|done|tried (?:it|that|this)|i did|ive done|i ve done|cleared (?:it|them)|deleted (?:it|them))\b|\b(?:after (?:doing|changing|clearing|deleting|restarting|signing)|even after)\b/;

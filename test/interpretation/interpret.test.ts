@@ -312,6 +312,11 @@ describe('flow words', () => {
     ['thanks', 'clearSaved', 'small-talk'],
     // Cannot do the step without rights: stuck there, not chat.
     ["i don't have admin rights", 'clearSaved', 'word stuck'],
+    // A failure told in words at an instruction step is stuck there, not "I didn't catch that".
+    ['nope still asking', 'clearSaved', 'word stuck'],
+    ['it says wrong pin', 'clearSaved', 'word stuck'],
+    ['the page is just blank', 'clearSaved', 'word stuck'],
+    ['it just spins', 'clearSaved', 'word stuck'],
   ])('one phrase, decided by context: %s at %s → %s', (text, place, expected) => {
     expect(picked(text, place as keyof typeof PLACES)).toBe(expected);
   });
@@ -785,6 +790,7 @@ describe('leaving a flow with something else in the same message', () => {
     ['forget it, where are the store app logs saved?', 'where are the store app logs saved?'],
     ['nevermind, forget the card thing. my lync for mac wont connect', 'my lync for mac wont connect'],
     ['ok never mind - how do i clear my saved password', 'how do i clear my saved password'],
+    ['actually forget the card, my boss wants me to send lync logs from my pc instead', 'my boss wants me to send lync logs from my pc instead'],
   ])('"%s" at a question leaves the flow, then reads "%s"', (text, rest) => {
     expect(meaning(text, 'cardKind')).toEqual({ kind: 'leave-flow', rest, confidence: 0.8 });
   });
