@@ -55,6 +55,8 @@ const CONTEXT_SHARE = 0.45;
 const CLIENT_WEIGHT = 0.3;
 /** Below this confidence the bot says it does not know instead of guessing. */
 export const DEFAULT_MIN_CONFIDENCE = 0.4;
+/** Below this (and above the minimum) the best article is offered, not stated. */
+const SURE_CONFIDENCE = 0.43;
 /** Confidence = coverage of the question, closeness to an example question, lead over the runner-up. */
 const COVERAGE_WEIGHT = 0.4;
 const QUESTION_WEIGHT = 0.6;
@@ -400,6 +402,9 @@ export class KnowledgeIndex {
     if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
     // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.
     const asTyped = () => rawTokens(normaliseText(question)).find((raw) => searchTokens(raw).includes(typed[0]!)) ?? typed[0]!;
+    // Just over the bar, an answer is a guess as often as not: offered as "Is this it?" with its gist,
+    // never stated (a question next to the article's topic often lands here).
+    if (confident && best!.confidence < SURE_CONFIDENCE) return { hits, tokens, unknown, answered: false, suggested: [best!] };
     return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: asTyped() } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
   }
 

@@ -295,3 +295,16 @@ describe('a lone word that names no topic', () => {
     expect(knowledge.search('voicemail').ambiguousWord).toBe('voicemail');
   });
 });
+
+describe('an answer just over the bar is offered, not stated', () => {
+  it('"can you send me the mac logs steps" brushes a passive-auth article: "Is this it?", not that article as the answer', () => {
+    const result = knowledge.search('can you send me the mac logs steps', 3);
+    expect(result.hits[0]!.confidence).toBeGreaterThanOrEqual(0.4);
+    expect(result.answered).toBe(false);
+    expect(result.suggested?.map((hit) => hit.article.id)).toEqual([result.hits[0]!.article.id]);
+  });
+
+  it('a sure answer is still stated', () => {
+    expect(answeredWith(knowledge, 'what is the default smart card pin')).toBe('smart-card-default-pin');
+  });
+});
