@@ -15,7 +15,10 @@ const HANDOFF_STATUS = new RegExp(
     String.raw`\b(?:whats|what is|how is|hows) (?:the )?(?:status|happening|going on)\b`,
     String.raw`\bstatus (?:of|on) (?:my|the|this|it)\b`,
     String.raw`\b(?:did|has|have) (?:it|this|my request|my ticket|the helpdesk|any ?one|some ?one|they|you) (?:gone through|go through|been sent|sent it|passed it on|pass it on|been picked up|picked (?:it |this )?up|seen it|got it|received it)\b`,
-    String.raw`\bhow long (?:will|until|till|before|does) (?:it|this|some ?one|they|the helpdesk|i)\b`,
+    String.raw`\bhow long (?:will|until|till|before|does) (?:it|this|that|some ?one|they|the helpdesk|i)\b`,
+    // "hello? anyone there", "still waiting".
+    String.raw`\b(?:any ?one|anybody|some ?one|somebody) (?:there|around|listening|home)\b`,
+    String.raw`\b(?:still|been) waiting\b`,
     String.raw`\bwhen (?:will|do|does|can) (?:some ?one|any ?one|somebody|they|the helpdesk|i hear|i get|an agent)\b`,
     String.raw`\b(?:heard|hear) (?:anything|back|from (?:them|the helpdesk|some ?one|any ?one))\b`,
     // "did someone look at my ticket yet", "has anyone read my request".

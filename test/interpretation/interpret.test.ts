@@ -742,6 +742,9 @@ describe('after a hand-off: asking how the request stands', () => {
     'hello? is anyone there',
     'did someone look at my ticket yet',
     'its urgent i have a meeting in 10 min',
+    'hello? anyone there',
+    'how long will that take',
+    'still waiting...',
   ])('%s → handoff-status', (text) => {
     expect(after(text, true)).toBe('handoff-status');
   });
