@@ -256,7 +256,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           // and only fill the list when fewer than two are left (staff see the list as it is).
           const theirs = all.filter((article) => article.audience.includes('enduser'));
           const causes = isStaff(role) ? all : theirs.length >= 2 ? theirs : [...theirs, ...all.filter((article) => !theirs.includes(article))];
-          const reply = troubleshootReply(flow, meaning.slots, causes, meaning.ruledOut ? this.deps.knowledge.byId(meaning.ruledOut) : undefined);
+          const reply = troubleshootReply(flow, meaning.slots, causes, meaning.ruledOut ? this.deps.knowledge.byId(meaning.ruledOut) : undefined, { staff: isStaff(role) });
           memory.listed = reply.listed;
           memory.stepOffered = undefined;
           await this.send(context, reply);

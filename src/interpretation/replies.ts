@@ -50,7 +50,10 @@ export function stepAnswerReply(flow: FlowDefinition, stepId: string, context: {
  * "Lync won't sign in" with nothing distinctive: no single cause is stated as fact. The troubleshooter
  * is offered (it will use what the user already said) with the two or three likeliest causes.
  */
-export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Article[], ruledOut?: Article): Reply {
+/** An end user is told what a cause for administrators means for them, not the server commands that fix it. */
+const FOR_ADMINS = 'a server setting your Lync administrators check; the troubleshooter tells you when to hand it to them.';
+
+export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Article[], ruledOut?: Article, { staff = true }: { staff?: boolean } = {}): Reply {
   const known = Object.values(slots).filter((slot) => slot !== undefined);
   const client = slots.client ? ` with ${slots.client.concept.name}` : '';
   const told = known.length > 0 ? ` I'll use what you already told me (${known.map((slot) => slot.concept.name).join(', ')}).` : '';
@@ -59,7 +62,8 @@ export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Ar
     : `Sign-in${client} can fail for several reasons, so I won't guess. The guided troubleshooter finds yours in a few short questions.${told}`;
   // Each cause with the gist of its fix: often that alone is the answer ("run w32tm /resync").
   const shown = causes.slice(0, 3);
-  const listed = shown.map((article, index) => `${index + 1}. **${article.title}**: ${gist(article.answer, 200)}`);
+  const fix = (article: Article) => (staff || article.audience.includes('enduser') ? gist(article.answer, 200) : FOR_ADMINS);
+  const listed = shown.map((article, index) => `${index + 1}. **${article.title}**: ${fix(article)}`);
   const text = [
     intro,
     listed.length > 0 ? `${ruledOut ? 'Other common causes' : 'The most common causes'}${client}:\n${listed.join('\n')}\n${pickHint(shown.length)}` : '',
@@ -74,7 +78,7 @@ export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Ar
   ];
   return {
     text,
-    card: card([heading('Let\'s find out why'), paragraph(intro), ...(listed.length > 0 ? [paragraph(`${ruledOut ? 'Other common causes' : 'The most common causes'}${client}:`), ...numbered(shown.map((article) => `**${article.title}**: ${gist(article.answer, 200)}`))] : [])], actions),
+    card: card([heading('Let\'s find out why'), paragraph(intro), ...(listed.length > 0 ? [paragraph(`${ruledOut ? 'Other common causes' : 'The most common causes'}${client}:`), ...numbered(shown.map((article) => `**${article.title}**: ${fix(article)}`))] : [])], actions),
     suggestions: [startPhrase(flow), PHRASES.person],
     ...(shown.length > 0 ? { listed: shown.map((article) => article.id) } : {}),
   };

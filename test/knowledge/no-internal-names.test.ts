@@ -111,3 +111,16 @@ describe('no internal names reach users', () => {
     expect(leaks(['see store-app-log-location', 'type start collect-logs', 'Source: 000_37b30db2a98c0aff.txt'])).toHaveLength(3);
   });
 });
+
+describe('the sign-in offer speaks to its reader', () => {
+  it('an end user is told that an administrators-only cause is theirs to check, not its commands', () => {
+    const troubleshooter = catalog.byId('sign-in-troubleshooter')!;
+    const adminOnly = articles.filter((article) => !article.audience.includes('enduser') && /Get-Cs|Set-Cs/.test(article.answer)).slice(0, 3);
+    expect(adminOnly.length).toBeGreaterThan(0);
+    const forUser = visible(troubleshootReply(troubleshooter, {}, adminOnly, undefined, { staff: false })).join('\n');
+    const forStaff = visible(troubleshootReply(troubleshooter, {}, adminOnly, undefined, { staff: true })).join('\n');
+    expect(forUser).toMatch(/your Lync administrators check/);
+    expect(forUser.replace(/\*\*[^*]+\*\*/g, '')).not.toMatch(/(?:Get|Set)-Cs/);
+    expect(forStaff).toMatch(/(?:Get|Set)-Cs/);
+  });
+});
