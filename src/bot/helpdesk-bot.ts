@@ -306,7 +306,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
   /** `numbered`: lists of articles are numbered for picking, except inside a flow (numbers answer the flow there). */
   /** `askedAs`: the question as understood, remembered for the next follow-up (a follow-up completed it). */
   private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean, staff = false, askedAs = text): Promise<void> {
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, flowTitle: this.flowTitle });
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle: this.flowTitle });
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: askedAs, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);

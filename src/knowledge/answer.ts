@@ -39,7 +39,12 @@ export interface ListOptions {
 /** What an answer needs to offer an article's guided flow: the flow's title (its id is never shown). */
 export interface AnswerOptions {
   flowTitle?: (flowId: string) => string | undefined;
+  /** The asker is an end user (not helpdesk staff, not a tool): an answer only administrators can act on says so first. */
+  endUser?: boolean;
 }
+
+/** Before an administrators-only answer given to an end user: what it means for them, and who acts on it. */
+export const FOR_ADMINS_LEAD = `This one is for the helpdesk and the Lync administrators, not something to change on your device: type "${PHRASES.person}" and they take it from here. The details, for them:`;
 
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
 export function answerReply(article: Article, related: Article[] = [], lead?: string, options: AnswerOptions = {}): Reply {
@@ -137,7 +142,8 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
     ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),
   ].filter((article, index, all) => article.id !== best.article.id && all.findIndex((a) => a.id === article.id) === index);
-  return answerReply(best.article, related, undefined, options);
+  const lead = options.endUser && !best.article.audience.includes('enduser') ? FOR_ADMINS_LEAD : undefined;
+  return answerReply(best.article, related, lead, options);
 }
 
 /** What an abbreviation stands for, then the article that explains the thing (when there is one). */

@@ -6,7 +6,7 @@ import { renderStep } from '../../src/flows/render';
 import { unknownFlowReply } from '../../src/flows/replies';
 import { buildHandOffSummary, handOffCard, summaryText } from '../../src/handoff';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { answerReply, whichOfTheseReply, whichOneReply } from '../../src/knowledge/answer';
+import { answerReply, FOR_ADMINS_LEAD, replyForSearch, whichOfTheseReply, whichOneReply } from '../../src/knowledge/answer';
 import { stepAnswerReply, troubleshootReply } from '../../src/interpretation/replies';
 
 /**
@@ -122,5 +122,15 @@ describe('the sign-in offer speaks to its reader', () => {
     expect(forUser).toMatch(/your Lync administrators check/);
     expect(forUser.replace(/\*\*[^*]+\*\*/g, '')).not.toMatch(/(?:Get|Set)-Cs/);
     expect(forStaff).toMatch(/(?:Get|Set)-Cs/);
+  });
+
+  it('an answer only administrators act on tells an end user so first, and not the staff', () => {
+    const adminOnly = articles.find((article) => !article.audience.includes('enduser'))!;
+    const result = { hits: [{ article: adminOnly, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+    const byId = (id: string) => knowledge.byId(id);
+    expect(replyForSearch('q', result, byId, { endUser: true }).text.startsWith(FOR_ADMINS_LEAD)).toBe(true);
+    expect(replyForSearch('q', result, byId, { staff: true }).text).not.toContain(FOR_ADMINS_LEAD);
+    const forAll = articles.find((article) => article.audience.includes('enduser'))!;
+    expect(replyForSearch('q', { ...result, hits: [{ ...result.hits[0]!, article: forAll }] }, byId, { endUser: true }).text).not.toContain(FOR_ADMINS_LEAD);
   });
 });
