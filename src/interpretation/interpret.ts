@@ -421,6 +421,14 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const detail = !alone.answered && context.previousUnanswered && context.previousQuestion && !asksSomething(text) && tokens(folded).length <= 10 ? `${context.previousQuestion} ${text}` : undefined;
   const completed = detail ? context.search(detail) : undefined;
   if (completed?.answered) return { kind: 'question', result: completed, aside: false, asked: detail, confidence: 0.6 };
+  // "should i click yes?" right after the trust-prompt answer: a short question of known words that
+  // finds nothing alone is about that answer, when read with its question it lands on it again.
+  const aboutAnswer =
+    !alone.answered && !alone.otherTopic && alone.unknown.length === 0 && context.lastAnswer && context.previousQuestion && asksSomething(text) && tokens(folded).length <= 8
+      ? `${context.previousQuestion} ${text}`
+      : undefined;
+  const again = aboutAnswer ? context.search(aboutAnswer) : undefined;
+  if (again?.answered && again.hits[0]!.article.id === context.lastAnswer?.id) return { kind: 'question', result: again, aside: false, asked: aboutAnswer, confidence: 0.6 };
   const result = alone;
   // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
   // again; the troubleshooter goes on to the other causes.

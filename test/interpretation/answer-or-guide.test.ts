@@ -110,3 +110,20 @@ describe('the detail a question lacked, given in the next message', () => {
     expect(after('how do i collect a trace', 'what is adfs?', true)).not.toBe('article fiddler-trace-mobile-passive-auth');
   });
 });
+
+describe('a short question right after an answer, that finds nothing alone, may be about that answer', () => {
+  const after = (previousQuestion: string, lastAnswer: string, text: string) => {
+    const m = interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion, lastAnswer: { id: lastAnswer } });
+    if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
+    return m.kind;
+  };
+  const trust = knowledge.search('lync is asking me whether to trust a server', 3).hits[0]!.article.id;
+
+  it('"should i click yes?" after the trust prompt answer is about it', () => {
+    expect(after('lync is asking me whether to trust a server', trust, 'should i click yes?')).toBe(`article ${trust}`);
+  });
+
+  it('not a question about something else', () => {
+    expect(after('lync is asking me whether to trust a server', trust, 'who won the game last night?')).toBe('no answer');
+  });
+});
