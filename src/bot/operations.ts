@@ -6,7 +6,7 @@ import { JournalAuditLog } from '../audit/journal-audit-log';
 import type { CommandRegistry } from '../commands/command-registry';
 import type { Config } from '../config/config';
 import type { Caller } from '../core/caller';
-import type { HandOffSummary } from '../handoff';
+import { handOffKey, HandOffRecord, summaryText, type HandOffSummary } from '../handoff';
 import { readDocument } from '../journal/documents';
 import { Journal } from '../journal/journal';
 import { systemClock, type Clock, type StatePort } from '../journal/state-port';
@@ -188,7 +188,12 @@ export function createOperations(
     },
     registerCommands(commands) {
       registry = commands;
-      for (const command of ticketCommands({ board, clock, changed: kick })) registry.register(command);
+      const summaryOf = async (ref: string) => {
+        const items = await deps.storage.read([handOffKey(ref)]);
+        const record = HandOffRecord.safeParse(items[handOffKey(ref)]);
+        return record.success ? summaryText(record.data.summary) : undefined;
+      };
+      for (const command of ticketCommands({ board, clock, changed: kick, summaryOf })) registry.register(command);
       for (const command of scheduleCommands({ board: schedules, canPost: Boolean(helpdesk) })) registry.register(command);
       registry.register(
         // Events still gathering are written first, so a report includes the question just asked.

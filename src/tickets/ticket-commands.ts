@@ -18,6 +18,8 @@ export interface TicketCommandDeps {
   clock: Clock;
   /** Called after each change so its deliveries start at once rather than on the next poll. */
   changed(): void;
+  /** The hand-off summary behind a ticket (what the user asked, said and tried), as plain text. */
+  summaryOf(ref: string): Promise<string | undefined>;
 }
 
 /** The agent as the user will see them: their display name, else their id. */
@@ -91,5 +93,29 @@ export function ticketCommands(deps: TicketCommandDeps): CommandDefinition<any>[
       return textReply(`${ref} is resolved; the user has been told${note ? ', with your note' : ''}.`);
     },
   });
-  return [list, take, resolve];
+  const show = defineCommand({
+    name: 'ticket show',
+    // "ticket H-7K2QX9", "ticket H-7K2QX9 details": the longer names (take, resolve) still win.
+    aliases: ['ticket'],
+    usage: 'ticket show <reference>',
+    summary: 'Show a hand-off ticket: its state and what the user asked, said and tried.',
+    role: 'agent',
+    timeoutMs: 10_000,
+    slow: false,
+    positional: ['reference', 'rest'],
+    restOfLine: true,
+    args: z.object({ reference, rest: z.string().max(200).optional() }),
+    async handler({ reference: ref }) {
+      const ticket = (await deps.board.read()).tickets.find((t) => t.ref === ref);
+      const summary = await deps.summaryOf(ref);
+      if (!ticket && !summary) throw new CommandFailure(`There is no ticket ${ref}.`);
+      const head = ticket ? ticketLine(ticket, deps.clock.now()).replace(/^- /, '') : `**${ref}**`;
+      const note = ticket?.note ? `\nNote to the user: ${escapeMarkdown(ticket.note)}` : '';
+      // The summary is the user's own words: shown as code, so nothing in it renders as markup.
+      const body = summary ? `\n\n\`\`\`\n${summary.replace(/`/g, "'")}\n\`\`\`` : '\n\nThe hand-off summary is no longer kept.';
+      const next = ticket?.status === 'open' ? [`ticket take ${ref}`] : ticket?.status === 'taken' ? [`ticket resolve ${ref}`] : [];
+      return textReply(`${head}${note}${body}`, next);
+    },
+  });
+  return [list, take, resolve, show];
 }

@@ -39,6 +39,15 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(card).toContain(`"text":"ticket take ${ref}"`);
     expect(card).toContain(`"text":"ticket resolve ${ref}"`);
 
+    // What the user asked and said, for an agent who did not see the helpdesk card.
+    const details = await bot.say(`ticket ${ref} details`, AGENT);
+    const shown = allText(details);
+    expect(shown).toContain(`**${ref}** · open`);
+    expect(shown).toContain('my lync client shows a certificate error');
+    expect(details[0]?.suggestedActions?.actions.map((action) => action.title)).toEqual([`ticket take ${ref}`]);
+    expect(allText(await bot.say('ticket H-ZZZZZZ', AGENT))).toContain('There is no ticket H-ZZZZZZ');
+    expect(allText(await bot.say(`ticket ${ref}`, user))).toMatch(/needs the agent role/);
+
     const listed = allText(await bot.say('tickets', AGENT));
     expect(listed).toContain('1 open ticket');
     expect(listed).toContain(`**${ref}** · open · just now old`);
