@@ -120,6 +120,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     conversationState,
     lastFlow,
     articleTitle: (id) => knowledge.byId(id)?.title,
+    commandRole: (command) => commands.roleOf(command),
     aside: async (context, text) => void (await context.sendActivity(toActivity(knowledge.answer(text).reply))),
     handOff: (context, info, state) => handOff(context, info.caller, info.memory ?? { asked: [] }, state),
     onFlowState: (context, before, after) => operations.onFlowState(context.activity.conversation?.id ?? '', before, after),

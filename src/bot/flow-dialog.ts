@@ -30,6 +30,8 @@ export interface FlowDialogHooks {
   /** Called with every new flow state, so a later hand-off can report the last flow. */
   record?(context: TurnContext, state: FlowState): Promise<void>;
   articleTitle?: (id: string) => string | undefined;
+  /** The role a bot command a step suggests needs: a step tells staff who cannot run it to ask an admin. */
+  commandRole?: (command: string) => Role | undefined;
   /** Role used when the bot did not say (dialog tests). */
   defaultRole?: Role;
 }
@@ -114,6 +116,6 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
   }
 
   private flowContext(info: FlowTurnInfo): FlowContext {
-    return { role: info.role, articleTitle: this.hooks.articleTitle };
+    return { role: info.role, articleTitle: this.hooks.articleTitle, ...(this.hooks.commandRole ? { commandRole: this.hooks.commandRole } : {}) };
   }
 }

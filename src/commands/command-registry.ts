@@ -66,6 +66,11 @@ export class CommandRegistry {
     this.commands.push(command as unknown as CommandDefinition);
   }
 
+  /** The role a command needs, for the text it starts with ("check user <sip address>"); undefined if none. */
+  roleOf(text: string): Role | undefined {
+    return matchCommand(text.slice(0, MAX_COMMAND_LENGTH), this.commands)?.command.role;
+  }
+
   recognises(text: string, role: Role): boolean {
     return this.recognised(text, role) !== undefined;
   }

@@ -17,6 +17,8 @@ import { startPhrase } from '../core/user-text';
 export interface FlowContext {
   role: Role;
   articleTitle?: (id: string) => string | undefined;
+  /** The role a bot command needs ("check user …"); unknown commands are taken to need an admin. */
+  commandRole?: (command: string) => Role | undefined;
   now?: () => Date;
 }
 
@@ -349,6 +351,7 @@ export function isStaff(role: Role): boolean {
 function renderContext(catalog: FlowCatalog, context: FlowContext): RenderContext {
   return {
     staff: isStaff(context.role),
+    mayRun: (command) => roleAtLeast(context.role, context.commandRole?.(command) ?? 'admin'),
     articleTitle: context.articleTitle,
     flowTitle: (id) => catalog.byId(id)?.title,
   };

@@ -8,6 +8,8 @@ import { FLOW_WORD_HELP } from './words';
 export interface RenderContext {
   /** Helpdesk staff (agents, admins) also see the server-side checks and staff-only choices. */
   staff: boolean;
+  /** Whether this reader may run a bot command a step suggests; one they may not is for an admin to run. */
+  mayRun?: (command: string) => boolean;
   articleTitle?: (id: string) => string | undefined;
   flowTitle?: (id: string) => string | undefined;
 }
@@ -52,15 +54,16 @@ export function renderStep(flow: FlowDefinition, stepId: string, context: Render
     body.push(...step.run.map(code));
   }
   if (context.staff && step.staff) {
+    const check = (command: string) => (context.mayRun?.(command) === false ? `Ask a Lync admin to type: \`${command}\`` : `Type: \`${command}\``);
     const staffLines = [
       step.staff.say ?? '',
-      ...step.staff.check.map((command) => `Type: \`${command}\``),
+      ...step.staff.check.map(check),
       ...step.staff.run.map((command) => `Run: \`${command}\``),
     ].filter(Boolean);
     lines.push(`For helpdesk staff:\n${staffLines.map((line) => `- ${line}`).join('\n')}`);
     body.push(paragraph('For helpdesk staff', { separator: true }));
     if (step.staff.say) body.push(paragraph(step.staff.say));
-    body.push(...step.staff.check.map((command) => paragraph(`Type: \`${command}\``)), ...step.staff.run.map(code));
+    body.push(...step.staff.check.map((command) => paragraph(check(command))), ...step.staff.run.map(code));
   }
   if (step.articles.length > 0) {
     // Titles only: the ids stay internal. Asking about a title finds its article.

@@ -124,7 +124,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
       next.push(`Help with the step(s) the user was stuck on: ${shown.join('; ')}${more}.`);
     }
     if (state.outcome === 'handoff' || state.outcome === 'active') next.push(`Continue "${definition.title}" from "${stoppedStep?.title ?? state.stepId}".`);
-    for (const command of stoppedStep?.staff?.check ?? []) next.push(`Type \`${command}\` in the bot to check the server side.`);
+    for (const command of stoppedStep?.staff?.check ?? []) next.push(`Type \`${command}\` in the bot to check the server side (\`help\` lists the checks your role may run).`);
   }
   if (said.length > 0) next.push('Read what the user wrote during the steps (under Also said): it may name the symptom.');
   const unanswered = questions.kept.filter((entry) => entry.answeredWith === null).length;

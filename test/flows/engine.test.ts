@@ -249,3 +249,19 @@ describe('the engine', () => {
     expect(() => startFlow(looping, 'loop', user)).toThrow(/branch steps in a row/);
   });
 });
+
+describe('a step suggests bot commands only as its reader may run them', () => {
+  // The first step of any flow that suggests a check, reached through the engine as each role.
+  const flow = catalog.flows.find((candidate) => Object.values(candidate.steps).some((step) => (step.staff?.check.length ?? 0) > 0))!;
+  const [stepId, step] = Object.entries(flow.steps).find(([, candidate]) => (candidate.staff?.check.length ?? 0) > 0)!;
+  const command = step.staff!.check[0]!;
+  const shown = (role: 'agent' | 'admin') => {
+    const turn = startFlow(catalog, flow.id, { role, commandRole: (text) => (text.startsWith(command.split(' ')[0]!) ? 'admin' : undefined) }, undefined, { at: stepId });
+    return turn.replies.map((reply) => reply.text).join('\n');
+  };
+
+  it('an admin is told to type it; an agent, who may not run it, to ask an admin', () => {
+    expect(shown('admin')).toContain(`Type: \`${command}\``);
+    expect(shown('agent')).toContain(`Ask a Lync admin to type: \`${command}\``);
+  });
+});
