@@ -48,6 +48,9 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
           `The helpdesk can do it for you: type "${PHRASES.person}" and I'll pass on what you asked and what you tried.`,
         suggestions: [PHRASES.person],
       };
+    case 'busy':
+      // In a flow the step's reminder follows, with what to type when done.
+      return inFlow ? { text: 'Take your time.' } : { text: 'Take your time. Tell me how it went, or ask me anything else.' };
     case 'bare-answer':
       return { text: `${ASK}, and I'll look for the fix. Type "help" to see what I can do.`, suggestions: ['help'] };
   }

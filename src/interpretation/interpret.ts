@@ -370,6 +370,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
       case 'frustrated':
       case 'laugh':
       case 'no-rights':
+      case 'busy':
         return { kind: 'small-talk', topic: group.outside, confidence: 1 };
       case 'not-in-flow':
         // "and exit?" right after a question about Lync's menus asks about the menu item, not the flow word.

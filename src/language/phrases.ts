@@ -20,8 +20,8 @@ export type Sense = FlowWord | Polarity | SmallTalk | 'helpful' | 'not-helpful' 
  * Chat that is not a question. `declined`: "no thanks" to what the last reply offered; `pick-one`: a
  * yes or "not sure" under a numbered list; `bare-answer`: a lone yes or no with nothing asked.
  */
-export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer' | 'no-rights';
-const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer', 'no-rights']);
+export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer' | 'no-rights' | 'busy';
+const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer', 'no-rights', 'busy']);
 
 /** A message that is only a yes, a no or a "not sure", and which. */
 export function bareAnswer(folded: string): Polarity | undefined {
@@ -287,6 +287,19 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     atQuestion: ['stuck'],
     atInstruction: ['stuck'],
     outside: 'no-rights',
+    reserved: false,
+  },
+  {
+    // "ok im on it", "one sec": still doing the step. Not "done": the next step would come too early.
+    id: 'busy',
+    phrases: [
+      'on it', 'im on it', 'ok im on it', 'okay im on it', 'working on it', 'im working on it', 'doing it now', 'doing it', 'trying now', 'trying it now',
+      'let me try', 'let me try that', 'ill try', 'ill try that', 'ill try it', 'i will try that', 'one sec', 'one second', 'just a sec', 'just a second',
+      'a sec', 'sec', 'give me a sec', 'give me a second', 'give me a minute', 'give me a min', 'hold on', 'hang on', 'wait a sec', 'wait a minute', 'brb', 'be right back',
+    ],
+    atQuestion: ['busy'],
+    atInstruction: ['busy'],
+    outside: 'busy',
     reserved: false,
   },
   {

@@ -317,6 +317,10 @@ describe('flow words', () => {
     ['it says wrong pin', 'clearSaved', 'word stuck'],
     ['the page is just blank', 'clearSaved', 'word stuck'],
     ['it just spins', 'clearSaved', 'word stuck'],
+    // Still doing the step: not done yet.
+    ['ok im on it', 'clearSaved', 'small-talk'],
+    ['one sec', 'clearSaved', 'small-talk'],
+    ['let me try that', 'clearSaved', 'small-talk'],
   ])('one phrase, decided by context: %s at %s → %s', (text, place, expected) => {
     expect(picked(text, place as keyof typeof PLACES)).toBe(expected);
   });
