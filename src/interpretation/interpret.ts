@@ -425,7 +425,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "should i click yes?" right after the trust-prompt answer: a short question of known words that
   // finds nothing alone is about that answer, when read with its question it lands on it again.
   const aboutAnswer =
-    !alone.answered && !alone.otherTopic && alone.unknown.length === 0 && context.lastAnswer && context.previousQuestion && asksSomething(text) && tokens(folded).length <= 8
+    !alone.answered && !alone.otherTopic && !alone.ambiguousWord && (alone.suggested ?? []).length === 0 && alone.unknown.length === 0 && context.lastAnswer && context.previousQuestion && asksSomething(text) && tokens(folded).length <= 8
       ? `${context.previousQuestion} ${text}`
       : undefined;
   const again = aboutAnswer ? context.search(aboutAnswer) : undefined;

@@ -127,3 +127,11 @@ describe('a short question right after an answer, that finds nothing alone, may 
     expect(after('lync is asking me whether to trust a server', trust, 'who won the game last night?')).toBe('no answer');
   });
 });
+
+describe('a new question right after an answer stays a new question', () => {
+  it('"where are the Lync client logs on Windows" after the Store app clock answer offers the log articles, not the clock again', () => {
+    const clock = knowledge.search('the store app says the clock is wrong', 3).hits[0]!.article.id;
+    const m = interpret('where are the Lync client logs on Windows', { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion: 'the store app says the clock is wrong', lastAnswer: { id: clock } });
+    expect(m.kind === 'question' && m.result.answered ? m.result.hits[0]!.article.id : 'not stated').not.toBe(clock);
+  });
+});
