@@ -22,7 +22,9 @@ interface SlotPhrase {
 
 /** Every slot phrase, longest first, filed under its first word: a message only tries the phrases its words start. */
 const BY_FIRST_WORD = new Map<string, SlotPhrase[]>();
-CONCEPTS.flatMap((concept) => concept.words.map((phrase) => ({ phrase, concept })))
+// Folded as messages are ("login page" reads "log in page"), so a phrase matches however it is typed.
+CONCEPTS.flatMap((concept) => concept.words.map((phrase) => ({ phrase: foldPhrase(phrase), concept })))
+  .filter(({ phrase }) => phrase !== '')
   .sort((a, b) => b.phrase.length - a.phrase.length)
   .forEach(({ phrase, concept }, rank) => {
     const first = phrase.split(' ')[0]!;

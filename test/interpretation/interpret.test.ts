@@ -829,3 +829,13 @@ describe('a message the client shows, at a question with an "error or something 
     expect(picked('it says something weird', 'where')).toBe('not-understood');
   });
 });
+
+describe('slot words are read however they are typed', () => {
+  it.each([
+    ['the company login page', 'method', 'adfs'],
+    ['it shows the company log-in page', 'method', 'adfs'],
+    ['my smartcard', 'method', 'smart-card'],
+  ])('%s → %s %s', (text, slot, value) => {
+    expect(slotsOf(text)[slot as keyof ReturnType<typeof slotsOf>]?.value).toBe(value);
+  });
+});
