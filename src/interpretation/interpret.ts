@@ -322,6 +322,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const offered = context.catalog?.byId(context.flowOffered);
     const said = slotsOf(text);
     if (offered && Object.keys(said).length > 0 && tokens(folded).length <= 12) return { kind: 'start-flow', flowId: offered.id, slots: said, confidence: 0.75 };
+    // "the work laptop": no slot on its own (a laptop may be a Mac), but it picks an answer of the
+    // flow's first question, which settles the facts that answer sets.
+    const first = offered?.steps[offered.start];
+    const choices = first?.choices ? visibleChoices(first, context.staff) : undefined;
+    const match = choices && tokens(folded).length <= 12 ? matchChoice(choices, text) : undefined;
+    const picked = match && (match.kind === 'picked' || match.kind === 'exact') ? choices![match.index] : undefined;
+    if (offered && picked?.set) return { kind: 'start-flow', flowId: offered.id, slots: slotsFromFacts(picked.set), confidence: 0.7 };
   }
   // "still doesn't work", "still can't sign in" right after the troubleshooter's fix: not that cause, the next ones.
   const cause = context.lastCause;

@@ -706,6 +706,8 @@ describe('answers to what the previous reply offered', () => {
     ['yes i have a surface', 'client', 'store-app'],
     ['iphone 6, the lync 2013 app', 'client', 'ios'],
     ['im at home', 'where', 'outside'],
+    // No slot alone (a laptop may be a Mac), but the first question's answer for it.
+    ['the work laptop', 'client', 'desktop'],
   ])('answering the offered flow\'s first question takes it up with that answer: "%s"', (text, slot, value) => {
     expect(offered(text, { flowOffered: 'sign-in-troubleshooter' })).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', slots: { [slot]: { value } } });
   });
