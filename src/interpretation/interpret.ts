@@ -432,11 +432,15 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "should i click yes?" right after the trust-prompt answer: a short question of known words that
   // finds nothing alone is about that answer, when read with its question it lands on it again.
   const aboutAnswer =
-    !alone.answered && !alone.otherTopic && !alone.ambiguousWord && (alone.suggested ?? []).length === 0 && alone.unknown.length === 0 && context.lastAnswer && context.previousQuestion && asksSomething(text) && tokens(folded).length <= 8
+    !alone.answered && !alone.otherTopic && !alone.ambiguousWord && (alone.suggested ?? []).length === 0 && alone.unknown.length === 0 && context.lastAnswer && context.previousQuestion && asksSomething(text) && !RULED_OUT.test(folded) && tokens(folded).length <= 8
       ? `${context.previousQuestion} ${text}`
       : undefined;
   const again = aboutAnswer ? context.search(aboutAnswer) : undefined;
   if (again?.answered && again.hits[0]!.article.id === context.lastAnswer?.id) return { kind: 'question', result: again, aside: false, asked: aboutAnswer, confidence: 0.6 };
+  // "what does exit do" right after the close / sign out / exit answer: of the articles it might mean,
+  // one is the answer just given. That one it is.
+  const offeredLast = !alone.answered && context.lastAnswer && asksSomething(text) && !RULED_OUT.test(folded) && tokens(folded).length <= 8 ? (alone.ambiguousWord ? alone.hits : alone.suggested)?.find((hit) => hit.article.id === context.lastAnswer!.id) : undefined;
+  if (offeredLast) return { kind: 'question', result: { ...alone, answered: true, hits: [offeredLast, ...alone.hits.filter((hit) => hit !== offeredLast)], suggested: undefined, ambiguousWord: undefined }, aside: false, confidence: 0.6 };
   const result = alone;
   // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
   // again; the troubleshooter goes on to the other causes.

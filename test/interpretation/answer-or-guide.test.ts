@@ -135,3 +135,15 @@ describe('a new question right after an answer stays a new question', () => {
     expect(m.kind === 'question' && m.result.answered ? m.result.hits[0]!.article.id : 'not stated').not.toBe(clock);
   });
 });
+
+describe('a short question whose possible articles include the answer just given is about that answer', () => {
+  it('"what does exit do" right after the close / sign out / exit answer', () => {
+    const last = knowledge.search('whats the difference between close and sign out in lync', 3).hits[0]!.article.id;
+    const m = interpret('what does exit do', { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion: 'whats the difference between close and sign out in lync', lastAnswer: { id: last } });
+    expect(m).toMatchObject({ kind: 'question', result: { answered: true } });
+    expect(m.kind === 'question' && m.result.hits[0]!.article.id).toBe(last);
+    // Without that answer just before, it is still a choice between the articles.
+    const alone = interpret('what does exit do', { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false });
+    expect(alone.kind === 'question' && alone.result.answered).toBe(false);
+  });
+});
