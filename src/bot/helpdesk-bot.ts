@@ -306,8 +306,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
   /** `numbered`: lists of articles are numbered for picking, except inside a flow (numbers answer the flow there). */
   /** `askedAs`: the question as understood, remembered for the next follow-up (a follow-up completed it). */
   private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean, staff = false, askedAs = text): Promise<void> {
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle: this.flowTitle });
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
+    // A follow-up that lands on the article just given gets its gist, not the same page again.
+    const repeated = best !== null && memory.asked.at(-1)?.articleId === best;
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle: this.flowTitle, repeated });
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: askedAs, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));

@@ -41,13 +41,19 @@ export interface AnswerOptions {
   flowTitle?: (flowId: string) => string | undefined;
   /** The asker is an end user (not helpdesk staff, not a tool): an answer only administrators can act on says so first. */
   endUser?: boolean;
+  /** The same article answered the message before: its gist, not the whole article word for word again. */
+  repeated?: boolean;
 }
+
+/** Before the gist of the article just given, when a follow-up lands on it again. */
+export const REPEATED_LEAD = 'That is in the answer I just gave:';
 
 /** Before an administrators-only answer given to an end user: what it means for them, and who acts on it. */
 export const FOR_ADMINS_LEAD = `This one is for the helpdesk and the Lync administrators, not something to change on your device: type "${PHRASES.person}" and they take it from here. The details, for them:`;
 
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
 export function answerReply(article: Article, related: Article[] = [], lead?: string, options: AnswerOptions = {}): Reply {
+  if (options.repeated) return repeatedReply(article, lead);
   const suggestions = related.slice(0, 2);
   const source = sourceLine(article);
   const text = [
@@ -81,6 +87,19 @@ export function answerReply(article: Article, related: Article[] = [], lead?: st
     paragraph(source, { subtle: true, small: true, separator: true }),
   ];
   return { text, summary: [lead, `**${article.title}**`, article.answer].filter(Boolean).join('\n\n'), card: card(body, actions.slice(0, 6)) };
+}
+
+/** The article just given, again: its key fact only, with the way to the whole of it and to a person. */
+function repeatedReply(article: Article, lead?: string): Reply {
+  const intro = [lead, REPEATED_LEAD].filter(Boolean).join('\n\n');
+  const text = [intro, `**${article.title}**`, article.answer, `If that doesn't answer it, type "${PHRASES.person}".`].join('\n\n');
+  const actions: SubmitAction[] = [
+    { title: 'Helpful', says: PHRASES.helpful, data: { action: 'feedback', helpful: true, articleId: article.id } },
+    { title: 'Not helpful', says: PHRASES.notHelpful, data: { action: 'feedback', helpful: false, articleId: article.id } },
+    { title: 'Show all of it', says: PHRASES.article(article), data: { action: 'article', articleId: article.id } },
+    { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
+  ];
+  return { text, summary: [intro, `**${article.title}**`, article.answer].join('\n\n'), card: card([paragraph(intro), heading(article.title), paragraph(article.answer)], actions) };
 }
 
 /** An honest "I don't know" with the way to a person; never an unrelated article. */

@@ -134,3 +134,15 @@ describe('the sign-in offer speaks to its reader', () => {
     expect(replyForSearch('q', { ...result, hits: [{ ...result.hits[0]!, article: forAll }] }, byId, { endUser: true }).text).not.toContain(FOR_ADMINS_LEAD);
   });
 });
+
+describe('the article just given, landed on again', () => {
+  it('is its gist with a button for all of it, not the whole article word for word', () => {
+    const article = articles.find((candidate) => candidate.steps.length > 0)!;
+    const again = answerReply(article, [], undefined, { repeated: true });
+    expect(again.text).toContain('That is in the answer I just gave');
+    expect(again.text).toContain(article.answer);
+    expect(again.text).not.toContain('Steps:');
+    expect(JSON.stringify(again.card)).toContain('Show all of it');
+    expect(leaks(visible(again))).toEqual([]);
+  });
+});

@@ -117,6 +117,17 @@ describe('feedback', () => {
 });
 
 describe('small talk', () => {
+  it('a follow-up that lands on the article just given gets its gist, not the whole article again', async () => {
+    await withBot({}, async (bot) => {
+      const first = allText(await bot.say('lync is asking me whether to trust a server'));
+      expect(first).toMatch(/Steps:/);
+      const again = allText(await bot.say('should i click yes?'));
+      expect(again).toMatch(/That is in the answer I just gave/);
+      expect(again).toMatch(/only connect if it is your own server/);
+      expect(again).not.toMatch(/Steps:/);
+    });
+  });
+
   it('greets back, takes thanks, and searches for neither', async () => {
     await withBot({}, async (bot) => {
       expect(allText(await bot.say('hello'))).toMatch(/Lync helpdesk bot/i);
