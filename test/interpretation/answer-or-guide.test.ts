@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFlowCatalog } from '../../src/flows';
-import { interpret, StepIndex, type Interpretation } from '../../src/interpretation';
+import { interpret, StepIndex, type InterpretContext, type Interpretation } from '../../src/interpretation';
 import { loadKnowledgeBase } from '../../src/knowledge';
 
 /**
@@ -13,18 +13,24 @@ const catalog = loadFlowCatalog(resolve(root, 'dialogs'));
 const steps = new StepIndex(catalog);
 const knowledge = loadKnowledgeBase(resolve(root, 'knowledge'));
 
-function meaning(text: string): Interpretation {
-  return interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false });
+/** What the conversation knows before the message: the question before it, its answer. */
+type Before = Pick<InterpretContext, 'previousQuestion' | 'previousUnanswered' | 'lastAnswer'>;
+
+function meaning(text: string, before: Before = {}): Interpretation {
+  return interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, ...before });
 }
 
 /** What the user gets: the flow started, one step, or an article. */
-function outcome(text: string): string {
-  const m = meaning(text);
+function outcome(text: string, before: Before = {}): string {
+  const m = meaning(text, before);
   if (m.kind === 'start-flow') return `start ${m.flowId}`;
   if (m.kind === 'step-answer') return `step ${m.flowId}/${m.stepId}`;
   if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
   return m.kind;
 }
+
+/** The article a question is answered with, alone. */
+const answerTo = (question: string) => knowledge.search(question, 3).hits[0]!.article.id;
 
 describe('answer or guide', () => {
   it.each([
@@ -51,99 +57,68 @@ describe('answer or guide', () => {
 });
 
 describe('a follow-up that names another client asks the same question for it', () => {
-  const after = (previousQuestion: string, text: string) => {
-    const m = interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion });
-    if (m.kind === 'step-answer') return `step ${m.flowId}/${m.stepId}`;
-    if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
-    return m.kind;
-  };
-
   it.each([
     ['how do i get logs from my iphone', 'and on android?', 'step collect-logs/mobile-logs'],
     ['how do i get logs from my iphone', 'what about mac', 'step collect-logs/mac-logs'],
     ['how do i get logs from my iphone', 'and the store app?', 'step collect-logs/store-logging-on'],
-  ])('%s, then %s → %s', (previous, text, expected) => {
-    expect(after(previous, text)).toBe(expected);
+  ])('%s, then %s → %s', (previousQuestion, text, expected) => {
+    expect(outcome(text, { previousQuestion })).toBe(expected);
   });
 
   it('the question as understood is what the next follow-up completes', () => {
-    const m = interpret('what about mac', { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion: 'how do i get logs from my iphone' });
-    expect(m).toMatchObject({ kind: 'step-answer', asked: 'how do i get logs from my what about mac' });
+    expect(meaning('what about mac', { previousQuestion: 'how do i get logs from my iphone' })).toMatchObject({ kind: 'step-answer', asked: 'how do i get logs from my what about mac' });
   });
 
   it('an answer for another client than the one named is not given', () => {
     // The Store app's "Save logs" article fits the words, not Android.
-    expect(after('where are the store app logs saved', 'ok and android?')).not.toMatch(/store-app/);
+    expect(outcome('ok and android?', { previousQuestion: 'where are the store app logs saved' })).not.toMatch(/store-app/);
   });
 });
 
 describe('a short follow-up that points back is read with the question before it', () => {
-  const after = (previousQuestion: string, text: string) => {
-    const m = interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion });
-    if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
-    return m.kind;
-  };
-
   it.each([
     ['how do i turn on logging in lync on my pc', 'where are they saved', 'article desktop-client-turn-on-logging'],
     ['how do i force a meeting to open in lync web app', 'where do i type the ?sl= thing exactly', 'article lync-web-app-force-join'],
     // A flow word asked about ("and exit?") is the menu item the question was about, not "leave the flow".
     ['whats the difference between close and sign out in lync', 'and exit?', 'article lync-close-sign-out-exit'],
-  ])('%s, then %s → %s', (previous, text, expected) => {
-    expect(after(previous, text)).toBe(expected);
+  ])('%s, then %s → %s', (previousQuestion, text, expected) => {
+    expect(outcome(text, { previousQuestion })).toBe(expected);
   });
 });
 
 describe('the detail a question lacked, given in the next message', () => {
-  const after = (previousQuestion: string, text: string, previousUnanswered: boolean) => {
-    const m = interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion, previousUnanswered });
-    if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
-    return m.kind;
-  };
+  const trace = 'article fiddler-trace-mobile-passive-auth';
 
   it('completes a question the bot could not answer', () => {
-    expect(after('how do i collect a trace', 'on the iphone, for sign in with adfs', true)).toBe('article fiddler-trace-mobile-passive-auth');
+    expect(outcome('on the iphone, for sign in with adfs', { previousQuestion: 'how do i collect a trace', previousUnanswered: true })).toBe(trace);
   });
 
   it('is not read with a question that was answered, nor when it asks something of its own', () => {
-    expect(after('how do i collect a trace', 'on the iphone, for sign in with adfs', false)).not.toBe('article fiddler-trace-mobile-passive-auth');
-    expect(after('how do i collect a trace', 'what is adfs?', true)).not.toBe('article fiddler-trace-mobile-passive-auth');
+    expect(outcome('on the iphone, for sign in with adfs', { previousQuestion: 'how do i collect a trace', previousUnanswered: false })).not.toBe(trace);
+    expect(outcome('what is adfs?', { previousQuestion: 'how do i collect a trace', previousUnanswered: true })).not.toBe(trace);
   });
 });
 
-describe('a short question right after an answer, that finds nothing alone, may be about that answer', () => {
-  const after = (previousQuestion: string, lastAnswer: string, text: string) => {
-    const m = interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion, lastAnswer: { id: lastAnswer } });
-    if (m.kind === 'question') return m.result.answered ? `article ${m.result.hits[0]!.article.id}` : 'no answer';
-    return m.kind;
-  };
-  const trust = knowledge.search('lync is asking me whether to trust a server', 3).hits[0]!.article.id;
+describe('right after an answer, a short question may be about that answer', () => {
+  const trustQuestion = 'lync is asking me whether to trust a server';
+  const closeQuestion = 'whats the difference between close and sign out in lync';
 
-  it('"should i click yes?" after the trust prompt answer is about it', () => {
-    expect(after('lync is asking me whether to trust a server', trust, 'should i click yes?')).toBe(`article ${trust}`);
+  it.each([
+    // Finds nothing alone, and read with the question lands on the same article.
+    [trustQuestion, 'should i click yes?', true],
+    // Its possible articles include the one just given.
+    [closeQuestion, 'what does exit do', true],
+    [trustQuestion, 'who won the game last night?', false],
+    // A new question with articles of its own stays new.
+    ['the store app says the clock is wrong', 'where are the Lync client logs on Windows', false],
+  ])('after "%s": "%s" is about it: %s', (previousQuestion, text, about) => {
+    const last = answerTo(previousQuestion);
+    const got = outcome(text, { previousQuestion, lastAnswer: { id: last } });
+    if (about) expect(got).toBe(`article ${last}`);
+    else expect(got).not.toBe(`article ${last}`);
   });
 
-  it('not a question about something else', () => {
-    expect(after('lync is asking me whether to trust a server', trust, 'who won the game last night?')).toBe('no answer');
-  });
-});
-
-describe('a new question right after an answer stays a new question', () => {
-  it('"where are the Lync client logs on Windows" after the Store app clock answer offers the log articles, not the clock again', () => {
-    const clock = knowledge.search('the store app says the clock is wrong', 3).hits[0]!.article.id;
-    const m = interpret('where are the Lync client logs on Windows', { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion: 'the store app says the clock is wrong', lastAnswer: { id: clock } });
-    expect(m.kind === 'question' && m.result.answered ? m.result.hits[0]!.article.id : 'not stated').not.toBe(clock);
-  });
-});
-
-describe('a short question whose possible articles include the answer just given is about that answer', () => {
-  it('"what does exit do" right after the close / sign out / exit answer', () => {
-    const last = knowledge.search('whats the difference between close and sign out in lync', 3).hits[0]!.article.id;
-    const m = interpret('what does exit do', { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, previousQuestion: 'whats the difference between close and sign out in lync', lastAnswer: { id: last } });
-    expect(m).toMatchObject({ kind: 'question', result: { answered: true } });
-    expect(m.kind === 'question' && m.result.hits[0]!.article.id).toBe(last);
-    // Without that answer just before, it is still a choice between the articles.
-    const alone = interpret('what does exit do', { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false });
-    expect(alone.kind === 'question' && alone.result.answered).toBe(false);
+  it('without that answer just before, "what does exit do" is still a choice between the articles', () => {
+    expect(outcome('what does exit do')).toBe('no answer');
   });
 });
