@@ -41,14 +41,15 @@ export function clientFit(asked: ReadonlySet<ClientKind>, articleClients: readon
 
 /**
  * The question names a phone (iPhone/iPad, Android, Windows Phone) and the article is written only for
- * other phones or the Mac: the mobile apps differ most in what they support (Android cannot do passive
- * authentication, iOS can), so such an article answers another platform's problem. "mobile" alone
- * names no phone ("mobile broadband"); a desktop or Store app article is left to the ranking, since
- * people call either one "the lync app".
+ * other clients: other phones or the Mac (the mobile apps differ most in what they support: Android
+ * cannot do passive authentication, iOS can), or the desktop, the Store app or Lync Web App ("how do I
+ * turn on logging in lync 2013 for ipad" is not answered by the PC's logging article). "mobile" alone
+ * names no phone ("mobile broadband"); an article for any client, or only about the servers, fits.
  */
-export function otherPhoneOnly(tokens: Iterable<string>, articleClients: readonly ClientKind[]): boolean {
+export function notForNamedPhone(tokens: Iterable<string>, articleClients: readonly ClientKind[]): boolean {
   const named = [...clientsAsked([...tokens].filter((token) => stem(token) !== MOBILE))].filter((client) => PHONES.has(client));
-  if (named.length === 0 || articleClients.length === 0) return false;
-  return articleClients.every((client) => (PHONES.has(client) || client === 'mac') && !named.includes(client));
+  if (named.length === 0) return false;
+  const written = articleClients.filter((client) => client !== 'server');
+  return written.length > 0 && !written.includes('any') && !written.some((client) => named.includes(client));
 }
 const MOBILE = stem('mobile');

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { gist } from '../../src/knowledge/answer';
-import { clientFit, clientsAsked, otherPhoneOnly } from '../../src/knowledge/clients';
+import { clientFit, clientsAsked, notForNamedPhone } from '../../src/knowledge/clients';
 import { everydayRank, unknownWordShare } from '../../src/knowledge/everyday-words';
 import { compileScope } from '../../src/knowledge/scope';
 import { SpellingCorrector } from '../../src/knowledge/spelling';
@@ -220,13 +220,19 @@ describe('clients', () => {
     [['iphon', 'ios'], ['android'], true],
     [['android'], ['android', 'mac'], false],
     [['ios'], ['ios', 'android'], false],
-    // "mobile" names no phone; a desktop or Store app article is left to the ranking.
+    // "mobile" names no phone.
     [['mobil'], ['store-app'], false],
     [['mobil'], ['android'], false],
-    [['ios'], ['store-app'], false],
+    // A named phone is not answered by an article for the PC, the Store app or Lync Web App only.
+    [['ios'], ['store-app'], true],
+    [['ipad', 'ios'], ['desktop'], true],
+    [['android'], ['desktop', 'server'], true],
+    // An article for any client, or only about the servers, fits.
+    [['ios'], ['any'], false],
+    [['ios'], ['server'], false],
     [['ios'], [], false],
-  ] as const)('a phone named (%j) and an article only for other phones or the Mac (%j): %s', (tokens, clients, other) => {
-    expect(otherPhoneOnly(tokens, clients)).toBe(other);
+  ] as const)('a phone named (%j) and an article only for other clients (%j): %s', (tokens, clients, other) => {
+    expect(notForNamedPhone(tokens, clients)).toBe(other);
   });
 
   it('a lone word several articles share is asked back as typed, never as its stem', () => {
