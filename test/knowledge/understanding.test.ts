@@ -156,6 +156,8 @@ describe('out of scope', () => {
     ['taking away, and the article never speaks of removing', 'how do i remove the lync relying party trust from adfs again', false],
     ['taking away, and the article never speaks of removing', 'uninstall the office web apps second server', false],
     ['taking away, and the article never speaks of removing', 'delete the ext-ews virtual directory', false],
+    ['taking away, and the article never speaks of removing', 'clicked always trust on a lync server by accident, how do i take that back', false],
+    ['taking away, and the article never speaks of removing', 'how do i switch a pool back from passive auth to windows auth', false],
     ['taking away, and the article speaks of it', 'how do i clear saved creds in lync 2013', true],
     ['taking away, and the article speaks of it', 'how do i get rid of the fiddler certificate on the phone', true],
     ['an HTTP status the article does not name', 'New-CsPartnerApplication fails with (403) Forbidden on the exchange metadata', false],
