@@ -41,12 +41,12 @@ export interface AnswerOptions {
   flowTitle?: (flowId: string) => string | undefined;
   /** The asker is an end user (not helpdesk staff, not a tool): an answer only administrators can act on says so first. */
   endUser?: boolean;
-  /** The same article answered the message before: its gist, not the whole article word for word again. */
+  /** The same article answered the message before: its gist, not the whole article word for word again (and no claim that it answers the follow-up). */
   repeated?: boolean;
 }
 
 /** Before the gist of the article just given, when a follow-up lands on it again. */
-export const REPEATED_LEAD = 'That is in the answer I just gave:';
+export const REPEATED_LEAD = 'I have nothing more specific on that than the answer I just gave:';
 
 /** Before an administrators-only answer given to an end user: what it means for them, and who acts on it. */
 export const FOR_ADMINS_LEAD = `This one is for the helpdesk and the Lync administrators, not something to change on your device: type "${PHRASES.person}" and they take it from here. The details, for them:`;

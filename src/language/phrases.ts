@@ -348,7 +348,7 @@ export function phraseGroupOf(text: string): PhraseGroup | undefined {
 
 /** Words that thank or take leave, and the words people wrap them in ("cool ty", "ok bye", "thanks i guess"). */
 const THANKING = new Set('thanks thank thx ty ta tyvm cheers bye goodbye byebye cya'.split(' '));
-const AROUND_THANKS = new Set('ok okay k kk cool great nice awesome perfect alright right you u very much so a lot for the help your i guess anyway anyways then see ya later all and have good day bot mate'.split(' '));
+const AROUND_THANKS = new Set('ok okay k kk cool great nice awesome perfect alright right you u very much so a lot for the help your i guess anyway anyways then see ya later all and have good day bot mate whatever fine'.split(' '));
 const THANKS_GROUP = PHRASE_TABLE.find((group) => group.id === 'thanks')!;
 
 /** A short message of thanks or goodbye only, however it is put together. */

@@ -271,6 +271,7 @@ describe('flow words', () => {
     ['thanks i guess', 'thanks'],
     ['ok thanks bye', 'thanks'],
     ['cheers mate', 'thanks'],
+    ['ok whatever, goodbye', 'thanks'],
     ['i dont have admin rights', 'no-rights'],
     ["I'm not an admin so I can't run that", 'no-rights'],
     ['it asks me for an admin password', 'no-rights'],
