@@ -5,6 +5,7 @@ import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
+import { afterLastQuestion } from './follow-ups';
 import { afterLeaving, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
@@ -424,23 +425,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // is what that question was about. Read together with it; on its own such a message matches
   // whatever shares its few words (the AD FS token lifetime for "how long").
   const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text)) : context.search(text);
-  // "it's the windows 8 app with tiles" after a question the bot could not answer: the detail it asked
-  // for. Read with that question, and answered if that settles it; the message alone decides otherwise.
-  const detail = !alone.answered && context.previousUnanswered && context.previousQuestion && !asksSomething(text) && tokens(folded).length <= 10 ? `${context.previousQuestion} ${text}` : undefined;
-  const completed = detail ? context.search(detail) : undefined;
-  if (completed?.answered) return { kind: 'question', result: completed, aside: false, asked: detail, confidence: 0.6 };
-  // "should i click yes?" right after the trust-prompt answer: a short question of known words that
-  // finds nothing alone is about that answer, when read with its question it lands on it again.
-  const aboutAnswer =
-    !alone.answered && !alone.otherTopic && !alone.ambiguousWord && (alone.suggested ?? []).length === 0 && alone.unknown.length === 0 && context.lastAnswer && context.previousQuestion && asksSomething(text) && !RULED_OUT.test(folded) && tokens(folded).length <= 8
-      ? `${context.previousQuestion} ${text}`
-      : undefined;
-  const again = aboutAnswer ? context.search(aboutAnswer) : undefined;
-  if (again?.answered && again.hits[0]!.article.id === context.lastAnswer?.id) return { kind: 'question', result: again, aside: false, asked: aboutAnswer, confidence: 0.6 };
-  // "what does exit do" right after the close / sign out / exit answer: of the articles it might mean,
-  // one is the answer just given. That one it is.
-  const offeredLast = !alone.answered && context.lastAnswer && asksSomething(text) && !RULED_OUT.test(folded) && tokens(folded).length <= 8 ? (alone.ambiguousWord ? alone.hits : alone.suggested)?.find((hit) => hit.article.id === context.lastAnswer!.id) : undefined;
-  if (offeredLast) return { kind: 'question', result: { ...alone, answered: true, hits: [offeredLast, ...alone.hits.filter((hit) => hit !== offeredLast)], suggested: undefined, ambiguousWord: undefined }, aside: false, confidence: 0.6 };
+  // The detail an unanswered question lacked, or a short question about the answer just given.
+  const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: RULED_OUT.test(folded) });
+  if (followUp) return followUp;
   const result = alone;
   // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
   // again; the troubleshooter goes on to the other causes.

@@ -1,0 +1,49 @@
+import type { SearchResult } from '../knowledge/search';
+import { tokens } from '../language/text';
+import type { InterpretContext, Interpretation } from './interpret';
+
+/** What the caller already knows about the message: whether it asks something, and whether it says the last answer failed. */
+export interface MessageTraits {
+  asks: boolean;
+  rulesOut: boolean;
+}
+
+/**
+ * A message read with the question before it, when on its own (`alone`) it found no answer. Each of
+ * these only turns a non-answer into an answer; a message that finds its own answer is left alone.
+ */
+export function afterLastQuestion(text: string, folded: string, alone: SearchResult, context: InterpretContext, { asks, rulesOut }: MessageTraits): Interpretation | undefined {
+  const previous = context.previousQuestion;
+  if (alone.answered || !previous) return undefined;
+  const length = tokens(folded).length;
+  const joined = `${previous} ${text}`;
+
+  // "it's the windows 8 app with tiles" after a question the bot could not answer: the detail it asked
+  // for. Read with that question, and answered if that settles it.
+  if (context.previousUnanswered && !asks && length <= 10) {
+    const completed = context.search(joined);
+    if (completed.answered) return { kind: 'question', result: completed, aside: false, asked: joined, confidence: 0.6 };
+  }
+
+  const last = context.lastAnswer;
+  // Nothing here for a message that says the answer just given failed: that answer is ruled out.
+  if (!last || !asks || rulesOut || length > 8) return undefined;
+  // "should i click yes?" right after the trust-prompt answer: a short question of known words that
+  // finds nothing at all alone is about that answer, when read with its question it lands on it again.
+  if (!alone.otherTopic && !alone.ambiguousWord && (alone.suggested ?? []).length === 0 && alone.unknown.length === 0) {
+    const again = context.search(joined);
+    if (again.answered && again.hits[0]!.article.id === last.id) return { kind: 'question', result: again, aside: false, asked: joined, confidence: 0.6 };
+  }
+  // "what does exit do" right after the close / sign out / exit answer: of the articles it might mean,
+  // one is the answer just given. That one it is.
+  const offeredLast = (alone.ambiguousWord ? alone.hits : alone.suggested)?.find((hit) => hit.article.id === last.id);
+  if (offeredLast) {
+    return {
+      kind: 'question',
+      result: { ...alone, answered: true, hits: [offeredLast, ...alone.hits.filter((hit) => hit !== offeredLast)], suggested: undefined, ambiguousWord: undefined },
+      aside: false,
+      confidence: 0.6,
+    };
+  }
+  return undefined;
+}
