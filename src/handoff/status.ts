@@ -22,16 +22,11 @@ export interface HandOffStanding {
 
 /**
  * "Is anyone going to contact me?" after a hand-off: where the request stands, from the ticket when
- * tickets are kept. Pure; names an agent only as the board recorded them, escaped.
+ * tickets are kept; an agent taking or resolving it counts however the hand-off was delivered. Pure;
+ * names an agent only as the board recorded them, escaped.
  */
 export function handOffStatusText(standing: HandOffStanding, now: Date): string {
   const ref = `**${standing.ref}**`;
-  if (standing.delivery === 'user') {
-    return (
-      `Your request ${ref} has not reached the helpdesk through me: I'm not connected to a helpdesk channel, so it goes in once you paste the summary into a ticket. ` +
-      'Type "talk to a person" to see the summary again.'
-    );
-  }
   const ticket = standing.ticket;
   if (ticket?.status === 'resolved') {
     return (
@@ -43,6 +38,14 @@ export function handOffStatusText(standing: HandOffStanding, now: Date): string 
     return (
       `${ticket.takenBy ? escapeMarkdown(ticket.takenBy) : 'An agent'} took your request ${ref}${ticket.takenAt ? ` ${ago(ticket.takenAt, now)}` : ''} and will be in touch here. ` +
       'You don\'t need to repeat anything; if something changed, tell me and type "talk to a person" to add it.'
+    );
+  }
+  // Not posted to a helpdesk channel: nobody was alerted, though agents who list tickets see it (and
+  // a ticket an agent took or resolved says so above).
+  if (standing.delivery === 'user') {
+    return (
+      `Your request ${ref} has not reached the helpdesk through me: I'm not connected to a helpdesk channel, so it goes in once you paste the summary into a ticket. ` +
+      'Type "talk to a person" to see the summary again.'
     );
   }
   return (
