@@ -56,11 +56,17 @@ describe('answer or guide', () => {
   });
 });
 
-describe('a follow-up that names another client asks the same question for it', () => {
+describe('a follow-up is read with the question before it', () => {
   it.each([
+    // Naming another client asks the same question for it.
     ['how do i get logs from my iphone', 'and on android?', 'step collect-logs/mobile-logs'],
     ['how do i get logs from my iphone', 'what about mac', 'step collect-logs/mac-logs'],
     ['how do i get logs from my iphone', 'and the store app?', 'step collect-logs/store-logging-on'],
+    // A short one that points back.
+    ['how do i turn on logging in lync on my pc', 'where are they saved', 'article desktop-client-turn-on-logging'],
+    ['how do i force a meeting to open in lync web app', 'where do i type the ?sl= thing exactly', 'article lync-web-app-force-join'],
+    // A flow word asked about ("and exit?") is the menu item the question was about, not "leave the flow".
+    ['whats the difference between close and sign out in lync', 'and exit?', 'article lync-close-sign-out-exit'],
   ])('%s, then %s → %s', (previousQuestion, text, expected) => {
     expect(outcome(text, { previousQuestion })).toBe(expected);
   });
@@ -72,17 +78,6 @@ describe('a follow-up that names another client asks the same question for it', 
   it('an answer for another client than the one named is not given', () => {
     // The Store app's "Save logs" article fits the words, not Android.
     expect(outcome('ok and android?', { previousQuestion: 'where are the store app logs saved' })).not.toMatch(/store-app/);
-  });
-});
-
-describe('a short follow-up that points back is read with the question before it', () => {
-  it.each([
-    ['how do i turn on logging in lync on my pc', 'where are they saved', 'article desktop-client-turn-on-logging'],
-    ['how do i force a meeting to open in lync web app', 'where do i type the ?sl= thing exactly', 'article lync-web-app-force-join'],
-    // A flow word asked about ("and exit?") is the menu item the question was about, not "leave the flow".
-    ['whats the difference between close and sign out in lync', 'and exit?', 'article lync-close-sign-out-exit'],
-  ])('%s, then %s → %s', (previousQuestion, text, expected) => {
-    expect(outcome(text, { previousQuestion })).toBe(expected);
   });
 });
 
