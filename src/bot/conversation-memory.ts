@@ -3,8 +3,8 @@ import { z } from 'zod';
 /** What the bot remembers about a conversation between turns (kept in conversation state). */
 export const ConversationMemorySchema = z.object({
   lastArticleId: z.string().optional(),
-  /** The last questions and what they were answered with, for hand-offs. */
-  asked: z.array(z.object({ question: z.string(), articleId: z.string().nullable(), at: z.string() })).default([]),
+  /** The last questions and what they were answered with (an article, or a guided step: `step`), for hand-offs. */
+  asked: z.array(z.object({ question: z.string(), articleId: z.string().nullable(), step: z.object({ flowId: z.string(), stepId: z.string() }).optional(), at: z.string() })).default([]),
   /** The flow last offered (e.g. the troubleshooter for "Lync won't sign in"), with what the user had told; until the next question or flow. */
   offered: z.object({ flowId: z.string(), slots: z.record(z.string(), z.string()) }).optional(),
   /** Articles the last answer listed by number (ids), so "2" picks one; until the next question or flow. */
@@ -15,3 +15,9 @@ export const ConversationMemorySchema = z.object({
   handedOff: z.object({ id: z.string(), at: z.string() }).optional(),
 });
 export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
+
+/** Whether the last question went without an answer (no article and no guided step): thanks is then no "glad I could help". */
+export function lastQuestionUnanswered(memory: ConversationMemory): boolean {
+  const last = memory.asked.at(-1);
+  return last !== undefined && last.articleId === null && last.step === undefined;
+}

@@ -142,6 +142,11 @@ async function summaryNow(deps: HandOffDeliveryDeps, context: TurnContext, calle
     asked: memory.asked,
     ...(memory.offered?.slots.client ? { clientSaid: memory.offered.slots.client } : {}),
     articleTitle: deps.articleTitle,
+    stepTitle: (flowId, stepId) => {
+      const definition = deps.catalog.byId(flowId);
+      const step = definition?.steps[stepId];
+      return definition && step ? `${definition.title} — ${step.title}` : undefined;
+    },
     flow: state ? { state, definitions: (flowId) => deps.catalog.byId(flowId) } : undefined,
   });
 }

@@ -23,7 +23,7 @@ import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge
 import type { Article, KnowledgeBase } from '../knowledge';
 import { MAX_QUESTION_CHARS, type SearchResult } from '../knowledge/search';
 import type { Logger } from '../observability/logger';
-import { ConversationMemorySchema, type ConversationMemory } from './conversation-memory';
+import { ConversationMemorySchema, lastQuestionUnanswered, type ConversationMemory } from './conversation-memory';
 import type { GuidedFlows } from './guided-flows';
 import { afterCommit } from './conversation-turns';
 import { callerOf, incomingText } from './incoming';
@@ -134,7 +134,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
       ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
       ...(lastCause ? { lastCause } : {}),
-      ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question, previousUnanswered: memory.asked.at(-1)!.articleId === null } : {}),
+      ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question, previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
     });
   }
@@ -198,7 +198,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           memory.stepOffered = undefined;
           memory.listed = undefined;
         }
-        await this.send(context, smallTalkReply(meaning.topic, inFlow, memory.asked.length > 0 && memory.asked.at(-1)!.articleId === null));
+        await this.send(context, smallTalkReply(meaning.topic, inFlow, lastQuestionUnanswered(memory)));
         if (inFlow) await reminder();
         return;
       case 'not-in-flow': {
@@ -240,7 +240,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           memory.listed = undefined;
           memory.offered = undefined;
           // Answered with a step: a follow-up ("and on the iphone?") refers to this question.
-          memory.asked = [...memory.asked, { question: meaning.asked ?? text, articleId: flow.steps[meaning.stepId]?.articles?.[0] ?? null, at: new Date().toISOString() }].slice(-MAX_ASKED);
+          memory.asked = [...memory.asked, { question: meaning.asked ?? text, articleId: flow.steps[meaning.stepId]?.articles?.[0] ?? null, step: { flowId: flow.id, stepId: meaning.stepId }, at: new Date().toISOString() }].slice(-MAX_ASKED);
           await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title }));
           if (inFlow) await reminder();
           return;
@@ -355,12 +355,12 @@ export class HelpdeskBot extends TeamsActivityHandler {
 }
 
 /** The article the last question was answered with, as the interpretation needs it ("the clock is right" rules it out). */
-function lastAnswerOf(memory: ConversationMemory, byId: (id: string) => Article | undefined): { lastAnswer?: { id: string; flowId?: string; client?: string } } {
+function lastAnswerOf(memory: ConversationMemory, byId: (id: string) => Article | undefined): { lastAnswer?: { id: string; flowId?: string; client?: string; related?: readonly string[] } } {
   const id = memory.asked.at(-1)?.articleId;
   const article = id ? byId(id) : undefined;
   if (!article) return {};
   const clients = article.clients.filter((client) => client !== 'server' && client !== 'any');
-  return { lastAnswer: { id: article.id, ...(article.flow ? { flowId: article.flow } : {}), ...(clients.length === 1 ? { client: clients[0]! } : {}) } };
+  return { lastAnswer: { id: article.id, ...(article.flow ? { flowId: article.flow } : {}), ...(clients.length === 1 ? { client: clients[0]! } : {}), related: article.related } };
 }
 
 /** Where a flow that ended at a documented cause stopped: that cause's articles, and the client it was for. */

@@ -81,9 +81,11 @@ export interface HandOffInput {
   at: Date;
   caller: Caller;
   /** Questions asked in this conversation and the article that answered each (null: declined). */
-  asked: ReadonlyArray<{ question: string; articleId: string | null }>;
+  asked: ReadonlyArray<{ question: string; articleId: string | null; step?: { flowId: string; stepId: string } }>;
   /** The title of an article by id: the summary names articles by title, never by id. */
   articleTitle?: (id: string) => string | undefined;
+  /** The title of a guided step (a question answered with one step of a flow), likewise never by id. */
+  stepTitle?: (flowId: string, stepId: string) => string | undefined;
   /** A client the bot took from what the user said outside a flow (the troubleshooter it offered). */
   clientSaid?: string;
   /** The current or last guided flow, with the definitions of the flows it went through. */
@@ -108,7 +110,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
 
   const answers = latest((state?.answers ?? []).map(({ question, answer }) => ({ question: clip(question, SUMMARY_LIMITS.text), answer: clip(answer, SUMMARY_LIMITS.text) })), SUMMARY_LIMITS.answers);
   const steps = latest((state?.progress ?? []).map(({ title, status }) => ({ title: clip(title, SUMMARY_LIMITS.title), status })), SUMMARY_LIMITS.steps);
-  const questions = latest(input.asked.map((entry) => ({ question: clip(entry.question, SUMMARY_LIMITS.text), answeredWith: entry.articleId === null ? null : clip(input.articleTitle?.(entry.articleId) ?? 'a knowledge-base article', SUMMARY_LIMITS.title) })), SUMMARY_LIMITS.questions);
+  const questions = latest(input.asked.map((entry) => ({ question: clip(entry.question, SUMMARY_LIMITS.text), answeredWith: answerOf(entry, input) })), SUMMARY_LIMITS.questions);
   const omitted = { answers: answers.omitted, steps: steps.omitted, questions: questions.omitted };
   const said = latest((state?.notes ?? []).map(({ stepId, text }) => ({ step: clip(definition?.steps[stepId]?.title ?? stepId, SUMMARY_LIMITS.title), text: clip(text, SUMMARY_LIMITS.note) })), SUMMARY_LIMITS.said).kept;
 
@@ -194,6 +196,12 @@ function latest<T>(items: T[], limit: { lines: number; bytes: number }): { kept:
 }
 
 const JSON_BYTES = new TextEncoder();
+
+/** What answered a question, as the user saw it: the guided step shown, else the article, else nothing (null). */
+function answerOf(entry: HandOffInput['asked'][number], input: HandOffInput): string | null {
+  if (entry.step) return clip(`the guided step "${input.stepTitle?.(entry.step.flowId, entry.step.stepId) ?? 'a step of a guided flow'}"`, SUMMARY_LIMITS.title);
+  return entry.articleId === null ? null : clip(input.articleTitle?.(entry.articleId) ?? 'a knowledge-base article', SUMMARY_LIMITS.title);
+}
 
 /** The client named in the latest question that names one. */
 function clientNamed(asked: HandOffInput['asked']): string | undefined {

@@ -57,9 +57,15 @@ export function refersBack(folded: string): boolean {
  * that answer. They disagree: neither is sure, so both are offered. Read with its context, nothing
  * fits: that is the result, never what its few words alone happen to match.
  */
-export function followUpResult(joined: SearchResult, alone: SearchResult): SearchResult {
+export function followUpResult(joined: SearchResult, alone: SearchResult, last?: { id: string; related?: readonly string[] }): SearchResult {
+  // "what about my printer": another product's, whatever the question before it was (unless the answer
+  // just given speaks of it: "and office 365?" after an answer that names Office 365).
+  if (alone.otherTopic && !alone.hits.some((hit) => hit.article.id === last?.id)) return alone;
   const together = joined.answered ? joined.hits[0] : undefined;
   const apart = alone.answered ? alone.hits[0] : undefined;
   if (!together || !apart || together.article.id === apart.article.id) return joined;
+  // "can it be raised" after the "Maximum Followers Reached" answer: with its context it lands on that
+  // answer again, alone on the article that answer points to for more. The pointer decides.
+  if (last && together.article.id === last.id && last.related?.includes(apart.article.id)) return alone;
   return { ...joined, answered: false, suggested: [together, apart] };
 }

@@ -27,13 +27,17 @@ export function afterLastQuestion(text: string, folded: string, alone: SearchRes
 
   const last = context.lastAnswer;
   // Nothing here for a message that says the answer just given failed: that answer is ruled out.
-  if (!last || !asks || rulesOut || length > 8) return undefined;
+  if (!last || rulesOut || length > (asks ? 8 : 10)) return undefined;
   // "should i click yes?" right after the trust-prompt answer: a short question of known words that
   // finds nothing at all alone is about that answer, when read with its question it lands on it again.
-  if (!alone.otherTopic && !alone.ambiguousWord && (alone.suggested ?? []).length === 0 && alone.unknown.length === 0) {
+  // So is a short remark that speaks of something in that answer ("we're on office 365 i think" after
+  // the answer that names Office 365): it tells more about the same case, even in another product's words.
+  const remarkOnLast = !asks && alone.hits.some((hit) => hit.article.id === last.id);
+  if ((asks ? !alone.otherTopic && alone.unknown.length === 0 : remarkOnLast) && !alone.ambiguousWord && (alone.suggested ?? []).length === 0) {
     const again = context.search(joined);
-    if (again.answered && again.hits[0]!.article.id === last.id) return { kind: 'question', result: again, aside: false, asked: joined, confidence: 0.6 };
+    if (again.answered && again.hits[0]!.article.id === last.id) return { kind: 'question', result: pointedToInstead(again, last), aside: false, asked: joined, confidence: 0.6 };
   }
+  if (!asks) return undefined;
   // "what does exit do" right after the close / sign out / exit answer: of the articles it might mean,
   // one is the answer just given. That one it is.
   const offeredLast = (alone.ambiguousWord ? alone.hits : alone.suggested)?.find((hit) => hit.article.id === last.id);
@@ -46,4 +50,19 @@ export function afterLastQuestion(text: string, folded: string, alone: SearchRes
     };
   }
   return undefined;
+}
+
+/** How close the article the last answer points to must come to the last answer itself to be preferred. */
+const POINTED_TO_SHARE = 0.7;
+
+/**
+ * "what's the limit" after the "Maximum Followers Reached" answer lands on that answer again, with the
+ * article it points to for more ("Raise the presence subscriber limit") close behind. The user has the
+ * first already: the one it points to is the answer.
+ */
+export function pointedToInstead(result: SearchResult, last: InterpretContext['lastAnswer']): SearchResult {
+  const [best, next] = result.hits;
+  if (!result.answered || !last || !best || !next || best.article.id !== last.id) return result;
+  if (!last.related?.includes(next.article.id) || next.confidence < POINTED_TO_SHARE * best.confidence) return result;
+  return { ...result, hits: [next, best, ...result.hits.slice(2)] };
 }

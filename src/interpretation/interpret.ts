@@ -5,7 +5,7 @@ import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { afterLastQuestion } from './follow-ups';
+import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
@@ -72,7 +72,7 @@ export interface InterpretContext {
   /** The flow the last reply offered to walk through (the troubleshooter for "Lync won't sign in"). */
   flowOffered?: string;
   /** The article the last reply gave as the answer, and the client it was written for, if one. */
-  lastAnswer?: { id: string; flowId?: string; client?: string };
+  lastAnswer?: { id: string; flowId?: string; client?: string; related?: readonly string[] };
   /** The last question asked outside a flow: "iphone" alone after it says which client it was about. */
   previousQuestion?: string;
   /** That question got no answer: the next short message may be the detail it lacked. */
@@ -358,6 +358,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // "yes that's it" under a list of one: that one.
     if (bare === 'yes' && context.listed?.length === 1) return { kind: 'article', id: context.listed[0]!, confidence: 0.85 };
     if (context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
+    // "yes please" to "I don't know that one: shall a person take it?": the only offer made.
+    if (bare === 'yes' && context.previousUnanswered && !context.flowOffered && !context.stepOffered) return { kind: 'handoff', confidence: 0.7 };
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
   if (context.handedOff && asksHowHandOffStands(folded)) return { kind: 'handoff-status', confidence: 0.9 };
@@ -424,7 +426,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
   // whatever shares its few words (the AD FS token lifetime for "how long").
-  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text)) : context.search(text);
+  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text), context.lastAnswer) : context.search(text);
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: RULED_OUT.test(folded) });
   if (followUp) return followUp;
@@ -461,7 +463,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const flowId = said.client ? undefined : flowAskingTheClient(result.hits, catalog);
     if (flowId) return { kind: 'start-flow', flowId, slots: said, confidence: 0.6 };
   }
-  return { kind: 'question', result, aside: false, confidence: 0.7 };
+  return { kind: 'question', result: context.previousQuestion ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
 }
 
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */

@@ -170,6 +170,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       // "can someone from IT call me", "human pls"
       /\b(?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|it|support|the helpdesk)\b.*\b(?:call|phone|ring) me\b/,
       /^(?:a |an )?(?:human|person|agent|real person)(?: pls| plz| please| now| asap)+$/,
+      // "ok can someone upgrade me", "could somebody look at it": asking for a person to do it.
+      /\b(?:can|could|will|would) (?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|the helpdesk|support|you get someone to) (?:please )?(?:do|fix|upgrade|update|install|sort|help|look at|check|reset|set up|setup|take care of|handle)\b/,
     ],
     atQuestion: ['person'],
     atInstruction: ['person'],
@@ -343,12 +345,17 @@ export function phraseGroupOf(text: string): PhraseGroup | undefined {
   if (folded === '') return undefined;
   // "ok done", "hmm go back": a filler word in front changes nothing.
   const group = BY_PHRASE.get(folded) ?? BY_PHRASE.get(folded.replace(/^(?:ok|okay|oh|um|uh|hmm|so|well|and|then|sorry|please|just|erm) /, '').replace(/ (?:please|then|thanks|now)$/, ''));
-  return group ?? (onlyThanks(folded) ? THANKS_GROUP : undefined);
+  if (group) return group;
+  // "thanks, that worked", "cool ty it works now": thanks first, then what the message says.
+  const afterThanks = folded.replace(THANKS_FIRST, '');
+  return (afterThanks !== folded && afterThanks !== '' ? BY_PHRASE.get(afterThanks) : undefined) ?? (onlyThanks(folded) ? THANKS_GROUP : undefined);
 }
+
+const THANKS_FIRST = /^(?:(?:ok|okay|great|cool|perfect|awesome|brilliant|nice|oh) )?(?:thanks|thank you|thank u|thx|ty|cheers)(?: (?:so much|a lot|very much|again|mate))? /;
 
 /** Words that thank or take leave, and the words people wrap them in ("cool ty", "ok bye", "thanks i guess"). */
 const THANKING = new Set('thanks thank thx ty ta tyvm cheers bye goodbye byebye cya'.split(' '));
-const AROUND_THANKS = new Set('ok okay k kk cool great nice awesome perfect alright right you u very much so a lot for the help your i guess anyway anyways then see ya later all and have good day bot mate whatever fine'.split(' '));
+const AROUND_THANKS = new Set('ok okay k kk cool great nice awesome perfect alright right you u very much so a lot for the help your i guess anyway anyways then see ya later all and have good day bot mate whatever fine thats that s is it again now'.split(' '));
 const THANKS_GROUP = PHRASE_TABLE.find((group) => group.id === 'thanks')!;
 
 /** A short message of thanks or goodbye only, however it is put together. */

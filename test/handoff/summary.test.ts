@@ -17,8 +17,16 @@ function walk(flowId: string, inputs: string[]): FlowState {
   return turn.state;
 }
 
-function summarise(state: FlowState | undefined, asked: Array<{ question: string; articleId: string | null }> = []) {
-  return buildHandOffSummary({ id: 'H-TEST22', at: new Date('2025-01-02T03:04:05Z'), caller, asked, articleTitle: (id) => knowledgeTitle(id), flow: state ? { state, definitions: (id) => catalog.byId(id) } : undefined });
+function summarise(state: FlowState | undefined, asked: Array<{ question: string; articleId: string | null; step?: { flowId: string; stepId: string } }> = []) {
+  return buildHandOffSummary({
+    id: 'H-TEST22',
+    at: new Date('2025-01-02T03:04:05Z'),
+    caller,
+    asked,
+    articleTitle: (id) => knowledgeTitle(id),
+    stepTitle: (flowId, stepId) => catalog.byId(flowId)?.steps[stepId]?.title,
+    flow: state ? { state, definitions: (id) => catalog.byId(id) } : undefined,
+  });
 }
 
 describe('the hand-off summary', () => {
@@ -52,6 +60,14 @@ describe('the hand-off summary', () => {
     expect(summarise(undefined, [{ question: 'printer toner?', articleId: null }]).next).toEqual(['Answer what the bot could not: the question marked "not answered" under Questions asked.']);
     expect(summarise(undefined, [{ question: 'a?', articleId: null }, { question: 'b?', articleId: 'x' }, { question: 'c?', articleId: null }]).next[0]).toMatch(/the 2 questions marked "not answered"/);
     expect(summarise(undefined).next[0]).toMatch(/asked for a person straight away/);
+  });
+
+  it('names the guided step a question was answered with, and does not count it as unanswered', () => {
+    const flow = catalog.byId('collect-logs')!;
+    const stepId = Object.keys(flow.steps).find((id) => id !== flow.start)!;
+    const summary = summarise(undefined, [{ question: 'how do i get logs from my iphone', articleId: null, step: { flowId: 'collect-logs', stepId } }]);
+    expect(summary.questions).toEqual([{ question: 'how do i get logs from my iphone', answeredWith: `the guided step "${flow.steps[stepId]!.title}"` }]);
+    expect(summary.next.join('\n')).not.toMatch(/not answered/);
   });
 
   it('without a flow, the client is the one the user named in a question, the latest first', () => {

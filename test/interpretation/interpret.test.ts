@@ -271,6 +271,10 @@ describe('flow words', () => {
     ['thanks i guess', 'thanks'],
     ['ok thanks bye', 'thanks'],
     ['cheers mate', 'thanks'],
+    // Thanks first, then what the message says: "that worked" is thanks too (not "I don't know").
+    ['thanks that worked', 'thanks'],
+    ['thank you so much, it works now', 'thanks'],
+    ['thanks, thats all', 'thanks'],
     ['ok whatever, goodbye', 'thanks'],
     ['i dont have admin rights', 'no-rights'],
     ["I'm not an admin so I can't run that", 'no-rights'],
@@ -799,6 +803,48 @@ describe('a follow-up that points back ("how long does it run", "and where is…
   });
 });
 
+describe('after an answer: the article it points to, another product, a remark on it', () => {
+  const hit = (id: string, confidence = 0.8) => ({ article: { id } as never, score: 1, confidence, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } });
+  const answer = (...hits: Array<ReturnType<typeof hit>>): SearchResult => ({ hits, tokens: [], unknown: [], answered: true });
+  const PREVIOUS = 'user gets maximum followers reached on the ceo contact card';
+  const last = { id: 'presence-maximum-followers-reached', related: ['presence-raise-subscriber-limit'] };
+  const after = (text: string, results: { joined: SearchResult; alone: SearchResult }) =>
+    interpret(text, {
+      catalog,
+      steps,
+      staff: false,
+      previousQuestion: PREVIOUS,
+      lastAnswer: last,
+      search: (question) => (question.startsWith(`${PREVIOUS} `) ? results.joined : results.alone),
+      isCommand: () => false,
+    });
+  const answeredWith = (meaning: ReturnType<typeof after>) => (meaning.kind === 'question' && meaning.result.answered ? meaning.result.hits[0]?.article.id : undefined);
+
+  it.each([
+    // With its question it lands on the answer just given; alone, on the article that answer points to.
+    ['can it be raised', answer(hit(last.id, 0.9)), answer(hit('presence-raise-subscriber-limit', 0.78)), 'presence-raise-subscriber-limit'],
+    // …the same, when alone it is not sure: not the pointed-to article unless it is close behind.
+    ["what's the limit", answer(hit(last.id, 0.98), hit('presence-raise-subscriber-limit', 0.74)), NOTHING, 'presence-raise-subscriber-limit'],
+    ["what's the limit", answer(hit(last.id, 0.98), hit('presence-raise-subscriber-limit', 0.5)), NOTHING, last.id],
+    ["what's the limit", answer(hit(last.id, 0.98), hit('presence-agent-server-pas', 0.9)), NOTHING, last.id],
+    // Alone it lands elsewhere, on an article the answer does not point to: of the two, the answer just given.
+    ['can it be raised', answer(hit(last.id, 0.9)), answer(hit('cms-replication-delay', 0.78)), last.id],
+  ])('"%s" → the answer it needs', (text, joined, alone, expected) => {
+    expect(answeredWith(after(text, { joined, alone }))).toBe(expected);
+  });
+
+  it('"what about my printer" after a Lync answer is the other product, not the answer again', () => {
+    const meaning = after('ok what about my printer, it wont print', { joined: answer(hit(last.id)), alone: { ...NOTHING, otherTopic: 'printer' } });
+    expect(meaning).toMatchObject({ kind: 'question', result: { answered: false, otherTopic: 'printer' } });
+  });
+
+  it('a short remark that speaks of something in the answer just given is read with it; one that does not, is not', () => {
+    const onLast = { ...NOTHING, hits: [hit(last.id, 0.3)], otherTopic: 'office 365' };
+    expect(answeredWith(after("we're on office 365 i think", { joined: answer(hit(last.id)), alone: onLast }))).toBe(last.id);
+    expect(answeredWith(after('my exchange mailbox is full', { joined: answer(hit(last.id)), alone: { ...NOTHING, otherTopic: 'exchange' } }))).toBeUndefined();
+  });
+});
+
 describe('leaving a flow with something else in the same message', () => {
   it.each([
     ['forget it, where are the store app logs saved?', 'where are the store app logs saved?'],
@@ -834,5 +880,17 @@ describe('a message the client shows, at a question with an "error or something 
   });
   it('at a question without such a choice it is not understood', () => {
     expect(picked('it says something weird', 'where')).toBe('not-understood');
+  });
+});
+
+describe('asking for a person in other words', () => {
+  it.each(['ok can someone upgrade me', 'could somebody look at it please', 'can the helpdesk fix this'])('"%s" → hand-off', (text) => {
+    expect(meaning(text).kind).toBe('handoff');
+  });
+  it('"yes please" right after a question the bot could not answer takes the one offer made: a person', () => {
+    const after = (previousUnanswered: boolean) =>
+      interpret('yes please', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, previousQuestion: 'how big can my mailbox be', previousUnanswered }).kind;
+    expect(after(true)).toBe('handoff');
+    expect(after(false)).toBe('small-talk');
   });
 });

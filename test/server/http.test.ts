@@ -147,6 +147,14 @@ describe('small talk', () => {
     });
   });
 
+  it('a question answered with a guided step counts as answered: thanks, and "thanks, that worked", are "glad I could help"', async () => {
+    await withBot({}, async (bot) => {
+      expect(allText(await bot.say('how do i get logs from my iphone'))).toMatch(/Send diagnostic logs/);
+      expect(allText(await bot.say('thanks'))).toMatch(/^Glad I could help/);
+      expect(allText(await bot.say('thanks that worked'))).toMatch(/^Glad I could help/);
+    });
+  });
+
   it('an agent is not told to "talk to a person" when the knowledge base has no answer: they are the person', async () => {
     await withBot({ HELPDESK_AGENTS: 'agent-7' }, async (bot) => {
       const agent = { from: { id: 'agent-7', name: 'Ada' } };
