@@ -133,6 +133,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
       ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
       ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
+      ...recentClientOf(memory, (id) => this.deps.knowledge.byId(id)),
       ...(lastCause ? { lastCause } : {}),
       ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question, previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
@@ -361,6 +362,19 @@ function lastAnswerOf(memory: ConversationMemory, byId: (id: string) => Article 
   if (!article) return {};
   const clients = article.clients.filter((client) => client !== 'server' && client !== 'any');
   return { lastAnswer: { id: article.id, ...(article.flow ? { flowId: article.flow } : {}), ...(clients.length === 1 ? { client: clients[0]! } : {}), related: article.related } };
+}
+
+/** How many recent questions say which client the conversation is about. */
+const RECENT_CLIENT_QUESTIONS = 3;
+
+/** The client of the latest recent answer written for one client, else the one the offered flow was told. */
+function recentClientOf(memory: ConversationMemory, byId: (id: string) => Article | undefined): { recentClient?: string } {
+  for (const entry of memory.asked.slice(-RECENT_CLIENT_QUESTIONS).reverse()) {
+    const clients = (entry.articleId ? byId(entry.articleId)?.clients ?? [] : []).filter((client) => client !== 'server' && client !== 'any');
+    if (clients.length === 1) return { recentClient: clients[0]! };
+  }
+  const offered = memory.offered?.slots.client;
+  return offered ? { recentClient: offered } : {};
 }
 
 /** Where a flow that ended at a documented cause stopped: that cause's articles, and the client it was for. */

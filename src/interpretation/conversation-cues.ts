@@ -62,6 +62,9 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
   // just given speaks of it: "and office 365?" after an answer that names Office 365).
   if (alone.otherTopic && !alone.hits.some((hit) => hit.article.id === last?.id)) return alone;
   const together = joined.answered ? joined.hits[0] : undefined;
+  // "where are the logs for this app?" after the clock answer: with its context it lands on that answer
+  // again, barely; alone it fits something else better. It asks about that, not about the answer again.
+  if (together && last && together.article.id === last.id && (alone.hits[0]?.confidence ?? 0) > together.confidence && alone.hits[0]!.article.id !== last.id) return alone;
   const apart = alone.answered ? alone.hits[0] : undefined;
   if (!together || !apart || together.article.id === apart.article.id) return joined;
   // "can it be raised" after the "Maximum Followers Reached" answer: with its context it lands on that

@@ -73,6 +73,8 @@ export interface InterpretContext {
   flowOffered?: string;
   /** The article the last reply gave as the answer, and the client it was written for, if one. */
   lastAnswer?: { id: string; flowId?: string; client?: string; related?: readonly string[] };
+  /** The client the conversation has been about lately (the last answers' or the offered flow's), if one. */
+  recentClient?: string;
   /** The last question asked outside a flow: "iphone" alone after it says which client it was about. */
   previousQuestion?: string;
   /** That question got no answer: the next short message may be the detail it lacked. */
@@ -101,7 +103,7 @@ const SIGN_IN_FAILS =
 const NOT_WORKING = /\b(?:broken|not working|doesnt work|dont work|wont work|isnt working|stopped working|quit working|does not work|is not working)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
-  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt'.split(' '),
+  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt trying try tried use using when and an our'.split(' '),
 );
 
 /** Asks for something somewhere in the message ("i'm on the page, which template do i pick"). */
@@ -426,11 +428,15 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
   // whatever shares its few words (the AD FS token lifetime for "how long").
-  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text), context.lastAnswer) : context.search(text);
+  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(withClientOfLast(text, context)), context.lastAnswer) : context.search(text);
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: RULED_OUT.test(folded) });
   if (followUp) return followUp;
-  const result = alone;
+  // "how do i send them to you guys" from someone the conversation knows is on the Store app: the
+  // desktop client's article fits its words, not its client. Not stated; the ones for that client may be.
+  // (Only a message that points back: a new question may well be about another client.)
+  const contextClient = slotsOf(text).client || !refersBack(folded) ? undefined : (context.lastAnswer?.client ?? context.recentClient);
+  const result = contextClient && alone.answered && !servesClient(alone.hits[0]!.article.clients, contextClient) ? forClientOnly(alone, contextClient) : alone;
   // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
   // again; the troubleshooter goes on to the other causes.
   const last = context.lastAnswer;
@@ -441,6 +447,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (last && (result.answered || tokens(folded).length <= 12) && aboutLast && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
+  // "the clock was 10 min off. fixed it, still nothing": the cause the message names is one the user
+  // has already put right, and it still fails. The troubleshooter goes on without it.
+  const putRight = result.answered && !aboutLast && RULED_OUT.test(folded) && PUT_RIGHT.test(folded) ? result.hits[0]!.article : undefined;
+  if (putRight?.flow === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
+    const clients = (putRight.clients ?? []).filter((client) => client !== 'any' && client !== 'server');
+    return { ...troubleshootOffer(text, [putRight.id], clients.length === 1 ? clients[0] : undefined), confidence: 0.65 };
+  }
   // "she tried 12345678 and it says wrong pin" right after the default-PIN answer: the same article
   // again would only invite the same attempt. It is not given again; the others, if any, are offered.
   if (last && (result.answered ? result.hits[0]?.article.id === last.id : aboutLast) && RULED_OUT.test(folded)) {
@@ -448,7 +461,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'question', result: { ...result, answered: false, hits: others, suggested: (result.suggested ?? []).filter((hit) => hit.article.id !== last.id), ruledOut: last.id }, aside: false, confidence: 0.6 };
   }
   if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
-    const step = context.steps?.stepForAny(text, slotsOf(text).client?.value);
+    const step = context.steps?.stepForAny(text, slotsOf(text).client?.value ?? contextClient);
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
   // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else
@@ -466,6 +479,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   return { kind: 'question', result: context.previousQuestion ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
 }
 
+/** The user reports having done something (with RULED_OUT: and it still fails). */
+const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|corrected|reset|ran|updated|installed|set)\b/;
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
 /**
@@ -507,6 +522,26 @@ function onlySlots(text: string, folded: string): boolean {
 const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|cant|cannot|fails?|failed|failing|error|broken)\b/;
 /** A word that names each client to the slot reader, to carry the last answer's client over. */
 const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop: 'desktop client', ios: 'iphone', android: 'android', 'windows-phone': 'windows phone', mac: 'mac', 'web-app': 'lync web app' };
+
+/** Whether an article written for `clients` is for this client (or for every client, or the server side). */
+function servesClient(clients: readonly string[] | undefined, client: string): boolean {
+  return !clients || clients.length === 0 || clients.some((c) => c === client || c === 'any' || c === 'server');
+}
+
+/** A result whose best answer is for another client than the conversation's: nothing stated, the hits for that client offered. */
+function forClientOnly(result: SearchResult, client: string): SearchResult {
+  const fitting = result.hits.filter((hit) => servesClient(hit.article.clients, client));
+  return { ...result, answered: false, hits: fitting, ...(fitting.length > 0 ? { suggested: fitting } : { suggested: undefined }) };
+}
+
+/**
+ * "how do i send them to you guys" after a Store app answer: the client is the one that answer was for
+ * (a message that names none is searched with it), not whichever client its few words match best.
+ */
+function withClientOfLast(text: string, context: InterpretContext): string {
+  const client = context.lastAnswer?.client ?? context.recentClient;
+  return client && CLIENT_WORD[client] && !slotsOf(text).client ? `${text} ${CLIENT_WORD[client]}` : text;
+}
 
 /** The message says the procedure a trigger names is already done ("now that it's set up", "once enrolled"). */
 function alreadyDone(folded: string): boolean {

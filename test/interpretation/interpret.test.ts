@@ -516,7 +516,7 @@ describe('answer or guide', () => {
     expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
   });
 
-  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server', 'my ipad lync just spins forever', 'lync stuck at signing in on my iphone', 'lync store app on surface wont sign in', 'lync wont sign me in', 'got a user whose lync 2013 wont sign in', 'lync on my laptop hangs while signing in', 'lync is broken', 'it just doesnt work', 'my lync stopped working', 'skype for business is not working today', 'lync doesnt work on my laptop'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
+  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server', 'my ipad lync just spins forever', 'lync stuck at signing in on my iphone', 'lync store app on surface wont sign in', 'lync wont sign me in', 'got a user whose lync 2013 wont sign in', 'lync on my laptop hangs while signing in', 'lync is broken', 'it just doesnt work', 'my lync stopped working', 'skype for business is not working today', 'lync doesnt work on my laptop', 'trying to use the lync app from the windows store on my surface and it wont sign in'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
     expect(isBareSignInComplaint(foldPhrase(text))).toBe(true);
     expect(meaning(text).kind).toBe('troubleshoot');
   });
@@ -549,6 +549,19 @@ describe('answer or guide', () => {
       const meaning = after(text, clock);
       expect(meaning).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew', slots: { client: { value: 'store-app' } } });
       expect(meaning.kind === 'troubleshoot' && meaning.causes).not.toContain('store-app-clock-skew');
+    });
+
+    it.each(['ok the clock was 10 min off. fixed it, still nothing', 'the clock on my surface was wrong, i synced it and it still wont sign in'])(
+      '"%s", with no answer before it: the cause it names is put right, so the troubleshooter goes on without it',
+      (text) => {
+        const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
+        const meaning = interpret(text, { catalog, steps, staff: false, search: () => clockArticle, isCommand: () => false });
+        expect(meaning).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew', slots: { client: { value: 'store-app' } } });
+      },
+    );
+    it('"is the clock fixed by w32tm /resync?" asks; it is answered', () => {
+      const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
+      expect(interpret('is the clock fixed by w32tm /resync?', { catalog, steps, staff: false, search: () => clockArticle, isCommand: () => false })).toMatchObject({ kind: 'question', result: { answered: true } });
     });
 
     it('"the time looks right though" rules the clock answer out even when the search is not sure of it', () => {
@@ -892,5 +905,23 @@ describe('asking for a person in other words', () => {
       interpret('yes please', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, previousQuestion: 'how big can my mailbox be', previousUnanswered }).kind;
     expect(after(true)).toBe('handoff');
     expect(after(false)).toBe('small-talk');
+  });
+});
+
+describe('a follow-up that points back keeps the conversation\'s client', () => {
+  const hit = (id: string, clients: string[]) => ({ article: { id, clients } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } });
+  const desktopLogs: SearchResult = { hits: [hit('desktop-client-turn-on-logging', ['desktop']), hit('store-app-log-location', ['store-app'])], tokens: [], unknown: [], answered: true };
+  const ask = (text: string) => {
+    const searched: string[] = [];
+    const meaning = interpret(text, { catalog, steps, staff: false, search: (q) => (searched.push(q), desktopLogs), isCommand: () => false, previousQuestion: 'where are the logs for this app', recentClient: 'store-app' });
+    return { meaning, searched };
+  };
+  it('"how do i send them to you guys" from a Store app user: not the desktop article stated, the Store app one offered', () => {
+    const { meaning, searched } = ask('how do i send them to you guys');
+    expect(searched).toContain('how do i send them to you guys store app');
+    expect(meaning).toMatchObject({ kind: 'question', result: { answered: false, suggested: [{ article: { id: 'store-app-log-location' } }] } });
+  });
+  it('a new question, which does not point back, may be about another client', () => {
+    expect(ask('what is the default smart card pin').meaning).toMatchObject({ kind: 'question', result: { answered: true } });
   });
 });
