@@ -7,9 +7,10 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import { z } from 'zod';
-import type { Caller, Role } from '../core/caller';
+import { roleAtLeast, type Caller, type Role } from '../core/caller';
 import { helpReply, welcomeReply } from '../help/help-reply';
 import { smallTalkReply } from '../help/small-talk-reply';
+import { commandOfferReply, refuseChangeReply } from '../help/command-offer-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
@@ -265,6 +266,17 @@ export class HelpdeskBot extends TeamsActivityHandler {
         }
         break;
       }
+      case 'suggest-command': {
+        const needs = this.deps.commands.roleOf(meaning.command);
+        await this.send(context, commandOfferReply(meaning.command, needs !== undefined && roleAtLeast(role, needs)));
+        if (inFlow) await reminder();
+        return;
+      }
+      case 'refuse-change':
+        await this.send(context, refuseChangeReply(meaning.cmdlet));
+        if (meaning.result.answered) await this.answerQuestion(context, text, meaning.result, memory, false, staff);
+        if (inFlow) await reminder();
+        return;
       case 'command':
         await this.runCommand(context, text, caller, role);
         if (inFlow) await reminder();

@@ -30,6 +30,8 @@ export interface CommandPort {
   help(role: Role): HelpLine[];
   /** True when `start` would take the text as a command (run, refuse or show usage), without running anything. */
   recognises(text: string, role: Role): boolean;
+  /** The role a command needs, for the text it starts with; undefined if it names none. */
+  roleOf(text: string): Role | undefined;
 }
 
 /** Resolves who may do what, from HELPDESK_ADMINS / HELPDESK_AGENTS. */

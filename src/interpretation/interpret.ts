@@ -5,6 +5,7 @@ import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
+import { commandRequested } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -28,6 +29,10 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'not-in-flow'; word: string }
   | { kind: 'article'; id: string }
   | { kind: 'command' }
+  /** A check asked for in words, by someone who may be able to run it: the command that does it. */
+  | { kind: 'suggest-command'; command: string }
+  /** A request to run a cmdlet that changes something: refused (the bot only reads), with what the knowledge base says. */
+  | { kind: 'refuse-change'; cmdlet: string; result: SearchResult }
   /** Start (or switch to) a flow, at its first step or at `stepId`, with what the message already told. */
   | { kind: 'start-flow'; flowId: string; stepId?: string; slots: Slots }
   | { kind: 'unknown-flow'; name: string }
@@ -402,6 +407,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const explicit = catalog?.explicitStart(text);
   if (explicit?.flow) return { kind: 'start-flow', flowId: explicit.flow.id, slots: slotsOf(text), confidence: 1 };
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
+  const request = commandRequested(text);
+  if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: context.search(text), confidence: 0.9 };
+  if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
+  if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) return { kind: 'suggest-command', command: request.command, confidence: 0.8 };
   if (explicit?.unknownName !== undefined) {
     // "start lync" may be a question the knowledge base answers; otherwise list the flows.
     const result = context.search(text);

@@ -165,6 +165,21 @@ describe('small talk', () => {
       expect(allText(await bot.say('who won the football last night'))).toMatch(/talk to a person/);
     });
   });
+
+  it('a check asked for in words: the command as a button for an admin, who may run it for an agent, nothing for a user; a change is refused', async () => {
+    await withBot({ HELPDESK_ADMINS: 'admin-7', HELPDESK_AGENTS: 'agent-7' }, async (bot) => {
+      const asked = 'can you look at the auth settings on pool lync-int.contoso.dk';
+      const admin = await bot.say(asked, { from: { id: 'admin-7', name: 'Ann' } });
+      expect(allText(admin)).toMatch(/read-only check: `check pool lync-int\.contoso\.dk`/);
+      expect(admin.flatMap((a) => a.suggestedActions?.actions.map((action) => action.value) ?? [])).toContain('check pool lync-int.contoso.dk');
+      const agent = await bot.say(asked, { from: { id: 'agent-7', name: 'Ada' } });
+      expect(allText(agent)).toMatch(/needs the admin role: ask a Lync admin to type `check pool lync-int\.contoso\.dk`/);
+      expect(allText(await bot.say(asked))).not.toMatch(/check pool/);
+      const change = allText(await bot.say('run Invoke-CsManagementStoreReplication', { from: { id: 'admin-7', name: 'Ann' } }));
+      expect(change).toMatch(/^I never run `Invoke-CsManagementStoreReplication`/);
+      expect(change).toMatch(/-ReplicaFqdn/);
+    });
+  });
 });
 
 describe('loopback-only when unauthenticated', () => {

@@ -27,6 +27,7 @@ const commands: CommandPort = {
       : undefined,
   help: () => [],
   recognises: (text) => text.startsWith('check user '),
+  roleOf: (text) => (text.startsWith('check user ') ? 'agent' : undefined),
 };
 
 describe('the bot layer sends command results that name users privately when asked in a channel', () => {

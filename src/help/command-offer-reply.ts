@@ -1,0 +1,21 @@
+import { textReply, type Reply } from '../core/reply';
+import { PHRASES } from '../knowledge/answer';
+
+/**
+ * The reply to a check asked for in words: the command that does it, as a button for someone who may
+ * run it, else who can. The command holds only a host name or an address (the request's patterns
+ * allow nothing else), shown in code style.
+ */
+export function commandOfferReply(command: string, mayRun: boolean): Reply {
+  return mayRun
+    ? textReply(`I can check that with a read-only check: \`${command}\`. Press the button, or type it.`, [command, 'help'])
+    : textReply(`That check needs the admin role: ask a Lync admin to type \`${command}\`. Type "help" to see what you may run.`, ['help']);
+}
+
+/** Before what the knowledge base says about a cmdlet that changes things: the bot never runs one. */
+export function refuseChangeReply(cmdlet: string): Reply {
+  return textReply(
+    `I never run \`${cmdlet}\` or any other command that changes your servers: my checks only read (Get-Cs… cmdlets; "help" lists the ones you may run). ` +
+      `Run it yourself in the Lync Server Management Shell, or type "${PHRASES.person}".`,
+  );
+}

@@ -1,0 +1,52 @@
+/**
+ * Checks asked for in words ("can you look at the auth settings on pool lync-int.contoso.dk", "why
+ * can't ken@contoso.dk sign in") and cmdlets that change things ("run Invoke-CsManagementStoreReplication").
+ * The first become the command that does it, offered to staff as a button; the second are refused
+ * plainly, since the bot only ever reads. Pure: whether the caller may run the command is the bot's call.
+ */
+
+/** A SIP address or UPN ("ken@contoso.dk", "sip:ken@contoso.dk"). */
+const ADDRESS = /(?:^|[\s(<"'])(?:sip:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b/i;
+/** A host or domain name with at least one dot, not part of an address. */
+const HOST = /(?:^|[\s(<"'])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,})(?=$|[\s,.;:!?)>"'])/i;
+/** Asking the bot to look: "check", "can you test", "see whether". */
+const LOOK = /\b(?:check|checking|look|test|verify|inspect|examine|diagnose|validate|see if|see whether|find out|tell me)\b/i;
+/** "why can't ken sign in", "what's wrong with": a question about one user's sign-in. */
+const WHY_USER = /\b(?:why (?:can ?t|cannot|won ?t|wont|isn ?t|doesn ?t|does not|is not|can not)|what ?s wrong|what is wrong|whats wrong)\b/i;
+const POLICIES = /\bpolic(?:y|ies)\b/i;
+/** What a network probe of a SIP domain looks at. */
+const PROBE_WORDS = /\b(?:dns|resolv\w*|records?|lyncdiscover\w*|srv|from (?:the )?outside|externally|from the internet|reachable|certificates?|certs?|probe|clocks?)\b/i;
+/** What `check pool` looks at. */
+const POOL_WORDS = /\b(?:auth\w*|passive|pool|settings|kerberos|proxy|autodiscover|web ?services?|config\w*)\b/i;
+/** "what checks can you run", "which commands do you have". */
+const CAPABILITIES = /\b(?:what|which) (?:checks|commands|tests) (?:can|could|do|will|may) (?:you|i)\b|\bwhat (?:can|could) you (?:check|run|test)\b|\b(?:list|show) (?:me )?(?:the |your )?(?:checks|commands)\b/i;
+/** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
+const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable|start|stop|move|update|install|import|export|publish|register|unregister|reset|clear|merge|sync|approve|lock|unlock)-cs[a-z]+)\b/i;
+/** Asking the bot itself to run it ("run …", "can you execute …"), not asking whether to ("should i run …"). */
+const RUN_IT = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(?:run|execute|invoke|fire|launch|apply)\b/i;
+
+export type CommandRequest = { kind: 'command'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string };
+
+/** At most this many words: a longer message is a question about something, not a request to check. */
+const MAX_WORDS = 30;
+
+export function commandRequested(typed: string): CommandRequest | undefined {
+  if (typed.split(/\s+/).length > MAX_WORDS) return undefined;
+  // Contractions without their apostrophe ("can't" as "cant"); names are not case-sensitive.
+  const text = typed.toLowerCase().replace(/[’']/g, '');
+  // (Matched on the message as typed, so the cmdlet is named back as the user wrote it.)
+  const changing = CHANGING_CMDLET.exec(typed);
+  if (changing && RUN_IT.test(text)) return { kind: 'changes', cmdlet: changing[1]! };
+  if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
+  const address = ADDRESS.exec(text)?.[1];
+  if (address) {
+    if (POLICIES.test(text) && LOOK.test(text)) return { kind: 'command', command: `show policies ${address}` };
+    if (LOOK.test(text) || WHY_USER.test(text)) return { kind: 'command', command: `check user ${address}` };
+    return undefined;
+  }
+  const host = HOST.exec(text.replace(ADDRESS, ' '))?.[1];
+  if (!host || !LOOK.test(text)) return undefined;
+  if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${host}` };
+  if (POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}` };
+  return undefined;
+}
