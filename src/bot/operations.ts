@@ -6,7 +6,7 @@ import { JournalAuditLog } from '../audit/journal-audit-log';
 import type { CommandRegistry } from '../commands/command-registry';
 import type { Config } from '../config/config';
 import type { Caller } from '../core/caller';
-import { handOffKey, HandOffRecord, summaryText, type HandOffSummary } from '../handoff';
+import { handOffKey, HandOffRecord, summaryText, ticketSubject, type HandOffSummary } from '../handoff';
 import { readDocument } from '../journal/documents';
 import { Journal } from '../journal/journal';
 import { systemClock, type Clock, type StatePort } from '../journal/state-port';
@@ -167,7 +167,7 @@ export function createOperations(
     async onHandedOff(summary, userConversation) {
       // Recorded in the background (gathered with other events); the ticket does not wait for it.
       void insight.handoff(summary.id, summary.flow ? { id: summary.flow.id, outcome: summary.flow.outcome } : undefined);
-      const subject = summary.flow ? `${summary.flow.title} (${summary.flow.outcome}, at ${summary.flow.stoppedAt})` : (summary.questions.at(-1)?.question ?? 'asked for a person');
+      const subject = ticketSubject(summary);
       await board.open({
         ref: summary.id,
         openedAt: summary.at,

@@ -4,7 +4,7 @@ import { HandOffSummary } from './summary';
 
 export { handOffCard } from './card';
 export { RECENT_FLOW_MS, recentFlow } from './recent-flow';
-export { buildHandOffSummary, CLIENT_LABELS, HandOffSummary, SUMMARY_LIMITS, summaryText, type HandOffInput } from './summary';
+export { buildHandOffSummary, CLIENT_LABELS, HandOffSummary, SUMMARY_LIMITS, summaryText, ticketSubject, type HandOffInput } from './summary';
 
 /**
  * A short id users can quote ("H-7K2QX9"); no look-alike characters. With a seed (the incoming

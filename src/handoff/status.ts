@@ -9,6 +9,8 @@ export interface TicketStanding {
   takenBy?: string;
   resolvedAt?: string;
   resolvedBy?: string;
+  /** What the agent wrote when resolving it, for the user. */
+  note?: string;
 }
 
 export interface HandOffStanding {
@@ -31,6 +33,8 @@ export function handOffStatusText(standing: HandOffStanding, now: Date): string 
   if (ticket?.status === 'resolved') {
     return (
       `The helpdesk marked your request ${ref} resolved${ticket.resolvedAt ? ` ${ago(ticket.resolvedAt, now)}` : ''}${ticket.resolvedBy ? ` (${escapeMarkdown(ticket.resolvedBy)})` : ''}. ` +
+      // The note was also sent when it was resolved; a user who missed that message reads it here.
+      (ticket.note ? `Their note: ${escapeMarkdown(ticket.note)}\n\n` : '') +
       'If it still doesn\'t work, type "talk to a person" and I\'ll open a new request with everything so far.'
     );
   }

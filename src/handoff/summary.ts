@@ -215,3 +215,15 @@ function clientNamed(asked: HandOffInput['asked']): string | undefined {
 function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
+
+/**
+ * One line an agent scanning the ticket list can act on: the flow and where it stopped, else the
+ * problem as first put (the first question kept) and, when the conversation went on, the last one.
+ */
+export function ticketSubject(summary: HandOffSummary): string {
+  if (summary.flow) return `${summary.flow.title} (${summary.flow.outcome}, at ${summary.flow.stoppedAt})`;
+  const first = summary.questions[0]?.question;
+  const last = summary.questions.at(-1)?.question;
+  if (!first) return 'asked for a person';
+  return first === last || !last ? first : `${first} — then: ${last}`;
+}

@@ -20,6 +20,8 @@ describe('where a hand-off stands, as the user is told', () => {
     // …but an agent who found it in the ticket list and took or resolved it is what counts.
     [handedOff('user', { status: 'taken', openedAt: '2026-12-04T10:00:00Z', takenBy: 'Ada' }), /Ada took your request/],
     [handedOff('user', { status: 'resolved', openedAt: '2026-12-04T10:00:00Z', resolvedAt: '2026-12-04T10:25:00Z' }), /marked your request \*\*H-7K2QX9\*\* resolved 5 min ago/],
+    // The agent's note, escaped, for a user who missed the message that brought it.
+    [handedOff('channel', { status: 'resolved', openedAt: '2026-12-04T10:00:00Z', note: 'DNS team adds the *SRV* record today' }), /Their note: DNS team adds the \\\*SRV\\\* record today/],
   ])('%j', (standing, said) => {
     expect(handOffStatusText(standing, now)).toMatch(said);
   });

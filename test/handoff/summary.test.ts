@@ -4,7 +4,7 @@ import { MAX_CARD_ACTIONS } from '../../src/cards/adaptive';
 import { loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
 import { advance } from '../../src/interpretation/advance';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { buildHandOffSummary, handOffCard, HandOffSummary, SUMMARY_LIMITS, summaryText } from '../../src/handoff';
+import { buildHandOffSummary, handOffCard, HandOffSummary, SUMMARY_LIMITS, summaryText, ticketSubject } from '../../src/handoff';
 
 const catalog = loadFlowCatalog(resolve(__dirname, '..', '..', 'dialogs'));
 const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
@@ -211,5 +211,16 @@ describe('a hand-off stays small and cannot be formatted by what the user typed'
     const runs = JSON.stringify(card).match(/"type":"TextRun","text":"[^"]*/g) ?? [];
     expect(runs.some((run) => run.includes('[click](http://evil)'))).toBe(true);
     expect(runs.filter((run) => run.includes('[link](http://evil/'))).toHaveLength(10);
+  });
+});
+
+describe('the ticket\'s one-line subject', () => {
+  it('is the problem as first put and the last question, the flow where there was one, or that the user asked straight away', () => {
+    expect(ticketSubject(summarise(undefined, [{ question: 'lync asks me to trust autodiscover.contoso.com', articleId: 'trust-prompt-exchange-autodiscover' }, { question: 'who should fix it properly', articleId: null }]))).toBe(
+      'lync asks me to trust autodiscover.contoso.com — then: who should fix it properly',
+    );
+    expect(ticketSubject(summarise(undefined, [{ question: 'printer toner?', articleId: null }]))).toBe('printer toner?');
+    expect(ticketSubject(summarise(undefined))).toBe('asked for a person');
+    expect(ticketSubject(summarise(walk('smart-card-enrollment', ['Physical card', 'stuck'])))).toMatch(/^Smart card enrollment \(/);
   });
 });
