@@ -388,6 +388,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
       case 'laugh':
       case 'no-rights':
       case 'busy':
+        // "ok" under a list of articles: which one?
+        if (group.id === 'ack' && context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
         return { kind: 'small-talk', topic: group.outside, confidence: 1 };
       case 'not-in-flow':
         // "and exit?" right after a question about Lync's menus asks about the menu item, not the flow word.
@@ -592,6 +594,8 @@ function root(word: string): string {
 export function isBareSignInComplaint(folded: string): boolean {
   // "lync is broken", "my skype for business stopped working": nothing but Lync not working.
   if (!SIGN_IN_FAILS.test(folded) && !(NOT_WORKING.test(folded) && /\b(?:lync|skype|sfb|it)\b/.test(folded))) return false;
+  // "this isnt a sign in problem is it": asks whether it is one, and supposes not.
+  if (/\b(?:isnt|is not|not|nothing to do with)\s+(?:really\s+)?(?:a |an |the |about )?(?:sign ?in|signin|log ?in|login)\b/.test(folded)) return false;
   const slots = slotsOf(folded);
   let rest = ` ${folded} `;
   for (const slot of Object.values(slots)) rest = rest.split(` ${slot.said} `).join(' ');

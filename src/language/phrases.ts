@@ -72,12 +72,13 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     reserved: true,
   },
   {
-    // Acknowledgements: "go on" in an instruction step, "thanks" outside a flow.
+    // Acknowledgements: "go on" in an instruction step; outside a flow "ok" is no thanks ("you're
+    // welcome" would be odd): the user is off to try what they were told.
     id: 'ack',
     phrases: ['ok', 'okay', 'k', 'kk', 'got it', 'alright', 'all right', 'sure', 'ok got it', 'ok then', 'okie', 'okey'],
     atQuestion: ['next'],
     atInstruction: ['next'],
-    outside: 'thanks',
+    outside: 'busy',
     reserved: true,
   },
   {

@@ -521,7 +521,7 @@ describe('answer or guide', () => {
     expect(meaning(text).kind).toBe('troubleshoot');
   });
 
-  it.each(['lync keeps crashing', 'the lync web app doesnt work in chrome with the meeting link', 'outlook is broken'])('not working, but about something else: not a bare complaint: %s', (text) => {
+  it.each(['lync keeps crashing', 'the lync web app doesnt work in chrome with the meeting link', 'outlook is broken', 'this isnt a sign in problem is it'])('not working, but about something else: not a bare complaint: %s', (text) => {
     expect(isBareSignInComplaint(foldPhrase(text))).toBe(false);
   });
 
