@@ -207,6 +207,13 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const result = context.search(text);
     // A question the knowledge base cannot answer may be about another step of this very flow.
     const flow = context.flow;
+    // "how do i turn on logging on the mac" in the troubleshooter: a step of the flow whose subject it
+    // names (collecting logs), for the client the message or the flow knows, not a step of this one
+    // that shares a word ("logged on").
+    // ("where is that saved?" right after such a step is read with the question it answered.)
+    const about = context.previousQuestion && refersBack(folded) ? `${context.previousQuestion} ${text}` : text;
+    const elsewhere = !result.answered && flow ? context.steps?.stepForAny(about, slotsOf(text).client?.value ?? flow.facts.client) : undefined;
+    if (elsewhere && elsewhere.flowId !== flow!.flowId) return { kind: 'step-answer', ...elsewhere, confidence: 0.6 };
     const stepId = !result.answered && flow ? context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff }) : undefined;
     if (stepId && stepId !== flow!.stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
     return { kind: 'question', result, aside: true, confidence: 0.7 };

@@ -171,6 +171,16 @@ describe('what people type, through the bot', () => {
     expect(sure.text).not.toMatch(/Which Lync are you trying to sign in with\?/);
   });
 
+  it('in the troubleshooter, a question about another flow\'s subject gets that flow\'s step for the client already known, and "where is that saved?" the same step', async () => {
+    const say = conversation();
+    await say('cant log in to lync on my mac');
+    await say('yeah the mac version, lync 2011 i think');
+    const logging = await say('how do i turn on logging on the mac');
+    expect(logging.text).toMatch(/Collect logs — Turn on logging in Lync for Mac/);
+    expect(logging.text).not.toMatch(/All Programs/);
+    expect((await say('where is that saved?')).text).toMatch(/~\/Library\/Logs/);
+  });
+
   it('one phrase, decided by context: "ok" is an acknowledgement outside a flow (no "you\'re welcome") and "next" inside one', async () => {
     const say = conversation();
     expect((await say('ok')).text).toMatch(/^Take your time\. Tell me how it went/);
