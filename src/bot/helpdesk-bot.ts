@@ -269,6 +269,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
       case 'suggest-command': {
         const needs = this.deps.commands.roleOf(meaning.command);
         await this.send(context, commandOfferReply(meaning.command, needs !== undefined && roleAtLeast(role, needs)));
+        // What the knowledge base says about it too: how to look by hand, what a finding means.
+        if (meaning.result.answered) await this.answerQuestion(context, text, meaning.result, memory, false, staff, meaning.asked);
+        else memory.asked = [...memory.asked, { question: meaning.asked, articleId: null, at: new Date().toISOString() }].slice(-MAX_ASKED);
         if (inFlow) await reminder();
         return;
       }

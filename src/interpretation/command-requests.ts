@@ -25,7 +25,8 @@ const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable
 /** Asking the bot itself to run it ("run …", "can you execute …"), not asking whether to ("should i run …"). */
 const RUN_IT = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(?:run|execute|invoke|fire|launch|apply)\b/i;
 
-export type CommandRequest = { kind: 'command'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string };
+/** `about`: the request without the address or host it names, which says where to look, not what about. */
+export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string };
 
 /** At most this many words: a longer message is a question about something, not a request to check. */
 const MAX_WORDS = 30;
@@ -40,13 +41,15 @@ export function commandRequested(typed: string): CommandRequest | undefined {
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
   const address = ADDRESS.exec(text)?.[1];
   if (address) {
-    if (POLICIES.test(text) && LOOK.test(text)) return { kind: 'command', command: `show policies ${address}` };
-    if (LOOK.test(text) || WHY_USER.test(text)) return { kind: 'command', command: `check user ${address}` };
+    const about = text.split(address).join(' ').replace(/\bsip:\s/g, ' ');
+    if (POLICIES.test(text) && LOOK.test(text)) return { kind: 'command', command: `show policies ${address}`, about };
+    if (LOOK.test(text) || WHY_USER.test(text)) return { kind: 'command', command: `check user ${address}`, about };
     return undefined;
   }
   const host = HOST.exec(text.replace(ADDRESS, ' '))?.[1];
   if (!host || !LOOK.test(text)) return undefined;
-  if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${host}` };
-  if (POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}` };
+  const about = text.split(host).join(' ');
+  if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${host}`, about };
+  if (POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about };
   return undefined;
 }

@@ -30,7 +30,7 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'article'; id: string }
   | { kind: 'command' }
   /** A check asked for in words, by someone who may be able to run it: the command that does it. */
-  | { kind: 'suggest-command'; command: string }
+  | { kind: 'suggest-command'; command: string; result: SearchResult; asked: string }
   /** A request to run a cmdlet that changes something: refused (the bot only reads), with what the knowledge base says. */
   | { kind: 'refuse-change'; cmdlet: string; result: SearchResult }
   /** Start (or switch to) a flow, at its first step or at `stepId`, with what the message already told. */
@@ -108,7 +108,7 @@ const SIGN_IN_FAILS =
 const NOT_WORKING = /\b(?:broken|not working|doesnt work|dont work|wont work|isnt working|stopped working|quit working|does not work|is not working)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
-  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt trying try tried use using when and an our'.split(' '),
+  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt trying try tried use using when and an our fine ok okay so well anyway also'.split(' '),
 );
 
 /** Asks for something somewhere in the message ("i'm on the page, which template do i pick"). */
@@ -419,7 +419,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const request = commandRequested(text);
   if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: context.search(text), confidence: 0.9 };
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
-  if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) return { kind: 'suggest-command', command: request.command, confidence: 0.8 };
+  if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) return { kind: 'suggest-command', command: request.command, result: context.search(request.about), asked: request.about, confidence: 0.8 };
   if (explicit?.unknownName !== undefined) {
     // "start lync" may be a question the knowledge base answers; otherwise list the flows.
     const result = context.search(text);
@@ -446,7 +446,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
   // whatever shares its few words (the AD FS token lifetime for "how long").
-  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(withClientOfLast(text, context)), context.lastAnswer) : context.search(text);
+  // (Not after a question that found nothing: it gives the message no context worth reading it with.)
+  const alone = context.previousQuestion && !context.previousUnanswered && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(withClientOfLast(text, context)), context.lastAnswer) : context.search(text);
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: RULED_OUT.test(folded) });
   if (followUp) return followUp;

@@ -11,7 +11,11 @@ describe('checks asked for in words', () => {
     ['can you check sip:Ken@Contoso.dk for me', 'check user ken@contoso.dk'],
     ['which policies apply to ken@contoso.dk, can you look', 'show policies ken@contoso.dk'],
   ])('"%s" → %s', (text, command) => {
-    expect(commandRequested(text)).toEqual({ kind: 'command', command });
+    expect(commandRequested(text)).toMatchObject({ kind: 'command', command });
+  });
+
+  it('the request without the address it names is what the knowledge base is asked', () => {
+    expect(commandRequested('can you check if user bob@contoso.dk is enabled for lync')).toMatchObject({ about: expect.not.stringContaining('contoso') });
   });
 
   it.each(['what checks can you run for me', 'which commands do you have?', 'list your checks'])('"%s" asks what the bot can run', (text) => {
