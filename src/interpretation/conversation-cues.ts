@@ -64,8 +64,12 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
   const together = joined.answered ? joined.hits[0] : undefined;
   // "where are the logs for this app?" after the clock answer: with its context it lands on that answer
   // again, barely; alone it fits something else better. It asks about that, not about the answer again.
-  if (together && last && together.article.id === last.id && (alone.hits[0]?.confidence ?? 0) > together.confidence && alone.hits[0]!.article.id !== last.id) return alone;
+  // (Not when alone it is only a word several articles share: "how do i check that".)
+  const plausible = alone.answered || (alone.suggested ?? []).length > 0;
+  if (together && last && together.article.id === last.id && plausible && (alone.hits[0]?.confidence ?? 0) > together.confidence && alone.hits[0]!.article.id !== last.id) return alone;
   const apart = alone.answered ? alone.hits[0] : undefined;
+  // Read with its context nothing fits, alone it is only offered (never stated): the offer it is.
+  if (!together && !apart && !joined.otherTopic && (alone.suggested ?? []).length > 0) return alone;
   if (!together || !apart || together.article.id === apart.article.id) return joined;
   // "can it be raised" after the "Maximum Followers Reached" answer: with its context it lands on that
   // answer again, alone on the article that answer points to for more. The pointer decides.

@@ -227,6 +227,12 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   // question's "an error, or something else" choice, when it has one.
   const otherError = choices && !question && SHOWS_A_MESSAGE.test(folded) ? errorChoice(choices) : undefined;
   if (otherError !== undefined) return { kind: 'choice', index: otherError, slots: slotsOf(text), confidence: 0.55 };
+  // "it says the server is temporarily unavailable" at a question that has no such choice: the message
+  // the user sees, which the knowledge base may know. Answered beside the step; the step waits.
+  if (choices && SHOWS_A_MESSAGE.test(folded)) {
+    const result = context.search(text);
+    if (result.answered) return { kind: 'question', result, aside: true, confidence: 0.55 };
+  }
   return { kind: 'not-understood', confidence: 0.5 };
 }
 
@@ -442,12 +448,17 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'start-flow', flowId: requested.id, slots: slotsOf(text), confidence: 0.9 };
   }
 
+  // "walk me through it" with no offer open, right after "my lync logs, i need them for a ticket": the
+  // procedure for what that question was about.
+  if (context.previousQuestion && acceptsOffer(folded)) {
+    const meant = catalog?.requested(`${context.previousQuestion} ${text}`);
+    if (meant) return { kind: 'start-flow', flowId: meant.id, slots: slotsOf(context.previousQuestion), confidence: 0.7 };
+  }
   if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) return { ...troubleshootOffer(text, [], undefined), confidence: 0.8 };
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
   // whatever shares its few words (the AD FS token lifetime for "how long").
-  // (Not after a question that found nothing: it gives the message no context worth reading it with.)
-  const alone = context.previousQuestion && !context.previousUnanswered && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(withClientOfLast(text, context)), context.lastAnswer) : context.search(text);
+  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text), context.lastAnswer) : context.search(text);
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: RULED_OUT.test(folded) });
   if (followUp) return followUp;
@@ -480,7 +491,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'question', result: { ...result, answered: false, hits: others, suggested: (result.suggested ?? []).filter((hit) => hit.article.id !== last.id), ruledOut: last.id }, aside: false, confidence: 0.6 };
   }
   if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
-    const step = context.steps?.stepForAny(text, slotsOf(text).client?.value ?? contextClient);
+    // ("how do i send them to you guys": the step is found with what "them" are, the question before.)
+    const about = contextClient && context.previousQuestion ? `${context.previousQuestion} ${text}` : text;
+    const step = context.steps?.stepForAny(about, slotsOf(text).client?.value ?? contextClient);
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
   // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else
@@ -542,6 +555,9 @@ const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|
 /** A word that names each client to the slot reader, to carry the last answer's client over. */
 const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop: 'desktop client', ios: 'iphone', android: 'android', 'windows-phone': 'windows phone', mac: 'mac', 'web-app': 'lync web app' };
 
+/** How close a hit must come to be offered instead of an answer written for another client. */
+const WORTH_OFFERING = 0.4;
+
 /** Whether an article written for `clients` is for this client (or for every client, or the server side). */
 function servesClient(clients: readonly string[] | undefined, client: string): boolean {
   return !clients || clients.length === 0 || clients.some((c) => c === client || c === 'any' || c === 'server');
@@ -549,17 +565,8 @@ function servesClient(clients: readonly string[] | undefined, client: string): b
 
 /** A result whose best answer is for another client than the conversation's: nothing stated, the hits for that client offered. */
 function forClientOnly(result: SearchResult, client: string): SearchResult {
-  const fitting = result.hits.filter((hit) => servesClient(hit.article.clients, client));
+  const fitting = result.hits.filter((hit) => servesClient(hit.article.clients, client) && hit.confidence >= WORTH_OFFERING);
   return { ...result, answered: false, hits: fitting, ...(fitting.length > 0 ? { suggested: fitting } : { suggested: undefined }) };
-}
-
-/**
- * "how do i send them to you guys" after a Store app answer: the client is the one that answer was for
- * (a message that names none is searched with it), not whichever client its few words match best.
- */
-function withClientOfLast(text: string, context: InterpretContext): string {
-  const client = context.lastAnswer?.client ?? context.recentClient;
-  return client && CLIENT_WORD[client] && !slotsOf(text).client ? `${text} ${CLIENT_WORD[client]}` : text;
 }
 
 /** The message says the procedure a trigger names is already done ("now that it's set up", "once enrolled"). */

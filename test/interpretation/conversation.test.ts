@@ -181,6 +181,15 @@ describe('what people type, through the bot', () => {
     expect((await say('where is that saved?')).text).toMatch(/~\/Library\/Logs/);
   });
 
+  it('in a flow, the message the client shows is answered beside the step when the knowledge base knows it, and the step waits', async () => {
+    const say = conversation();
+    await say('start sign-in troubleshooter');
+    await say('Lync 2013 on a Windows PC');
+    const shown = await say('it says cannot sign in because the server is temporarily unavailable');
+    expect(shown.text).toMatch(/check the discovery DNS records/);
+    expect(shown.text).toMatch(/You are still in "Sign-in troubleshooter"/);
+  });
+
   it('one phrase, decided by context: "ok" is an acknowledgement outside a flow (no "you\'re welcome") and "next" inside one', async () => {
     const say = conversation();
     expect((await say('ok')).text).toMatch(/^Take your time\. Tell me how it went/);
