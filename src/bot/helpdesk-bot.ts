@@ -18,7 +18,7 @@ import { afterCauseReply, asideReminder, clip, escapeMarkdown, isStaff, notInFlo
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { recentFlow } from '../handoff';
-import { interpret, StepIndex, type InterpretContext, type Interpretation } from '../interpretation';
+import { interpret, slotsOf, StepIndex, type InterpretContext, type Interpretation } from '../interpretation';
 import { stepAnswerReply, troubleshootReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
 import type { Article, KnowledgeBase } from '../knowledge';
@@ -134,7 +134,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
       ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
       ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
-      ...recentClientOf(memory, (id) => this.deps.knowledge.byId(id)),
+      ...recentClientOf(memory),
       ...(lastCause ? { lastCause } : {}),
       ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question, previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
@@ -382,11 +382,14 @@ function lastAnswerOf(memory: ConversationMemory, byId: (id: string) => Article 
 /** How many recent questions say which client the conversation is about. */
 const RECENT_CLIENT_QUESTIONS = 3;
 
-/** The client of the latest recent answer written for one client, else the one the offered flow was told. */
-function recentClientOf(memory: ConversationMemory, byId: (id: string) => Article | undefined): { recentClient?: string } {
+/**
+ * The client the user named in one of their latest questions, else the one the offered flow was told.
+ * Only what the user said counts: an answer the bot chose for a client may itself have been a miss.
+ */
+function recentClientOf(memory: ConversationMemory): { recentClient?: string } {
   for (const entry of memory.asked.slice(-RECENT_CLIENT_QUESTIONS).reverse()) {
-    const clients = (entry.articleId ? byId(entry.articleId)?.clients ?? [] : []).filter((client) => client !== 'server' && client !== 'any');
-    if (clients.length === 1) return { recentClient: clients[0]! };
+    const client = slotsOf(entry.question).client?.value;
+    if (client) return { recentClient: client };
   }
   const offered = memory.offered?.slots.client;
   return offered ? { recentClient: offered } : {};

@@ -78,7 +78,7 @@ export interface InterpretContext {
   flowOffered?: string;
   /** The article the last reply gave as the answer, and the client it was written for, if one. */
   lastAnswer?: { id: string; flowId?: string; client?: string; related?: readonly string[] };
-  /** The client the conversation has been about lately (the last answers' or the offered flow's), if one. */
+  /** The client the user named lately (in one of their last questions, or to the offered flow), if one. */
   recentClient?: string;
   /** The last question asked outside a flow: "iphone" alone after it says which client it was about. */
   previousQuestion?: string;
@@ -462,11 +462,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: RULED_OUT.test(folded) });
   if (followUp) return followUp;
-  // "how do i send them to you guys" from someone the conversation knows is on the Store app: the
-  // desktop client's article fits its words, not its client. Not stated; the ones for that client may be.
-  // (Only a message that points back: a new question may well be about another client.)
-  const contextClient = slotsOf(text).client || !refersBack(folded) ? undefined : (context.lastAnswer?.client ?? context.recentClient);
-  const result = contextClient && alone.answered && !servesClient(alone.hits[0]!.article.clients, contextClient) ? forClientOnly(alone, contextClient) : alone;
+  // (A message that points back is about the client the user named lately, when it names none: the
+  // step of a flow for it is found with what "them" are, the question before.)
+  const contextClient = slotsOf(text).client || !refersBack(folded) ? undefined : context.recentClient;
+  const result = alone;
   // "the clock is right", "fixed it, still fails": the answer just given is ruled out. It is not given
   // again; the troubleshooter goes on to the other causes.
   const last = context.lastAnswer;
@@ -554,20 +553,6 @@ function onlySlots(text: string, folded: string): boolean {
 const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|cant|cannot|fails?|failed|failing|error|broken)\b/;
 /** A word that names each client to the slot reader, to carry the last answer's client over. */
 const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop: 'desktop client', ios: 'iphone', android: 'android', 'windows-phone': 'windows phone', mac: 'mac', 'web-app': 'lync web app' };
-
-/** How close a hit must come to be offered instead of an answer written for another client. */
-const WORTH_OFFERING = 0.4;
-
-/** Whether an article written for `clients` is for this client (or for every client, or the server side). */
-function servesClient(clients: readonly string[] | undefined, client: string): boolean {
-  return !clients || clients.length === 0 || clients.some((c) => c === client || c === 'any' || c === 'server');
-}
-
-/** A result whose best answer is for another client than the conversation's: nothing stated, the hits for that client offered. */
-function forClientOnly(result: SearchResult, client: string): SearchResult {
-  const fitting = result.hits.filter((hit) => servesClient(hit.article.clients, client) && hit.confidence >= WORTH_OFFERING);
-  return { ...result, answered: false, hits: fitting, ...(fitting.length > 0 ? { suggested: fitting } : { suggested: undefined }) };
-}
 
 /** The message says the procedure a trigger names is already done ("now that it's set up", "once enrolled"). */
 function alreadyDone(folded: string): boolean {

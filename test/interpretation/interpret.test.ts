@@ -908,21 +908,6 @@ describe('asking for a person in other words', () => {
   });
 });
 
-describe('a follow-up that points back keeps the conversation\'s client', () => {
-  const hit = (id: string, clients: string[]) => ({ article: { id, clients } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } });
-  const desktopLogs: SearchResult = { hits: [hit('desktop-client-turn-on-logging', ['desktop']), hit('store-app-log-location', ['store-app'])], tokens: [], unknown: [], answered: true };
-  const ask = (text: string) => ({
-    meaning: interpret(text, { catalog, steps, staff: false, search: () => desktopLogs, isCommand: () => false, previousQuestion: 'where are the logs for this app', recentClient: 'store-app' }),
-  });
-  it('"how do i send them to you guys" from a Store app user: not the desktop article stated, the Store app one offered', () => {
-    const { meaning } = ask('how do i send them to you guys');
-    expect(meaning).toMatchObject({ kind: 'question', result: { answered: false, suggested: [{ article: { id: 'store-app-log-location' } }] } });
-  });
-  it('a new question, which does not point back, may be about another client', () => {
-    expect(ask('what is the default smart card pin').meaning).toMatchObject({ kind: 'question', result: { answered: true } });
-  });
-});
-
 describe('"walk me through it" with no offer open', () => {
   const after = (previousQuestion: string) => interpret('walk me through it', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, previousQuestion });
   it('starts the flow for what the question before it was about', () => {
