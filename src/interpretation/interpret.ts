@@ -2,6 +2,7 @@ import type { FlowCatalog } from '../flows/catalog';
 import { onlyChoiceWithAlias, stepsVisited, stillFailingIndex } from '../flows/engine';
 import { visibleChoices } from '../flows/render';
 import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
+import type { Article } from '../knowledge/article';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
@@ -338,6 +339,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const step = /\b(?:start|begin)\b/.test(folded) ? undefined : context.stepOffered;
     if (step && context.catalog?.byId(step.flowId)?.steps[step.stepId]) return { kind: 'start-flow', flowId: step.flowId, stepId: step.stepId, slots: {}, confidence: 0.85 };
   }
+  // "the time was wrong", "we use one of those usb lte sticks" under a list of likely causes: the one it
+  // describes. "the time is fine" rules that one out instead: the troubleshooter goes on without it.
+  const fromList = context.listed && context.listed.length > 0 && tokens(folded).length <= 12 && !onlySlots(text, folded) ? listedArticleMeant(context.search(text), context.listed) : undefined;
+  if (fromList && RULED_OUT.test(folded)) {
+    if (fromList.flow === TROUBLESHOOTER && context.catalog?.byId(TROUBLESHOOTER)) return { ...troubleshootOffer(text, [fromList.id], context.recentClient), confidence: 0.65 };
+  } else if (fromList) return { kind: 'article', id: fromList.id, confidence: 0.65 };
   // Taking up the offer by answering its first question: "iphone 6, the lync 2013 app", "from home".
   if (context.flowOffered && !asksSomething(text)) {
     const offered = context.catalog?.byId(context.flowOffered);
@@ -508,6 +515,24 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     if (flowId) return { kind: 'start-flow', flowId, slots: said, confidence: 0.6 };
   }
   return { kind: 'question', result: context.previousQuestion ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
+}
+
+/** How close the best article must be, and how far ahead of the other listed ones, to be the one a short remark describes. */
+const LISTED_MIN_CONFIDENCE = 0.5;
+const LISTED_LEAD = 0.8;
+
+/**
+ * The listed article a message describes: the one the search answers with, or, when it is not sure
+ * enough to answer ("the time was wrong" is too few words), its best hit if clearly ahead of every
+ * other article of the list.
+ */
+function listedArticleMeant(result: SearchResult, listed: readonly string[]): Article | undefined {
+  const best = result.hits[0];
+  if (!best || !listed.includes(best.article.id)) return undefined;
+  if (result.answered) return best.article;
+  if (best.confidence < LISTED_MIN_CONFIDENCE) return undefined;
+  const rival = result.hits.slice(1).find((hit) => listed.includes(hit.article.id));
+  return rival && rival.confidence > LISTED_LEAD * best.confidence ? undefined : best.article;
 }
 
 /** The user reports having done something (with RULED_OUT: and it still fails). */

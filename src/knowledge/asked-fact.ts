@@ -1,6 +1,6 @@
 /**
  * Questions that ask for one kind of fact: a length of time, a number of attempts, a port, a key size,
- * a minimum length, a registry key, a system version, a person, a price. An article on the right subject that states no such fact cannot answer them ("how many
+ * a size, a minimum length, a registry key, a system version, a person, a price. An article on the right subject that states no such fact cannot answer them ("how many
  * days are AlwaysOn logs kept" is not answered by the article that says AlwaysOn is on by default), so
  * the answer must hold a fact of the kind asked. Normalised text in (lower case, punctuation kept).
  */
@@ -21,6 +21,12 @@ const FACT_KINDS: readonly FactKind[] = [
     // "how long is the certificate good for", "how many minutes can the clock be off", "how often should i".
     asks: new RegExp(`\\bhow (?:long|often)\\b|\\bhow many ${TIME_UNIT}\\b|\\b(?:what|which) (?:is the )?(?:expiry|expiration|validity|retention)(?: period| time)?\\b|\\b(?:what|which) (?:[a-z-]+ ){0,3}(?:timeout|time-out|time out|idle time)s?\\b`),
     states: new RegExp(`\\b\\d+(?:[.,]\\d+)?\\s*-?\\s*${TIME_UNIT}\\b|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirty|sixty) ${TIME_UNIT}\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually)\\b|\\b(?:an|a) (?:hour|day|week|month|year)\\b`),
+  },
+  {
+    kind: 'size',
+    // "how big can my mailbox be", "what's the max log file size": an amount of data or pixels.
+    asks: /\bhow (?:big|large)\b|\b(?:what|which|whats|max|maximum|min|minimum) (?:is the )?(?:[a-z]+ )?(?:file )?size\b|\bhow much (?:space|storage|disk|room)\b|\bsize limits?\b/,
+    states: /\b\d+(?:[.,]\d+)?\s*(?:kb|mb|gb|tb|bytes?|kilobytes?|megabytes?|gigabytes?|pixels?|px)\b|\b\d+\s*x\s*\d+\b/,
   },
   {
     kind: 'attempts',

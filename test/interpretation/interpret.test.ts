@@ -917,3 +917,42 @@ describe('"walk me through it" with no offer open', () => {
     expect(after('what port does the edge use')).not.toMatchObject({ kind: 'start-flow' });
   });
 });
+
+describe('a remark under a list of likely causes names one of them', () => {
+  const causes = ['store-app-clock-skew', 'store-app-cert-name-validation-multiple-domains', 'store-app-4g-lte-usb-modem'];
+  const article = (id: string) => ({ id, flow: 'sign-in-troubleshooter', clients: ['store-app'] }) as never;
+  const hit = (id: string, confidence: number) => ({ article: article(id), score: confidence, confidence, signals: { coverage: 1, questionMatch: 0.4, distinctive: 1, aboutWords: 1 } });
+  const result = (answered: boolean, ...hits: [string, number][]): SearchResult => ({ hits: hits.map(([id, confidence]) => hit(id, confidence)), tokens: [], unknown: [], answered });
+  const under = (text: string, found: SearchResult, extra: { listed?: string[]; flowOffered?: string } = { listed: causes, flowOffered: 'sign-in-troubleshooter' }) =>
+    interpret(text, { catalog, steps, staff: false, search: () => found, isCommand: () => false, recentClient: 'store-app', ...extra });
+
+  it.each([
+    ['the time was wrong', result(false, ['store-app-clock-skew', 0.7], ['lync-2013-first-sign-in', 0.59]), 'store-app-clock-skew'],
+    ['we use one of those usb lte sticks', result(true, ['store-app-4g-lte-usb-modem', 0.96]), 'store-app-4g-lte-usb-modem'],
+    ['i think we have two sip domains', result(false, ['store-app-cert-name-validation-multiple-domains', 0.6], ['store-app-clock-skew', 0.3]), 'store-app-cert-name-validation-multiple-domains'],
+  ])('"%s" reads the listed article it describes', (text, found, id) => {
+    expect(under(text, found)).toMatchObject({ kind: 'article', id });
+  });
+
+  it('"the time is fine" rules that cause out: the troubleshooter goes on with the others', () => {
+    const reading = under('the time is fine', result(false, ['store-app-clock-skew', 0.71]));
+    expect(reading).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew' });
+    expect(reading.kind === 'troubleshoot' && reading.causes).not.toContain('store-app-clock-skew');
+  });
+
+  it.each([
+    ['too unsure', result(false, ['store-app-clock-skew', 0.45])],
+    ['another listed article nearly as close', result(false, ['store-app-clock-skew', 0.6], ['store-app-4g-lte-usb-modem', 0.55])],
+    ['the best article is not on the list', result(false, ['lync-2013-first-sign-in', 0.7], ['store-app-clock-skew', 0.6])],
+  ])('no article is picked when %s', (_why, found) => {
+    expect(under('something about it', found)).not.toMatchObject({ kind: 'article' });
+  });
+
+  it('without a list the same remark is an ordinary question', () => {
+    expect(under('the time was wrong', result(false, ['store-app-clock-skew', 0.7]), {})).not.toMatchObject({ kind: 'article' });
+  });
+
+  it('a client named alone still takes up the offer with that client', () => {
+    expect(under('from home', result(false, ['store-app-clock-skew', 0.7]))).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
+  });
+});

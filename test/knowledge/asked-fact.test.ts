@@ -40,6 +40,11 @@ describe('the kind of fact a question asks for', () => {
     ['i ran the cmdlet and it failed', []],
     ['exact version number of the store app that fixed it', ['version number']],
     ['which build fixed it', ['version number']],
+    ['how big can the log file get', ['size']],
+    ["what's the max file size for a transfer", ['size']],
+    ['how much disk space do the traces need', ['size']],
+    ['is the photo size limit the same in exchange', ['size']],
+    ['how big is my problem', ['size']],
     ['which version of lync do i need', []],
   ])('%j asks for %j', (question, kinds) => {
     expect(asked(question)).toEqual(kinds);
@@ -73,6 +78,9 @@ describe('the kind of fact a question asks for', () => {
     ['whats the cmdlet to enable a user', 'Open the Control Panel and enable the user.', false],
     ['exact version number of the app that fixed it', 'Fixed in 5.4.1087.', true],
     ['exact version number of the app that fixed it', 'Update to the latest version.', false],
+    ['how big is a replication package', 'A data package is usually under 100 Kb.', true],
+    ['what is the max photo size', 'Photos up to 648x648 pixels are kept.', true],
+    ['how much disk space do the logs take', 'Logs are written to the app data folder.', false],
   ])('%j is answered by %j: %j', (question, article, expected) => {
     expect(states(question, article)).toBe(expected);
   });
