@@ -19,7 +19,7 @@ import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { recentFlow } from '../handoff';
 import { interpret, slotsOf, StepIndex, type InterpretContext, type Interpretation } from '../interpretation';
-import { stepAnswerReply, troubleshootReply } from '../interpretation/replies';
+import { afterArticleReply, stepAnswerReply, troubleshootReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
 import type { Article, KnowledgeBase } from '../knowledge';
 import { MAX_QUESTION_CHARS, type SearchResult } from '../knowledge/search';
@@ -209,6 +209,15 @@ export class HelpdeskBot extends TeamsActivityHandler {
         const flow = last ? flows?.catalog.byId(last.flowId) : undefined;
         // "ok did it" after the troubleshooter's fix: did it work?
         const causeStep = flows && causeReached(last, flows.catalog) && last ? flow?.steps[last.stepId] : undefined;
+        // "done", "what next" after an article's steps (and no flow since): did it work, and what usually follows.
+        const answered = memory.asked.at(-1);
+        const article = !causeStep && meaning.progress && answered?.articleId && !(last?.endedAt && last.endedAt > answered.at) ? this.deps.knowledge.byId(answered.articleId) : undefined;
+        if (article) {
+          const reply = afterArticleReply(article, article.related.map((id) => this.deps.knowledge.byId(id)).filter((related) => related !== undefined));
+          memory.listed = reply.listed;
+          await this.send(context, reply);
+          return;
+        }
         await this.send(context, causeStep ? afterCauseReply(causeStep.title) : notInFlowReply(text, flow ? { flowId: flow.id, title: flow.title } : undefined));
         return;
       }

@@ -27,7 +27,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'feedback'; helpful: boolean }
   | { kind: 'small-talk'; topic: SmallTalk }
   /** A flow word typed when no flow runs. */
-  | { kind: 'not-in-flow'; word: string }
+  /** `progress`: "done", "what next" (the user did what they were told), not "back" or "cancel". */
+  | { kind: 'not-in-flow'; word: string; progress?: boolean }
   | { kind: 'article'; id: string }
   | { kind: 'command' }
   /** A check asked for in words, by someone who may be able to run it: the command that does it. */
@@ -414,7 +415,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
       case 'not-in-flow':
         // "and exit?" right after a question about Lync's menus asks about the menu item, not the flow word.
         if (context.previousQuestion && text.includes('?')) break;
-        return { kind: 'not-in-flow', word: text, confidence: 1 };
+        return { kind: 'not-in-flow', word: text, ...(group.id === 'next' ? { progress: true } : {}), confidence: 1 };
       default:
         break;
     }

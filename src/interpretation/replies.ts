@@ -83,3 +83,21 @@ export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Ar
     ...(shown.length > 0 ? { listed: shown.map((article) => article.id) } : {}),
   };
 }
+
+/** How many of an article's related articles "what next" lists. */
+const NEXT_SHOWN = 3;
+
+/**
+ * "done", "what next" after an article's steps, with no flow running: ask whether it worked, and list
+ * what usually comes next (the article's related ones), numbered so "2" reads one.
+ */
+export function afterArticleReply(article: Pick<Article, 'title'>, related: readonly Pick<Article, 'id' | 'title'>[]): Reply {
+  const shown = related.slice(0, NEXT_SHOWN);
+  const asked = `That was "${article.title}". Did it sort things out? If not, tell me what happens now (for example "still not working"), or type "${PHRASES.person}".`;
+  const next = shown.length > 0 ? `What often comes next:\n${shown.map((item, index) => `${index + 1}. **${item.title}**`).join('\n')}\n${pickHint(shown.length)}` : '';
+  return {
+    text: [asked, next].filter(Boolean).join('\n\n'),
+    suggestions: ['it works now', 'still not working', PHRASES.person],
+    ...(shown.length > 0 ? { listed: shown.map((item) => item.id) } : {}),
+  };
+}

@@ -135,4 +135,20 @@ describe('guided flows over HTTP', () => {
     expect(JSON.stringify(page2[0]!.attachments![0]!.content)).toContain('"title":"Lync Web App (browser)"');
     expect(allText(await bot.say('7', { conversation: { id: 'six-buttons' } }))).toMatch(/What goes wrong with Lync Web App/);
   });
+  it('"done" after an article\'s steps asks whether it worked and lists what follows; after a flow it still points to the flow', async () => {
+    const say = conversation();
+    await say('how do i turn on logging in the lync store app');
+    const after = await say('done');
+    expect(after).toMatch(/^That was "Turning on Diagnostic Logs in the Lync Windows Store app/);
+    expect(after).toMatch(/1\. \*\*Saving logs from the Lync Windows Store app/);
+    expect(after).not.toMatch(/not in a guided flow/);
+    // The list is numbered for picking.
+    expect(await say('1')).toMatch(/Saving logs from the Lync Windows Store app after a failed sign-in/);
+
+    const flowFirst = conversation();
+    await flowFirst('how do i turn on logging in the lync store app');
+    await flowFirst('start collect-logs');
+    await flowFirst('cancel');
+    expect(await flowFirst('next')).toMatch(/not in a guided flow right now/);
+  });
 });

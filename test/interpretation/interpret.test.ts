@@ -956,3 +956,15 @@ describe('a remark under a list of likely causes names one of them', () => {
     expect(under('from home', result(false, ['store-app-clock-skew', 0.7]))).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
   });
 });
+
+describe('flow words outside a flow say whether the user did what they were told', () => {
+  const outside = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false });
+  it.each(['done', 'ok done', 'what next', 'now what', 'ok now what', 'what now?', 'next'])('"%s" reports progress', (text) => {
+    expect(outside(text)).toMatchObject({ kind: 'not-in-flow', progress: true });
+  });
+  it.each(['back', 'cancel', 'start over'])('"%s" does not', (text) => {
+    const reading = outside(text);
+    expect(reading.kind).toBe('not-in-flow');
+    expect(reading).not.toHaveProperty('progress');
+  });
+});
