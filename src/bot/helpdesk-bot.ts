@@ -11,6 +11,7 @@ import { roleAtLeast, type Caller, type Role } from '../core/caller';
 import { helpReply, welcomeReply } from '../help/help-reply';
 import { smallTalkReply } from '../help/small-talk-reply';
 import { commandOfferReply, refuseChangeReply } from '../help/command-offer-reply';
+import { commandStatusReply } from '../help/command-status-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
@@ -138,6 +139,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(lastCause ? { lastCause } : {}),
       ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question, previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
+      ...(startedLately(memory, new Date()) ? { commandStarted: true } : {}),
     });
   }
 
@@ -179,6 +181,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (flows) await flows.act(context, { ...info, action: { kind: 'word', word: 'cancel' } });
         await this.dispatch(context, meaning.rest, this.interpretText(meaning.rest, role, memory, undefined, undefined), { ...turn, inFlow: false });
         return;
+      case 'command-status': {
+        const started = startedLately(memory, new Date());
+        if (started) {
+          await this.send(context, commandStatusReply(started, await this.deps.commands.outcomeOf(started.executionId), new Date()));
+          return;
+        }
+        break;
+      }
       case 'handoff-status': {
         const reply = await this.deps.handOffStatus?.(memory);
         if (reply) {
@@ -290,7 +300,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (inFlow) await reminder();
         return;
       case 'command':
-        await this.runCommand(context, text, caller, role);
+        await this.runCommand(context, text, caller, role, memory);
         if (inFlow) await reminder();
         return;
       case 'question':
@@ -317,12 +327,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
     );
   }
 
-  private async runCommand(context: TurnContext, text: string, caller: Caller, role: Role): Promise<void> {
+  private async runCommand(context: TurnContext, text: string, caller: Caller, role: Role, memory: ConversationMemory): Promise<void> {
     // Slow work (PowerShell) starts only once this turn is committed: a turn run again after a save
     // conflict, or failed because the store is down, runs and audits nothing.
     const execution = this.deps.commands.start(text, caller, role, (run) => afterCommit(context, run));
     if (!execution) return;
     if (execution.slow) {
+      // "did that finish?" asks after this one.
+      memory.lastCommand = { executionId: execution.executionId, command: execution.command, at: new Date().toISOString() };
       if (execution.ack) await this.send(context, execution.ack);
       this.deps.deliverLater(context, execution.result, execution.command);
     } else await this.sendCommandResult(context, await execution.result, execution.command);
@@ -380,6 +392,15 @@ export class HelpdeskBot extends TeamsActivityHandler {
 }
 
 /** The article the last question was answered with, as the interpretation needs it ("the clock is right" rules it out). */
+/** How long "did that finish?" is read as asking after the last slow command. */
+const COMMAND_STATUS_WINDOW_MS = 30 * 60_000;
+
+/** The slow command started here within the last half hour, if any. */
+function startedLately(memory: ConversationMemory, now: Date): ConversationMemory['lastCommand'] {
+  const started = memory.lastCommand;
+  return started && now.getTime() - Date.parse(started.at) <= COMMAND_STATUS_WINDOW_MS ? started : undefined;
+}
+
 function lastAnswerOf(memory: ConversationMemory, byId: (id: string) => Article | undefined): { lastAnswer?: { id: string; flowId?: string; client?: string; related?: readonly string[] } } {
   const id = memory.asked.at(-1)?.articleId;
   const article = id ? byId(id) : undefined;

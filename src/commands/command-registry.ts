@@ -38,6 +38,9 @@ interface Finished {
  * The one registry of chat commands: parsing, role-filtered help, authorization, validation, time
  * limits and audit all come from each command's declaration.
  */
+/** How many recent audit records "did that finish?" looks through for the conversation's last command. */
+const OUTCOME_LOOKBACK = 200;
+
 export class CommandRegistry {
   private readonly commands: CommandDefinition[] = [];
   private readonly audit: AuditLog;
@@ -69,6 +72,12 @@ export class CommandRegistry {
   /** The role a command needs, for the text it starts with ("check user <sip address>"); undefined if none. */
   roleOf(text: string): Role | undefined {
     return matchCommand(text.slice(0, MAX_COMMAND_LENGTH), this.commands)?.command.role;
+  }
+
+  /** How an execution ended, from the last audit records; undefined while it is still running. */
+  async outcomeOf(executionId: string): Promise<{ outcome: AuditOutcome; durationMs: number } | undefined> {
+    const record = (await this.audit.recent(OUTCOME_LOOKBACK)).find((candidate) => candidate.executionId === executionId);
+    return record ? { outcome: record.outcome, durationMs: record.durationMs } : undefined;
   }
 
   recognises(text: string, role: Role): boolean {

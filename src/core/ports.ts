@@ -32,6 +32,8 @@ export interface CommandPort {
   recognises(text: string, role: Role): boolean;
   /** The role a command needs, for the text it starts with; undefined if it names none. */
   roleOf(text: string): Role | undefined;
+  /** How an execution ended, from the audit log; undefined while it runs (or if it is no longer among the recent records). */
+  outcomeOf(executionId: string): Promise<{ outcome: string; durationMs: number } | undefined>;
 }
 
 /** Resolves who may do what, from HELPDESK_ADMINS / HELPDESK_AGENTS. */

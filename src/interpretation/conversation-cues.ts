@@ -34,6 +34,22 @@ export function asksHowHandOffStands(folded: string): boolean {
   return HANDOFF_STATUS.test(folded);
 }
 
+/** Asking after a slow command just started: "did that finish?", "any results yet", "is the check still running". */
+const COMMAND_STATUS = new RegExp(
+  [
+    String.raw`\b(?:did|has|have|is|was) (?:it|that|this|the (?:check|command|lookup|query|test|probe|report|run))(?: \w+)? (?:finish|finished|done|complete|completed|run|ran|come back|came back|return|returned|work|worked|succeed|succeeded|fail|failed)\b`,
+    String.raw`\b(?:any|the|my|where is the|wheres the|where are the|no|got no|didnt get (?:a|the|any)|still no) (?:results?|output|answer)(?: yet)?\b`,
+    String.raw`\b(?:still|is it|it is|its) (?:running|working on it|going|busy)\b`,
+    String.raw`\b(?:is|it is|its) (?:it )?(?:done|finished|ready|complete)(?: yet)?\b`,
+    String.raw`\bhow long (?:does|will|is) (?:the |that |this )?(?:check|command|it|that)\b`,
+    String.raw`\bnothing came back\b`,
+  ].join('|'),
+);
+
+export function asksHowCommandStands(folded: string): boolean {
+  return COMMAND_STATUS.test(folded);
+}
+
 /** Leaving a flow, then something else: "forget it, where are…", "never mind the card thing. my mac…". */
 const LEAVE_THEN =
   /^\s*(?:ok(?:ay)?|oh|ah|hmm|actually)?[\s,.]*(?:never\s*mind|nvm|forget\s+(?:it|that|this|about\s+(?:it|that|this))|forget\s+(?:about\s+)?the\s+[\w\s-]{1,30}?(?:\s+(?:thing|stuff|steps|part))?|cancel\s+(?:that|this|it|the\s+steps)|stop\s+(?:this|that))(?:\s+(?:then|for now|please))?\s*[,.;:!\-–—]+\s*(.+)$/i;

@@ -8,7 +8,7 @@ import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { commandRequested } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
-import { afterLeaving, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
+import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
@@ -58,6 +58,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'question'; result: SearchResult; aside: boolean; asked?: string }
   /** After a hand-off: "any update?", "is anyone going to call me?" — where the request stands. */
   | { kind: 'handoff-status' }
+  /** "did that finish?" right after a slow command was started here. */
+  | { kind: 'command-status' }
   /** In a flow: "forget it, where are the store app logs?" — close the flow, then the rest as a new message. */
   | { kind: 'leave-flow'; rest: string }
 );
@@ -90,6 +92,8 @@ export interface InterpretContext {
   lastCause?: { articles: readonly string[]; client?: string };
   /** This conversation was handed to the helpdesk: "is anyone going to contact me?" asks how that stands. */
   handedOff?: boolean;
+  /** A slow command was started here lately: "did that finish?" asks after it. */
+  commandStarted?: boolean;
 }
 
 /** "article <id>": what buttons sent before they sent titles; chat history still holds them. */
@@ -390,6 +394,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     if (bare === 'yes' && context.previousUnanswered && !context.flowOffered && !context.stepOffered) return { kind: 'handoff', confidence: 0.7 };
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
+  if (context.commandStarted && tokens(folded).length <= 12 && asksHowCommandStands(folded)) return { kind: 'command-status', confidence: 0.9 };
   if (context.handedOff && asksHowHandOffStands(folded)) return { kind: 'handoff-status', confidence: 0.9 };
   const group = phraseGroupOf(text);
   if (group) {

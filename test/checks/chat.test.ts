@@ -75,6 +75,21 @@ describe('checks over chat, lab mode', () => {
     }
   });
 
+  it('"did that finish?" after a check says how it ended, without repeating the result; with no check started it is no status question', async () => {
+    const conversation = `checks-${++conversationCount}`;
+    const say = async (text: string) => allText((await bot.send(message(text, { from: ADMIN, conversation: { id: conversation }, serviceUrl: channel.serviceUrl }))).activities);
+    const before = channel.requests.length;
+    const ack = await say('check user grace@contoso.dk');
+    const id = /execution ([0-9a-f]{6,})/i.exec(ack)?.[1];
+    await expect.poll(() => channel.requests.slice(before).filter((request) => request.path.includes(`/v3/conversations/${conversation}/`)).length, { timeout: 45_000, interval: 100 }).toBeGreaterThan(0);
+    const status = await say('did that finish?');
+    expect(status).toMatch(new RegExp(`^'check user' \\(execution ${id}\\) finished after \\d+ ms`));
+    expect(status).not.toMatch(/No problems found/);
+
+    const fresh = allText((await bot.send(message('did that finish?', { from: ADMIN, conversation: { id: `checks-${++conversationCount}` }, serviceUrl: channel.serviceUrl }))).activities);
+    expect(fresh).not.toMatch(/execution/);
+  });
+
   it('an unknown address gets a clear "not found"', async () => {
     const { result } = await command('check user nobody@contoso.dk');
     expect(result).toMatch(/Not found/);

@@ -968,3 +968,20 @@ describe('flow words outside a flow say whether the user did what they were told
     expect(reading).not.toHaveProperty('progress');
   });
 });
+
+describe('after a slow command: asking whether it finished', () => {
+  const after = (text: string, commandStarted: boolean) =>
+    interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ...(commandStarted ? { commandStarted: true } : {}) }).kind;
+  it.each(['did that finish?', 'is the check done', 'any results yet', 'has it finished', 'still running?', 'is it done yet', 'where is the result', 'nothing came back', 'did the check work', 'how long does the check take'])(
+    '%s → command-status',
+    (text) => {
+      expect(after(text, true)).toBe('command-status');
+    },
+  );
+  it.each(['how do i check if a user is enabled', 'check user bob@contoso.dk', 'the sign in is still failing', 'is the edge server up', 'did the clock fix work for the store app'])('%s is not about the command', (text) => {
+    expect(after(text, true)).not.toBe('command-status');
+  });
+  it('without a command started the same words are not about one', () => {
+    expect(after('did that finish?', false)).not.toBe('command-status');
+  });
+});

@@ -28,6 +28,7 @@ const commands: CommandPort = {
   help: () => [],
   recognises: (text) => text.startsWith('check user '),
   roleOf: (text) => (text.startsWith('check user ') ? 'agent' : undefined),
+  outcomeOf: async () => undefined,
 };
 
 describe('the bot layer sends command results that name users privately when asked in a channel', () => {
