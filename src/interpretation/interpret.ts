@@ -471,6 +471,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
   // whatever shares its few words (the AD FS token lifetime for "how long").
+  // "and where do the logs go?", "how do i send them" right after one step of a procedure was the
+  // answer: that procedure's step for the two together, before whatever its few words brush elsewhere.
+  if (context.stepOffered && context.previousQuestion && refersBack(folded) && asksSomething(text)) {
+    const joined = `${context.previousQuestion} ${text}`;
+    const step = context.steps?.stepForAny(joined, slotsOf(text).client?.value ?? context.recentClient);
+    if (step && step.flowId === context.stepOffered.flowId) return { kind: 'step-answer', ...step, asked: joined, confidence: 0.6 };
+  }
   const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text), context.lastAnswer) : context.search(text);
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: RULED_OUT.test(folded) });

@@ -985,3 +985,22 @@ describe('after a slow command: asking whether it finished', () => {
     expect(after('did that finish?', false)).not.toBe('command-status');
   });
 });
+
+describe('a follow-up right after one step of a procedure was the answer', () => {
+  const previousQuestion = 'how do i turn on logging on my iphone';
+  const unrelated: SearchResult = {
+    hits: [{ article: { id: 'mobile-manual-discovery-passive-auth' } as never, score: 1, confidence: 0.47, signals: { coverage: 0.66, questionMatch: 0.31, distinctive: 1, aboutWords: 1 } }],
+    tokens: [],
+    unknown: [],
+    answered: true,
+  };
+  const after = (text: string, stepOffered?: { flowId: string; stepId: string }) =>
+    interpret(text, { catalog, steps, staff: false, search: () => unrelated, isCommand: () => false, previousQuestion, recentClient: 'ios', ...(stepOffered ? { stepOffered } : {}) });
+
+  it.each(['and where do the logs go?', 'how do i send them'])('"%s" stays with that procedure', (text) => {
+    expect(after(text, { flowId: 'collect-logs', stepId: 'mobile-logs' })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mobile-logs' });
+  });
+  it('without a step just given, the same words are an ordinary question', () => {
+    expect(after('and where do the logs go?')).toMatchObject({ kind: 'question' });
+  });
+});
