@@ -18,7 +18,7 @@ import { textReply } from '../core/reply';
 import { afterCauseReply, asideReminder, clip, escapeMarkdown, isStaff, notInFlowReply, unknownFlowReply, type FlowCatalog } from '../flows';
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
-import { recentFlow } from '../handoff';
+import { CLIENT_LABELS, recentFlow } from '../handoff';
 import { interpret, slotsOf, StepIndex, type InterpretContext, type Interpretation } from '../interpretation';
 import { afterArticleReply, stepAnswerReply, troubleshootReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
@@ -304,7 +304,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (inFlow) await reminder();
         return;
       case 'question':
-        await this.answerQuestion(context, text, meaning.result, memory, !meaning.aside, staff, meaning.asked);
+        await this.answerQuestion(context, text, meaning.result, memory, !meaning.aside, staff, meaning.asked, meaning.sameFor ? CLIENT_LABELS[meaning.sameFor] ?? meaning.sameFor : undefined);
         if (meaning.aside) await reminder();
         return;
     }
@@ -342,11 +342,12 @@ export class HelpdeskBot extends TeamsActivityHandler {
 
   /** `numbered`: lists of articles are numbered for picking, except inside a flow (numbers answer the flow there). */
   /** `askedAs`: the question as understood, remembered for the next follow-up (a follow-up completed it). */
-  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean, staff = false, askedAs = text): Promise<void> {
+  /** `sameFor`: the client a follow-up named that the answer just given covers too (its label). */
+  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean, staff = false, askedAs = text, sameFor?: string): Promise<void> {
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
     // A follow-up that lands on the article just given gets its gist, not the same page again.
     const repeated = best !== null && memory.asked.at(-1)?.articleId === best;
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle: this.flowTitle, repeated });
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle: this.flowTitle, repeated, ...(repeated && sameFor ? { sameFor } : {}) });
     if (best) memory.lastArticleId = best;
     memory.asked = [...memory.asked, { question: askedAs, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));

@@ -55,7 +55,7 @@ export type Interpretation = { confidence: number } & (
    * For the knowledge base; `aside` when asked in the middle of a flow (the flow keeps its place).
    * `asked`: the question as understood, when a follow-up ("and on the iphone?") completed it.
    */
-  | { kind: 'question'; result: SearchResult; aside: boolean; asked?: string }
+  | { kind: 'question'; result: SearchResult; aside: boolean; asked?: string; sameFor?: string }
   /** After a hand-off: "any update?", "is anyone going to call me?" — where the request stands. */
   | { kind: 'handoff-status' }
   /** "did that finish?" right after a slow command was started here. */
@@ -378,7 +378,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const client = slotsOf(text).client?.value;
     const fits = (clients: readonly string[]) => !client || clients.includes(client) || clients.includes('any');
     if (meant.kind === 'question' ? meant.result.answered && fits(meant.result.hits[0]?.article.clients ?? ['any']) : FOLLOW_UP_KINDS.has(meant.kind)) {
-      return { ...meant, ...(meant.kind === 'question' || meant.kind === 'step-answer' ? { asked: again } : {}), confidence: Math.min(meant.confidence, 0.7) };
+      // "what about on my iphone" landing on the answer just given, which is written for the iPhone too: say so.
+      const same = meant.kind === 'question' && client && context.lastAnswer && meant.result.hits[0]?.article.id === context.lastAnswer.id && (meant.result.hits[0]!.article.clients as readonly string[]).includes(client);
+      return { ...meant, ...(meant.kind === 'question' || meant.kind === 'step-answer' ? { asked: again } : {}), ...(same ? { sameFor: client } : {}), confidence: Math.min(meant.confidence, 0.7) };
     }
   }
   // A lone yes, no or "not sure" is never searched ("Several articles mention yes").

@@ -43,6 +43,8 @@ export interface AnswerOptions {
   endUser?: boolean;
   /** The same article answered the message before: its gist, not the whole article word for word again (and no claim that it answers the follow-up). */
   repeated?: boolean;
+  /** With `repeated`: the follow-up named another client ("what about on my iphone") that the article is written for too (its label). */
+  sameFor?: string;
 }
 
 /** Before the gist of the article just given, when a follow-up lands on it again. */
@@ -53,7 +55,7 @@ export const FOR_ADMINS_LEAD = `This one is for the helpdesk and the Lync admini
 
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
 export function answerReply(article: Article, related: Article[] = [], lead?: string, options: AnswerOptions = {}): Reply {
-  if (options.repeated) return repeatedReply(article, lead);
+  if (options.repeated) return repeatedReply(article, lead, options.sameFor);
   const suggestions = related.slice(0, 2);
   const source = sourceLine(article);
   const text = [
@@ -90,8 +92,8 @@ export function answerReply(article: Article, related: Article[] = [], lead?: st
 }
 
 /** The article just given, again: its key fact only, with the way to the whole of it and to a person. */
-function repeatedReply(article: Article, lead?: string): Reply {
-  const intro = [lead, REPEATED_LEAD].filter(Boolean).join('\n\n');
+function repeatedReply(article: Article, lead?: string, sameFor?: string): Reply {
+  const intro = [lead, sameFor ? `The answer I just gave is for ${sameFor} too:` : REPEATED_LEAD].filter(Boolean).join('\n\n');
   const text = [intro, `**${article.title}**`, article.answer, `If that doesn't answer it, type "${PHRASES.person}".`].join('\n\n');
   const actions: SubmitAction[] = [
     { title: 'Helpful', says: PHRASES.helpful, data: { action: 'feedback', helpful: true, articleId: article.id } },

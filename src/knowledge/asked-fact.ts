@@ -25,7 +25,7 @@ const FACT_KINDS: readonly FactKind[] = [
   {
     kind: 'size',
     // "how big can my mailbox be", "what's the max log file size": an amount of data or pixels.
-    asks: /\bhow (?:big|large)\b|\b(?:what|which|whats|max|maximum|min|minimum) (?:is the )?(?:[a-z]+ )?(?:file )?size\b|\bhow much (?:space|storage|disk|room)\b|\bsize limits?\b/,
+    asks: /\bhow (?:big|large)\b|\b(?:what|which|whats|max|maximum|min|minimum) (?:is the )?(?:(?!key )[a-z]+ )?(?:file )?size\b|\bhow much (?:space|storage|disk|room)\b|\bsize limits?\b/,
     states: /\b\d+(?:[.,]\d+)?\s*(?:kb|mb|gb|tb|bytes?|kilobytes?|megabytes?|gigabytes?|pixels?|px)\b|\b\d+\s*x\s*\d+\b/,
   },
   {

@@ -1004,3 +1004,19 @@ describe('a follow-up right after one step of a procedure was the answer', () =>
     expect(after('and where do the logs go?')).toMatchObject({ kind: 'question' });
   });
 });
+
+describe('"what about on my iphone" landing on the answer just given', () => {
+  const mobile = { id: 'mobile-adfs-prompt-again', clients: ['android', 'ios'] } as never;
+  const desktopOnly = { id: 'desktop-only', clients: ['desktop'] } as never;
+  const answered = (article: never): SearchResult => ({ hits: [{ article, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.6, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true });
+  const follow = (text: string, article: never, lastId: string) =>
+    interpret(text, { catalog, steps, staff: false, search: () => answered(article), isCommand: () => false, previousQuestion: 'lync on my android keeps asking for password', lastAnswer: { id: lastId } });
+
+  it('says the answer is for that client too when the article is written for it', () => {
+    expect(follow('what about on my iphone', mobile, 'mobile-adfs-prompt-again')).toMatchObject({ kind: 'question', sameFor: 'ios' });
+  });
+  it('says nothing of the kind for another article, or one not written for that client', () => {
+    expect(follow('what about on my iphone', mobile, 'something-else')).not.toHaveProperty('sameFor');
+    expect(follow('what about on my iphone', desktopOnly, 'desktop-only')).not.toHaveProperty('sameFor');
+  });
+});
