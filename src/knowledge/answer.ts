@@ -1,3 +1,4 @@
+import { passageFor } from './passage';
 import { bullets, card, heading, numbered, numberedItem, paragraph, sectionTitle, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
 import { shownText, startPhrase } from '../core/user-text';
@@ -45,6 +46,8 @@ export interface AnswerOptions {
   repeated?: boolean;
   /** With `repeated`: the follow-up named another client ("what about on my iphone") that the article is written for too (its label). */
   sameFor?: string;
+  /** With `repeated`: the step or caveat the follow-up's own words point to, shown first. */
+  passage?: string;
 }
 
 /** Before the gist of the article just given, when a follow-up lands on it again. */
@@ -55,7 +58,7 @@ export const FOR_ADMINS_LEAD = `This one is for the helpdesk and the Lync admini
 
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
 export function answerReply(article: Article, related: Article[] = [], lead?: string, options: AnswerOptions = {}): Reply {
-  if (options.repeated) return repeatedReply(article, lead, options.sameFor);
+  if (options.repeated) return repeatedReply(article, lead, options);
   const suggestions = related.slice(0, 2);
   const source = sourceLine(article);
   const text = [
@@ -92,8 +95,11 @@ export function answerReply(article: Article, related: Article[] = [], lead?: st
 }
 
 /** The article just given, again: its key fact only, with the way to the whole of it and to a person. */
-function repeatedReply(article: Article, lead?: string, sameFor?: string): Reply {
-  const intro = [lead, sameFor ? `The answer I just gave is for ${sameFor} too:` : REPEATED_LEAD].filter(Boolean).join('\n\n');
+function repeatedReply(article: Article, lead: string | undefined, options: Pick<AnswerOptions, 'sameFor' | 'passage'>): Reply {
+  const { sameFor } = options;
+  const passage = sameFor ? undefined : options.passage;
+  const said = sameFor ? `The answer I just gave is for ${sameFor} too:` : passage ? `The answer I just gave says this about it:\n\n${passage}\n\nIt comes from:` : REPEATED_LEAD;
+  const intro = [lead, said].filter(Boolean).join('\n\n');
   const text = [intro, `**${article.title}**`, article.answer, `If that doesn't answer it, type "${PHRASES.person}".`].join('\n\n');
   const actions: SubmitAction[] = [
     { title: 'Helpful', says: PHRASES.helpful, data: { action: 'feedback', helpful: true, articleId: article.id } },
@@ -164,7 +170,9 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
     ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),
   ].filter((article, index, all) => article.id !== best.article.id && all.findIndex((a) => a.id === article.id) === index);
   const lead = options.endUser && !best.article.audience.includes('enduser') ? FOR_ADMINS_LEAD : undefined;
-  return answerReply(best.article, related, lead, options);
+  // A follow-up that lands on the same article: the part of it that the follow-up asks about, first.
+  const passage = options.repeated ? passageFor(best.article, question) : undefined;
+  return answerReply(best.article, related, lead, { ...options, ...(passage ? { passage } : {}) });
 }
 
 /** What an abbreviation stands for, then the article that explains the thing (when there is one). */

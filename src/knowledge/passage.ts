@@ -1,0 +1,26 @@
+import type { Article } from './article';
+import { isFunctionWord } from './everyday-words';
+import { normaliseText, searchTokens } from './text';
+
+/**
+ * The step or caveat of an article that a follow-up's own words point to ("what does always trust
+ * do?" after the trust-prompt answer: the step that says what "always trust" does), when one holds
+ * more of them than the article's answer does. The title's words say what the whole article is
+ * about, not which part of it is asked, so they do not count.
+ */
+export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): string | undefined {
+  const asked = new Set(searchTokens(normaliseText(question)).filter((token) => !isFunctionWord(token)));
+  for (const token of searchTokens(normaliseText(article.title))) asked.delete(token);
+  if (asked.size === 0) return undefined;
+  const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size;
+  let best: string | undefined;
+  let most = overlap(article.answer);
+  for (const line of [...article.steps, ...article.caveats]) {
+    const shared = overlap(line);
+    if (shared > most) {
+      best = line;
+      most = shared;
+    }
+  }
+  return best;
+}
