@@ -29,6 +29,13 @@ const FACT_KINDS: readonly FactKind[] = [
     states: /\b\d+(?:[.,]\d+)?\s*(?:kb|mb|gb|tb|bytes?|kilobytes?|megabytes?|gigabytes?|pixels?|px)\b|\b\d+\s*x\s*\d+\b/,
   },
   {
+    kind: 'changeable',
+    // "can the 60 second check be shortened", "can we hide the exit option": whether and how something can
+    // be changed. An article that only describes it says nothing of that.
+    asks: /^(?:so |and |but |ok )?(?:can|could) (?:we|i|you|one|an admin|admins|it|they|that|this|the [a-z0-9 -]{1,40}?) (?:be )?(?:shortened|lengthened|weighted|hidden|shorten|lengthen|weight|hide|stop|prevent|block|force|customi[sz]e|customi[sz]ed|reduce|reduced|make (?:it|the|them)?)/,
+    states: /\b(?:set-[a-z]|new-[a-z]|grant-[a-z]|can be (?:changed|set|configured|raised|increased|lowered|shortened|reduced|hidden|blocked|turned off|disabled|customi[sz]ed)|cannot be (?:changed|set|configured|shortened|reduced|hidden|customi[sz]ed)|not configurable|configurable|policy|registry|hklm|hkcu|group policy|gpo)\b/,
+  },
+  {
     kind: 'attempts',
     // "how many times can i type the wrong pin", "how many attempts before it locks".
     asks: /\bhow many (?:times|attempts|tries|wrong|incorrect|failed|bad)\b/,

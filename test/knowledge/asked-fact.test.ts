@@ -45,6 +45,11 @@ describe('the kind of fact a question asks for', () => {
     ['how much disk space do the traces need', ['size']],
     ['is the photo size limit the same in exchange', ['size']],
     ['how big is my problem', ['size']],
+    ['Can the 60 second CMS replication check be shortened?', ['changeable']],
+    ['can we hide the Exit option so staff cant shut lync down', ['changeable']],
+    ['can i stop the UM routing component from adding its entry', ['changeable']],
+    ['can it be raised', []],
+    ['can i use my iphone', []],
     ['which version of lync do i need', []],
   ])('%j asks for %j', (question, kinds) => {
     expect(asked(question)).toEqual(kinds);
@@ -81,6 +86,9 @@ describe('the kind of fact a question asks for', () => {
     ['how big is a replication package', 'A data package is usually under 100 Kb.', true],
     ['what is the max photo size', 'Photos up to 648x648 pixels are kept.', true],
     ['how much disk space do the logs take', 'Logs are written to the app data folder.', false],
+    ['can the replication check be shortened', 'The replica checks for changes every 60 seconds.', false],
+    ['can the replication check be shortened', 'The interval is not configurable.', true],
+    ['can we hide the exit option', 'A client policy can hide it: Set-CsClientPolicy.', true],
   ])('%j is answered by %j: %j', (question, article, expected) => {
     expect(states(question, article)).toBe(expected);
   });
