@@ -25,7 +25,7 @@ const FACT_KINDS: readonly FactKind[] = [
   {
     kind: 'size',
     // "how big can my mailbox be", "what's the max log file size": an amount of data or pixels.
-    asks: /\bhow (?:big|large)\b|\b(?:what|which|whats|max|maximum|min|minimum) (?:is the )?(?:(?!key )[a-z]+ )?(?:file )?size\b|\bhow much (?:space|storage|disk|room)\b|\bsize limits?\b/,
+    asks: /\bhow (?:big|large)\b|\bwhat (?:image |photo |picture |screen )?resolution\b|\b(?:what|which|whats|max|maximum|min|minimum) (?:is the )?(?:(?!key )[a-z]+ )?(?:file )?size\b|\bhow much (?:space|storage|disk|room)\b|\bsize limits?\b/,
     states: /\b\d+(?:[.,]\d+)?\s*(?:kb|mb|gb|tb|bytes?|kilobytes?|megabytes?|gigabytes?|pixels?|px)\b|\b\d+\s*x\s*\d+\b/,
   },
   {
@@ -34,6 +34,12 @@ const FACT_KINDS: readonly FactKind[] = [
     // be changed. An article that only describes it says nothing of that.
     asks: /^(?:so |and |but |ok )?(?:can|could) (?:we|i|you|one|an admin|admins|it|they|that|this|the [a-z0-9 -]{1,40}?) (?:be )?(?:shortened|lengthened|weighted|hidden|shorten|lengthen|weight|hide|stop|prevent|block|force|customi[sz]e|customi[sz]ed|reduce|reduced|make (?:it|the|them)?)/,
     states: /\b(?:set-[a-z]|new-[a-z]|grant-[a-z]|can be (?:changed|set|configured|raised|increased|lowered|shortened|reduced|hidden|blocked|turned off|disabled|customi[sz]ed)|cannot be (?:changed|set|configured|shortened|reduced|hidden|customi[sz]ed)|not configurable|configurable|policy|registry|hklm|hkcu|group policy|gpo)\b/,
+  },
+  {
+    kind: 'url',
+    // "what's the url of the mex service", "which web address do i browse to": the answer gives one.
+    asks: /\b(?:what|whats|what's|which)(?: is| s| are)? (?:the |its |their )?(?:[a-z0-9-]+ ){0,3}(?:urls?|web address(?:es)?|links?)\b/,
+    states: /https?:\/\/|\b[a-z0-9<>-]+(?:\.[a-z0-9<>-]+)+\/[a-z0-9<>_.-]+|(?:^|\s|`)\/[a-z][a-z0-9_-]*(?:\/[a-z0-9_.-]*)?/,
   },
   {
     kind: 'attempts',

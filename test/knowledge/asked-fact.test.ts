@@ -50,6 +50,9 @@ describe('the kind of fact a question asks for', () => {
     ['can i stop the UM routing component from adding its entry', ['changeable']],
     ['can it be raised', []],
     ['can i use my iphone', []],
+    ["What's the URL of the MEX service on the front end?", ['url']],
+    ['which link do i open to enroll', ['url']],
+    ['what resolution are the photos', ['size']],
     ['which version of lync do i need', []],
   ])('%j asks for %j', (question, kinds) => {
     expect(asked(question)).toEqual(kinds);
@@ -89,6 +92,9 @@ describe('the kind of fact a question asks for', () => {
     ['can the replication check be shortened', 'The replica checks for changes every 60 seconds.', false],
     ['can the replication check be shortened', 'The interval is not configurable.', true],
     ['can we hide the exit option', 'A client policy can hide it: Set-CsClientPolicy.', true],
+    ['what is the url for enrollment', 'Browse to https://<ca server>/certsrv.', true],
+    ['what is the url for enrollment', 'Open the /certsrv pages of your CA.', true],
+    ['what is the url of the mex service', 'The client asks MEX for the web ticket service.', false],
   ])('%j is answered by %j: %j', (question, article, expected) => {
     expect(states(question, article)).toBe(expected);
   });
