@@ -100,7 +100,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const memory = await this.rememberedMemory(context);
     const flows = this.deps.flows;
     const flow = flows ? await flows.current(context) : undefined;
-    const lastCause = flows && !flow ? causeReached(recentFlow(await flows.lastFlow(context), new Date()), flows.catalog) : undefined;
+    const ended = flows && !flow ? recentFlow(await flows.lastFlow(context), new Date()) : undefined;
+    const lastCause = flows && ended ? causeReached(ended, flows.catalog) : undefined;
 
     if (!text && !flow) {
       await this.send(context, textReply('I only read text. Type your question, or "help" to see what I can do.', ['help']));
@@ -114,13 +115,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
     // A feedback button pressed under an answer is feedback, wherever the conversation stands.
     const pressed = ButtonValue.safeParse(context.activity.value);
     const feedbackButton = pressed.success && pressed.data.action === 'feedback' && typeof pressed.data.helpful === 'boolean' ? pressed.data.helpful : undefined;
-    const meaning: Interpretation = feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause);
+    const meaning: Interpretation = feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause, ended?.facts.client);
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
   }
 
   /** The one interpretation of a message, with what the conversation knows. */
-  private interpretText(text: string, role: Role, memory: ConversationMemory, flow: FlowState | undefined, lastCause: InterpretContext['lastCause']): Interpretation {
+  /** `endedFlowClient`: the client the user told a flow that ended in the last half hour. */
+  private interpretText(text: string, role: Role, memory: ConversationMemory, flow: FlowState | undefined, lastCause: InterpretContext['lastCause'], endedFlowClient?: string): Interpretation {
     const flows = this.deps.flows;
     return interpret(text, {
       catalog: flows?.catalog,
@@ -135,7 +137,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
       ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
       ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
-      ...recentClientOf(memory),
+      ...recentClientOf(memory, endedFlowClient),
       ...(lastCause ? { lastCause } : {}),
       ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question, previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
@@ -247,6 +249,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
         memory.offered = undefined;
         memory.listed = undefined;
         memory.stepOffered = undefined;
+        // What the user asked for is what later questions refer to ("where is the folder again" after the
+        // log steps), and what a hand-off reports they came with.
+        const flow = flows.catalog.byId(meaning.flowId);
+        if (flow) memory.asked = [...memory.asked, { question: text, articleId: null, step: { flowId: flow.id, stepId: meaning.stepId ?? flow.start }, at: new Date().toISOString() }].slice(-MAX_ASKED);
         await flows.begin(context, meaning.flowId, info, { slots, ...(meaning.stepId ? { at: meaning.stepId } : {}) });
         return;
       }
@@ -414,16 +420,17 @@ function lastAnswerOf(memory: ConversationMemory, byId: (id: string) => Article 
 const RECENT_CLIENT_QUESTIONS = 3;
 
 /**
- * The client the user named in one of their latest questions, else the one the offered flow was told.
+ * The client the user named in one of their latest questions, else the one the offered flow was told,
+ * else the one a flow that ended in the last half hour was told.
  * Only what the user said counts: an answer the bot chose for a client may itself have been a miss.
  */
-function recentClientOf(memory: ConversationMemory): { recentClient?: string } {
+function recentClientOf(memory: ConversationMemory, endedFlowClient?: string): { recentClient?: string } {
   for (const entry of memory.asked.slice(-RECENT_CLIENT_QUESTIONS).reverse()) {
     const client = slotsOf(entry.question).client?.value;
     if (client) return { recentClient: client };
   }
-  const offered = memory.offered?.slots.client;
-  return offered ? { recentClient: offered } : {};
+  const told = memory.offered?.slots.client ?? endedFlowClient;
+  return told ? { recentClient: told } : {};
 }
 
 /** Where a flow that ended at a documented cause stopped: that cause's articles, and the client it was for. */

@@ -9,7 +9,7 @@ import { FILLER, foldPhrase, tokens } from '../language/text';
  */
 
 const GENERIC = new Set(
-  'what which where when how why who do does did should can could would will is are was page step steps click select choose pick type enter list box ask asks asked first next then after before go get need want my your lync sign in log on later now again supposed ever even still whole thing way right'.split(' '),
+  'what which where when how why who do does did should can could would will is are was page step steps click select choose pick type enter list box ask asks asked first next then after before go get need want my your lync sign in log on later now again supposed ever even still whole thing way right exactly actually really just wait please'.split(' '),
 );
 
 /** Trigger words that say how, not what: they name no flow's subject. */
@@ -62,22 +62,22 @@ export class StepIndex {
     const indexed = this.byFlow.get(flowId);
     const flow = this.flows.get(flowId);
     if (!indexed || !flow) return undefined;
-    const allowed = path ? new Set([...reachable(flow, path.stepId, path.staff), ...path.visited]) : undefined;
     // Request verbs ("send you my logs", "walk me through") say how the user asks, not which step.
     const asked = [...new Set(wordsOf(question))].filter((word) => !indexed.topic.has(word) && !EVERYDAY.has(word));
-    const scores = indexed.steps.filter((step) => !allowed || allowed.has(step.stepId)).map((step) => ({
-      stepId: step.stepId,
-      score: asked.reduce((sum, word) => {
-        const count = indexed.frequency.get(word) ?? 0;
-        return step.words.has(word) && count <= DISTINCT_IN ? sum + 1 / count : sum;
-      }, 0),
-    }));
-    scores.sort((a, b) => b.score - a.score);
-    const [first, second] = scores;
-    if (!first || first.score < minScore) return undefined;
-    if (second && second.score >= first.score) return undefined;
-    return first.stepId;
+    const anywhere = bestStep(indexed.steps, indexed.frequency, asked);
+    if (!path) return anywhere && anywhere.score >= minScore ? anywhere.stepId : undefined;
+    const allowed = new Set([...reachable(flow, path.stepId, path.staff), ...path.visited]);
+    // How distinctive a word is among the steps this conversation could be on: "folder" is in the Store
+    // app's and the Mac's steps too, but on the PC's path only one step names it…
+    const candidates = indexed.steps.filter((step) => allowed.has(step.stepId));
+    const onPath = bestStep(candidates, frequencies(candidates), asked);
+    if (!onPath || onPath.score < minScore) return undefined;
+    // …unless the question's words point more strongly at a step off the path ("redirect the search
+    // output to a file" is the server's step, even where "file" names only one of the Store app's).
+    if (anywhere && !allowed.has(anywhere.stepId) && anywhere.score > onPath.score) return undefined;
+    return onPath.stepId;
   }
+
 
   /**
    * The one step a question is about when it names one flow's topic ("enrolling my smart card: …");
@@ -108,9 +108,29 @@ function indexFlow(flow: FlowDefinition): { steps: IndexedStep[]; topic: Set<str
     const text = [step.title, step.say ?? '', ...(step.do ?? []), step.stuckHelp ?? ''].join(' ');
     steps.push({ stepId, words: new Set(wordsOf(text)) });
   }
+  return { steps, topic, frequency: frequencies(steps) };
+}
+
+/** The one step whose distinctive words the question holds most of (a tie names none). */
+function bestStep(steps: readonly IndexedStep[], frequency: ReadonlyMap<string, number>, asked: readonly string[]): { stepId: string; score: number } | undefined {
+  const scores = steps.map((step) => ({
+    stepId: step.stepId,
+    score: asked.reduce((sum, word) => {
+      const count = frequency.get(word) ?? 0;
+      return step.words.has(word) && count <= DISTINCT_IN ? sum + 1 / count : sum;
+    }, 0),
+  }));
+  scores.sort((a, b) => b.score - a.score);
+  const [first, second] = scores;
+  if (!first || first.score === 0 || (second && second.score >= first.score)) return undefined;
+  return first;
+}
+
+/** In how many of the steps each word appears. */
+function frequencies(steps: readonly IndexedStep[]): Map<string, number> {
   const frequency = new Map<string, number>();
   for (const step of steps) for (const word of step.words) frequency.set(word, (frequency.get(word) ?? 0) + 1);
-  return { steps, topic, frequency };
+  return frequency;
 }
 
 /** Steps reachable from `from` by any answers, "next" and "stuck"; staff-only choices only for staff. */

@@ -151,4 +151,14 @@ describe('guided flows over HTTP', () => {
     await flowFirst('cancel');
     expect(await flowFirst('next')).toMatch(/not in a guided flow right now/);
   });
+
+  it('after the log steps for the PC, "where exactly is the folder again" gets the PC\'s folder', async () => {
+    const say = conversation();
+    await say('hey, helpdesk asked me to send lync logs');
+    expect(await say('im on the normal windows lync')).toMatch(/Turn on logging in Lync 2013/);
+    await say('done');
+    const again = await say('wait where exactly is the folder again');
+    expect(again).toMatch(/Office\\15\.0\\Lync\\Tracing/);
+    expect(again).not.toMatch(/LyncMX/);
+  });
 });

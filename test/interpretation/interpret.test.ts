@@ -463,6 +463,8 @@ describe('slots', () => {
     ['the company login page', { method: 'adfs' }],
     ['it shows the company log-in page', { method: 'adfs' }],
     ['my smartcard', { method: 'smart-card' }],
+    ['im on the normal windows lync', { client: 'desktop' }],
+    ['the regular windows lync at work', { client: 'desktop', where: 'inside' }],
   ])('%s → %j', (text, expected) => {
     const slots = Object.fromEntries(Object.entries(slotsOf(text)).map(([slot, found]) => [slot, found!.value]));
     expect(slots).toEqual(expected);
@@ -509,6 +511,16 @@ describe('answer or guide', () => {
     let turn = startFlow(catalog, 'collect-logs', admin);
     turn = advance(catalog, turn.state, 'Server-side logs (CLS)', admin);
     expect(ask(turn.state, true)).toMatchObject({ kind: 'step-answer', stepId: 'cls-save' });
+  });
+
+  it('in a flow, a word rare on its own path names that path\'s step, unless it points harder at a step off the path', () => {
+    const pcPath = { stepId: 'desktop-logging-on', visited: ['which-client'], staff: false };
+    const storePath = { stepId: 'store-logging-on', visited: ['which-client'], staff: false };
+    expect(steps.stepFor('collect-logs', 'where exactly is the folder?', pcPath)).toBe('desktop-logging-on');
+    expect(steps.stepFor('collect-logs', 'where exactly is the folder?', storePath)).toBe('store-files');
+    // Three clients' steps name a folder: with no path, none is the one.
+    expect(steps.stepFor('collect-logs', 'where exactly is the folder?')).toBeUndefined();
+    expect(steps.stepFor('collect-logs', 'how do i redirect the search output to a file?', storePath)).toBeUndefined();
   });
 
   it('the continue button starts the flow at that step', () => {
