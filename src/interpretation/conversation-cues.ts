@@ -65,8 +65,8 @@ export function afterLeaving(text: string): string | undefined {
 export function refersBack(folded: string): boolean {
   const words = tokens(folded);
   if (words.length > 10) return false;
-  // ("where is the folder again": asked before, so about what was said.)
-  return /^(?:and|also|plus|what about|how about|then)\b/.test(folded) || /\b(?:it|its|that|this|those|these|they|them|their|there|thing|again)\b/.test(folded);
+  // ("where is the folder again", "can i use something else meanwhile": about what was just said.)
+  return /^(?:and|also|plus|what about|how about|then)\b/.test(folded) || /\b(?:it|its|that|this|those|these|they|them|their|there|thing|again|else|instead|meanwhile|meantime)\b/.test(folded);
 }
 
 /**

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
 import { advance } from '../../src/interpretation/advance';
+import { refersBack } from '../../src/interpretation/conversation-cues';
 import { interpret, isBareSignInComplaint, polarityOf, slotsOf, StepIndex, type Interpretation } from '../../src/interpretation';
 import { foldPhrase } from '../../src/language/text';
 import type { SearchResult } from '../../src/knowledge/search';
@@ -1030,5 +1031,14 @@ describe('"what about on my iphone" landing on the answer just given', () => {
   it('says nothing of the kind for another article, or one not written for that client', () => {
     expect(follow('what about on my iphone', mobile, 'something-else')).not.toHaveProperty('sameFor');
     expect(follow('what about on my iphone', desktopOnly, 'desktop-only')).not.toHaveProperty('sameFor');
+  });
+});
+
+describe('a short message that points back at what was just said', () => {
+  it.each(['how long does it run', 'and where is the replica folder', 'where exactly is the folder again', 'can i use something else meanwhile', 'anything else?', 'what can i use instead'])('%s points back', (text) => {
+    expect(refersBack(foldPhrase(text))).toBe(true);
+  });
+  it.each(['how do i enroll a smart card', 'where are the store app logs', 'lync on my iphone wont sign in'])('%s stands on its own', (text) => {
+    expect(refersBack(foldPhrase(text))).toBe(false);
   });
 });
