@@ -139,7 +139,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
       ...recentClientOf(memory, endedFlowClient),
       ...(lastCause ? { lastCause } : {}),
-      ...(memory.asked.length > 0 ? { previousQuestion: memory.asked.at(-1)!.question, previousUnanswered: lastQuestionUnanswered(memory) } : {}),
+      ...(memory.asked.length > 0 ? { previousQuestion: topicQuestion(memory), previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
       ...(startedLately(memory, new Date()) ? { commandStarted: true } : {}),
     });
@@ -399,6 +399,22 @@ export class HelpdeskBot extends TeamsActivityHandler {
 }
 
 /** The article the last question was answered with, as the interpretation needs it ("the clock is right" rules it out). */
+/**
+ * The question a follow-up is read with: the last one, or, when the last few were all answered with the
+ * same article ("is there any fix?" after the white-page answer, given again), the one that brought it
+ * up: "can i use something else meanwhile" is about that, not about "is there any fix?".
+ */
+function topicQuestion(memory: ConversationMemory): string {
+  const last = memory.asked.at(-1)!;
+  if (!last.articleId) return last.question;
+  let first = last;
+  for (const entry of memory.asked.slice(0, -1).reverse()) {
+    if (entry.articleId !== last.articleId) break;
+    first = entry;
+  }
+  return first.question;
+}
+
 /** How long "did that finish?" is read as asking after the last slow command. */
 const COMMAND_STATUS_WINDOW_MS = 30 * 60_000;
 
