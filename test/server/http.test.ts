@@ -125,6 +125,17 @@ describe('small talk', () => {
       expect(again).toMatch(/I have nothing more specific on that than the answer I just gave/);
       expect(again).toMatch(/only connect if it is your own server/);
       expect(again).not.toMatch(/Steps:/);
+      // Its own words point to one step of that answer: that step first.
+      const step = allText(await bot.say('what does always trust do?'));
+      expect(step).toMatch(/says this about it:[\s\S]*"always trust" adds/);
+    });
+  });
+
+  it('a follow-up after the same answer came twice is read with the question that brought it up', async () => {
+    await withBot({}, async (bot) => {
+      await bot.say('my lync app on the windows phone shows a white page when i try to log in');
+      await bot.say('is there any fix?');
+      expect(allText(await bot.say('can i use something else meanwhile'))).toMatch(/Windows Phone 8 Lync shows a blank white page/);
     });
   });
 
