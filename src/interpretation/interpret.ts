@@ -10,7 +10,7 @@ import { commandRequested } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
-import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupInside, phraseGroupOf, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
+import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { foldPhrase, tokens } from '../language/text';
@@ -180,8 +180,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   if (corrected) return { kind: 'start-flow', flowId: context.flow!.flowId, slots: corrected, confidence: 0.8 };
 
   const words = tokens(folded);
-  // "hmm, go back a step", "can I talk to someone": a flow word inside a short message.
-  const inside = words.length <= 10 ? phraseGroupInside(folded) : undefined;
+  // "hmm, go back a step", "can I talk to someone": a flow word inside a short message (or its short last sentence).
+  const inside = phraseGroupSaid(text);
   if (inside) {
     const meant = senseIn(inside, step, choices, 0.8);
     if (meant && meant.kind !== 'choice') return meant;
@@ -428,7 +428,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     }
   }
   const words = tokens(folded);
-  const inside = words.length <= 10 ? phraseGroupInside(folded) : undefined;
+  const inside = phraseGroupSaid(text);
   if (inside?.outside === 'person') return { kind: 'handoff', confidence: 0.8 };
   if (inside?.outside === 'help') return { kind: 'help', confidence: 0.8 };
   if (inside?.outside === 'no-rights' && !asksSomething(text)) return { kind: 'small-talk', topic: 'no-rights', confidence: 0.8 };

@@ -170,9 +170,9 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       /\b(?:open|raise|log|create|file|submit|start) (?:a |an )?(?:new )?(?:support |helpdesk |help desk |it )?(?:ticket|case|incident)\b/,
       // "can someone from IT call me", "human pls"
       /\b(?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|it|support|the helpdesk)\b.*\b(?:call|phone|ring) me\b/,
-      /^(?:a |an )?(?:human|person|agent|real person)(?: pls| plz| please| now| asap)+$/,
+      /^(?:(?:yes|yeah|yep|ok|okay|sure|please) )?(?:a |an )?(?:human|person|agent|real person)(?: pls| plz| please| now| asap)+$/,
       // "ok can someone upgrade me", "could somebody look at it": asking for a person to do it.
-      /\b(?:can|could|will|would) (?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|the helpdesk|support|you get someone to) (?:please )?(?:do|fix|upgrade|update|install|sort|help|look at|check|reset|set up|setup|take care of|handle)\b/,
+      /\b(?:can|could|will|would) (?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|the helpdesk|support|you get someone to) (?:please |actually |just |quickly )?(?:do|fix|upgrade|update|install|sort|help|look at|check|reset|set up|setup|take care of|handle)\b/,
     ],
     atQuestion: ['person'],
     atInstruction: ['person'],
@@ -368,6 +368,23 @@ function onlyThanks(folded: string): boolean {
 /** The group whose `inside` pattern a short message contains ("hmm, go back"), if any. */
 export function phraseGroupInside(folded: string): PhraseGroup | undefined {
   return PHRASE_TABLE.find((group) => group.inside?.some((pattern) => pattern.test(folded)));
+}
+
+/** Most words a message may have for a phrase inside it to be what it says… */
+export const INSIDE_MAX_WORDS = 10;
+/** …and its last sentence, after others ("ok got them saved. can someone actually look at this now, i have a call at 3"). */
+const LAST_SENTENCE_MAX_WORDS = 14;
+
+/**
+ * A phrase-table group said inside a short message, or in the short last sentence of a longer one:
+ * "thats not what i asked. just get me someone from IT" closes with what the user wants now.
+ */
+export function phraseGroupSaid(text: string): PhraseGroup | undefined {
+  const whole = foldPhrase(text);
+  if (tokens(whole).length <= INSIDE_MAX_WORDS) return phraseGroupInside(whole);
+  const sentences = text.split(/[.!?;]+/).map((sentence) => sentence.trim()).filter(Boolean);
+  const last = foldPhrase(sentences.at(-1) ?? '');
+  return sentences.length > 1 && tokens(last).length <= LAST_SENTENCE_MAX_WORDS ? phraseGroupInside(last) : undefined;
 }
 
 /**

@@ -218,6 +218,7 @@ describe('flow words', () => {
     ['could i speak with a human', 'handoff'],
     ['put me through to a technician', 'handoff'],
     ['i want a real person', 'handoff'],
+    ['thats not what i asked. just get me someone from IT', 'handoff'],
     ['what do you mean?', 'word repeat'],
     ['sorry i dont understand the question', 'word repeat'],
     ['this bot is useless, i just want a human', 'handoff'],
@@ -1040,5 +1041,21 @@ describe('a short message that points back at what was just said', () => {
   });
   it.each(['how do i enroll a smart card', 'where are the store app logs', 'lync on my iphone wont sign in'])('%s stands on its own', (text) => {
     expect(refersBack(foldPhrase(text))).toBe(false);
+  });
+});
+
+describe('a request for a person at the end of a longer message, or after a yes', () => {
+  const outside = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false }).kind;
+  it.each([
+    'yes a person please',
+    'ok a human please',
+    'thats not what i asked. just get me someone from IT',
+    'i didnt ask for an essay lol. just get me someone',
+    'ok got them saved. can someone actually look at this now, i have a call at 3',
+  ])('%s → handoff', (text) => {
+    expect(outside(text)).toBe('handoff');
+  });
+  it.each(['the person who set it up left. how do i find the pool name', 'someone told me to clear the cache. where is it'])('%s is a question, not a request for a person', (text) => {
+    expect(outside(text)).not.toBe('handoff');
   });
 });
