@@ -11,6 +11,8 @@ export const ConversationMemorySchema = z.object({
   listed: z.array(z.string()).max(10).optional(),
   /** The step last answered directly, so "continue from this step" starts the flow there; until the next question or flow. */
   stepOffered: z.object({ flowId: z.string(), stepId: z.string() }).optional(),
+  /** The command the last reply offered as a button ("check user ken@contoso.com"): "yes do it" runs it; until the next turn. */
+  commandOffered: z.string().max(200).optional(),
   /** The last slow command started here (its result comes in a separate message): "did that finish?" asks about it. */
   lastCommand: z.object({ executionId: z.string().max(40), command: z.string().max(60), at: z.string() }).optional(),
   /** The conversation's last hand-off: asking for a person again adds to it instead of opening another ticket. */

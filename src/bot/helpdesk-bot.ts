@@ -142,12 +142,15 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.asked.length > 0 ? { previousQuestion: topicQuestion(memory), previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
       ...(startedLately(memory, new Date()) ? { commandStarted: true } : {}),
+      ...(memory.commandOffered ? { commandOffered: memory.commandOffered } : {}),
     });
   }
 
   /** Acts on the one interpretation of the message; nothing here guesses again. */
   private async dispatch(context: TurnContext, text: string, meaning: Interpretation, turn: { caller: Caller; role: Role; memory: ConversationMemory; inFlow: boolean }): Promise<void> {
     const { caller, role, memory, inFlow } = turn;
+    // An offered command holds for one turn: it was read into this meaning already.
+    memory.commandOffered = undefined;
     const flows = this.deps.flows;
     const staff = isStaff(role);
     const info = { caller, role, memory, answer: (question: string) => this.answerQuestion(context, question, this.deps.knowledge.search(question, 3), memory, false, staff) };
@@ -293,7 +296,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
       }
       case 'suggest-command': {
         const needs = this.deps.commands.roleOf(meaning.command);
-        await this.send(context, commandOfferReply(meaning.command, needs !== undefined && roleAtLeast(role, needs)));
+        const mayRun = needs !== undefined && roleAtLeast(role, needs);
+        await this.send(context, commandOfferReply(meaning.command, mayRun));
+        // "yes do it" on the next turn runs it.
+        if (mayRun) memory.commandOffered = meaning.command;
         // What the knowledge base says about it too: how to look by hand, what a finding means.
         if (meaning.result.answered) await this.answerQuestion(context, text, meaning.result, memory, false, staff, meaning.asked);
         else memory.asked = [...memory.asked, { question: meaning.asked, articleId: null, at: new Date().toISOString() }].slice(-MAX_ASKED);
@@ -304,6 +310,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
         await this.send(context, refuseChangeReply(meaning.cmdlet));
         if (meaning.result.answered) await this.answerQuestion(context, text, meaning.result, memory, false, staff);
         if (inFlow) await reminder();
+        return;
+      case 'run-offered':
+        await this.runCommand(context, meaning.command, caller, role, memory);
         return;
       case 'command':
         await this.runCommand(context, text, caller, role, memory);

@@ -8,7 +8,7 @@ import { PHRASES } from '../knowledge/answer';
  */
 export function commandOfferReply(command: string, mayRun: boolean): Reply {
   return mayRun
-    ? textReply(`I can check that with a read-only check: \`${command}\`. Press the button, or type it.`, [command, 'help'])
+    ? textReply(`I can check that with a read-only check: \`${command}\`. Say yes, press the button, or type it.`, [command, 'help'])
     : textReply(`That check needs the admin role: ask a Lync admin to type \`${command}\`. Type "help" to see what you may run.`, ['help']);
 }
 

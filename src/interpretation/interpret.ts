@@ -33,6 +33,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'command' }
   /** A check asked for in words, by someone who may be able to run it: the command that does it. */
   | { kind: 'suggest-command'; command: string; result: SearchResult; asked: string }
+  /** "yes do it", "go ahead" right after the reply offered a command the caller may run: that command. */
+  | { kind: 'run-offered'; command: string }
   /** A request to run a cmdlet that changes something: refused (the bot only reads), with what the knowledge base says. */
   | { kind: 'refuse-change'; cmdlet: string; result: SearchResult }
   /** Start (or switch to) a flow, at its first step or at `stepId`, with what the message already told. */
@@ -94,6 +96,8 @@ export interface InterpretContext {
   handedOff?: boolean;
   /** A slow command was started here lately: "did that finish?" asks after it. */
   commandStarted?: boolean;
+  /** The command the last reply offered to run (the caller may run it). */
+  commandOffered?: string;
 }
 
 /** "article <id>": what buttons sent before they sent titles; chat history still holds them. */
@@ -336,6 +340,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const number = given === -1 ? context.listed.length : given;
     if (number !== undefined && number >= 1 && number <= context.listed.length) return { kind: 'article', id: context.listed[number - 1]!, confidence: 0.9 };
   }
+  // "yes do it", "go ahead" right after a check was offered: that check.
+  if (context.commandOffered && acceptsOffer(folded)) return { kind: 'run-offered', command: context.commandOffered, confidence: 0.85 };
   // "yes", "sure", "walk me through it" take up what the last reply offered, before "ok" can mean thanks.
   if ((context.flowOffered || context.stepOffered) && acceptsOffer(folded)) {
     const offered = context.flowOffered ? context.catalog?.byId(context.flowOffered) : undefined;

@@ -90,6 +90,16 @@ describe('checks over chat, lab mode', () => {
     expect(fresh).not.toMatch(/execution/);
   });
 
+  it('"go ahead" right after a check was offered in words runs that check; a turn later it runs nothing', async () => {
+    const conversation = `checks-${++conversationCount}`;
+    const say = async (text: string) => allText((await bot.send(message(text, { from: ADMIN, conversation: { id: conversation }, serviceUrl: channel.serviceUrl }))).activities);
+    expect(await say('can you see if grace is set up right for lync? grace@contoso.dk')).toMatch(/`check user grace@contoso\.dk`/);
+    const before = channel.requests.length;
+    expect(await say('go ahead')).toMatch(/Working on 'check user' \(execution [0-9a-f]+\)/);
+    await expect.poll(() => channel.requests.slice(before).filter((request) => request.path.includes(`/v3/conversations/${conversation}/`)).length, { timeout: 45_000, interval: 100 }).toBeGreaterThan(0);
+    expect(await say('go ahead')).not.toMatch(/Working on/);
+  });
+
   it('an unknown address gets a clear "not found"', async () => {
     const { result } = await command('check user nobody@contoso.dk');
     expect(result).toMatch(/Not found/);

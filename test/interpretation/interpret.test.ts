@@ -1059,3 +1059,17 @@ describe('a request for a person at the end of a longer message, or after a yes'
     expect(outside(text)).not.toBe('handoff');
   });
 });
+
+describe('taking up a command the last reply offered', () => {
+  const after = (text: string, commandOffered?: string) =>
+    interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ...(commandOffered ? { commandOffered } : {}) });
+  it.each(['yes do it', 'go ahead', 'yes', 'sure', 'run it', 'ok run the check', 'please do'])('%s runs it', (text) => {
+    expect(after(text, 'check user ken@contoso.com')).toEqual({ kind: 'run-offered', command: 'check user ken@contoso.com', confidence: 0.85 });
+  });
+  it.each(['how do i check it by hand', 'no thanks', 'what does it check'])('%s does not', (text) => {
+    expect(after(text, 'check user ken@contoso.com').kind).not.toBe('run-offered');
+  });
+  it('with nothing offered, "go ahead" runs nothing', () => {
+    expect(after('go ahead').kind).not.toBe('run-offered');
+  });
+});
