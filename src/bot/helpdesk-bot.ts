@@ -311,7 +311,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (meaning.result.answered) await this.answerQuestion(context, text, meaning.result, memory, false, staff);
         if (inFlow) await reminder();
         return;
-      case 'run-offered':
+      case 'run-command':
         await this.runCommand(context, meaning.command, caller, role, memory);
         return;
       case 'command':

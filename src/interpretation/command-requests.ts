@@ -25,8 +25,14 @@ const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable
 /** Asking the bot itself to run it ("run …", "can you execute …"), not asking whether to ("should i run …"). */
 const RUN_IT = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(?:run|execute|invoke|fire|launch|apply)\b/i;
 
-/** `about`: the request without the address or host it names, which says where to look, not what about. */
-export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string };
+/** "show me the open tickets", "whats in the queue", "any handoffs waiting": the ticket list. */
+const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*(?:(?:show|list|see|view|give)(?: me)?|what ?s|what is|what are|whats|any|are there any)\s+(?:(?:the|all|my|our|in|any)\s+)*(?:(?:open|new|waiting|pending|current)\s+)?(?:tickets|queue|hand ?offs|handoffs)\b/i;
+
+/**
+ * `about`: the request without the address or host it names, which says where to look, not what about.
+ * `listing`: a read-only list asked for by name, run as it is.
+ */
+export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'listing'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string };
 
 /** At most this many words: a longer message is a question about something, not a request to check. */
 const MAX_WORDS = 30;
@@ -39,6 +45,7 @@ export function commandRequested(typed: string): CommandRequest | undefined {
   const changing = CHANGING_CMDLET.exec(typed);
   if (changing && RUN_IT.test(text)) return { kind: 'changes', cmdlet: changing[1]! };
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
+  if (TICKET_LIST.test(text)) return { kind: 'listing', command: 'tickets' };
   const address = ADDRESS.exec(text)?.[1];
   if (address) {
     const about = text.split(address).join(' ').replace(/\bsip:\s/g, ' ');

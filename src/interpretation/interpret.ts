@@ -33,8 +33,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'command' }
   /** A check asked for in words, by someone who may be able to run it: the command that does it. */
   | { kind: 'suggest-command'; command: string; result: SearchResult; asked: string }
-  /** "yes do it", "go ahead" right after the reply offered a command the caller may run: that command. */
-  | { kind: 'run-offered'; command: string }
+  /** A read-only command to run as it stands: the one the last reply offered ("yes do it"), or a listing asked for in words ("show me the open tickets"). */
+  | { kind: 'run-command'; command: string }
   /** A request to run a cmdlet that changes something: refused (the bot only reads), with what the knowledge base says. */
   | { kind: 'refuse-change'; cmdlet: string; result: SearchResult }
   /** Start (or switch to) a flow, at its first step or at `stepId`, with what the message already told. */
@@ -341,7 +341,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     if (number !== undefined && number >= 1 && number <= context.listed.length) return { kind: 'article', id: context.listed[number - 1]!, confidence: 0.9 };
   }
   // "yes do it", "go ahead" right after a check was offered: that check.
-  if (context.commandOffered && acceptsOffer(folded)) return { kind: 'run-offered', command: context.commandOffered, confidence: 0.85 };
+  if (context.commandOffered && acceptsOffer(folded)) return { kind: 'run-command', command: context.commandOffered, confidence: 0.85 };
   // "yes", "sure", "walk me through it" take up what the last reply offered, before "ok" can mean thanks.
   if ((context.flowOffered || context.stepOffered) && acceptsOffer(folded)) {
     const offered = context.flowOffered ? context.catalog?.byId(context.flowOffered) : undefined;
@@ -446,6 +446,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const request = commandRequested(text);
   if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: context.search(text), confidence: 0.9 };
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
+  // A listing asked for in words ("show me the open tickets") needs no confirming: it is run.
+  if (request?.kind === 'listing' && context.staff && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
   if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) return { kind: 'suggest-command', command: request.command, result: context.search(request.about), asked: request.about, confidence: 0.8 };
   if (explicit?.unknownName !== undefined) {
     // "start lync" may be a question the knowledge base answers; otherwise list the flows.

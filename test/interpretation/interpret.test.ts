@@ -1064,12 +1064,20 @@ describe('taking up a command the last reply offered', () => {
   const after = (text: string, commandOffered?: string) =>
     interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ...(commandOffered ? { commandOffered } : {}) });
   it.each(['yes do it', 'go ahead', 'yes', 'sure', 'run it', 'ok run the check', 'please do'])('%s runs it', (text) => {
-    expect(after(text, 'check user ken@contoso.com')).toEqual({ kind: 'run-offered', command: 'check user ken@contoso.com', confidence: 0.85 });
+    expect(after(text, 'check user ken@contoso.com')).toEqual({ kind: 'run-command', command: 'check user ken@contoso.com', confidence: 0.85 });
   });
   it.each(['how do i check it by hand', 'no thanks', 'what does it check'])('%s does not', (text) => {
-    expect(after(text, 'check user ken@contoso.com').kind).not.toBe('run-offered');
+    expect(after(text, 'check user ken@contoso.com').kind).not.toBe('run-command');
   });
   it('with nothing offered, "go ahead" runs nothing', () => {
-    expect(after('go ahead').kind).not.toBe('run-offered');
+    expect(after('go ahead').kind).not.toBe('run-command');
+  });
+});
+
+describe('a listing asked for in words', () => {
+  const asked = (text: string, staff: boolean) => interpret(text, { catalog, steps, staff, search: () => NOTHING, isCommand: (command) => command === 'tickets' });
+  it('staff get the ticket list run; a user asking the same gets no command', () => {
+    expect(asked('show me the open tickets', true)).toEqual({ kind: 'run-command', command: 'tickets', confidence: 0.8 });
+    expect(asked('show me the open tickets', false).kind).not.toBe('run-command');
   });
 });
