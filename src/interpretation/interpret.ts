@@ -455,6 +455,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return result.answered ? { kind: 'question', result, aside: false, confidence: 0.6 } : { kind: 'unknown-flow', name: explicit.unknownName, confidence: 0.9 };
   }
 
+  // "walk me through it", "step by step please" right after an answer that has guided steps (its
+  // button says the same): those steps, with what the question before told.
+  const walked = context.lastAnswer?.flowId && WALK_THROUGH.test(folded) ? catalog?.byId(context.lastAnswer.flowId) : undefined;
+  if (walked) return { kind: 'start-flow', flowId: walked.id, slots: slotsOf(context.previousQuestion ?? ''), confidence: 0.75 };
   // "how do I sign in with the smart card now that it's set up": the procedure is behind them.
   const requested = alreadyDone(folded) ? undefined : catalog?.requested(text);
   if (requested) {
@@ -557,6 +561,9 @@ function listedArticleMeant(result: SearchResult, listed: readonly string[]): Ar
   const rival = result.hits.slice(1).find((hit) => listed.includes(hit.article.id));
   return rival && rival.confidence > LISTED_LEAD * best.confidence ? undefined : best.article;
 }
+
+/** Asking to be taken through a procedure. */
+const WALK_THROUGH = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bguide me\b|\bshow me how\b/;
 
 /** The user reports having done something (with RULED_OUT: and it still fails). */
 const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|corrected|reset|ran|updated|installed|set)\b/;

@@ -1081,3 +1081,15 @@ describe('a listing asked for in words', () => {
     expect(asked('show me the open tickets', false).kind).not.toBe('run-command');
   });
 });
+
+describe('"walk me through it" right after an answer that has guided steps', () => {
+  const after = (text: string, lastAnswer?: { id: string; flowId?: string }) =>
+    interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, previousQuestion: 'IT gave me one of those badge cards for lync, how do i get it working', ...(lastAnswer ? { lastAnswer } : {}) });
+  it.each(['walk me through it', 'no i mean step by step, guide me through enrolling it', 'can you take me through it'])('%s starts those steps with what was told', (text) => {
+    expect(after(text, { id: 'smart-card-manual-enrollment-certsrv', flowId: 'smart-card-enrollment' })).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', slots: { card: { value: 'physical' } } });
+  });
+  it('a plain yes or a new question is no request to be walked through', () => {
+    expect(after('yes', { id: 'smart-card-manual-enrollment-certsrv', flowId: 'smart-card-enrollment' }).kind).not.toBe('start-flow');
+    expect(after('which template do i pick', { id: 'smart-card-manual-enrollment-certsrv', flowId: 'smart-card-enrollment' })).not.toMatchObject({ kind: 'start-flow' });
+  });
+});
