@@ -240,6 +240,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
         const article = this.deps.knowledge.byId(meaning.id);
         if (article) {
           memory.lastArticleId = article.id;
+          // Read from a list ("2", "we use one of those usb lte sticks"): the answer follow-ups and "done"
+          // refer to. A bare pick says nothing by itself, so the title stands for it.
+          if (!inFlow) memory.asked = [...memory.asked, { question: text.trim().split(/\s+/).length >= 3 ? text : article.title, articleId: article.id, at: new Date().toISOString() }].slice(-MAX_ASKED);
           await this.send(context, answerReply(article, article.related.map((id) => this.deps.knowledge.byId(id)).filter((a) => a !== undefined), undefined, { flowTitle: this.flowTitle }));
         } else await this.send(context, textReply(`I have no article called "${escapeMarkdown(clip(meaning.id, 60))}".`, ['help']));
         if (inFlow) await reminder();

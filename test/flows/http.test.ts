@@ -142,8 +142,9 @@ describe('guided flows over HTTP', () => {
     expect(after).toMatch(/^That was "Turning on Diagnostic Logs in the Lync Windows Store app/);
     expect(after).toMatch(/1\. \*\*Saving logs from the Lync Windows Store app/);
     expect(after).not.toMatch(/not in a guided flow/);
-    // The list is numbered for picking.
+    // The list is numbered for picking, and "done" after the one picked is about that one.
     expect(await say('1')).toMatch(/Saving logs from the Lync Windows Store app after a failed sign-in/);
+    expect(await say('done')).toMatch(/^That was "Saving logs from the Lync Windows Store app/);
 
     const flowFirst = conversation();
     await flowFirst('how do i turn on logging in the lync store app');
