@@ -334,6 +334,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const rest = original.replace(ROLE_PREAMBLE, '');
   const text = rest !== original && tokens(foldPhrase(rest)).length >= 2 ? rest : original;
   const folded = text === original ? originalFolded : foldPhrase(text);
+  // The message's own search, made once: several readings below may need it.
+  let own: SearchResult | undefined;
+  const searchOwn = () => (own ??= context.search(text));
   // A number answers the previous reply's numbered list of articles (in a flow, numbers pick choices).
   if (context.listed && context.listed.length > 0) {
     const given = choiceNumber(text);
@@ -352,7 +355,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "the time was wrong", "we use one of those usb lte sticks" under a list of likely causes: the one it
   // describes. "the time is fine" rules that one out instead: the troubleshooter goes on without it.
-  const fromList = context.listed && context.listed.length > 0 && tokens(folded).length <= 12 && !onlySlots(text, folded) ? listedArticleMeant(context.search(text), context.listed) : undefined;
+  const fromList = context.listed && context.listed.length > 0 && tokens(folded).length <= 12 && !onlySlots(text, folded) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
   if (fromList && RULED_OUT.test(folded)) {
     if (fromList.flow === TROUBLESHOOTER && context.catalog?.byId(TROUBLESHOOTER)) return { ...troubleshootOffer(text, [fromList.id], context.recentClient), confidence: 0.65 };
   } else if (fromList) return { kind: 'article', id: fromList.id, confidence: 0.65 };
@@ -444,14 +447,14 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (explicit?.flow) return { kind: 'start-flow', flowId: explicit.flow.id, slots: slotsOf(text), confidence: 1 };
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
   const request = commandRequested(text);
-  if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: context.search(text), confidence: 0.9 };
+  if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: searchOwn(), confidence: 0.9 };
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
   // A listing asked for in words ("show me the open tickets") needs no confirming: it is run.
   if (request?.kind === 'listing' && context.staff && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
   if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) return { kind: 'suggest-command', command: request.command, result: context.search(request.about), asked: request.about, confidence: 0.8 };
   if (explicit?.unknownName !== undefined) {
     // "start lync" may be a question the knowledge base answers; otherwise list the flows.
-    const result = context.search(text);
+    const result = searchOwn();
     return result.answered ? { kind: 'question', result, aside: false, confidence: 0.6 } : { kind: 'unknown-flow', name: explicit.unknownName, confidence: 0.9 };
   }
 
@@ -469,7 +472,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // that only uses a flow's trigger words in passing ("enrolling my card and it wants a PIN", "what's
     // the url to enroll a smart card") is about one thing: the knowledge base answers it when it can.
     if (asksForAThing(folded) || beyondTrigger(text, folded, requested.triggers) >= 2) {
-      const result = context.search(text);
+      const result = searchOwn();
       if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
     }
     return { kind: 'start-flow', flowId: requested.id, slots: slotsOf(text), confidence: 0.9 };
@@ -492,7 +495,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const step = context.steps?.stepForAny(joined, slotsOf(text).client?.value ?? context.recentClient);
     if (step && step.flowId === context.stepOffered.flowId) return { kind: 'step-answer', ...step, asked: joined, confidence: 0.6 };
   }
-  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), context.search(text), context.lastAnswer) : context.search(text);
+  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), searchOwn(), context.lastAnswer) : searchOwn();
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: RULED_OUT.test(folded) });
   if (followUp) return followUp;
