@@ -44,6 +44,8 @@ export interface FlowDialogOptions {
   slots?: Record<string, string>;
   /** A step to start at instead of the first. */
   at?: string;
+  /** Said at that step at once ("stuck" right after the step was the answer). */
+  then?: 'stuck';
 }
 
 const TURN_INFO = Symbol('flowTurnInfo');
@@ -66,7 +68,7 @@ export class FlowDialog extends Dialog<FlowDialogOptions> {
   override async beginDialog(dc: DialogContext, options?: FlowDialogOptions): Promise<DialogTurnResult> {
     if (!options?.flowId || !this.hooks.catalog.byId(options.flowId)) throw new Error(`FlowDialog needs a known flowId, got "${options?.flowId}"`);
     const info = this.info(dc.context);
-    return this.settle(dc, startFlow(this.hooks.catalog, options.flowId, this.flowContext(info), options.carried, { slots: options.slots, at: options.at }));
+    return this.settleTurn(dc, startFlow(this.hooks.catalog, options.flowId, this.flowContext(info), options.carried, { slots: options.slots, at: options.at, then: options.then }), info);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {

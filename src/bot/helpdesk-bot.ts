@@ -259,7 +259,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         // log steps), and what a hand-off reports they came with.
         const flow = flows.catalog.byId(meaning.flowId);
         if (flow) memory.asked = [...memory.asked, { question: text, articleId: null, step: { flowId: flow.id, stepId: meaning.stepId ?? flow.start }, at: new Date().toISOString() }].slice(-MAX_ASKED);
-        await flows.begin(context, meaning.flowId, info, { slots, ...(meaning.stepId ? { at: meaning.stepId } : {}) });
+        await flows.begin(context, meaning.flowId, info, { slots, ...(meaning.stepId ? { at: meaning.stepId } : {}), ...(meaning.then ? { then: meaning.then } : {}) });
         return;
       }
       case 'unknown-flow':

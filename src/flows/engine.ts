@@ -62,6 +62,11 @@ export interface StartOptions {
   slots?: Record<string, string>;
   /** Start at this step instead of the first ("continue from this step"). */
   at?: string;
+  /**
+   * Said at that step straight away: "stuck" right after the step was shown as an answer. The step is
+   * not shown again (the user has just read it); the reply is what the word does there.
+   */
+  then?: 'stuck';
 }
 
 export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowContext, carried?: FlowState, options: StartOptions = {}): FlowTurn {
@@ -80,8 +85,11 @@ export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowCon
     outcome: 'active',
     ...(options.slots && Object.keys(options.slots).length > 0 ? { slots: { ...carried?.slots, ...options.slots } } : carried?.slots ? { slots: carried.slots } : {}),
   };
-  const turn = enter(catalog, state, at, context);
-  return { ...turn, event: turn.event === 'moved' ? 'started' : turn.event };
+  const entered = enter(catalog, state, at, context);
+  const said = options.then && entered.active && entered.state.stepId === at ? applyAction(catalog, entered.state, { kind: 'word', word: options.then }, context) : undefined;
+  // Still under way after what was said there: the flow began this turn. (A hand-off or an end step says so itself.)
+  if (said) return { ...said, event: said.event === 'moved' || said.event === 'stayed' ? 'started' : said.event };
+  return { ...entered, event: entered.event === 'moved' ? 'started' : entered.event };
 }
 
 

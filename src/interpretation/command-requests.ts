@@ -26,7 +26,7 @@ const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable
 const RUN_IT = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(?:run|execute|invoke|fire|launch|apply)\b/i;
 
 /** "show me the open tickets", "whats in the queue", "any handoffs waiting": the ticket list. */
-const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*(?:(?:show|list|see|view|give)(?: me)?|what ?s|what is|what are|whats|any|are there any)\s+(?:(?:the|all|my|our|in|any)\s+)*(?:(?:open|new|waiting|pending|current)\s+)?(?:tickets|queue|hand ?offs|handoffs)\b/i;
+const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*(?:(?:show|list|see|view|give)(?: me)?|what ?s|what is|what are|whats|any|anything|are there any|is there anything)\s+(?:(?:the|all|my|our|in|any)\s+)*(?:(?:open|new|waiting|pending|current)\s+)?(?:tickets|queue|hand ?offs|handoffs)\b/i;
 
 /**
  * `about`: the request without the address or host it names, which says where to look, not what about.
@@ -45,7 +45,8 @@ export function commandRequested(typed: string): CommandRequest | undefined {
   const changing = CHANGING_CMDLET.exec(typed);
   if (changing && RUN_IT.test(text)) return { kind: 'changes', cmdlet: changing[1]! };
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
-  if (TICKET_LIST.test(text)) return { kind: 'listing', command: 'tickets' };
+  // Sentence by sentence: "morning. whats in the queue?" asks for it after a greeting.
+  if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim()))) return { kind: 'listing', command: 'tickets' };
   const address = ADDRESS.exec(text)?.[1];
   if (address) {
     const about = text.split(address).join(' ').replace(/\bsip:\s/g, ' ');

@@ -38,7 +38,7 @@ export type Interpretation = { confidence: number } & (
   /** A request to run a cmdlet that changes something: refused (the bot only reads), with what the knowledge base says. */
   | { kind: 'refuse-change'; cmdlet: string; result: SearchResult }
   /** Start (or switch to) a flow, at its first step or at `stepId`, with what the message already told. */
-  | { kind: 'start-flow'; flowId: string; stepId?: string; slots: Slots }
+  | { kind: 'start-flow'; flowId: string; stepId?: string; slots: Slots; then?: 'stuck' }
   | { kind: 'unknown-flow'; name: string }
   /** In a flow: a choice of the current question. */
   | { kind: 'choice'; index: number; slots: Slots }
@@ -352,6 +352,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // After one step was answered, "start" may mean from the beginning (that button says so): only a yes carries on.
     const step = /\b(?:start|begin)\b/.test(folded) ? undefined : context.stepOffered;
     if (step && context.catalog?.byId(step.flowId)?.steps[step.stepId]) return { kind: 'start-flow', flowId: step.flowId, stepId: step.stepId, slots: {}, confidence: 0.85 };
+  }
+  // "stuck", "can't find options in the app anywhere" right after one step was the answer: that step
+  // is not working, so the guided steps take over there with what "stuck" does at it.
+  const stepStuck = context.stepOffered && context.catalog?.byId(context.stepOffered.flowId)?.steps[context.stepOffered.stepId];
+  if (stepStuck && !looksLikeQuestion(text) && (phraseGroupOf(text)?.id === 'stuck' || progressOf(folded) === 'stuck')) {
+    return { kind: 'start-flow', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, slots: {}, then: 'stuck', confidence: 0.75 };
   }
   // "the time was wrong", "we use one of those usb lte sticks" under a list of likely causes: the one it
   // describes. "the time is fine" rules that one out instead: the troubleshooter goes on without it.

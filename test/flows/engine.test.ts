@@ -27,6 +27,8 @@ describe('which messages start a flow (trigger phrases from dialogs/)', () => {
     ['start collect-logs', 'collect-logs'],
     ['start smart card', 'smart-card-enrollment'],
     ['Start Sign-in troubleshooter', 'sign-in-troubleshooter'],
+    ['ok lets do the troubleshooter thing', 'sign-in-troubleshooter'],
+    ['can we run the troubleshooter', 'sign-in-troubleshooter'],
   ])('%s → %s', (text, flowId) => {
     expect(catalog.requested(text)?.id).toBe(flowId);
   });
@@ -140,6 +142,14 @@ describe('the engine', () => {
     // States stored before endedAt existed still read back.
     const { endedAt: _dropped, ...legacy } = reached.state;
     expect(FlowState.safeParse(legacy).success).toBe(true);
+  });
+
+  it('"stuck" said at a step as the flow starts there: what stuck does at it, without the step again', () => {
+    // The step was the answer to a question a moment ago; the user has just read it.
+    const turn = startFlow(catalog, 'collect-logs', user, undefined, { at: 'mobile-logs', then: 'stuck' });
+    expect(turn).toMatchObject({ event: 'started', active: true, state: { stepId: 'client-logs' } });
+    expect(turn.replies.map((reply) => reply.text).join('\n')).not.toMatch(/Send diagnostic logs/);
+    expect(turn.state.progress).toContainEqual(expect.objectContaining({ stepId: 'mobile-logs', status: 'stuck' }));
   });
 
   it('"next" on a question asks for a choice instead of skipping it', () => {

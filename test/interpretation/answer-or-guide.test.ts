@@ -37,6 +37,8 @@ describe('answer or guide', () => {
     ['how do i enroll my smart card?', 'start smart-card-enrollment'],
     ['how do i sign in to lync with the smart card now that its set up', 'article smart-card-sign-in-lync'],
     ['once enrolled what pin do i use for lync', 'article smart-card-default-pin'],
+    // "use the same" is in the log-on step's words, but says nothing about a step.
+    ['my laptop has the virtual smartcard thing set up for lync. i just got a second win8 desktop at the office, can i use the same one on it?', 'article smart-card-physical-vs-virtual'],
     ['please walk me through enrolling my smart card', 'start smart-card-enrollment'],
     ['walk me through signing in on my iphone', 'start sign-in-troubleshooter'],
     ['can you help me with collecting logs', 'start collect-logs'],

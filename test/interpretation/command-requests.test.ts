@@ -18,7 +18,7 @@ describe('checks asked for in words', () => {
     expect(commandRequested('can you check if user bob@contoso.dk is enabled for lync')).toMatchObject({ about: expect.not.stringContaining('contoso') });
   });
 
-  it.each(['show me the open tickets', 'whats in the queue', 'any handoffs waiting', 'can you list the tickets', 'what are the open tickets'])('"%s" asks for the ticket list', (text) => {
+  it.each(['show me the open tickets', 'whats in the queue', 'any handoffs waiting', 'can you list the tickets', 'what are the open tickets', 'morning. whats in the queue, anything from users today?', 'anything in the queue?'])('"%s" asks for the ticket list', (text) => {
     expect(commandRequested(text)).toEqual({ kind: 'listing', command: 'tickets' });
   });
   it.each(['whats a web ticket', 'show me the ticket H-ABC123', 'the webticket service queue is full'])('"%s" is no request for the ticket list', (text) => {

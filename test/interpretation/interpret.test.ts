@@ -721,6 +721,15 @@ describe('answers to what the previous reply offered', () => {
     expect(offered(text, { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } })).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'template' });
   });
 
+  it.each(['stuck', 'cant find options in the iphone app anywhere', 'im stuck', 'there is no about menu'])('"%s" right after a step was the answer: the flow takes over there, stuck', (text) => {
+    expect(offered(text, { stepOffered: { flowId: 'collect-logs', stepId: 'mobile-logs' } })).toMatchObject({ kind: 'start-flow', flowId: 'collect-logs', stepId: 'mobile-logs', then: 'stuck' });
+  });
+
+  it('without a step offered, "stuck" starts nothing at a step; a question after the step is no "stuck"', () => {
+    expect(offered('stuck')).not.toMatchObject({ then: 'stuck' });
+    expect(offered('where do i find options in the iphone app?', { stepOffered: { flowId: 'collect-logs', stepId: 'mobile-logs' } })).not.toMatchObject({ then: 'stuck' });
+  });
+
   it('without a step offered, "continue" is no flow start at a step; an unknown offered step is ignored', () => {
     expect(offered('continue from this step')).not.toMatchObject({ kind: 'start-flow', stepId: expect.anything() });
     expect(offered('start', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } })).not.toMatchObject({ stepId: 'template' });

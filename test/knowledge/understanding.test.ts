@@ -73,6 +73,8 @@ describe('out of scope', () => {
     'who is the CEO',
     // One word shared with an article by coincidence is no reason to offer it.
     'which dishes are on the lunch menu tomorrow',
+    // Unlocking a Windows account is the helpdesk's job; the article on lockouts from publishing Lync is no answer.
+    'i think my AD account got locked, can you unlock it for me',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
