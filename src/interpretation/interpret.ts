@@ -481,7 +481,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
       const result = searchOwn();
       if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
     }
-    return { kind: 'start-flow', flowId: requested.id, slots: slotsOf(text), confidence: 0.9 };
+    // The client named lately is not asked again ("its the tile app on my surface" … "IT wants logs").
+    return { kind: 'start-flow', flowId: requested.id, slots: withClient(slotsOf(text), context.recentClient), confidence: 0.9 };
   }
 
   // "walk me through it" with no offer open, right after "my lync logs, i need them for a ticket": the
@@ -535,7 +536,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
     // ("how do i send them to you guys": the step is found with what "them" are, the question before.)
     const about = contextClient && context.previousQuestion ? `${context.previousQuestion} ${text}` : text;
-    const step = context.steps?.stepForAny(about, slotsOf(text).client?.value ?? contextClient);
+    const step = context.steps?.stepForAny(about, slotsOf(text).client?.value ?? contextClient ?? context.recentClient);
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
   // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else
@@ -582,15 +583,21 @@ const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|
  * The troubleshooter offered with the likely causes for the client the message names (else the one an
  * earlier answer was for), leaving out the causes in `tried`, which the user has ruled out.
  */
+/** The slots a message gives, with the client told earlier when it names none. */
+function withClient(said: Slots, earlierClient: string | undefined): Slots {
+  return said.client || !earlierClient ? said : { ...said, ...slotsOf(CLIENT_WORD[earlierClient] ?? '') };
+}
+
 function troubleshootOffer(text: string, tried: readonly string[], earlierClient: string | undefined): Omit<Extract<Interpretation, { kind: 'troubleshoot' }>, 'confidence'> {
   const said = slotsOf(text);
   const client = said.client?.value ?? earlierClient ?? 'any';
-  const slots = said.client || !earlierClient ? said : { ...said, ...slotsOf(CLIENT_WORD[earlierClient] ?? '') };
+  const slots = withClient(said, earlierClient);
   const causes = (LIKELY_CAUSES[client] ?? LIKELY_CAUSES.any!).filter((id) => !tried.includes(id));
   return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ...(tried.length > 0 ? { ruledOut: tried[0]! } : {}) };
 }
 
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for'.split(' '));
+// ("done. they also want them from my iphone, same thing there?" names nothing but the client, either.)
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works'.split(' '));
 /** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
 const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
 

@@ -214,4 +214,28 @@ describe('what people type, through the bot', () => {
     expect(inFlow.text).toMatch(/You are still in "Smart card enrollment"/);
     expect((await say('physical')).text).not.toMatch(/Is your smart card physical or virtual\?/);
   });
+
+  it('the client named a few questions back is not asked again when a flow starts, and the reply says so', async () => {
+    const say = conversation();
+    await say('its the lync app on my surface, the tile one. just keeps spinning then says cant sign in');
+    const logs = await say('ok tethered thru my phones wifi and still nothing. IT wants logs, how do i get them off this thing');
+    expect(logs.text).toMatch(/I took \*\*Windows Store app\*\* as your client/);
+    expect(logs.text).not.toMatch(/Which Lync do you want to collect logs from\?/);
+  });
+
+  it('"done. they also want them from my iphone, same thing there?" is the last question again, for the iPhone', async () => {
+    const say = conversation();
+    await say('helpdesk told me to send them lync logs from my pc, no idea how');
+    const iphone = await say('done. they also want them from my iphone, same thing there?');
+    expect(iphone.text).toMatch(/Send diagnostic logs/);
+    expect(iphone.text).not.toMatch(/I don't know/);
+  });
+
+  it('"stuck" right after one step was the answer: the guided steps take over at that step', async () => {
+    const say = conversation();
+    expect((await say('how do i send diagnostic logs from lync on iphone')).text).toMatch(/Send diagnostic logs/);
+    const stuck = await say('cant find options in the iphone app anywhere');
+    expect(stuck.text).toMatch(/Then we'll rely on the server/);
+    expect(stuck.text).not.toMatch(/I don't know/);
+  });
 });
