@@ -330,6 +330,9 @@ function progressOf(folded: string): FlowWord | undefined {
 const ROLE_PREAMBLE =
   /^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i'?m|i am|this is|it'?s|we'?re|we are)\s+(?:(?:on|from|with|in)\s+)?(?:the\s+)?(?:helpdesk|help desk|service desk|it support|support desk|it)(?:\s+team)?|(?:helpdesk|help desk|service desk|agent|admin|it)\s+here)\s*[,.:;!-]+\s*/i;
 
+/** Share of a question's own words the step must hold when the search found no answer and a step is tried. */
+const STEP_FALLBACK_SHARE = 0.25;
+
 function outsideFlow(original: string, originalFolded: string, context: InterpretContext): Interpretation {
   const rest = original.replace(ROLE_PREAMBLE, '');
   const text = rest !== original && tokens(foldPhrase(rest)).length >= 2 ? rest : original;
@@ -533,10 +536,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const others = result.hits.filter((hit) => hit.article.id !== last.id);
     return { kind: 'question', result: { ...result, answered: false, hits: others, suggested: (result.suggested ?? []).filter((hit) => hit.article.id !== last.id), ruledOut: last.id }, aside: false, confidence: 0.6 };
   }
-  if (!result.answered && !result.ambiguousWord && asksSomething(text)) {
+  if (!result.answered && !result.ambiguousWord && !result.otherTopic && asksSomething(text)) {
     // ("how do i send them to you guys": the step is found with what "them" are, the question before.)
     const about = contextClient && context.previousQuestion ? `${context.previousQuestion} ${text}` : text;
-    const step = context.steps?.stepForAny(about, slotsOf(text).client?.value ?? contextClient ?? context.recentClient);
+    // (A step that holds only one of many words asked is a guess: the search found nothing either.)
+    const step = context.steps?.stepForAny(about, slotsOf(text).client?.value ?? contextClient ?? context.recentClient, STEP_FALLBACK_SHARE);
     if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
   // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else

@@ -58,14 +58,17 @@ export class StepIndex {
    * The one step of `flowId` the question is about, or undefined. Words of the flow's own topic
    * ("smart card", "enroll") do not count: every step shares them.
    */
-  stepFor(flowId: string, question: string, path?: StepPath, minScore = 1): string | undefined {
+  stepFor(flowId: string, question: string, path?: StepPath, minScore = 1, minShare = 0): string | undefined {
     const indexed = this.byFlow.get(flowId);
     const flow = this.flows.get(flowId);
     if (!indexed || !flow) return undefined;
     // Request verbs ("send you my logs", "walk me through") say how the user asks, not which step.
     const asked = [...new Set(wordsOf(question))].filter((word) => !indexed.topic.has(word) && !EVERYDAY.has(word));
+    // With `minShare`, the step must hold that share of the question's own words: "she forgot her changed
+    // PIN and the card is locked, how do I reset it" shares only "pin" with the step that types it.
+    const holds = (stepId: string) => minShare === 0 || asked.filter((word) => indexed.steps.find((step) => step.stepId === stepId)!.words.has(word)).length >= minShare * asked.length;
     const anywhere = bestStep(indexed.steps, indexed.frequency, asked);
-    if (!path) return anywhere && anywhere.score >= minScore ? anywhere.stepId : undefined;
+    if (!path) return anywhere && anywhere.score >= minScore && holds(anywhere.stepId) ? anywhere.stepId : undefined;
     const allowed = new Set([...reachable(flow, path.stepId, path.staff), ...path.visited]);
     // How distinctive a word is among the steps this conversation could be on: "folder" is in the Store
     // app's and the Mac's steps too, but on the PC's path only one step names it…
@@ -75,7 +78,7 @@ export class StepIndex {
     // …unless the question's words point more strongly at a step off the path ("redirect the search
     // output to a file" is the server's step, even where "file" names only one of the Store app's).
     if (anywhere && !allowed.has(anywhere.stepId) && anywhere.score > onPath.score) return undefined;
-    return onPath.stepId;
+    return holds(onPath.stepId) ? onPath.stepId : undefined;
   }
 
 
@@ -83,7 +86,7 @@ export class StepIndex {
    * The one step a question is about when it names one flow's topic ("enrolling my smart card: …");
    * a question that names no flow's topic is left to the knowledge base.
    */
-  stepForAny(question: string, client?: string): { flowId: string; stepId: string } | undefined {
+  stepForAny(question: string, client?: string, minShare = 0): { flowId: string; stepId: string } | undefined {
     const asked = new Set(wordsOf(question));
     const topical = [...this.byFlow.entries()].filter(([, indexed]) => [...indexed.topic].some((word) => asked.has(word)));
     if (topical.length !== 1) return undefined;
@@ -93,7 +96,7 @@ export class StepIndex {
     const flow = this.flows.get(flowId);
     const forClient = client && flow ? flow.steps[flow.start]?.choices?.find((choice) => choice.set?.client === client) : undefined;
     const path = forClient && !forClient.next.startsWith('flow:') ? { stepId: forClient.next, visited: [], staff: true } : undefined;
-    const stepId = this.stepFor(flowId, question, path);
+    const stepId = this.stepFor(flowId, question, path, 1, minShare);
     return stepId ? { flowId, stepId } : undefined;
   }
 }

@@ -37,6 +37,8 @@ describe('answer or guide', () => {
     ['how do i enroll my smart card?', 'start smart-card-enrollment'],
     ['how do i sign in to lync with the smart card now that its set up', 'article smart-card-sign-in-lync'],
     ['once enrolled what pin do i use for lync', 'article smart-card-default-pin'],
+    // A locked card with a forgotten PIN shares only "pin" with the step that types it: no step, no article.
+    ['ok. different user: she changed her smart card PIN last week and now forgot it, card is locked after too many tries. how do I reset it?', 'no answer'],
     // "use the same" is in the log-on step's words, but says nothing about a step.
     ['my laptop has the virtual smartcard thing set up for lync. i just got a second win8 desktop at the office, can i use the same one on it?', 'article smart-card-physical-vs-virtual'],
     ['please walk me through enrolling my smart card', 'start smart-card-enrollment'],
@@ -117,5 +119,14 @@ describe('right after an answer, a short question may be about that answer', () 
 
   it('without that answer just before, "what does exit do" is still a choice between the articles', () => {
     expect(outcome('what does exit do')).toBe('no answer');
+  });
+});
+
+describe('a step named from a question', () => {
+  it('with a share asked for, the step must hold that share of the question\'s own words', () => {
+    const question = 'she changed her smart card PIN last week and now forgot it, card is locked after too many tries. how do I reset it?';
+    expect(steps.stepForAny(question)).toBeDefined();
+    expect(steps.stepForAny(question, undefined, 0.25)).toBeUndefined();
+    expect(steps.stepForAny('which template do i pick when enrolling my smart card', undefined, 0.25)).toEqual({ flowId: 'smart-card-enrollment', stepId: 'template' });
   });
 });
