@@ -124,7 +124,7 @@ describe('right after an answer, a short question may be about that answer', () 
 
 describe('a step named from a question', () => {
   it('with a share asked for, the step must hold that share of the question\'s own words', () => {
-    const question = 'she changed her smart card PIN last week and now forgot it, card is locked after too many tries. how do I reset it?';
+    const question = 'ok. different user: she changed her smart card PIN last week and now forgot it, card is locked after too many tries. how do I reset it?';
     expect(steps.stepForAny(question)).toBeDefined();
     expect(steps.stepForAny(question, undefined, 0.25)).toBeUndefined();
     expect(steps.stepForAny('which template do i pick when enrolling my smart card', undefined, 0.25)).toEqual({ flowId: 'smart-card-enrollment', stepId: 'template' });
