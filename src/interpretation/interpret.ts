@@ -203,6 +203,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const progress = progressOf(folded);
     // "Tried it, failed again" is what a step that asks for the failure wants to hear.
     if (progress === 'stuck' && step.reproduces && failedAgain(folded)) return { kind: 'flow-word', word: 'next', confidence: 0.7 };
+    // "the page looks all messed up, i have IE 10" at the step that opens it: what it describes is a step
+    // ahead ("Internet Explorer 10? Use Compatibility View"), so the flow goes there.
+    const ahead = progress !== 'next' ? stepAhead(text, context) : undefined;
+    if (ahead) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: ahead, slots: {}, confidence: 0.65 };
     if (progress) return { kind: 'flow-word', word: progress, confidence: 0.7 };
   }
   // "what was step 1 again?": a numbered step of this flow, one the user has stood on.
@@ -329,6 +333,18 @@ function progressOf(folded: string): FlowWord | undefined {
 /** "helpdesk here.", "I'm on the service desk,": who is asking, not what (the role comes from the sign-in). */
 const ROLE_PREAMBLE =
   /^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i'?m|i am|this is|it'?s|we'?re|we are)\s+(?:(?:on|from|with|in)\s+)?(?:the\s+)?(?:helpdesk|help desk|service desk|it support|support desk|it)(?:\s+team)?|(?:helpdesk|help desk|service desk|agent|admin|it)\s+here)\s*[,.:;!-]+\s*/i;
+
+/** Two of a step's distinctive words, not one ("the page doesnt load" is trouble at this step). */
+const AHEAD_MIN_SCORE = 2;
+
+/** A step of the current flow not yet stood on that the message's words point at (a quarter of them at least). */
+function stepAhead(text: string, context: InterpretContext): string | undefined {
+  const flow = context.flow;
+  if (!flow) return undefined;
+  const visited = stepsVisited(flow);
+  const stepId = context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited, staff: context.staff }, AHEAD_MIN_SCORE, STEP_FALLBACK_SHARE);
+  return stepId && stepId !== flow.stepId && !visited.includes(stepId) ? stepId : undefined;
+}
 
 /** Share of a question's own words the step must hold when the search found no answer and a step is tried. */
 const STEP_FALLBACK_SHARE = 0.25;

@@ -39,8 +39,17 @@ function stemmed(word: string): string {
   return word.length > 4 ? word.replace(/(?:ing|ed|es|s)$/, '') : word;
 }
 
+/** "ie10", "win8": a name and its version run together are also the two words ("IE 10"). */
+const RUN_TOGETHER = /^([a-z]{2,3})(\d{1,2})$/;
+
 function wordsOf(text: string): string[] {
-  return tokens(foldPhrase(text)).filter((word) => !FILLER.has(word) && !GENERIC.has(word) && word.length > 1).map(stemmed);
+  return tokens(foldPhrase(text))
+    .flatMap((word) => {
+      const parts = RUN_TOGETHER.exec(word);
+      return parts ? [word, parts[1]!, parts[2]!] : [word];
+    })
+    .filter((word) => !FILLER.has(word) && !GENERIC.has(word) && word.length > 1)
+    .map(stemmed);
 }
 
 export class StepIndex {
@@ -108,7 +117,8 @@ function indexFlow(flow: FlowDefinition): { steps: IndexedStep[]; topic: Set<str
   for (const [stepId, step] of Object.entries(flow.steps)) {
     // Procedure steps only: instructions the user carries out (questions and endings are not "how do I").
     if (!step.next || step.branch) continue;
-    const text = [step.title, step.say ?? '', ...(step.do ?? []), step.stuckHelp ?? ''].join(' ');
+    // (A title's "Step 10 —" is its place, not its subject: "IE 10" is no question about step 10.)
+    const text = [step.title.replace(/^step \d+\s*[—–-]\s*/i, ''), step.say ?? '', ...(step.do ?? []), step.stuckHelp ?? ''].join(' ');
     steps.push({ stepId, words: new Set(wordsOf(text)) });
   }
   return { steps, topic, frequency: frequencies(steps) };

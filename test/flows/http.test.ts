@@ -46,7 +46,7 @@ describe('guided flows over HTTP', () => {
 
     expect(await say('1')).toMatch(/Step 2 — open the enrollment page[\s\S]*https:\/\/MyCA\.<yourcompany>\.com\/certsrv/);
     const compat = await say('next');
-    expect(compat).toMatch(/Step 3 — Internet Explorer 10\? Use Compatibility View/);
+    expect(compat).toMatch(/Step 3 — Internet Explorer 10 \(IE10\)\? Use Compatibility View/);
     expect(compat).not.toMatch(/Step 2 —/);
     expect(await say('back')).toMatch(/Back one step[\s\S]*Step 2 — open the enrollment page/);
 
@@ -55,7 +55,7 @@ describe('guided flows over HTTP', () => {
     expect(aside).toMatch(/type \*\*done\*\* when you have finished it/i);
     expect(aside).toMatch(/still in "Smart card enrollment" at "Step 2/);
 
-    expect(await say('next')).toMatch(/Step 3 — Internet Explorer 10\? Use Compatibility View/);
+    expect(await say('next')).toMatch(/Step 3 — Internet Explorer 10 \(IE10\)\? Use Compatibility View/);
 
     expect(await say('cancel')).toMatch(/closed the "Smart card enrollment" steps/);
     expect(await say('next')).not.toMatch(/Step 4/);

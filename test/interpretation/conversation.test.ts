@@ -195,7 +195,7 @@ describe('what people type, through the bot', () => {
     expect((await say('ok')).text).toMatch(/^Take your time\. Tell me how it went/);
     await say('start smart-card-enrollment');
     await say('physical');
-    expect((await say('ok')).text).toMatch(/Step 3 — Internet Explorer 10\?/);
+    expect((await say('ok')).text).toMatch(/Step 3 — Internet Explorer 10 \(IE10\)\?/);
   });
 
   it('chat is answered as chat: "are you a bot", frustration and "how are you" never get "I don\'t know"', async () => {

@@ -226,6 +226,13 @@ describe('flow words', () => {
     expect(picked(text, 'certsrv')).toBe(expected);
   });
 
+  it.each(['page looks all messed up, buttons missing. i have IE 10', 'i have the address, the page just renders badly in IE10. is there a fix'])(
+    'at the step that opens the page, "%s" describes the step ahead: the flow goes there',
+    (text) => {
+      expect(meaning(text, 'certsrv')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'ie10-compat' });
+    },
+  );
+
   it.each([
     ['ok', 'small-talk'],
     ['okay', 'small-talk'],
