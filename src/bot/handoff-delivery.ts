@@ -108,10 +108,18 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
     } catch (error) {
       turnLogger(context, deps.logger).error('hand-off not stored', { handOff: summary.id, error });
     }
-    await deps.onHandedOff?.(summary, record.userConversation).catch((error: unknown) => turnLogger(context, deps.logger).error('hand-off ticket not opened', { handOff: summary.id, error }));
+    const queued = deps.onHandedOff
+      ? await deps.onHandedOff(summary, record.userConversation).then(
+          () => true,
+          (error: unknown) => {
+            turnLogger(context, deps.logger).error('hand-off ticket not opened', { handOff: summary.id, error });
+            return false;
+          },
+        )
+      : false;
     turnLogger(context, deps.logger).info('handed off', { handOff: summary.id, delivered: delivery.to, flow: summary.flow?.id });
     memory.handedOff = { id: summary.id, at: summary.at };
-    return userReply(summary, delivery, card);
+    return userReply(summary, delivery, card, queued);
   };
 }
 
@@ -295,7 +303,8 @@ function describe(target: HelpdeskTarget): string {
   return target.kind === 'teams-channel' ? `Teams channel ${target.channelId}` : `conversation ${target.reference.conversation?.id ?? '?'}`;
 }
 
-function userReply(summary: HandOffSummary, delivery: HandOffRecord['delivery'], card: Reply['card']): Reply {
+/** `queued`: its ticket is on the agents' board, where they see it whether or not a channel was alerted. */
+function userReply(summary: HandOffSummary, delivery: HandOffRecord['delivery'], card: Reply['card'], queued = false): Reply {
   if (delivery.to === 'channel') {
     return {
       text:
@@ -306,6 +315,15 @@ function userReply(summary: HandOffSummary, delivery: HandOffRecord['delivery'],
     };
   }
   const why = delivery.error ? "I couldn't reach the helpdesk channel just now, so" : "I'm not connected to a helpdesk channel, so";
+  if (queued) {
+    const alert = delivery.error ? "I couldn't alert the helpdesk channel just now" : "I can't alert anyone from here (no helpdesk channel is set up)";
+    return {
+      text:
+        `I've put this in the helpdesk's queue (reference **${summary.id}**) with everything so far; agents see it when they check their tickets, but ${alert}. ` +
+        `If it's urgent, open a ticket with the helpdesk and paste this summary:\n\n\`\`\`\n${withoutBackticks(summaryText(summary))}\n\`\`\``,
+      card,
+    };
+  }
   return {
     // Inside the fence Markdown is not read; without backticks nothing the user typed can close it.
     text: `${why} please open a ticket with the helpdesk and paste this summary (reference **${summary.id}**):\n\n\`\`\`\n${withoutBackticks(summaryText(summary))}\n\`\`\``,

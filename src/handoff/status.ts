@@ -46,6 +46,13 @@ export function handOffStatusText(standing: HandOffStanding, now: Date): string 
   }
   // Not posted to a helpdesk channel: nobody was alerted, though agents who list tickets see it (and
   // a ticket an agent took or resolved says so above).
+  // On the board but nobody alerted: it waits until an agent checks the queue.
+  if (standing.delivery === 'user' && ticket?.status === 'open') {
+    return (
+      `Your request ${ref} is in the helpdesk's queue (opened ${ago(ticket.openedAt, now)}), waiting for an agent to pick it up; I couldn't alert anyone when you asked, so it's seen when they check their tickets. ` +
+      'If it\'s urgent, paste the summary into a ticket with the helpdesk: type "talk to a person" to see it again.'
+    );
+  }
   if (standing.delivery === 'user') {
     return (
       `Your request ${ref} has not reached the helpdesk through me: I'm not connected to a helpdesk channel, so it goes in once you paste the summary into a ticket. ` +

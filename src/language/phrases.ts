@@ -173,6 +173,15 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       /^(?:(?:yes|yeah|yep|ok|okay|sure|please) )?(?:a |an )?(?:human|person|agent|real person)(?: pls| plz| please| now| asap)+$/,
       // "ok can someone upgrade me", "could somebody look at it": asking for a person to do it.
       /\b(?:can|could|will|would) (?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|the helpdesk|support|you get someone to) (?:please |actually |just |quickly )?(?:do|fix|upgrade|update|install|sort|help|look at|check|reset|set up|setup|take care of|handle)\b/,
+      // "can you pass that to someone", "escalate this one to the lync admins", "pls get me to the helpdesk".
+      /\b(?:pass|send|forward|hand|escalate|refer|give|bring) (?:this|that|it|this one|that one|my question|my case|the case|me)? ?(?:on |over |up )?to (?:someone|somebody|a person|a human|an agent|a tech|a technician|(?:the |your )?(?:helpdesk|help desk|service desk|support|it|it team|admins?|lync admins?|administrators?))\b/,
+      /\b(?:can|could|will|would) you (?:please )?(?:pass|send|forward|hand|give) (?:it|this|that) (?:on |over )?to them\b/,
+      /\b(?:get|put|take|send|transfer|connect) me (?:through |over )?to (?:the |a |an |your )?(?:helpdesk|help desk|service desk|support|it|it team|admins?|someone|somebody|person|human|agent|technician)\b/,
+      // "i'd like somebody on the helpdesk to…", "make sure someone actually looks at it".
+      /\b(?:want|need|like) (?:someone|somebody) (?:from|on|at|in) (?:the )?(?:helpdesk|help desk|service desk|support|it)\b/,
+      /\bmake sure (?:someone|somebody|a person|a human|the helpdesk|support|it) (?:actually |really )?(?:looks?|sees?|reads?|gets?|picks?|handles?|follows?)\b/,
+      // "can you log this call as a ticket for me".
+      /\b(?:log|raise|open|file|create|make|turn) (?:this|that|it|my)(?: call| issue| problem| question)? (?:as|into) (?:a |an )?(?:ticket|case|incident)\b/,
     ],
     atQuestion: ['person'],
     atInstruction: ['person'],
@@ -358,6 +367,7 @@ const THANKS_FIRST = /^(?:(?:ok|okay|great|cool|perfect|awesome|brilliant|nice|o
 const THANKING = new Set('thanks thank thx ty ta tyvm cheers bye goodbye byebye cya'.split(' '));
 const AROUND_THANKS = new Set('ok okay k kk cool great nice awesome perfect alright right you u very much so a lot for the help your i guess anyway anyways then see ya later all and have good day bot mate whatever fine thats that s is it again now'.split(' '));
 const THANKS_GROUP = PHRASE_TABLE.find((group) => group.id === 'thanks')!;
+const PERSON_GROUP = PHRASE_TABLE.find((group) => group.id === 'person')!;
 
 /** A short message of thanks or goodbye only, however it is put together. */
 function onlyThanks(folded: string): boolean {
@@ -367,13 +377,17 @@ function onlyThanks(folded: string): boolean {
 
 /** The group whose `inside` pattern a short message contains ("hmm, go back"), if any. */
 export function phraseGroupInside(folded: string): PhraseGroup | undefined {
+  // A request for a person outweighs what else the message says ("forget it, escalate this to the admins").
+  if (PERSON_GROUP.inside!.some((pattern) => pattern.test(folded))) return PERSON_GROUP;
   return PHRASE_TABLE.find((group) => group.inside?.some((pattern) => pattern.test(folded)));
 }
 
 /** Most words a message may have for a phrase inside it to be what it says… */
 export const INSIDE_MAX_WORDS = 10;
 /** …and its last sentence, after others ("ok got them saved. can someone actually look at this now, i have a call at 3"). */
-const LAST_SENTENCE_MAX_WORDS = 14;
+const LAST_SENTENCE_MAX_WORDS = 16;
+/** …and a request for a person anywhere in a message of up to this many words ("ok way over my head, pls get me to the helpdesk"). */
+const PERSON_MAX_WORDS = 20;
 
 /**
  * A phrase-table group said inside a short message, or in the short last sentence of a longer one:
@@ -381,7 +395,11 @@ const LAST_SENTENCE_MAX_WORDS = 14;
  */
 export function phraseGroupSaid(text: string): PhraseGroup | undefined {
   const whole = foldPhrase(text);
-  if (tokens(whole).length <= INSIDE_MAX_WORDS) return phraseGroupInside(whole);
+  const words = tokens(whole).length;
+  const short = words <= INSIDE_MAX_WORDS ? phraseGroupInside(whole) : undefined;
+  if (short) return short;
+  // The ways of asking for a person are specific enough to hold in a longer message too.
+  if (words <= PERSON_MAX_WORDS && PERSON_GROUP.inside!.some((pattern) => pattern.test(whole))) return PERSON_GROUP;
   const sentences = text.split(/[.!?;]+/).map((sentence) => sentence.trim()).filter(Boolean);
   const last = foldPhrase(sentences.at(-1) ?? '');
   return sentences.length > 1 && tokens(last).length <= LAST_SENTENCE_MAX_WORDS ? phraseGroupInside(last) : undefined;

@@ -20,6 +20,9 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:pasword|passwrod|passowrd|pssword|passwod|passord)\b/g, 'password'],
   [/\b(?:lnyc|lycn|lyc|lynk)\b/g, 'lync'],
   [/\b(?:surfce|surfac|sruface|suface)\b/g, 'surface'],
+  // Chat spellings: "walk me thru it", "a human pls".
+  [/\bthru\b/g, 'through'],
+  [/\b(?:pls|plz|plse|pleas)\b/g, 'please'],
 ];
 
 function foldPhraseNow(text: string): string {

@@ -40,7 +40,7 @@ describe('the hand-off summary', () => {
     expect(summary.steps).toEqual([
       { title: 'Step 1 — log on to your Lync computer', status: 'done' },
       { title: 'Step 2 — open the enrollment page', status: 'done' },
-      { title: 'Step 3 — Internet Explorer 10? Use Compatibility View', status: 'done' },
+      { title: 'Step 3 — Internet Explorer 10 (IE10)? Use Compatibility View', status: 'done' },
       { title: 'Step 4 — log on with your domain account', status: 'stuck' },
     ]);
     expect(summary.next.join('\n')).toMatch(/stuck on: Step 4 — log on with your domain account/);

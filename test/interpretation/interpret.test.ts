@@ -1068,10 +1068,19 @@ describe('a request for a person at the end of a longer message, or after a yes'
     'thats not what i asked. just get me someone from IT',
     'i didnt ask for an essay lol. just get me someone',
     'ok got them saved. can someone actually look at this now, i have a call at 3',
+    // Asked in one's own words, after "no", after "forget it", or in a longer message.
+    'ok can you pass that to someone so they move her, her address is erin@contoso.dk',
+    "so basically no? i'd like somebody on the helpdesk to tell me what my options are then",
+    'thats adfs again. forget it, escalate this one to the lync admins pls',
+    'ok so i need the helpdesk for both of those right? can you send it to them',
+    'no. a human please',
+    'thanks. can you make sure someone actually looks at my server unavailable thing',
+    'ok way over my head, pls get me to the helpdesk',
+    'no.. i mean before first sign in. never mind. can you log this call as a ticket for me',
   ])('%s → handoff', (text) => {
     expect(outside(text)).toBe('handoff');
   });
-  it.each(['the person who set it up left. how do i find the pool name', 'someone told me to clear the cache. where is it'])('%s is a question, not a request for a person', (text) => {
+  it.each(['the person who set it up left. how do i find the pool name', 'someone told me to clear the cache. where is it', 'how do i send the logs to them', 'who do i send my logs to', 'can you send me the link'])('%s is a question, not a request for a person', (text) => {
     expect(outside(text)).not.toBe('handoff');
   });
 });
