@@ -14,7 +14,8 @@ export const ConversationMemorySchema = z.object({
   /** The command the last reply offered as a button ("check user ken@contoso.com"): "yes do it" runs it; until the next turn. */
   commandOffered: z.string().max(200).optional(),
   /** The last slow command started here (its result comes in a separate message): "did that finish?" asks about it. */
-  lastCommand: z.object({ executionId: z.string().max(40), command: z.string().max(60), at: z.string() }).optional(),
+  /** `line`: the command as run ("check user alice@contoso.dk"), for "and dave?" after it. */
+  lastCommand: z.object({ executionId: z.string().max(40), command: z.string().max(60), line: z.string().max(300).optional(), at: z.string() }).optional(),
   /** The conversation's last hand-off: asking for a person again adds to it instead of opening another ticket. */
   handedOff: z.object({ id: z.string(), at: z.string() }).optional(),
 });

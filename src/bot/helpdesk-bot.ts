@@ -141,7 +141,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(lastCause ? { lastCause } : {}),
       ...(memory.asked.length > 0 ? { previousQuestion: topicQuestion(memory), previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
-      ...(startedLately(memory, new Date()) ? { commandStarted: true } : {}),
+      ...(startedLately(memory, new Date()) ? { commandStarted: true, ...(memory.lastCommand?.line ? { lastCommand: memory.lastCommand.line } : {}) } : {}),
       ...(memory.commandOffered ? { commandOffered: memory.commandOffered } : {}),
     });
   }
@@ -352,7 +352,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     if (!execution) return;
     if (execution.slow) {
       // "did that finish?" asks after this one.
-      memory.lastCommand = { executionId: execution.executionId, command: execution.command, at: new Date().toISOString() };
+      memory.lastCommand = { executionId: execution.executionId, command: execution.command, line: text.trim().slice(0, 300), at: new Date().toISOString() };
       if (execution.ack) await this.send(context, execution.ack);
       this.deps.deliverLater(context, execution.result, execution.command);
     } else await this.sendCommandResult(context, await execution.result, execution.command);

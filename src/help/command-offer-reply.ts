@@ -7,6 +7,13 @@ import { PHRASES } from '../knowledge/answer';
  * allow nothing else), shown in code style.
  */
 export function commandOfferReply(command: string, mayRun: boolean): Reply {
+  // A ticket command changes who owns the ticket or closes it: offered as what it is, never as a check.
+  const ticket = /^ticket (?:take|resolve)\b/.test(command);
+  if (ticket) {
+    return mayRun
+      ? textReply(`To do that, the command is \`${command}\`. Say yes, press the button, or type it.`, [command, 'help'])
+      : textReply(`That needs the agent role: ask the helpdesk to type \`${command}\`. Type "help" to see what you may run.`, ['help']);
+  }
   return mayRun
     ? textReply(`I can check that with a read-only check: \`${command}\`. Say yes, press the button, or type it.`, [command, 'help'])
     : textReply(`That check needs the admin role: ask a Lync admin to type \`${command}\`. Type "help" to see what you may run.`, ['help']);

@@ -26,7 +26,24 @@ const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable
 const RUN_IT = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(?:run|execute|invoke|fire|launch|apply)\b/i;
 
 /** "show me the open tickets", "whats in the queue", "any handoffs waiting": the ticket list. */
-const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*(?:(?:show|list|see|view|give)(?: me)?|what ?s|what is|what are|whats|any|anything|are there any|is there anything)\s+(?:(?:the|all|my|our|in|any)\s+)*(?:(?:open|new|waiting|pending|current)\s+)?(?:tickets|queue|hand ?offs|handoffs)\b/i;
+const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*(?:(?:show|list|see|view|give)(?: me)?|what ?s|what is|what are|whats|any|anything|are there any|is there anything)\s+(?:(?:sitting|waiting|left|open|pending)\s+)?(?:(?:the|all|my|our|in|any)\s+)*(?:(?:open|new|waiting|pending|current)\s+)?(?:tickets|queue|hand ?offs|handoffs)\b/i;
+
+/** A hand-off reference ("H-YZ4WP9"). */
+const TICKET_REF = /\b(h-[0-9a-z]{6})\b/i;
+/** "take H-YZ4WP9", "i'll grab H-…": taking a ticket (offered, not run: it changes who owns it). */
+const TAKE_TICKET = /\b(?:take|grab|claim|pick up|assign (?:it |that )?to me|ill take|i ll take|ill grab|mine)\b/i;
+/** "close H-…", "mark H-… resolved". */
+const RESOLVE_TICKET = /\b(?:resolve|resolved|close|closed|done with|mark (?:it |that )?(?:as )?(?:resolved|done|closed))\b/i;
+/** "pull up ticket H-…", "whats H-… about": reading one ticket. */
+const SHOW_TICKET = /\b(?:show|pull up|open|see|view|look at|whats|what is|what s|details|about)\b/i;
+/** "who's been running checks lately", "show me the audit log". */
+const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest) (?:checks|commands) (?:run|ran)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b/i;
+/** "how has the bot been doing", "how many handoffs this month", "what are people asking that it cant answer". */
+const REPORT = /\bhow (?:has|is|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b/i;
+/** "what checks do we have scheduled", "list the schedules". */
+const SCHEDULES = /\b(?:what|which|any|list|show)(?: me)?(?: the)? (?:checks? |commands? )?(?:do we have |are |have we got |is )?scheduled\b|\b(?:list|show)(?: me)?(?: the| all| our)? schedules\b|\bwhat schedules\b/i;
+/** "are the server checks even up right now", "is powershell working". */
+const CHECKS_UP = /\b(?:are|is) (?:the )?(?:server )?(?:checks|powershell|pwsh)(?: even)? (?:up|running|working|available|ready|warm|ok|online|down|broken)\b/i;
 
 /**
  * `about`: the request without the address or host it names, which says where to look, not what about.
@@ -47,10 +64,21 @@ export function commandRequested(typed: string): CommandRequest | undefined {
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
   // Sentence by sentence: "morning. whats in the queue?" asks for it after a greeting.
   if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim()))) return { kind: 'listing', command: 'tickets' };
+  const ref = TICKET_REF.exec(text)?.[1]?.toUpperCase();
+  if (ref) {
+    if (RESOLVE_TICKET.test(text)) return { kind: 'command', command: `ticket resolve ${ref}`, about: '' };
+    if (TAKE_TICKET.test(text)) return { kind: 'command', command: `ticket take ${ref}`, about: '' };
+    if (SHOW_TICKET.test(text) || /\bticket\b/.test(text)) return { kind: 'listing', command: `ticket show ${ref}` };
+  }
+  if (AUDIT.test(text)) return { kind: 'listing', command: 'audit' };
+  if (REPORT.test(text)) return { kind: 'listing', command: 'report' };
+  if (SCHEDULES.test(text)) return { kind: 'listing', command: 'schedules' };
+  if (CHECKS_UP.test(text)) return { kind: 'listing', command: 'checks status' };
   const address = ADDRESS.exec(text)?.[1];
   if (address) {
     const about = text.split(address).join(' ').replace(/\bsip:\s/g, ' ');
-    if (POLICIES.test(text) && LOOK.test(text)) return { kind: 'command', command: `show policies ${address}`, about };
+    // "where does grace@contoso.dk get her policies from" is a look at her policies, however it is put.
+    if (POLICIES.test(text)) return { kind: 'command', command: `show policies ${address}`, about };
     if (LOOK.test(text) || WHY_USER.test(text)) return { kind: 'command', command: `check user ${address}`, about };
     return undefined;
   }
@@ -59,5 +87,24 @@ export function commandRequested(typed: string): CommandRequest | undefined {
   const about = text.split(host).join(' ');
   if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${host}`, about };
   if (POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about };
+  // "sanity check lync-int.contoso.dk": a server's name (three labels or more) is a pool to check.
+  if (host.split('.').length >= 3) return { kind: 'command', command: `check pool ${host}`, about };
   return undefined;
+}
+
+/**
+ * "and dave?", "ok now do bob", "same for carol@contoso.dk" right after a command about one user: the
+ * same command for another. A bare name takes the last address's domain.
+ */
+const ANOTHER_USER = /^(?:(?:and|ok|okay|now|then|also|so)\s+)*(?:(?:now\s+)?do|what about|how about|same for|same with|try|check|run it for|now for)?\s*(?:for\s+)?([a-z][a-z0-9._'-]{1,40}(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)\s*(?:too|as well|please|pls)?\s*[?.!]*$/i;
+const NOT_A_NAME = new Set('yes no ok okay thanks thank thx done next back stop cancel help what why how it that this them him her one all both'.split(' '));
+
+export function sameCommandFor(typed: string, lastCommand: string): string | undefined {
+  const last = /^(check user|show policies)\s+(?:sip:)?[a-z0-9._%+-]+@([a-z0-9.-]+)$/i.exec(lastCommand.trim());
+  if (!last) return undefined;
+  const text = typed.trim().toLowerCase();
+  if (text.split(/\s+/).length > 6) return undefined;
+  const name = ANOTHER_USER.exec(text)?.[1];
+  if (!name || NOT_A_NAME.has(name)) return undefined;
+  return `${last[1]} ${name.includes('@') ? name : `${name}@${last[2]}`}`;
 }

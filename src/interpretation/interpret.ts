@@ -6,7 +6,7 @@ import type { Article } from '../knowledge/article';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { commandRequested } from './command-requests';
+import { commandRequested, sameCommandFor } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -98,6 +98,8 @@ export interface InterpretContext {
   commandStarted?: boolean;
   /** The command the last reply offered to run (the caller may run it). */
   commandOffered?: string;
+  /** The command this conversation ran lately ("check user alice@contoso.dk"): "and dave?" runs it for Dave. */
+  lastCommand?: string;
 }
 
 /** "article <id>": what buttons sent before they sent titles; chat history still holds them. */
@@ -364,6 +366,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "yes do it", "go ahead" right after a check was offered: that check.
   if (context.commandOffered && acceptsOffer(folded)) return { kind: 'run-command', command: context.commandOffered, confidence: 0.85 };
+  // "and dave?", "ok now do bob" after a check of one user: the same check for the other.
+  const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
+  if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
   // "yes", "sure", "walk me through it" take up what the last reply offered, before "ok" can mean thanks.
   if ((context.flowOffered || context.stepOffered) && acceptsOffer(folded)) {
     const offered = context.flowOffered ? context.catalog?.byId(context.flowOffered) : undefined;
@@ -476,7 +481,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
   // A listing asked for in words ("show me the open tickets") needs no confirming: it is run.
   if (request?.kind === 'listing' && context.staff && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
-  if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) return { kind: 'suggest-command', command: request.command, result: context.search(request.about), asked: request.about, confidence: 0.8 };
+  if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) {
+    // ("take H-YZ4WP9" asks nothing of the knowledge base.)
+    const result = request.about.trim() ? context.search(request.about) : { hits: [], tokens: [], unknown: [], answered: false };
+    return { kind: 'suggest-command', command: request.command, result, asked: request.about.trim() || text, confidence: 0.8 };
+  }
   if (explicit?.unknownName !== undefined) {
     // "start lync" may be a question the knowledge base answers; otherwise list the flows.
     const result = searchOwn();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandRequested } from '../../src/interpretation/command-requests';
+import { commandRequested, sameCommandFor } from '../../src/interpretation/command-requests';
 
 describe('checks asked for in words', () => {
   it.each([
@@ -10,6 +10,12 @@ describe('checks asked for in words', () => {
     ["why can't ken@contoso.dk sign in", 'check user ken@contoso.dk'],
     ['can you check sip:Ken@Contoso.dk for me', 'check user ken@contoso.dk'],
     ['which policies apply to ken@contoso.dk, can you look', 'show policies ken@contoso.dk'],
+    ['where does grace@contoso.dk get her policies from', 'show policies grace@contoso.dk'],
+    ['cool. sanity check lync-int.contoso.dk for me while youre at it', 'check pool lync-int.contoso.dk'],
+    // Ticket changes are offered, never run on a reading of words.
+    ['take H-YZ4WP9', 'ticket take H-YZ4WP9'],
+    ["i'll grab h-yz4wp9", 'ticket take H-YZ4WP9'],
+    ['close H-YZ4WP9, she can sign in now', 'ticket resolve H-YZ4WP9'],
   ])('"%s" → %s', (text, command) => {
     expect(commandRequested(text)).toMatchObject({ kind: 'command', command });
   });
@@ -22,7 +28,7 @@ describe('checks asked for in words', () => {
     expect(commandRequested(text)).toEqual({ kind: 'listing', command: 'tickets' });
   });
   it.each(['whats a web ticket', 'show me the ticket H-ABC123', 'the webticket service queue is full'])('"%s" is no request for the ticket list', (text) => {
-    expect(commandRequested(text)?.kind).not.toBe('listing');
+    expect(commandRequested(text)).not.toEqual({ kind: 'listing', command: 'tickets' });
   });
 
   it.each(['what checks can you run for me', 'which commands do you have?', 'list your checks'])('"%s" asks what the bot can run', (text) => {
@@ -49,5 +55,41 @@ describe('checks asked for in words', () => {
     'what commands create the separate external EWS and autodiscover vdirs on Exchange 2013?',
   ])('"%s" is no such request', (text) => {
     expect(commandRequested(text)).toBeUndefined();
+  });
+});
+
+describe('read-only listings asked for in words', () => {
+  it.each([
+    ['whats sitting in the queue right now?', 'tickets'],
+    ['pull up ticket H-AHGWWY', 'ticket show H-AHGWWY'],
+    ["who's been running checks lately? show me the last few", 'audit'],
+    ['show me the audit log', 'audit'],
+    ['how has the bot been doing this past week, what are people asking that it cant answer', 'report'],
+    ['how many handoffs have we had this month?', 'report'],
+    ['what checks do we have scheduled', 'schedules'],
+    ['before i escalate, are the server checks even up right now?', 'checks status'],
+  ])('"%s" → %s', (text, command) => {
+    expect(commandRequested(text)).toEqual({ kind: 'listing', command });
+  });
+  it.each(['how do i audit sign ins', 'how many questions does the troubleshooter ask', 'is lync scheduled for an upgrade', 'are the meetings up'])('"%s" is none', (text) => {
+    expect(commandRequested(text)?.kind).not.toBe('listing');
+  });
+});
+
+describe('the same command for another user', () => {
+  it.each([
+    ['and dave?', 'check user dave@contoso.dk'],
+    ['ok now do bob', 'check user bob@contoso.dk'],
+    ['what about carol@fabrikam.com', 'check user carol@fabrikam.com'],
+    ['same for erin please', 'check user erin@contoso.dk'],
+  ])('after "check user alice@contoso.dk", "%s" → %s', (text, command) => {
+    expect(sameCommandFor(text, 'check user alice@contoso.dk')).toBe(command);
+  });
+  it.each(['and the pin??', 'yes', 'thanks', 'and why is that', 'what does that mean for her sign in'])('"%s" is no other user', (text) => {
+    expect(sameCommandFor(text, 'check user alice@contoso.dk')).toBeUndefined();
+  });
+  it('only after a command about one user', () => {
+    expect(sameCommandFor('and dave?', 'tickets')).toBeUndefined();
+    expect(sameCommandFor('and dave?', 'show policies alice@contoso.dk')).toBe('show policies dave@contoso.dk');
   });
 });

@@ -1085,6 +1085,14 @@ describe('a request for a person at the end of a longer message, or after a yes'
   });
 });
 
+describe('the last command again, for another user', () => {
+  const after = (text: string, staff: boolean) => interpret(text, { catalog, steps, staff, search: () => NOTHING, isCommand: () => true, lastCommand: 'check user alice@contoso.dk' });
+  it('"and dave?" runs the same check for Dave, for staff only', () => {
+    expect(after('and dave?', true)).toEqual({ kind: 'run-command', command: 'check user dave@contoso.dk', confidence: 0.8 });
+    expect(after('and dave?', false).kind).not.toBe('run-command');
+  });
+});
+
 describe('taking up a command the last reply offered', () => {
   const after = (text: string, commandOffered?: string) =>
     interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ...(commandOffered ? { commandOffered } : {}) });

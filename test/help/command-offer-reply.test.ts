@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { commandOfferReply } from '../../src/help/command-offer-reply';
+
+describe('a command offered in words', () => {
+  it('a check is offered as a read-only check', () => {
+    expect(commandOfferReply('check user ken@contoso.dk', true).text).toMatch(/read-only check: `check user ken@contoso.dk`/);
+  });
+  it('taking or resolving a ticket is offered as what it is, never as a check', () => {
+    for (const command of ['ticket take H-YZ4WP9', 'ticket resolve H-YZ4WP9']) {
+      const offered = commandOfferReply(command, true).text;
+      expect(offered).toContain(`\`${command}\``);
+      expect(offered).not.toMatch(/check/);
+    }
+    expect(commandOfferReply('ticket take H-YZ4WP9', false).text).toMatch(/needs the agent role/);
+  });
+});
