@@ -109,6 +109,7 @@ const START_AT = /^(?:start|continue|resume)\s+([a-z0-9-]+)\s+(?:at|from)\s+(?:s
 /** "continue from this step", "carry on from here", "go on from there". */
 const CONTINUE_HERE =
   /^(?:ok |okay |yes |yes please )?(?:(?:continue|carry on|go on|resume|keep going)(?: (?:from|at|with) (?:this|that) (?:step|one)| from (?:here|there))?|start (?:from|at) (?:this|that) step|start from (?:here|there))(?: please)?$/;
+const FROM_THE_START = /\b(?:start|begin|go) (?:from|at) (?:the )?(?:beginning|start|top|step 1|first step)\b|\bfrom (?:the )?(?:beginning|scratch|the top)\b|\bstart (?:it )?over\b/;
 const QUESTION_LEAD = new Set(
   'what whats why how where when which who whom whose is are does do did can could should will would shall may might any anyone explain tell describe define meaning difference wheres hows whys isnt doesnt'.split(' '),
 );
@@ -147,6 +148,11 @@ export function interpret(text: string, context: InterpretContext): Interpretati
   if (titled) return { kind: 'article', id: titled, confidence: 1 };
   if (context.stepOffered && CONTINUE_HERE.test(folded) && context.catalog?.byId(context.stepOffered.flowId)?.steps[context.stepOffered.stepId]) {
     return { kind: 'start-flow', flowId: context.stepOffered.flowId, stepId: context.stepOffered.stepId, slots: {}, confidence: 0.9 };
+  }
+  // "its a physical card. start from the beginning" after one step was the answer: that flow from its
+  // first step, with what the message tells.
+  if (context.stepOffered && FROM_THE_START.test(folded) && !looksLikeQuestion(trimmed) && context.catalog?.byId(context.stepOffered.flowId)) {
+    return { kind: 'start-flow', flowId: context.stepOffered.flowId, slots: slotsOf(trimmed), confidence: 0.85 };
   }
   const startAt = START_AT.exec(trimmed);
   if (startAt && context.catalog?.byId(startAt[1]!.toLowerCase())?.steps[startAt[2]!.toLowerCase()]) {
@@ -500,7 +506,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const requested = alreadyDone(folded) ? undefined : catalog?.requested(text);
   if (requested) {
     // A question about one step of the flow is answered with that step, not with step 1.
-    const stepId = asksSomething(text) ? context.steps?.stepFor(requested.id, text) : undefined;
+    // (The step must hold a quarter of the question's own words: "she needs to enrol it herself. steps?" is no one step.)
+    const stepId = asksSomething(text) ? context.steps?.stepFor(requested.id, text, undefined, 1, STEP_FALLBACK_SHARE) : undefined;
     if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
     // A request for the procedure itself ("walk me through enrolling my smart card") starts it. A message
     // that only uses a flow's trigger words in passing ("enrolling my card and it wants a PIN", "what's

@@ -394,7 +394,8 @@ export class KnowledgeIndex {
     // (Not "who is the CEO": no article names a person, so none is offered either.)
     const asksPerson = !confident && factsAsked(normaliseText(question)).includes('person');
     // …but not a word that names no topic ("what do i do now", "how do i fix that"): nothing to pick between.
-    const ambiguous = singleWord && !confident && sharedWord && !asksPerson && !NO_TOPIC.has(typed[0]!) && !isFunctionWord(typed[0]!);
+    // (Nor a lone number: "1" with no list before it names nothing.)
+    const ambiguous = singleWord && !confident && sharedWord && !asksPerson && !NO_TOPIC.has(typed[0]!) && !isFunctionWord(typed[0]!) && !/^\d+$/.test(typed[0]!);
     // A question of context words only ("lync app won't sign in") has no topic word to share: its
     // likeliest articles are offered on confidence alone.
     const suggested = confident || ambiguous || asksPerson ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)));

@@ -35,7 +35,8 @@ const BARE = {
   no: /^(?:no|nope|nah|no thanks|no thank you|no ty|no thx|not really|not now|not yet|none|none of (?:these|those|them)|neither|neither of (?:these|those|them)|not that|not those|not them)$/,
   unsure: /^(?:not sure|unsure|dunno|i dunno|idk|i dont know|no idea|maybe|perhaps)$/,
   // "yes that's it", "yep that one": a yes that points at what was just offered.
-  yes: /^(?:(?:yes|yeah|yep|yup|ya|y)(?: please| thanks| exactly)?(?: (?:thats|that s|that is) (?:it|the one|right|what i mean|what i meant)| that one| (?:the )?first one)?|thats it|that s it|thats the one|that one|exactly|correct)$/,
+  // ("yeah i guess", "yes probably": a hesitant yes is still a yes.)
+  yes: /^(?:(?:yes|yeah|yep|yup|ya|y)(?: please| thanks| exactly| i guess| i think so| probably| sure| ok)?(?: (?:thats|that s|that is) (?:it|the one|right|what i mean|what i meant)| that one| (?:the )?first one)?|thats it|that s it|thats the one|that one|exactly|correct|i guess so|i think so|sounds (?:right|like it))$/,
 };
 
 export function isSmallTalk(sense: string): sense is SmallTalk {

@@ -5,6 +5,7 @@ import { advance } from '../../src/interpretation/advance';
 import { refersBack } from '../../src/interpretation/conversation-cues';
 import { interpret, isBareSignInComplaint, polarityOf, slotsOf, StepIndex, type Interpretation } from '../../src/interpretation';
 import { foldPhrase } from '../../src/language/text';
+import { bareAnswer } from '../../src/language/phrases';
 import type { SearchResult } from '../../src/knowledge/search';
 
 /**
@@ -732,6 +733,12 @@ describe('answers to what the previous reply offered', () => {
     expect(offered(text, { stepOffered: { flowId: 'collect-logs', stepId: 'mobile-logs' } })).toMatchObject({ kind: 'start-flow', flowId: 'collect-logs', stepId: 'mobile-logs', then: 'stuck' });
   });
 
+  it('"its a physical card. start from the beginning" after one step was the answer starts that flow from its first step, with the card kind', () => {
+    const meant = offered('its a physical card. start from the beginning', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } });
+    expect(meant).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', slots: { card: { value: 'physical' } } });
+    expect(meant).not.toHaveProperty('stepId');
+  });
+
   it('without a step offered, "stuck" starts nothing at a step; a question after the step is no "stuck"', () => {
     expect(offered('stuck')).not.toMatchObject({ then: 'stuck' });
     expect(offered('where do i find options in the iphone app?', { stepOffered: { flowId: 'collect-logs', stepId: 'mobile-logs' } })).not.toMatchObject({ then: 'stuck' });
@@ -1082,6 +1089,15 @@ describe('a request for a person at the end of a longer message, or after a yes'
   });
   it.each(['the person who set it up left. how do i find the pool name', 'someone told me to clear the cache. where is it', 'how do i send the logs to them', 'who do i send my logs to', 'can you send me the link'])('%s is a question, not a request for a person', (text) => {
     expect(outside(text)).not.toBe('handoff');
+  });
+});
+
+describe('a hesitant yes is a yes', () => {
+  it.each(['yeah i guess', 'yes probably', 'i guess so', 'i think so'])('%s', (text) => {
+    expect(bareAnswer(foldPhrase(text))).toBe('yes');
+  });
+  it('"maybe" stays unsure', () => {
+    expect(bareAnswer('maybe')).toBe('unsure');
   });
 });
 
