@@ -29,7 +29,10 @@ export function registerProbeCommand(registry: CommandRegistry, deps: ProbeComma
       name: 'probe',
       aliases: ['probe domain'],
       usage: 'probe <sip domain or user@domain>',
-      summary: 'Check DNS, certificates, Lync Autodiscover, AD FS metadata and server clocks of a SIP domain from the network, and report what breaks sign-in, with the fix.',
+      // Help says where it may look, or that it is not set up here, so nobody is offered a command that can only refuse.
+      summary:
+        'Check DNS, certificates, Lync Autodiscover, AD FS metadata and server clocks of a SIP domain from the network, and report what breaks sign-in, with the fix. ' +
+        (deps.settings.scope.domains.length > 0 ? `Domains: ${deps.settings.scope.domains.join(', ')}.` : 'Not set up here: an administrator lists the domains in PROBE_DOMAINS.'),
       role: 'agent',
       timeoutMs: deps.settings.totalTimeoutMs + COMMAND_MARGIN_MS,
       slow: true,

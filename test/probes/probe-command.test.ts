@@ -157,6 +157,12 @@ describe('the probe command', () => {
     registerProbeCommand(empty, { settings: probeSettingsFrom(loadConfig({})), articleTitle: () => undefined });
     const reply = await empty.start('probe contoso.dk', AGENT, 'agent')!.result;
     expect(reply.text).toMatch(/PROBE_DOMAINS is empty/);
+    // …and help says so before anyone tries.
+    expect(empty.help('agent').find((line) => line.usage.startsWith('probe'))?.summary).toMatch(/Not set up here: an administrator lists the domains in PROBE_DOMAINS/);
+  });
+
+  it('help names the domains the probe may look at', () => {
+    expect(registry.help('agent').find((line) => line.usage.startsWith('probe'))?.summary).toMatch(/Domains: [a-z0-9.-]+/);
   });
 
   it('help lists the probe for agents, not for users', () => {
