@@ -227,6 +227,10 @@ describe('flow words', () => {
     expect(picked(text, 'certsrv')).toBe(expected);
   });
 
+  it('"do i use the local admin account on the laptop?" at the step that opens the page is the log-on step\'s question', () => {
+    expect(meaning('do i use the local admin account on the laptop?', 'certsrv')).toMatchObject({ kind: 'step-answer', stepId: 'domain-logon' });
+  });
+
   it.each(['page looks all messed up, buttons missing. i have IE 10', 'i have the address, the page just renders badly in IE10. is there a fix'])(
     'at the step that opens the page, "%s" describes the step ahead: the flow goes there',
     (text) => {
