@@ -8,6 +8,11 @@ import { PHRASES } from '../knowledge/answer';
  */
 export function commandOfferReply(command: string, mayRun: boolean): Reply {
   // A ticket command changes who owns the ticket or closes it: offered as what it is, never as a check.
+  if (/^schedule\b/.test(command)) {
+    return mayRun
+      ? textReply(`To run that check on a schedule (times in UTC), the command is \`${command}\`. Say yes, press the button, or type it.`, [command, 'help'])
+      : textReply(`Schedules need the admin role: ask a Lync admin to type \`${command}\`. Type "help" to see what you may run.`, ['help']);
+  }
   const ticket = /^ticket (?:take|resolve)\b/.test(command);
   if (ticket) {
     return mayRun

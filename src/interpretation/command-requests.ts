@@ -108,3 +108,32 @@ export function sameCommandFor(typed: string, lastCommand: string): string | und
   if (!name || NOT_A_NAME.has(name)) return undefined;
   return `${last[1]} ${name.includes('@') ? name : `${name}@${last[2]}`}`;
 }
+
+/** "every morning at 7", "daily at 07:30", "every hour", "every 30 minutes": a schedule's cadence. */
+function cadenceOf(text: string): string | undefined {
+  const daily = /\b(?:every|each) (?:morning|day|weekday)(?: at)?|\bdaily(?: at)?|\bmornings? at\b/.test(text) ? /\b(?:at )?(\d{1,2})(?:[:.](\d\d))?\s*(am|pm)?\b/.exec(text.replace(/[a-z0-9.-]+\.[a-z]{2,}/g, ' ')) : null;
+  if (daily) {
+    let hour = Number(daily[1]);
+    if (daily[3] === 'pm' && hour < 12) hour += 12;
+    if (daily[3] === 'am' && hour === 12) hour = 0;
+    if (hour > 23) return undefined;
+    return `daily ${String(hour).padStart(2, '0')}:${daily[2] ?? '00'}`;
+  }
+  if (/\b(?:hourly|every hour)\b/.test(text)) return 'hourly';
+  const minutes = /\bevery (\d{1,3}) ?(?:minutes|minute|mins|min)\b/.exec(text);
+  return minutes ? `every ${minutes[1]} minutes` : undefined;
+}
+
+/**
+ * "can you run that pool check every morning at 7" right after a check: that check on a schedule
+ * (offered, never run on a reading of words: a schedule acts on its creator's authority).
+ */
+export function scheduleAsked(typed: string, lastCommand: string): string | undefined {
+  const last = /^(check (?:pool|user))\s+(\S+)$/i.exec(lastCommand.trim());
+  if (!last) return undefined;
+  const text = typed.toLowerCase();
+  if (!/\b(?:schedule|scheduled|every|daily|hourly|each (?:morning|day))\b/.test(text)) return undefined;
+  const cadence = cadenceOf(text);
+  return cadence ? `schedule ${last[1]!.toLowerCase()} ${last[2]} ${cadence}` : undefined;
+}
+

@@ -6,7 +6,7 @@ import type { Article } from '../knowledge/article';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { commandRequested, sameCommandFor } from './command-requests';
+import { commandRequested, sameCommandFor, scheduleAsked } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -375,6 +375,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "and dave?", "ok now do bob" after a check of one user: the same check for the other.
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
+  // "can you run that pool check every morning at 7": that check on a schedule, offered.
+  const scheduled = context.staff && context.lastCommand ? scheduleAsked(text, context.lastCommand) : undefined;
+  if (scheduled && context.isCommand(scheduled)) return { kind: 'suggest-command', command: scheduled, result: { hits: [], tokens: [], unknown: [], answered: false }, asked: text, confidence: 0.8 };
   // "yes", "sure", "walk me through it" take up what the last reply offered, before "ok" can mean thanks.
   if ((context.flowOffered || context.stepOffered) && acceptsOffer(folded)) {
     const offered = context.flowOffered ? context.catalog?.byId(context.flowOffered) : undefined;

@@ -13,4 +13,8 @@ describe('a command offered in words', () => {
     }
     expect(commandOfferReply('ticket take H-YZ4WP9', false).text).toMatch(/needs the agent role/);
   });
+  it('a schedule is offered as a schedule, in UTC', () => {
+    expect(commandOfferReply('schedule check pool lync3.contoso.dk daily 07:00', true).text).toMatch(/on a schedule \(times in UTC\)/);
+    expect(commandOfferReply('schedule check pool lync3.contoso.dk daily 07:00', false).text).toMatch(/need the admin role/);
+  });
 });

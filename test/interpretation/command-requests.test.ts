@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandRequested, sameCommandFor } from '../../src/interpretation/command-requests';
+import { commandRequested, sameCommandFor, scheduleAsked } from '../../src/interpretation/command-requests';
 
 describe('checks asked for in words', () => {
   it.each([
@@ -93,3 +93,22 @@ describe('the same command for another user', () => {
     expect(sameCommandFor('and dave?', 'show policies alice@contoso.dk')).toBe('show policies dave@contoso.dk');
   });
 });
+
+describe('the last check on a schedule', () => {
+  it.each([
+    ['can you run that lync3 pool check every morning at 7 and tell us if it changes', 'schedule check pool lync3.contoso.dk daily 07:00'],
+    ['schedule that daily at 07:30', 'schedule check pool lync3.contoso.dk daily 07:30'],
+    ['do it at 7pm every day', 'schedule check pool lync3.contoso.dk daily 19:00'],
+    ['run it every 30 minutes', 'schedule check pool lync3.contoso.dk every 30 minutes'],
+    ['every hour please', 'schedule check pool lync3.contoso.dk hourly'],
+  ])('"%s" → %s', (text, command) => {
+    expect(scheduleAsked(text, 'check pool lync3.contoso.dk')).toBe(command);
+  });
+  it.each(['thanks', 'what does it check every time', 'run it again'])('"%s" is no schedule', (text) => {
+    expect(scheduleAsked(text, 'check pool lync3.contoso.dk')).toBeUndefined();
+  });
+  it('only after a check', () => {
+    expect(scheduleAsked('every morning at 7', 'tickets')).toBeUndefined();
+  });
+});
+
