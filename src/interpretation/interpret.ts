@@ -560,7 +560,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "the clock was 10 min off. fixed it, still nothing": the cause the message names is one the user
   // has already put right, and it still fails. The troubleshooter goes on without it.
-  const putRight = result.answered && !aboutLast && RULED_OUT.test(folded) && PUT_RIGHT.test(folded) ? result.hits[0]!.article : undefined;
+  const putRight = result.answered && !aboutLast && reportsFixFailing(text) ? result.hits[0]!.article : undefined;
   if (putRight?.flow === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     const clients = (putRight.clients ?? []).filter((client) => client !== 'any' && client !== 'server');
     return { ...troubleshootOffer(text, [putRight.id], clients.length === 1 ? clients[0] : undefined), confidence: 0.65 };
@@ -615,6 +615,16 @@ function listedArticleMeant(result: SearchResult, listed: readonly string[]): Ar
 const WALK_THROUGH = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bguide me\b|\bshow me how\b/;
 
 /** The user reports having done something (with RULED_OUT: and it still fails). */
+/**
+ * One sentence says something was put right and still fails ("fixed it, still nothing"); "ok updated.
+ * now … (not the app) i get a popup" reports an earlier fix and a new symptom, not that one failing.
+ */
+function reportsFixFailing(text: string): boolean {
+  return text.split(/[.!?;]+/).some((sentence) => {
+    const folded = foldPhrase(sentence);
+    return RULED_OUT.test(folded) && PUT_RIGHT.test(folded);
+  });
+}
 const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|corrected|reset|ran|updated|installed|set)\b/;
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;

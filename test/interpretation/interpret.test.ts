@@ -577,6 +577,11 @@ describe('answer or guide', () => {
       expect(meaning.kind === 'troubleshoot' && meaning.causes).not.toContain('store-app-clock-skew');
     });
 
+    it('"ok updated. now … (not the app) i get a clock popup" reports an earlier fix and a new symptom: the cause it names is the answer', () => {
+      const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
+      const meaning = interpret('ok updated. now on my desktop lync (not the app) the clock looks wrong, should i fix it?', { catalog, steps, staff: false, search: () => clockArticle, isCommand: () => false });
+      expect(meaning).not.toMatchObject({ kind: 'troubleshoot' });
+    });
     it.each(['ok the clock was 10 min off. fixed it, still nothing', 'the clock on my surface was wrong, i synced it and it still wont sign in'])(
       '"%s", with no answer before it: the cause it names is put right, so the troubleshooter goes on without it',
       (text) => {
