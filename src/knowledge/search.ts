@@ -71,9 +71,9 @@ const VAGUE_MAX_WORDS = 3;
 const VAGUE_MAX_MATCH = 0.6;
 /** Two articles covering this much of such a message ("slow sign in") both fit it. */
 const VAGUE_COVERAGE = 0.85;
-/** A message of two content words is answered only this close to an example question. */
+/** A message of two content words is answered only this close to an example question ("the meaning of life" brushes "token lifetime" at 0.41). */
 const TWO_WORDS = 2;
-const TWO_WORDS_MIN_MATCH = 0.4;
+const TWO_WORDS_MIN_MATCH = 0.45;
 /** A message of at most this many content words with a word no article knows needs an article about two of its words. */
 const ONE_ANCHOR_MAX_WORDS = 4;
 /** Words that ask for help with something without naming it (search tokens): never "which one?" on their own. */

@@ -75,6 +75,8 @@ describe('out of scope', () => {
     'which dishes are on the lunch menu tomorrow',
     // Unlocking a Windows account is the helpdesk's job; the article on lockouts from publishing Lync is no answer.
     'i think my AD account got locked, can you unlock it for me',
+    // Two everyday words ("meaning", "life" as in token lifetime) and no example question close to them.
+    'so whats the meaning of life then',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
