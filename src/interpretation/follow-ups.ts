@@ -36,6 +36,9 @@ export function afterLastQuestion(text: string, folded: string, alone: SearchRes
   if ((asks ? !alone.otherTopic && alone.unknown.length === 0 : remarkOnLast) && !alone.ambiguousWord && (alone.suggested ?? []).length === 0) {
     const again = context.search(joined);
     if (again.answered && again.hits[0]!.article.id === last.id) return { kind: 'question', result: pointedToInstead(again, last), aside: false, asked: joined, confidence: 0.6 };
+    // "right but the actual path?" after the save-logs answer, which points to the article on where the
+    // files are: read with its question it lands there.
+    if (asks && again.answered && last.related?.includes(again.hits[0]!.article.id)) return { kind: 'question', result: again, aside: false, asked: joined, confidence: 0.6 };
   }
   if (!asks) return undefined;
   // "what does exit do" right after the close / sign out / exit answer: of the articles it might mean,

@@ -238,4 +238,12 @@ describe('what people type, through the bot', () => {
     expect(stuck.text).toMatch(/Then we'll rely on the server/);
     expect(stuck.text).not.toMatch(/I don't know/);
   });
+
+  it('"right but the actual path?" after an answer that points to another article for it: that article', async () => {
+    const say = conversation();
+    await say('which folder does the windows 8 lync app write its trace files to? need to tell a user where to grab them');
+    const path = await say('right but the actual path?');
+    expect(path.text).toMatch(/LocalState\\Tracing/);
+  });
 });
+
