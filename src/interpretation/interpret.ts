@@ -627,7 +627,8 @@ function reportsFixFailing(text: string): boolean {
 }
 const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|corrected|reset|ran|updated|installed|set)\b/;
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
-const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
+// ("is it safe to click connect or not" asks; its "not" rules nothing out.)
+const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
 /**
  * The troubleshooter offered with the likely causes for the client the message names (else the one an
  * earlier answer was for), leaving out the causes in `tried`, which the user has ruled out.

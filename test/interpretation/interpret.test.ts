@@ -577,6 +577,10 @@ describe('answer or guide', () => {
       expect(meaning.kind === 'troubleshoot' && meaning.causes).not.toContain('store-app-clock-skew');
     });
 
+    it('"should i resync the clock or not" after the clock answer asks; it rules nothing out', () => {
+      expect(after('should i resync the clock or not', clock).kind).not.toBe('troubleshoot');
+    });
+
     it('"ok updated. now … (not the app) i get a clock popup" reports an earlier fix and a new symptom: the cause it names is the answer', () => {
       const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
       const meaning = interpret('ok updated. now on my desktop lync (not the app) the clock looks wrong, should i fix it?', { catalog, steps, staff: false, search: () => clockArticle, isCommand: () => false });
