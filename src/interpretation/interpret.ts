@@ -342,6 +342,9 @@ function progressOf(folded: string): FlowWord | undefined {
 const ROLE_PREAMBLE =
   /^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i'?m|i am|this is|it'?s|we'?re|we are)\s+(?:(?:on|from|with|in)\s+)?(?:the\s+)?(?:helpdesk|help desk|service desk|it support|support desk|it)(?:\s+team)?|(?:helpdesk|help desk|service desk|agent|admin|it)\s+here)\s*[,.:;!-]+\s*/i;
 
+/** What a command request that asks nothing of the knowledge base carries as its search. */
+const NOTHING_SEARCHED: SearchResult = { hits: [], tokens: [], unknown: [], answered: false };
+
 /** Two of a step's distinctive words, not one ("the page doesnt load" is trouble at this step). */
 const AHEAD_MIN_SCORE = 2;
 
@@ -377,7 +380,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
   // "can you run that pool check every morning at 7": that check on a schedule, offered.
   const scheduled = context.staff && context.lastCommand ? scheduleAsked(text, context.lastCommand) : undefined;
-  if (scheduled && context.isCommand(scheduled)) return { kind: 'suggest-command', command: scheduled, result: { hits: [], tokens: [], unknown: [], answered: false }, asked: text, confidence: 0.8 };
+  if (scheduled && context.isCommand(scheduled)) return { kind: 'suggest-command', command: scheduled, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   // "yes", "sure", "walk me through it" take up what the last reply offered, before "ok" can mean thanks.
   if ((context.flowOffered || context.stepOffered) && acceptsOffer(folded)) {
     const offered = context.flowOffered ? context.catalog?.byId(context.flowOffered) : undefined;
@@ -492,7 +495,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (request?.kind === 'listing' && context.staff && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
   if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) {
     // ("take H-YZ4WP9" asks nothing of the knowledge base.)
-    const result = request.about.trim() ? context.search(request.about) : { hits: [], tokens: [], unknown: [], answered: false };
+    const result = request.about.trim() ? context.search(request.about) : NOTHING_SEARCHED;
     return { kind: 'suggest-command', command: request.command, result, asked: request.about.trim() || text, confidence: 0.8 };
   }
   if (explicit?.unknownName !== undefined) {
