@@ -96,7 +96,8 @@ export function commandRequested(typed: string): CommandRequest | undefined {
  * "and dave?", "ok now do bob", "same for carol@contoso.dk" right after a command about one user: the
  * same command for another. A bare name takes the last address's domain.
  */
-const ANOTHER_USER = /^(?:(?:and|ok|okay|now|then|also|so)\s+)*(?:(?:now\s+)?do|what about|how about|same for|same with|try|check|run it for|now for)?\s*(?:for\s+)?([a-z][a-z0-9._'-]{1,40}(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)\s*(?:too|as well|please|pls)?\s*[?.!]*$/i;
+// A cue is needed ("and …", "now do …", "what about …", "… too"): "cool" or "weird" after a result is no name.
+const ANOTHER_USER = /^(?:(?:ok|okay|then|also|so)\s+)*(and|now|(?:and\s+)?(?:now\s+)?do|what about|how about|same for|same with|try|check|run it for|now for)\s+(?:for\s+)?([a-z][a-z0-9._'-]{1,40}(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)\s*(?:too|as well|please|pls)?\s*[?.!]*$|^([a-z][a-z0-9._'-]{1,40}(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)\s+(?:too|as well)\s*[?.!]*$/i;
 const NOT_A_NAME = new Set('yes no ok okay thanks thank thx done next back stop cancel help what why how it that this them him her one all both'.split(' '));
 
 export function sameCommandFor(typed: string, lastCommand: string): string | undefined {
@@ -104,7 +105,8 @@ export function sameCommandFor(typed: string, lastCommand: string): string | und
   if (!last) return undefined;
   const text = typed.trim().toLowerCase();
   if (text.split(/\s+/).length > 6) return undefined;
-  const name = ANOTHER_USER.exec(text)?.[1];
+  const match = ANOTHER_USER.exec(text);
+  const name = match?.[2] ?? match?.[3];
   if (!name || NOT_A_NAME.has(name)) return undefined;
   return `${last[1]} ${name.includes('@') ? name : `${name}@${last[2]}`}`;
 }

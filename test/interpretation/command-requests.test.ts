@@ -82,10 +82,11 @@ describe('the same command for another user', () => {
     ['ok now do bob', 'check user bob@contoso.dk'],
     ['what about carol@fabrikam.com', 'check user carol@fabrikam.com'],
     ['same for erin please', 'check user erin@contoso.dk'],
+    ['frank too', 'check user frank@contoso.dk'],
   ])('after "check user alice@contoso.dk", "%s" → %s', (text, command) => {
     expect(sameCommandFor(text, 'check user alice@contoso.dk')).toBe(command);
   });
-  it.each(['and the pin??', 'yes', 'thanks', 'and why is that', 'what does that mean for her sign in'])('"%s" is no other user', (text) => {
+  it.each(['and the pin??', 'yes', 'thanks', 'cool', 'weird', 'hmm interesting', 'and why is that', 'what does that mean for her sign in'])('"%s" is no other user', (text) => {
     expect(sameCommandFor(text, 'check user alice@contoso.dk')).toBeUndefined();
   });
   it('only after a command about one user', () => {
