@@ -26,7 +26,7 @@ const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable
 const RUN_IT = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(?:run|execute|invoke|fire|launch|apply)\b/i;
 
 /** "show me the open tickets", "whats in the queue", "any handoffs waiting": the ticket list. */
-const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*(?:(?:show|list|see|view|give)(?: me)?|what ?s|what is|what are|whats|any|anything|are there any|is there anything)\s+(?:(?:sitting|waiting|left|open|pending)\s+)?(?:(?:the|all|my|our|in|any)\s+)*(?:(?:open|new|waiting|pending|current)\s+)?(?:tickets|queue|hand ?offs|handoffs)\b/i;
+const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*(?:(?:show|list|see|view|give)(?: me)?|what ?s|what is|what are|whats|any|anything|are there any|is there anything)\s+(?:(?:sitting|waiting|left|open|pending|new)\s+)?(?:(?:for us|for me|right now)\s+)?(?:(?:the|all|my|our|in|any)\s+)*(?:(?:open|new|waiting|pending|current)\s+)?(?:tickets|queue|hand ?offs|handoffs)\b/i;
 
 /** A hand-off reference ("H-YZ4WP9"). */
 const TICKET_REF = /\b(h-[0-9a-z]{6})\b/i;

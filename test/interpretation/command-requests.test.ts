@@ -61,6 +61,8 @@ describe('checks asked for in words', () => {
 describe('read-only listings asked for in words', () => {
   it.each([
     ['whats sitting in the queue right now?', 'tickets'],
+    ['whats waiting for us in the queue', 'tickets'],
+    ['anything new in the queue?', 'tickets'],
     ['pull up ticket H-AHGWWY', 'ticket show H-AHGWWY'],
     ["who's been running checks lately? show me the last few", 'audit'],
     ['show me the audit log', 'audit'],
