@@ -284,6 +284,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
         const flow = flows?.catalog.byId(meaning.flowId);
         if (flow) {
           memory.offered = { flowId: flow.id, slots: slotFacts(meaning.slots) };
+          // What the user came with: a hand-off reports it (not "asked for a person straight away").
+          memory.asked = [...memory.asked, { question: text, articleId: null, at: new Date().toISOString() }].slice(-MAX_ASKED);
           const all = meaning.causes.map((id) => this.deps.knowledge.byId(id)).filter((article) => article !== undefined);
           // An end user is shown the causes they can act on first; the server-side ones are the helpdesk's
           // and only fill the list when fewer than two are left (staff see the list as it is).

@@ -140,8 +140,9 @@ export class CommandRegistry {
         ...(finished.error ? { error: finished.error } : {}),
       };
       const written = this.audit.append(record).catch((error: unknown) => this.onAuditError(error, record));
-      // The lab notice belongs on results of checks that ran, not on refusals or usage messages.
-      const ran = finished.outcome !== 'refused' && finished.outcome !== 'invalid';
+      // The lab notice belongs on results of checks of Lync that ran, not on refusals, usage messages
+      // or the bot's own records.
+      const ran = command.readsLync === true && finished.outcome !== 'refused' && finished.outcome !== 'invalid';
       return {
         result: written.then(() => (ran ? withNotice(finished.reply, this.notice) : finished.reply)),
         outcome: written.then(() => finished.outcome),
@@ -187,7 +188,7 @@ export class CommandRegistry {
     if (command.slow) {
       execution.ack = withNotice(
         textReply(`Working on '${command.name}' (execution ${executionId}). The result follows in a separate message.`),
-        this.notice,
+        command.readsLync ? this.notice : undefined,
       );
     }
     return execution;

@@ -34,6 +34,11 @@ export interface CommandDefinition<A extends object = Record<string, unknown>> {
   timeoutMs: number;
   /** Slow commands get an acknowledgement first and their result later. */
   slow: boolean;
+  /**
+   * Reads the Lync servers (through PowerShell): its results carry the registry's notice (in lab mode,
+   * that they are lab data). Tickets, the audit or the report are this bot's own records and do not.
+   */
+  readsLync?: true;
   /** Names of the positional arguments, in the order they are typed (keys of the schema's input). */
   positional: readonly string[];
   /** The last positional argument takes the rest of the line, spaces included (e.g. a note). */

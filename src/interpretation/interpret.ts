@@ -395,6 +395,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (stepStuck && !looksLikeQuestion(text) && (phraseGroupOf(text)?.id === 'stuck' || progressOf(folded) === 'stuck')) {
     return { kind: 'start-flow', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, slots: {}, then: 'stuck', confidence: 0.75 };
   }
+  // "just get me someone please" under a list asks for a person, whatever words it shares with an item.
+  if (context.listed && context.listed.length > 0 && asksForPerson(text)) return { kind: 'handoff', confidence: 0.8 };
   // "the time was wrong", "we use one of those usb lte sticks" under a list of likely causes: the one it
   // describes. "the time is fine" rules that one out instead: the troubleshooter goes on without it.
   const fromList = context.listed && context.listed.length > 0 && tokens(folded).length <= 12 && !onlySlots(text, folded) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
@@ -612,6 +614,11 @@ function listedArticleMeant(result: SearchResult, listed: readonly string[]): Ar
   if (best.confidence < LISTED_MIN_CONFIDENCE) return undefined;
   const rival = result.hits.slice(1).find((hit) => listed.includes(hit.article.id));
   return rival && rival.confidence > LISTED_LEAD * best.confidence ? undefined : best.article;
+}
+
+/** "talk to a person", "can you get me someone from IT": a person asked for, alone or inside the message. */
+function asksForPerson(text: string): boolean {
+  return phraseGroupOf(text)?.outside === 'person' || phraseGroupSaid(text)?.outside === 'person';
 }
 
 /** Asking to be taken through a procedure. */

@@ -148,13 +148,21 @@ describe('command registry', () => {
     expect(errors).toHaveLength(1);
   });
 
-  it('puts the lab notice on every reply, cards included', async () => {
+  it('puts the lab notice on every reply of a command that reads Lync, cards included', async () => {
     const registry = new CommandRegistry({ audit: new InMemoryAuditLog(), notice: 'LAB' });
-    registry.register(defineCommand({ ...echo, handler: async () => ({ text: 'x', card: { type: 'AdaptiveCard', version: '1.5', body: [] } }) }));
+    registry.register(defineCommand({ ...echo, readsLync: true, handler: async () => ({ text: 'x', card: { type: 'AdaptiveCard', version: '1.5', body: [] } }) }));
     const { reply } = await run(registry, 'say bob@contoso.dk');
     expect(reply.text.startsWith('LAB')).toBe(true);
     expect((reply.card?.body as { text: string }[])[0]?.text).toBe('LAB');
     expect((await run(registry, 'say', 'admin')).reply.text.startsWith('LAB')).toBe(false);
+  });
+
+  it("keeps the lab notice off commands that read only the bot's own records (tickets, audit, report)", async () => {
+    const registry = new CommandRegistry({ audit: new InMemoryAuditLog(), notice: 'LAB' });
+    registry.register(defineCommand({ ...echo, slow: true, handler: async () => textReply('1 open ticket') }));
+    const execution = registry.start('say bob@contoso.dk', ADMIN, 'agent', (work) => work());
+    expect(execution?.ack?.text.startsWith('LAB')).toBe(false);
+    expect((await execution!.result).text).toBe('1 open ticket');
   });
 
   it('a slow command waits for its schedule: work that is never scheduled runs and audits nothing', async () => {

@@ -140,6 +140,16 @@ describe('hand-off to a person, posted to a configured conversation (capture ser
     expect((await storedHandOff(dataDir, told)).delivery).toEqual({ to: 'user' });
   });
 
+  it('a person asked for right after the troubleshooter was offered: the summary has the problem the user came with', async () => {
+    bot = await startBot({});
+    const conversation = { conversation: { id: 'user-chat-offered' } };
+    await bot.say('surface store app keeps spinning at sign in', conversation);
+    const told = allText(await bot.say('just get me someone please', conversation));
+    expect(told).toMatch(/reference \*\*H-[0-9A-Z]{6}\*\*/);
+    expect(told).toMatch(/Questions asked:\n- surface store app keeps spinning at sign in → not answered/);
+    expect(told).not.toMatch(/straight away/);
+  });
+
   it('a channel that fails: the user still gets the summary, and the failure is stored', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'handoff-'));
     const closed = createServer();

@@ -1002,6 +1002,10 @@ describe('a remark under a list of likely causes names one of them', () => {
     expect(under('the time was wrong', result(false, ['store-app-clock-skew', 0.7]), {})).not.toMatchObject({ kind: 'article' });
   });
 
+  it.each(['just get me someone please', 'can i talk to someone about this', 'none of those, i want a person'])('"%s" asks for a person, whatever a listed article shares with it', (text) => {
+    expect(under(text, result(true, ['store-app-clock-skew', 0.9]))).toMatchObject({ kind: 'handoff' });
+  });
+
   it('a client named alone still takes up the offer with that client', () => {
     expect(under('from home', result(false, ['store-app-clock-skew', 0.7]))).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
   });
