@@ -132,6 +132,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     flows: guidedFlows,
     handOff,
     handOffStatus,
+    openTickets: async () =>
+      (await operations.board.read()).tickets.filter((ticket) => ticket.status !== 'resolved').map((ticket) => ({ ref: ticket.ref, subject: ticket.subject, user: ticket.user.name })),
     extraHelp: (role) => [guidedFlows.helpSection(role)],
     commands,
     resolveRole: roleResolver({ admins: config.HELPDESK_ADMINS, agents: config.HELPDESK_AGENTS }, config.authenticated),

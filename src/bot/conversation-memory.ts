@@ -16,6 +16,8 @@ export const ConversationMemorySchema = z.object({
   /** The last slow command started here (its result comes in a separate message): "did that finish?" asks about it. */
   /** `line`: the command as run ("check user alice@contoso.dk"), for "and dave?" after it. */
   lastCommand: z.object({ executionId: z.string().max(40), command: z.string().max(60), line: z.string().max(300).optional(), at: z.string() }).optional(),
+  /** When the open tickets were last listed here: "i'll grab the iphone one" soon after picks one of them. */
+  ticketsListedAt: z.string().optional(),
   /** The conversation's last hand-off: asking for a person again adds to it instead of opening another ticket. */
   handedOff: z.object({ id: z.string(), at: z.string() }).optional(),
 });

@@ -19,7 +19,7 @@ import { afterCauseReply, asideReminder, clip, escapeMarkdown, isStaff, notInFlo
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { CLIENT_LABELS, recentFlow } from '../handoff';
-import { interpret, slotsOf, StepIndex, type InterpretContext, type Interpretation } from '../interpretation';
+import { interpret, slotsOf, StepIndex, type InterpretContext, type Interpretation, type TicketShown } from '../interpretation';
 import { afterArticleReply, stepAnswerReply, troubleshootReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
 import type { Article, KnowledgeBase } from '../knowledge';
@@ -60,6 +60,8 @@ export interface HelpdeskBotDeps {
   insight?: { question(text: string, answered: boolean, articleId: string | null): Promise<void>; vote(articleId: string | null, helpful: boolean): Promise<void> };
   /** Guided flows (dialogs/): an active flow gets the turn first; a message may start one. */
   flows?: Pick<GuidedFlows, 'current' | 'act' | 'begin' | 'catalog' | 'lastFlow'>;
+  /** The tickets not yet resolved, as `tickets` lists them: "i'll grab the iphone one" right after is one of these. */
+  openTickets?: () => Promise<TicketShown[]>;
 }
 
 const MAX_ASKED = 10;
@@ -115,14 +117,17 @@ export class HelpdeskBot extends TeamsActivityHandler {
     // A feedback button pressed under an answer is feedback, wherever the conversation stands.
     const pressed = ButtonValue.safeParse(context.activity.value);
     const feedbackButton = pressed.success && pressed.data.action === 'feedback' && typeof pressed.data.helpful === 'boolean' ? pressed.data.helpful : undefined;
-    const meaning: Interpretation = feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause, ended?.facts.client);
+    // Read only right after the ticket list: a message then may name one of them by what it is about.
+    const ticketsShown = isStaff(role) && !flow && this.deps.openTickets && listedTicketsLately(memory, new Date()) ? await this.deps.openTickets() : undefined;
+    const meaning: Interpretation =
+      feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause, ended?.facts.client, ticketsShown);
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
   }
 
   /** The one interpretation of a message, with what the conversation knows. */
   /** `endedFlowClient`: the client the user told a flow that ended in the last half hour. */
-  private interpretText(text: string, role: Role, memory: ConversationMemory, flow: FlowState | undefined, lastCause: InterpretContext['lastCause'], endedFlowClient?: string): Interpretation {
+  private interpretText(text: string, role: Role, memory: ConversationMemory, flow: FlowState | undefined, lastCause: InterpretContext['lastCause'], endedFlowClient?: string, ticketsShown?: TicketShown[]): Interpretation {
     const flows = this.deps.flows;
     return interpret(text, {
       catalog: flows?.catalog,
@@ -143,6 +148,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
       ...(startedLately(memory, new Date()) ? { commandStarted: true, ...(memory.lastCommand?.line ? { lastCommand: memory.lastCommand.line } : {}) } : {}),
       ...(memory.commandOffered ? { commandOffered: memory.commandOffered } : {}),
+      ...(ticketsShown ? { ticketsShown } : {}),
     });
   }
 
@@ -352,6 +358,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     // conflict, or failed because the store is down, runs and audits nothing.
     const execution = this.deps.commands.start(text, caller, role, (run) => afterCommit(context, run));
     if (!execution) return;
+    memory.ticketsListedAt = execution.command === 'tickets' ? new Date().toISOString() : undefined;
     if (execution.slow) {
       // "did that finish?" asks after this one.
       memory.lastCommand = { executionId: execution.executionId, command: execution.command, line: text.trim().slice(0, 300), at: new Date().toISOString() };
@@ -431,6 +438,11 @@ function topicQuestion(memory: ConversationMemory): string {
 
 /** How long "did that finish?" is read as asking after the last slow command. */
 const COMMAND_STATUS_WINDOW_MS = 30 * 60_000;
+
+/** The open tickets were the last command's listing, within the half hour a follow-up refers to it. */
+function listedTicketsLately(memory: ConversationMemory, now: Date): boolean {
+  return memory.ticketsListedAt !== undefined && now.getTime() - Date.parse(memory.ticketsListedAt) <= COMMAND_STATUS_WINDOW_MS;
+}
 
 /** The slow command started here within the last half hour, if any. */
 function startedLately(memory: ConversationMemory, now: Date): ConversationMemory['lastCommand'] {

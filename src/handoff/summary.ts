@@ -221,6 +221,15 @@ function unique(items: string[]): string[] {
  * problem as first put (the first question kept) and, when the conversation went on, the last one.
  */
 export function ticketSubject(summary: HandOffSummary): string {
+  const subject = subjectOf(summary);
+  // The client, unless the words already name it: agents tell tickets apart by it ("the iphone one").
+  // (summary.client is the client's label.)
+  const named = slotsOf(subject).client?.value;
+  const shown = summary.client && (named === undefined || CLIENT_LABELS[named] !== summary.client);
+  return shown ? `${subject} · ${summary.client}` : subject;
+}
+
+function subjectOf(summary: HandOffSummary): string {
   if (summary.flow) return `${summary.flow.title} (${summary.flow.outcome}, at ${summary.flow.stoppedAt})`;
   const first = summary.questions[0]?.question;
   const last = summary.questions.at(-1)?.question;

@@ -6,3 +6,4 @@ export { StepIndex } from './steps';
 export { foldPhrase } from '../language/text';
 export { CONCEPTS, type Slot } from '../language/vocabulary';
 export { advance } from './advance';
+export { ticketPicked, type TicketShown } from './ticket-picks';

@@ -10,6 +10,7 @@ import { commandRequested, sameCommandFor, scheduleAsked } from './command-reque
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
+import { ticketPicked, type TicketShown } from './ticket-picks';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
@@ -96,6 +97,8 @@ export interface InterpretContext {
   handedOff?: boolean;
   /** A slow command was started here lately: "did that finish?" asks after it. */
   commandStarted?: boolean;
+  /** The open tickets, when the last reply listed them: the message may name one by what it is about. */
+  ticketsShown?: readonly TicketShown[];
   /** The command the last reply offered to run (the caller may run it). */
   commandOffered?: string;
   /** The command this conversation ran lately ("check user alice@contoso.dk"): "and dave?" runs it for Dave. */
@@ -378,6 +381,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "and dave?", "ok now do bob" after a check of one user: the same check for the other.
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
+  // "i'll grab the iphone one" right after the open tickets were listed: that ticket (taking or closing it offered).
+  const pick = context.staff && context.ticketsShown && !context.isCommand(text) ? ticketPicked(text, context.ticketsShown) : undefined;
+  const picked = pick ? `ticket ${pick.action} ${pick.ref}` : undefined;
+  if (pick && picked && context.isCommand(picked)) {
+    return pick.action === 'show' ? { kind: 'run-command', command: picked, confidence: 0.8 } : { kind: 'suggest-command', command: picked, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
+  }
   // "can you run that pool check every morning at 7": that check on a schedule, offered.
   const scheduled = context.staff && context.lastCommand ? scheduleAsked(text, context.lastCommand) : undefined;
   if (scheduled && context.isCommand(scheduled)) return { kind: 'suggest-command', command: scheduled, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };

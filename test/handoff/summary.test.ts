@@ -223,4 +223,13 @@ describe('the ticket\'s one-line subject', () => {
     expect(ticketSubject(summarise(undefined))).toBe('asked for a person');
     expect(ticketSubject(summarise(walk('smart-card-enrollment', ['Physical card', 'stuck'])))).toMatch(/^Smart card enrollment \(/);
   });
+
+  it('names the client when its words do not, so agents can tell tickets apart by it', () => {
+    expect(ticketSubject(summarise(undefined, [{ question: 'it keeps asking for my password', articleId: null }, { question: 'on my iphone', articleId: null }]))).toBe(
+      'it keeps asking for my password — then: on my iphone',
+    );
+    expect(ticketSubject(summarise(undefined, [{ question: 'it keeps asking for my password', articleId: null }, { question: 'its the iphone app', articleId: null }, { question: 'who can fix it', articleId: null }]))).toBe(
+      'it keeps asking for my password — then: who can fix it · Lync for iPhone / iPad',
+    );
+  });
 });

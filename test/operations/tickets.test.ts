@@ -129,6 +129,29 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(receiver.requests.length, 'failed attempts were retried').toBeGreaterThanOrEqual(accepted.length + 4 + 3);
     expect(receiver.requests.every((r) => r.path === '/tickets' && r.headers['content-type'] === 'application/json')).toBe(true);
   });
+  it('right after the list an agent names a ticket by what it is about: taking it is offered, reading it runs, a vague pick runs nothing', async () => {
+    const { channel, bot } = await botWithHelpdeskRoom();
+    const iphone = { conversation: { id: 'user-chat-iphone' }, serviceUrl: channel.url, from: { id: 'user-21', name: 'Erin' } };
+    const surface = { conversation: { id: 'user-chat-surface' }, serviceUrl: channel.url, from: { id: 'user-22', name: 'Sam' } };
+    await bot.say('my iphone says it cant connect to the server', iphone);
+    const iphoneRef = REF.exec(allText(await bot.say('talk to a person', iphone)))![1]!;
+    await bot.say('the store app on my surface wont sign in, the clock thing', surface);
+    const surfaceRef = REF.exec(allText(await bot.say('talk to a person', surface)))![1]!;
+
+    // Before the list the same words name nothing.
+    expect(allText(await bot.say("i'll grab the iphone one", AGENT))).not.toContain(iphoneRef);
+    expect(allText(await bot.say('whats in the queue', AGENT))).toContain('2 open tickets');
+    const offered = await bot.say("i'll grab the iphone one", AGENT);
+    expect(allText(offered)).toContain(`ticket take ${iphoneRef}`);
+    expect(offered.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? [])).toContain(`ticket take ${iphoneRef}`);
+    // Offered, not done: the ticket is still open.
+    expect(allText(await bot.say('tickets', AGENT))).toContain(`**${iphoneRef}** · open`);
+    expect(allText(await bot.say('pull up the one from sam', AGENT))).toContain('the store app on my surface wont sign in');
+    await bot.say('tickets', AGENT);
+    // Nothing that tells them apart: nothing is offered.
+    expect(allText(await bot.say('ill take the other one', AGENT))).not.toMatch(new RegExp(`ticket take (?:${iphoneRef}|${surfaceRef})`));
+  });
+
   it('"is anyone going to contact me?" after a hand-off says where the request stands: waiting, taken by whom, resolved', async () => {
     const { channel, bot } = await botWithHelpdeskRoom();
     const user = { conversation: { id: 'user-chat-status' }, serviceUrl: channel.url, from: { id: 'user-9', name: 'Di' } };

@@ -1,0 +1,59 @@
+import { slotsOf } from '../language/slots';
+import { FILLER, foldPhrase, tokens } from '../language/text';
+
+/**
+ * "i'll grab the iphone one", "close the one from erin", "pull up the smart card one" right after the
+ * open tickets were listed: which ticket is meant, by what the agent says about it rather than its
+ * reference. Pure: the bot passes the tickets it listed. Taking and resolving are offered (they change
+ * who owns a ticket or close it), never run on a reading of words.
+ */
+
+/** A ticket as the list showed it: its reference and what an agent may call it by. */
+export interface TicketShown {
+  ref: string;
+  /** What it is about (the user's problem as first put, or the flow and where it stopped). */
+  subject: string;
+  /** The user's display name. */
+  user: string;
+}
+
+const TAKE = /\b(?:take|grab|claim|pick up|pick it up|assign (?:it |that |the [a-z ]+ )?to me|ill take|ill grab|ill have|mine|i ll take|i ll grab|ill do|i ll do|ill handle|i ll handle|handle|deal with)\b/;
+const RESOLVE = /\b(?:resolve|close|mark (?:it |that |the [a-z ]+ )?(?:as )?(?:resolved|done|closed|fixed))\b/;
+const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s) the)\b/;
+/** "it", "that one": the only ticket listed. */
+const THE_ONLY_ONE = /\b(?:it|that|this|that one|this one|the ticket|that ticket|the one)\b/;
+/** Words that say what to do or point, not which ticket. */
+const NOT_DESCRIBING = new Set(
+  'take grab claim pick up assign mine ill handle deal resolve close mark resolved done closed fixed show pull open see view look details more what whats ticket tickets about the one ones from with who user caller guy person lady can could you please pls ok okay yeah yes sure let lets me will do have'.split(
+    ' ',
+  ),
+);
+
+export type TicketAction = 'take' | 'resolve' | 'show';
+
+/** The command meant ("ticket take H-…"), or undefined when no one ticket is clearly meant. */
+export function ticketPicked(typed: string, shown: readonly TicketShown[]): { action: TicketAction; ref: string } | undefined {
+  // A reference typed out names the ticket itself (the command, or a request for it in words).
+  if (shown.length === 0 || /\bh-[0-9a-z]{6}\b/i.test(typed)) return undefined;
+  // "sam's" is Sam's ticket; "i'll" is "ill", as the phrases spell it.
+  const folded = foldPhrase(typed.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''));
+  const words = tokens(folded);
+  if (words.length === 0 || words.length > 14) return undefined;
+  const action: TicketAction | undefined = RESOLVE.test(folded) ? 'resolve' : TAKE.test(folded) ? 'take' : SHOW.test(folded) ? 'show' : undefined;
+  if (!action) return undefined;
+  const describing = words.filter((word) => word.length > 1 && !FILLER.has(word) && !NOT_DESCRIBING.has(word));
+  if (describing.length === 0) return shown.length === 1 && THE_ONLY_ONE.test(folded) ? { action, ref: shown[0]!.ref } : undefined;
+  const client = slotsOf(typed).client?.value;
+  const scored = shown.map((ticket) => ({ ticket, score: scoreOf(ticket, describing, client) }));
+  const best = Math.max(...scored.map((entry) => entry.score));
+  const top = scored.filter((entry) => entry.score === best);
+  return best > 0 && top.length === 1 ? { action, ref: top[0]!.ticket.ref } : undefined;
+}
+
+/** Words of the agent's description found in the ticket's subject or user's name; the client counts double. */
+function scoreOf(ticket: TicketShown, describing: readonly string[], client: string | undefined): number {
+  const own = new Set(tokens(foldPhrase(`${ticket.subject} ${ticket.user}`)));
+  let score = describing.filter((word) => own.has(word)).length;
+  if (client && slotsOf(ticket.subject).client?.value === client) score += 2;
+  return score;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ticketPicked, type TicketShown } from '../../src/interpretation/ticket-picks';
+
+const shown: TicketShown[] = [
+  { ref: 'H-AAAAA2', subject: 'my iphone says it cant connect to the server', user: 'Erin' },
+  { ref: 'H-BBBBB3', subject: 'Smart card enrollment (handed to a person mid-flow, at Step 3) · Lync 2013 desktop (Windows PC)', user: 'Sam Ortiz' },
+  { ref: 'H-CCCCC4', subject: 'the store app on my surface wont sign in, the clock thing', user: 'Kim' },
+];
+
+describe('a ticket named by what it is about, right after the list', () => {
+  it.each([
+    ["i'll grab the iphone one", 'take', 'H-AAAAA2'],
+    ['ill take the ipad user', 'take', 'H-AAAAA2'],
+    ['give me the smart card one', undefined, undefined],
+    ['assign the smart card one to me', 'take', 'H-BBBBB3'],
+    ["i'll handle sam's", 'take', 'H-BBBBB3'],
+    ['close the surface one', 'resolve', 'H-CCCCC4'],
+    ['mark the clock one as fixed', 'resolve', 'H-CCCCC4'],
+    ['pull up the one from kim', 'show', 'H-CCCCC4'],
+    ['show me the enrollment one', 'show', 'H-BBBBB3'],
+    ['ill take the other one', undefined, undefined],
+    ['take it', undefined, undefined],
+    ['ticket take H-AAAAA2', undefined, undefined],
+    ['the iphone one', undefined, undefined],
+    ['why does the iphone app not connect to the server and what should i tell the user who called about it today', undefined, undefined],
+  ])('"%s" → %s %s', (text, action, ref) => {
+    const picked = ticketPicked(text, shown);
+    expect(picked).toEqual(action ? { action, ref } : undefined);
+  });
+
+  it('"take it" or "that one" picks the only ticket listed', () => {
+    expect(ticketPicked('ok ill take it', shown.slice(0, 1))).toEqual({ action: 'take', ref: 'H-AAAAA2' });
+    expect(ticketPicked('show me that one', shown.slice(2))).toEqual({ action: 'show', ref: 'H-CCCCC4' });
+  });
+
+  it('nothing is picked from an empty list', () => {
+    expect(ticketPicked("i'll grab the iphone one", [])).toBeUndefined();
+  });
+});
