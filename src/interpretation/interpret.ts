@@ -409,7 +409,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "the time was wrong", "we use one of those usb lte sticks" under a list of likely causes: the one it
   // describes. "the time is fine" rules that one out instead: the troubleshooter goes on without it.
   const fromList = context.listed && context.listed.length > 0 && tokens(folded).length <= 12 && !onlySlots(text, folded) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
-  if (fromList && RULED_OUT.test(folded)) {
+  if (fromList && rulesOut(folded)) {
     if (fromList.flow === TROUBLESHOOTER && context.catalog?.byId(TROUBLESHOOTER)) return { ...troubleshootOffer(text, [fromList.id], context.recentClient), confidence: 0.65 };
   } else if (fromList) return { kind: 'article', id: fromList.id, confidence: 0.65 };
   // Taking up the offer by answering its first question: "iphone 6, the lync 2013 app", "from home".
@@ -556,7 +556,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), searchOwn(), context.lastAnswer) : searchOwn();
   // The detail an unanswered question lacked, or a short question about the answer just given.
-  const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: RULED_OUT.test(folded) });
+  const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: rulesOut(folded) });
   if (followUp) return followUp;
   // (A message that points back is about the client the user named lately, when it names none: the
   // step of a flow for it is found with what "them" are, the question before.)
@@ -569,7 +569,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // when it is too short to answer anything itself.)
   // "nope doesnt work" on its own names nothing else: it is about that answer too.
   const aboutLast = result.hits[0]?.article.id === last?.id || (!result.answered && tokens(folded).length <= 6 && NOT_WORKING.test(folded));
-  if (last && (result.answered || tokens(folded).length <= 12) && aboutLast && RULED_OUT.test(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
+  if (last && (result.answered || tokens(folded).length <= 12) && aboutLast && rulesOut(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
   // "the clock was 10 min off. fixed it, still nothing": the cause the message names is one the user
@@ -581,7 +581,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "she tried 12345678 and it says wrong pin" right after the default-PIN answer: the same article
   // again would only invite the same attempt. It is not given again; the others, if any, are offered.
-  if (last && (result.answered ? result.hits[0]?.article.id === last.id : aboutLast) && RULED_OUT.test(folded)) {
+  if (last && (result.answered ? result.hits[0]?.article.id === last.id : aboutLast) && rulesOut(folded)) {
     const others = result.hits.filter((hit) => hit.article.id !== last.id);
     return { kind: 'question', result: { ...result, answered: false, hits: others, suggested: (result.suggested ?? []).filter((hit) => hit.article.id !== last.id), ruledOut: last.id }, aside: false, confidence: 0.6 };
   }
@@ -641,13 +641,18 @@ const WALK_THROUGH = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep
 function reportsFixFailing(text: string): boolean {
   return text.split(/[.!?;]+/).some((sentence) => {
     const folded = foldPhrase(sentence);
-    return RULED_OUT.test(folded) && PUT_RIGHT.test(folded);
+    return rulesOut(folded) && PUT_RIGHT.test(folded);
   });
 }
 const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|corrected|reset|ran|updated|installed|set)\b/;
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 // ("is it safe to click connect or not" asks; its "not" rules nothing out.)
 const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
+/** Unsure, not reporting: "not sure if it's got our root cert", "no idea whether the clock is right". */
+const UNSURE = /\b(?:not sure|not certain|unsure|wondering)\b|\b(?:no idea|dont know) (?:if|whether)\b/;
+function rulesOut(folded: string): boolean {
+  return RULED_OUT.test(folded) && !UNSURE.test(folded);
+}
 /**
  * The troubleshooter offered with the likely causes for the client the message names (else the one an
  * earlier answer was for), leaving out the causes in `tried`, which the user has ruled out.

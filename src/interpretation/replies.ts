@@ -5,6 +5,7 @@ import type { FlowDefinition } from '../flows/schema';
 import type { Article } from '../knowledge/article';
 import { gist, PHRASES, pickHint } from '../knowledge/answer';
 import type { Slots } from '../language/slots';
+import { quoted } from '../core/quoted';
 
 /** Replies that only the interpretation step asks for: a step answered directly, and the sign-in offer. */
 
@@ -58,7 +59,7 @@ export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Ar
   const client = slots.client ? ` with ${slots.client.concept.name}` : '';
   const told = known.length > 0 ? ` I'll use what you already told me (${known.map((slot) => slot.concept.name).join(', ')}).` : '';
   const intro = ruledOut
-    ? `So "${ruledOut.title}" isn't it. The guided troubleshooter checks the other causes one by one.${told}`
+    ? `So ${quoted(ruledOut.title)} isn't it. The guided troubleshooter checks the other causes one by one.${told}`
     : `Sign-in${client} can fail for several reasons, so I won't guess. The guided troubleshooter finds yours in a few short questions.${told}`;
   // Each cause with the gist of its fix: often that alone is the answer ("run w32tm /resync").
   const shown = causes.slice(0, 3);
@@ -93,7 +94,7 @@ const NEXT_SHOWN = 3;
  */
 export function afterArticleReply(article: Pick<Article, 'title'>, related: readonly Pick<Article, 'id' | 'title'>[]): Reply {
   const shown = related.slice(0, NEXT_SHOWN);
-  const asked = `That was "${article.title}". Did it sort things out? If not, tell me what happens now (for example "still not working"), or type "${PHRASES.person}".`;
+  const asked = `That was ${quoted(article.title)}. Did it sort things out? If not, tell me what happens now (for example "still not working"), or type "${PHRASES.person}".`;
   const next = shown.length > 0 ? `What often comes next:\n${shown.map((item, index) => `${index + 1}. **${item.title}**`).join('\n')}\n${pickHint(shown.length)}` : '';
   return {
     text: [asked, next].filter(Boolean).join('\n\n'),

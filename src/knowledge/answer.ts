@@ -6,6 +6,7 @@ import type { Article } from './article';
 import type { GlossaryEntry } from './glossary';
 import type { SearchResult } from './search';
 import { sourceLine } from './source-titles';
+import { quoted } from '../core/quoted';
 
 /** Words on the buttons, shared with the router that understands them. */
 export const PHRASES = {
@@ -135,7 +136,7 @@ export function declineReply(question: string, staff = false): Reply {
 /** The answer just given did not help, and nothing else fits: not the same answer again, a person instead. */
 export function ruledOutReply(question: string, title: string | undefined): Reply {
   const text =
-    `So ${title ? `"${title}"` : 'that'} didn't solve it, and I have nothing else that fits, so I won't repeat it. ` +
+    `So ${title ? quoted(title) : 'that'} didn't solve it, and I have nothing else that fits, so I won't repeat it. ` +
     `Type "${PHRASES.person}" and the helpdesk takes over with everything you told me.`;
   return {
     text,

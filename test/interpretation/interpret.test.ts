@@ -581,6 +581,12 @@ describe('answer or guide', () => {
       expect(after('should i resync the clock or not', clock).kind).not.toBe('troubleshoot');
     });
 
+    it.each(["not sure if the clock on it is right", "its a company surface, not certain what time server it uses"])('"%s" is unsure, not a report that the fix failed: the answer stands', (text) => {
+      const meaning = after(text, clock);
+      expect(meaning.kind).not.toBe('troubleshoot');
+      expect(meaning).not.toMatchObject({ result: { ruledOut: 'store-app-clock-skew' } });
+    });
+
     it('"ok updated. now … (not the app) i get a clock popup" reports an earlier fix and a new symptom: the cause it names is the answer', () => {
       const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
       const meaning = interpret('ok updated. now on my desktop lync (not the app) the clock looks wrong, should i fix it?', { catalog, steps, staff: false, search: () => clockArticle, isCommand: () => false });
