@@ -92,6 +92,23 @@ export function commandRequested(typed: string): CommandRequest | undefined {
   return undefined;
 }
 
+/** Words that make a request to look at someone, not what about them: "can you see if anything's wrong with erin's account". */
+const REQUEST_WORDS = new Set(
+  'can could would will you please pls kindly check checking look see test verify inspect examine diagnose validate find out tell me if whether is are was anything anythings something whats what why wrong with the a an his her their hers theirs s account accounts user users login logins for on at of in to and or it up into sign signing log logging cant cannot wont not get able settings setup ok okay hi hey quick quickly just real'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Whether the rest of a request says enough to search the knowledge base as well: two words of its
+ * own at least. "anything wrong with erin's account" says nothing an article could answer, and a
+ * search of it finds an article on some other "wrong account".
+ */
+export function aboutWorthSearching(about: string): boolean {
+  const words = about.toLowerCase().replace(/[’']/g, '').split(/[^a-z0-9.-]+/).filter((word) => word.length > 1 && !REQUEST_WORDS.has(word));
+  return words.length >= 2;
+}
+
 /**
  * "and dave?", "ok now do bob", "same for carol@contoso.dk" right after a command about one user: the
  * same command for another. A bare name takes the last address's domain.

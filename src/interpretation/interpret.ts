@@ -6,7 +6,7 @@ import type { Article } from '../knowledge/article';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { commandRequested, sameCommandFor, scheduleAsked } from './command-requests';
+import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -506,7 +506,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (request?.kind === 'listing' && context.staff && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
   if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) {
     // ("take H-YZ4WP9" asks nothing of the knowledge base.)
-    const result = request.about.trim() ? context.search(request.about) : NOTHING_SEARCHED;
+    const result = aboutWorthSearching(request.about) ? context.search(request.about) : NOTHING_SEARCHED;
     return { kind: 'suggest-command', command: request.command, result, asked: request.about.trim() || text, confidence: 0.8 };
   }
   if (explicit?.unknownName !== undefined) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandRequested, sameCommandFor, scheduleAsked } from '../../src/interpretation/command-requests';
+import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked } from '../../src/interpretation/command-requests';
 
 describe('checks asked for in words', () => {
   it.each([
@@ -115,3 +115,17 @@ describe('the last check on a schedule', () => {
   });
 });
 
+
+describe('what else a request to look at someone asks of the knowledge base', () => {
+  it.each([
+    ["can you see if anything's wrong with erin's account, ", false],
+    ['pls check  for me', false],
+    ["why can't  sign in", false],
+    ['can you look at the auth settings on pool ', true],
+    ['why cant  sign in, her iphone says cannot connect to the server', true],
+    ['check  , his store app shows a certificate name error', true],
+    ['is  enabled for passive authentication', true],
+  ])('"%s" → %s', (about, searched) => {
+    expect(aboutWorthSearching(about)).toBe(searched);
+  });
+});
