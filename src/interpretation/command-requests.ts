@@ -18,6 +18,8 @@ const POLICIES = /\bpolic(?:y|ies)\b/i;
 const PROBE_WORDS = /\b(?:dns|resolv\w*|records?|lyncdiscover\w*|srv|from (?:the )?outside|externally|from the internet|reachable|certificates?|certs?|probe|clocks?)\b/i;
 /** What `check pool` looks at. */
 const POOL_WORDS = /\b(?:auth\w*|passive|pool|settings|kerberos|proxy|autodiscover|web ?services?|config\w*)\b/i;
+/** Asking how something stands: "is … on for", "does … have", "what is … set to". */
+const POOL_STATE = /^(?:(?:hi|hey|ok|so|quick question)[,.]?\s+)?(?:is|are|does|do|has|have)\b.*\b(?:on|off|enabled|disabled|turned on|turned off|set|configured|allowed|using|use|have|has)\b|\bwhat (?:is|s)\b.*\bset to\b/i;
 /** "what checks can you run", "which commands do you have". */
 const CAPABILITIES = /\b(?:what|which) (?:checks|commands|tests) (?:can|could|do|will|may) (?:you|i)\b|\bwhat (?:can|could) you (?:check|run|test)\b|\b(?:list|show) (?:me )?(?:the |your )?(?:checks|commands)\b/i;
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
@@ -83,7 +85,10 @@ export function commandRequested(typed: string): CommandRequest | undefined {
     return undefined;
   }
   const host = HOST.exec(text.replace(ADDRESS, ' '))?.[1];
-  if (!host || !LOOK.test(text)) return undefined;
+  if (!host) return undefined;
+  // "is passive auth on for lync-int.contoso.dk?": how a pool's setting stands is what `check pool` reads.
+  if (host.split('.').length >= 3 && POOL_STATE.test(text) && POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about: text.split(host).join(' ') };
+  if (!LOOK.test(text)) return undefined;
   const about = text.split(host).join(' ');
   if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${host}`, about };
   if (POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about };
