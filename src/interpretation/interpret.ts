@@ -529,7 +529,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // A request for the procedure itself ("walk me through enrolling my smart card") starts it. A message
     // that only uses a flow's trigger words in passing ("enrolling my card and it wants a PIN", "what's
     // the url to enroll a smart card") is about one thing: the knowledge base answers it when it can.
-    if (asksForAThing(folded) || beyondTrigger(text, folded, requested.triggers) >= 2) {
+    // ("they gave me a smart card and said to set it up, no clue where to start" asks for all of it.)
+    if (!WHOLE_PROCEDURE.test(folded) && (asksForAThing(folded) || beyondTrigger(text, folded, requested.triggers) >= 2)) {
       const result = searchOwn();
       if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
     }
@@ -706,6 +707,9 @@ const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop:
 function alreadyDone(folded: string): boolean {
   return /\b(?:now that|already|once|after)\s+(?:(?:it|its|it s|it is|i|ive|i ve|i have|we|weve|we ve|we have|my|the|card|smart|is|has|have|been|was|got|finally)\s+){0,4}(?:set up|enrolled|installed|collected|done|finished)\b/.test(folded);
 }
+
+/** Asking where the whole procedure begins: "no clue where to start", "how do i get started" ("no idea how" may be about one thing). */
+const WHOLE_PROCEDURE = /\b(?:where (?:do i|should i|to|can i|do we|should we) (?:start|begin)|how (?:do i|to|should i|do we) (?:start|begin|get started)|get(?:ting)? started|no (?:clue|idea) (?:how|where) to (?:start|begin)|from scratch|from the (?:start|beginning)|what (?:do|should) i do first)\b/;
 
 /** "which template", "what's the url", "where do i go": a question after one thing, not "how do I do it all". */
 function asksForAThing(folded: string): boolean {

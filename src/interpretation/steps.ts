@@ -42,11 +42,14 @@ function stemmed(word: string): string {
 /** "ie10", "win8": a name and its version run together are also the two words ("IE 10"). */
 const RUN_TOGETHER = /^([a-z]{2,3})(\d{1,2})$/;
 
+/** Words people use for what a step calls otherwise: "which website do i go to" is the step with the web address. */
+const SAME_AS: Record<string, string> = { website: 'web', websites: 'web', webpage: 'web', webpages: 'web', webside: 'web', url: 'web', urls: 'web', link: 'web', links: 'web' };
+
 function wordsOf(text: string): string[] {
   return tokens(foldPhrase(text))
     .flatMap((word) => {
       const parts = RUN_TOGETHER.exec(word);
-      return parts ? [word, parts[1]!, parts[2]!] : [word];
+      return parts ? [word, parts[1]!, parts[2]!] : [SAME_AS[word] ?? word];
     })
     .filter((word) => !FILLER.has(word) && !GENERIC.has(word) && word.length > 1)
     .map(stemmed);

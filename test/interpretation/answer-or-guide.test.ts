@@ -42,10 +42,14 @@ describe('answer or guide', () => {
     // "use the same" is in the log-on step's words, but says nothing about a step.
     ['my laptop has the virtual smartcard thing set up for lync. i just got a second win8 desktop at the office, can i use the same one on it?', 'article smart-card-physical-vs-virtual'],
     ['please walk me through enrolling my smart card', 'start smart-card-enrollment'],
+    // Asking where the whole procedure begins, in a story with words of its own.
+    ['they gave me a smart card thing and said to set it up for lync, no clue where to start', 'start smart-card-enrollment'],
+    ['got a smart card from IT today, how do i get started with it', 'start smart-card-enrollment'],
     ['walk me through signing in on my iphone', 'start sign-in-troubleshooter'],
     ['can you help me with collecting logs', 'start collect-logs'],
-    ["where do i go to enroll my smart card, what's the url", 'article smart-card-manual-enrollment-certsrv'],
-    ['which website is used for smart card enrollment', 'article smart-card-manual-enrollment-certsrv'],
+    // (The step gives the address, with the offer to go on from there.)
+    ["where do i go to enroll my smart card, what's the url", 'step smart-card-enrollment/open-certsrv'],
+    ['which website is used for smart card enrollment', 'step smart-card-enrollment/open-certsrv'],
     ['what pin do i type when enrolling my smart card', 'article smart-card-default-pin'],
     ['enrolling my smart card - which template should i choose', 'step smart-card-enrollment/template'],
     ["i'm enrolling my card and it asks for a key size, what do i put", 'step smart-card-enrollment/key-set'],
@@ -128,5 +132,12 @@ describe('a step named from a question', () => {
     expect(steps.stepForAny(question)).toBeDefined();
     expect(steps.stepForAny(question, undefined, 0.25)).toBeUndefined();
     expect(steps.stepForAny('which template do i pick when enrolling my smart card', undefined, 0.25)).toEqual({ flowId: 'smart-card-enrollment', stepId: 'template' });
+  });
+
+  it('"website", "url" and "link" are the step that gives the web address', () => {
+    const path = { stepId: 'ie10-compat', visited: ['computer', 'open-certsrv', 'ie10-compat'], staff: false };
+    for (const question of ['which website am i supposed to go to??', 'whats the link for the enrollment page', 'what url do i type in']) {
+      expect(steps.stepFor('smart-card-enrollment', question, path), question).toBe('open-certsrv');
+    }
   });
 });
