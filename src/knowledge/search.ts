@@ -12,6 +12,7 @@ import { clientFit, clientsAsked, notForNamedPhone } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
 import { SpellingCorrector } from './spelling';
 import { normaliseText, rawTokens, searchTokens } from './text';
+import { symptomsMissing } from './symptoms';
 
 /**
  * Knowledge search: a field-weighted BM25 ranking over normalised tokens, a match against each
@@ -388,7 +389,9 @@ export class KnowledgeIndex {
         // "How long…", "how many times…", "which port…": the answer must state a fact of that kind.
         statesFactsAsked(normaliseText(question), this.fullText(hitPositions[0]!)) &&
         [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))) &&
-        windowsReleases(normaliseText(question)).every((release) => windowsReleases(this.fullText(hitPositions[0]!)).includes(release)),
+        windowsReleases(normaliseText(question)).every((release) => windowsReleases(this.fullText(hitPositions[0]!)).includes(release)) &&
+        // "…just shows a blank page": an article that never speaks of a blank page is about something else.
+        symptomsMissing(normaliseText(question), this.fullText(hitPositions[0]!)) === 0,
     );
     // A lone word many articles share: the bot asks which one rather than guessing or giving up.
     // (Not "who is the CEO": no article names a person, so none is offered either.)

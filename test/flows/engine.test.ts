@@ -29,6 +29,8 @@ describe('which messages start a flow (trigger phrases from dialogs/)', () => {
     ['Start Sign-in troubleshooter', 'sign-in-troubleshooter'],
     ['ok lets do the troubleshooter thing', 'sign-in-troubleshooter'],
     ['can we run the troubleshooter', 'sign-in-troubleshooter'],
+    ['need to grab logs off my macbook for the lync guys', 'collect-logs'],
+    ['they gave me a smart card and said to set it up', 'smart-card-enrollment'],
   ])('%s → %s', (text, flowId) => {
     expect(catalog.requested(text)?.id).toBe(flowId);
   });
@@ -40,6 +42,8 @@ describe('which messages start a flow (trigger phrases from dialogs/)', () => {
     'what is the default smart card pin',
     'store app says the clock is wrong',
     'start the car',
+    'need server side logs for a sign in issue, how?',
+    "need the store app trace logs off a user's tablet for a ticket. which folder do they end up in?",
   ])('an ordinary question stays a question: %s', (text) => {
     expect(catalog.requested(text)).toBeUndefined();
   });

@@ -1,0 +1,24 @@
+/**
+ * What the user sees go wrong, when a question names it: a blank page, a crash, a frozen window, a
+ * greyed-out option. A different symptom is a different problem, so an article that never mentions the
+ * one named is no answer to it, however well its other words match ("lync web app meeting link just
+ * shows a blank page in chrome" is not answered by the article on opening meetings in the web app).
+ * Normalised text in (lower case).
+ */
+interface Symptom {
+  named: RegExp;
+  /** The article speaks of it (in any of its usual words). */
+  mentioned: RegExp;
+}
+
+const SYMPTOMS: readonly Symptom[] = [
+  { named: /\bblank\b/, mentioned: /\b(?:blank|white (?:page|screen)|empty (?:page|screen|window))\b/ },
+  { named: /\bcrash(?:es|ed|ing)?\b/, mentioned: /\bcrash(?:es|ed|ing)?\b/ },
+  { named: /\b(?:freezes|freezing|frozen|froze)\b/, mentioned: /\b(?:freez\w*|frozen|froze|hangs?|hanging|unresponsive|not responding)\b/ },
+  { named: /\b(?:greyed|grayed)\b/, mentioned: /\b(?:greyed|grayed|disabled|unavailable|cannot be changed|can t be changed)\b/ },
+];
+
+/** The symptoms a question names that the article's text does not mention. */
+export function symptomsMissing(question: string, articleText: string): number {
+  return SYMPTOMS.filter((symptom) => symptom.named.test(question) && !symptom.mentioned.test(articleText)).length;
+}

@@ -1,0 +1,27 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { symptomsMissing } from '../../src/knowledge/symptoms';
+
+describe('a symptom the question names must be one the answer speaks of', () => {
+  it.each([
+    ['the meeting link shows a blank page', 'force the web app with ?sl= at the end of the link', 1],
+    ['the meeting link shows a blank page', 'windows phone shows a blank white page instead of the ad fs sign-in', 0],
+    ['it shows an empty white screen', 'a white screen', 0],
+    ['lync crashes when i click sign in', 'sign in with your address', 1],
+    ['the logging option is greyed out', 'the client policy turns tracing off, so the option is greyed out', 0],
+    ['the window froze and then it crashed', 'lync hangs on the sign in screen', 1],
+    ['how do i turn on logging', 'set logging to full', 0],
+  ])('"%s" against "%s": %i missing', (question, article, missing) => {
+    expect(symptomsMissing(question, article)).toBe(missing);
+  });
+
+  it('with the real knowledge base: a blank page in the web app is not answered with the ?sl= article', () => {
+    const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
+    const result = knowledge.search('lync web app meeting link just shows a blank page in chrome', 3);
+    expect(result.answered).toBe(false);
+    const whitePage = knowledge.search('the lync app on my windows phone shows a blank white page instead of the adfs sign in', 3);
+    expect(whitePage.answered).toBe(true);
+    expect(whitePage.hits[0]?.article.id).toBe('passive-auth-windows-phone-white-page');
+  });
+});
