@@ -21,7 +21,11 @@ const POOL_WORDS = /\b(?:auth\w*|passive|pool|settings|kerberos|proxy|autodiscov
 /** Asking how something stands: "is … on for", "does … have", "what is … set to". */
 const POOL_STATE = /^(?:(?:hi|hey|ok|so|quick question)[,.]?\s+)?(?:is|are|does|do|has|have)\b.*\b(?:on|off|enabled|disabled|turned on|turned off|set|configured|allowed|using|use|have|has)\b|\bwhat (?:is|s)\b.*\bset to\b/i;
 /** "what checks can you run", "which commands do you have". */
-const CAPABILITIES = /\b(?:what|which) (?:checks|commands|tests) (?:can|could|do|will|may) (?:you|i)\b|\bwhat (?:can|could) you (?:check|run|test)\b|\b(?:list|show) (?:me )?(?:the |your )?(?:checks|commands)\b/i;
+const CAPABILITIES = /\b(?:what|which) (?:checks|commands|tests) (?:can|could|do|will|may) (?:you|i)\b|\bwhat (?:can|could) you (?:check|run|test)\b|\b(?:list|show) (?:me )?(?:the |your )?(?:checks|commands)\b|\bwhat (?:am i|are we) (?:allowed|able|permitted) to (?:do|run|use)\b|\bwhat (?:can|may) i (?:do|run|use) (?:here|with (?:you|this|the bot))\b/i;
+/** "who am i logged in as", "what's my role": the caller's ids and role. */
+const WHOAMI = /\bwho am i(?: (?:logged|signed) in(?: as)?| here| to you| to the bot)?\s*[?.!]*$|\bwhat(?: is|s| s) my (?:role|user ?id|id)\b|\bwhat role (?:do i have|am i)\b|\bam i (?:an? )?(?:admin|agent|administrator)\b/i;
+/** "cancel that schedule", "stop the daily pool check": the schedules, each with what stops it. */
+const CANCEL_SCHEDULE = /\b(?:cancel|stop|remove|delete|drop|kill|turn off|get rid of)\b.*\b(?:schedules?|scheduled (?:check|checks|run|runs)|(?:daily|hourly|nightly|morning) (?:pool |user )?checks?)\b/i;
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
 const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable|start|stop|move|update|install|import|export|publish|register|unregister|reset|clear|merge|sync|approve|lock|unlock)-cs[a-z]+)\b/i;
 /** Asking the bot itself to run it ("run …", "can you execute …"), not asking whether to ("should i run …"). */
@@ -57,6 +61,16 @@ export type CommandRequest = { kind: 'command'; command: string; about: string }
 const MAX_WORDS = 30;
 
 export function commandRequested(typed: string): CommandRequest | undefined {
+  const request = requested(typed);
+  // "run a check on lync-int.contoso.dk every day at 6": that check on a schedule (offered like any other).
+  // (Asked for as a task, "run …", "schedule …": "ken@contoso.dk fails every day at 9" asks for no schedule.)
+  const asTask = /^(?:(?:ok|so|please|pls|can you|could you|would you|i want you to|lets)\s+)*(?:run|schedule|do|check|set up|test)\b/i.test(typed.trim());
+  const failing = /\b(?:fail\w*|errors?|happens|breaks|crash\w*|drops|stops)\s+(?:\w+\s+)?(?:every|daily|each|hourly)\b/i.test(typed);
+  const cadence = asTask && !failing && request?.kind === 'command' && /^check (?:pool|user) /.test(request.command) ? cadenceOf(typed.toLowerCase()) : undefined;
+  return cadence && request?.kind === 'command' ? { ...request, command: `schedule ${request.command} ${cadence}`, about: '' } : request;
+}
+
+function requested(typed: string): CommandRequest | undefined {
   if (typed.split(/\s+/).length > MAX_WORDS) return undefined;
   // Contractions without their apostrophe ("can't" as "cant"); names are not case-sensitive.
   const text = typed.toLowerCase().replace(/[’']/g, '');
@@ -64,6 +78,8 @@ export function commandRequested(typed: string): CommandRequest | undefined {
   const changing = CHANGING_CMDLET.exec(typed);
   if (changing && RUN_IT.test(text)) return { kind: 'changes', cmdlet: changing[1]! };
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
+  if (WHOAMI.test(text)) return { kind: 'listing', command: 'whoami' };
+  if (CANCEL_SCHEDULE.test(text)) return { kind: 'listing', command: 'schedules' };
   // Sentence by sentence: "morning. whats in the queue?" asks for it after a greeting.
   if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim()))) return { kind: 'listing', command: 'tickets' };
   const ref = TICKET_REF.exec(text)?.[1]?.toUpperCase();

@@ -503,7 +503,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: searchOwn(), confidence: 0.9 };
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
   // A listing asked for in words ("show me the open tickets") needs no confirming: it is run.
-  if (request?.kind === 'listing' && context.staff && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
+  // (Anyone may ask who they are to the bot.)
+  if (request?.kind === 'listing' && (context.staff || request.command === 'whoami') && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
   if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) {
     // ("take H-YZ4WP9" asks nothing of the knowledge base.)
     const result = aboutWorthSearching(request.about) ? context.search(request.about) : NOTHING_SEARCHED;

@@ -90,7 +90,10 @@ export function scheduleCommands(deps: ScheduleCommandDeps): CommandDefinition<a
       const schedules = await deps.board.list();
       if (schedules.length === 0) return textReply('No scheduled checks. Add one with `schedule check pool <pool FQDN> daily 07:00`.');
       const sorted = [...schedules].sort((a, b) => a.nextRunAt.localeCompare(b.nextRunAt));
-      return textReply(`**${sorted.length} scheduled check${sorted.length === 1 ? '' : 's'}** (next first; times in UTC)\n${sorted.map(scheduleLine).join('\n')}`);
+      return textReply(`**${sorted.length} scheduled check${sorted.length === 1 ? '' : 's'}** (next first; times in UTC)\n${sorted.map(scheduleLine).join('\n')}\nStop one with \`unschedule <schedule id>\`.`,
+        // One press stops it: "cancel that schedule" lists them with these.
+        sorted.slice(0, 3).map((schedule) => `unschedule ${schedule.id}`),
+      );
     },
   });
 

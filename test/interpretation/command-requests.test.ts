@@ -8,6 +8,9 @@ describe('checks asked for in words', () => {
     ['can you test whether our sip domain contoso.dk resolves properly from outside, lyncdiscover etc', 'probe contoso.dk'],
     ['please check the dns records for fabrikam.com', 'probe fabrikam.com'],
     ['is passive auth on for lync-int.contoso.dk?', 'check pool lync-int.contoso.dk'],
+    ['run a check on lync-int.contoso.dk every day at 6', 'schedule check pool lync-int.contoso.dk daily 06:00'],
+    ['can you check ken@contoso.dk every hour', 'schedule check user ken@contoso.dk hourly'],
+    ['check ken@contoso.dk, he fails every day at 9', 'check user ken@contoso.dk'],
     ['does lync2-int.contoso.dk have kerberos enabled', 'check pool lync2-int.contoso.dk'],
     ['what is the autodiscover pool set to on lync-int.contoso.dk', 'check pool lync-int.contoso.dk'],
     ["why can't ken@contoso.dk sign in", 'check user ken@contoso.dk'],
@@ -130,5 +133,23 @@ describe('what else a request to look at someone asks of the knowledge base', ()
     ['is  enabled for passive authentication', true],
   ])('"%s" → %s', (about, searched) => {
     expect(aboutWorthSearching(about)).toBe(searched);
+  });
+});
+
+describe('asking about oneself, what one may do, and stopping a schedule, in words', () => {
+  it.each([
+    ['what am i allowed to do here', { kind: 'capabilities' }],
+    ['what can i do here', { kind: 'capabilities' }],
+    ['who am i logged in as', { kind: 'listing', command: 'whoami' }],
+    ["what's my role", { kind: 'listing', command: 'whoami' }],
+    ['am i an admin?', { kind: 'listing', command: 'whoami' }],
+    ['cancel that schedule', { kind: 'listing', command: 'schedules' }],
+    ['stop the daily pool check', { kind: 'listing', command: 'schedules' }],
+  ])('"%s"', (text, expected) => {
+    expect(commandRequested(text)).toEqual(expected);
+  });
+
+  it.each(['who am i supposed to call about this', 'can i stop lync from starting every day', 'the meeting schedule page is blank'])('not such a request: "%s"', (text) => {
+    expect(commandRequested(text)).toBeUndefined();
   });
 });

@@ -115,6 +115,11 @@ describe('scheduled checks (real HTTP, real pwsh on the lab data)', () => {
     expect(posts()[1]).toContain(`**Scheduled check ${id}** · check user bob@contoso.dk · hourly UTC · the result changed`);
     expect(posts()[1]).toMatch(/user-not-enabled/);
 
+    // "cancel that schedule" in words: the list, with a button that stops each.
+    const cancel = await bot.say('cancel that schedule', ADMIN);
+    expect(allText(cancel)).toContain(`**${id}** · check user bob@contoso.dk`);
+    expect(cancel.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? [])).toContain(`unschedule ${id}`);
+
     // Removed: no more runs.
     expect(allText(await bot.say(`unschedule ${id!.toLowerCase()}`, ADMIN))).toContain(`Removed ${id} (check user bob@contoso.dk, hourly UTC).`);
     expect(allText(await bot.say(`unschedule ${id}`, ADMIN))).toContain(`There is no schedule ${id}.`);
