@@ -66,7 +66,8 @@ export function refersBack(folded: string): boolean {
   const words = tokens(folded);
   if (words.length > 10) return false;
   // ("where is the folder again", "can i use something else meanwhile": about what was just said.)
-  return /^(?:and|also|plus|what about|how about|then)\b/.test(folded) || /\b(?:it|its|that|this|those|these|they|them|their|there|thing|again|else|instead|meanwhile|meantime)\b/.test(folded);
+  // ("says access denied" right after an answer: "it" says so, whatever the words alone would match.)
+  return /^(?:and|also|plus|what about|how about|then|says|saying|said|shows|showing|gives|giving|getting)\b/.test(folded) || /\b(?:it|its|that|this|those|these|they|them|their|there|thing|again|else|instead|meanwhile|meantime)\b/.test(folded);
 }
 
 /**

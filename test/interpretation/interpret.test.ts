@@ -1082,7 +1082,7 @@ describe('"what about on my iphone" landing on the answer just given', () => {
 });
 
 describe('a short message that points back at what was just said', () => {
-  it.each(['how long does it run', 'and where is the replica folder', 'where exactly is the folder again', 'can i use something else meanwhile', 'anything else?', 'what can i use instead'])('%s points back', (text) => {
+  it.each(['how long does it run', 'and where is the replica folder', 'where exactly is the folder again', 'can i use something else meanwhile', 'anything else?', 'what can i use instead', 'says access denied', 'getting error 0x80070005 now'])('%s points back', (text) => {
     expect(refersBack(foldPhrase(text))).toBe(true);
   });
   it.each(['how do i enroll a smart card', 'where are the store app logs', 'lync on my iphone wont sign in'])('%s stands on its own', (text) => {
