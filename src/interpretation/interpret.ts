@@ -652,9 +652,9 @@ const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|cor
 const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
 /**
  * Unsure or asking, not reporting: "not sure if it's got our root cert", "no idea whether the clock is
- * right", "she's on 8 not 8.1 though, does that matter".
+ * right", "she's on 8 not 8.1 though, does that matter"; and what if ("and if i already changed it and forgot it?").
  */
-const UNSURE = /\b(?:not sure|not certain|unsure|wondering)\b|\b(?:no idea|dont know) (?:if|whether)\b|\b(?:does|would|will|could) (?:that|it|this) (?:matter|make a difference|be (?:a|the) (?:problem|issue|reason))\b|\bis (?:that|this) (?:a problem|an issue|the (?:problem|issue|reason)|why)\b/;
+const UNSURE = /\b(?:not sure|not certain|unsure|wondering)\b|\b(?:no idea|dont know) (?:if|whether)\b|\b(?:does|would|will|could) (?:that|it|this) (?:matter|make a difference|be (?:a|the) (?:problem|issue|reason))\b|\bis (?:that|this) (?:a problem|an issue|the (?:problem|issue|reason)|why)\b|^(?:and |but |so |ok )?(?:what )?if\b/;
 function rulesOut(folded: string): boolean {
   return RULED_OUT.test(folded) && !UNSURE.test(folded);
 }

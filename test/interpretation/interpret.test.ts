@@ -581,7 +581,7 @@ describe('answer or guide', () => {
       expect(after('should i resync the clock or not', clock).kind).not.toBe('troubleshoot');
     });
 
-    it.each(["not sure if the clock on it is right", "its a company surface, not certain what time server it uses", "she's on 8 not 8.1 though, does that matter", "the clock isnt synced to ours, is that the problem?"])('"%s" is unsure, not a report that the fix failed: the answer stands', (text) => {
+    it.each(["not sure if the clock on it is right", "its a company surface, not certain what time server it uses", "she's on 8 not 8.1 though, does that matter", "the clock isnt synced to ours, is that the problem?", 'and if i already synced it and it still drifts?'])('"%s" is unsure, not a report that the fix failed: the answer stands', (text) => {
       const meaning = after(text, clock);
       expect(meaning.kind).not.toBe('troubleshoot');
       expect(meaning).not.toMatchObject({ result: { ruledOut: 'store-app-clock-skew' } });
