@@ -358,7 +358,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
     // conflict, or failed because the store is down, runs and audits nothing.
     const execution = this.deps.commands.start(text, caller, role, (run) => afterCommit(context, run));
     if (!execution) return;
-    memory.ticketsListedAt = execution.command === 'tickets' ? new Date().toISOString() : undefined;
+    // Taking or closing one of the listed tickets keeps the list in mind: "and close the surface one" next.
+    memory.ticketsListedAt = execution.command === 'tickets' ? new Date().toISOString() : execution.command.startsWith('ticket ') ? memory.ticketsListedAt : undefined;
     if (execution.slow) {
       // "did that finish?" asks after this one.
       memory.lastCommand = { executionId: execution.executionId, command: execution.command, line: text.trim().slice(0, 300), at: new Date().toISOString() };

@@ -34,6 +34,9 @@ const RUN_IT = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would yo
 /** "show me the open tickets", "whats in the queue", "any handoffs waiting": the ticket list. */
 const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*(?:(?:show|list|see|view|give)(?: me)?|what ?s|what is|what are|whats|any|anything|are there any|is there anything)\s+(?:(?:sitting|waiting|left|open|pending|new)\s+)?(?:(?:for us|for me|right now)\s+)?(?:(?:the|all|my|our|in|any)\s+)*(?:(?:open|new|waiting|pending|current)\s+)?(?:tickets|queue|hand ?offs|handoffs)\b/i;
 
+/** "anything waiting?", "whats new today": from staff, the queue (nothing else in the message). */
+const QUEUE_SHORT = /^(?:(?:ok|so|hey|hi|morning|good morning|right)[,.!]?\s+)*(?:anything|any ?thing|whats|what s|what is|is there anything|got anything)\s+(?:new|waiting|pending|open|in)(?:\s+(?:for (?:us|me)|today|now|right now|this morning))*\s*[?.!]*$/i;
+
 /** A hand-off reference ("H-YZ4WP9"). */
 const TICKET_REF = /\b(h-[0-9a-z]{6})\b/i;
 /** "take H-YZ4WP9", "i'll grab H-…": taking a ticket (offered, not run: it changes who owns it). */
@@ -81,7 +84,7 @@ function requested(typed: string): CommandRequest | undefined {
   if (WHOAMI.test(text)) return { kind: 'listing', command: 'whoami' };
   if (CANCEL_SCHEDULE.test(text)) return { kind: 'listing', command: 'schedules' };
   // Sentence by sentence: "morning. whats in the queue?" asks for it after a greeting.
-  if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim()))) return { kind: 'listing', command: 'tickets' };
+  if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim())) || QUEUE_SHORT.test(text.trim())) return { kind: 'listing', command: 'tickets' };
   const ref = TICKET_REF.exec(text)?.[1]?.toUpperCase();
   if (ref) {
     if (RESOLVE_TICKET.test(text)) return { kind: 'command', command: `ticket resolve ${ref}`, about: '' };

@@ -144,12 +144,14 @@ describe('asking about oneself, what one may do, and stopping a schedule, in wor
     ["what's my role", { kind: 'listing', command: 'whoami' }],
     ['am i an admin?', { kind: 'listing', command: 'whoami' }],
     ['cancel that schedule', { kind: 'listing', command: 'schedules' }],
+    ['anything waiting?', { kind: 'listing', command: 'tickets' }],
+    ['morning. anything new for us today?', { kind: 'listing', command: 'tickets' }],
     ['stop the daily pool check', { kind: 'listing', command: 'schedules' }],
   ])('"%s"', (text, expected) => {
     expect(commandRequested(text)).toEqual(expected);
   });
 
-  it.each(['who am i supposed to call about this', 'can i stop lync from starting every day', 'the meeting schedule page is blank'])('not such a request: "%s"', (text) => {
+  it.each(['who am i supposed to call about this', 'can i stop lync from starting every day', 'the meeting schedule page is blank', "what's new in lync 2013 for mobile", 'anything waiting in my voicemail'])('not such a request: "%s"', (text) => {
     expect(commandRequested(text)).toBeUndefined();
   });
 });

@@ -150,6 +150,12 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     await bot.say('tickets', AGENT);
     // Nothing that tells them apart: nothing is offered.
     expect(allText(await bot.say('ill take the other one', AGENT))).not.toMatch(new RegExp(`ticket take (?:${iphoneRef}|${surfaceRef})`));
+
+    // Taking one keeps the list in mind: the next one may be named too.
+    expect(allText(await bot.say('anything waiting?', AGENT))).toContain('2 open tickets');
+    await bot.say('ok ill take the iphone one', AGENT);
+    expect(allText(await bot.say('yes', AGENT))).toContain(iphoneRef);
+    expect(allText(await bot.say('and close the surface one, told her to resync the clock', AGENT))).toContain(`ticket resolve ${surfaceRef}`);
   });
 
   it('"is anyone going to contact me?" after a hand-off says where the request stands: waiting, taken by whom, resolved', async () => {
