@@ -240,7 +240,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const elsewhere = !result.answered && flow ? context.steps?.stepForAny(about, slotsOf(text).client?.value ?? flow.facts.client) : undefined;
     if (elsewhere && elsewhere.flowId !== flow!.flowId) return { kind: 'step-answer', ...elsewhere, confidence: 0.6 };
     const stepId = !result.answered && flow ? context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff }) : undefined;
-    if (stepId && stepId !== flow!.stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
+    // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
+    // address gets it again, with what to do if it doesn't work.)
+    if (stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
     return { kind: 'question', result, aside: true, confidence: 0.7 };
   }
   // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.

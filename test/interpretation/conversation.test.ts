@@ -215,6 +215,15 @@ describe('what people type, through the bot', () => {
     expect((await say('physical')).text).not.toMatch(/Is your smart card physical or virtual\?/);
   });
 
+  it('a story about a new smart card starts the enrollment; "which website" at the step that gives the address gets it again', async () => {
+    const say = conversation();
+    expect((await say('they gave me a smart card thing and said to set it up for lync, no clue where to start')).text).toMatch(/Smart card enrollment — Step 1/);
+    expect((await say('its the plastic card with a chip')).text).toMatch(/Step 2 — open the enrollment page/);
+    const again = await say('which website am i supposed to go to??');
+    expect(again.text).toMatch(/certsrv/);
+    expect(again.text).not.toMatch(/I don't know/);
+  });
+
   it('the client named a few questions back is not asked again when a flow starts, and the reply says so', async () => {
     const say = conversation();
     await say('its the lync app on my surface, the tile one. just keeps spinning then says cant sign in');
