@@ -40,9 +40,9 @@ const QUEUE_SHORT = /^(?:(?:ok|so|hey|hi|morning|good morning|right)[,.!]?\s+)*(
 /** A hand-off reference ("H-YZ4WP9"). */
 const TICKET_REF = /\b(h-[0-9a-z]{6})\b/i;
 /** "take H-YZ4WP9", "i'll grab H-…": taking a ticket (offered, not run: it changes who owns it). */
-const TAKE_TICKET = /\b(?:take|grab|claim|pick up|assign (?:it |that )?to me|ill take|i ll take|ill grab|mine)\b/i;
+export const TAKE_TICKET = /\b(?:take|grab|claim|pick up|pick it up|assign (?:it |that |the [a-z ]+ )?to me|ill take|i ll take|ill grab|i ll grab|ill have|ill do|i ll do|ill handle|i ll handle|handle|deal with|mine)\b/i;
 /** "close H-…", "mark H-… resolved". */
-const RESOLVE_TICKET = /\b(?:resolve|resolved|close|closed|done with|mark (?:it |that )?(?:as )?(?:resolved|done|closed))\b/i;
+export const RESOLVE_TICKET = /\b(?:resolve|resolved|close|closed|done with|mark (?:it |that |the [a-z ]+ )?(?:as )?(?:resolved|done|closed|fixed))\b/i;
 /** "pull up ticket H-…", "whats H-… about": reading one ticket. */
 const SHOW_TICKET = /\b(?:show|pull up|open|see|view|look at|whats|what is|what s|details|about)\b/i;
 /** "who's been running checks lately", "show me the audit log". */
@@ -117,7 +117,7 @@ function requested(typed: string): CommandRequest | undefined {
 }
 
 /** Words that make a request to look at someone, not what about them: "can you see if anything's wrong with erin's account". */
-const REQUEST_WORDS = new Set(
+const LOOK_REQUEST_WORDS = new Set(
   'can could would will you please pls kindly check checking look see test verify inspect examine diagnose validate find out tell me if whether is are was anything anythings something whats what why wrong with the a an his her their hers theirs s account accounts user users login logins for on at of in to and or it up into sign signing log logging cant cannot wont not get able settings setup ok okay hi hey quick quickly just real'.split(
     ' ',
   ),
@@ -129,7 +129,7 @@ const REQUEST_WORDS = new Set(
  * search of it finds an article on some other "wrong account".
  */
 export function aboutWorthSearching(about: string): boolean {
-  const words = about.toLowerCase().replace(/[’']/g, '').split(/[^a-z0-9.-]+/).filter((word) => word.length > 1 && !REQUEST_WORDS.has(word));
+  const words = about.toLowerCase().replace(/[’']/g, '').split(/[^a-z0-9.-]+/).filter((word) => word.length > 1 && !LOOK_REQUEST_WORDS.has(word));
   return words.length >= 2;
 }
 

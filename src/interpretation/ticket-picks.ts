@@ -1,5 +1,6 @@
 import { slotsOf } from '../language/slots';
 import { FILLER, foldPhrase, tokens } from '../language/text';
+import { RESOLVE_TICKET, TAKE_TICKET } from './command-requests';
 
 /**
  * "i'll grab the iphone one", "close the one from erin", "pull up the smart card one" right after the
@@ -17,8 +18,6 @@ export interface TicketShown {
   user: string;
 }
 
-const TAKE = /\b(?:take|grab|claim|pick up|pick it up|assign (?:it |that |the [a-z ]+ )?to me|ill take|ill grab|ill have|mine|i ll take|i ll grab|ill do|i ll do|ill handle|i ll handle|handle|deal with)\b/;
-const RESOLVE = /\b(?:resolve|close|mark (?:it |that |the [a-z ]+ )?(?:as )?(?:resolved|done|closed|fixed))\b/;
 const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s) the)\b/;
 /** "it", "that one": the only ticket listed. */
 const THE_ONLY_ONE = /\b(?:it|that|this|that one|this one|the ticket|that ticket|the one)\b/;
@@ -39,7 +38,7 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[]): { ac
   const folded = foldPhrase(typed.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''));
   const words = tokens(folded);
   if (words.length === 0 || words.length > 14) return undefined;
-  const action: TicketAction | undefined = RESOLVE.test(folded) ? 'resolve' : TAKE.test(folded) ? 'take' : SHOW.test(folded) ? 'show' : undefined;
+  const action: TicketAction | undefined = RESOLVE_TICKET.test(folded) ? 'resolve' : TAKE_TICKET.test(folded) ? 'take' : SHOW.test(folded) ? 'show' : undefined;
   if (!action) return undefined;
   const describing = words.filter((word) => word.length > 1 && !FILLER.has(word) && !NOT_DESCRIBING.has(word));
   if (describing.length === 0) return shown.length === 1 && THE_ONLY_ONE.test(folded) ? { action, ref: shown[0]!.ref } : undefined;
