@@ -385,7 +385,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
   // "i'll grab the iphone one" right after the open tickets were listed: that ticket (taking or closing it offered).
   const pick = context.staff && context.ticketsShown && !context.isCommand(text) ? ticketPicked(text, context.ticketsShown) : undefined;
-  const picked = pick ? `ticket ${pick.action} ${pick.ref}` : undefined;
+  const picked = pick ? `ticket ${pick.action} ${pick.ref}${pick.note ? ` ${pick.note}` : ''}` : undefined;
   if (pick && picked && context.isCommand(picked)) {
     return pick.action === 'show' ? { kind: 'run-command', command: picked, confidence: 0.8 } : { kind: 'suggest-command', command: picked, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   }

@@ -1,4 +1,5 @@
 import { slotsOf } from '../language/slots';
+import { clip, withoutBackticks } from '../core/user-text';
 import { FILLER, foldPhrase, tokens } from '../language/text';
 import { RESOLVE_TICKET, TAKE_TICKET } from './command-requests';
 
@@ -30,8 +31,14 @@ const NOT_DESCRIBING = new Set(
 
 export type TicketAction = 'take' | 'resolve' | 'show';
 
-/** The command meant ("ticket take H-…"), or undefined when no one ticket is clearly meant. */
-export function ticketPicked(typed: string, shown: readonly TicketShown[]): { action: TicketAction; ref: string } | undefined {
+/** Characters of a note carried into an offered `ticket resolve` (the offer must stay a short command). */
+const NOTE_MAX = 120;
+
+/**
+ * The command meant ("ticket take H-…"), or undefined when no one ticket is clearly meant. A note for
+ * the user is cut to one line without backticks: it is shown back inside the offered command.
+ */
+export function ticketPicked(typed: string, shown: readonly TicketShown[]): { action: TicketAction; ref: string; note?: string } | undefined {
   // A reference typed out names the ticket itself (the command, or a request for it in words).
   if (shown.length === 0 || /\bh-[0-9a-z]{6}\b/i.test(typed)) return undefined;
   // "sam's" is Sam's ticket; "i'll" is "ill", as the phrases spell it.
@@ -40,13 +47,18 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[]): { ac
   if (words.length === 0 || words.length > 14) return undefined;
   const action: TicketAction | undefined = RESOLVE_TICKET.test(folded) ? 'resolve' : TAKE_TICKET.test(folded) ? 'take' : SHOW.test(folded) ? 'show' : undefined;
   if (!action) return undefined;
-  const describing = words.filter((word) => word.length > 1 && !FILLER.has(word) && !NOT_DESCRIBING.has(word));
+  // "close the surface one, told her to resync the clock": what follows the pick is the note for the user.
+  const [picking, ...after] = typed.split(/[,;:]|\s[-–—]\s/);
+  const noted = action === 'resolve' && after.length > 0 ? clip(withoutBackticks(after.join(',')), NOTE_MAX) : '';
+  const note = noted.split(' ').length >= 2 ? noted : undefined;
+  const described = note ? tokens(foldPhrase(picking!.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''))) : words;
+  const describing = described.filter((word) => word.length > 1 && !FILLER.has(word) && !NOT_DESCRIBING.has(word));
   if (describing.length === 0) return shown.length === 1 && THE_ONLY_ONE.test(folded) ? { action, ref: shown[0]!.ref } : undefined;
-  const client = slotsOf(typed).client?.value;
+  const client = slotsOf(note ? picking! : typed).client?.value;
   const scored = shown.map((ticket) => ({ ticket, score: scoreOf(ticket, describing, client) }));
   const best = Math.max(...scored.map((entry) => entry.score));
   const top = scored.filter((entry) => entry.score === best);
-  return best > 0 && top.length === 1 ? { action, ref: top[0]!.ticket.ref } : undefined;
+  return best > 0 && top.length === 1 ? { action, ref: top[0]!.ticket.ref, ...(note ? { note } : {}) } : undefined;
 }
 
 /** Words of the agent's description found in the ticket's subject or user's name; the client counts double. */

@@ -33,6 +33,15 @@ describe('a ticket named by what it is about, right after the list', () => {
     expect(ticketPicked('show me that one', shown.slice(2))).toEqual({ action: 'show', ref: 'H-CCCCC4' });
   });
 
+  it('what follows the pick of a ticket to close is the note for the user, one line without backticks', () => {
+    expect(ticketPicked('close the surface one, told her to resync the clock', shown)).toEqual({ action: 'resolve', ref: 'H-CCCCC4', note: 'told her to resync the clock' });
+    expect(ticketPicked('close the surface one - ran `w32tm /resync` with her', shown)).toEqual({ action: 'resolve', ref: 'H-CCCCC4', note: "ran 'w32tm /resync' with her" });
+    // The note's words do not pick the ticket: "iphone" after the comma is what was said to Kim.
+    expect(ticketPicked('close the one from kim, same fix as the iphone one', shown)).toEqual({ action: 'resolve', ref: 'H-CCCCC4', note: 'same fix as the iphone one' });
+    // Taking a ticket has no note.
+    expect(ticketPicked("i'll grab the iphone one, calling her now", shown)).toEqual({ action: 'take', ref: 'H-AAAAA2' });
+  });
+
   it('nothing is picked from an empty list', () => {
     expect(ticketPicked("i'll grab the iphone one", [])).toBeUndefined();
   });

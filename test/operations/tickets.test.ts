@@ -155,7 +155,8 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(allText(await bot.say('anything waiting?', AGENT))).toContain('2 open tickets');
     await bot.say('ok ill take the iphone one', AGENT);
     expect(allText(await bot.say('yes', AGENT))).toContain(iphoneRef);
-    expect(allText(await bot.say('and close the surface one, told her to resync the clock', AGENT))).toContain(`ticket resolve ${surfaceRef}`);
+    expect(allText(await bot.say('and close the surface one, told her to resync the clock', AGENT))).toContain(`ticket resolve ${surfaceRef} told her to resync the clock`);
+    expect(allText(await bot.say('yes', AGENT))).toContain(`${surfaceRef} is resolved; the user has been told, with your note`);
   });
 
   it('"is anyone going to contact me?" after a hand-off says where the request stands: waiting, taken by whom, resolved', async () => {
