@@ -201,8 +201,12 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const meant = senseIn(inside, step, choices, 0.8);
     if (meant && meant.kind !== 'choice') return meant;
   }
-  // "did it, works now" starts like a question ("did…") but reports the step done.
-  const question = looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?'));
+  // "did it, works now" starts like a question ("did…") but reports the step done. A longer message
+  // about another client than the flow's ("lync web app meeting link just shows a blank page in chrome"
+  // in the Android branch) is another matter, read as a side question: no choice is picked from its words.
+  const otherClient = slotsOf(text).client?.value;
+  const aboutAnotherClient = words.length > SIDE_MIN_WORDS && otherClient !== undefined && context.flow?.facts.client !== undefined && otherClient !== context.flow.facts.client;
+  const question = (looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?'))) || aboutAnotherClient;
   if (choices) {
     if (!question) {
       const match = matchChoice(choices, text);
@@ -230,6 +234,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   }
   if (question) {
     const result = context.search(text);
+    // (About another client: no step of this flow, which is for the client it settled, answers it.)
+    if (aboutAnotherClient) return { kind: 'question', result, aside: true, confidence: 0.6 };
     // A question the knowledge base cannot answer may be about another step of this very flow.
     const flow = context.flow;
     // "how do i turn on logging on the mac" in the troubleshooter: a step of the flow whose subject it
@@ -700,6 +706,9 @@ function onlySlots(text: string, folded: string): boolean {
   for (const slot of slots) rest = rest.split(` ${slot.said} `).join(' ');
   return tokens(rest.trim()).every((word) => SLOT_FILLER.has(word));
 }
+
+/** Words a message about another client must have to be a side matter rather than an answer ("the iphone one"). */
+const SIDE_MIN_WORDS = 6;
 
 /** Still failing after a fix ("still doesn't work", "same error"), not "ok did it". */
 const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|cant|cannot|fails?|failed|failing|error|broken)\b/;

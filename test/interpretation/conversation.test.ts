@@ -215,6 +215,15 @@ describe('what people type, through the bot', () => {
     expect((await say('physical')).text).not.toMatch(/Is your smart card physical or virtual\?/);
   });
 
+  it('in the Android branch, a longer message about the web app is a side matter: no choice is picked from its words', async () => {
+    const say = conversation();
+    await say('good morning. new phone (android) and lync just sits on the signing in screen');
+    expect((await say('uh its on the office wifi')).text).toMatch(/How do you sign in\?/);
+    const side = await say('lync web app meeting link just shows a blank page in chrome');
+    expect(side.text).not.toMatch(/Android can't use passive/);
+    expect(side.text).toMatch(/You are still in "Sign-in troubleshooter" at "How do you sign in\?"/);
+  });
+
   it('a story about a new smart card starts the enrollment; "which website" at the step that gives the address gets it again', async () => {
     const say = conversation();
     expect((await say('they gave me a smart card thing and said to set it up for lync, no clue where to start')).text).toMatch(/Smart card enrollment — Step 1/);
