@@ -175,6 +175,10 @@ export function scheduleAsked(typed: string, lastCommand: string): string | unde
   const last = /^(check (?:pool|user))\s+(\S+)$/i.exec(lastCommand.trim());
   if (!last) return undefined;
   const text = typed.toLowerCase();
+  // A message that names its own target ("schedule check pool lync-int.contoso.dk daily 07:00", "the
+  // lync-int pool check") or the other kind of check is about that, never the last check's target.
+  if (ADDRESS.test(text) || HOST.test(text) || /\b[a-z0-9]+-[a-z0-9-]+\b/.test(text.replace(/\b(?:e-mail|sign-in|log-in|re-run)\b/g, ' '))) return undefined;
+  if ((/\bpool\b/.test(text) && /user/i.test(last[1]!)) || (/\b(?:user|users)\b/.test(text) && /pool/i.test(last[1]!))) return undefined;
   if (!/\b(?:schedule|scheduled|every|daily|hourly|each (?:morning|day))\b/.test(text)) return undefined;
   const cadence = cadenceOf(text);
   return cadence ? `schedule ${last[1]!.toLowerCase()} ${last[2]} ${cadence}` : undefined;

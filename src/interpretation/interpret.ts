@@ -396,7 +396,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return pick.action === 'show' ? { kind: 'run-command', command: picked, confidence: 0.8 } : { kind: 'suggest-command', command: picked, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   }
   // "can you run that pool check every morning at 7": that check on a schedule, offered.
-  const scheduled = context.staff && context.lastCommand ? scheduleAsked(text, context.lastCommand) : undefined;
+  // (A command typed out is that command, whatever ran before: it is never rewritten.)
+  const scheduled = context.staff && context.lastCommand && !context.isCommand(text) ? scheduleAsked(text, context.lastCommand) : undefined;
   if (scheduled && context.isCommand(scheduled)) return { kind: 'suggest-command', command: scheduled, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   // "yes", "sure", "walk me through it" take up what the last reply offered, before "ok" can mean thanks.
   if ((context.flowOffered || context.stepOffered) && acceptsOffer(folded)) {

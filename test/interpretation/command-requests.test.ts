@@ -155,3 +155,18 @@ describe('asking about oneself, what one may do, and stopping a schedule, in wor
     expect(commandRequested(text)).toBeUndefined();
   });
 });
+
+describe('a schedule asked for after a check names no other target', () => {
+  it.each([
+    ['schedule check pool lync-int.contoso.dk daily 07:00', 'check pool lync2-int.contoso.dk'],
+    ['can you run the lync-int pool check every morning at 7 utc', 'check user dave@contoso.dk'],
+    ['now check ken@contoso.dk every hour', 'check user dave@contoso.dk'],
+    ['run the user check every morning at 7', 'check pool lync-int.contoso.dk'],
+  ])('"%s" after `%s` is not that check on a schedule', (text, last) => {
+    expect(scheduleAsked(text, last)).toBeUndefined();
+  });
+
+  it('"can you run that pool check every morning at 7" after a pool check is that check', () => {
+    expect(scheduleAsked('can you run that pool check every morning at 7', 'check pool lync-int.contoso.dk')).toBe('schedule check pool lync-int.contoso.dk daily 07:00');
+  });
+});

@@ -1132,6 +1132,14 @@ describe('the last command again, for another user', () => {
   });
 });
 
+describe('a command typed out after another check', () => {
+  it('is that command as typed, never rewritten to the last check\'s target', () => {
+    const typed = 'schedule check pool lync-int.contoso.dk daily 07:00';
+    const meaning = interpret(typed, { catalog, steps, staff: true, search: () => NOTHING, isCommand: (text) => /^schedule check /.test(text), lastCommand: 'check pool lync2-int.contoso.dk' });
+    expect(meaning).toEqual({ kind: 'command', confidence: 1 });
+  });
+});
+
 describe('taking up a command the last reply offered', () => {
   const after = (text: string, commandOffered?: string) =>
     interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ...(commandOffered ? { commandOffered } : {}) });
