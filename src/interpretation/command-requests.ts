@@ -34,6 +34,8 @@ const RUN_IT = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would yo
 /** "show me the open tickets", "whats in the queue", "any handoffs waiting": the ticket list. */
 const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*(?:(?:show|list|see|view|give)(?: me)?|what ?s|what is|what are|whats|any|anything|are there any|is there anything)\s+(?:(?:sitting|waiting|left|open|pending|new)\s+)?(?:(?:for us|for me|right now)\s+)?(?:(?:the|all|my|our|in|any)\s+)*(?:(?:open|new|waiting|pending|current)\s+)?(?:tickets|queue|hand ?offs|handoffs)\b/i;
 
+/** "what tickets are open right now", "which handoffs are still waiting": the ticket list, asked the other way round. */
+const TICKETS_OPEN = /^(?:(?:ok|so|hey|hi|whatever)[,.!]?\s+)*(?:what|which) (?:tickets|hand ?offs|handoffs) (?:are|do we have|have we got|is)(?: still)? ?(?:open|waiting|pending|left|there)?\b/i;
 /** "anything waiting?", "whats new today": from staff, the queue (nothing else in the message). */
 const QUEUE_SHORT = /^(?:(?:ok|so|hey|hi|morning|good morning|right)[,.!]?\s+)*(?:anything|any ?thing|whats|what s|what is|is there anything|got anything)\s+(?:new|waiting|pending|open|in)(?:\s+(?:for (?:us|me)|today|now|right now|this morning))*\s*[?.!]*$/i;
 
@@ -48,7 +50,7 @@ const SHOW_TICKET = /\b(?:show|pull up|open|see|view|look at|whats|what is|what 
 /** "who's been running checks lately", "show me the audit log". */
 const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest) (?:checks|commands) (?:run|ran)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b/i;
 /** "how has the bot been doing", "how many handoffs this month", "what are people asking that it cant answer". */
-const REPORT = /\bhow (?:has|is|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b/i;
+const REPORT = /\bhow(?: has| is| s|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b/i;
 /** "what checks do we have scheduled", "list the schedules". */
 const SCHEDULES = /\b(?:what|which|any|list|show)(?: me)?(?: the)? (?:checks? |commands? )?(?:do we have |are |have we got |is )?scheduled\b|\b(?:list|show)(?: me)?(?: the| all| our)? schedules\b|\bwhat schedules\b/i;
 /** "are the server checks even up right now", "is powershell working". */
@@ -84,7 +86,7 @@ function requested(typed: string): CommandRequest | undefined {
   if (WHOAMI.test(text)) return { kind: 'listing', command: 'whoami' };
   if (CANCEL_SCHEDULE.test(text)) return { kind: 'listing', command: 'schedules' };
   // Sentence by sentence: "morning. whats in the queue?" asks for it after a greeting.
-  if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim())) || QUEUE_SHORT.test(text.trim())) return { kind: 'listing', command: 'tickets' };
+  if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim()) || TICKETS_OPEN.test(sentence.trim())) || QUEUE_SHORT.test(text.trim())) return { kind: 'listing', command: 'tickets' };
   const ref = TICKET_REF.exec(text)?.[1]?.toUpperCase();
   if (ref) {
     if (RESOLVE_TICKET.test(text)) return { kind: 'command', command: `ticket resolve ${ref}`, about: '' };

@@ -450,7 +450,7 @@ export function isFlowWord(sense: string): sense is FlowWord {
  * reply offered (the troubleshooter, or carrying on from a step). Only meaningful while an offer stands.
  */
 const ACCEPT =
-  /^(?:(?:yes|yeah|yep|yup|ya|yea|sure|ok|okay|k|alright|all right|fine|please|go on|right|definitely|absolutely|of course)(?: |$))*(?:(?:yes|sure|ok|okay|please|sure thing|sounds good|please do|why not|go for it)|(?:lets|let s|let us|can we|could we|can you|could you|i want to|id like to|i would like to|pls|please)? ?(?:do (?:it|that|this)|go|go ahead|try (?:it|that|this|the troubleshooter)|start(?: it| that| the troubleshooter)?|begin|walk me through(?: it| that| this)?|guide me(?: through(?: it| that| this)?)?|show me(?: how)?|help me|do the troubleshooter(?: thing)?|troubleshoot(?: it)?|run (?:it|that|this|the (?:check|probe|command))|run)(?: then| now| please| thanks| thank you)*)$/;
+  /^(?:(?:yes|yeah|yep|yup|ya|yea|sure|ok|okay|k|alright|all right|fine|please|go on|right|definitely|absolutely|of course)(?: |$))*(?:(?:yes|yeah|yep|yup|ya|yea|sure|ok|okay|alright|please|sure thing|sounds good|please do|why not|go for it|definitely|absolutely|of course)|(?:lets|let s|let us|can we|could we|can you|could you|i want to|id like to|i would like to|pls|please)? ?(?:do (?:it|that|this)|go|go ahead|try (?:it|that|this|the troubleshooter)|start(?: it| that| the troubleshooter)?|begin|walk me through(?: it| that| this)?|guide me(?: through(?: it| that| this)?)?|show me(?: how)?|help me|do the troubleshooter(?: thing)?|troubleshoot(?: it)?|run (?:it|that|this|the (?:check|probe|command))|run)(?: then| now| please| thanks| thank you)*)$/;
 
 export function acceptsOffer(folded: string): boolean {
   const text = folded.trim();

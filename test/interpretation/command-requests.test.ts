@@ -145,6 +145,8 @@ describe('asking about oneself, what one may do, and stopping a schedule, in wor
     ['am i an admin?', { kind: 'listing', command: 'whoami' }],
     ['cancel that schedule', { kind: 'listing', command: 'schedules' }],
     ['anything waiting?', { kind: 'listing', command: 'tickets' }],
+    ['ok whatever. what tickets are open right now', { kind: 'listing', command: 'tickets' }],
+    ["how's the bot doing this week, answer rate etc", { kind: 'listing', command: 'report' }],
     ['morning. anything new for us today?', { kind: 'listing', command: 'tickets' }],
     ['stop the daily pool check', { kind: 'listing', command: 'schedules' }],
   ])('"%s"', (text, expected) => {

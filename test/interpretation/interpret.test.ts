@@ -1143,7 +1143,7 @@ describe('a command typed out after another check', () => {
 describe('taking up a command the last reply offered', () => {
   const after = (text: string, commandOffered?: string) =>
     interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ...(commandOffered ? { commandOffered } : {}) });
-  it.each(['yes do it', 'go ahead', 'yes', 'sure', 'run it', 'ok run the check', 'please do'])('%s runs it', (text) => {
+  it.each(['yes do it', 'go ahead', 'yes', 'sure', 'run it', 'ok run the check', 'please do', 'yep', 'yeah', 'yup'])('%s runs it', (text) => {
     expect(after(text, 'check user ken@contoso.com')).toEqual({ kind: 'run-command', command: 'check user ken@contoso.com', confidence: 0.85 });
   });
   it.each(['how do i check it by hand', 'no thanks', 'what does it check'])('%s does not', (text) => {
