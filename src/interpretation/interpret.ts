@@ -378,8 +378,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // The message's own search, made once: several readings below may need it.
   let own: SearchResult | undefined;
   const searchOwn = () => (own ??= context.search(text));
+  // A command typed out is that command, whatever list the last reply showed ("report 7" is no pick).
+  const typedCommand = context.isCommand(text);
   // A number answers the previous reply's numbered list of articles (in a flow, numbers pick choices).
-  if (context.listed && context.listed.length > 0) {
+  if (context.listed && context.listed.length > 0 && !typedCommand) {
     const given = choiceNumber(text);
     const number = given === -1 ? context.listed.length : given;
     if (number !== undefined && number >= 1 && number <= context.listed.length) return { kind: 'article', id: context.listed[number - 1]!, confidence: 0.9 };
@@ -390,14 +392,14 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
   // "i'll grab the iphone one" right after the open tickets were listed: that ticket (taking or closing it offered).
-  const pick = context.staff && context.ticketsShown && !context.isCommand(text) ? ticketPicked(text, context.ticketsShown) : undefined;
+  const pick = context.staff && context.ticketsShown && !typedCommand ? ticketPicked(text, context.ticketsShown) : undefined;
   const picked = pick ? `ticket ${pick.action} ${pick.ref}${pick.note ? ` ${pick.note}` : ''}` : undefined;
   if (pick && picked && context.isCommand(picked)) {
     return pick.action === 'show' ? { kind: 'run-command', command: picked, confidence: 0.8 } : { kind: 'suggest-command', command: picked, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   }
   // "can you run that pool check every morning at 7": that check on a schedule, offered.
   // (A command typed out is that command, whatever ran before: it is never rewritten.)
-  const scheduled = context.staff && context.lastCommand && !context.isCommand(text) ? scheduleAsked(text, context.lastCommand) : undefined;
+  const scheduled = context.staff && context.lastCommand && !typedCommand ? scheduleAsked(text, context.lastCommand) : undefined;
   if (scheduled && context.isCommand(scheduled)) return { kind: 'suggest-command', command: scheduled, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   // "yes", "sure", "walk me through it" take up what the last reply offered, before "ok" can mean thanks.
   if ((context.flowOffered || context.stepOffered) && acceptsOffer(folded)) {
@@ -417,7 +419,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (context.listed && context.listed.length > 0 && asksForPerson(text)) return { kind: 'handoff', confidence: 0.8 };
   // "the time was wrong", "we use one of those usb lte sticks" under a list of likely causes: the one it
   // describes. "the time is fine" rules that one out instead: the troubleshooter goes on without it.
-  const fromList = context.listed && context.listed.length > 0 && tokens(folded).length <= 12 && !onlySlots(text, folded) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
+  const fromList = context.listed && context.listed.length > 0 && !typedCommand && tokens(folded).length <= 12 && !onlySlots(text, folded) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
   if (fromList && rulesOut(folded)) {
     if (fromList.flow === TROUBLESHOOTER && context.catalog?.byId(TROUBLESHOOTER)) return { ...troubleshootOffer(text, [fromList.id], context.recentClient), confidence: 0.65 };
   } else if (fromList) return { kind: 'article', id: fromList.id, confidence: 0.65 };

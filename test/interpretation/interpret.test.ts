@@ -1012,6 +1012,12 @@ describe('a remark under a list of likely causes names one of them', () => {
     expect(under(text, result(true, ['store-app-clock-skew', 0.9]))).toMatchObject({ kind: 'handoff' });
   });
 
+  it.each(['report 7', 'check pool lync2-int.contoso.dk', 'show policies erin@contoso.dk', '2'])('"%s" typed out as a command is that command, not a pick from the list', (text) => {
+    const typed = (candidate: string) => candidate === text;
+    const reading = interpret(text, { catalog, steps, staff: true, search: () => result(true, ['store-app-clock-skew', 0.9]), isCommand: typed, listed: causes, recentClient: 'store-app' });
+    expect(reading).toMatchObject({ kind: 'command' });
+  });
+
   it('a client named alone still takes up the offer with that client', () => {
     expect(under('from home', result(false, ['store-app-clock-skew', 0.7]))).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
   });
