@@ -132,6 +132,22 @@ export function asksSomething(text: string): boolean {
   return looksLikeQuestion(text) || /\b(?:which|what|whats|where|how do i|how can i|how should i|do i|should i|can i|am i)\b/.test(foldPhrase(text));
 }
 
+/**
+ * The question after a report in one message ("restarted. quick q tho - where do the log files end up"):
+ * a last sentence of its own that reads like a question, or undefined.
+ */
+export function trailingQuestion(text: string): { before: string; question: string } | undefined {
+  const sentences = text.split(/[.!;:]+\s+|\s+-+\s+|\s*\u2014\s*/).map((part) => part.trim()).filter(Boolean);
+  if (sentences.length < 2) return undefined;
+  // ("btw", "quick q" only announce the question: the search reads what it asks.)
+  const question = sentences[sentences.length - 1]!.replace(/^(?:(?:btw|by the way|quick q(?:uestion)?(?: tho| though)?|also|so|but|and|oh|wait)[,:]?\s+)+/i, '');
+  // Only a question that names what it asks ("where…", "which…"): "is there a fix" after a description
+  // asks about the description, which the message as a whole says.
+  if (tokens(foldPhrase(question)).length < 3 || !TRAILING_LEAD.test(foldPhrase(question))) return undefined;
+  return { before: sentences.slice(0, -1).join('. '), question };
+}
+const TRAILING_LEAD = /^(?:what|whats|where|wheres|which|how|hows|who|when|why)\b/;
+
 /** True when the message reads like a question rather than an answer or a statement. */
 export function looksLikeQuestion(text: string): boolean {
   if (/\?\s*$/.test(text)) return true;
@@ -206,7 +222,16 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   // in the Android branch) is another matter, read as a side question: no choice is picked from its words.
   const otherClient = slotsOf(text).client?.value;
   const aboutAnotherClient = words.length > SIDE_MIN_WORDS && otherClient !== undefined && context.flow?.facts.client !== undefined && otherClient !== context.flow.facts.client;
-  const question = (looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?'))) || aboutAnotherClient;
+  const asksOutright = (looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?'))) || aboutAnotherClient;
+  // "in. btw what pin do i type": a report, then a question of its own. The question is asked beside the
+  // step (unless the report picks one of the step's choices, which is the answer the step waits for).
+  const trailing = asksOutright ? undefined : trailingQuestion(text);
+  if (trailing && choices) {
+    const answered = matchChoice(choices, trailing.before);
+    if (answered.kind === 'picked' || answered.kind === 'exact') return { kind: 'choice', index: answered.index, slots: slotsOf(trailing.before), confidence: answered.kind === 'exact' ? 0.9 : answered.confidence };
+  }
+  const asidePart = trailing?.question;
+  const question = asksOutright || asidePart !== undefined;
   if (choices) {
     if (!question) {
       const match = matchChoice(choices, text);
@@ -233,7 +258,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (stepId && stepId !== context.flow.stepId) return { kind: 'step-answer', flowId: context.flow.flowId, stepId, confidence: 0.8 };
   }
   if (question) {
-    const result = context.search(text);
+    const result = context.search(asidePart ?? text);
     // (About another client: no step of this flow, which is for the client it settled, answers it.)
     if (aboutAnotherClient) return { kind: 'question', result, aside: true, confidence: 0.6 };
     // A question the knowledge base cannot answer may be about another step of this very flow.

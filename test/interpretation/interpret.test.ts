@@ -1179,3 +1179,30 @@ describe('"walk me through it" right after an answer that has guided steps', () 
     expect(after('which template do i pick', { id: 'smart-card-manual-enrollment-certsrv', flowId: 'smart-card-enrollment' })).not.toMatchObject({ kind: 'start-flow' });
   });
 });
+
+describe('a report followed by a question of its own, inside a flow', () => {
+  const asked: string[] = [];
+  const at = (text: string, place: keyof typeof PLACES) =>
+    interpret(text, { catalog, steps, flow: PLACES[place], staff: false, search: (query) => (asked.push(query), NOTHING), isCommand: () => false });
+
+  it.each([
+    ['in. btw what pin do i type', 'certsrv', 'what pin do i type'],
+    ['restarted. quick q tho - where do the log files end up', 'reproduce', 'where do the log files end up'],
+    ['got the page up - which template do i pick', 'certsrv', 'which template do i pick'],
+  ])('"%s" asks its question beside the step', (text, place, question) => {
+    asked.length = 0;
+    const reading = at(text, place as keyof typeof PLACES);
+    expect(reading.kind === 'question' || reading.kind === 'step-answer').toBe(true);
+    expect(asked[0]).toBe(question);
+  });
+
+  it.each(['done. it works now', 'in. the page is open', 'ok - next'])('"%s" has no question in it: no search', (text) => {
+    asked.length = 0;
+    at(text, 'certsrv');
+    expect(asked).toEqual([]);
+  });
+
+  it('a report that picks a choice is the choice, whatever it asks after', () => {
+    expect(at('physical. what does virtual mean anyway', 'cardKind')).toMatchObject({ kind: 'choice', index: 0 });
+  });
+});
