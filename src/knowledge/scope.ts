@@ -94,7 +94,9 @@ function phraseList(texts: readonly string[]) {
  * words someone listed.
  */
 const GAP_WORDS = 2;
-const GAP = `(?:[\\s-]+[a-z0-9']+){0,${GAP_WORDS}}?[\\s-]*`;
+// (A gap word is a whole word: "phone … pin" must not match "phone just spins" through the "s" of "spins".
+// Without one, the words may also be written together.)
+const GAP = `(?:(?:[\\s-]+[a-z0-9']+){1,${GAP_WORDS}}?[\\s-]+|[\\s-]*)`;
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -200,6 +200,14 @@ describe('out of scope', () => {
     expect(scope.otherTopic('lync SRV record points to another domain')).toBeUndefined();
     expect(scope.otherTopic('how do I record a meetings list')).toBe('record a meeting');
   });
+
+  it('the words between a phrase\'s words are whole words: "phone pin" is not in "phone just spins"', () => {
+    const scope = compileScope({ otherTopics: ['phone pin'], inScope: ['lync'] });
+    expect(scope.otherTopic('lync on my android phone just spins forever')).toBeUndefined();
+    expect(scope.otherTopic('what is my phone pin')).toBe('phone pin');
+    expect(scope.otherTopic('my phone unlock pin')).toBe('phone pin');
+    expect(scope.otherTopic('forgot my phonepin')).toBe('phone pin');
+  });
 });
 
 describe('clients', () => {
