@@ -134,6 +134,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     handOffStatus,
     openTickets: async () =>
       (await operations.board.read()).tickets.filter((ticket) => ticket.status !== 'resolved').map((ticket) => ({ ref: ticket.ref, subject: ticket.subject, user: ticket.user.name })),
+    listedSchedules: async () => (await operations.schedules.list()).map((schedule) => ({ id: schedule.id, check: schedule.check, target: schedule.target, cadence: schedule.cadence })),
     extraHelp: (role) => [guidedFlows.helpSection(role)],
     commands,
     resolveRole: roleResolver({ admins: config.HELPDESK_ADMINS, agents: config.HELPDESK_AGENTS }, config.authenticated),

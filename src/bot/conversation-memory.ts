@@ -18,6 +18,8 @@ export const ConversationMemorySchema = z.object({
   lastCommand: z.object({ executionId: z.string().max(40), command: z.string().max(60), line: z.string().max(300).optional(), at: z.string() }).optional(),
   /** When the open tickets were last listed here: "i'll grab the iphone one" soon after picks one of them. */
   ticketsListedAt: z.string().optional(),
+  /** When the scheduled checks were last listed here: "kill the erin one" soon after stops one of them. */
+  schedulesListedAt: z.string().optional(),
   /** The conversation's last hand-off: asking for a person again adds to it instead of opening another ticket. */
   handedOff: z.object({ id: z.string(), at: z.string() }).optional(),
 });

@@ -19,7 +19,7 @@ import { afterCauseReply, asideReminder, clip, escapeMarkdown, isStaff, notInFlo
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { CLIENT_LABELS, recentFlow } from '../handoff';
-import { interpret, slotsOf, StepIndex, type InterpretContext, type Interpretation, type TicketShown } from '../interpretation';
+import { interpret, slotsOf, StepIndex, type InterpretContext, type Interpretation, type ScheduleShown, type TicketShown } from '../interpretation';
 import { afterArticleReply, stepAnswerReply, troubleshootReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
 import type { Article, KnowledgeBase } from '../knowledge';
@@ -62,6 +62,8 @@ export interface HelpdeskBotDeps {
   flows?: Pick<GuidedFlows, 'current' | 'act' | 'begin' | 'catalog' | 'lastFlow'>;
   /** The tickets not yet resolved, as `tickets` lists them: "i'll grab the iphone one" right after is one of these. */
   openTickets?: () => Promise<TicketShown[]>;
+  /** The scheduled checks, read right after they were listed ("kill the erin one"). */
+  listedSchedules?: () => Promise<ScheduleShown[]>;
 }
 
 const MAX_ASKED = 10;
@@ -118,16 +120,18 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const pressed = ButtonValue.safeParse(context.activity.value);
     const feedbackButton = pressed.success && pressed.data.action === 'feedback' && typeof pressed.data.helpful === 'boolean' ? pressed.data.helpful : undefined;
     // Read only right after the ticket list: a message then may name one of them by what it is about.
-    const ticketsShown = isStaff(role) && !flow && this.deps.openTickets && listedTicketsLately(memory, new Date()) ? await this.deps.openTickets() : undefined;
+    const ticketsShown = isStaff(role) && !flow && this.deps.openTickets && listedLately(memory.ticketsListedAt, new Date()) ? await this.deps.openTickets() : undefined;
+    const schedulesShown = isStaff(role) && !flow && this.deps.listedSchedules && listedLately(memory.schedulesListedAt, new Date()) ? await this.deps.listedSchedules() : undefined;
     const meaning: Interpretation =
-      feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause, ended?.facts.client, ticketsShown);
+      feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause, ended?.facts.client, { ticketsShown, schedulesShown });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
   }
 
   /** The one interpretation of a message, with what the conversation knows. */
   /** `endedFlowClient`: the client the user told a flow that ended in the last half hour. */
-  private interpretText(text: string, role: Role, memory: ConversationMemory, flow: FlowState | undefined, lastCause: InterpretContext['lastCause'], endedFlowClient?: string, ticketsShown?: TicketShown[]): Interpretation {
+  private interpretText(text: string, role: Role, memory: ConversationMemory, flow: FlowState | undefined, lastCause: InterpretContext['lastCause'], endedFlowClient?: string, shown: { ticketsShown?: TicketShown[]; schedulesShown?: ScheduleShown[] } = {}): Interpretation {
+    const { ticketsShown, schedulesShown } = shown;
     const flows = this.deps.flows;
     return interpret(text, {
       catalog: flows?.catalog,
@@ -149,6 +153,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(startedLately(memory, new Date()) ? { commandStarted: true, ...(memory.lastCommand?.line ? { lastCommand: memory.lastCommand.line } : {}) } : {}),
       ...(memory.commandOffered ? { commandOffered: memory.commandOffered } : {}),
       ...(ticketsShown ? { ticketsShown } : {}),
+      ...(schedulesShown ? { schedulesShown } : {}),
     });
   }
 
@@ -360,6 +365,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
     if (!execution) return;
     // Taking or closing one of the listed tickets keeps the list in mind: "and close the surface one" next.
     memory.ticketsListedAt = execution.command === 'tickets' ? new Date().toISOString() : execution.command.startsWith('ticket ') ? memory.ticketsListedAt : undefined;
+    // Likewise the schedules: stopping one keeps the list in mind for the next.
+    memory.schedulesListedAt = execution.command === 'schedules' ? new Date().toISOString() : execution.command === 'unschedule' ? memory.schedulesListedAt : undefined;
     if (execution.slow) {
       // "did that finish?" asks after this one.
       memory.lastCommand = { executionId: execution.executionId, command: execution.command, line: text.trim().slice(0, 300), at: new Date().toISOString() };
@@ -440,9 +447,9 @@ function topicQuestion(memory: ConversationMemory): string {
 /** How long "did that finish?" is read as asking after the last slow command. */
 const COMMAND_STATUS_WINDOW_MS = 30 * 60_000;
 
-/** The open tickets were the last command's listing, within the half hour a follow-up refers to it. */
-function listedTicketsLately(memory: ConversationMemory, now: Date): boolean {
-  return memory.ticketsListedAt !== undefined && now.getTime() - Date.parse(memory.ticketsListedAt) <= COMMAND_STATUS_WINDOW_MS;
+/** A list (open tickets, schedules) was the last command's, within the half hour a follow-up refers to it. */
+function listedLately(listedAt: string | undefined, now: Date): boolean {
+  return listedAt !== undefined && now.getTime() - Date.parse(listedAt) <= COMMAND_STATUS_WINDOW_MS;
 }
 
 /** The slow command started here within the last half hour, if any. */

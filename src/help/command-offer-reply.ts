@@ -13,6 +13,11 @@ export function commandOfferReply(command: string, mayRun: boolean): Reply {
       ? textReply(`To run that check on a schedule (times in UTC), the command is \`${command}\`. Say yes, press the button, or type it.`, [command, 'help'])
       : textReply(`Schedules need the admin role: ask a Lync admin to type \`${command}\`. Type "help" to see what you may run.`, ['help']);
   }
+  if (/^unschedule\b/.test(command)) {
+    return mayRun
+      ? textReply(`To stop that scheduled check, the command is \`${command}\`. Say yes, press the button, or type it.`, [command, 'schedules'])
+      : textReply(`Schedules need the admin role: ask a Lync admin to type \`${command}\`. Type "help" to see what you may run.`, ['help']);
+  }
   const ticket = /^ticket (?:take|resolve)\b/.test(command);
   if (ticket) {
     return mayRun

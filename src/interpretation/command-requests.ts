@@ -39,6 +39,9 @@ const TICKETS_OPEN = /^(?:(?:ok|so|hey|hi|whatever)[,.!]?\s+)*(?:what|which) (?:
 /** "anything waiting?", "whats new today": from staff, the queue (nothing else in the message). */
 const QUEUE_SHORT = /^(?:(?:ok|so|hey|hi|morning|good morning|right)[,.!]?\s+)*(?:anything|any ?thing|whats|what s|what is|is there anything|got anything)\s+(?:new|waiting|pending|open|in)(?:\s+(?:for (?:us|me)|today|now|right now|this morning))*\s*[?.!]*$/i;
 
+/** "queue pls", "open tickets?", "my tickets": the queue named and nothing else. */
+const QUEUE_BARE = /^(?:(?:ok|so|hey|hi)[,.!]?\s+)*(?:(?:the|any|my|our)\s+)?(?:(?:open|new|waiting|pending)\s+)?(?:queue|tickets|hand ?offs|handoffs)(?:\s+(?:pls|please|plz|now|again|today))*\s*[?.!]*$/i;
+
 /** A hand-off reference ("H-YZ4WP9"). */
 const TICKET_REF = /\b(h-[0-9a-z]{6})\b/i;
 /** "take H-YZ4WP9", "i'll grab H-…": taking a ticket (offered, not run: it changes who owns it). */
@@ -48,7 +51,7 @@ export const RESOLVE_TICKET = /\b(?:resolve|resolved|close|closed|done with|mark
 /** "pull up ticket H-…", "whats H-… about": reading one ticket. */
 const SHOW_TICKET = /\b(?:show|pull up|open|see|view|look at|whats|what is|what s|details|about)\b/i;
 /** "who's been running checks lately", "show me the audit log". */
-const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest) (?:checks|commands) (?:run|ran)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b/i;
+const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest) (?:checks|commands) (?:run|ran)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b|\bwhat (?:did|have|has) (?:people|users|folks|admins|agents|others|everyone|anyone|the team|we) (?:run|ran|been running)\b(?! into)|\bwho ran what\b/i;
 /** "how has the bot been doing", "how many handoffs this month", "what are people asking that it cant answer". */
 const REPORT = /\bhow(?: has| is| s|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b/i;
 /** "what checks do we have scheduled", "list the schedules". */
@@ -86,7 +89,7 @@ function requested(typed: string): CommandRequest | undefined {
   if (WHOAMI.test(text)) return { kind: 'listing', command: 'whoami' };
   if (CANCEL_SCHEDULE.test(text)) return { kind: 'listing', command: 'schedules' };
   // Sentence by sentence: "morning. whats in the queue?" asks for it after a greeting.
-  if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim()) || TICKETS_OPEN.test(sentence.trim())) || QUEUE_SHORT.test(text.trim())) return { kind: 'listing', command: 'tickets' };
+  if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim()) || TICKETS_OPEN.test(sentence.trim())) || QUEUE_SHORT.test(text.trim()) || QUEUE_BARE.test(text.trim())) return { kind: 'listing', command: 'tickets' };
   const ref = TICKET_REF.exec(text)?.[1]?.toUpperCase();
   if (ref) {
     if (RESOLVE_TICKET.test(text)) return { kind: 'command', command: `ticket resolve ${ref}`, about: '' };

@@ -7,3 +7,4 @@ export { foldPhrase } from '../language/text';
 export { CONCEPTS, type Slot } from '../language/vocabulary';
 export { advance } from './advance';
 export { ticketPicked, type TicketShown } from './ticket-picks';
+export { schedulePicked, type ScheduleShown } from './schedule-picks';

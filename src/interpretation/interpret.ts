@@ -11,6 +11,7 @@ import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
+import { schedulePicked, type ScheduleShown } from './schedule-picks';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
@@ -99,6 +100,8 @@ export interface InterpretContext {
   commandStarted?: boolean;
   /** The open tickets, when the last reply listed them: the message may name one by what it is about. */
   ticketsShown?: readonly TicketShown[];
+  /** The scheduled checks, when the last command listed them (staff only). */
+  schedulesShown?: readonly ScheduleShown[];
   /** The command the last reply offered to run (the caller may run it). */
   commandOffered?: string;
   /** The command this conversation ran lately ("check user alice@contoso.dk"): "and dave?" runs it for Dave. */
@@ -422,6 +425,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (pick && picked && context.isCommand(picked)) {
     return pick.action === 'show' ? { kind: 'run-command', command: picked, confidence: 0.8 } : { kind: 'suggest-command', command: picked, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   }
+  // "kill the erin one" right after the schedules were listed: stopping that one, offered.
+  const stopped = context.staff && context.schedulesShown && !typedCommand ? schedulePicked(text, context.schedulesShown) : undefined;
+  if (stopped && context.isCommand(`unschedule ${stopped}`)) return { kind: 'suggest-command', command: `unschedule ${stopped}`, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   // "can you run that pool check every morning at 7": that check on a schedule, offered.
   // (A command typed out is that command, whatever ran before: it is never rewritten.)
   const scheduled = context.staff && context.lastCommand && !typedCommand ? scheduleAsked(text, context.lastCommand) : undefined;

@@ -149,11 +149,15 @@ describe('asking about oneself, what one may do, and stopping a schedule, in wor
     ["how's the bot doing this week, answer rate etc", { kind: 'listing', command: 'report' }],
     ['morning. anything new for us today?', { kind: 'listing', command: 'tickets' }],
     ['stop the daily pool check', { kind: 'listing', command: 'schedules' }],
+    ['queue pls', { kind: 'listing', command: 'tickets' }],
+    ['open tickets?', { kind: 'listing', command: 'tickets' }],
+    ['what did people run lately', { kind: 'listing', command: 'audit' }],
+    ['who ran what today', { kind: 'listing', command: 'audit' }],
   ])('"%s"', (text, expected) => {
     expect(commandRequested(text)).toEqual(expected);
   });
 
-  it.each(['who am i supposed to call about this', 'can i stop lync from starting every day', 'the meeting schedule page is blank', "what's new in lync 2013 for mobile", 'anything waiting in my voicemail'])('not such a request: "%s"', (text) => {
+  it.each(['who am i supposed to call about this', 'can i stop lync from starting every day', 'the meeting schedule page is blank', "what's new in lync 2013 for mobile", 'anything waiting in my voicemail', 'the queue is not ringing in the response group', 'what did people run into with the iphone app'])('not such a request: "%s"', (text) => {
     expect(commandRequested(text)).toBeUndefined();
   });
 });

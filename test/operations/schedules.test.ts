@@ -115,10 +115,15 @@ describe('scheduled checks (real HTTP, real pwsh on the lab data)', () => {
     expect(posts()[1]).toContain(`**Scheduled check ${id}** · check user bob@contoso.dk · hourly UTC · the result changed`);
     expect(posts()[1]).toMatch(/user-not-enabled/);
 
-    // "cancel that schedule" in words: the list, with a button that stops each.
+    // "cancel that schedule" right after a list of one: stopping that one, offered with its button.
     const cancel = await bot.say('cancel that schedule', ADMIN);
-    expect(allText(cancel)).toContain(`**${id}** · check user bob@contoso.dk`);
+    expect(allText(cancel)).toContain(`To stop that scheduled check, the command is \`unschedule ${id}\``);
     expect(cancel.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? [])).toContain(`unschedule ${id}`);
+
+    // Right after the list, one named by what it checks: stopping it is offered, not done.
+    const named = await bot.say('kill the bob one', ADMIN);
+    expect(named.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? [])).toContain(`unschedule ${id}`);
+    expect(allText(await bot.say('schedules', ADMIN))).toContain(`**${id}**`);
 
     // Removed: no more runs.
     expect(allText(await bot.say(`unschedule ${id!.toLowerCase()}`, ADMIN))).toContain(`Removed ${id} (check user bob@contoso.dk, hourly UTC).`);
