@@ -718,7 +718,7 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
 }
 
 // ("done. they also want them from my iphone, same thing there?" names nothing but the client, either.)
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works'.split(' '));
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho'.split(' '));
 /** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
 const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
 
@@ -729,7 +729,9 @@ function askedAgainWith(previous: string, followUp: string): string {
   for (const [slot, old] of Object.entries(slotsOf(previous))) {
     if (old && named[slot as keyof Slots]) rest = rest.split(` ${old.said} `).join(' ');
   }
-  return `${rest.trim()} ${followUp}`;
+  // ("ugh ok. what about my ipad would that one work at least": the sigh and the hedging ask nothing
+  // the question before did not, and a search of them finds a sign-in complaint.)
+  return `${rest.trim()} ${followUp.replace(/\b(?:ugh|hmm|would (?:that|it|this)(?: one)? work|at least|even|though|tho)\b/gi, ' ').replace(/\s+/g, ' ').trim()}`;
 }
 
 /** The message only names a client, network or sign-in method ("iphone", "it's the desktop one"). */

@@ -1087,6 +1087,22 @@ describe('"what about on my iphone" landing on the answer just given', () => {
   });
 });
 
+describe('another client named with a sigh and a hedge', () => {
+  it('"ugh ok. what about my ipad would that one work at least" asks the question before again for the iPad', () => {
+    const asked: string[] = [];
+    interpret('ugh ok. what about my ipad would that one work at least', {
+      catalog,
+      steps,
+      staff: false,
+      search: (query) => (asked.push(query), NOTHING),
+      isCommand: () => false,
+      previousQuestion: 'android lync stuck signing in after passive auth was turned on',
+    });
+    expect(asked[0]).toMatch(/^lync stuck signing in after passive auth was turned on .*\bipad\b/);
+    expect(asked[0]).not.toMatch(/\b(?:android|ugh|least|would)\b/);
+  });
+});
+
 describe('a short message that points back at what was just said', () => {
   it.each(['how long does it run', 'and where is the replica folder', 'where exactly is the folder again', 'can i use something else meanwhile', 'anything else?', 'what can i use instead', 'says access denied', 'getting error 0x80070005 now'])('%s points back', (text) => {
     expect(refersBack(foldPhrase(text))).toBe(true);

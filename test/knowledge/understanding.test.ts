@@ -18,6 +18,9 @@ describe('what the asker is about outweighs where they are', () => {
     // Symptoms in a user's or an agent's own words.
     ['my android lync cant sign in since we switched to the new login page', 'passive-auth-android-not-supported'],
     ['I have a user whose iPad lync keeps bouncing back to the adfs login page after she enters her password', 'mobile-passive-auth-when-prompted'],
+    // "outlook web" is Outlook Web App, not Outlook; "phone … spins" is no phone PIN.
+    ['can i just join the meeting from outlook web instead', 'owa-online-meeting-join'],
+    ['lync on my android phone just spins forever since we got adfs', 'passive-auth-android-not-supported'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
