@@ -40,13 +40,17 @@ const ORDINALS: Readonly<Record<string, number>> = { first: 1, '1st': 1, second:
  * choice has it. "the last one" is -1: the caller knows how many there are.
  */
 export function choiceNumber(text: string): number | undefined {
-  const folded = foldPhrase(text);
+  // ("hmm the first one i guess", "probably the 2nd", "2 i think": the hedging around it picks nothing else.)
+  const folded = foldPhrase(text).replace(HEDGE_BEFORE, '').replace(HEDGE_AFTER, '');
   const number = /^(?:option |choice |number |no |nr |#)?(\d{1,2})$/.exec(folded);
   if (number) return Number(number[1]);
   // A whole message that is an ordinal, nothing more: "second", "the 2nd one", "the first option".
   const ordinal = /^(?:the )?([a-z0-9]+)(?: one| option| choice)?(?: please)?$/.exec(folded);
   return ordinal ? ORDINALS[ordinal[1]!] : undefined;
 }
+
+const HEDGE_BEFORE = /^(?:(?:hmm+|um+|uh+|ok|okay|yeah|yes|yep|well|so|probably|maybe|perhaps|i think|i guess|id say|i d say|go with|lets go with|lets try|try)\s+)+(?=\S)/;
+const HEDGE_AFTER = /(?<=\S)(?:\s+(?:i guess|i think|i suppose|i reckon|probably|maybe|then|pls|please|thanks|thx))+$/;
 
 /** Number, label or alias, exactly (after folding). */
 export function exactChoice(choices: readonly FlowChoice[], text: string): ChoiceMatch {

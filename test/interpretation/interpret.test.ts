@@ -718,6 +718,9 @@ describe('answers to what the previous reply offered', () => {
     ['first', 'smart-card-default-pin'],
     ['the last one', 'fiddler-trace-mobile-passive-auth'],
     ['Third option', 'fiddler-trace-mobile-passive-auth'],
+    ['the first one i guess', 'smart-card-default-pin'],
+    ['hmm probably the 2nd', 'store-app-clock-skew'],
+    ['3 i think', 'fiddler-trace-mobile-passive-auth'],
   ])('"%s" picks from the numbered list', (text, id) => {
     expect(offered(text, { listed })).toMatchObject({ kind: 'article', id });
   });
