@@ -20,6 +20,8 @@ export const ConversationMemorySchema = z.object({
   ticketsListedAt: z.string().optional(),
   /** When the scheduled checks were last listed here: "kill the erin one" soon after stops one of them. */
   schedulesListedAt: z.string().optional(),
+  /** The ticket the last ticket command here named: "close it, told him to reboot" means that one. */
+  lastTicket: z.string().max(20).optional(),
   /** The conversation's last hand-off: asking for a person again adds to it instead of opening another ticket. */
   handedOff: z.object({ id: z.string(), at: z.string() }).optional(),
 });

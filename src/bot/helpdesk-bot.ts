@@ -152,7 +152,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
       ...(startedLately(memory, new Date()) ? { commandStarted: true, ...(memory.lastCommand?.line ? { lastCommand: memory.lastCommand.line } : {}) } : {}),
       ...(memory.commandOffered ? { commandOffered: memory.commandOffered } : {}),
-      ...(ticketsShown ? { ticketsShown } : {}),
+      ...(ticketsShown ? { ticketsShown, ...(memory.lastTicket ? { lastTicket: memory.lastTicket } : {}) } : {}),
       ...(schedulesShown ? { schedulesShown } : {}),
     });
   }
@@ -364,6 +364,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const execution = this.deps.commands.start(text, caller, role, (run) => afterCommit(context, run));
     if (!execution) return;
     // Taking or closing one of the listed tickets keeps the list in mind: "and close the surface one" next.
+    memory.lastTicket = execution.command.startsWith('ticket ') ? (/\bh-[0-9a-z]{6}\b/i.exec(text)?.[0]?.toUpperCase() ?? memory.lastTicket) : undefined;
     memory.ticketsListedAt = execution.command === 'tickets' ? new Date().toISOString() : execution.command.startsWith('ticket ') ? memory.ticketsListedAt : undefined;
     // Likewise the schedules: stopping one keeps the list in mind for the next.
     memory.schedulesListedAt = execution.command === 'schedules' ? new Date().toISOString() : execution.command === 'unschedule' ? memory.schedulesListedAt : undefined;

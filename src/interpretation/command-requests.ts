@@ -20,6 +20,9 @@ const PROBE_WORDS = /\b(?:dns|resolv\w*|records?|lyncdiscover\w*|srv|from (?:the
 const POOL_WORDS = /\b(?:auth\w*|passive|pool|settings|kerberos|proxy|autodiscover|web ?services?|config\w*)\b/i;
 /** Asking how something stands: "is … on for", "does … have", "what is … set to". */
 const POOL_STATE = /^(?:(?:hi|hey|ok|so|quick question)[,.]?\s+)?(?:is|are|does|do|has|have)\b.*\b(?:on|off|enabled|disabled|turned on|turned off|set|configured|allowed|using|use|have|has)\b|\bwhat (?:is|s)\b.*\bset to\b/i;
+/** "is lync2-int.contoso.dk ok?", "is HOST up": the whole message asks how a server stands. */
+const HOST_HEALTH = /^(?:(?:hey|hi|ok|so|quick one)[,.]?\s+)?(?:is|are)\s+(?:the\s+)?(?:pool\s+)?HOST(?:\s+pool)?\s+(?:ok|okay|fine|alright|all right|healthy|up|down|working|running|broken|good)(?:\s+(?:now|today|right now|at the moment))?\s*[?.!]*$/i;
+
 /** "what checks can you run", "which commands do you have". */
 const CAPABILITIES = /\b(?:what|which) (?:checks|commands|tests) (?:can|could|do|will|may) (?:you|i)\b|\bwhat (?:can|could) you (?:check|run|test)\b|\b(?:list|show) (?:me )?(?:the |your )?(?:checks|commands)\b|\bwhat (?:am i|are we) (?:allowed|able|permitted) to (?:do|run|use)\b|\bwhat (?:can|may) i (?:do|run|use) (?:here|with (?:you|this|the bot))\b/i;
 /** "who am i logged in as", "what's my role": the caller's ids and role. */
@@ -37,7 +40,7 @@ const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*
 /** "what tickets are open right now", "which handoffs are still waiting": the ticket list, asked the other way round. */
 const TICKETS_OPEN = /^(?:(?:ok|so|hey|hi|whatever)[,.!]?\s+)*(?:what|which) (?:tickets|hand ?offs|handoffs) (?:are|do we have|have we got|is)(?: still)? ?(?:open|waiting|pending|left|there)?\b/i;
 /** "anything waiting?", "whats new today": from staff, the queue (nothing else in the message). */
-const QUEUE_SHORT = /^(?:(?:ok|so|hey|hi|morning|good morning|right)[,.!]?\s+)*(?:anything|any ?thing|whats|what s|what is|is there anything|got anything)\s+(?:new|waiting|pending|open|in)(?:\s+(?:for (?:us|me)|today|now|right now|this morning))*\s*[?.!]*$/i;
+const QUEUE_SHORT = /^(?:(?:ok|so|hey|hi|morning|good morning|right)[,.!]?\s+)*(?:anything|any ?thing|whats|what s|what is|is there anything|got anything)\s+(?:(?:still|else)\s+)?(?:new|waiting|pending|open|in|for (?:us|me))(?:\s+(?:for (?:us|me)|today|now|right now|this morning))*\s*[?.!]*$/i;
 
 /** "queue pls", "open tickets?", "my tickets": the queue named and nothing else. */
 const QUEUE_BARE = /^(?:(?:ok|so|hey|hi)[,.!]?\s+)*(?:(?:the|any|my|our)\s+)?(?:(?:open|new|waiting|pending)\s+)?(?:queue|tickets|hand ?offs|handoffs)(?:\s+(?:pls|please|plz|now|again|today))*\s*[?.!]*$/i;
@@ -51,11 +54,11 @@ export const RESOLVE_TICKET = /\b(?:resolve|resolved|close|closed|done with|mark
 /** "pull up ticket H-…", "whats H-… about": reading one ticket. */
 const SHOW_TICKET = /\b(?:show|pull up|open|see|view|look at|whats|what is|what s|details|about)\b/i;
 /** "who's been running checks lately", "show me the audit log". */
-const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest) (?:checks|commands) (?:run|ran)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b|\bwhat (?:did|have|has) (?:people|users|folks|admins|agents|others|everyone|anyone|the team|we) (?:run|ran|been running)\b(?! into)|\bwho ran what\b/i;
+const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest) (?:checks|commands) (?:run|ran)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b|\bwhat (?:did|have|has) (?:people|users|folks|admins|agents|others|everyone|anyone|the team|we) (?:run|ran|been running)\b(?! into)|\bwho ran what\b|\bwhat (?:was|were) the last (?:thing|things|checks?|commands?) (?:i|we) (?:ran|run)\b|\bwhat did i (?:just |last )?run\b(?! into)/i;
 /** "how has the bot been doing", "how many handoffs this month", "what are people asking that it cant answer". */
-const REPORT = /\bhow(?: has| is| s|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b/i;
+const REPORT = /\bhow(?: has| is| s|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b|\busage (?:numbers|figures|stats|statistics)\b|\bhow (?:are|have) we (?:been )?doing (?:this|last) (?:week|month)\b/i;
 /** "what checks do we have scheduled", "list the schedules". */
-const SCHEDULES = /\b(?:what|which|any|list|show)(?: me)?(?: the)? (?:checks? |commands? )?(?:do we have |are |have we got |is )?scheduled\b|\b(?:list|show)(?: me)?(?: the| all| our)? schedules\b|\bwhat schedules\b/i;
+const SCHEDULES = /\b(?:what|which|any|list|show)(?: me)?(?: the)? (?:checks? |commands? )?(?:do we have |are |have we got |is )?scheduled\b|\b(?:list|show)(?: me)?(?: the| all| our)? schedules\b|\bwhat schedules\b|\bwhat (?:have|has) (?:i|we) got scheduled\b|\bwhat do (?:i|we) have scheduled\b/i;
 /** "are the server checks even up right now", "is powershell working". */
 const CHECKS_UP = /\b(?:are|is) (?:the )?(?:server )?(?:checks|powershell|pwsh)(?: even)? (?:up|running|working|available|ready|warm|ok|online|down|broken)\b/i;
 
@@ -111,7 +114,11 @@ function requested(typed: string): CommandRequest | undefined {
   const host = HOST.exec(text.replace(ADDRESS, ' '))?.[1];
   if (!host) return undefined;
   // "is passive auth on for lync-int.contoso.dk?": how a pool's setting stands is what `check pool` reads.
-  if (host.split('.').length >= 3 && POOL_STATE.test(text) && POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about: text.split(host).join(' ') };
+  // ("and the pool lync-int.contoso.dk, is passive auth set up right there?": asked in a clause of its own.)
+  const asksState = POOL_STATE.test(text) || text.split(/[,;]\s*/).some((clause) => POOL_STATE.test(clause.trim()));
+  if (host.split('.').length >= 3 && asksState && POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about: text.split(host).join(' ') };
+  // "is lync2-int.contoso.dk ok?": how a server stands, which `check pool` reads.
+  if (host.split('.').length >= 3 && HOST_HEALTH.test(text.split(host).join(' HOST ').trim())) return { kind: 'command', command: `check pool ${host}`, about: '' };
   if (!LOOK.test(text)) return undefined;
   const about = text.split(host).join(' ');
   if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${host}`, about };
@@ -172,6 +179,11 @@ function cadenceOf(text: string): string | undefined {
   return minutes ? `every ${minutes[1]} minutes` : undefined;
 }
 
+/** "watch erin", "keep an eye on dave", "monitor bob": whom a schedule asked for in words is about. */
+const WATCH_SOMEONE = /\b(?:watch|monitor|keep an eye on|keep checking|check on|check)\s+([a-z][a-z0-9._'-]{1,40})\b/;
+/** Words after "watch" or "check" that point at the last check rather than name someone. */
+const NOT_A_TARGET = new Set('the that this pool user users again too also same every daily hourly each her his their them him it'.split(' '));
+
 /**
  * "can you run that pool check every morning at 7" right after a check: that check on a schedule
  * (offered, never run on a reading of words: a schedule acts on its creator's authority).
@@ -186,6 +198,14 @@ export function scheduleAsked(typed: string, lastCommand: string): string | unde
   if ((/\bpool\b/.test(text) && /user/i.test(last[1]!)) || (/\b(?:user|users)\b/.test(text) && /pool/i.test(last[1]!))) return undefined;
   if (!/\b(?:schedule|scheduled|every|daily|hourly|each (?:morning|day))\b/.test(text)) return undefined;
   const cadence = cadenceOf(text);
-  return cadence ? `schedule ${last[1]!.toLowerCase()} ${last[2]} ${cadence}` : undefined;
+  if (!cadence) return undefined;
+  // "also watch erin every 30 min": that user, not the last check's target. A bare name takes the last
+  // user check's domain; after a pool check there is none to take, so nothing is offered.
+  const named = WATCH_SOMEONE.exec(text)?.[1];
+  if (named && !NOT_A_NAME.has(named) && !NOT_A_TARGET.has(named)) {
+    const domain = /^check user\s+(?:sip:)?[^@\s]+@(\S+)$/i.exec(lastCommand.trim())?.[1];
+    return domain ? `schedule check user ${named}@${domain} ${cadence}` : undefined;
+  }
+  return `schedule ${last[1]!.toLowerCase()} ${last[2]} ${cadence}`;
 }
 

@@ -102,6 +102,8 @@ export interface InterpretContext {
   ticketsShown?: readonly TicketShown[];
   /** The scheduled checks, when the last command listed them (staff only). */
   schedulesShown?: readonly ScheduleShown[];
+  /** The ticket the last ticket command named (taken, read or closed): "close it" means that one. */
+  lastTicket?: string;
   /** The command the last reply offered to run (the caller may run it). */
   commandOffered?: string;
   /** The command this conversation ran lately ("check user alice@contoso.dk"): "and dave?" runs it for Dave. */
@@ -420,7 +422,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
   // "i'll grab the iphone one" right after the open tickets were listed: that ticket (taking or closing it offered).
-  const pick = context.staff && context.ticketsShown && !typedCommand ? ticketPicked(text, context.ticketsShown) : undefined;
+  const pick = context.staff && context.ticketsShown && !typedCommand ? ticketPicked(text, context.ticketsShown, context.lastTicket) : undefined;
   const picked = pick ? `ticket ${pick.action} ${pick.ref}${pick.note ? ` ${pick.note}` : ''}` : undefined;
   if (pick && picked && context.isCommand(picked)) {
     return pick.action === 'show' ? { kind: 'run-command', command: picked, confidence: 0.8 } : { kind: 'suggest-command', command: picked, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
@@ -497,7 +499,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     if (bare === 'yes' && context.listed?.length === 1) return { kind: 'article', id: context.listed[0]!, confidence: 0.85 };
     if (context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
     // "yes please" to "I don't know that one: shall a person take it?": the only offer made.
-    if (bare === 'yes' && context.previousUnanswered && !context.flowOffered && !context.stepOffered) return { kind: 'handoff', confidence: 0.7 };
+    // (Staff are not offered a person with "I don't know": their yes hands nothing off.)
+    if (bare === 'yes' && context.previousUnanswered && !context.flowOffered && !context.stepOffered && !context.staff) return { kind: 'handoff', confidence: 0.7 };
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
   if (context.commandStarted && tokens(folded).length <= 12 && asksHowCommandStands(folded)) return { kind: 'command-status', confidence: 0.9 };

@@ -19,12 +19,12 @@ export interface TicketShown {
   user: string;
 }
 
-const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s) the)\b/;
-/** "it", "that one": the only ticket listed. */
-const THE_ONLY_ONE = /\b(?:it|that|this|that one|this one|the ticket|that ticket|the one)\b/;
+const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s) the|what did (?:he|she|they|the user|the caller) (?:say|try|write|report))\b/;
+/** "it", "that one", "he": the only ticket listed, or the one just taken or read. */
+const THE_ONLY_ONE = /\b(?:it|that|this|that one|this one|the ticket|that ticket|the one|he|she|him|her|they|them)\b/;
 /** Words that say what to do or point, not which ticket. */
 const NOT_DESCRIBING = new Set(
-  'take grab claim pick up assign mine ill handle deal resolve close mark resolved done closed fixed show pull open see view look details more what whats ticket tickets about the one ones from with who user caller guy person lady can could you please pls ok okay yeah yes sure let lets me will do have'.split(
+  'take grab claim pick up assign mine ill handle deal resolve close mark resolved done closed fixed show pull open see view look details more what whats ticket tickets about the one ones from with who user caller guy person lady can could you please pls ok okay yeah yes sure let lets me will do have did he she him her they them say said tried try told tell'.split(
     ' ',
   ),
 );
@@ -38,7 +38,8 @@ const NOTE_MAX = 120;
  * The command meant ("ticket take H-…"), or undefined when no one ticket is clearly meant. A note for
  * the user is cut to one line without backticks: it is shown back inside the offered command.
  */
-export function ticketPicked(typed: string, shown: readonly TicketShown[]): { action: TicketAction; ref: string; note?: string } | undefined {
+/** `lastRef`: the ticket the last ticket command took, read or closed, which "it" and "he" point at. */
+export function ticketPicked(typed: string, shown: readonly TicketShown[], lastRef?: string): { action: TicketAction; ref: string; note?: string } | undefined {
   // A reference typed out names the ticket itself (the command, or a request for it in words).
   if (shown.length === 0 || /\bh-[0-9a-z]{6}\b/i.test(typed)) return undefined;
   // "sam's" is Sam's ticket; "i'll" is "ill", as the phrases spell it.
@@ -53,8 +54,14 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[]): { ac
   const note = noted.split(' ').length >= 2 ? noted : undefined;
   const described = note ? tokens(foldPhrase(picking!.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''))) : words;
   const describing = described.filter((word) => word.length > 1 && !FILLER.has(word) && !NOT_DESCRIBING.has(word));
-  if (describing.length === 0) return shown.length === 1 && THE_ONLY_ONE.test(folded) ? { action, ref: shown[0]!.ref } : undefined;
+  // A word no listed ticket holds describes none of them ("what did she say exactly?"): the message
+  // points rather than describes. ("the other one" points away from the last one: no pick.)
+  const held = new Set(shown.flatMap((ticket) => tokens(foldPhrase(`${ticket.subject} ${ticket.user}`))));
   const client = slotsOf(note ? picking! : typed).client?.value;
+  if (describing.every((word) => !held.has(word)) && !client && !/\b(?:other|another|next|different|new)\b/.test(folded)) {
+    const pointed = shown.some((ticket) => ticket.ref === lastRef) ? lastRef : shown.length === 1 ? shown[0]!.ref : undefined;
+    return pointed && THE_ONLY_ONE.test(folded) ? { action, ref: pointed, ...(note ? { note } : {}) } : undefined;
+  }
   const scored = shown.map((ticket) => ({ ticket, score: scoreOf(ticket, describing, client) }));
   const best = Math.max(...scored.map((entry) => entry.score));
   const top = scored.filter((entry) => entry.score === best);

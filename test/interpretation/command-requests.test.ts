@@ -8,6 +8,7 @@ describe('checks asked for in words', () => {
     ['can you test whether our sip domain contoso.dk resolves properly from outside, lyncdiscover etc', 'probe contoso.dk'],
     ['please check the dns records for fabrikam.com', 'probe fabrikam.com'],
     ['is passive auth on for lync-int.contoso.dk?', 'check pool lync-int.contoso.dk'],
+    ['and the pool lync-int.contoso.dk, is passive auth set up right there?', 'check pool lync-int.contoso.dk'],
     ['run a check on lync-int.contoso.dk every day at 6', 'schedule check pool lync-int.contoso.dk daily 06:00'],
     ['can you check ken@contoso.dk every hour', 'schedule check user ken@contoso.dk hourly'],
     ['check ken@contoso.dk, he fails every day at 9', 'check user ken@contoso.dk'],
@@ -119,6 +120,11 @@ describe('the last check on a schedule', () => {
   it('only after a check', () => {
     expect(scheduleAsked('every morning at 7', 'tickets')).toBeUndefined();
   });
+  it('"also watch erin every 30 min" is about erin: after a user check in her domain, never the last pool', () => {
+    expect(scheduleAsked('also watch erin every 30 min', 'check user bob@contoso.dk')).toBe('schedule check user erin@contoso.dk every 30 minutes');
+    expect(scheduleAsked('also watch erin every 30 min', 'check pool lync3.contoso.dk')).toBeUndefined();
+    expect(scheduleAsked('keep an eye on him every hour', 'check user bob@contoso.dk')).toBe('schedule check user bob@contoso.dk hourly');
+  });
 });
 
 
@@ -153,11 +159,17 @@ describe('asking about oneself, what one may do, and stopping a schedule, in wor
     ['open tickets?', { kind: 'listing', command: 'tickets' }],
     ['what did people run lately', { kind: 'listing', command: 'audit' }],
     ['who ran what today', { kind: 'listing', command: 'audit' }],
+    ['anything for me?', { kind: 'listing', command: 'tickets' }],
+    ['whats still open?', { kind: 'listing', command: 'tickets' }],
+    ['what was the last thing i ran', { kind: 'listing', command: 'audit' }],
+    ['how are we doing this month, the usage numbers', { kind: 'listing', command: 'report' }],
+    ['what have i got scheduled', { kind: 'listing', command: 'schedules' }],
+    ['is lync2-int.contoso.dk ok?', { kind: 'command', command: 'check pool lync2-int.contoso.dk', about: '' }],
   ])('"%s"', (text, expected) => {
     expect(commandRequested(text)).toEqual(expected);
   });
 
-  it.each(['who am i supposed to call about this', 'can i stop lync from starting every day', 'the meeting schedule page is blank', "what's new in lync 2013 for mobile", 'anything waiting in my voicemail', 'the queue is not ringing in the response group', 'what did people run into with the iphone app'])('not such a request: "%s"', (text) => {
+  it.each(['who am i supposed to call about this', 'can i stop lync from starting every day', 'the meeting schedule page is blank', "what's new in lync 2013 for mobile", 'anything waiting in my voicemail', 'the queue is not ringing in the response group', 'what did people run into with the iphone app', 'what did i run into', 'anything else?', 'is contoso.dk ok?'])('not such a request: "%s"', (text) => {
     expect(commandRequested(text)).toBeUndefined();
   });
 });

@@ -46,3 +46,20 @@ describe('a ticket named by what it is about, right after the list', () => {
     expect(ticketPicked("i'll grab the iphone one", [])).toBeUndefined();
   });
 });
+
+describe('"it" and "he" after a ticket command point at the ticket it named', () => {
+  it.each([
+    ['close it, told him to reboot', { action: 'resolve', ref: 'H-CCCCC4', note: 'told him to reboot' }],
+    ['what did he say he tried?', { action: 'show', ref: 'H-CCCCC4' }],
+    ['show me that ticket', { action: 'show', ref: 'H-CCCCC4' }],
+    ['resolve it - told him to reboot the mac', { action: 'resolve', ref: 'H-CCCCC4', note: 'told him to reboot the mac' }],
+  ])('"%s"', (text, expected) => {
+    expect(ticketPicked(text, shown, 'H-CCCCC4')).toEqual(expected);
+  });
+  it('without a ticket named lately, "close it" under three is no pick', () => {
+    expect(ticketPicked('close it, told him to reboot', shown)).toBeUndefined();
+  });
+  it('a ticket named lately that is no longer open is no pick', () => {
+    expect(ticketPicked('close it', shown, 'H-ZZZZZ9')).toBeUndefined();
+  });
+});

@@ -155,6 +155,9 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(allText(await bot.say('anything waiting?', AGENT))).toContain('2 open tickets');
     await bot.say('ok ill take the iphone one', AGENT);
     expect(allText(await bot.say('yes', AGENT))).toContain(iphoneRef);
+    // "she" and "it" are the ticket just taken.
+    expect(allText(await bot.say('what did she say exactly?', AGENT))).toContain('my iphone says it cant connect to the server');
+    expect(allText(await bot.say('close it, told her to update the app', AGENT))).toContain(`ticket resolve ${iphoneRef} told her to update the app`);
     expect(allText(await bot.say('and close the surface one, told her to resync the clock', AGENT))).toContain(`ticket resolve ${surfaceRef} told her to resync the clock`);
     expect(allText(await bot.say('yes', AGENT))).toContain(`${surfaceRef} is resolved; the user has been told, with your note`);
   });
