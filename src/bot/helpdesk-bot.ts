@@ -15,7 +15,7 @@ import { commandStatusReply } from '../help/command-status-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
-import { afterCauseReply, asideReminder, clip, escapeMarkdown, isStaff, notInFlowReply, unknownFlowReply, type FlowCatalog } from '../flows';
+import { afterCauseReply, asideReminder, clip, escapeMarkdown, isStaff, chooseFlowReply, notInFlowReply, unknownFlowReply, type FlowCatalog } from '../flows';
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { CLIENT_LABELS, recentFlow } from '../handoff';
@@ -273,6 +273,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
         await flows.begin(context, meaning.flowId, info, { slots, ...(meaning.stepId ? { at: meaning.stepId } : {}), ...(meaning.then ? { then: meaning.then } : {}) });
         return;
       }
+      case 'choose-flow':
+        if (flows) await this.send(context, chooseFlowReply(flows.catalog.flows));
+        return;
       case 'unknown-flow':
         if (flows) await this.send(context, unknownFlowReply(meaning.name, flows.catalog.flows));
         if (inFlow) await reminder();

@@ -43,6 +43,12 @@ export function afterCauseReply(stepTitle: string): Reply {
   };
 }
 
+/** "walk me through it" with nothing offered: the guided flows there are, one button each. */
+export function chooseFlowReply(flows: readonly Listed[]): Reply {
+  if (flows.length === 0) return { text: 'I have no guided steps installed. Ask me your question instead, or type "talk to a person".', suggestions: ['help'] };
+  return { text: ['Happy to. Which of these should I walk you through?', flowList(flows), 'Or tell me what goes wrong, in your own words.'].join('\n\n'), suggestions: [...flows.slice(0, 5).map(startPhrase), 'talk to a person'] };
+}
+
 function flowList(flows: readonly Listed[]): string {
   return flows.map((flow) => `- **${startPhrase(flow)}** — ${flow.summary}`).join('\n');
 }

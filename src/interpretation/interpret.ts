@@ -42,6 +42,8 @@ export type Interpretation = { confidence: number } & (
   /** Start (or switch to) a flow, at its first step or at `stepId`, with what the message already told. */
   | { kind: 'start-flow'; flowId: string; stepId?: string; slots: Slots; then?: 'stuck' }
   | { kind: 'unknown-flow'; name: string }
+  /** "walk me through it" with nothing to walk through: which of the guided flows. */
+  | { kind: 'choose-flow' }
   /** In a flow: a choice of the current question. */
   | { kind: 'choice'; index: number; slots: Slots }
   | { kind: 'bad-number'; count: number }
@@ -590,6 +592,15 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const meant = catalog?.requested(`${context.previousQuestion} ${text}`);
     if (meant) return { kind: 'start-flow', flowId: meant.id, slots: slotsOf(context.previousQuestion), confidence: 0.7 };
   }
+  // "walk me through it", "can u walk me thru it" with no offer open and no procedure the question before
+  // named: the troubleshooter when the conversation has been about signing in, else which guided flow.
+  if ((acceptsOffer(folded) || /^(?:step by step|one step at a time)(?: please)?$/.test(folded)) && GUIDE_ME.test(folded) && catalog) {
+    const before = context.previousQuestion ?? '';
+    if (catalog.byId(TROUBLESHOOTER) && (SIGNING_IN.test(foldPhrase(before)) || isBareSignInComplaint(foldPhrase(before)))) {
+      return { kind: 'start-flow', flowId: TROUBLESHOOTER, slots: withClient(slotsOf(before), context.recentClient), confidence: 0.7 };
+    }
+    return { kind: 'choose-flow', confidence: 0.7 };
+  }
   if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) return { ...troubleshootOffer(text, [], undefined), confidence: 0.8 };
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
@@ -678,6 +689,10 @@ function asksForPerson(text: string): boolean {
 }
 
 /** Asking to be taken through a procedure. */
+/** Asking to be guided, not just saying yes. */
+const GUIDE_ME = /\b(?:walk|guide|talk|take|lead)\b.*\bthrough\b|\bguide me\b|\bstep by step\b|\bone step at a time\b|\bshow me how\b/;
+/** A question about signing in (the troubleshooter's subject). */
+const SIGNING_IN = /\b(?:sign in|log in|logon|login|signin|signing in|logging in|sign on|connect|connecting|spins|password)\b/;
 const WALK_THROUGH = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bguide me\b|\bshow me how\b/;
 
 /** The user reports having done something (with RULED_OUT: and it still fails). */

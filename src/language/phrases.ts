@@ -309,6 +309,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       'on it', 'im on it', 'ok im on it', 'okay im on it', 'working on it', 'im working on it', 'doing it now', 'doing it', 'trying now', 'trying it now',
       'let me try', 'let me try that', 'ill try', 'ill try that', 'ill try it', 'i will try that', 'one sec', 'one second', 'just a sec', 'just a second',
       'a sec', 'sec', 'give me a sec', 'give me a second', 'give me a minute', 'give me a min', 'hold on', 'hang on', 'wait a sec', 'wait a minute', 'brb', 'be right back',
+      // Thinking out loud says nothing yet: it is no question to search, nor detail for the last one.
+      'hmm', 'hmmm', 'hmmmm', 'hm', 'um', 'umm', 'uh', 'uhh', 'erm', 'er', 'let me think', 'thinking',
     ],
     atQuestion: ['busy'],
     atInstruction: ['busy'],

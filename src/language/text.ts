@@ -22,6 +22,7 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:surfce|surfac|sruface|suface)\b/g, 'surface'],
   // Chat spellings: "walk me thru it", "a human pls".
   [/\bthru\b/g, 'through'],
+  [/\bu\b/g, 'you'],
   [/\b(?:pls|plz|plse|pleas)\b/g, 'please'],
 ];
 

@@ -1225,3 +1225,28 @@ describe('a report followed by a question of its own, inside a flow', () => {
     expect(at('physical. what does virtual mean anyway', 'cardKind')).toMatchObject({ kind: 'choice', index: 0 });
   });
 });
+
+describe('"walk me through it" with nothing offered', () => {
+  const walk = (text: string, previousQuestion?: string, recentClient?: string) =>
+    interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, ...(previousQuestion ? { previousQuestion } : {}), ...(recentClient ? { recentClient } : {}) });
+
+  it.each(['walk me through it', 'can u walk me thru it', 'guide me please', 'step by step please'])('"%s" as the first message asks which guided flow', (text) => {
+    expect(walk(text)).toMatchObject({ kind: 'choose-flow' });
+  });
+  it('after a question about signing in, it is the troubleshooter, with the client already told', () => {
+    expect(walk('can u walk me thru it', 'my lync keeps asking for my password on the mac')).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', slots: { client: { value: 'mac' } } });
+  });
+  it('after a question about something else, which guided flow', () => {
+    expect(walk('walk me through it', 'what is the default pin')).toMatchObject({ kind: 'choose-flow' });
+  });
+  it('"yes" alone asks for nothing to be walked through', () => {
+    expect(walk('yes')).not.toMatchObject({ kind: 'choose-flow' });
+  });
+});
+
+describe('thinking out loud', () => {
+  it.each(['hmm', 'umm', 'erm'])('"%s" is no question, outside a flow or in one', (text) => {
+    expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic: 'busy' });
+    expect(meaning(text, 'where').kind).not.toBe('question');
+  });
+});
