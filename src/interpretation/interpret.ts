@@ -275,7 +275,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     // that shares a word ("logged on").
     // ("where is that saved?" right after such a step is read with the question it answered.)
     const about = context.previousQuestion && refersBack(folded) ? `${context.previousQuestion} ${text}` : text;
-    const elsewhere = !result.answered && flow ? context.steps?.stepForAny(about, slotsOf(text).client?.value ?? flow.facts.client) : undefined;
+    const elsewhere = flow ? (!result.answered ? context.steps?.stepForAny(about, slotsOf(text).client?.value ?? flow.facts.client) : userStepInstead(text, result, context)) : undefined;
     if (elsewhere && elsewhere.flowId !== flow!.flowId) return { kind: 'step-answer', ...elsewhere, confidence: 0.6 };
     const stepId = !result.answered && flow ? context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff }) : undefined;
     // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
@@ -481,7 +481,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // iphone?" after a question about the desktop's logs): it may start a flow or answer one step, too.
   if (context.previousQuestion && onlySlots(text, folded)) {
     const again = askedAgainWith(context.previousQuestion, text);
-    const meant = outsideFlow(again, foldPhrase(again), { ...context, previousQuestion: undefined, listed: undefined, flowOffered: undefined, stepOffered: undefined, lastCause: undefined });
+    // (Read afresh: "is it the same thing on my ipad?" asked again says nothing about the answer just given.)
+    const meant = outsideFlow(again, foldPhrase(again), { ...context, previousQuestion: undefined, listed: undefined, flowOffered: undefined, stepOffered: undefined, lastCause: undefined, lastAnswer: undefined });
     // An answer for another client than the one just named is no answer to it.
     const client = slotsOf(text).client?.value;
     const fits = (clients: readonly string[]) => !client || clients.includes(client) || clients.includes('any');
@@ -662,7 +663,23 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const flowId = said.client ? undefined : flowAskingTheClient(result.hits, catalog);
     if (flowId) return { kind: 'start-flow', flowId, slots: said, confidence: 0.6 };
   }
+  const forUser = userStepInstead(text, result, context);
+  if (forUser) return { kind: 'step-answer', ...forUser, confidence: 0.6 };
   return { kind: 'question', result: context.previousQuestion ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
+}
+
+/**
+ * "how do i send my logs from the android app?" from an end user: the step of a guided procedure the
+ * user carries out, for their client, rather than an article only the administrators can act on
+ * (tracing the phone's sign-in with Fiddler).
+ */
+function userStepInstead(text: string, result: SearchResult, context: InterpretContext): { flowId: string; stepId: string } | undefined {
+  const best = result.answered ? result.hits[0]?.article : undefined;
+  if (context.staff || !best?.audience || best.audience.includes('enduser')) return undefined;
+  // Only about the user's own device, named in the message: "my logs from the android app".
+  const client = slotsOf(text).client?.value;
+  if (!client || !/\b(?:my|i|me)\b/.test(foldPhrase(text))) return undefined;
+  return context.steps?.stepForAny(text, client);
 }
 
 /** How close the best article must be, and how far ahead of the other listed ones, to be the one a short remark describes. */
@@ -688,11 +705,11 @@ function asksForPerson(text: string): boolean {
   return phraseGroupOf(text)?.outside === 'person' || phraseGroupSaid(text)?.outside === 'person';
 }
 
-/** Asking to be taken through a procedure. */
 /** Asking to be guided, not just saying yes. */
 const GUIDE_ME = /\b(?:walk|guide|talk|take|lead)\b.*\bthrough\b|\bguide me\b|\bstep by step\b|\bone step at a time\b|\bshow me how\b/;
 /** A question about signing in (the troubleshooter's subject). */
 const SIGNING_IN = /\b(?:sign in|log in|logon|login|signin|signing in|logging in|sign on|connect|connecting|spins|password)\b/;
+/** Asking to be taken through a procedure. */
 const WALK_THROUGH = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bguide me\b|\bshow me how\b/;
 
 /** The user reports having done something (with RULED_OUT: and it still fails). */

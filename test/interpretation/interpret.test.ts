@@ -1250,3 +1250,30 @@ describe('thinking out loud', () => {
     expect(meaning(text, 'where').kind).not.toBe('question');
   });
 });
+
+describe('an end user asking what to do on their own device', () => {
+  const fiddler = { id: 'fiddler-trace-mobile-passive-auth', audience: ['admin'], clients: ['android', 'ios'] } as never;
+  const adminAnswer: SearchResult = { hits: [{ article: fiddler, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+  const ask = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => adminAnswer, isCommand: () => false });
+
+  it('"how do i send my logs from the android app?" gets the step the user carries out, not the administrators\' article', () => {
+    expect(ask('how do i send my logs from the android app?')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mobile-logs' });
+  });
+  it('a question about no device of their own gets the article', () => {
+    expect(ask('how do admins trace android sign-in logs')).toMatchObject({ kind: 'question' });
+  });
+});
+
+describe('another client asked about again with "same"', () => {
+  it('"is it the same thing on my ipad?" asks the question before for the iPad; it rules nothing out', () => {
+    const cert = { id: 'server-certificate-not-verified', audience: ['enduser'], clients: ['ios', 'android'], flow: 'sign-in-troubleshooter' } as never;
+    const found: SearchResult = { hits: [{ article: cert, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.6, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+    const reading = interpret('is it the same thing on my ipad?', {
+      catalog, steps, staff: false, search: () => found, isCommand: () => false,
+      previousQuestion: 'lync on my iphone keeps saying cant verify the certificate from the server',
+      lastAnswer: { id: 'server-certificate-not-verified', flowId: 'sign-in-troubleshooter', client: 'ios' } as never,
+    });
+    expect(reading).toMatchObject({ kind: 'question', sameFor: 'ios' });
+    expect(reading).not.toHaveProperty('result.ruledOut');
+  });
+});
