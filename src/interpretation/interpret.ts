@@ -573,7 +573,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (requested) {
     // A question about one step of the flow is answered with that step, not with step 1.
     // (The step must hold a quarter of the question's own words: "she needs to enrol it herself. steps?" is no one step.)
-    const stepId = asksSomething(text) ? context.steps?.stepFor(requested.id, text, undefined, 1, STEP_FALLBACK_SHARE) : undefined;
+    const stepId = asksSomething(text) ? context.steps?.stepForClient(requested.id, text, slotsOf(text).client?.value, 1, STEP_FALLBACK_SHARE) : undefined;
     if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
     // A request for the procedure itself ("walk me through enrolling my smart card") starts it. A message
     // that only uses a flow's trigger words in passing ("enrolling my card and it wants a PIN", "what's
@@ -581,7 +581,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // ("they gave me a smart card and said to set it up, no clue where to start" asks for all of it.)
     if (!WHOLE_PROCEDURE.test(folded) && (asksForAThing(folded) || beyondTrigger(text, folded, requested.triggers) >= 2)) {
       const result = searchOwn();
-      if (result.answered) return { kind: 'question', result, aside: false, confidence: 0.7 };
+      // (An answer that never speaks of the procedure's subject is about some other word of the message:
+      // "my boss wants me to send lync logs to IT" is not about a boss's presence followers.)
+      if (result.answered && speaksOf(result.hits[0]!.article, requested.title)) return { kind: 'question', result, aside: false, confidence: 0.7 };
     }
     // The client named lately is not asked again ("its the tile app on my surface" … "IT wants logs").
     return { kind: 'start-flow', flowId: requested.id, slots: withClient(slotsOf(text), context.recentClient), confidence: 0.9 };
@@ -703,6 +705,14 @@ function listedArticleMeant(result: SearchResult, listed: readonly string[]): Ar
 /** "talk to a person", "can you get me someone from IT": a person asked for, alone or inside the message. */
 function asksForPerson(text: string): boolean {
   return phraseGroupOf(text)?.outside === 'person' || phraseGroupSaid(text)?.outside === 'person';
+}
+
+/** Whether an article is about a guided flow's subject (a word of the flow's title: "logs", "smart card"). */
+function speaksOf(article: Article, flowTitle: string): boolean {
+  // (Its title and tags say what it is about; a passing mention in the answer does not.)
+  const text = ` ${foldPhrase([article.title, ...(article.tags ?? [])].join(' '))} `;
+  const subject = tokens(foldPhrase(flowTitle)).filter((word) => word.length > 3).map((word) => word.replace(/(?:ment|ing|s)$/, ''));
+  return subject.some((stem) => new RegExp(`\\b${stem}(?:s|ging|ged|ing|ed|ment|ments)?\\b`).test(text));
 }
 
 /** Asking to be guided, not just saying yes. */

@@ -111,6 +111,18 @@ export class StepIndex {
     const stepId = this.stepFor(flowId, question, path, 1, minShare);
     return stepId ? { flowId, stepId } : undefined;
   }
+
+  /**
+   * `stepFor`, but never a step off one client's path when the flow's first question asks which
+   * client: "…the desktop one on windows" is not the Fiddler step for phones (which is run on a desktop).
+   */
+  stepForClient(flowId: string, question: string, client: string | undefined, minScore = 1, minShare = 0): string | undefined {
+    const stepId = this.stepFor(flowId, question, undefined, minScore, minShare);
+    const flow = this.flows.get(flowId);
+    const forClient = client && flow ? flow.steps[flow.start]?.choices?.find((choice) => choice.set?.client === client) : undefined;
+    if (!stepId || !flow || !forClient || forClient.next.startsWith('flow:')) return stepId;
+    return reachable(flow, forClient.next, true).has(stepId) ? stepId : undefined;
+  }
 }
 
 function indexFlow(flow: FlowDefinition): { steps: IndexedStep[]; topic: Set<string>; frequency: Map<string, number> } {

@@ -1277,3 +1277,20 @@ describe('another client asked about again with "same"', () => {
     expect(reading).not.toHaveProperty('result.ruledOut');
   });
 });
+
+describe('a procedure asked for in a story', () => {
+  const followers = { id: 'presence-maximum-followers-reached', title: '"Maximum Followers Reached" instead of presence on a contact card', tags: ['presence', 'watchers'], audience: ['enduser'], clients: ['any'] } as never;
+  const offTopic: SearchResult = { hits: [{ article: followers, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+  const told = (text: string, found: SearchResult = NOTHING) => interpret(text, { catalog, steps, staff: false, search: () => found, isCommand: () => false });
+
+  it('"my boss wants me to send lync logs to IT, the desktop one on windows. how?" starts log collection for the PC, whatever else "boss" matches', () => {
+    expect(told('my boss wants me to send lync logs to IT, the desktop one on windows. how?', offTopic)).toMatchObject({ kind: 'start-flow', flowId: 'collect-logs', slots: { client: { value: 'desktop' } } });
+  });
+  it('"IT gave me one of those plastic cards … enroll it myself … no clue where to start" starts enrollment with the card kind taken', () => {
+    expect(told('so IT gave me one of those plastic cards for lync and told me to enroll it myself on some website but I have no clue where to start')).toMatchObject({
+      kind: 'start-flow',
+      flowId: 'smart-card-enrollment',
+      slots: { card: { value: 'physical' } },
+    });
+  });
+});
