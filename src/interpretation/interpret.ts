@@ -337,7 +337,10 @@ const CORRECTION = /^(?:no|nope|sorry|oops|wait|actually)\b|\b(?:actually|i mean
  */
 function correctedSlots(text: string, folded: string, flow: FlowState): Slots | undefined {
   if (!CORRECTION.test(folded)) return undefined;
-  const said = slotsOf(text);
+  // (A word inside what the user sees is no answer: "no it says my password is wrong" corrects no
+  // sign-in method.)
+  const quoted = /\b(?:says|said|saying|shows|showing|tells me|error|message|asks for|asking for)\b/.exec(folded);
+  const said = Object.fromEntries(Object.entries(slotsOf(text)).filter(([, found]) => !(found && quoted && folded.indexOf(found.said) > quoted.index))) as Slots;
   const changed = Object.entries(said).some(([slot, found]) => found && flow.facts[slot] !== undefined && flow.facts[slot] !== found.value);
   // What the other answers settled still holds: correcting the network does not ask for the client again.
   return changed ? { ...slotsFromFacts(flow.facts), ...said } : undefined;
@@ -483,8 +486,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const again = askedAgainWith(context.previousQuestion, text);
     // (Read afresh: "is it the same thing on my ipad?" asked again says nothing about the answer just given.)
     const meant = outsideFlow(again, foldPhrase(again), { ...context, previousQuestion: undefined, listed: undefined, flowOffered: undefined, stepOffered: undefined, lastCause: undefined, lastAnswer: undefined });
-    // An answer for another client than the one just named is no answer to it.
-    const client = slotsOf(text).client?.value;
+    // An answer for another client than the one just named (or the one the question before named:
+    // "outside, 4g" after a question about a Windows Phone) is no answer to it.
+    const client = slotsOf(text).client?.value ?? slotsOf(again).client?.value;
     const fits = (clients: readonly string[]) => !client || clients.includes(client) || clients.includes('any');
     if (meant.kind === 'question' ? meant.result.answered && fits(meant.result.hits[0]?.article.clients ?? ['any']) : FOLLOW_UP_KINDS.has(meant.kind)) {
       // "what about on my iphone" landing on the answer just given, which is written for the iPhone too: say so.
@@ -667,6 +671,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   const forUser = userStepInstead(text, result, context);
   if (forUser) return { kind: 'step-answer', ...forUser, confidence: 0.6 };
+  // "outside, 4g" after a conversation about a Windows Phone: an article for the Store app alone is
+  // about some other device. Offered ("is this it?"), never stated.
+  const best = result.answered ? result.hits[0] : undefined;
+  const clients = (best?.article.clients ?? []) as readonly string[];
+  if (best && context.recentClient && !slotsOf(text).client && clients.length > 0 && !clients.some((client) => client === context.recentClient || client === 'any' || client === 'server')) {
+    return { kind: 'question', result: { ...result, answered: false, suggested: [best] }, aside: false, confidence: 0.5 };
+  }
   return { kind: 'question', result: context.previousQuestion ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
 }
 

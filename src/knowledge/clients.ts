@@ -24,8 +24,16 @@ const PHONES = new Set<ClientKind>(['ios', 'android', 'windows-phone']);
 /** Clients the question names; a named phone wins over "lync app", which also means the Store app. */
 export function clientsAsked(tokens: Iterable<string>): Set<ClientKind> {
   const asked = new Set<ClientKind>();
-  for (const token of tokens) for (const client of CLIENT_TOKENS[stem(token)] ?? []) asked.add(client);
+  const named = new Set<ClientKind>();
+  for (const token of tokens) {
+    const clients = CLIENT_TOKENS[stem(token)] ?? [];
+    for (const client of clients) asked.add(client);
+    if (clients.length === 1) named.add(clients[0]!);
+  }
   if ([...asked].some((client) => PHONES.has(client))) asked.delete('store-app');
+  // A phone named by name narrows "mobile" (which "phone" also means) to that phone.
+  const phones = [...named].filter((client) => PHONES.has(client));
+  if (phones.length > 0) for (const client of PHONES) if (!phones.includes(client)) asked.delete(client);
   return asked;
 }
 

@@ -401,7 +401,9 @@ export class KnowledgeIndex {
     const ambiguous = singleWord && !confident && sharedWord && !asksPerson && !NO_TOPIC.has(typed[0]!) && !isFunctionWord(typed[0]!) && !/^\d+$/.test(typed[0]!);
     // A question of context words only ("lync app won't sign in") has no topic word to share: its
     // likeliest articles are offered on confidence alone.
-    const suggested = confident || ambiguous || asksPerson ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)));
+    // (Never an article written only for another client than the one named: "my nokia windows phone" is
+    // not offered the Android article.)
+    const suggested = confident || ambiguous || asksPerson ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0);
     const otherTopic = this.scope?.otherTopic(question);
     if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
     // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.

@@ -403,8 +403,18 @@ describe('an earlier answer corrected', () => {
     ['my iphone', 'where'],
     ['no, from home', 'where'],
     ['actually its the pc', 'where'],
-  ])('%s at %s is no correction (nothing it names was answered otherwise)', (text, place) => {
+  ])('%s at %s is no correction (nothing it names was answered otherwise, or only inside what the user sees)', (text, place) => {
     expect(meaning(text, place as keyof typeof PLACES)).not.toMatchObject({ kind: 'start-flow' });
+  });
+});
+
+describe('a sign-in method named inside what the user sees', () => {
+  it('"no it says my password is wrong but its not" after choosing the company page corrects nothing', () => {
+    const adfs = at('sign-in-troubleshooter', ['Windows Phone', 'Outside (home, travel, mobile data)', 'Company sign-in web page (AD FS)']);
+    expect(adfs.facts.method).toBe('adfs');
+    const reading = interpret('no it says my password is wrong but its not', { catalog, steps, flow: adfs, staff: false, search: () => NOTHING, isCommand: () => false });
+    expect(reading).not.toMatchObject({ kind: 'start-flow' });
+    expect(interpret('no, i sign in with my password actually', { catalog, steps, flow: adfs, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'start-flow', slots: { method: { value: 'password' } } });
   });
 });
 
@@ -1292,5 +1302,15 @@ describe('a procedure asked for in a story', () => {
       flowId: 'smart-card-enrollment',
       slots: { card: { value: 'physical' } },
     });
+  });
+});
+
+describe('a remark without a client, after a conversation about one', () => {
+  it('"outside, 4g" after a Windows Phone question is not answered with the Store app\'s 4G article: it is only offered', () => {
+    const modem = { id: 'store-app-4g-lte-usb-modem', audience: ['enduser'], clients: ['store-app'] } as never;
+    const found: SearchResult = { hits: [{ article: modem, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.6, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+    const reading = interpret('outside, 4g', { catalog, steps, staff: false, search: () => found, isCommand: () => false, recentClient: 'windows-phone' });
+    expect(reading).toMatchObject({ kind: 'question', result: { answered: false, suggested: [{ article: { id: 'store-app-4g-lte-usb-modem' } }] } });
+    expect(interpret('outside, 4g', { catalog, steps, staff: false, search: () => found, isCommand: () => false, recentClient: 'store-app' })).toMatchObject({ kind: 'question', result: { answered: true } });
   });
 });

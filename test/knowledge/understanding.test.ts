@@ -220,6 +220,9 @@ describe('clients', () => {
     [['storeapp'], ['store-app']],
     [['desktopclient', 'signin'], ['desktop']],
     [['adf'], []],
+    // A phone named by name narrows "mobile" to it.
+    [['windowsphone', 'mobile'], ['windows-phone']],
+    [['android', 'ios', 'mobile'], ['android', 'ios']],
   ])('tokens %j ask for %j', (tokens, clients) => {
     expect([...clientsAsked(tokens)].sort()).toEqual([...clients].sort());
   });
