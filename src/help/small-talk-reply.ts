@@ -51,6 +51,11 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
     case 'busy':
       // In a flow the step's reminder follows, with what to type when done.
       return inFlow ? { text: 'Take your time.' } : { text: 'Take your time. Tell me how it went, or ask me anything else.' };
+    case 'files':
+      return {
+        text: `I can't receive files in this chat. Attach the zip (or a screenshot) to your helpdesk ticket or email, with your sign-in address and the time of the failure; or type "${PHRASES.person}" and I'll pass on everything so far, so the helpdesk knows it is coming.`,
+        suggestions: inFlow ? undefined : [PHRASES.person],
+      };
     case 'bare-answer':
       return { text: `${ASK}, and I'll look for the fix. Type "help" to see what I can do.`, suggestions: ['help'] };
   }

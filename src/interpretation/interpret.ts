@@ -184,6 +184,8 @@ export function interpret(text: string, context: InterpretContext): Interpretati
   if (startAt && context.catalog?.byId(startAt[1]!.toLowerCase())?.steps[startAt[2]!.toLowerCase()]) {
     return { kind: 'start-flow', flowId: startAt[1]!.toLowerCase(), stepId: startAt[2]!.toLowerCase(), slots: {}, confidence: 1 };
   }
+  // "can i just upload the zip here?": the bot takes no files, in a flow or not.
+  if (UPLOAD_HERE.test(folded)) return { kind: 'small-talk', topic: 'files', confidence: 0.8 };
   const flow = context.flow && context.catalog?.byId(context.flow.flowId);
   const step = flow?.steps[context.flow!.stepId];
   return step ? inFlow(trimmed, folded, step, context) : outsideFlow(trimmed, folded, context);
@@ -281,6 +283,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
     // address gets it again, with what to do if it doesn't work.)
     if (stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
+    // "where do those end up?" at "Find the log files": a short question about what the step shows, when
+    // nothing else answers it.
+    if (!result.answered && !choices && flow && TRAILING_LEAD.test(folded) && refersBack(folded) && !result.suggested?.length) return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
     return { kind: 'question', result, aside: true, confidence: 0.7 };
   }
   // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.
@@ -725,6 +730,9 @@ function speaksOf(article: Article, flowTitle: string): boolean {
   const subject = tokens(foldPhrase(flowTitle)).filter((word) => word.length > 3).map((word) => word.replace(/(?:ment|ing|s)$/, ''));
   return subject.some((stem) => new RegExp(`\\b${stem}(?:s|ging|ged|ing|ed|ment|ments)?\\b`).test(text));
 }
+
+/** Asking to hand the bot a file. */
+const UPLOAD_HERE = /\b(?:upload|attach|send|paste|drop|share|give)\b(?: (?:it|them|the|my|a|this|that|those))*(?: (?:zip|zips|file|files|logs?|log files|screenshots?|pictures?|photos?|folder|trace))?(?: (?:here|to you|in here|in (?:this|the) chat|through (?:you|here|this chat)|via (?:you|this chat)))\b|\bcan you (?:take|receive|accept|get|read|open) (?:the |a |my )?(?:files?|zip|zips|logs|log files|screenshots?|attachments?)\b/;
 
 /** Asking to be guided, not just saying yes. */
 const GUIDE_ME = /\b(?:walk|guide|talk|take|lead)\b.*\bthrough\b|\bguide me\b|\bstep by step\b|\bone step at a time\b|\bshow me how\b/;

@@ -1314,3 +1314,20 @@ describe('a remark without a client, after a conversation about one', () => {
     expect(interpret('outside, 4g', { catalog, steps, staff: false, search: () => found, isCommand: () => false, recentClient: 'store-app' })).toMatchObject({ kind: 'question', result: { answered: true } });
   });
 });
+
+describe('handing the bot a file', () => {
+  it.each(['can i just upload the zip here?', 'can i attach a screenshot in this chat', 'ill paste the logs here', 'can you take a zip file'])('"%s" is told the bot takes no files', (text) => {
+    expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic: 'files' });
+    expect(meaning(text, 'reproduce')).toMatchObject({ kind: 'small-talk', topic: 'files' });
+  });
+  it.each(['how do i send the logs to the helpdesk', 'where do i upload the store app', 'can i send logs by email'])('"%s" is not about handing the bot a file', (text) => {
+    expect(meaning(text)).not.toMatchObject({ topic: 'files' });
+  });
+});
+
+describe('a short question about what the step shows', () => {
+  it('"where do those end up?" at an instruction step, with nothing else to answer it, is that step again', () => {
+    const reading = meaning('where do those end up?', 'reproduce');
+    expect(reading).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: PLACES.reproduce!.stepId });
+  });
+});
