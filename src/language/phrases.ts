@@ -177,6 +177,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       // "can you pass that to someone", "escalate this one to the lync admins", "pls get me to the helpdesk".
       /\b(?:pass|send|forward|hand|escalate|refer|give|bring) (?:this|that|it|this one|that one|my question|my case|the case|me)? ?(?:on |over |up )?to (?:someone|somebody|a person|a human|an agent|a tech|a technician|(?:the |your )?(?:helpdesk|help desk|service desk|support|it|it team|admins?|lync admins?|administrators?))\b/,
       /\b(?:can|could|will|would) you (?:please )?(?:pass|send|forward|hand|give) (?:it|this|that) (?:on |over )?to them\b/,
+      // "ok gonna ask IT then, cheers": the user is off to a person; the hand-off gives them everything so far.
+      /\b(?:gonna|going to|ill|i ll|i will|let me|i ?d better|better) (?:just )?(?:ask|call|ring|email|message|contact|check with|go to|talk to) (?:it|the it guys|it support|the helpdesk|helpdesk|support|my admin|the admins?|my manager|someone|somebody)\b/,
       /\b(?:get|put|take|send|transfer|connect) me (?:through |over )?to (?:the |a |an |your )?(?:helpdesk|help desk|service desk|support|it|it team|admins?|someone|somebody|person|human|agent|technician)\b/,
       // "i'd like somebody on the helpdesk to…", "make sure someone actually looks at it".
       /\b(?:want|need|like) (?:someone|somebody) (?:from|on|at|in) (?:the )?(?:helpdesk|help desk|service desk|support|it)\b/,

@@ -259,6 +259,8 @@ describe('flow words', () => {
     ['i want to open a ticket', 'handoff'],
     ['can you raise a case for me', 'handoff'],
     ['can someone from IT call me', 'handoff'],
+    ['ok gonna ask IT then, cheers', 'handoff'],
+    ['ill just call the helpdesk', 'handoff'],
     ['human pls', 'handoff'],
     ['what do you mean', 'question'],
     ['article smart-card-default-pin', 'article'],
