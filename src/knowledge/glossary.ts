@@ -38,7 +38,7 @@ export function loadGlossary(path: string): Glossary {
 
 /** Words around the term that do not change the question ("what does the acronym CMS even stand for"). */
 const FILLER = '(?:(?:the|a|an|this|that|acronym|abbreviation|term|word|thing|even|actually|exactly|again|here|in lync|in skype)\\s+)*';
-const TAIL = '(?:\\s+(?:even|actually|exactly|again|here|in lync|in skype|in this|in these|mean|means))*';
+const TAIL = '(?:\\s+(?:even|actually|exactly|again|here|in lync|in skype|in this|in these|mean|means|btw|by the way|anyway|then|though|tho))*';
 /** Which product the question is about, after it ("what does CLS stand for in lync server 2013"). */
 const PRODUCT = '(?:\\s+(?:in|for) (?:lync|skype for business|skype|sfb)(?: server)?(?: 2010| 2013| 2015)?)?';
 
@@ -46,7 +46,7 @@ const PRODUCT = '(?:\\s+(?:in|for) (?:lync|skype for business|skype|sfb)(?: serv
 const SHAPES = [
   `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|is|s|dose)\\s+${FILLER}T${TAIL}\\s+(?:stand|stands)\\s+for${PRODUCT}$`,
   `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|dose)\\s+${FILLER}T\\s+(?:even\\s+|actually\\s+)?mean${PRODUCT}$`,
-  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:is|s|are)\\s+${FILLER}T(?:\\s+short\\s+for|\\s+an?\\s+(?:acronym|abbreviation)\\s+for)?$`,
+  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:is|s|are)\\s+${FILLER}T(?:\\s+short\\s+for|\\s+an?\\s+(?:acronym|abbreviation)\\s+for)?${TAIL}$`,
   `^${FILLER}T\\s+(?:stands\\s+for|stand\\s+for|means|meaning|acronym|abbreviation|definition)(?:\\s+what)?$`,
   `^(?:meaning|definition|expansion)\\s+of\\s+${FILLER}T$`,
   `^(?:define|expand|explain)\\s+${FILLER}T$`,

@@ -14,6 +14,8 @@ describe('glossary: "what does X stand for?"', () => {
     ['what does AD FS mean', 'AD FS'],
     ["what's CLS", 'CLS'],
     ['whats a VSC?', 'VSC'],
+    ['whats AD FS btw?', 'AD FS'],
+    ['what is CMS then', 'CMS'],
     ['what is the acronym KST short for', 'KST'],
     ['cms stands for what?', 'CMS'],
     ['meaning of MWI', 'MWI'],
