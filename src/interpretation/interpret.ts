@@ -493,11 +493,14 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const meant = outsideFlow(again, foldPhrase(again), { ...context, previousQuestion: undefined, listed: undefined, flowOffered: undefined, stepOffered: undefined, lastCause: undefined, lastAnswer: undefined });
     // An answer for another client than the one just named (or the one the question before named:
     // "outside, 4g" after a question about a Windows Phone) is no answer to it.
-    const client = slotsOf(text).client?.value ?? slotsOf(again).client?.value;
+    const named = slotsOf(text).client?.value;
+    const client = named ?? slotsOf(again).client?.value;
     const fits = (clients: readonly string[]) => !client || clients.includes(client) || clients.includes('any');
     if (meant.kind === 'question' ? meant.result.answered && fits(meant.result.hits[0]?.article.clients ?? ['any']) : FOLLOW_UP_KINDS.has(meant.kind)) {
       // "what about on my iphone" landing on the answer just given, which is written for the iPhone too: say so.
-      const same = meant.kind === 'question' && client && context.lastAnswer && meant.result.hits[0]?.article.id === context.lastAnswer.id && (meant.result.hits[0]!.article.clients as readonly string[]).includes(client);
+      // (Not when the question before named that very device: "the store app" after a question about the
+      // store app only says it again. An iPad after an iPhone is another device of the same kind.)
+      const same = meant.kind === 'question' && named && slotsOf(text).client?.said !== slotsOf(context.previousQuestion).client?.said && client && context.lastAnswer && meant.result.hits[0]?.article.id === context.lastAnswer.id && (meant.result.hits[0]!.article.clients as readonly string[]).includes(client);
       return { ...meant, ...(meant.kind === 'question' || meant.kind === 'step-answer' ? { asked: again } : {}), ...(same ? { sameFor: client } : {}), confidence: Math.min(meant.confidence, 0.7) };
     }
   }
@@ -608,7 +611,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // named: the troubleshooter when the conversation has been about signing in, else which guided flow.
   if ((acceptsOffer(folded) || /^(?:step by step|one step at a time)(?: please)?$/.test(folded)) && GUIDE_ME.test(folded) && catalog) {
     const before = context.previousQuestion ?? '';
-    if (catalog.byId(TROUBLESHOOTER) && (SIGNING_IN.test(foldPhrase(before)) || isBareSignInComplaint(foldPhrase(before)))) {
+    // (A client named lately is sign-in trouble too: the other flows are asked for by name.)
+    if (catalog.byId(TROUBLESHOOTER) && (SIGNING_IN.test(foldPhrase(before)) || isBareSignInComplaint(foldPhrase(before)) || context.recentClient)) {
       return { kind: 'start-flow', flowId: TROUBLESHOOTER, slots: withClient(slotsOf(before), context.recentClient), confidence: 0.7 };
     }
     return { kind: 'choose-flow', confidence: 0.7 };
@@ -737,7 +741,7 @@ const UPLOAD_HERE = /\b(?:upload|attach|send|paste|drop|share|give)\b(?: (?:it|t
 /** Asking to be guided, not just saying yes. */
 const GUIDE_ME = /\b(?:walk|guide|talk|take|lead)\b.*\bthrough\b|\bguide me\b|\bstep by step\b|\bone step at a time\b|\bshow me how\b/;
 /** A question about signing in (the troubleshooter's subject). */
-const SIGNING_IN = /\b(?:sign in|log in|logon|login|signin|signing in|logging in|sign on|connect|connecting|spins|password)\b/;
+const SIGNING_IN = /\b(?:sign in|log in|logon|login|signin|signing in|logging in|sign on|connect|connected|connecting|spins|password|unavailable|not available)\b/;
 /** Asking to be taken through a procedure. */
 const WALK_THROUGH = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bguide me\b|\bshow me how\b/;
 
@@ -755,7 +759,8 @@ function reportsFixFailing(text: string): boolean {
 const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|corrected|reset|ran|updated|installed|set)\b/;
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 // ("is it safe to click connect or not" asks; its "not" rules nothing out.)
-const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
+// ("i'm a guest, not in their company" says who, not that it failed.)
+const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not(?! (?:in|at|from|part of|a member|an employee|one of|inside|with (?:the|their|your|our) company)\b)|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
 /**
  * Unsure or asking, not reporting: "not sure if it's got our root cert", "no idea whether the clock is
  * right", "she's on 8 not 8.1 though, does that matter"; and what if ("and if i already changed it and forgot it?").
@@ -782,7 +787,7 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
 }
 
 // ("done. they also want them from my iphone, same thing there?" names nothing but the client, either.)
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho'.split(' '));
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope'.split(' '));
 /** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
 const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
 

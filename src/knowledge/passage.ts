@@ -8,9 +8,14 @@ import { normaliseText, searchTokens } from './text';
  * more of them than the article's answer does. The title's words say what the whole article is
  * about, not which part of it is asked, so they do not count.
  */
+const REPORTING = 'ask asks asked asking say says said saying show shows showed showing tell tells told get gets got getting happen happens happened nothing then keep keeps kept work works worked want wants need needs see sees come comes';
+
 export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): string | undefined {
   const asked = new Set(searchTokens(normaliseText(question)).filter((token) => !isFunctionWord(token)));
   for (const token of searchTokens(normaliseText(article.title))) asked.delete(token);
+  // Words that report what happens point at no part ("it asks for my password and then nothing" is not
+  // about the step where "the document asks for an elevated prompt").
+  for (const token of searchTokens(REPORTING)) asked.delete(token);
   if (asked.size === 0) return undefined;
   const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size;
   let best: string | undefined;
