@@ -13,7 +13,10 @@ export const AUDIT_PAGE_BYTES = 20_000;
 function formatRecord(record: AuditRecord): string {
   const id = shownText(record.caller.aadObjectId ?? record.caller.id, 80);
   const who = record.caller.name ? `${shownText(record.caller.name, 60)} (${id})` : id;
-  const args = record.arguments ? ` ${shownArguments(record.arguments)}` : '';
+  // The command as typed reads best ("schedule check pool lync-int.contoso.dk daily 07:00"); the parsed
+  // arguments (JSON, escaped into backslashes) only when the line was not typed as that command.
+  const typed = record.input.trim().toLowerCase().startsWith(record.command.toLowerCase()) ? record.input.trim().slice(record.command.length).trim() : undefined;
+  const args = typed !== undefined ? (typed ? ` ${shownText(typed, 120)}` : '') : record.arguments ? ` ${shownArguments(record.arguments)}` : '';
   const error = record.error ? ` — ${shownText(record.error, 200)}` : '';
   return `- ${record.at} · ${record.executionId} · ${who} [${record.role}] · ${shownText(record.command, 40)}${args} · **${record.outcome}** · ${record.durationMs} ms · ${record.cmdlets.length} cmdlet(s)${error}`;
 }

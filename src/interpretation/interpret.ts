@@ -684,7 +684,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // about some other device. Offered ("is this it?"), never stated.
   const best = result.answered ? result.hits[0] : undefined;
   const clients = (best?.article.clients ?? []) as readonly string[];
-  if (best && context.recentClient && !slotsOf(text).client && clients.length > 0 && !clients.some((client) => client === context.recentClient || client === 'any' || client === 'server')) {
+  // (A question of its own, "whats the default pin on the smart card", is about what it names.)
+  const remark = tokens(folded).length <= 5 || refersBack(folded);
+  if (best && remark && context.recentClient && !slotsOf(text).client && clients.length > 0 && !clients.some((client) => client === context.recentClient || client === 'any' || client === 'server')) {
     return { kind: 'question', result: { ...result, answered: false, suggested: [best] }, aside: false, confidence: 0.5 };
   }
   return { kind: 'question', result: context.previousQuestion ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };

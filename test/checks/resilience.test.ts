@@ -51,7 +51,7 @@ describe('authorization', () => {
     await run(checks.registry, 'check user grace@contoso.dk');
     const { reply } = await run(checks.registry, 'audit 2');
     expect(reply.text).toContain('Last 2 executions');
-    expect(reply.text).toContain('check user {"user":"grace@contoso.dk"}');
+    expect(reply.text).toContain('check user grace@contoso.dk ·');
   });
 });
 

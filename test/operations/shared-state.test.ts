@@ -46,11 +46,11 @@ describe('two instances on Azure Blob Storage (Azurite) share the audit log, the
     }
     for (const bot of [one, two]) {
       const audit = allText(await bot.say('audit 20', ADMIN));
-      const commands = [...audit.matchAll(/\[admin\] · ([a-z ]+?)(?: \{| ·)/g)].map((match) => match[1]);
+      const commands = [...audit.matchAll(/\[admin\] · (tickets|ticket take|report|audit)\b/g)].map((match) => match[1]);
       // Oldest first: tickets (one), tickets (two), ticket take (two), then the reports (one, two), then earlier audits.
       expect(commands.slice(0, 5)).toEqual(['tickets', 'tickets', 'ticket take', 'report', 'report']);
     }
     const last = allText(await one.say('audit 3', ADMIN));
-    expect(last.match(/· audit \{"count":20,"page":1\}/g), 'the audit run on instance two is listed on instance one').toHaveLength(2);
+    expect(last.match(/· audit 20 ·/g), 'the audit run on instance two is listed on instance one').toHaveLength(2);
   });
 });
