@@ -1,5 +1,7 @@
 import type { SearchResult } from '../knowledge/search';
-import { tokens } from '../language/text';
+import { FILLER, foldPhrase, tokens } from '../language/text';
+import { slotsOf } from '../language/slots';
+import { CONCEPTS } from '../language/vocabulary';
 import type { InterpretContext, Interpretation } from './interpret';
 
 /** What the caller already knows about the message: whether it asks something, and whether it says the last answer failed. */
@@ -22,7 +24,7 @@ export function afterLastQuestion(text: string, folded: string, alone: SearchRes
   // for. Read with that question, and answered if that settles it.
   if (context.previousUnanswered && !asks && length <= 10) {
     const completed = context.search(joined);
-    if (completed.answered) return { kind: 'question', result: completed, aside: false, asked: joined, confidence: 0.6 };
+    if (completed.answered && !ownTopicMissing(text, completed)) return { kind: 'question', result: completed, aside: false, asked: joined, confidence: 0.6 };
   }
 
   const last = context.lastAnswer;
@@ -54,6 +56,24 @@ export function afterLastQuestion(text: string, folded: string, alone: SearchRes
   }
   return undefined;
 }
+
+/**
+ * The message names a topic of its own ("store app logs" after an unanswered question about Kerberos)
+ * that the answer found with the question before never speaks of: it is no detail of that question.
+ * A client, network or sign-in method is detail, whatever words say it.
+ */
+function ownTopicMissing(text: string, completed: SearchResult): boolean {
+  let rest = ` ${foldPhrase(text)} `;
+  for (const slot of Object.values(slotsOf(text))) if (slot) rest = rest.split(` ${slot.said} `).join(' ');
+  const own = tokens(rest.trim()).filter((word) => word.length > 3 && !FILLER.has(word) && !SLOT_WORDS.has(word));
+  if (own.length === 0) return false;
+  const article = completed.hits[0]!.article;
+  const about = ` ${foldPhrase([article.title, article.answer ?? '', ...(article.tags ?? [])].join(' '))} `;
+  return own.some((word) => !new RegExp(`\\b${word.replace(/s$/, '')}(?:s|es|ging|ged|ing|ed)?\\b`).test(about));
+}
+
+/** Every word the slot vocabulary uses for a client, network or sign-in method (and its hints). */
+const SLOT_WORDS = new Set(CONCEPTS.flatMap((concept) => [...concept.words, ...(concept.hints ?? [])].flatMap((phrase) => tokens(foldPhrase(phrase)))));
 
 /** How close the article the last answer points to must come to the last answer itself to be preferred. */
 const POINTED_TO_SHARE = 0.7;

@@ -1333,3 +1333,21 @@ describe('a short question about what the step shows', () => {
     expect(reading).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: PLACES.reproduce!.stepId });
   });
 });
+
+describe('a topic of its own after an unanswered question', () => {
+  const passive = { id: 'store-app-passive-auth-only-auth-type', title: 'Passive authentication must be the only auth type the server offers for Store app MFA', answer: 'Turn off the other auth types.', tags: ['mfa'], audience: ['admin'], clients: ['store-app'] } as never;
+  const clock = { id: 'store-app-clock-skew', title: 'Store app clock is wrong', answer: 'Run w32tm.', tags: ['clock'], audience: ['enduser'], clients: ['store-app'] } as never;
+  const hit = (article: never) => ({ article, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } });
+  const read = (text: string, previousQuestion: string, joinedAnswer: never) =>
+    interpret(text, {
+      catalog, steps, staff: true, isCommand: () => false, previousQuestion, previousUnanswered: true,
+      search: (query) => (query.startsWith(previousQuestion) ? { hits: [hit(joinedAnswer)], tokens: [], unknown: [], answered: true } : NOTHING),
+    });
+
+  it('"store app logs" after an unanswered question about Kerberos is not read as its detail', () => {
+    expect(read('store app logs', 'what does kerberos have to do with sign in', passive)).not.toMatchObject({ kind: 'question', result: { answered: true } });
+  });
+  it('"its the windows store one" is the detail the question lacked', () => {
+    expect(read('its the windows store one', 'lync keeps saying the clock is off', clock)).toMatchObject({ kind: 'question', result: { answered: true, hits: [{ article: { id: 'store-app-clock-skew' } }] } });
+  });
+});
