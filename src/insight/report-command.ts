@@ -22,7 +22,7 @@ export function reportSummary(report: Report): string {
   lines.push(gaps.length ? '**Top gaps** (declined questions, grouped by wording)' : 'No declined questions with their wording in this period.');
   gaps.forEach((gap, index) => lines.push(`${index + 1}. "${escapeMarkdown(gap.example)}" · asked ${gap.count}×`));
   if (report.notHelpfulByArticle[0]) lines.push(`Most "not helpful" votes: ${escapeMarkdown(report.notHelpfulByArticle[0].title)} (${report.notHelpfulByArticle[0].count})`);
-  lines.push('The full report with charts: `npm run report -- --days 30 --out report.html`');
+  lines.push(`The full report with charts: \`npm run report -- --days ${report.days} --out report.html\``);
   return lines.join('\n');
 }
 

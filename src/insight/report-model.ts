@@ -100,7 +100,8 @@ export function buildReport(input: ReportInput): Report {
       .map(([articleId, count]) => ({ articleId, title: titles.get(articleId) ?? articleId, count }))
       .sort((a, b) => b.count - a.count || a.title.localeCompare(b.title)),
     unusedArticles: input.articles.filter((article) => !used.has(article.id)).map(({ id, title }) => ({ id, title })),
-    gaps: groupSimilar(declinedTexts),
+    // (A wording without a word, "2" typed with no list to pick from, is no gap in the knowledge base.)
+    gaps: groupSimilar(declinedTexts.filter((text) => /[a-z]{2}/i.test(text))),
     declinedWithoutText: declined.length - declinedTexts.length,
     flows: funnels(events, input.to),
     handOffs: handOffs.length,

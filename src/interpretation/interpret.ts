@@ -426,6 +426,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const number = given === -1 ? context.listed.length : given;
     if (number !== undefined && number >= 1 && number <= context.listed.length) return { kind: 'article', id: context.listed[number - 1]!, confidence: 0.9 };
   }
+  // "2" with no list before it picks nothing: what to tell instead, never a search.
+  if (!context.listed?.length && !typedCommand && choiceNumber(text) !== undefined) return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.7 };
   // "yes do it", "go ahead" right after a check was offered: that check.
   if (context.commandOffered && acceptsOffer(folded)) return { kind: 'run-command', command: context.commandOffered, confidence: 0.85 };
   // "and dave?", "ok now do bob" after a check of one user: the same check for the other.

@@ -1351,3 +1351,11 @@ describe('a topic of its own after an unanswered question', () => {
     expect(read('its the windows store one', 'lync keeps saying the clock is off', clock)).toMatchObject({ kind: 'question', result: { answered: true, hits: [{ article: { id: 'store-app-clock-skew' } }] } });
   });
 });
+
+describe('a number with no list before it', () => {
+  it.each(['2', 'the second one'])('"%s" picks nothing and is never searched', (text) => {
+    const asked: string[] = [];
+    expect(interpret(text, { catalog, steps, staff: false, search: (query) => (asked.push(query), NOTHING), isCommand: () => false })).toMatchObject({ kind: 'small-talk', topic: 'bare-answer' });
+    expect(asked).toEqual([]);
+  });
+});

@@ -57,6 +57,7 @@ describe('insight: questions, votes, flows and hand-offs make the report (real H
     expect(text).toMatch(/1\. "(how do I order a new headset|how can I order a new headset please|order new headset)" · asked 3×/);
     expect(text).toContain('2. "the office printer is out of toner \\<script\\>alert\\(1\\)\\</script\\>" · asked 1×');
     expect(text).not.toContain('toner for printer');
+    expect(text).toContain('`npm run report -- --days 7 --out report.html`');
     // Sixty days reach back to the old question, whose wording is still kept until the sweep runs.
     expect(allText(await bot.say('report 60', AGENT))).toContain('Questions: 7 · answered 2 · declined 5');
     expect(allText(await bot.say('report', { from: { id: 'someone' } }))).toMatch(/Refused: 'report' needs the agent role/);
@@ -127,5 +128,6 @@ describe('insight: questions, votes, flows and hand-offs make the report (real H
     const text = allText(await bot.say('report 60', AGENT));
     expect(text, 'the old question still counts').toContain('Questions: 7 · answered 2 · declined 5');
     expect(text).not.toContain('toner for printer');
+    expect(text).toContain('`npm run report -- --days 60 --out report.html`');
   });
 });
