@@ -55,7 +55,10 @@ export function ticketCommands(deps: TicketCommandDeps): CommandDefinition<any>[
       const now = deps.clock.now();
       const open = (await deps.board.read()).tickets.filter((t) => t.status !== 'resolved').sort((a, b) => a.openedAt.localeCompare(b.openedAt));
       if (open.length === 0) return textReply('No open tickets.');
-      return textReply(`**${open.length} open ticket${open.length === 1 ? '' : 's'}** (oldest first)\n${open.map((t) => ticketLine(t, now)).join('\n')}`);
+      // (Taken ones are still open, but an agent scanning for work wants to know how many wait.)
+      const taken = open.filter((t) => t.status === 'taken').length;
+      const waiting = taken > 0 ? `, ${open.length - taken} waiting, ${taken} taken` : '';
+      return textReply(`**${open.length} open ticket${open.length === 1 ? '' : 's'}**${waiting} (oldest first)\n${open.map((t) => ticketLine(t, now)).join('\n')}`);
     },
   });
   const take = defineCommand({

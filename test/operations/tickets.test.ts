@@ -160,6 +160,8 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(allText(await bot.say('close it, told her to update the app', AGENT))).toContain(`ticket resolve ${iphoneRef} told her to update the app`);
     expect(allText(await bot.say('and close the surface one, told her to resync the clock', AGENT))).toContain(`ticket resolve ${surfaceRef} told her to resync the clock`);
     expect(allText(await bot.say('yes', AGENT))).toContain(`${surfaceRef} is resolved; the user has been told, with your note`);
+    // The list says how many of the open ones still wait for someone.
+    expect(allText(await bot.say('tickets', AGENT))).toContain('**1 open ticket**, 0 waiting, 1 taken');
   });
 
   it('"is anyone going to contact me?" after a hand-off says where the request stands: waiting, taken by whom, resolved', async () => {
