@@ -303,6 +303,11 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const result = context.search(text);
     if (result.answered) return { kind: 'question', result, aside: true, confidence: 0.55 };
   }
+  // "mac" again at a later question of the flow that already took the Mac: nothing new, nothing
+  // misunderstood; the question is shown again.
+  const flowFacts = context.flow?.facts;
+  const said = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
+  if (choices && flowFacts && said.length > 0 && onlySlots(text, folded) && said.every((slot) => flowFacts[slot!.concept.slot] === slot!.value)) return { kind: 'flow-word', word: 'repeat', confidence: 0.6 };
   return { kind: 'not-understood', confidence: 0.5 };
 }
 

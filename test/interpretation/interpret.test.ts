@@ -1359,3 +1359,12 @@ describe('a number with no list before it', () => {
     expect(asked).toEqual([]);
   });
 });
+
+describe('an answer given again at a later question', () => {
+  it('"the pc" again at "How do you sign in?" shows the question again, no "I didn\'t catch that"', () => {
+    expect(meaning('the pc', 'method')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
+  });
+  it('another client there is still a correction or not understood, never a repeat', () => {
+    expect(meaning('my iphone', 'method')).not.toMatchObject({ kind: 'flow-word', word: 'repeat' });
+  });
+});
