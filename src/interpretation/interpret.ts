@@ -303,11 +303,13 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const result = context.search(text);
     if (result.answered) return { kind: 'question', result, aside: true, confidence: 0.55 };
   }
-  // "mac" again at a later question of the flow that already took the Mac: nothing new, nothing
-  // misunderstood; the question is shown again.
+  // "mac" again at a later question of the flow that already took the Mac, or "in the office" at a
+  // question about the device's clock: nothing this question asks, nothing misunderstood either; the
+  // question is shown again. (A client other than the one taken is a correction, read above.)
   const flowFacts = context.flow?.facts;
   const said = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
-  if (choices && flowFacts && said.length > 0 && onlySlots(text, folded) && said.every((slot) => flowFacts[slot!.concept.slot] === slot!.value)) return { kind: 'flow-word', word: 'repeat', confidence: 0.6 };
+  const nothingNew = said.every((slot) => flowFacts?.[slot!.concept.slot] === undefined || flowFacts[slot!.concept.slot] === slot!.value);
+  if (choices && flowFacts && said.length > 0 && onlySlots(text, folded) && nothingNew) return { kind: 'flow-word', word: 'repeat', confidence: 0.6 };
   return { kind: 'not-understood', confidence: 0.5 };
 }
 

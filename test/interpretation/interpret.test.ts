@@ -1364,6 +1364,11 @@ describe('an answer given again at a later question', () => {
   it('"the pc" again at "How do you sign in?" shows the question again, no "I didn\'t catch that"', () => {
     expect(meaning('the pc', 'method')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
   });
+  it('"in the office" at a question about something else shows the question again', () => {
+    const clock = at('sign-in-troubleshooter', ['Windows Store app']);
+    expect(clock.facts.where).toBeUndefined();
+    expect(interpret('in the office', { catalog, steps, flow: clock, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'flow-word', word: 'repeat' });
+  });
   it('another client there is still a correction or not understood, never a repeat', () => {
     expect(meaning('my iphone', 'method')).not.toMatchObject({ kind: 'flow-word', word: 'repeat' });
   });
