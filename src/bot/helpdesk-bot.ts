@@ -15,7 +15,7 @@ import { commandStatusReply } from '../help/command-status-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
-import { afterCauseReply, asideReminder, clip, escapeMarkdown, isStaff, chooseFlowReply, notInFlowReply, unknownFlowReply, type FlowCatalog } from '../flows';
+import { afterCauseReply, afterLastStepReply, asideReminder, clip, escapeMarkdown, isStaff, chooseFlowReply, notInFlowReply, unknownFlowReply, type FlowCatalog } from '../flows';
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { CLIENT_LABELS, recentFlow } from '../handoff';
@@ -244,7 +244,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
           await this.send(context, reply);
           return;
         }
-        await this.send(context, causeStep ? afterCauseReply(causeStep.title) : notInFlowReply(text, flow ? { flowId: flow.id, title: flow.title } : undefined));
+        // "done, what next" once a flow ran to its last step: a person is what is left.
+        const finished = !causeStep && meaning.progress && flow && last?.endedAt && last.outcome !== 'cancelled' && !memory.handedOff ? flow : undefined;
+        await this.send(context, causeStep ? afterCauseReply(causeStep.title) : finished ? afterLastStepReply(finished) : notInFlowReply(text, flow ? { flowId: flow.id, title: flow.title } : undefined));
         return;
       }
       case 'article': {

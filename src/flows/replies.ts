@@ -43,6 +43,14 @@ export function afterCauseReply(stepTitle: string): Reply {
   };
 }
 
+/** "done", "what next" right after a flow ran to its last step (not a cause): what is left is a person. */
+export function afterLastStepReply(flow: Listed): Reply {
+  return {
+    text: `That was the last step of "${flow.title}". If something didn't work, or you want the helpdesk to take it from here, type "talk to a person": they get every step you did. To go through it again, type **${startPhrase(flow)}**.`,
+    suggestions: ['talk to a person', startPhrase(flow)],
+  };
+}
+
 /** "walk me through it" with nothing offered: the guided flows there are, one button each. */
 export function chooseFlowReply(flows: readonly Listed[]): Reply {
   if (flows.length === 0) return { text: 'I have no guided steps installed. Ask me your question instead, or type "talk to a person".', suggestions: ['help'] };

@@ -175,6 +175,13 @@ export function interpret(text: string, context: InterpretContext): Interpretati
   if (context.stepOffered && CONTINUE_HERE.test(folded) && context.catalog?.byId(context.stepOffered.flowId)?.steps[context.stepOffered.stepId]) {
     return { kind: 'start-flow', flowId: context.stepOffered.flowId, stepId: context.stepOffered.stepId, slots: {}, confidence: 0.9 };
   }
+  // "continue from this step" with no step answered lately (typed after an article): the article's guided
+  // steps when it has some, else there is nothing to continue, which is said, never searched.
+  if (!context.flow && !context.stepOffered && CONTINUE_HERE.test(folded)) {
+    const guided = context.lastAnswer?.flowId ? context.catalog?.byId(context.lastAnswer.flowId) : undefined;
+    if (guided) return { kind: 'start-flow', flowId: guided.id, slots: slotsOf(context.previousQuestion ?? ''), confidence: 0.7 };
+    return { kind: 'not-in-flow', word: trimmed, confidence: 0.8 };
+  }
   // "its a physical card. start from the beginning" after one step was the answer: that flow from its
   // first step, with what the message tells.
   if (context.stepOffered && FROM_THE_START.test(folded) && !looksLikeQuestion(trimmed) && context.catalog?.byId(context.stepOffered.flowId)) {
@@ -558,6 +565,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
         break;
     }
   }
+  // "done, what next": each part reports progress.
+  const parts = text.split(/[,;.!]+/).map((part) => part.trim()).filter(Boolean);
+  if (parts.length > 1 && parts.every((part) => phraseGroupOf(part)?.id === 'next')) return { kind: 'not-in-flow', word: text, progress: true, confidence: 0.9 };
   const words = tokens(folded);
   const inside = phraseGroupSaid(text);
   if (inside?.outside === 'person') return { kind: 'handoff', confidence: 0.8 };

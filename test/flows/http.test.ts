@@ -151,6 +151,16 @@ describe('guided flows over HTTP', () => {
     await flowFirst('start collect-logs');
     await flowFirst('cancel');
     expect(await flowFirst('next')).toMatch(/not in a guided flow right now/);
+
+    // Once a flow ran to its last step, "done, what next" says what is left: a person.
+    const finished = conversation();
+    await finished('start collect logs');
+    await finished('android');
+    await finished('done');
+    await finished('done');
+    expect(await finished('done, what next')).toMatch(/^That was the last step of "Collect logs"\. .*type "talk to a person"/);
+    // "continue from this step" with no step answered and no steps to the article: nothing to continue, never searched.
+    expect(await conversation()('continue from this step')).toMatch(/not in a guided flow right now/);
   });
 
   it('after the log steps for the PC, "where exactly is the folder again" gets the PC\'s folder', async () => {
