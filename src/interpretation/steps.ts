@@ -105,10 +105,8 @@ export class StepIndex {
     const [flowId] = topical[0]!;
     // "…from the lync desktop client": only the steps for that client ("desktop" also appears in the
     // Fiddler step for phones, which is run on a desktop).
-    const flow = this.flows.get(flowId);
-    const forClient = client && flow ? flow.steps[flow.start]?.choices?.find((choice) => choice.set?.client === client) : undefined;
-    const path = forClient && !forClient.next.startsWith('flow:') ? { stepId: forClient.next, visited: [], staff: true } : undefined;
-    const stepId = this.stepFor(flowId, question, path, 1, minShare);
+    const start = this.clientStart(flowId, client);
+    const stepId = this.stepFor(flowId, question, start ? { stepId: start, visited: [], staff: true } : undefined, 1, minShare);
     return stepId ? { flowId, stepId } : undefined;
   }
 
@@ -118,10 +116,17 @@ export class StepIndex {
    */
   stepForClient(flowId: string, question: string, client: string | undefined, minScore = 1, minShare = 0): string | undefined {
     const stepId = this.stepFor(flowId, question, undefined, minScore, minShare);
+    const start = this.clientStart(flowId, client);
+    const flow = this.flows.get(flowId);
+    if (!stepId || !start || !flow) return stepId;
+    return reachable(flow, start, true).has(stepId) ? stepId : undefined;
+  }
+
+  /** Where the flow goes once its first question is answered with this client, when it asks that. */
+  private clientStart(flowId: string, client: string | undefined): string | undefined {
     const flow = this.flows.get(flowId);
     const forClient = client && flow ? flow.steps[flow.start]?.choices?.find((choice) => choice.set?.client === client) : undefined;
-    if (!stepId || !flow || !forClient || forClient.next.startsWith('flow:')) return stepId;
-    return reachable(flow, forClient.next, true).has(stepId) ? stepId : undefined;
+    return forClient && !forClient.next.startsWith('flow:') ? forClient.next : undefined;
   }
 }
 
