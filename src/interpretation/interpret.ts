@@ -211,6 +211,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (exact.kind === 'bad-number') return { kind: 'bad-number', count: exact.count, confidence: 1 };
     if (exact.kind === 'close') return { kind: 'did-you-mean', indexes: exact.indexes, confidence: 0.8 };
   }
+  // "walk me through it" in a flow: that is what is happening; the step is shown again.
+  if (acceptsOffer(folded) && GUIDE_ME.test(folded)) return { kind: 'flow-word', word: 'repeat', confidence: 0.8 };
   // "Did that, still broken" at an instruction step: done, and it still fails, which the question after it would ask.
   if (!choices && DID_IT.test(folded) && goesOnFailing(folded) && polarityOf(folded)?.polarity !== 'yes') return { kind: 'flow-word', word: 'next', stillFailing: true, confidence: 0.7 };
   const group = phraseGroupOf(text);

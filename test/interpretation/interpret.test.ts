@@ -1251,6 +1251,10 @@ describe('"walk me through it" with nothing offered', () => {
   it('after a question about something else, which guided flow', () => {
     expect(walk('walk me through it', 'what is the default pin')).toMatchObject({ kind: 'choose-flow' });
   });
+  it('in a flow it is what is happening: the step again', () => {
+    expect(meaning('walk me through it', 'reproduce')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
+    expect(meaning('can u walk me thru it', 'where')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
+  });
   it('"yes" alone asks for nothing to be walked through', () => {
     expect(walk('yes')).not.toMatchObject({ kind: 'choose-flow' });
   });
