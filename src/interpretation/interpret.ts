@@ -599,7 +599,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
 
   // "walk me through it", "step by step please" right after an answer that has guided steps (its
   // button says the same): those steps, with what the question before told.
-  const walked = context.lastAnswer?.flowId && WALK_THROUGH.test(folded) ? catalog?.byId(context.lastAnswer.flowId) : undefined;
+  const walked = context.lastAnswer?.flowId && GUIDE_ME.test(folded) ? catalog?.byId(context.lastAnswer.flowId) : undefined;
   if (walked) return { kind: 'start-flow', flowId: walked.id, slots: slotsOf(context.previousQuestion ?? ''), confidence: 0.75 };
   // "how do I sign in with the smart card now that it's set up": the procedure is behind them.
   const requested = alreadyDone(folded) ? undefined : catalog?.requested(text);
@@ -761,12 +761,10 @@ function speaksOf(article: Article, flowTitle: string): boolean {
 /** Asking to hand the bot a file. */
 const UPLOAD_HERE = /\b(?:upload|attach|send|paste|drop|share|give)\b(?: (?:it|them|the|my|a|this|that|those))*(?: (?:zip|zips|file|files|logs?|log files|screenshots?|pictures?|photos?|folder|trace))?(?: (?:here|to you|in here|in (?:this|the) chat|through (?:you|here|this chat)|via (?:you|this chat)))\b|\bcan you (?:take|receive|accept|get|read|open) (?:the |a |my )?(?:files?|zip|zips|logs|log files|screenshots?|attachments?)\b/;
 
-/** Asking to be guided, not just saying yes. */
-const GUIDE_ME = /\b(?:walk|guide|talk|take|lead)\b.*\bthrough\b|\bguide me\b|\bstep by step\b|\bone step at a time\b|\bshow me how\b/;
 /** A question about signing in (the troubleshooter's subject). */
 const SIGNING_IN = /\b(?:sign in|log in|logon|login|signin|signing in|logging in|sign on|connect|connected|connecting|spins|password|unavailable|not available)\b/;
-/** Asking to be taken through a procedure. */
-const WALK_THROUGH = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bguide me\b|\bshow me how\b/;
+/** Asking to be taken through a procedure, not just saying yes. */
+const GUIDE_ME = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bone step at a time\b|\bguide me\b|\bshow me how\b/;
 
 /** The user reports having done something (with RULED_OUT: and it still fails). */
 /**
