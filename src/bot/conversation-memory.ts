@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { slotsOf } from '../language/slots';
 
 /** What the bot remembers about a conversation between turns (kept in conversation state). */
 export const ConversationMemorySchema = z.object({
   lastArticleId: z.string().optional(),
   /** The last questions and what they were answered with (an article, or a guided step: `step`), for hand-offs. */
-  asked: z.array(z.object({ question: z.string(), articleId: z.string().nullable(), step: z.object({ flowId: z.string(), stepId: z.string() }).optional(), at: z.string() })).default([]),
+  /** `client`: the client the question named (null: none), read once when it was asked; older entries lack it. */
+  asked: z
+    .array(z.object({ question: z.string(), articleId: z.string().nullable(), step: z.object({ flowId: z.string(), stepId: z.string() }).optional(), at: z.string(), client: z.string().nullable().optional() }))
+    .default([]),
   /** The flow last offered (e.g. the troubleshooter for "Lync won't sign in"), with what the user had told; until the next question or flow. */
   offered: z.object({ flowId: z.string(), slots: z.record(z.string(), z.string()) }).optional(),
   /** Articles the last answer listed by number (ids), so "2" picks one; until the next question or flow. */
@@ -31,4 +35,23 @@ export type ConversationMemory = z.infer<typeof ConversationMemorySchema>;
 export function lastQuestionUnanswered(memory: ConversationMemory): boolean {
   const last = memory.asked.at(-1);
   return last !== undefined && last.articleId === null && last.step === undefined;
+}
+
+/** How many questions a conversation remembers (for follow-ups and hand-offs). */
+const MAX_ASKED = 10;
+
+type AskedEntry = ConversationMemory['asked'][number];
+
+/** Adds a question to what the conversation remembers, with the client it named read once, now. */
+export function rememberAsked(memory: ConversationMemory, entry: Omit<AskedEntry, 'at' | 'client'>, at = new Date()): void {
+  memory.asked = [...memory.asked, { ...entry, at: at.toISOString(), client: clientNamedIn(entry.question) }].slice(-MAX_ASKED);
+}
+
+/** The client a remembered question named, if any (read again only for entries stored without it). */
+export function askedClient(entry: AskedEntry): string | null {
+  return entry.client !== undefined ? entry.client : clientNamedIn(entry.question);
+}
+
+function clientNamedIn(question: string): string | null {
+  return slotsOf(question).client?.value ?? null;
 }

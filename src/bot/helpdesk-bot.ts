@@ -19,13 +19,13 @@ import { afterCauseReply, afterLastStepReply, asideReminder, clip, escapeMarkdow
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { CLIENT_LABELS, recentFlow } from '../handoff';
-import { interpret, slotsOf, StepIndex, type InterpretContext, type Interpretation, type ScheduleShown, type TicketShown } from '../interpretation';
+import { interpret, StepIndex, type InterpretContext, type Interpretation, type ScheduleShown, type TicketShown } from '../interpretation';
 import { afterArticleReply, stepAnswerReply, troubleshootReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
 import type { Article, KnowledgeBase } from '../knowledge';
 import { MAX_QUESTION_CHARS, type SearchResult } from '../knowledge/search';
 import type { Logger } from '../observability/logger';
-import { ConversationMemorySchema, lastQuestionUnanswered, type ConversationMemory } from './conversation-memory';
+import { askedClient, ConversationMemorySchema, lastQuestionUnanswered, rememberAsked, type ConversationMemory } from './conversation-memory';
 import type { GuidedFlows } from './guided-flows';
 import { afterCommit } from './conversation-turns';
 import { callerOf, incomingText } from './incoming';
@@ -65,8 +65,6 @@ export interface HelpdeskBotDeps {
   /** The scheduled checks, read right after they were listed ("kill the erin one"). */
   listedSchedules?: () => Promise<ScheduleShown[]>;
 }
-
-const MAX_ASKED = 10;
 
 /**
  * The Bot Framework face of the helpdesk: turns activities into calls on the SDK-free core
@@ -255,7 +253,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           memory.lastArticleId = article.id;
           // Read from a list ("2", "we use one of those usb lte sticks"): the answer follow-ups and "done"
           // refer to. A bare pick says nothing by itself, so the title stands for it.
-          if (!inFlow) memory.asked = [...memory.asked, { question: text.trim().split(/\s+/).length >= 3 ? text : article.title, articleId: article.id, at: new Date().toISOString() }].slice(-MAX_ASKED);
+          if (!inFlow) rememberAsked(memory, { question: text.trim().split(/\s+/).length >= 3 ? text : article.title, articleId: article.id });
           await this.send(context, answerReply(article, article.related.map((id) => this.deps.knowledge.byId(id)).filter((a) => a !== undefined), undefined, { flowTitle: this.flowTitle }));
         } else await this.send(context, textReply(`I have no article called "${escapeMarkdown(clip(meaning.id, 60))}".`, ['help']));
         if (inFlow) await reminder();
@@ -271,7 +269,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         // What the user asked for is what later questions refer to ("where is the folder again" after the
         // log steps), and what a hand-off reports they came with.
         const flow = flows.catalog.byId(meaning.flowId);
-        if (flow) memory.asked = [...memory.asked, { question: text, articleId: null, step: { flowId: flow.id, stepId: meaning.stepId ?? flow.start }, at: new Date().toISOString() }].slice(-MAX_ASKED);
+        if (flow) rememberAsked(memory, { question: text, articleId: null, step: { flowId: flow.id, stepId: meaning.stepId ?? flow.start } });
         await flows.begin(context, meaning.flowId, info, { slots, ...(meaning.stepId ? { at: meaning.stepId } : {}), ...(meaning.then ? { then: meaning.then } : {}) });
         return;
       }
@@ -289,7 +287,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           memory.listed = undefined;
           memory.offered = undefined;
           // Answered with a step: a follow-up ("and on the iphone?") refers to this question.
-          memory.asked = [...memory.asked, { question: meaning.asked ?? text, articleId: flow.steps[meaning.stepId]?.articles?.[0] ?? null, step: { flowId: flow.id, stepId: meaning.stepId }, at: new Date().toISOString() }].slice(-MAX_ASKED);
+          rememberAsked(memory, { question: meaning.asked ?? text, articleId: flow.steps[meaning.stepId]?.articles?.[0] ?? null, step: { flowId: flow.id, stepId: meaning.stepId } });
           await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title }));
           if (inFlow) await reminder();
           return;
@@ -301,7 +299,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (flow) {
           memory.offered = { flowId: flow.id, slots: slotFacts(meaning.slots) };
           // What the user came with: a hand-off reports it (not "asked for a person straight away").
-          memory.asked = [...memory.asked, { question: text, articleId: null, at: new Date().toISOString() }].slice(-MAX_ASKED);
+          rememberAsked(memory, { question: text, articleId: null });
           const all = meaning.causes.map((id) => this.deps.knowledge.byId(id)).filter((article) => article !== undefined);
           // An end user is shown the causes they can act on first; the server-side ones are the helpdesk's
           // and only fill the list when fewer than two are left (staff see the list as it is).
@@ -323,7 +321,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (mayRun) memory.commandOffered = meaning.command;
         // What the knowledge base says about it too: how to look by hand, what a finding means.
         if (meaning.result.answered) await this.answerQuestion(context, text, meaning.result, memory, false, staff, meaning.asked);
-        else memory.asked = [...memory.asked, { question: meaning.asked, articleId: null, at: new Date().toISOString() }].slice(-MAX_ASKED);
+        else rememberAsked(memory, { question: meaning.asked, articleId: null });
         if (inFlow) await reminder();
         return;
       }
@@ -390,7 +388,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const repeated = best !== null && memory.asked.at(-1)?.articleId === best;
     const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle: this.flowTitle, repeated, ...(repeated && sameFor ? { sameFor } : {}) });
     if (best) memory.lastArticleId = best;
-    memory.asked = [...memory.asked, { question: askedAs, articleId: best, at: new Date().toISOString() }].slice(-MAX_ASKED);
+    rememberAsked(memory, { question: askedAs, articleId: best });
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));
     turnLogger(context, this.deps.logger).debug('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
     // A new question replaces what earlier replies offered: its own list, if any, is the one numbers pick from.
@@ -482,7 +480,7 @@ const RECENT_CLIENT_QUESTIONS = 3;
  */
 function recentClientOf(memory: ConversationMemory, endedFlowClient?: string): { recentClient?: string } {
   for (const entry of memory.asked.slice(-RECENT_CLIENT_QUESTIONS).reverse()) {
-    const client = slotsOf(entry.question).client?.value;
+    const client = askedClient(entry);
     if (client) return { recentClient: client };
   }
   const told = memory.offered?.slots.client ?? endedFlowClient;

@@ -865,11 +865,22 @@ const REQUEST_WORDS = new Set('please walk through guide show step steps need wa
  * card" has none, "enrolling my card and it wants a pin, nobody gave me one" has four.
  */
 function beyondTrigger(text: string, folded: string, triggers: readonly string[]): number {
-  const trigger = new Set(triggers.flatMap((phrase) => tokens(foldPhrase(phrase.replace(/\+/g, ' '))).map(root)));
+  const trigger = triggerRoots(triggers);
   const said = new Set(Object.values(slotsOf(text)).flatMap((slot) => tokens(slot.said)));
   return tokens(folded).filter(
     (word) => !trigger.has(root(word)) && !said.has(word) && !COMPLAINT_WORDS.has(word) && !QUESTION_LEAD.has(word) && !REQUEST_WORDS.has(word) && word.length > 2,
   ).length;
+}
+
+/** The root words of a flow's trigger phrases, worked out once per flow (a flow has up to thirty). */
+const rootsOfTriggers = new WeakMap<readonly string[], ReadonlySet<string>>();
+function triggerRoots(triggers: readonly string[]): ReadonlySet<string> {
+  let roots = rootsOfTriggers.get(triggers);
+  if (!roots) {
+    roots = new Set(triggers.flatMap((phrase) => tokens(foldPhrase(phrase.replace(/\+/g, ' '))).map(root)));
+    rootsOfTriggers.set(triggers, roots);
+  }
+  return roots;
 }
 
 /** A word without its usual endings, so "enrolling", "enrollment" and "enroll" meet. */

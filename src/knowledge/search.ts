@@ -215,6 +215,7 @@ export class KnowledgeIndex {
   /** Per term, the articles holding it with their precomputed BM25 share: search goes term by term. */
   private readonly postings: CompactPostings;
   private scratch?: { weights: Float64Array; seen: Uint32Array; stamp: number };
+  private perArticle?: { bm25: Float64Array; covered: Float64Array; distinct: Float64Array; distinctCount: Uint16Array };
   private readonly data: IndexData;
   /** Vocabulary words by length, each length with its own fuzzy index (built when first needed): a word is only compared with words of a close length. */
   private readonly vocabularyByLength = new Map<number, string[]>();
@@ -282,136 +283,144 @@ export class KnowledgeIndex {
 
     // Phase 1, term by term over the postings: BM25 and coverage for every article sharing a word,
     // from figures precomputed at start-up.
-    const articleCount = this.articles.length;
-    const bm25 = new Float64Array(articleCount);
-    const covered = new Float64Array(articleCount);
-    const distinct = new Float64Array(articleCount);
-    const distinctCount = new Uint16Array(articleCount);
+    const { bm25, covered, distinct, distinctCount } = this.articleScratch();
     const touched: number[] = [];
-    for (const term of unique) {
-      const weight = weights.get(term)!;
-      const distinctiveTerm = this.isDistinctive(term);
-      const list = this.postings.of(term);
-      for (let entry = list?.start ?? 0; entry < (list?.end ?? 0); entry++) {
-        const position = list!.positions[entry]!;
-        const saturated = list!.saturated[entry]!;
-        const about = list!.about[entry] === 1;
-        if (bm25[position] === 0 && covered[position] === 0) touched.push(position);
-        bm25[position] = bm25[position]! + weight * saturated;
-        // A word the article is about counts fully; a word only mentioned in passing in the body, less.
-        covered[position] = covered[position]! + (about ? weight : BODY_ONLY_CREDIT * weight);
-        if (about && distinctiveTerm) {
-          distinct[position] = distinct[position]! + weight;
-          distinctCount[position] = distinctCount[position]! + 1;
+    try {
+      for (const term of unique) {
+        const weight = weights.get(term)!;
+        const distinctiveTerm = this.isDistinctive(term);
+        const list = this.postings.of(term);
+        for (let entry = list?.start ?? 0; entry < (list?.end ?? 0); entry++) {
+          const position = list!.positions[entry]!;
+          const saturated = list!.saturated[entry]!;
+          const about = list!.about[entry] === 1;
+          // (An article's first entry always lands here, so `touched` holds every article this search changed.)
+          if (bm25[position] === 0 && covered[position] === 0) touched.push(position);
+          bm25[position] = bm25[position]! + weight * saturated;
+          // A word the article is about counts fully; a word only mentioned in passing in the body, less.
+          covered[position] = covered[position]! + (about ? weight : BODY_ONLY_CREDIT * weight);
+          if (about && distinctiveTerm) {
+            distinct[position] = distinct[position]! + weight;
+            distinctCount[position] = distinctCount[position]! + 1;
+          }
         }
       }
+      const scale = 1 / Math.max(1, totalWeight);
+      const distinctiveWeight = this.distinctiveWeight(weights, totalWeight);
+      // Phase 1 picks the shortlist by a rough score without sorting every matched article (at 100× the
+      // corpus a common word touches thousands of them).
+      const roughOf = (position: number) => bm25[position]! * scale + RANK_COVERAGE_WEIGHT * (totalWeight > 0 ? covered[position]! / totalWeight : 0);
+      const shortlist = topPositions(touched, roughOf, SHORTLIST);
+      // Phase 2, for the shortlist only: the closest example question. Scores go in flat arrays; hit
+      // objects are made only for the few returned (this runs for every message).
+      const queryTerms = [...weights].map(([term, weight]) => ({ id: this.postings.idOf(term), weight }));
+      const count = shortlist.length;
+      const scores = new Float64Array(count);
+      const matches = new Float64Array(count);
+      const coverageAt = (position: number) => (totalWeight > 0 ? covered[position]! / totalWeight : 0);
+      for (let at = 0; at < count; at++) {
+        const position = shortlist[at]!;
+        const questionMatch = this.bestQuestionMatch(position, queryTerms, unknownWeight);
+        const fit = clientFit(asked, this.articles[position]!.clients);
+        matches[at] = questionMatch;
+        scores[at] = bm25[position]! * scale + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverageAt(position) + CLIENT_WEIGHT * (fit - 0.5);
+      }
+      const idAt = (at: number) => this.articles[shortlist[at]!]!.id;
+      // Only the best few are ever read (the hits returned and the runner-up for the margin).
+      const order = bestFirst(count, Math.max(2, limit), (a, b) => scores[b]! - scores[a]! || idAt(a).localeCompare(idAt(b)));
+      // Confidence blends how much of the question the best article covers, how close it comes to one of
+      // the article's example questions, and how clearly it beats the runner-up: an unrelated question
+      // tends to brush several articles equally, a real one points at one.
+      const margin = Math.min(1, (count > 0 ? scores[order[0]!]! : 0) - (count > 1 ? scores[order[1]!]! : 0));
+      const hitPositions = order.slice(0, Math.max(1, limit)).map((at) => shortlist[at]!);
+      const hits: SearchHit[] = order.slice(0, Math.max(1, limit)).map((at, rank) => {
+        const position = shortlist[at]!;
+        const coverage = coverageAt(position);
+        const questionMatch = matches[at]!;
+        const lead = rank === 0 ? margin : 0;
+        return {
+          article: this.articles[position]!,
+          score: scores[at]!,
+          confidence: Math.min(1, COVERAGE_WEIGHT * coverage + QUESTION_WEIGHT * questionMatch + MARGIN_WEIGHT * lead),
+          signals: { coverage, questionMatch, distinctive: distinctiveWeight > 0 ? distinct[position]! / distinctiveWeight : 0, aboutWords: distinctCount[position]! },
+        };
+      });
+      const best = hits[0];
+      // One word covers itself completely: answer it only when the word is distinctive (few articles
+      // use it) or an article is plainly about it. Counted on the words as typed: synonyms add words
+      // ("surface" also means the Store app).
+      const typed = [...new Set(searchTokens(normaliseText(question)))];
+      const singleWord = typed.length === 1;
+      // (A rare word that no example question uses is more likely chit-chat, "ok" or "yes", than a topic.)
+      const distinctive =
+        singleWord && this.postings.frequency(unique[0]!) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
+      // A word several articles hold entirely ("voicemail") needs an example question closer still.
+      const sharedWord = hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
+      const plainlyAbout = Boolean(best && best.signals.questionMatch >= (sharedWord ? SHARED_WORD_MIN_MATCH : SINGLE_WORD_MIN_MATCH));
+      // "What's a TURN server?" is answered by an article about TURN servers or not at all.
+      const subject = askedSubject(normaliseText(question));
+      const aboutSubject = (rank: number) => !subject || this.coversSubject(hitPositions[rank]!, subject);
+      // "lync broken", "error message": a few words that several articles hold entirely, and no example
+      // question close to them, say too little to pick one.
+      const contentWords = typed.filter((token) => !isFunctionWord(token)).length;
+      const short = !singleWord && contentWords <= VAGUE_MAX_WORDS;
+      const vague = short && hits.filter((hit) => hit.signals.coverage >= VAGUE_COVERAGE).length >= 2 && (best?.signals.questionMatch ?? 0) < VAGUE_MAX_MATCH;
+      // Of two words, one is all the topic there is ("meeting issue", "audio problem"): without an example
+      // question near them, any article sharing it is a guess.
+      const thin = short && contentWords <= TWO_WORDS && (best?.signals.questionMatch ?? 0) < TWO_WORDS_MIN_MATCH;
+      // A few words, one of them unknown to every article, and the best article about just one other:
+      // the unknown word is the topic ("background noise", "who won the football last night").
+      const offTopic = !singleWord && contentWords <= ONE_ANCHOR_MAX_WORDS && (unknown.length > 0 || (best?.signals.coverage ?? 0) < 0.5) && (best?.signals.aboutWords ?? 0) <= 1;
+      const confident = Boolean(
+        best &&
+          !vague &&
+          !thin &&
+          !offTopic &&
+          best.confidence >= this.minConfidence &&
+          // "My iPad lync just spins" is not answered with the Android article: offered, never stated.
+          !notForNamedPhone(unique, best.article.clients) &&
+          (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
+          aboutSubject(0) &&
+          // An expansion the glossary does not hold is not in any article either: never answered with one.
+          !subject?.expansion &&
+          (!asksToUndo(normaliseText(question)) || asksToUndo(this.fullText(hitPositions[0]!))) &&
+          // …and the reverse: keeping something is not answered by an article about clearing it.
+          !(asksToKeep(normaliseText(question)) && asksToUndo(normaliseText(best.article.title))) &&
+          // "How long…", "how many times…", "which port…": the answer must state a fact of that kind.
+          statesFactsAsked(normaliseText(question), this.fullText(hitPositions[0]!)) &&
+          [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))) &&
+          windowsReleases(normaliseText(question)).every((release) => windowsReleases(this.fullText(hitPositions[0]!)).includes(release)) &&
+          // "…just shows a blank page": an article that never speaks of a blank page is about something else.
+          symptomsMissing(normaliseText(question), this.fullText(hitPositions[0]!)) === 0,
+      );
+      // A lone word many articles share: the bot asks which one rather than guessing or giving up.
+      // (Not "who is the CEO": no article names a person, so none is offered either.)
+      const asksPerson = !confident && factsAsked(normaliseText(question)).includes('person');
+      // …but not a word that names no topic ("what do i do now", "how do i fix that"): nothing to pick between.
+      // (Nor a lone number: "1" with no list before it names nothing.)
+      const ambiguous = singleWord && !confident && sharedWord && !asksPerson && !NO_TOPIC.has(typed[0]!) && !isFunctionWord(typed[0]!) && !/^\d+$/.test(typed[0]!);
+      // A question of context words only ("lync app won't sign in") has no topic word to share: its
+      // likeliest articles are offered on confidence alone.
+      // (Never an article written only for another client than the one named: "my nokia windows phone" is
+      // not offered the Android article.)
+      const suggested = confident || ambiguous || asksPerson ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0);
+      const otherTopic = this.scope?.otherTopic(question);
+      if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
+      // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.
+      const asTyped = () => rawTokens(normaliseText(question)).find((raw) => searchTokens(raw).includes(typed[0]!)) ?? typed[0]!;
+      // Just over the bar, an answer is a guess as often as not: offered as "Is this it?" with its gist,
+      // never stated (a question next to the article's topic often lands here).
+      if (confident && best!.confidence < SURE_CONFIDENCE) return { hits, tokens, unknown, answered: false, suggested: [best!] };
+      return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: asTyped() } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
+    } finally {
+      // The per-article arrays are shared by every search: only the entries this one touched are dirty.
+      for (const position of touched) {
+        bm25[position] = 0;
+        covered[position] = 0;
+        distinct[position] = 0;
+        distinctCount[position] = 0;
+      }
     }
-    const scale = 1 / Math.max(1, totalWeight);
-    const distinctiveWeight = this.distinctiveWeight(weights, totalWeight);
-    // Phase 1 picks the shortlist by a rough score without sorting every matched article (at 100× the
-    // corpus a common word touches thousands of them).
-    const roughOf = (position: number) => bm25[position]! * scale + RANK_COVERAGE_WEIGHT * (totalWeight > 0 ? covered[position]! / totalWeight : 0);
-    const shortlist = topPositions(touched, roughOf, SHORTLIST);
-    // Phase 2, for the shortlist only: the closest example question. Scores go in flat arrays; hit
-    // objects are made only for the few returned (this runs for every message).
-    const queryTerms = [...weights].map(([term, weight]) => ({ id: this.postings.idOf(term), weight }));
-    const count = shortlist.length;
-    const scores = new Float64Array(count);
-    const matches = new Float64Array(count);
-    const coverageAt = (position: number) => (totalWeight > 0 ? covered[position]! / totalWeight : 0);
-    for (let at = 0; at < count; at++) {
-      const position = shortlist[at]!;
-      const questionMatch = this.bestQuestionMatch(position, queryTerms, unknownWeight);
-      const fit = clientFit(asked, this.articles[position]!.clients);
-      matches[at] = questionMatch;
-      scores[at] = bm25[position]! * scale + RANK_QUESTION_WEIGHT * questionMatch + RANK_COVERAGE_WEIGHT * coverageAt(position) + CLIENT_WEIGHT * (fit - 0.5);
-    }
-    const idAt = (at: number) => this.articles[shortlist[at]!]!.id;
-    const order = Array.from({ length: count }, (_, at) => at).sort((a, b) => scores[b]! - scores[a]! || idAt(a).localeCompare(idAt(b)));
-    // Confidence blends how much of the question the best article covers, how close it comes to one of
-    // the article's example questions, and how clearly it beats the runner-up: an unrelated question
-    // tends to brush several articles equally, a real one points at one.
-    const margin = Math.min(1, (count > 0 ? scores[order[0]!]! : 0) - (count > 1 ? scores[order[1]!]! : 0));
-    const hitPositions = order.slice(0, Math.max(1, limit)).map((at) => shortlist[at]!);
-    const hits: SearchHit[] = order.slice(0, Math.max(1, limit)).map((at, rank) => {
-      const position = shortlist[at]!;
-      const coverage = coverageAt(position);
-      const questionMatch = matches[at]!;
-      const lead = rank === 0 ? margin : 0;
-      return {
-        article: this.articles[position]!,
-        score: scores[at]!,
-        confidence: Math.min(1, COVERAGE_WEIGHT * coverage + QUESTION_WEIGHT * questionMatch + MARGIN_WEIGHT * lead),
-        signals: { coverage, questionMatch, distinctive: distinctiveWeight > 0 ? distinct[position]! / distinctiveWeight : 0, aboutWords: distinctCount[position]! },
-      };
-    });
-    const best = hits[0];
-    // One word covers itself completely: answer it only when the word is distinctive (few articles
-    // use it) or an article is plainly about it. Counted on the words as typed: synonyms add words
-    // ("surface" also means the Store app).
-    const typed = [...new Set(searchTokens(normaliseText(question)))];
-    const singleWord = typed.length === 1;
-    // (A rare word that no example question uses is more likely chit-chat, "ok" or "yes", than a topic.)
-    const distinctive =
-      singleWord && this.postings.frequency(unique[0]!) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
-    // A word several articles hold entirely ("voicemail") needs an example question closer still.
-    const sharedWord = hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
-    const plainlyAbout = Boolean(best && best.signals.questionMatch >= (sharedWord ? SHARED_WORD_MIN_MATCH : SINGLE_WORD_MIN_MATCH));
-    // "What's a TURN server?" is answered by an article about TURN servers or not at all.
-    const subject = askedSubject(normaliseText(question));
-    const aboutSubject = (rank: number) => !subject || this.coversSubject(hitPositions[rank]!, subject);
-    // "lync broken", "error message": a few words that several articles hold entirely, and no example
-    // question close to them, say too little to pick one.
-    const contentWords = typed.filter((token) => !isFunctionWord(token)).length;
-    const short = !singleWord && contentWords <= VAGUE_MAX_WORDS;
-    const vague = short && hits.filter((hit) => hit.signals.coverage >= VAGUE_COVERAGE).length >= 2 && (best?.signals.questionMatch ?? 0) < VAGUE_MAX_MATCH;
-    // Of two words, one is all the topic there is ("meeting issue", "audio problem"): without an example
-    // question near them, any article sharing it is a guess.
-    const thin = short && contentWords <= TWO_WORDS && (best?.signals.questionMatch ?? 0) < TWO_WORDS_MIN_MATCH;
-    // A few words, one of them unknown to every article, and the best article about just one other:
-    // the unknown word is the topic ("background noise", "who won the football last night").
-    const offTopic = !singleWord && contentWords <= ONE_ANCHOR_MAX_WORDS && (unknown.length > 0 || (best?.signals.coverage ?? 0) < 0.5) && (best?.signals.aboutWords ?? 0) <= 1;
-    const confident = Boolean(
-      best &&
-        !vague &&
-        !thin &&
-        !offTopic &&
-        best.confidence >= this.minConfidence &&
-        // "My iPad lync just spins" is not answered with the Android article: offered, never stated.
-        !notForNamedPhone(unique, best.article.clients) &&
-        (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
-        aboutSubject(0) &&
-        // An expansion the glossary does not hold is not in any article either: never answered with one.
-        !subject?.expansion &&
-        (!asksToUndo(normaliseText(question)) || asksToUndo(this.fullText(hitPositions[0]!))) &&
-        // …and the reverse: keeping something is not answered by an article about clearing it.
-        !(asksToKeep(normaliseText(question)) && asksToUndo(normaliseText(best.article.title))) &&
-        // "How long…", "how many times…", "which port…": the answer must state a fact of that kind.
-        statesFactsAsked(normaliseText(question), this.fullText(hitPositions[0]!)) &&
-        [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))) &&
-        windowsReleases(normaliseText(question)).every((release) => windowsReleases(this.fullText(hitPositions[0]!)).includes(release)) &&
-        // "…just shows a blank page": an article that never speaks of a blank page is about something else.
-        symptomsMissing(normaliseText(question), this.fullText(hitPositions[0]!)) === 0,
-    );
-    // A lone word many articles share: the bot asks which one rather than guessing or giving up.
-    // (Not "who is the CEO": no article names a person, so none is offered either.)
-    const asksPerson = !confident && factsAsked(normaliseText(question)).includes('person');
-    // …but not a word that names no topic ("what do i do now", "how do i fix that"): nothing to pick between.
-    // (Nor a lone number: "1" with no list before it names nothing.)
-    const ambiguous = singleWord && !confident && sharedWord && !asksPerson && !NO_TOPIC.has(typed[0]!) && !isFunctionWord(typed[0]!) && !/^\d+$/.test(typed[0]!);
-    // A question of context words only ("lync app won't sign in") has no topic word to share: its
-    // likeliest articles are offered on confidence alone.
-    // (Never an article written only for another client than the one named: "my nokia windows phone" is
-    // not offered the Android article.)
-    const suggested = confident || ambiguous || asksPerson ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0);
-    const otherTopic = this.scope?.otherTopic(question);
-    if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
-    // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.
-    const asTyped = () => rawTokens(normaliseText(question)).find((raw) => searchTokens(raw).includes(typed[0]!)) ?? typed[0]!;
-    // Just over the bar, an answer is a guess as often as not: offered as "Is this it?" with its gist,
-    // never stated (a question next to the article's topic often lands here).
-    if (confident && best!.confidence < SURE_CONFIDENCE) return { hits, tokens, unknown, answered: false, suggested: [best!] };
-    return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: asTyped() } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
   }
 
   /** Normalised, synonym-expanded, spelling-corrected tokens of a query. */
@@ -570,6 +579,16 @@ export class KnowledgeIndex {
   }
 
   /**
+   * Per-article sums for phase 1, allocated once and reused by every search (searches are synchronous,
+   * so one at a time); each search leaves them all zero.
+   */
+  private articleScratch(): { bm25: Float64Array; covered: Float64Array; distinct: Float64Array; distinctCount: Uint16Array } {
+    const count = this.articles.length;
+    this.perArticle ??= { bm25: new Float64Array(count), covered: new Float64Array(count), distinct: new Float64Array(count), distinctCount: new Uint16Array(count) };
+    return this.perArticle;
+  }
+
+  /**
    * Per-term scratch space for bestQuestionMatch, sized to the terms example questions use and reused
    * by every search (searches are synchronous, so one at a time).
    */
@@ -585,6 +604,19 @@ export class KnowledgeIndex {
     }
     return this.scratch;
   }
+}
+
+/** The first `k` of `0 … count-1` in the order `compare` gives (as a sort of all would), without sorting the rest. */
+export function bestFirst(count: number, k: number, compare: (a: number, b: number) => number): number[] {
+  const best: number[] = [];
+  for (let at = 0; at < count; at++) {
+    if (best.length === k && compare(at, best[k - 1]!) >= 0) continue;
+    let place = best.length;
+    while (place > 0 && compare(at, best[place - 1]!) < 0) place--;
+    best.splice(place, 0, at);
+    if (best.length > k) best.pop();
+  }
+  return best;
 }
 
 /**

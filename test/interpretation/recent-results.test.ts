@@ -14,7 +14,21 @@ describe('rememberRecent: a message folded by several readers is folded once', (
     expect(calls).toEqual(['a', 'b']);
   });
 
-  it('stays bounded: past its size it starts again rather than growing', () => {
+  it('keeps the message being read through a burst of other texts as long as the message is used', () => {
+    const calls: string[] = [];
+    const same = rememberRecent((text) => {
+      calls.push(text);
+      return text;
+    }, 4);
+    same('the message');
+    for (let i = 0; i < 20; i++) {
+      same(`trigger ${i}`);
+      same('the message');
+    }
+    expect(calls.filter((text) => text === 'the message')).toHaveLength(1);
+  });
+
+  it('stays bounded: past its size it forgets rather than growing', () => {
     const calls: string[] = [];
     const same = rememberRecent((text) => {
       calls.push(text);

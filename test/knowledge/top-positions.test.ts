@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { topPositions } from '../../src/knowledge/search';
+import { resolve } from 'node:path';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { loadEvalSet } from '../../src/knowledge/evaluation';
+import { bestFirst, topPositions } from '../../src/knowledge/search';
 
 /** What the search used to do: sort every position (stably) and keep the first k. */
 const bySorting = (positions: number[], score: (p: number) => number, k: number) =>
@@ -28,5 +31,35 @@ describe('the shortlist is picked without sorting every matched article', () => 
       const score = (p: number) => scores[p]!;
       expect(topPositions(positions, score, k)).toEqual(bySorting(positions, score, k));
     }
+  });
+});
+
+describe('the best few hits are picked without sorting the whole shortlist', () => {
+  it('gives the first k of a full sort, ties broken the same way', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+    for (let round = 0; round < 200; round++) {
+      const n = Math.floor(random() * 40);
+      const scores = Array.from({ length: n }, () => Math.floor(random() * 6) / 2);
+      const ids = Array.from({ length: n }, (_, i) => `article-${String.fromCharCode(97 + Math.floor(random() * 26))}${i}`);
+      const compare = (a: number, b: number) => scores[b]! - scores[a]! || ids[a]!.localeCompare(ids[b]!);
+      const k = 1 + Math.floor(random() * 4);
+      const sorted = Array.from({ length: n }, (_, i) => i).sort(compare).slice(0, k);
+      expect(bestFirst(n, k, compare)).toEqual(sorted);
+    }
+  });
+});
+
+describe('searches share their scratch space and leave nothing behind', () => {
+  it('every question gets the same result whatever was searched before it', () => {
+    const kb = loadKnowledgeBase(resolve(__dirname, '../../knowledge'));
+    const questions = loadEvalSet(resolve(__dirname, '../eval')).map((question) => question.q).slice(0, 80);
+    const summary = (question: string) => {
+      const result = kb.search(question, 3);
+      return { answered: result.answered, hits: result.hits.map((hit) => [hit.article.id, hit.score, hit.confidence, hit.signals]) };
+    };
+    const forwards = questions.map(summary);
+    const backwards = [...questions].reverse().map(summary).reverse();
+    expect(backwards).toEqual(forwards);
   });
 });
