@@ -699,7 +699,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const flowId = said.client ? undefined : flowAskingTheClient(result.hits, catalog);
     if (flowId) return { kind: 'start-flow', flowId, slots: said, confidence: 0.6 };
   }
-  const forUser = userStepInstead(text, result, context);
+  const forUser = userStepInstead(text, result, context) ?? namedClientStepInstead(text, result, context);
   if (forUser) return { kind: 'step-answer', ...forUser, confidence: 0.6 };
   // "outside, 4g" after a conversation about a Windows Phone: an article for the Store app alone is
   // about some other device. Offered ("is this it?"), never stated.
@@ -724,6 +724,18 @@ function userStepInstead(text: string, result: SearchResult, context: InterpretC
   // Only about the user's own device, named in the message: "my logs from the android app".
   const client = slotsOf(text).client?.value;
   if (!client || !/\b(?:my|i|me)\b/.test(foldPhrase(text))) return undefined;
+  return context.steps?.stepForAny(text, client);
+}
+
+/**
+ * "how do I find the lync log files on a mac?": an article written only for other clients (the PC's
+ * logging) answers for them, not for the client the message names. That client's own step of a guided
+ * procedure answers instead, when one is about the question.
+ */
+function namedClientStepInstead(text: string, result: SearchResult, context: InterpretContext): { flowId: string; stepId: string } | undefined {
+  const clients = (result.answered ? (result.hits[0]?.article.clients ?? []) : []) as readonly string[];
+  const client = slotsOf(text).client?.value;
+  if (!client || clients.length === 0 || clients.some((each) => each === client || each === 'any' || each === 'server')) return undefined;
   return context.steps?.stepForAny(text, client);
 }
 

@@ -9,7 +9,7 @@ import { FILLER, foldPhrase, tokens } from '../language/text';
  */
 
 const GENERIC = new Set(
-  'what which where when how why who do does did should can could would will is are was page step steps click select choose pick type enter list box ask asks asked first next then after before go get need want my your lync sign in log on later now again supposed ever even still whole thing way right exactly actually really just wait please same'.split(' '),
+  'what which where when how why who do does did should can could would will is are was page step steps click select choose pick type enter list box ask asks asked first next then after before go get need want my your lync sign in on later now again supposed ever even still whole thing way right exactly actually really just wait please same'.split(' '),
 );
 
 /** Trigger words that say how, not what: they name no flow's subject. */
@@ -43,10 +43,11 @@ function stemmed(word: string): string {
 const RUN_TOGETHER = /^([a-z]{2,3})(\d{1,2})$/;
 
 /** Words people use for what a step calls otherwise: "which website do i go to" is the step with the web address. */
-const SAME_AS: Record<string, string> = { website: 'web', websites: 'web', webpage: 'web', webpages: 'web', webside: 'web', url: 'web', urls: 'web', link: 'web', links: 'web' };
+const SAME_AS: Record<string, string> = { log: 'logs', website: 'web', websites: 'web', webpage: 'web', webpages: 'web', webside: 'web', url: 'web', urls: 'web', link: 'web', links: 'web' };
 
 function wordsOf(text: string): string[] {
-  return tokens(foldPhrase(text))
+  // "log on to the computer" is signing in; "the lync log files" are logs.
+  return tokens(foldPhrase(text).replace(/\blog (?:in|on)\b/g, 'sign in'))
     .flatMap((word) => {
       const parts = RUN_TOGETHER.exec(word);
       return parts ? [word, parts[1]!, parts[2]!] : [SAME_AS[word] ?? word];

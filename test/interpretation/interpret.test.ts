@@ -1280,6 +1280,22 @@ describe('an end user asking what to do on their own device', () => {
   });
 });
 
+describe('an answer written for another client than the one named', () => {
+  const pcLogging = { id: 'desktop-client-turn-on-logging', audience: ['enduser'], clients: ['desktop'] } as never;
+  const pcAnswer: SearchResult = { hits: [{ article: pcLogging, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+  const ask = (text: string, staff = false) => interpret(text, { catalog, steps, staff, search: () => pcAnswer, isCommand: () => false });
+
+  it.each([
+    ['how do I find the lync log files on a mac?', false],
+    ['where do i find the lync log files on my mac', true],
+  ])('%j gets the Mac\'s own step, not the PC\'s article (staff: %s)', (text, staff) => {
+    expect(ask(text, staff)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mac-logs' });
+  });
+  it.each(['how do I find the lync log files on my pc?', 'how do I find the lync log files?'])('%j keeps the article: it names that client or none', (text) => {
+    expect(ask(text)).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
+});
+
 describe('another client asked about again with "same"', () => {
   it('"is it the same thing on my ipad?" asks the question before for the iPad; it rules nothing out', () => {
     const cert = { id: 'server-certificate-not-verified', audience: ['enduser'], clients: ['ios', 'android'], flow: 'sign-in-troubleshooter' } as never;
