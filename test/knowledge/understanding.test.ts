@@ -80,6 +80,9 @@ describe('out of scope', () => {
     'i think my AD account got locked, can you unlock it for me',
     // Two everyday words ("meaning", "life" as in token lifetime) and no example question close to them.
     'so whats the meaning of life then',
+    // Consumer Skype and Microsoft accounts are not the company's Lync ("skype.com" found the certsrv article).
+    'i cant log into skype.com with my microsoft account',
+    'my skype at home (the normal consumer skype) wont log in',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
