@@ -224,7 +224,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           memory.stepOffered = undefined;
           memory.listed = undefined;
         }
-        await this.send(context, smallTalkReply(meaning.topic, inFlow, lastQuestionUnanswered(memory)));
+        await this.send(context, smallTalkReply(meaning.topic, inFlow, lastQuestionUnanswered(memory), staff));
         if (inFlow) await reminder();
         return;
       case 'not-in-flow': {

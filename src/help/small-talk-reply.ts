@@ -3,14 +3,20 @@ import type { SmallTalk } from '../language/phrases';
 import { PHRASES } from '../knowledge/answer';
 import { welcomeReply } from './help-reply';
 
-const ASK = 'Tell me what happens when you sign in (which client, and the message you see)';
+const USER_ASK = 'Tell me what happens when you sign in (which client, and the message you see)';
+/** Staff ask about someone else's sign-in, and have commands to run. */
+const STAFF_ASK = "Tell me the user's sign-in problem (which client, and the message they see)";
 
 /**
  * The reply to chat that is not a question. In a flow it is short, and the bot repeats the step after
  * it; outside one it says what the bot can do next. Never "I don't know the answer to that".
  */
-/** `unresolved`: the last question got no answer (or the answer was ruled out): thanks is not "glad I could help". */
-export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = false): Reply {
+/**
+ * `unresolved`: the last question got no answer (or the answer was ruled out): thanks is not "glad I could help".
+ * `staff`: an agent or administrator, asked about the user's sign-in and pointed to their commands.
+ */
+export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = false, staff = false): Reply {
+  const ASK = staff ? STAFF_ASK : USER_ASK;
   switch (topic) {
     case 'greeting':
       return inFlow ? { text: 'Hello again.' } : welcomeReply();
@@ -57,6 +63,8 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
         suggestions: inFlow ? undefined : [PHRASES.person],
       };
     case 'bare-answer':
-      return { text: `${ASK}, and I'll look for the fix. Type "help" to see what I can do.`, suggestions: ['help'] };
+      return staff
+        ? { text: `Nothing here is waiting for that answer. ${ASK}, and I'll look for the fix; type "help" for the commands you can run.`, suggestions: ['help'] }
+        : { text: `${ASK}, and I'll look for the fix. Type "help" to see what I can do.`, suggestions: ['help'] };
   }
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { smallTalkReply } from '../../src/help/small-talk-reply';
+
+describe('a stray answer with nothing asked', () => {
+  it('an end user is asked what happens when they sign in', () => {
+    expect(smallTalkReply('bare-answer', false).text).toMatch(/^Tell me what happens when you sign in/);
+  });
+  it('staff are asked about the user\'s problem and pointed to their commands, not asked about their own sign-in', () => {
+    const reply = smallTalkReply('bare-answer', false, false, true);
+    expect(reply.text).toMatch(/^Nothing here is waiting for that answer\. Tell me the user's sign-in problem/);
+    expect(reply.text).toContain('the commands you can run');
+    expect(reply.text).not.toContain('when you sign in');
+  });
+  it.each(['how-are-you', 'declined', 'frustrated'] as const)('%s speaks to staff about the user\'s problem too', (topic) => {
+    expect(smallTalkReply(topic, false, false, true).text).toContain("the user's sign-in problem");
+    expect(smallTalkReply(topic, false).text).toContain('when you sign in');
+  });
+});
