@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { roleAtLeast, type Caller, type Role } from '../core/caller';
-import { helpReply, welcomeReply } from '../help/help-reply';
+import { commandHelpReply, helpReply, welcomeReply } from '../help/help-reply';
 import { smallTalkReply } from '../help/small-talk-reply';
 import { commandOfferReply, refuseChangeReply } from '../help/command-offer-reply';
 import { commandStatusReply } from '../help/command-status-reply';
@@ -138,6 +138,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       staff: isStaff(role),
       search: (question) => this.deps.knowledge.search(question, 3),
       isCommand: (candidate) => this.deps.commands.recognises(candidate, role),
+      namesCommands: (words) => this.deps.commands.helpAbout(words, role).length > 0,
       articleTitled: (candidate) => this.deps.knowledge.byTitle(candidate)?.id,
       // What an earlier reply offered holds until the next question or flow: small talk in between keeps it.
       ...(memory.listed ? { listed: memory.listed } : {}),
@@ -212,7 +213,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
         break;
       }
       case 'help':
-        await this.send(context, helpReply(role, [...(this.deps.extraHelp?.(role) ?? []), { title: 'Commands you may run', lines: this.deps.commands.help(role) }]));
+        if (meaning.about) await this.send(context, commandHelpReply(meaning.about, this.deps.commands.helpAbout(meaning.about, role)));
+        else await this.send(context, helpReply(role, [...(this.deps.extraHelp?.(role) ?? []), { title: 'Commands you may run', lines: this.deps.commands.help(role) }]));
         return;
       case 'feedback':
         await this.feedback(context, meaning.helpful, caller, memory);

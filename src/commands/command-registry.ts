@@ -96,6 +96,22 @@ export class CommandRegistry {
     return { command, allowed, parsed };
   }
 
+  /**
+   * The commands this role may run whose name (or an alias) is, or begins with, the words given
+   * ("schedule" → both schedule commands; "check user" → that one); none when the words name none.
+   */
+  helpAbout(words: string, role: Role): HelpLine[] {
+    const asked = words.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (asked === '') return [];
+    return this.commands
+      .filter((command) => roleAtLeast(role, command.role))
+      .filter((command) => [command.name, ...command.aliases].some((phrase) => {
+        const name = phrase.trim().toLowerCase().replace(/\s+/g, ' ');
+        return name === asked || name.startsWith(`${asked} `);
+      }))
+      .map((command) => ({ usage: command.usage, summary: command.summary }));
+  }
+
   /** The commands this role may run, as help lines. */
   help(role: Role): HelpLine[] {
     return this.commands

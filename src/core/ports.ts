@@ -28,6 +28,8 @@ export interface CommandPort {
    */
   start(text: string, caller: Caller, role: Role, schedule?: (run: () => void) => void): CommandExecution | undefined;
   help(role: Role): HelpLine[];
+  /** The help lines of the commands this role may run that the words name ("schedule", "check user"); empty when none. */
+  helpAbout(words: string, role: Role): HelpLine[];
   /** True when `start` would take the text as a command (run, refuse or show usage), without running anything. */
   recognises(text: string, role: Role): boolean;
   /** The role a command needs, for the text it starts with; undefined if it names none. */

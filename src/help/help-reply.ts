@@ -2,6 +2,7 @@ import { card, heading, paragraph, sectionTitle } from '../cards/adaptive';
 import type { Role } from '../core/caller';
 import type { HelpLine } from '../core/ports';
 import type { Reply } from '../core/reply';
+import { escapeMarkdown } from '../core/user-text';
 
 /** What everyone can type, whatever their role. */
 export const EVERYONE: HelpLine[] = [
@@ -26,6 +27,14 @@ export function helpReply(role: Role, sections: Array<{ title: string; lines: He
     ]),
   ];
   return { text, card: card(body) };
+}
+
+/** Help on the commands a few words named ("help schedule"): their usage, nothing else. */
+export function commandHelpReply(asked: string, lines: HelpLine[]): Reply {
+  const title = lines.length === 1 ? 'How to run it' : `The "${escapeMarkdown(asked)}" commands you may run`;
+  const text = [`${title}:`, ...lines.map((line) => `- ${line.usage} — ${line.summary}`), '', 'Type "help" for everything I can do.'].join('\n');
+  const body = [heading(title), ...lines.map((line) => paragraph(`**${line.usage}** — ${line.summary}`)), paragraph('Type "help" for everything I can do.', { subtle: true })];
+  return { text, card: card(body), suggestions: ['help'] };
 }
 
 export function welcomeReply(): Reply {

@@ -24,7 +24,8 @@ import { foldPhrase, tokens } from '../language/text';
 
 export type Interpretation = { confidence: number } & (
   | { kind: 'empty' }
-  | { kind: 'help' }
+  /** `about`: the command words asked about ("help schedule", or "schedule" alone): only those commands. */
+  | { kind: 'help'; about?: string }
   | { kind: 'handoff' }
   | { kind: 'feedback'; helpful: boolean }
   | { kind: 'small-talk'; topic: SmallTalk }
@@ -78,6 +79,8 @@ export interface InterpretContext {
   staff: boolean;
   search(question: string): SearchResult;
   isCommand(text: string): boolean;
+  /** Whether the words name commands the caller may run ("schedule", "check user"): "help schedule" shows just those. */
+  namesCommands?(words: string): boolean;
   /** The article whose title this whole message is, if any (buttons and typed picks send titles). */
   articleTitled?(text: string): string | undefined;
   /** Articles the last answer listed by number, in order: "2" or "the second one" picks one. */
@@ -571,6 +574,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const parts = text.split(/[,;.!]+/).map((part) => part.trim()).filter(Boolean);
   if (parts.length > 1 && parts.every((part) => phraseGroupOf(part)?.id === 'next')) return { kind: 'not-in-flow', word: text, progress: true, confidence: 0.9 };
   const words = tokens(folded);
+  // "help schedule", "how do i use check user", or a command's first word alone ("schedule", "ticket"):
+  // the usage of the commands it names, not an article that happens to mention the word.
+  const helpOn = HELP_ON.exec(folded)?.[1] ?? (words.length <= 2 ? folded : undefined);
+  if (helpOn && !context.isCommand(text) && context.namesCommands?.(helpOn)) return { kind: 'help', about: helpOn, confidence: 0.9 };
   const inside = phraseGroupSaid(text);
   if (inside?.outside === 'person') return { kind: 'handoff', confidence: 0.8 };
   if (inside?.outside === 'help') return { kind: 'help', confidence: 0.8 };
@@ -869,6 +876,9 @@ function asksForAThing(folded: string): boolean {
 }
 
 /** Words of a request for guidance rather than of its subject ("please walk me through …"). */
+/** "help schedule", "usage of check user", "how do i use the probe command": help on named commands. */
+const HELP_ON = /^(?:help|usage|syntax|how do i use|how to use)(?: (?:for|on|with|of))?(?: the)? (.+?)(?: command| commands)?$/;
+
 const REQUEST_WORDS = new Set('please walk through guide show step steps need want like would could help start begin go new now set up get do it'.split(' '));
 
 /**

@@ -144,6 +144,18 @@ describe('checks over chat, lab mode', () => {
     expect(adminHelp).toMatch(/check user/);
     expect(userHelp).not.toMatch(/check user/);
   });
+
+  it('"help schedule" or "check" alone shows those commands\' usage to an admin; a user asking the same gets no command', async () => {
+    const ask = async (text: string, from: typeof ADMIN) => allText((await bot.send(message(text, { from, conversation: { id: `help-about-${from.id}` } }))).activities);
+    const schedule = await ask('help schedule', ADMIN);
+    expect(schedule).toContain('schedule check pool <pool FQDN>');
+    expect(schedule).toContain('schedule check user <sip address or UPN>');
+    expect(schedule).not.toContain('ticket take');
+    const check = await ask('check', ADMIN);
+    expect(check).toContain('check user <sip address or UPN>');
+    expect(check).toContain('check pool <pool FQDN>');
+    expect(await ask('help check user', USER)).not.toContain('check user <sip address or UPN>');
+  });
 });
 
 describe('checks when pwsh is missing', () => {

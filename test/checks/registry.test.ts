@@ -79,6 +79,17 @@ describe('command registry', () => {
     for (const line of checks.registry.help('admin')) expect(line.summary.length).toBeGreaterThan(10);
   });
 
+  it('help about a few words gives the commands they name, for the role, by whole words', () => {
+    const checks = createChecks({ mode: 'off' });
+    const about = (words: string, role: 'user' | 'agent' | 'admin') => checks.registry.helpAbout(words, role).map((line) => line.usage);
+    expect(about('check', 'admin')).toEqual(['check user <sip address or UPN>', 'check pool <pool FQDN>']);
+    expect(about('Check  User', 'admin')).toEqual(['check user <sip address or UPN>']);
+    expect(about('check', 'user')).toEqual([]);
+    expect(about('chec', 'admin')).toEqual([]);
+    expect(about('checks', 'agent')).toEqual(['checks status']);
+    expect(about('', 'admin')).toEqual([]);
+  });
+
   it('validation names the usage, and missing arguments are named', async () => {
     const { registry, audit } = registryWith(echo);
     const missing = await run(registry, 'echo user');

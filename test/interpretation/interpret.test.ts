@@ -1280,6 +1280,36 @@ describe('an end user asking what to do on their own device', () => {
   });
 });
 
+describe('help on named commands', () => {
+  const names = ['schedule check pool', 'schedule check user', 'check user', 'check pool', 'probe'];
+  const namesCommands = (words: string) => names.some((name) => name === words || name.startsWith(`${words} `));
+  const ask = (text: string, staff = true) =>
+    interpret(text, { catalog, steps, staff, search: () => NOTHING, isCommand: (typed) => /^check user \S+@/.test(typed), ...(staff ? { namesCommands } : {}) });
+
+  it.each([
+    ['help schedule', 'schedule'],
+    ['schedule', 'schedule'],
+    ['Help check user', 'check user'],
+    ['how do i use the probe command', 'probe'],
+    ['usage for check pool', 'check pool'],
+    ['check', 'check'],
+  ])('%j shows the usage of %j', (text, about) => {
+    expect(ask(text)).toMatchObject({ kind: 'help', about });
+  });
+  it.each(['help lync wont sign in', 'check user ken@contoso.dk', 'schedule a meeting in outlook for tomorrow'])('%j is no help on commands', (text) => {
+    expect(ask(text)).not.toMatchObject({ kind: 'help', about: expect.anything() });
+  });
+  it('a caller with no such commands gets no command help for the word', () => {
+    expect(ask('schedule', false)).not.toMatchObject({ kind: 'help' });
+  });
+  it.each(['help me', 'i need help', 'can you help me please', 'hi, can you help me'])('%j asks for help: the help list', (text) => {
+    expect(ask(text, false)).toEqual({ kind: 'help', confidence: 0.8 });
+  });
+  it.each(['help me sign in', 'can you help me log in to lync'])('%j starts the troubleshooter', (text) => {
+    expect(ask(text, false)).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
+  });
+});
+
 describe('an answer written for another client than the one named', () => {
   const pcLogging = { id: 'desktop-client-turn-on-logging', audience: ['enduser'], clients: ['desktop'] } as never;
   const pcAnswer: SearchResult = { hits: [{ article: pcLogging, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
