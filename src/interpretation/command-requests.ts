@@ -10,7 +10,7 @@ const ADDRESS = /(?:^|[\s(<"'])(?:sip:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]
 /** A host or domain name with at least one dot, not part of an address. */
 const HOST = /(?:^|[\s(<"'])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,})(?=$|[\s,.;:!?)>"'])/i;
 /** Asking the bot to look: "check", "can you test", "see whether". */
-const LOOK = /\b(?:check|checking|look|test|verify|inspect|examine|diagnose|validate|see if|see whether|find out|tell me)\b/i;
+const LOOK = /\b(?:check|checking|look|test|verify|inspect|examine|diagnose|validate|see if|see whether|find out|tell me|watch|monitor|keep an eye on|keep checking)\b/i;
 /** "why can't ken sign in", "what's wrong with": a question about one user's sign-in. */
 const WHY_USER = /\b(?:why (?:can ?t|cannot|won ?t|wont|isn ?t|doesn ?t|does not|is not|can not)|what ?s wrong|what is wrong|whats wrong)\b/i;
 const POLICIES = /\bpolic(?:y|ies)\b/i;
@@ -75,7 +75,7 @@ export function commandRequested(typed: string): CommandRequest | undefined {
   const request = requested(typed);
   // "run a check on lync-int.contoso.dk every day at 6": that check on a schedule (offered like any other).
   // (Asked for as a task, "run …", "schedule …": "ken@contoso.dk fails every day at 9" asks for no schedule.)
-  const asTask = /^(?:(?:ok|so|please|pls|can you|could you|would you|i want you to|lets)\s+)*(?:run|schedule|do|check|set up|test)\b/i.test(typed.trim());
+  const asTask = /^(?:(?:ok|so|also|please|pls|can you|could you|would you|i want you to|lets)\s+)*(?:run|schedule|do|check|set up|test|watch|monitor|keep an eye on|keep checking)\b/i.test(typed.trim());
   const failing = /\b(?:fail\w*|errors?|happens|breaks|crash\w*|drops|stops)\s+(?:\w+\s+)?(?:every|daily|each|hourly)\b/i.test(typed);
   const cadence = asTask && !failing && request?.kind === 'command' && /^check (?:pool|user) /.test(request.command) ? cadenceOf(typed.toLowerCase()) : undefined;
   return cadence && request?.kind === 'command' ? { ...request, command: `schedule ${request.command} ${cadence}`, about: '' } : request;
@@ -130,7 +130,7 @@ function requested(typed: string): CommandRequest | undefined {
 
 /** Words that make a request to look at someone, not what about them: "can you see if anything's wrong with erin's account". */
 const LOOK_REQUEST_WORDS = new Set(
-  'can could would will you please pls kindly check checking look see test verify inspect examine diagnose validate find out tell me if whether is are was anything anythings something whats what why wrong with the a an his her their hers theirs s account accounts user users login logins for on at of in to and or it up into sign signing log logging cant cannot wont not get able settings setup ok okay hi hey quick quickly just real'.split(
+  'can could would will you please pls kindly check checking look see test verify watch watching monitor keep eye also inspect examine diagnose validate find out tell me if whether is are was anything anythings something whats what why wrong with the a an his her their hers theirs s account accounts user users login logins for on at of in to and or it up into sign signing log logging cant cannot wont not get able settings setup ok okay hi hey quick quickly just real'.split(
     ' ',
   ),
 );
@@ -200,11 +200,12 @@ export function scheduleAsked(typed: string, lastCommand: string): string | unde
   const cadence = cadenceOf(text);
   if (!cadence) return undefined;
   // "also watch erin every 30 min": that user, not the last check's target. A bare name takes the last
-  // user check's domain; after a pool check there is none to take, so nothing is offered.
+  // user check's domain, or after a pool check the pool's own domain (lync-int.contoso.dk → contoso.dk):
+  // only offered, with the address written out, so a wrong guess is seen before anything runs.
   const named = WATCH_SOMEONE.exec(text)?.[1];
   if (named && !NOT_A_NAME.has(named) && !NOT_A_TARGET.has(named)) {
-    const domain = /^check user\s+(?:sip:)?[^@\s]+@(\S+)$/i.exec(lastCommand.trim())?.[1];
-    return domain ? `schedule check user ${named}@${domain} ${cadence}` : undefined;
+    const domain = /^check user\s+(?:sip:)?[^@\s]+@(\S+)$/i.exec(lastCommand.trim())?.[1] ?? /^check pool\s+[^.\s]+\.([^.\s]+\.[^\s]+)$/i.exec(lastCommand.trim())?.[1];
+    return domain ? `schedule check user ${named}@${domain.toLowerCase()} ${cadence}` : undefined;
   }
   return `schedule ${last[1]!.toLowerCase()} ${last[2]} ${cadence}`;
 }

@@ -11,6 +11,9 @@ describe('checks asked for in words', () => {
     ['and the pool lync-int.contoso.dk, is passive auth set up right there?', 'check pool lync-int.contoso.dk'],
     ['run a check on lync-int.contoso.dk every day at 6', 'schedule check pool lync-int.contoso.dk daily 06:00'],
     ['can you check ken@contoso.dk every hour', 'schedule check user ken@contoso.dk hourly'],
+    ['watch erin@contoso.dk every 30 min', 'schedule check user erin@contoso.dk every 30 minutes'],
+    ['also keep an eye on the pool lync2-int.contoso.dk hourly', 'schedule check pool lync2-int.contoso.dk hourly'],
+    ['monitor erin@contoso.dk daily at 7', 'schedule check user erin@contoso.dk daily 07:00'],
     ['check ken@contoso.dk, he fails every day at 9', 'check user ken@contoso.dk'],
     ['does lync2-int.contoso.dk have kerberos enabled', 'check pool lync2-int.contoso.dk'],
     ['what is the autodiscover pool set to on lync-int.contoso.dk', 'check pool lync-int.contoso.dk'],
@@ -149,9 +152,11 @@ describe('the last check on a schedule', () => {
   it('only after a check', () => {
     expect(scheduleAsked('every morning at 7', 'tickets')).toBeUndefined();
   });
-  it('"also watch erin every 30 min" is about erin: after a user check in her domain, never the last pool', () => {
+  it('"also watch erin every 30 min" is about erin: in the last user\'s domain, or the last pool\'s own domain, never the pool', () => {
     expect(scheduleAsked('also watch erin every 30 min', 'check user bob@contoso.dk')).toBe('schedule check user erin@contoso.dk every 30 minutes');
-    expect(scheduleAsked('also watch erin every 30 min', 'check pool lync3.contoso.dk')).toBeUndefined();
+    // (Only offered, with the address written out: a wrong guess at the domain is seen before anything runs.)
+    expect(scheduleAsked('also watch erin every 30 min', 'check pool lync3.contoso.dk')).toBe('schedule check user erin@contoso.dk every 30 minutes');
+    expect(scheduleAsked('also watch erin every 30 min', 'check pool localhost')).toBeUndefined();
     expect(scheduleAsked('keep an eye on him every hour', 'check user bob@contoso.dk')).toBe('schedule check user bob@contoso.dk hourly');
   });
 });
