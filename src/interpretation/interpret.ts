@@ -674,6 +674,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (last && (result.answered || tokens(folded).length <= 12) && aboutLast && rulesOut(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
+  // "the clock is fine. it asks for my password and then nothing": one sentence rules that answer out,
+  // another tells a new symptom. Not another cause stated as fact (the administrators' "user disabled"
+  // article): the troubleshooter goes on without the answer ruled out.
+  if (last && !aboutLast && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER) && clauseRulesOut(text, last.id, context)) {
+    return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.65 };
+  }
   // "the clock was 10 min off. fixed it, still nothing": the cause the message names is one the user
   // has already put right, and it still fails. The troubleshooter goes on without it.
   const putRight = result.answered && !aboutLast && reportsFixFailing(text) ? result.hits[0]!.article : undefined;
@@ -806,6 +812,13 @@ const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )no
  * right", "she's on 8 not 8.1 though, does that matter"; and what if ("and if i already changed it and forgot it?").
  */
 const UNSURE = /\b(?:not sure|not certain|unsure|wondering)\b|\b(?:no idea|dont know) (?:if|whether)\b|\b(?:does|would|will|could) (?:that|it|this) (?:matter|make a difference|be (?:a|the) (?:problem|issue|reason))\b|\bis (?:that|this) (?:a problem|an issue|the (?:problem|issue|reason)|why)\b|^(?:and |but |so |ok )?(?:what )?if\b/;
+/** Whether one sentence of a longer message rules out the answer just given ("the clock is fine. …"). */
+function clauseRulesOut(text: string, lastId: string, context: InterpretContext): boolean {
+  const clauses = text.split(/(?<=[.!?;])\s+|,\s*(?=(?:but|and|though|still)\b)/i).map((clause) => clause.trim()).filter(Boolean);
+  if (clauses.length < 2) return false;
+  return clauses.some((clause) => rulesOut(foldPhrase(clause)) && context.search(clause).hits[0]?.article.id === lastId);
+}
+
 function rulesOut(folded: string): boolean {
   return RULED_OUT.test(folded) && !UNSURE.test(folded);
 }

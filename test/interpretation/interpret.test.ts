@@ -1280,6 +1280,26 @@ describe('an end user asking what to do on their own device', () => {
   });
 });
 
+describe('one sentence rules the answer out, another tells something new', () => {
+  const hit = (id: string, extra: object = {}): SearchResult => ({ hits: [{ article: { id, audience: ['enduser'], clients: ['store-app'], ...extra } as never, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true });
+  const clock = hit('store-app-clock-wrong', { flow: 'sign-in-troubleshooter' });
+  const disabled = hit('user-not-enabled-for-lync');
+  const ask = (text: string) =>
+    interpret(text, {
+      catalog, steps, staff: false, isCommand: () => false,
+      search: (question) => (/clock/.test(question) && !/password/.test(question) ? clock : disabled),
+      previousQuestion: 'lync app on my surface wont sign in, someone said the clock is wrong',
+      lastAnswer: { id: 'store-app-clock-wrong', flowId: 'sign-in-troubleshooter', client: 'store-app' } as never,
+    });
+
+  it('"the clock is fine. it asks for my password and then nothing" goes on with the troubleshooter without the clock', () => {
+    expect(ask('the clock is fine. it asks for my password and then nothing')).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-wrong', slots: { client: { value: 'store-app' } } });
+  });
+  it('a new symptom alone, ruling nothing out, is searched as a question', () => {
+    expect(ask('it asks for my password and then nothing. any idea?')).toMatchObject({ kind: 'question' });
+  });
+});
+
 describe('help on named commands', () => {
   const names = ['schedule check pool', 'schedule check user', 'check user', 'check pool', 'probe'];
   const namesCommands = (words: string) => names.some((name) => name === words || name.startsWith(`${words} `));
