@@ -17,15 +17,21 @@ const CLIENT_TOKENS: Record<string, ClientKind[]> = Object.fromEntries(
     windowsphone: ['windows-phone'],
     mobile: ['ios', 'android', 'windows-phone'],
     webapp: ['web-app'],
+    mac: ['mac'],
   } satisfies Record<string, ClientKind[]>).map(([word, clients]) => [stem(word), clients]),
 );
 const PHONES = new Set<ClientKind>(['ios', 'android', 'windows-phone']);
+/** Clients whose own articles differ from the PC's and the Store app's: the phones and the Mac. */
+const APART = new Set<ClientKind>([...PHONES, 'mac']);
 
 /** Clients the question names; a named phone wins over "lync app", which also means the Store app. */
 export function clientsAsked(tokens: Iterable<string>): Set<ClientKind> {
   const asked = new Set<ClientKind>();
   const named = new Set<ClientKind>();
-  for (const token of tokens) {
+  const list = [...tokens];
+  for (const [at, token] of list.entries()) {
+    // (A "MAC address" is a network card's, not the Mac's.)
+    if (token === 'mac' && stem(list[at + 1] ?? '') === stem('address')) continue;
     const clients = CLIENT_TOKENS[stem(token)] ?? [];
     for (const client of clients) asked.add(client);
     if (clients.length === 1) named.add(clients[0]!);
@@ -48,14 +54,16 @@ export function clientFit(asked: ReadonlySet<ClientKind>, articleClients: readon
 }
 
 /**
- * The question names a phone (iPhone/iPad, Android, Windows Phone) and the article is written only for
- * other clients: other phones or the Mac (the mobile apps differ most in what they support: Android
- * cannot do passive authentication, iOS can), or the desktop, the Store app or Lync Web App ("how do I
- * turn on logging in lync 2013 for ipad" is not answered by the PC's logging article). "mobile" alone
- * names no phone ("mobile broadband"); an article for any client, or only about the servers, fits.
+ * The question names a phone (iPhone/iPad, Android, Windows Phone) or the Mac, and the article is
+ * written only for other clients: other phones or the Mac (the mobile apps differ most in what they
+ * support: Android cannot do passive authentication, iOS can), or the desktop, the Store app or Lync
+ * Web App ("how do I turn on logging in lync 2013 for ipad" is not answered by the PC's logging
+ * article, nor "clear the cached sign in on lync for mac" by the PC's "Delete my sign-in info").
+ * "mobile" alone names no phone ("mobile broadband"); an article for any client, or only about the
+ * servers, fits.
  */
-export function notForNamedPhone(tokens: Iterable<string>, articleClients: readonly ClientKind[]): boolean {
-  const named = [...clientsAsked([...tokens].filter((token) => stem(token) !== MOBILE))].filter((client) => PHONES.has(client));
+export function notForNamedClient(tokens: Iterable<string>, articleClients: readonly ClientKind[]): boolean {
+  const named = [...clientsAsked([...tokens].filter((token) => stem(token) !== MOBILE))].filter((client) => APART.has(client));
   if (named.length === 0) return false;
   const written = articleClients.filter((client) => client !== 'server');
   return written.length > 0 && !written.includes('any') && !written.some((client) => named.includes(client));

@@ -8,7 +8,7 @@ import { buildIndexData, inverseDocumentFrequency, type IndexData } from './buil
 import type { Synonyms } from './synonyms';
 import { askedSubject, asksToKeep, asksToUndo, coversSubject } from './asked-subject';
 import { factsAsked, statesFactsAsked } from './asked-fact';
-import { clientFit, clientsAsked, notForNamedPhone } from './clients';
+import { clientFit, clientsAsked, notForNamedClient } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
 import { SpellingCorrector } from './spelling';
 import { normaliseText, rawTokens, searchTokens } from './text';
@@ -378,7 +378,7 @@ export class KnowledgeIndex {
           !offTopic &&
           best.confidence >= this.minConfidence &&
           // "My iPad lync just spins" is not answered with the Android article: offered, never stated.
-          !notForNamedPhone(unique, best.article.clients) &&
+          !notForNamedClient(unique, best.article.clients) &&
           (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
           aboutSubject(0) &&
           // An expansion the glossary does not hold is not in any article either: never answered with one.

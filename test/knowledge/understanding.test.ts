@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { gist } from '../../src/knowledge/answer';
-import { clientFit, clientsAsked, notForNamedPhone } from '../../src/knowledge/clients';
+import { clientFit, clientsAsked, notForNamedClient } from '../../src/knowledge/clients';
 import { everydayRank, unknownWordShare } from '../../src/knowledge/everyday-words';
 import { compileScope } from '../../src/knowledge/scope';
 import { SpellingCorrector } from '../../src/knowledge/spelling';
@@ -250,12 +250,17 @@ describe('clients', () => {
     [['ios'], ['store-app'], true],
     [['ipad', 'ios'], ['desktop'], true],
     [['android'], ['desktop', 'server'], true],
+    // The Mac too: "clear the cached sign in on lync for mac" is not answered by the PC's article.
+    [['lync', 'mac'], ['desktop'], true],
+    [['mac'], ['server', 'android', 'mac'], false],
+    // A MAC address names no Mac.
+    [['mac', 'address'], ['desktop'], false],
     // An article for any client, or only about the servers, fits.
     [['ios'], ['any'], false],
     [['ios'], ['server'], false],
     [['ios'], [], false],
-  ] as const)('a phone named (%j) and an article only for other clients (%j): %s', (tokens, clients, other) => {
-    expect(notForNamedPhone(tokens, clients)).toBe(other);
+  ] as const)('a phone or the Mac named (%j) and an article only for other clients (%j): %s', (tokens, clients, other) => {
+    expect(notForNamedClient(tokens, clients)).toBe(other);
   });
 
   it('a lone word several articles share is asked back as typed, never as its stem', () => {
