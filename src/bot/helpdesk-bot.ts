@@ -8,7 +8,7 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { roleAtLeast, type Caller, type Role } from '../core/caller';
-import { commandHelpReply, helpReply, welcomeReply } from '../help/help-reply';
+import { commandHelpReply, helpReply, notYoursReply, welcomeReply } from '../help/help-reply';
 import { smallTalkReply } from '../help/small-talk-reply';
 import { commandOfferReply, refuseChangeReply } from '../help/command-offer-reply';
 import { commandStatusReply } from '../help/command-status-reply';
@@ -139,6 +139,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       search: (question) => this.deps.knowledge.search(question, 3),
       isCommand: (candidate) => this.deps.commands.recognises(candidate, role),
       namesCommands: (words) => this.deps.commands.helpAbout(words, role).length > 0,
+      isCommandName: (words) => this.deps.commands.helpAbout(words, 'admin').length > 0,
       articleTitled: (candidate) => this.deps.knowledge.byTitle(candidate)?.id,
       // What an earlier reply offered holds until the next question or flow: small talk in between keeps it.
       ...(memory.listed ? { listed: memory.listed } : {}),
@@ -213,7 +214,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
         break;
       }
       case 'help':
-        if (meaning.about) await this.send(context, commandHelpReply(meaning.about, this.deps.commands.helpAbout(meaning.about, role)));
+        if (meaning.about) {
+          const lines = this.deps.commands.helpAbout(meaning.about, role);
+          await this.send(context, lines.length > 0 ? commandHelpReply(meaning.about, lines) : notYoursReply(meaning.about, role, this.deps.commands.roleOf(meaning.about)));
+        }
         else await this.send(context, helpReply(role, [...(this.deps.extraHelp?.(role) ?? []), { title: 'Commands you may run', lines: this.deps.commands.help(role) }]));
         return;
       case 'feedback':

@@ -37,6 +37,17 @@ export function commandHelpReply(asked: string, lines: HelpLine[]): Reply {
   return { text, card: card(body), suggestions: ['help'] };
 }
 
+/** A command the caller's role may not run, asked about: who may, and how to get the role. */
+export function notYoursReply(asked: string, role: Role, needed: Role | undefined): Reply {
+  const who = needed === 'agent' ? 'helpdesk agents and administrators' : 'administrators';
+  return {
+    text:
+      `"${escapeMarkdown(asked)}" is for ${who}; your role here is ${role}. Type "help" for what you may run, ` +
+      'or "whoami" for the id an administrator adds to HELPDESK_AGENTS or HELPDESK_ADMINS.',
+    suggestions: ['help', 'whoami'],
+  };
+}
+
 export function welcomeReply(): Reply {
   const text =
     "Hi! I'm the Lync helpdesk bot. Ask me about a sign-in problem in your own words (say which client: " +

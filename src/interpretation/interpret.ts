@@ -81,6 +81,8 @@ export interface InterpretContext {
   isCommand(text: string): boolean;
   /** Whether the words name commands the caller may run ("schedule", "check user"): "help schedule" shows just those. */
   namesCommands?(words: string): boolean;
+  /** Whether the words begin any command, whoever may run it ("can i run check user" from an agent). */
+  isCommandName?(words: string): boolean;
   /** The article whose title this whole message is, if any (buttons and typed picks send titles). */
   articleTitled?(text: string): string | undefined;
   /** Articles the last answer listed by number, in order: "2" or "the second one" picks one. */
@@ -439,6 +441,14 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const searchOwn = () => (own ??= context.search(text));
   // A command typed out is that command, whatever list the last reply showed ("report 7" is no pick).
   const typedCommand = context.isCommand(text);
+  // "help schedule", "how do i use check user", or a command's first word alone ("schedule", "check"):
+  // the usage of the commands it names, not an article that happens to mention the word, nor an item
+  // of the list the last reply showed.
+  const helpOn = typedCommand ? undefined : (HELP_ON.exec(folded)?.[1] ?? (tokens(folded).length <= 2 ? folded : undefined));
+  if (helpOn && context.namesCommands?.(helpOn)) return { kind: 'help', about: helpOn, confidence: 0.9 };
+  // "can i run check user?", "am i allowed to use probe": whether the caller may, and how.
+  const mayRun = typedCommand ? undefined : CAN_I_RUN_RE.exec(folded)?.[1];
+  if (mayRun && context.isCommandName?.(mayRun)) return { kind: 'help', about: mayRun, confidence: 0.85 };
   // A number answers the previous reply's numbered list of articles (in a flow, numbers pick choices).
   if (context.listed && context.listed.length > 0 && !typedCommand) {
     const given = choiceNumber(text);
@@ -574,10 +584,6 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const parts = text.split(/[,;.!]+/).map((part) => part.trim()).filter(Boolean);
   if (parts.length > 1 && parts.every((part) => phraseGroupOf(part)?.id === 'next')) return { kind: 'not-in-flow', word: text, progress: true, confidence: 0.9 };
   const words = tokens(folded);
-  // "help schedule", "how do i use check user", or a command's first word alone ("schedule", "ticket"):
-  // the usage of the commands it names, not an article that happens to mention the word.
-  const helpOn = HELP_ON.exec(folded)?.[1] ?? (words.length <= 2 ? folded : undefined);
-  if (helpOn && !context.isCommand(text) && context.namesCommands?.(helpOn)) return { kind: 'help', about: helpOn, confidence: 0.9 };
   const inside = phraseGroupSaid(text);
   if (inside?.outside === 'person') return { kind: 'handoff', confidence: 0.8 };
   if (inside?.outside === 'help') return { kind: 'help', confidence: 0.8 };
@@ -889,6 +895,9 @@ function asksForAThing(folded: string): boolean {
 }
 
 /** Words of a request for guidance rather than of its subject ("please walk me through …"). */
+/** "can i run check user", "am i allowed to use the probe command", "do i have access to audit". */
+const CAN_I_RUN = /^(?:(?:so|ok|hi|hey)\s+)?(?:can|may|could) i (?:run|use|do)|^am i (?:allowed|able|permitted) to (?:run|use|do)|^do i have (?:access|permission|rights) (?:to|for)(?: run| use)?/.source;
+const CAN_I_RUN_RE = new RegExp(`(?:${CAN_I_RUN}) (?:the )?(.+?)(?: command| commands)?(?: here| too| as well)?$`);
 /** "help schedule", "usage of check user", "how do i use the probe command": help on named commands. */
 const HELP_ON = /^(?:help|usage|syntax|how do i use|how to use)(?: (?:for|on|with|of))?(?: the)? (.+?)(?: command| commands)?$/;
 

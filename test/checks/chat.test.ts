@@ -155,6 +155,9 @@ describe('checks over chat, lab mode', () => {
     expect(check).toContain('check user <sip address or UPN>');
     expect(check).toContain('check pool <pool FQDN>');
     expect(await ask('help check user', USER)).not.toContain('check user <sip address or UPN>');
+    // Asking whether one may: who may, and how to get the role; nothing is run or audited as a refusal.
+    expect(await ask('can i run check user?', USER)).toMatch(/^"check user" is for administrators; your role here is user\./);
+    expect(await ask('can i run check user?', ADMIN)).toContain('check user <sip address or UPN>');
   });
 });
 

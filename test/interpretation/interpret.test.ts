@@ -1319,6 +1319,17 @@ describe('help on named commands', () => {
   it.each(['help lync wont sign in', 'check user ken@contoso.dk', 'schedule a meeting in outlook for tomorrow'])('%j is no help on commands', (text) => {
     expect(ask(text)).not.toMatchObject({ kind: 'help', about: expect.anything() });
   });
+  it.each([
+    ['can i run check user?', 'check user'],
+    ['am i allowed to use the probe command', 'probe'],
+    ['do i have access to schedule', 'schedule'],
+  ])('%j asks whether one may run %j: help about it, whoever asks', (text, about) => {
+    const reading = interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, namesCommands: () => false, isCommandName: namesCommands });
+    expect(reading).toMatchObject({ kind: 'help', about });
+  });
+  it('"can i use lync on my ipad" names no command', () => {
+    expect(interpret('can i use lync on my ipad', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, isCommandName: namesCommands })).not.toMatchObject({ kind: 'help' });
+  });
   it('a caller with no such commands gets no command help for the word', () => {
     expect(ask('schedule', false)).not.toMatchObject({ kind: 'help' });
   });
