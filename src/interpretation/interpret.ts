@@ -264,6 +264,12 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   } else if (!question) {
     // An instruction step: "installed", "ok I'm on the page now" go on; "I can't find it" is stuck.
     const progress = progressOf(folded);
+    // "i cant log into skype.com with my microsoft account": trouble with another product is no report on
+    // this step. Declined as a question of its own; the flow keeps its place.
+    if (progress === 'stuck' && tokens(folded).length >= 5) {
+      const elsewhere = context.search(text);
+      if (elsewhere.otherTopic) return { kind: 'question', result: elsewhere, aside: true, confidence: 0.7 };
+    }
     // "Tried it, failed again" is what a step that asks for the failure wants to hear.
     if (progress === 'stuck' && step.reproduces && failedAgain(folded)) return { kind: 'flow-word', word: 'next', confidence: 0.7 };
     // "the page looks all messed up, i have IE 10" at the step that opens it: what it describes is a step

@@ -1300,6 +1300,19 @@ describe('one sentence rules the answer out, another tells something new', () =>
   });
 });
 
+describe('trouble with another product at an instruction step', () => {
+  const macLogs = at('collect-logs', ['Mac']);
+  const skype: SearchResult = { hits: [], tokens: [], unknown: [], answered: false, otherTopic: 'skype.com' };
+  const ask = (text: string, search: () => SearchResult) => interpret(text, { catalog, steps, flow: macLogs, staff: false, search, isCommand: () => false });
+
+  it('"i cant log into skype.com with my microsoft account" is declined as a question of its own; the flow keeps its place', () => {
+    expect(ask('i cant log into skype.com with my microsoft account', () => skype)).toMatchObject({ kind: 'question', aside: true, result: { otherTopic: 'skype.com' } });
+  });
+  it('"i cant find the preferences menu" is stuck on this step', () => {
+    expect(ask('i cant find the preferences menu', () => NOTHING)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+});
+
 describe('help on named commands', () => {
   const names = ['schedule check pool', 'schedule check user', 'check user', 'check pool', 'probe'];
   const namesCommands = (words: string) => names.some((name) => name === words || name.startsWith(`${words} `));
