@@ -147,7 +147,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   const logic = (context: TurnContext) => turns.run(context, (turn) => bot.run(turn));
   const { server, inFlight } = createServer({
-    processActivity: (req, res) => adapter.process(req, res, logic),
+    processActivity: async (req, res) => {
+      const { status, body } = await adapter.answer(req.headers.authorization ?? '', req.body as Record<string, unknown>, logic);
+      if (body === undefined) {
+        res.status(status);
+        res.end();
+      } else res.send(status, body);
+    },
     requireAuthorization: config.authenticated,
     verifyToken: (authorization) => authentication.acceptsToken(authorization),
     logger,

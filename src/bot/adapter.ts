@@ -6,6 +6,7 @@ import {
   type ConfigurationBotFrameworkAuthenticationOptions,
   type TurnContext,
 } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import { randomUUID } from 'node:crypto';
 import type { Config } from '../config/config';
 import type { Logger } from '../observability/logger';
@@ -72,6 +73,33 @@ export class HelpdeskAdapter extends CloudAdapter {
   runInProcess(activity: Partial<Activity>, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity('', activity as Activity, logic);
   }
+
+  /**
+   * Runs an activity from a POST the server has already checked (token, size, JSON, envelope) and
+   * says what to answer. It is what `process` does after its own second parse of the same body, which
+   * builds schemas afresh on every request; an authentication failure is a 401 without its details.
+   */
+  async answer(authorization: string, body: Record<string, unknown>, logic: (context: TurnContext) => Promise<void>): Promise<{ status: number; body?: unknown }> {
+    try {
+      const response = await this.processActivity(authorization, withDates(body), logic);
+      return { status: response?.status ?? 200, ...(response?.body === undefined ? {} : { body: response.body }) };
+    } catch (error) {
+      if (error instanceof AuthenticationError) return { status: 401, body: { error: 'Unauthorized', message: 'Unauthorized: the request does not carry a valid Bot Framework token.' } };
+      throw error;
+    }
+  }
+}
+
+/** Time fields as the SDK hands them to a turn: Date objects, with the text as sent kept beside them. */
+function withDates(body: Record<string, unknown>): Activity {
+  const activity = body as Record<string, unknown>;
+  for (const [field, raw] of [['timestamp', 'rawTimestamp'], ['expiration', 'rawExpiration'], ['localTimestamp', 'rawLocalTimestamp']] as const) {
+    const value = activity[field];
+    if (typeof value !== 'string') continue;
+    activity[raw] = value;
+    activity[field] = new Date(value);
+  }
+  return activity as unknown as Activity;
 }
 
 const CORRELATION = Symbol('correlationId');
