@@ -724,7 +724,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const flowId = said.client ? undefined : flowAskingTheClient(result.hits, catalog);
     if (flowId) return { kind: 'start-flow', flowId, slots: said, confidence: 0.6 };
   }
-  const forUser = userStepInstead(text, result, context) ?? namedClientStepInstead(text, result, context);
+  const forUser = userStepInstead(text, result, context) ?? namedClientStepInstead(text, result, context) ?? offTopicArticleStepInstead(text, result, context);
   if (forUser) return { kind: 'step-answer', ...forUser, confidence: 0.6 };
   // "outside, 4g" after a conversation about a Windows Phone: an article for the Store app alone is
   // about some other device. Offered ("is this it?"), never stated.
@@ -762,6 +762,21 @@ function namedClientStepInstead(text: string, result: SearchResult, context: Int
   const client = slotsOf(text).client?.value;
   if (!client || clients.length === 0 || clients.some((each) => each === client || each === 'any' || each === 'server')) return undefined;
   return context.steps?.stepForAny(text, client);
+}
+
+/**
+ * "where are lync logs on mac": the question names a guided procedure's subject (logs) and one of its
+ * steps, while the article found says nothing of that subject (passive authentication on a pool, found
+ * by "mac" alone). The step answers instead.
+ */
+function offTopicArticleStepInstead(text: string, result: SearchResult, context: InterpretContext): { flowId: string; stepId: string } | undefined {
+  const best = result.answered ? result.hits[0]?.article : undefined;
+  const client = slotsOf(text).client?.value;
+  if (!best || !client || !context.steps) return undefined;
+  const step = context.steps.stepForAny(text, client);
+  if (!step) return undefined;
+  const articleText = [best.title, best.answer, ...(best.steps ?? []), ...(best.caveats ?? [])].join(' ');
+  return context.steps.mentionsTopic(step.flowId, articleText) ? undefined : step;
 }
 
 /** How close the best article must be, and how far ahead of the other listed ones, to be the one a short remark describes. */

@@ -45,9 +45,20 @@ const RUN_TOGETHER = /^([a-z]{2,3})(\d{1,2})$/;
 /** Words people use for what a step calls otherwise: "which website do i go to" is the step with the web address. */
 const SAME_AS: Record<string, string> = { log: 'logs', website: 'web', websites: 'web', webpage: 'web', webpages: 'web', webside: 'web', url: 'web', urls: 'web', link: 'web', links: 'web' };
 
+/**
+ * What an article's words also say about a procedure's subject: an article on capturing a trace is
+ * about logs though it never says "log". (Only for articles: a question's "trace" alone asks for no
+ * log collection.) Keys are words as wordsOf gives them: "tracing" and "traces" come out as "trac".
+ */
+const ARTICLE_SAME_AS: Record<string, string> = { trace: 'logs', trac: 'logs', diagnostic: 'logs', etl: 'logs' };
+
 function wordsOf(text: string): string[] {
-  // "log on to the computer" is signing in; "the lync log files" are logs.
-  return tokens(foldPhrase(text).replace(/\blog (?:in|on)\b/g, 'sign in'))
+  // "log on to the computer", "when i log into lync", "logging in" are signing in; "the lync log files"
+  // and "turn on logging in lync for mac" are logs.
+  const folded = foldPhrase(text)
+    .replace(/\b((?:turn(?:ed|ing)? on|switch(?:ed|ing)? on|enabl(?:e|ed|ing)|start(?:ed|ing)?|collect(?:ed|ing)?|gather(?:ed|ing)?) (?:the )?)logging\b/g, '$1logs')
+    .replace(/\blog(?:ging|ged)? ?(?:in|on|into|onto)\b/g, 'sign in');
+  return tokens(folded)
     .flatMap((word) => {
       const parts = RUN_TOGETHER.exec(word);
       return parts ? [word, parts[1]!, parts[2]!] : [SAME_AS[word] ?? word];
@@ -109,6 +120,12 @@ export class StepIndex {
     const start = this.clientStart(flowId, client);
     const stepId = this.stepFor(flowId, question, start ? { stepId: start, visited: [], staff: true } : undefined, 1, minShare);
     return stepId ? { flowId, stepId } : undefined;
+  }
+
+  /** Whether a text (an article's) says anything of a flow's own subject: any word of its topic. */
+  mentionsTopic(flowId: string, text: string): boolean {
+    const topic = this.byFlow.get(flowId)?.topic;
+    return Boolean(topic) && wordsOf(text).some((word) => topic!.has(ARTICLE_SAME_AS[word] ?? word));
   }
 
   /**

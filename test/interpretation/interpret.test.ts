@@ -1268,7 +1268,7 @@ describe('thinking out loud', () => {
 });
 
 describe('an end user asking what to do on their own device', () => {
-  const fiddler = { id: 'fiddler-trace-mobile-passive-auth', audience: ['admin'], clients: ['android', 'ios'] } as never;
+  const fiddler = { id: 'fiddler-trace-mobile-passive-auth', title: 'Capture a Fiddler trace to troubleshoot passive authentication sign-in', audience: ['admin'], clients: ['android', 'ios'] } as never;
   const adminAnswer: SearchResult = { hits: [{ article: fiddler, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
   const ask = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => adminAnswer, isCommand: () => false });
 
@@ -1355,7 +1355,7 @@ describe('help on named commands', () => {
 });
 
 describe('an answer written for another client than the one named', () => {
-  const pcLogging = { id: 'desktop-client-turn-on-logging', audience: ['enduser'], clients: ['desktop'] } as never;
+  const pcLogging = { id: 'desktop-client-turn-on-logging', title: 'Turning on logging in Lync 2013 on a PC and finding the log files', audience: ['enduser'], clients: ['desktop'] } as never;
   const pcAnswer: SearchResult = { hits: [{ article: pcLogging, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
   const ask = (text: string, staff = false) => interpret(text, { catalog, steps, staff, search: () => pcAnswer, isCommand: () => false });
 
@@ -1367,6 +1367,26 @@ describe('an answer written for another client than the one named', () => {
   });
   it.each(['how do I find the lync log files on my pc?', 'how do I find the lync log files?'])('%j keeps the article: it names that client or none', (text) => {
     expect(ask(text)).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
+});
+
+describe('an answer that says nothing of the procedure the question names', () => {
+  const poolSetting = { id: 'passive-auth-pool-level-setting', title: 'Passive authentication is a pool level setting', answer: 'Users of Android or Mac clients need a pool without passive authentication.', steps: [], caveats: [], audience: ['admin'], clients: ['android', 'mac', 'server'] } as never;
+  const trustPrompt = { id: 'trust-prompt', title: 'Lync asks whether to trust a server', answer: 'The certificate of an auto-discovered server is shown for you to trust.', steps: [], caveats: [], audience: ['enduser'], clients: ['desktop'] } as never;
+  const found = (article: never): SearchResult => ({ hits: [{ article, score: 1, confidence: 0.8, signals: { coverage: 0.6, questionMatch: 0.3, distinctive: 1, aboutWords: 1 } }], tokens: [], unknown: [], answered: true });
+  const ask = (text: string, article: never) => interpret(text, { catalog, steps, staff: false, search: () => found(article), isCommand: () => false });
+
+  it.each(['where are lync logs on mac', 'turn on logging in lync for mac'])('%j gets the Mac\'s logging step, not an article found by "mac" alone', (text) => {
+    expect(ask(text, poolSetting)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mac-logs' });
+  });
+  it.each([
+    'when i log into lync on my pc i get a popup asking if i trust some server and showing a certificate',
+    'logging in to lync on my desktop asks me to trust a server certificate',
+  ])('%j is about signing in, not logs: the article stays', (text) => {
+    expect(ask(text, trustPrompt)).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
+  it('a question that names no client keeps the article', () => {
+    expect(ask('where are the lync logs', poolSetting)).toMatchObject({ kind: 'question' });
   });
 });
 
