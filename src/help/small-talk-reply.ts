@@ -62,6 +62,11 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
         text: `I can't receive files in this chat. Attach the zip (or a screenshot) to your helpdesk ticket or email, with your sign-in address and the time of the failure; or type "${PHRASES.person}" and I'll pass on everything so far, so the helpdesk knows it is coming.`,
         suggestions: inFlow ? undefined : [PHRASES.person],
       };
+    case 'nothing-handed-off':
+      return {
+        text: `Nothing from this conversation has gone to the helpdesk yet, so nobody is on it. Type "${PHRASES.person}" and I'll pass on everything you've told me; or ${ASK.charAt(0).toLowerCase()}${ASK.slice(1)}, and I'll look for the fix.`,
+        suggestions: [PHRASES.person, 'help'],
+      };
     case 'bare-answer':
       return staff
         ? { text: `Nothing here is waiting for that answer. ${ASK}, and I'll look for the fix; type "help" for the commands you can run.`, suggestions: ['help'] }

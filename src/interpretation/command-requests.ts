@@ -39,8 +39,8 @@ const TICKET_LIST = /^(?:(?:ok|so|hey|hi|pls|please|can you|could you|just)\s+)*
 
 /** "what tickets are open right now", "which handoffs are still waiting": the ticket list, asked the other way round. */
 const TICKETS_OPEN = /^(?:(?:ok|so|hey|hi|whatever)[,.!]?\s+)*(?:what|which) (?:tickets|hand ?offs|handoffs) (?:are|do we have|have we got|is)(?: still)? ?(?:open|waiting|pending|left|there)?\b/i;
-/** "anything waiting?", "whats new today": from staff, the queue (nothing else in the message). */
-const QUEUE_SHORT = /^(?:(?:ok|so|hey|hi|morning|good morning|right)[,.!]?\s+)*(?:anything|any ?thing|whats|what s|what is|is there anything|got anything)\s+(?:(?:still|else)\s+)?(?:new|waiting|pending|open|in|for (?:us|me))(?:\s+(?:for (?:us|me)|today|now|right now|this morning))*\s*[?.!]*$/i;
+/** "anything waiting?", "whats new today", "anything urgent": from staff, the queue (nothing else in the message). */
+const QUEUE_SHORT = /^(?:(?:ok|so|hey|hi|morning|good morning|right)[,.!]?\s+)*(?:(?:anything|any ?thing|whats|what s|what is|is there anything|got anything)\s+(?:(?:still|else)\s+)?(?:new|waiting|pending|open|in|for (?:us|me)|urgent|important|that needs? (?:me|us|attention)|needing (?:me|us|attention))|(?:anyone|anybody|someone|somebody) (?:still )?waiting)(?:\s+(?:for (?:us|me)|today|now|right now|this morning))*\s*[?.!]*$/i;
 
 /** "queue pls", "open tickets?", "my tickets": the queue named and nothing else. */
 const QUEUE_BARE = /^(?:(?:ok|so|hey|hi)[,.!]?\s+)*(?:(?:the|any|my|our)\s+)?(?:(?:open|new|waiting|pending)\s+)?(?:queue|tickets|hand ?offs|handoffs)(?:\s+(?:pls|please|plz|now|again|today))*\s*[?.!]*$/i;

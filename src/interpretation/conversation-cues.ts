@@ -34,6 +34,26 @@ export function asksHowHandOffStands(folded: string): boolean {
   return HANDOFF_STATUS.test(folded);
 }
 
+/**
+ * Waiting for a person, said without a hand-off made: "im still waiting", "is anyone going to call me",
+ * "any news?" alone. Narrower than asking how a hand-off stands ("how long does it take" is a question
+ * of its own when nothing was handed off).
+ */
+const WAITING_FOR_PERSON = new RegExp(
+  [
+    String.raw`\b(?:still|been) waiting\b`,
+    String.raw`^(?:so |ok |and )?(?:any|got any) (?:update|updates|news|word|progress|reply|response)(?: yet)?\s*[?.!]*$`,
+    String.raw`\b(?:is|will|are) (?:any ?one|some ?one|somebody|anybody|the helpdesk|a person|an agent)(?: going to| gonna)? (?:contact|call|ring|email|message|reach|get back to|reply to|respond to|answer|help|get in touch with) me\b`,
+    String.raw`\bwhen (?:will|does|can) (?:some ?one|any ?one|somebody|the helpdesk|an agent)\b`,
+    String.raw`\bheard back\b`,
+    String.raw`\b(?:is )?(?:any ?one|anybody|some ?one|somebody) (?:there|around|listening|home|here)\b`,
+  ].join('|'),
+);
+
+export function waitsForPerson(folded: string): boolean {
+  return WAITING_FOR_PERSON.test(folded);
+}
+
 /** Asking after a slow command just started: "did that finish?", "any results yet", "is the check still running". */
 const COMMAND_STATUS = new RegExp(
   [

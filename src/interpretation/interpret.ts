@@ -8,7 +8,7 @@ import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
-import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack } from './conversation-cues';
+import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, type ScheduleShown } from './schedule-picks';
@@ -352,6 +352,17 @@ function errorChoice(choices: readonly FlowChoice[]): number | undefined {
   return onlyChoiceWithAlias(choices, (alias) => alias === 'error');
 }
 
+/** Longer than this, a message asking after the helpdesk says something else too. */
+const WAITING_MAX_WORDS = 9;
+
+/** "is anyone there?", "hello? anybody around": calling out, not asking after a request. */
+const CALLING_OUT = /\b(?:any ?one|anybody|some ?one|somebody) (?:there|around|listening|home|here)\b/;
+
+/** Words that give a message asking "any news" a subject of its own ("any update on the ios app"). */
+function asksAboutSomething(folded: string): boolean {
+  return /\b(?:lync|skype|app|client|sign|signing|login|log|password|pin|card|certificate|server|pool|adfs|error|update on|news on|about)\b/.test(folded.replace(/\b(?:help|helpdesk|ticket|request|case|someone|anyone|somebody|anybody|person|agent)\b/g, ''));
+}
+
 /** "still", "same", or "again" with a complaint: the problem goes on. */
 function goesOnFailing(folded: string): boolean {
   return /\b(?:still|same)\b/.test(folded) || (/\bagain\b/.test(folded) && (STILL_FAILING.test(folded.replace(/\bagain\b/g, '')) || /\b(?:asks?|asked|asking|prompts?|prompted|prompting)\b/.test(folded)));
@@ -557,6 +568,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   if (context.commandStarted && tokens(folded).length <= 12 && asksHowCommandStands(folded)) return { kind: 'command-status', confidence: 0.9 };
   if (context.handedOff && asksHowHandOffStands(folded)) return { kind: 'handoff-status', confidence: 0.9 };
+  // "im still waiting", "is anyone going to help me" with nothing handed off: nobody is on it yet, and
+  // the user should know (never an article found by "waiting"). A question with a subject is searched.
+  if (!context.handedOff && tokens(folded).length <= WAITING_MAX_WORDS && waitsForPerson(folded) && !slotsOf(text).client && !asksAboutSomething(folded)) {
+    // ("is anyone there?": who answers here, the bot.)
+    if (CALLING_OUT.test(folded)) return { kind: 'small-talk', topic: 'about-bot', confidence: 0.75 };
+    if (!context.staff) return { kind: 'small-talk', topic: 'nothing-handed-off', confidence: 0.75 };
+  }
   const group = phraseGroupOf(text);
   if (group) {
     switch (group.outside) {

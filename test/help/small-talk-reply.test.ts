@@ -16,3 +16,12 @@ describe('a stray answer with nothing asked', () => {
     expect(smallTalkReply(topic, false).text).toContain('when you sign in');
   });
 });
+
+describe('waiting for a person with nothing handed off', () => {
+  it('says nobody is on it yet and offers the hand-off', () => {
+    const reply = smallTalkReply('nothing-handed-off', false);
+    expect(reply.text).toMatch(/^Nothing from this conversation has gone to the helpdesk yet/);
+    expect(reply.text).toContain('tell me what happens when you sign in');
+    expect(reply.suggestions).toContain('talk to a person');
+  });
+});

@@ -93,6 +93,9 @@ describe('read-only listings asked for in words', () => {
     ['open tickets?', 'tickets'],
     ['anything for me?', 'tickets'],
     ['whats still open?', 'tickets'],
+    ['anything urgent?', 'tickets'],
+    ['ok so anything that needs attention today', 'tickets'],
+    ['anyone waiting?', 'tickets'],
     ['what did people run lately', 'audit'],
     ['who ran what today', 'audit'],
     ['what was the last thing i ran', 'audit'],
@@ -109,6 +112,8 @@ describe('read-only listings asked for in words', () => {
     'what did people run into with the iphone app',
     'what did i run into',
     'anything else?',
+    'anything urgent i should know about lync for mac',
+    'anyone waiting for the meeting to start gets dropped',
   ])('"%s" is no request at all', (text) => {
     expect(commandRequested(text)).toBeUndefined();
   });

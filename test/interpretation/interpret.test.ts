@@ -855,6 +855,28 @@ describe('after a hand-off: asking how the request stands', () => {
   });
 });
 
+describe('asking after the helpdesk with nothing handed off', () => {
+  const wait = (text: string, staff = false) => interpret(text, { catalog, steps, staff, search: () => NOTHING, isCommand: () => false });
+  it.each(['im still waiting', 'still waiting for someone to help me', 'is anyone going to contact me?', 'any news?', 'when will someone call me back', 'have you heard back'])(
+    '%j: nobody is on it yet, and the user is told so (no article found by "waiting")',
+    (text) => {
+      expect(wait(text)).toEqual({ kind: 'small-talk', topic: 'nothing-handed-off', confidence: 0.75 });
+    },
+  );
+  it.each(['is anyone there?', 'hello? anybody around'])('%j calls out: the bot says who answers', (text) => {
+    expect(wait(text)).toMatchObject({ kind: 'small-talk', topic: 'about-bot' });
+  });
+  it.each(['any update on the lync ios app?', 'lync on my iphone is still waiting for network', 'any news about the certificate error', 'how long does it take', 'can you help me'])('%j is no waiting for a person: read as it stands', (text) => {
+    expect(wait(text)).not.toMatchObject({ kind: 'small-talk', topic: 'nothing-handed-off' });
+  });
+  it.each(['any update on the lync ios app?', 'lync on my iphone is still waiting for network', 'any news about the certificate error'])('%j has a subject of its own: searched', (text) => {
+    expect(wait(text)).toMatchObject({ kind: 'question' });
+  });
+  it('staff asking "still waiting" are not told about their own hand-off', () => {
+    expect(wait('still waiting', true)).not.toMatchObject({ topic: 'nothing-handed-off' });
+  });
+});
+
 describe('a follow-up that points back ("how long does it run", "and where is…") is read with the question before it', () => {
   const hit = (id: string) => ({ article: { id } as never, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } });
   const answer = (id: string): SearchResult => ({ hits: [hit(id)], tokens: [], unknown: [], answered: true });
