@@ -69,3 +69,22 @@ export function notForNamedClient(tokens: Iterable<string>, articleClients: read
   return written.length > 0 && !written.includes('any') && !written.some((client) => named.includes(client));
 }
 const MOBILE = stem('mobile');
+
+/** How an article's text names each client that has articles apart ("mobile" speaks of every phone). */
+const SPOKEN_OF: Partial<Record<ClientKind, RegExp>> = {
+  ios: /\b(?:ios|iphone|iphones|ipad|ipads|apple|mobile|phones?|devices?)\b/,
+  android: /\b(?:android|mobile|phones?|devices?)\b/,
+  'windows-phone': /\b(?:windows phone|wp8|lumia|mobile|phones?|devices?)\b/,
+  mac: /\b(?:mac|macs|os x|macos|macbook)\b/,
+};
+
+/**
+ * "lync still waiting for network on my iphone": the question names a phone or the Mac, and the best
+ * article is about the servers only and never speaks of that client (a CMS replication article found
+ * by "waiting" and "network"). It answers something else.
+ */
+export function namedClientUnspoken(tokens: Iterable<string>, articleClients: readonly ClientKind[], articleText: string): boolean {
+  if (articleClients.some((client) => client !== 'server')) return false;
+  const named = [...clientsAsked([...tokens].filter((token) => stem(token) !== MOBILE))].filter((client) => APART.has(client));
+  return named.length > 0 && named.every((client) => !SPOKEN_OF[client]!.test(articleText));
+}

@@ -8,7 +8,7 @@ import { buildIndexData, inverseDocumentFrequency, type IndexData } from './buil
 import type { Synonyms } from './synonyms';
 import { askedSubject, asksToKeep, asksToUndo, coversSubject } from './asked-subject';
 import { factsAsked, statesFactsAsked } from './asked-fact';
-import { clientFit, clientsAsked, notForNamedClient } from './clients';
+import { clientFit, clientsAsked, namedClientUnspoken, notForNamedClient } from './clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words';
 import { SpellingCorrector } from './spelling';
 import { normaliseText, rawTokens, searchTokens } from './text';
@@ -379,6 +379,7 @@ export class KnowledgeIndex {
           best.confidence >= this.minConfidence &&
           // "My iPad lync just spins" is not answered with the Android article: offered, never stated.
           !notForNamedClient(unique, best.article.clients) &&
+          !namedClientUnspoken(unique, best.article.clients, this.fullText(hitPositions[0]!)) &&
           (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
           aboutSubject(0) &&
           // An expansion the glossary does not hold is not in any article either: never answered with one.

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { gist } from '../../src/knowledge/answer';
-import { clientFit, clientsAsked, notForNamedClient } from '../../src/knowledge/clients';
+import { clientFit, clientsAsked, namedClientUnspoken, notForNamedClient } from '../../src/knowledge/clients';
 import { everydayRank, unknownWordShare } from '../../src/knowledge/everyday-words';
 import { compileScope } from '../../src/knowledge/scope';
 import { SpellingCorrector } from '../../src/knowledge/spelling';
@@ -261,6 +261,21 @@ describe('clients', () => {
     [['ios'], [], false],
   ] as const)('a phone or the Mac named (%j) and an article only for other clients (%j): %s', (tokens, clients, other) => {
     expect(notForNamedClient(tokens, clients)).toBe(other);
+  });
+
+  it.each([
+    [['wait', 'network', 'ios'], ['server'], 'the master checks for changes every 60 seconds', true],
+    [['wait', 'network', 'ios'], ['server'], 'mobile clients sign in through the reverse proxy', false],
+    [['mac', 'sign'], ['server'], 'mac clients are not compatible with passive authentication', false],
+    [['android'], ['server', 'android'], 'the android app', false],
+    [['wait', 'network'], ['server'], 'the master checks for changes every 60 seconds', false],
+  ] as const)('a phone or the Mac named (%j), a servers-only article (%j) that says %j: another subject (%s)', (tokens, clients, text, other) => {
+    expect(namedClientUnspoken(tokens, clients, text)).toBe(other);
+  });
+
+  it('"lync still waiting for network on my iphone" is not answered with the CMS replication article', () => {
+    const result = knowledge.search('lync still waiting for network on my iphone');
+    expect(result.answered).toBe(false);
   });
 
   it('a lone word several articles share is asked back as typed, never as its stem', () => {
