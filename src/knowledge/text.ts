@@ -18,7 +18,7 @@ const STOPWORDS = new Set(
  * What a packed index built with these rules depends on: the stop words, and a number to raise with
  * any change to the stemmer or the splitting of words (an index of other tokens would match nothing).
  */
-const TOKENIZER_RULES = 1;
+const TOKENIZER_RULES = 2;
 export function tokenizerFingerprint(): string {
   return JSON.stringify({ rules: TOKENIZER_RULES, stopwords: [...STOPWORDS].sort() });
 }
@@ -42,7 +42,9 @@ function normaliseTextNow(text: string): string {
  */
 export function stem(token: string): string {
   if (token.length <= 3 || /\d/.test(token)) return token;
-  return dropSilentE(suffixStem(token));
+  const stemmed = dropSilentE(suffixStem(token));
+  // "note", "notes", "noted" would become "not", which nearly every article holds ("my lync status note").
+  return stemmed === 'not' ? 'note' : stemmed;
 }
 
 function suffixStem(token: string): string {

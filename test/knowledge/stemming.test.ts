@@ -24,4 +24,9 @@ describe('stemming', () => {
     expect(stem('agree')).toBe('agree');
     expect(stem('use')).toBe('use');
   });
+
+  it.each(['note', 'notes', 'noted', 'noting'])('"%s" stays a note, never "not"', (word) => {
+    expect(stem(word)).toBe('note');
+    expect(stem(word)).not.toBe(stem('not'));
+  });
 });
