@@ -1,4 +1,5 @@
 import {
+  ActivityTypes,
   TeamsActivityHandler,
   type ConversationState,
   type MessagingExtensionQuery,
@@ -79,19 +80,20 @@ export class HelpdeskBot extends TeamsActivityHandler {
     this.steps = deps.flows ? new StepIndex(deps.flows.catalog) : undefined;
     this.memory = deps.conversationState.createProperty<ConversationMemory>('memory');
 
-    this.onMessage(async (context, next) => {
-      await this.handleMessage(context);
-      await next();
-    });
-
     this.onMembersAdded(async (context, next) => {
       if (shouldWelcome(context.activity)) await this.send(context, welcomeReply());
       await next();
     });
   }
 
+  /**
+   * A message goes straight to the one handler there is; everything else (members added, Teams invokes)
+   * through the handler chain. The chain's generic dispatch costs a message turn more than its own
+   * reading of the text, and the bot registers nothing else for messages.
+   */
   override async run(context: TurnContext): Promise<void> {
-    await super.run(context);
+    if (context.activity?.type === ActivityTypes.Message) await this.handleMessage(context);
+    else await super.run(context);
     await this.deps.conversationState.saveChanges(context, false);
   }
 
