@@ -784,8 +784,8 @@ function namedClientStepInstead(text: string, result: SearchResult, context: Int
 
 /**
  * "where are lync logs on mac": the question names a guided procedure's subject (logs) and one of its
- * steps, while the article found says nothing of that subject (passive authentication on a pool, found
- * by "mac" alone). The step answers instead.
+ * steps, while the article found is not about that subject (passive authentication on a pool, found by
+ * "mac" alone). The step answers instead.
  */
 function offTopicArticleStepInstead(text: string, result: SearchResult, context: InterpretContext): { flowId: string; stepId: string } | undefined {
   const best = result.answered ? result.hits[0]?.article : undefined;
@@ -793,8 +793,8 @@ function offTopicArticleStepInstead(text: string, result: SearchResult, context:
   if (!best || !client || !context.steps) return undefined;
   const step = context.steps.stepForAny(text, client);
   if (!step) return undefined;
-  const articleText = [best.title, best.answer, ...(best.steps ?? []), ...(best.caveats ?? [])].join(' ');
-  return context.steps.mentionsTopic(step.flowId, articleText) ? undefined : step;
+  // (Its title and key fact say what it is about: a step that traces a server on the way is no article about logs.)
+  return context.steps.mentionsTopic(step.flowId, `${best.title} ${best.answer ?? ''}`) ? undefined : step;
 }
 
 /** How close the best article must be, and how far ahead of the other listed ones, to be the one a short remark describes. */

@@ -1410,6 +1410,10 @@ describe('an answer that says nothing of the procedure the question names', () =
   it('a question that names no client keeps the article', () => {
     expect(ask('where are the lync logs', poolSetting)).toMatchObject({ kind: 'question' });
   });
+  it('an article that only traces a server on the way is no article about logs: the PC\'s logging step', () => {
+    const noFormsPage = { id: 'passive-auth-desktop-client-no-adfs-page', title: 'Lync 2013 on a PC signs in without the AD FS page', answer: 'Check the Registrar on the Edge.', steps: ['To see what happened, trace the WebInfrastructure component.'], caveats: [], audience: ['admin'], clients: ['desktop'] } as never;
+    expect(ask('where are the lync logs on my normal windows pc', noFormsPage)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-logging-on' });
+  });
 });
 
 describe('another client asked about again with "same"', () => {
