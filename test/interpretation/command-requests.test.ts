@@ -23,6 +23,9 @@ describe('checks asked for in words', () => {
     ['where does grace@contoso.dk get her policies from', 'show policies grace@contoso.dk'],
     ['cool. sanity check lync-int.contoso.dk for me while youre at it', 'check pool lync-int.contoso.dk'],
     ['is lync2-int.contoso.dk ok?', 'check pool lync2-int.contoso.dk'],
+    // A bare domain is no server: the probe is the look there is.
+    ['check contoso.com for sign in problems', 'probe contoso.com'],
+    ['can you look at contoso.dk', 'probe contoso.dk'],
     // Ticket changes are offered, never run on a reading of words.
     ['take H-YZ4WP9', 'ticket take H-YZ4WP9'],
     ["i'll grab h-yz4wp9", 'ticket take H-YZ4WP9'],
@@ -102,6 +105,8 @@ describe('read-only listings asked for in words', () => {
     ["how's the bot doing this week, answer rate etc", 'report'],
     ['how are we doing this month, the usage numbers', 'report'],
     ['what have i got scheduled', 'schedules'],
+    ['show me the last few commands people ran', 'audit'],
+    ['the last checks we ran?', 'audit'],
   ])('"%s" → %s', (text, command) => {
     expect(commandRequested(text)).toEqual({ kind: 'listing', command });
   });
