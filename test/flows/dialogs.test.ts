@@ -131,7 +131,7 @@ const CASES: Case[] = [
   { name: 'Enrollment: unsure of the card kind → a person', flow: CARD, inputs: ['not sure', 'still not sure'], last: [/physical or a virtual card/], outcome: 'handoff' },
 
   { name: 'Logs, Store app, already on → save logs (memory) and where', flow: LOGS, inputs: ['store app', 'done', 'already on', 'done'], last: [/Settings\*\* > \*\*About\*\* > \*\*Save logs/, /memory/] },
-  { name: 'Logs, phone → the app emails its diagnostic logs, then a person', flow: LOGS, inputs: ['iphone'], last: [/About\*\* > \*\*Send diagnostic logs/, /documented for Android/] },
+  { name: 'Logs, phone → the app emails its diagnostic logs, then a person', flow: LOGS, inputs: ['iphone'], last: [/About\*\* > \*\*Send diagnostic logs/, /described for the Android app; on the iPhone, iPad and Windows Phone apps they are assumed/] },
   { name: 'Logs, phone, sent → the helpdesk gets the time and address', flow: LOGS, inputs: ['android', 'done'], last: [/talk to a person/, /sign-in address/], outcome: 'handoff' },
   { name: 'Logs, phone, menu not there → honest, AlwaysOn on the server', flow: LOGS, inputs: ['windows phone', 'stuck'], last: [/AlwaysOn/, /when it happened/] },
   { name: 'Logs, Mac → logging for troubleshooting and ~/Library/Logs, then send', flow: LOGS, inputs: ['mac', 'done'], last: [/Zip the logs/], outcome: 'done' },
