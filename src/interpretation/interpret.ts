@@ -160,6 +160,9 @@ export function trailingQuestion(text: string): { before: string; question: stri
 }
 const TRAILING_LEAD = /^(?:what|whats|where|wheres|which|how|hows|who|when|why)\b/;
 
+/** "i use 2 laptops do i need to do this twice": a question about what the user must do, asked after a remark without a question mark. */
+const ASKS_ABOUT_SELF = /\b\w+ (?:do|should|must|can|will) (?:i|we) (?:need to|have to|still|also|really|each|both|do this|do it|repeat)\b/;
+
 /** True when the message reads like a question rather than an answer or a statement. */
 export function looksLikeQuestion(text: string): boolean {
   if (/\?\s*$/.test(text)) return true;
@@ -245,7 +248,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   // in the Android branch) is another matter, read as a side question: no choice is picked from its words.
   const otherClient = slotsOf(text).client?.value;
   const aboutAnotherClient = words.length > SIDE_MIN_WORDS && otherClient !== undefined && context.flow?.facts.client !== undefined && otherClient !== context.flow.facts.client;
-  const asksOutright = (looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?'))) || aboutAnotherClient;
+  const asksOutright = (looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?'))) || aboutAnotherClient || ASKS_ABOUT_SELF.test(folded);
   // "in. btw what pin do i type": a report, then a question of its own. The question is asked beside the
   // step (unless the report picks one of the step's choices, which is the answer the step waits for).
   const trailing = asksOutright ? undefined : trailingQuestion(text);

@@ -1335,6 +1335,17 @@ describe('trouble with another product at an instruction step', () => {
   });
 });
 
+describe('a question about what the user must do, asked without a question mark, at an instruction step', () => {
+  const macLogs = at('collect-logs', ['Mac']);
+  const ask = (text: string) => interpret(text, { catalog, steps, flow: macLogs, staff: false, search: () => NOTHING, isCommand: () => false });
+  it.each(['i use 2 laptops do i need to do this twice', 'got two macs so should i do it on both'])('%j is a question, not "I didn\'t catch that"', (text) => {
+    expect(ask(text)).not.toMatchObject({ kind: 'not-understood' });
+  });
+  it.each(['done, it worked', 'i cant find the preferences menu'])('%j is still a report on the step', (text) => {
+    expect(ask(text)).toMatchObject({ kind: 'flow-word' });
+  });
+});
+
 describe('help on named commands', () => {
   const names = ['schedule check pool', 'schedule check user', 'check user', 'check pool', 'probe'];
   const namesCommands = (words: string) => names.some((name) => name === words || name.startsWith(`${words} `));
