@@ -1,3 +1,5 @@
+import { shorten } from '../core/shorten';
+
 /**
  * Channels that draw a message's text above its Adaptive Card (Teams, Web Chat) would say everything
  * twice when the text repeats the card. These helpers decide what text, if any, goes with a card.
@@ -11,7 +13,7 @@ function paragraphsOf(text: string): string[] {
 /** The first paragraph, cut to `limit` characters: what stands in for a long text next to a card. */
 export function firstParagraph(text: string, limit = 300): string {
   const first = paragraphsOf(text)[0] ?? '';
-  return first.length <= limit ? first : `${first.slice(0, limit - 1)}…`;
+  return shorten(first, limit);
 }
 
 /**

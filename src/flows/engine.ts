@@ -8,6 +8,7 @@ import type { FlowWord } from './words';
 import { choiceNumber, exactChoice } from '../language/choices';
 import { CONCEPTS } from '../language/vocabulary';
 import { startPhrase } from '../core/user-text';
+import { shorten } from '../core/shorten';
 
 /**
  * The flow state machine. Pure: a state and what the user typed go in, replies and the next state come
@@ -293,7 +294,7 @@ const MAX_NOTES = 5;
 const MAX_NOTE_CHARS = 300;
 
 function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  return shorten(text, max);
 }
 
 /**

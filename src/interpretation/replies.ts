@@ -6,6 +6,7 @@ import type { Article } from '../knowledge/article';
 import { gist, PHRASES, pickHint } from '../knowledge/answer';
 import type { Slots } from '../language/slots';
 import { quoted } from '../core/quoted';
+import { shorten } from '../core/shorten';
 
 /** Replies that only the interpretation step asks for: a step answered directly, and the sign-in offer. */
 
@@ -74,7 +75,7 @@ export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Ar
     .join('\n\n');
   const actions: SubmitAction[] = [
     { title: 'Walk me through it', says: startPhrase(flow), data: { action: 'flow-start', flow: flow.id } },
-    ...causes.slice(0, 3).map((article) => ({ title: article.title.length > 40 ? `${article.title.slice(0, 39)}…` : article.title, says: PHRASES.article(article), data: { action: 'article', articleId: article.id } })),
+    ...causes.slice(0, 3).map((article) => ({ title: shorten(article.title, 40), says: PHRASES.article(article), data: { action: 'article', articleId: article.id } })),
     { title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff' } },
   ];
   return {

@@ -7,6 +7,7 @@ import type { GlossaryEntry } from './glossary';
 import type { SearchResult } from './search';
 import { sourceLine } from './source-titles';
 import { quoted } from '../core/quoted';
+import { shorten } from '../core/shorten';
 
 /** Words on the buttons, shared with the router that understands them. */
 export const PHRASES = {
@@ -246,5 +247,5 @@ export function gist(answer: string, length = 280): string {
 }
 
 function truncate(text: string, length: number): string {
-  return text.length <= length ? text : `${text.slice(0, length - 1)}…`;
+  return shorten(text, length);
 }

@@ -220,7 +220,14 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       'dont get it', 'im confused', 'confused', 'i am confused', 'not following', 'im not following', 'you lost me', 'what are you asking',
       'what are you asking me', 'what is this asking', 'i dont understand the question',
     ],
-    inside: [/\bwhat do (?:you|u) mean\b/, /\bi (?:dont|do not) (?:understand|get) (?:it|that|this|the question|what you mean)\b/, /\byou lost me\b/],
+    inside: [
+      /\bwhat do (?:you|u) mean\b/,
+      /\bi (?:dont|do not) (?:understand|get) (?:it|that|this|the question|what you mean)\b/,
+      /\byou lost me\b/,
+      // "what does that mean in english", "ok so what does this even mean": the bot's own words, at its start.
+      /^(?:\w+ ){0,2}what does (?:that|this) (?:even )?mean(?: in (?:plain |simple |normal )?english)?(?: please| pls)?$/,
+      /^(?:\w+ ){0,2}(?:in|into) (?:plain |simple |normal )?english(?: please| pls)?$/,
+    ],
     atQuestion: ['repeat'],
     atInstruction: ['repeat'],
     outside: 'question',

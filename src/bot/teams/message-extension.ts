@@ -3,6 +3,7 @@ import { sourceLine } from '../../knowledge/source-titles';
 import { bullets, card, heading, numbered, paragraph } from '../../cards/adaptive';
 import type { CardJson } from '../../core/reply';
 import type { Article, KnowledgeBase } from '../../knowledge';
+import { shorten } from '../../core/shorten';
 
 /** The search command declared in the Teams manifest (deploy/teams/manifest.template.json). */
 export const SEARCH_COMMAND_ID = 'searchArticles';
@@ -40,7 +41,7 @@ export function searchArticles(knowledge: KnowledgeBase, query: MessagingExtensi
 /** One result: a thumbnail card in the result list, the Adaptive Card that is inserted when picked. */
 export function articleAttachment(article: Article): MessagingExtensionAttachment {
   const adaptive = CardFactory.adaptiveCard(articleCard(article));
-  return { ...adaptive, preview: CardFactory.thumbnailCard(article.title, shorten(article.answer, 140)) };
+  return { ...adaptive, preview: CardFactory.thumbnailCard(article.title, plainShort(article.answer, 140)) };
 }
 
 /** An article as a card to share: the answer first, then the steps, caveats and where it comes from. */
@@ -71,7 +72,6 @@ function clampInt(value: unknown, min: number, max: number, fallback: number): n
   return Math.min(max, Math.max(min, Math.trunc(value)));
 }
 
-function shorten(text: string, length: number): string {
-  const plain = text.replace(/[*_`]/g, '');
-  return plain.length <= length ? plain : `${plain.slice(0, length - 1)}…`;
+function plainShort(text: string, length: number): string {
+  return shorten(text.replace(/[*_`]/g, ''), length);
 }
