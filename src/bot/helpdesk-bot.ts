@@ -495,10 +495,23 @@ function recentClientOf(memory: ConversationMemory, endedFlowClient?: string): {
   return told ? { recentClient: told } : {};
 }
 
-/** Where a flow that ended at a documented cause stopped: that cause's articles, and the client it was for. */
+/**
+ * Where a flow that ended at a documented cause stopped: that cause's articles first, then those of the
+ * causes its answers ruled out on the way ("Yes, exactly right" to the clock question rules out the
+ * clock), and the client it was for. An answer that was not sure rules nothing out.
+ */
 function causeReached(state: FlowState | undefined, catalog: FlowCatalog): { articles: readonly string[]; client?: string } | undefined {
   if (!state || state.outcome !== 'cause') return undefined;
-  const step = catalog.byId(state.flowId)?.steps[state.stepId];
-  if (!step?.articles || step.articles.length === 0) return undefined;
-  return { articles: step.articles, ...(state.facts.client ? { client: state.facts.client } : {}) };
+  const flow = catalog.byId(state.flowId);
+  const step = flow?.steps[state.stepId];
+  if (!flow || !step?.articles || step.articles.length === 0) return undefined;
+  const ruledOut = state.answers
+    .filter((answer) => answer.flowId === flow.id && !UNSURE_ANSWER.test(answer.answer))
+    .flatMap((answer) => (flow.steps[answer.stepId]?.choices ?? []).filter((choice) => choice.label !== answer.answer))
+    .flatMap((choice) => (flow.steps[choice.next]?.end === 'cause' ? (flow.steps[choice.next]?.articles ?? []) : []));
+  const articles = [...new Set([...step.articles, ...ruledOut])];
+  return { articles, ...(state.facts.client ? { client: state.facts.client } : {}) };
 }
+
+/** A choice's label that leaves the question open. */
+const UNSURE_ANSWER = /\b(?:not sure|unsure|don'?t know|no idea)\b/i;

@@ -263,5 +263,17 @@ describe('what people type, through the bot', () => {
     const path = await say('right but the actual path?');
     expect(path.text).toMatch(/LocalState\\Tracing/);
   });
-});
 
+  it('"that didnt work" after the troubleshooter ended: the causes its answers ruled out are not offered again', async () => {
+    const say = conversation();
+    await say('start sign-in troubleshooter');
+    await say('store app');
+    await say('yes its right');
+    const ended = await say('im on one of those usb 4g stick things');
+    expect(ended.text).toMatch(/4G LTE USB modems/);
+    const again = await say('that didnt work');
+    expect(again.text).toMatch(/Other common causes/);
+    expect(again.text).not.toMatch(/device clock is wrong/);
+    expect(again.text).toMatch(/certificate name validation/);
+  });
+});
