@@ -32,7 +32,9 @@ function normaliseTextNow(text: string): string {
     .toLowerCase()
     .replace(/[’‘`´]/g, "'")
     .replace(/[“”]/g, '"')
-    .replace(/[–—]/g, '-');
+    .replace(/[–—]/g, '-')
+    // The product's name typed short ("lyn c says my password is wrong"): too short for the speller.
+    .replace(/\blyn(?: c)?\b/g, 'lync');
 }
 
 /**

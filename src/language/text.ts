@@ -18,7 +18,7 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:iphne|iphon|ipone|iphome|iphoen|ihpone)\b/g, 'iphone'],
   [/\b(?:andriod|andorid|adroid|andoid|androd)\b/g, 'android'],
   [/\b(?:pasword|passwrod|passowrd|pssword|passwod|passord)\b/g, 'password'],
-  [/\b(?:lnyc|lycn|lyc|lynk)\b/g, 'lync'],
+  [/\b(?:lnyc|lycn|lyc|lynk|lyn c|lyn)\b/g, 'lync'],
   [/\b(?:surfce|surfac|sruface|suface)\b/g, 'surface'],
   // Chat spellings: "walk me thru it", "a human pls".
   [/\bthru\b/g, 'through'],

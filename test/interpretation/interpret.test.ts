@@ -460,6 +460,8 @@ describe('slips in the words a flow listens for', () => {
     ['sign the form', 'sign the form'],
     ['signed in now', 'signed in now'],
     ['my pasword expired', 'my password expired'],
+    ['lyn c wont sign in', 'lync wont sign in'],
+    ['my lyn keeps asking', 'my lync keeps asking'],
   ])('%s reads as %s', (text, folded) => {
     expect(foldPhrase(text)).toBe(folded);
   });
