@@ -91,7 +91,9 @@ export class CommandRegistry {
     const { command } = match;
     const allowed = roleAtLeast(role, command.role);
     const parsed = this.parseArguments(command, match.rest, text);
-    if (!allowed && !parsed.ok) return undefined;
+    // A command the caller may not run, given no usable arguments, is a command only when what follows
+    // its name could be an argument ("check user jsmith" is refused; "check user" alone is a question).
+    if (!allowed && !parsed.ok && match.rest.trim() === '') return undefined;
     if (!parsed.ok && readsLikeASentence(match.rest, command.positional.length)) return undefined;
     return { command, allowed, parsed };
   }

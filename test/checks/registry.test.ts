@@ -239,6 +239,14 @@ describe('check and audit commands versus ordinary questions', () => {
     expect((await run(registry, 'audit', 'user', PLAIN_USER)).reply.text).toMatch(/^Refused: 'audit' needs the admin role/);
   });
 
+  it('an agent typing a check with a bare user name is refused for the role, not searched as a question', async () => {
+    const audit = new InMemoryAuditLog();
+    const { registry } = createChecks({ mode: 'off', audit });
+    const { reply } = await run(registry, 'check user jsmith', 'agent', PLAIN_USER);
+    expect(reply.text).toMatch(/^Refused: 'check user' needs the admin role and you have the agent role\./);
+    expect(registry.start('check user', PLAIN_USER, 'agent')).toBeUndefined();
+  });
+
   it.each(['audit logging for lync', 'check pool settings for passive auth', 'show policies for mobile users', 'check user rights in lync?'])(
     '"%s" from an admin is a question too: more plain words than the command takes',
     (text) => {
