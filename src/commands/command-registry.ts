@@ -92,8 +92,10 @@ export class CommandRegistry {
     const allowed = roleAtLeast(role, command.role);
     const parsed = this.parseArguments(command, match.rest, text);
     // A command the caller may not run, given no usable arguments, is a command only when what follows
-    // its name could be an argument ("check user jsmith" is refused; "check user" alone is a question).
-    if (!allowed && !parsed.ok && match.rest.trim() === '') return undefined;
+    // its name could be its arguments ("check user jsmith" is refused; "check user" alone, or "ticket
+    // from an android user on an old lync version…", is a question).
+    const given = match.rest.trim() === '' ? 0 : match.rest.trim().split(/\s+/).length;
+    if (!allowed && !parsed.ok && (given === 0 || given > command.positional.length)) return undefined;
     if (!parsed.ok && readsLikeASentence(match.rest, command.positional.length)) return undefined;
     return { command, allowed, parsed };
   }

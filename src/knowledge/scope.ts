@@ -60,17 +60,22 @@ interface Phrase {
   firstWord: string;
   /** Its words: each must occur somewhere in the message before the pattern is worth running. */
   words: string[];
+  /** "add a contact in lync unless skype": words that, said anywhere in the message, make it no match. */
+  unless: RegExp | undefined;
 }
 
 /** One of scope.yaml's lists, in file order, looked up by first word. */
 function phraseList(texts: readonly string[]) {
-  const phrases: Phrase[] = texts.map((text) => {
-    const folded = normaliseText(text).trim();
+  const phrases: Phrase[] = texts.map((entry) => {
+    const [text, ...exceptions] = entry.split(/\s+unless\s+/);
+    const folded = normaliseText(text!).trim();
+    const unless = exceptions.flatMap((words) => words.split(/\s*,\s*/)).map((word) => normaliseText(word).trim()).filter(Boolean);
     return {
-      text,
+      text: text!,
       pattern: new RegExp(`(^|[^a-z0-9])${folded.split(/\s+/).map(escape).join(GAP)}(?:s|es)?(?=$|[^a-z0-9])`),
       firstWord: firstWordOf(folded),
       words: folded.split(/[^a-z0-9]+/).filter(Boolean),
+      unless: unless.length > 0 ? new RegExp(`(?:^|[^a-z0-9])(?:${unless.map(escape).join('|')})`) : undefined,
     };
   });
   const index = new FirstWordIndex(phrases.map((phrase) => phrase.firstWord));
@@ -80,7 +85,7 @@ function phraseList(texts: readonly string[]) {
     first(folded: string, present: ReadonlySet<string>): string | undefined {
       for (const number of index.candidates(present)) {
         const phrase = phrases[number]!;
-        if (phrase.words.every((word) => folded.includes(word)) && phrase.pattern.test(folded)) return phrase.text;
+        if (phrase.words.every((word) => folded.includes(word)) && phrase.pattern.test(folded) && !phrase.unless?.test(folded)) return phrase.text;
       }
       return undefined;
     },

@@ -245,6 +245,7 @@ describe('check and audit commands versus ordinary questions', () => {
     const { reply } = await run(registry, 'check user jsmith', 'agent', PLAIN_USER);
     expect(reply.text).toMatch(/^Refused: 'check user' needs the admin role and you have the agent role\./);
     expect(registry.start('check user', PLAIN_USER, 'agent')).toBeUndefined();
+    expect(registry.start('ticket from an android user on an old lync version - what auth protocol does it use?', PLAIN_USER, 'user')).toBeUndefined();
   });
 
   it.each(['audit logging for lync', 'check pool settings for passive auth', 'show policies for mobile users', 'check user rights in lync?'])(

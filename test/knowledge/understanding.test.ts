@@ -131,6 +131,24 @@ describe('out of scope', () => {
   });
 
   it.each([
+    ['how do i add a contact in lync', 'add a contact in lync'],
+    ['how do i add a skype contact in lync 2013', undefined],
+    ['add an external contact in lync, it only offers other providers', undefined],
+  ])('"unless" words make a listed phrase no match: %j → %j', (question, topic) => {
+    const scope = compileScope({ otherTopics: ['outlook'], inScope: ['lync'], lyncNotCovered: ['add a contact in lync unless skype, provider, external'] });
+    expect(scope.otherTopic(question)).toBe(topic);
+  });
+
+  it.each([
+    ['how do i add someone to my contacts list', false],
+    ['how do i add a contact in lync', false],
+    ['skype is not in the add a contact not in my organization list', true],
+    ['i want to add my friend on skype to lync but there is no skype choice', true],
+  ])('adding contacts in general is not covered, Skype missing from the list is: %j answered %j', (question, answered) => {
+    expect(knowledge.search(question).answered).toBe(answered);
+  });
+
+  it.each([
     ['forgot my pin for the lync desk phone', false],
     ['how do i reset my smart card PIN, it is locked', false],
     ['the phone asks for extension and PIN, which PIN', false],
