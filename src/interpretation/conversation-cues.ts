@@ -39,6 +39,14 @@ export function asksHowHandOffStands(folded: string): boolean {
  * "any news?" alone. Narrower than asking how a hand-off stands ("how long does it take" is a question
  * of its own when nothing was handed off).
  */
+/** "is anyone there?", "hello? anybody around": calling out, not asking after a request. */
+const CALLING_OUT = String.raw`\b(?:is )?(?:any ?one|anybody|some ?one|somebody) (?:there|around|listening|home|here)\b`;
+
+export function callsOut(folded: string): boolean {
+  return CALLING_OUT_RE.test(folded);
+}
+const CALLING_OUT_RE = new RegExp(CALLING_OUT);
+
 const WAITING_FOR_PERSON = new RegExp(
   [
     String.raw`\b(?:still|been) waiting\b`,
@@ -46,7 +54,7 @@ const WAITING_FOR_PERSON = new RegExp(
     String.raw`\b(?:is|will|are) (?:any ?one|some ?one|somebody|anybody|the helpdesk|a person|an agent)(?: going to| gonna)? (?:contact|call|ring|email|message|reach|get back to|reply to|respond to|answer|help|get in touch with) me\b`,
     String.raw`\bwhen (?:will|does|can) (?:some ?one|any ?one|somebody|the helpdesk|an agent)\b`,
     String.raw`\bheard back\b`,
-    String.raw`\b(?:is )?(?:any ?one|anybody|some ?one|somebody) (?:there|around|listening|home|here)\b`,
+    CALLING_OUT,
   ].join('|'),
 );
 

@@ -8,7 +8,7 @@ import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
-import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
+import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, type ScheduleShown } from './schedule-picks';
@@ -358,9 +358,6 @@ function errorChoice(choices: readonly FlowChoice[]): number | undefined {
 /** Longer than this, a message asking after the helpdesk says something else too. */
 const WAITING_MAX_WORDS = 9;
 
-/** "is anyone there?", "hello? anybody around": calling out, not asking after a request. */
-const CALLING_OUT = /\b(?:any ?one|anybody|some ?one|somebody) (?:there|around|listening|home|here)\b/;
-
 /** Words that give a message asking "any news" a subject of its own ("any update on the ios app"). */
 function asksAboutSomething(folded: string): boolean {
   return /\b(?:lync|skype|app|client|sign|signing|login|log|password|pin|card|certificate|server|pool|adfs|error|update on|news on|about)\b/.test(folded.replace(/\b(?:help|helpdesk|ticket|request|case|someone|anyone|somebody|anybody|person|agent)\b/g, ''));
@@ -575,7 +572,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // the user should know (never an article found by "waiting"). A question with a subject is searched.
   if (!context.handedOff && tokens(folded).length <= WAITING_MAX_WORDS && waitsForPerson(folded) && !slotsOf(text).client && !asksAboutSomething(folded)) {
     // ("is anyone there?": who answers here, the bot.)
-    if (CALLING_OUT.test(folded)) return { kind: 'small-talk', topic: 'about-bot', confidence: 0.75 };
+    if (callsOut(folded)) return { kind: 'small-talk', topic: 'about-bot', confidence: 0.75 };
     if (!context.staff) return { kind: 'small-talk', topic: 'nothing-handed-off', confidence: 0.75 };
   }
   const group = phraseGroupOf(text);
