@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FileStorage } from '../../src/bot/storage/file-storage';
+import { itemJson, rememberItemJson, withETag } from '../../src/bot/storage/item-json';
 import { StateConflictError } from '../../src/bot/storage/storage-errors';
 
 const folder = () => join(mkdtempSync(join(tmpdir(), 'file-store-')), 'state');
@@ -15,6 +16,32 @@ describe('FileStorage (the default durable store)', () => {
     expect(items['emulator/conversations/a']).toMatchObject({ step: 3 });
     expect(typeof items['emulator/conversations/a']!.eTag).toBe('string');
     expect(items.missing).toBeUndefined();
+  });
+
+  it('writes an item from the JSON its writer already made, and hands that JSON on with the item read back', async () => {
+    const dir = folder();
+    const store = new FileStorage(dir);
+    const state = { memory: { asked: [{ question: 'a "quoted" \\ question', at: 1 }] }, flow: null, n: -0.5 };
+    const item = { ...state, eTag: '*' };
+    rememberItemJson(item, JSON.stringify(state));
+    await store.write({ k: item });
+    // Another instance reads the file itself: same content as a plain write would have given.
+    const fromDisk = (await new FileStorage(dir).read(['k'])).k!;
+    const { eTag, ...content } = fromDisk;
+    expect(content).toEqual(state);
+    expect(typeof eTag).toBe('string');
+    // This instance hands the JSON on, and it is exactly the item's JSON without its eTag.
+    const read = (await store.read(['k'])).k!;
+    const { eTag: _eTag, ...rest } = read;
+    expect(itemJson(read)).toBe(JSON.stringify(rest));
+    // An item written without it is serialised as before and read back without one.
+    await store.write({ j: { plain: true } });
+    expect(itemJson((await store.read(['j'])).j!)).toBeUndefined();
+  });
+
+  it('puts the eTag last in JSON made without one', () => {
+    expect(withETag('{}', 'e1')).toBe('{"eTag":"e1"}');
+    expect(JSON.parse(withETag('{"a":1,"b":[2]}', 'e"2'))).toEqual({ a: 1, b: [2], eTag: 'e"2' });
   });
 
   it('gives every write a new eTag and refuses a write based on a stale one', async () => {

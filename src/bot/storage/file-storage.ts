@@ -4,6 +4,7 @@ import { copyFile, readdir, rm } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { itemJson, rememberItemJson, withETag } from './item-json';
 import { journalFor, type StateJournal } from './state-journal';
 import { StateConflictError } from './storage-errors';
 
@@ -70,12 +71,13 @@ export class FileStorage implements Storage {
             if ((await this.currentETag(key, path)) !== expected) throw new StateConflictError(key);
           }
           const eTag = randomUUID();
-          const text = JSON.stringify({ key, item: { ...change, eTag } });
+          const json = itemJson(change as StoreItem);
+          const text = json !== undefined ? `{"key":${JSON.stringify(key)},"item":${withETag(json, eTag)}}` : JSON.stringify({ key, item: { ...change, eTag } });
           const name = basename(path);
           // A key this process has not seen gets its file at once; later changes wait for the checkpoint.
           const firstSeen = !cache.has(path) && this.journal.pending(name) === undefined;
           const file = await this.journal.commit(name, text, firstSeen);
-          remember(path, file, text, eTag);
+          remember(path, file, text, eTag, json);
         });
       }),
     );
@@ -118,6 +120,9 @@ export class FileStorage implements Storage {
     try {
       const parsed = JSON.parse(raw) as { key?: unknown; item?: unknown };
       if (parsed.item === null || typeof parsed.item !== 'object') throw new Error('no item in the file');
+      // Text this process wrote from the item's JSON: hand that JSON on with the item.
+      const known = cache.get(path);
+      if (known?.json !== undefined && known.text === raw) rememberItemJson(parsed.item as StoreItem, known.json);
       return parsed.item as StoreItem;
     } catch (error) {
       // Written atomically, so this is damage from outside (disk, hand edits). Failing here would fail
@@ -179,13 +184,16 @@ const fsReadFile = promisify(readFile) as (path: string, encoding: 'utf8') => Pr
  * Recently read or written files, by path: their text and the identity of the file it came from.
  * `eTag` is set only for what this process wrote itself (see FileStorage.currentETag).
  */
-const cache = new Map<string, { ino: number; size: number; mtimeMs: number; text: string; eTag?: string }>();
+const cache = new Map<string, { ino: number; size: number; mtimeMs: number; text: string; eTag?: string; json?: string }>();
 const CACHED_FILES = 2_000;
 
-/** `file` is undefined when the file is behind the journal (its identity is not known, and not used). */
-function remember(path: string, file: Stats | undefined, text: string, eTag?: string): void {
+/**
+ * `file` is undefined when the file is behind the journal (its identity is not known, and not used).
+ * `json`: the item's JSON without its eTag, when the text was made from it (see item-json).
+ */
+function remember(path: string, file: Stats | undefined, text: string, eTag?: string, json?: string): void {
   cache.delete(path);
-  cache.set(path, { ino: file?.ino ?? -1, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, text, ...(eTag !== undefined ? { eTag } : {}) });
+  cache.set(path, { ino: file?.ino ?? -1, size: file?.size ?? -1, mtimeMs: file?.mtimeMs ?? -1, text, ...(eTag !== undefined ? { eTag } : {}), ...(json !== undefined ? { json } : {}) });
   if (cache.size > CACHED_FILES) cache.delete(cache.keys().next().value!);
 }
 

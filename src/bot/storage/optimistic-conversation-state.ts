@@ -1,4 +1,5 @@
 import { ConversationState, type Storage, type TurnContext } from 'botbuilder';
+import { itemJson, rememberItemJson } from './item-json';
 import { StateConflictError } from './storage-errors';
 
 /** What was read from the store for one turn's state object. */
@@ -42,7 +43,8 @@ export class OptimisticConversationState extends ConversationState {
     const key = await this.storageKey(context);
     const state = ((await this.storage.read([key]))[key] ?? {}) as Record<string, unknown>;
     context.turnState.set(this.turnStateKey, { state, hash: NOT_HASHED });
-    this.snapshots.set(state, { eTag: typeof state.eTag === 'string' ? state.eTag : undefined, content: contentOf(state) });
+    // The store may already hold this item's JSON (it wrote it): no need to serialise it again.
+    this.snapshots.set(state, { eTag: typeof state.eTag === 'string' ? state.eTag : undefined, content: itemJson(state) ?? contentOf(state) });
     return state;
   }
 
@@ -58,10 +60,15 @@ export class OptimisticConversationState extends ConversationState {
     if (!state || !snapshot) return super.saveChanges(context, force);
     const content = contentOf(state);
     if (!force && sameContent(content, snapshot.content)) return;
+    // Copied now, with the content just taken: what is written is what was compared.
+    const item: Record<string, unknown> = { ...state };
 
     const key = await this.storageKey(context);
     const eTag = snapshot.eTag === SAVED ? await this.eTagOfOwnSave(key, snapshot.content) : snapshot.eTag;
-    await this.storage.write({ [key]: { ...state, eTag: eTag ?? '*' } });
+    item.eTag = eTag ?? '*';
+    // What was just compared is what goes to the store: it need not serialise the state again.
+    rememberItemJson(item, content);
+    await this.storage.write({ [key]: item });
     // Stores do not return the new eTag; a second save in this turn looks it up (see eTagOfOwnSave).
     this.snapshots.set(state, { eTag: SAVED, content });
   }
