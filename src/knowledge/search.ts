@@ -445,6 +445,12 @@ export class KnowledgeIndex {
       if (corrected) {
         tokens.push(corrected);
         guessed.add(corrected);
+        // As typed right, the word would have brought its synonym group's word along.
+        for (const canonical of this.synonyms.canonicalsOf(corrected)) {
+          if (canonical === corrected || !this.postings.has(canonical)) continue;
+          tokens.push(canonical);
+          guessed.add(canonical);
+        }
       } else unknown.push(token);
     }
     // A word typed correctly elsewhere in the question is no guess.

@@ -28,6 +28,11 @@ export interface Synonyms {
   expand(folded: string): string;
   /** Search tokens of the context groups (canonical words and their variants' words). */
   readonly context: ReadonlySet<string>;
+  /**
+   * The canonical words a one-word variant stands for, by its search token: a word the speller
+   * corrected ("credentails" to "credential") gets the same expansion as the word typed right.
+   */
+  canonicalsOf(token: string): readonly string[];
 }
 
 export function loadSynonyms(path: string): Synonyms {
@@ -56,8 +61,10 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
   // begins a word of the text can match: one pass over the text rules out the others.
   const index = new FirstWordIndex(rules.map((rule) => rule.firstWord));
   const starts = new WordStarts(index.words());
+  const byToken = oneWordVariants(groups);
   return {
     context: contextTokens(groups),
+    canonicalsOf: (token) => byToken.get(token) ?? [],
     expand(folded: string): string {
       // In file order: the canonical words are appended in the order the groups are listed.
       const candidates = index.candidates(starts.found(folded));
@@ -70,6 +77,20 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
       return added.length > 0 ? `${folded} ${added.join(' ')}` : folded;
     },
   };
+}
+
+function oneWordVariants(groups: SynonymGroups): Map<string, string[]> {
+  const byToken = new Map<string, string[]>();
+  for (const group of groups) {
+    for (const variant of group.variants) {
+      const tokens = searchTokens(normaliseText(variant));
+      if (tokens.length !== 1) continue;
+      const canonicals = byToken.get(tokens[0]!) ?? [];
+      if (!canonicals.includes(group.canonical)) canonicals.push(group.canonical);
+      byToken.set(tokens[0]!, canonicals);
+    }
+  }
+  return byToken;
 }
 
 function contextTokens(groups: SynonymGroups): Set<string> {

@@ -354,6 +354,10 @@ describe('words', () => {
     // (A slip the speller mends; "pasword" is a listed variant of the password synonym group.)
     expect(knowledge.index.queryTokens('passwrd').tokens).toEqual(['password']);
     expect(knowledge.index.queryTokens('pasword').tokens).toEqual(knowledge.index.queryTokens('password').tokens);
+    // A word the speller mends brings its synonym group along, as the word typed right does.
+    const mended = knowledge.index.queryTokens('lync keeps asking for credentails');
+    expect(mended.tokens).toEqual(expect.arrayContaining(['credential', 'password']));
+    expect(mended.guessed).toEqual(new Set(['credential', 'password']));
   });
 
   it('a gist keeps the first sentence or two, whole', () => {
