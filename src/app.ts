@@ -28,6 +28,7 @@ import { createLogger, type Logger } from './observability/logger';
 import { registerProbeCommand, probeSettingsFrom } from './probes';
 import { closeGracefully, listen, serverUrl } from './server/lifecycle';
 import { createServer } from './server/server';
+import { sendJson } from './server/send-json';
 import { version } from './version';
 import { mountWebChat } from './webchat/routes';
 
@@ -152,7 +153,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
       if (body === undefined) {
         res.status(status);
         res.end();
-      } else res.send(status, body);
+      } else sendJson(res, status, body);
     },
     requireAuthorization: config.authenticated,
     verifyToken: (authorization) => authentication.acceptsToken(authorization),
