@@ -69,6 +69,8 @@ describe('out of scope', () => {
     'how do i share my screen with a colleague in lync',
     'my lync headset has no sound',
     'how do i install office on the new pc',
+    // Ordering equipment: "new laptop" is in the first sign-in article's examples, the request is not.
+    'where do i order a new laptop bag',
     // Another vendor's product next to Lync sign-in, which no article mentions, is the subject.
     'can we use okta instead of adfs for lync 2013 sign in',
     'lync 2013 on a windows xp machine cant sign in',
