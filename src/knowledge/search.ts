@@ -78,6 +78,8 @@ const TWO_WORDS_MIN_MATCH = 0.45;
 /** A message of at most this many content words with a word no article knows needs an article about two of its words. */
 const ONE_ANCHOR_MAX_WORDS = 4;
 /** Words that ask for help with something without naming it (search tokens): never "which one?" on their own. */
+/** Words that only say when something started or keeps happening ("since", "suddenly"): no topic either. */
+const WHEN_WORDS = new Set(['sinc', 'anymor', 'suddenly', 'recently', 'lately', 'today', 'yesterday', 'ever']);
 const NO_TOPIC = new Set(['fix', 'work', 'problem', 'issu', 'thing', 'stuff', 'happen', 'wrong', 'broken', 'brok', 'tri', 'try']);
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
 const MAX_CORRECTION_DISTANCE = 0.25;
@@ -364,6 +366,8 @@ export class KnowledgeIndex {
       // question close to them, say too little to pick one.
       const contentWords = typed.filter((token) => !isFunctionWord(token)).length;
       const short = !singleWord && contentWords <= VAGUE_MAX_WORDS;
+      const topicWords = typed.filter((token) => !isFunctionWord(token) && !NO_TOPIC.has(token) && !WHEN_WORDS.has(token));
+      const oneTopicWord = !singleWord && topicWords.length === 1 ? topicWords[0]! : undefined;
       const vague = short && hits.filter((hit) => hit.signals.coverage >= VAGUE_COVERAGE).length >= 2 && (best?.signals.questionMatch ?? 0) < VAGUE_MAX_MATCH;
       // Of two words, one is all the topic there is ("meeting issue", "audio problem"): without an example
       // question near them, any article sharing it is a guess.
@@ -381,6 +385,9 @@ export class KnowledgeIndex {
           !notForNamedClient(unique, best.article.clients) &&
           !namedClientUnspoken(unique, best.article.clients, this.fullText(hitPositions[0]!)) &&
           (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
+          // "not working since update", "status wrong again": one word names the topic and the rest
+          // says only that something fails; such a word is held to what a lone word is.
+          (!oneTopicWord || plainlyAbout || (this.postings.frequency(oneTopicWord) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH)) &&
           aboutSubject(0) &&
           // An expansion the glossary does not hold is not in any article either: never answered with one.
           !subject?.expansion &&

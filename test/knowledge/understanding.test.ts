@@ -379,6 +379,22 @@ describe('a lone word that names no topic', () => {
   });
 });
 
+describe('one topic word and the rest only says something fails', () => {
+  it.each([
+    ['not working since update', 'kerberos-account-password-update'],
+    ['status wrong again', 'cms-replication-status-cmdlet'],
+  ])('"%s" is not answered with an article that merely shares the word', (question, brushed) => {
+    const result = knowledge.search(question, 3);
+    expect(result.hits[0]!.article.id).toBe(brushed);
+    expect(result.answered).toBe(false);
+  });
+
+  it('a word few articles hold still gets its article ("sefautil not working")', () => {
+    expect(answeredWith(knowledge, 'sefautil not working')).toBe('sefautil-trusted-application-setup');
+    expect(answeredWith(knowledge, 'clscontroller not working since yesterday')).toBe('cls-clscontroller-location');
+  });
+});
+
 describe('an answer just over the bar is offered, not stated', () => {
   it('"can you send me the mac logs steps" brushes a passive-auth article: "Is this it?", not that article as the answer', () => {
     const result = knowledge.search('can you send me the mac logs steps', 3);
