@@ -66,7 +66,11 @@ export function notForNamedClient(tokens: Iterable<string>, articleClients: read
   const named = [...clientsAsked([...tokens].filter((token) => stem(token) !== MOBILE))].filter((client) => APART.has(client));
   if (named.length === 0) return false;
   const written = articleClients.filter((client) => client !== 'server');
-  return written.length > 0 && !written.includes('any') && !written.some((client) => named.includes(client));
+  if (written.length === 0 || written.includes('any')) return false;
+  // "on the desktop she never sees the AD FS page, the iPad does": the phone is the comparison, and
+  // the article is for the other client the question names.
+  const asked = clientsAsked(tokens);
+  return !written.some((client) => named.includes(client) || (asked.has(client) && !APART.has(client)));
 }
 const MOBILE = stem('mobile');
 

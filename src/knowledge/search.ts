@@ -54,6 +54,8 @@ const SHORTLIST = 30;
 const CONTEXT_SHARE = 0.45;
 /** Score added for an article written for the client the question names, taken off for another client's. */
 const CLIENT_WEIGHT = 0.3;
+/** How much closer to an example question another client's article must come to show the question's topic is its own. */
+const OTHER_CLIENT_LEAD = 0.15;
 /** Below this confidence the bot says it does not know instead of guessing. */
 export const DEFAULT_MIN_CONFIDENCE = 0.4;
 /** Below this (and above the minimum) the best article is offered, not stated. */
@@ -348,6 +350,15 @@ export class KnowledgeIndex {
         };
       });
       const best = hits[0];
+      // "turn on logging in the lync app on my iphone": the article about the question's topic is written for
+      // another client than the one named, and the best left is only a neighbour that names the client.
+      const topicForOtherClient = Boolean(
+        best &&
+          notForNamedClient(unique, this.articles[hitPositions[0]!]!.clients) === false &&
+          shortlist.some(
+            (position, at) => matches[at]! >= best.signals.questionMatch + OTHER_CLIENT_LEAD && notForNamedClient(unique, this.articles[position]!.clients),
+          ),
+      );
       // One word covers itself completely: answer it only when the word is distinctive (few articles
       // use it) or an article is plainly about it. Counted on the words as typed: synonyms add words
       // ("surface" also means the Store app).
@@ -383,6 +394,7 @@ export class KnowledgeIndex {
           best.confidence >= this.minConfidence &&
           // "My iPad lync just spins" is not answered with the Android article: offered, never stated.
           !notForNamedClient(unique, best.article.clients) &&
+          !topicForOtherClient &&
           !namedClientUnspoken(unique, best.article.clients, this.fullText(hitPositions[0]!)) &&
           (singleWord ? distinctive || plainlyAbout : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
           // "not working since update", "status wrong again": one word names the topic and the rest

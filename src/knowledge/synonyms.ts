@@ -18,6 +18,11 @@ export const SynonymFile = z.array(
        * goes wrong: its words count less when ranking, so "Surface" does not outweigh the action asked.
        */
       context: z.boolean().optional(),
+      /**
+       * Phrases in which the group's variants mean something else: "turn on logging in the app" is
+       * about diagnostic logs, not signing in. The group is not added for a variant found only inside one.
+       */
+      except: z.array(z.string().min(1)).optional(),
     })
     .strict(),
 );
@@ -54,6 +59,7 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
       pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(variant))}(?=$|[^a-z0-9])`, 'g'),
       firstWord: firstWordOf(normaliseText(variant)),
       canonical: group.canonical,
+      except: exceptPattern(group.except),
     })),
   );
   // A pattern matches at a word boundary, starting with the variant's first word (the whitespace after
@@ -72,7 +78,16 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
       for (const number of candidates) {
         const rule = rules[number]!;
         rule.pattern.lastIndex = 0;
-        if (rule.pattern.test(folded)) added.push(rule.canonical);
+        if (!rule.pattern.test(folded)) continue;
+        if (rule.except) {
+          rule.except.lastIndex = 0;
+          // Found, but perhaps only inside an exception: look again with the exceptions blanked out.
+          if (rule.except.test(folded)) {
+            rule.pattern.lastIndex = 0;
+            if (!rule.pattern.test(folded.replace(rule.except, ' '))) continue;
+          }
+        }
+        added.push(rule.canonical);
       }
       return added.length > 0 ? `${folded} ${added.join(' ')}` : folded;
     },
@@ -103,6 +118,11 @@ function contextTokens(groups: SynonymGroups): Set<string> {
   return tokens;
 }
 
+/** One pattern for all of a group's exception phrases, at word boundaries. */
+export function exceptPattern(phrases: readonly string[] | undefined): RegExp | undefined {
+  if (!phrases || phrases.length === 0) return undefined;
+  return new RegExp(`(^|[^a-z0-9])(?:${phrases.map((phrase) => escape(normaliseText(phrase))).join('|')})(?=$|[^a-z0-9])`, 'g');
+}
 
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]*');

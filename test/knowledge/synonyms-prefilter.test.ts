@@ -4,7 +4,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { readArticles } from '../../src/knowledge/load-articles';
 import { loadEvalSet } from '../../src/knowledge/evaluation';
-import { SynonymFile, compileSynonyms, type SynonymGroups } from '../../src/knowledge/synonyms';
+import { SynonymFile, compileSynonyms, exceptPattern, type SynonymGroups } from '../../src/knowledge/synonyms';
 import { normaliseText } from '../../src/knowledge/text';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -14,10 +14,14 @@ const groups = SynonymFile.parse(parse(readFileSync(join(ROOT, 'knowledge', 'syn
 function reference(synonymGroups: SynonymGroups) {
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '[\\s-]*');
   const rules = synonymGroups.flatMap((group) =>
-    group.variants.map((variant) => ({ pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(variant))}(?=$|[^a-z0-9])`), canonical: group.canonical })),
+    group.variants.map((variant) => ({
+      pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(variant))}(?=$|[^a-z0-9])`),
+      canonical: group.canonical,
+      except: exceptPattern(group.except),
+    })),
   );
   return (folded: string) => {
-    const added = rules.filter((rule) => rule.pattern.test(folded)).map((rule) => rule.canonical);
+    const added = rules.filter((rule) => rule.pattern.test(rule.except ? folded.replace(rule.except, ' ') : folded)).map((rule) => rule.canonical);
     return added.length > 0 ? `${folded} ${added.join(' ')}` : folded;
   };
 }
@@ -56,6 +60,25 @@ describe('synonym expansion skips patterns by a word lookup, and finds exactly w
     const [ownFast, ownSlow] = [compileSynonyms(own), reference(own)];
     for (const text of ['$env', 'set $env now', '-x flag', "i can't sign", 'can t sign', 'lync.exe', 'lyncexe', 'win8.1 app', 'win81app', 'abc', 'a-b-c', 'ab c', 'a bc']) {
       expect(ownFast.expand(text), text).toBe(ownSlow(text));
+    }
+  });
+
+  it('leaves out a group whose variant is found only inside one of its exception phrases', () => {
+    const own: SynonymGroups = [
+      { canonical: 'signin', variants: ['logging in', 'sign in'], except: ['turn on logging in', 'enable logging in'] },
+      { canonical: 'log', variants: ['logging'] },
+    ];
+    const [ownFast, ownSlow] = [compileSynonyms(own), reference(own)];
+    const cases: Array<[string, string]> = [
+      ['turn on logging in the lync app', 'turn on logging in the lync app log'],
+      ['enable logging in lync on my phone', 'enable logging in lync on my phone log'],
+      // Elsewhere in the same message the variant still counts.
+      ['enable logging in lync, it fails when logging in', 'enable logging in lync, it fails when logging in signin log'],
+      ['logging in takes ages', 'logging in takes ages signin log'],
+    ];
+    for (const [text, expanded] of cases) {
+      expect(ownFast.expand(text), text).toBe(expanded);
+      expect(ownSlow(text), text).toBe(expanded);
     }
   });
 });

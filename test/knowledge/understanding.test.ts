@@ -275,6 +275,11 @@ describe('clients', () => {
     [['mac'], ['server', 'android', 'mac'], false],
     // A MAC address names no Mac.
     [['mac', 'address'], ['desktop'], false],
+    // Both named, the phone as the comparison ("the desktop never shows the AD FS page, the iPad does"):
+    // the article for the other client fits; the phone's own article still does not get a Store app one.
+    [['desktopclient', 'ipad', 'ios'], ['desktop'], false],
+    [['desktopclient', 'ios'], ['android'], true],
+    [['storeapp', 'ios'], ['store-app'], true],
     // An article for any client, or only about the servers, fits.
     [['ios'], ['any'], false],
     [['ios'], ['server'], false],
@@ -315,6 +320,19 @@ describe('clients', () => {
     expect(result.hits[0]?.article.id).toBe('passive-auth-android-not-supported');
     expect(result.answered).toBe(false);
     expect(knowledge.search('my android lync just spins forever').answered).toBe(true);
+  });
+
+  it('"turn on logging in the lync app on my iphone": the logging article is the Store app\'s, so no neighbour naming the iPad is stated instead', () => {
+    const phone = knowledge.search('how to turn on logging in the lync app on my iphone');
+    expect(phone.answered).toBe(false);
+    expect(phone.tokens).not.toContain('signin');
+    expect(answeredWith(knowledge, 'how do i turn on logging in the lync store app')).toBe('store-app-turn-on-diagnostic-logs');
+  });
+
+  it('a phone named as the comparison does not stop the answer for the client asked about', () => {
+    const result = knowledge.search('user on lync 2013 desktop says she never sees the ADFS login form even tho we enabled passive auth, the ipad does show it. normal?');
+    expect(result.answered).toBe(true);
+    expect(result.hits[0]?.article.id).toBe('passive-auth-desktop-client-no-adfs-page');
   });
 });
 
