@@ -85,6 +85,11 @@ describe('out of scope', () => {
     // Consumer Skype and Microsoft accounts are not the company's Lync ("skype.com" found the certsrv article).
     'i cant log into skype.com with my microsoft account',
     'my skype at home (the normal consumer skype) wont log in',
+    // Next to the smart card articles, but in no source document: checking for a TPM chip, changing the
+    // PIN again after its first change, and what XMPP is (the logging scenarios only list it).
+    'how do i check if my laptop even has a tpm chip',
+    'i already did the forced PIN change on my smart card. how do i change the PIN again?',
+    'what is xmpp',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -94,6 +99,12 @@ describe('out of scope', () => {
       expect(knowledge.answer(question).reply.text).toMatch(/^I don't know/);
     },
   );
+
+  it('what the scope leaves out next to the smart card articles does not take their own questions', () => {
+    expect(answeredWith(knowledge, 'my pc has a tpm, can i use a virtual smartcard instead of a plastic one for lync')).toBe('smart-card-physical-vs-virtual');
+    expect(answeredWith(knowledge, 'what is the default smart card pin')).toBe('smart-card-default-pin');
+    expect(answeredWith(knowledge, 'cls scenario for xmpp federation')).toBe('cls-scenarios-list');
+  });
 
   it('an error number no article has names a failure the knowledge base does not know: no confident answer', () => {
     const question = 'central management store sql instance wont start, error 48213 in the event log';
