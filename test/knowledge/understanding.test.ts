@@ -71,6 +71,7 @@ describe('out of scope', () => {
     'how do i install office on the new pc',
     // Ordering equipment: "new laptop" is in the first sign-in article's examples, the request is not.
     'where do i order a new laptop bag',
+    'which usb smart card readers are approved for lync two factor, need to order some',
     // Another vendor's product next to Lync sign-in, which no article mentions, is the subject.
     'can we use okta instead of adfs for lync 2013 sign in',
     'lync 2013 on a windows xp machine cant sign in',
