@@ -29,17 +29,46 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
   }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyProblem(413, 'The request body is too large.');
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > maxBytes) throw new BodyProblem(413, 'The request body is too large.');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = (await collect(req, maxBytes)).toString('utf8');
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new BodyProblem(400, 'The request body is not valid JSON.');
   }
+}
+
+/**
+ * The body's bytes, read with stream events: every message passes here, and an async iterator over
+ * the request costs several promises per chunk. Past the cap nothing more is kept and the sender gets 413.
+ */
+function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const done = (error: unknown, body?: Buffer) => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+      req.off('close', onClose);
+      if (body) resolve(body);
+      else reject(error);
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBytes) {
+        // The rest is let through unread, so the 413 still reaches the sender.
+        done(new BodyProblem(413, 'The request body is too large.'));
+        req.resume();
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => done(undefined, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+    const onError = (error: Error) => done(error);
+    const onClose = () => done(new Error('the request closed before its body arrived'));
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('close', onClose);
+  });
 }
