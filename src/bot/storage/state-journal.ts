@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { close, fdatasync, fstat, fsync, ftruncate, open, readFile, rename, write, type Stats } from 'node:fs';
+import { close, constants, fdatasync, fstat, fsync, ftruncate, open, readFile, rename, write, type Stats } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -119,7 +119,7 @@ export class StateJournal {
     const changes = readJournal(earlier);
     await Promise.all([...changes].map(([name, text]) => (text === null ? rm(join(this.folder, name), { force: true }) : writeFileAtomically(join(this.folder, name), text, true))));
     if (changes.size > 0) await syncFolder(this.folder);
-    const fd = await fsOpen(path, 'a');
+    const fd = await fsOpen(path, APPEND_FLAGS);
     try {
       await fsFtruncate(fd, 0);
       await fsFsync(fd);
@@ -175,7 +175,8 @@ export class StateJournal {
       const data = Buffer.from(batch.map((change) => journalLine(change.name, change.text)).join(''), 'utf8');
       try {
         await writeAll(fd, data);
-        await fsFdatasync(fd);
+        // Opened for synchronised writes, the write itself returns once the data is on disk.
+        if (!SYNCED_WRITES) await fsFdatasync(fd);
       } catch (error) {
         // Nothing of this batch may count: cut the journal back to what was already safe.
         await fsFtruncate(fd, this.size).catch(() => undefined);
@@ -282,7 +283,15 @@ async function syncFolder(folder: string): Promise<void> {
   await syncFile(folder);
 }
 
-const fsOpen = promisify(open);
+/**
+ * The journal is opened for appending with O_DSYNC where the platform has it: each append then returns
+ * only once its data is on disk, which is what write + fdatasync gave, in one call to the file system
+ * instead of two (every group commit makes them).
+ */
+const SYNCED_WRITES = typeof constants.O_DSYNC === 'number' && process.platform !== 'win32';
+const APPEND_FLAGS = SYNCED_WRITES ? constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND | constants.O_DSYNC : 'a';
+
+const fsOpen = promisify(open) as (path: string, flags: string | number) => Promise<number>;
 const fsWrite = promisify(write) as unknown as (fd: number, buffer: Buffer, offset: number, length: number) => Promise<{ bytesWritten: number }>;
 const fsFsync = promisify(fsync);
 const fsFdatasync = promisify(fdatasync);
