@@ -341,6 +341,10 @@ describe('clients', () => {
     expect(answeredWith(knowledge, 'how do i turn on logging in the lync store app')).toBe('store-app-turn-on-diagnostic-logs');
   });
 
+  it('"username" and "user name" are one word: the sign-in address question is not the Kerberos prompt article', () => {
+    expect(answeredWith(knowledge, 'what goes in the sign-in address box? my username?')).toBe('lync-2013-first-sign-in');
+  });
+
   it('a phone named as the comparison does not stop the answer for the client asked about', () => {
     const result = knowledge.search('user on lync 2013 desktop says she never sees the ADFS login form even tho we enabled passive auth, the ipad does show it. normal?');
     expect(result.answered).toBe(true);
