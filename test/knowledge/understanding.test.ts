@@ -91,6 +91,8 @@ describe('out of scope', () => {
     'how do i check if my laptop even has a tpm chip',
     'i already did the forced PIN change on my smart card. how do i change the PIN again?',
     'what is xmpp',
+    // "log" as a verb: no log file.
+    'log a complaint about my manager',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
