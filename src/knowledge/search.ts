@@ -358,7 +358,6 @@ export class KnowledgeIndex {
       // another client than the one named, and the best left is only a neighbour that names the client.
       const topicForOtherClient = Boolean(
         best &&
-          notForNamedClient(unique, this.articles[hitPositions[0]!]!.clients) === false &&
           shortlist.some(
             (position, at) => matches[at]! >= best.signals.questionMatch + OTHER_CLIENT_LEAD && notForNamedClient(unique, this.articles[position]!.clients),
           ),

@@ -43,6 +43,11 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number): Prom
  */
 function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    // The sender may have gone while the request was being authenticated: no event would come.
+    if (req.destroyed) {
+      reject(new Error('the request closed before its body arrived'));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     const done = (error: unknown, body?: Buffer) => {
