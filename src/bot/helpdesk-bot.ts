@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { roleAtLeast, type Caller, type Role } from '../core/caller';
 import { commandHelpReply, helpReply, notYoursReply, welcomeReply } from '../help/help-reply';
 import { smallTalkReply } from '../help/small-talk-reply';
-import { commandOfferReply, refuseChangeReply } from '../help/command-offer-reply';
+import { commandNeedsAddressReply, commandOfferReply, refuseChangeReply } from '../help/command-offer-reply';
 import { commandStatusReply } from '../help/command-status-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
@@ -330,6 +330,13 @@ export class HelpdeskBot extends TeamsActivityHandler {
         // What the knowledge base says about it too: how to look by hand, what a finding means.
         if (meaning.result.answered) await this.answerQuestion(context, text, meaning.result, memory, false, staff, meaning.asked);
         else rememberAsked(memory, { question: meaning.asked, articleId: null });
+        if (inFlow) await reminder();
+        return;
+      }
+      case 'command-needs-address': {
+        const needs = this.deps.commands.roleOf(meaning.command);
+        await this.send(context, commandNeedsAddressReply(meaning.command, needs !== undefined && roleAtLeast(role, needs), staff));
+        rememberAsked(memory, { question: text, articleId: null });
         if (inFlow) await reminder();
         return;
       }

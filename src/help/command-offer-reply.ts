@@ -29,6 +29,18 @@ export function commandOfferReply(command: string, mayRun: boolean): Reply {
     : textReply(`That check needs the admin role: ask a Lync admin to type \`${command}\`. Type "help" to see what you may run.`, ['help']);
 }
 
+/**
+ * A user to check was named without an address: what the check needs, and who may run it. An end user
+ * (`staff` false) is pointed to the helpdesk, who can look.
+ */
+export function commandNeedsAddressReply(command: string, mayRun: boolean, staff = true): Reply {
+  const usage = `${command} <their sign-in address>`;
+  if (!staff) return textReply(`I can't look at anyone's account myself. The helpdesk can: type "${PHRASES.person}" and I'll pass on what you asked.`, [PHRASES.person, 'help']);
+  return mayRun
+    ? textReply(`To look at one user's Lync sign-in I need their sign-in address (the SIP address or UPN they sign in with), not a name: type \`${usage}\`, for example \`${command} jsmith@contoso.com\`.`, ['help'])
+    : textReply(`Looking at one user's Lync sign-in needs the admin role and their sign-in address (SIP address or UPN): ask a Lync admin to type \`${usage}\`. Type "help" to see what you may run.`, ['help']);
+}
+
 /** Before what the knowledge base says about a cmdlet that changes things: the bot never runs one. */
 export function refuseChangeReply(cmdlet: string): Reply {
   return textReply(

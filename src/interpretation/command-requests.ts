@@ -62,6 +62,31 @@ const SCHEDULES = /\b(?:what|which|any|list|show)(?: me)?(?: the)? (?:checks? |c
 /** "are the server checks even up right now", "is powershell working". */
 const CHECKS_UP = /\b(?:are|is) (?:the )?(?:server )?(?:checks|powershell|pwsh)(?: even)? (?:up|running|working|available|ready|warm|ok|online|down|broken)\b/i;
 
+/** Words after "look up" or "check" that are not someone's name ("look up the logs", "check my account"). */
+const NOT_SOMEONE = new Set(
+  'the my our your his her their this that these those it its me us them him everything anything something again pool pools lync skype logs log dns cert certs certificate settings server servers status time clock all users user account accounts tickets ticket queue audit schedules report why if whether what how where when who which and or for on in to please pls auth passive adfs kerberos ntlm web mobile phone iphone android ipad surface windows smart card pin password domain admin service guest meeting test'.split(' '),
+);
+const POLITE = `^(?:(?:hey|hi|ok|okay|so|pls|please|can|could|would|will)\\s+)*(?:(?:you|u)\\s+)?(?:(?:please|pls|quickly|just)\\s+)?`;
+/** "can u look up jsmith", "pull up erin": one person looked up by a name alone. */
+const LOOK_UP_NAME = new RegExp(`${POLITE}(?:look up|lookup|pull up)\\s+(?:the\\s+)?(?:user\\s+)?([a-z][a-z0-9._-]{1,30})(?:\\s+(?:for me|please|pls|real quick|quickly))?\\s*[?.!]*$`);
+/** "can you check john smith's account", "look at bobs login": someone's account, named and nothing more. */
+const CHECK_NAMED_ACCOUNT = new RegExp(`${POLITE}(?:check|check on|look at|look into|test|verify)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?s?\\s+(?:account|user account|lync account|login|sign ?in)(?:\\s+(?:for me|please|pls))?\\s*[?.!]*$`);
+
+/**
+ * A user to check, named without the sign-in address `check user` needs. `certain`: said as someone's
+ * account ("check john smith's account"); a bare "look up jsmith" could also name a topic, so the
+ * knowledge base may answer it first.
+ */
+export function userNamedWithoutAddress(typed: string): { certain: boolean } | undefined {
+  const text = typed.trim().toLowerCase().replace(/[’']/g, '');
+  if (ADDRESS.test(text) || HOST.test(text)) return undefined;
+  const account = CHECK_NAMED_ACCOUNT.exec(text);
+  const match = account ?? LOOK_UP_NAME.exec(text);
+  if (!match) return undefined;
+  if ([match[1], match[2]].some((name) => name !== undefined && NOT_SOMEONE.has(name))) return undefined;
+  return { certain: account !== null };
+}
+
 /**
  * `about`: the request without the address or host it names, which says where to look, not what about.
  * `listing`: a read-only list asked for by name, run as it is.

@@ -6,7 +6,7 @@ import type { Article } from '../knowledge/article';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked } from './command-requests';
+import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -22,6 +22,9 @@ import { foldPhrase, tokens } from '../language/text';
  * with a confidence; the bot only dispatches on it. Pure: no bot SDK, no I/O.
  */
 
+/** Any well-formed user check: whether the caller's commands include it at all. */
+const USER_CHECK_EXAMPLE = 'check user someone@example.com';
+
 export type Interpretation = { confidence: number } & (
   | { kind: 'empty' }
   /** `about`: the command words asked about ("help schedule", or "schedule" alone): only those commands. */
@@ -36,6 +39,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'command' }
   /** A check asked for in words, by someone who may be able to run it: the command that does it. */
   | { kind: 'suggest-command'; command: string; result: SearchResult; asked: string }
+  /** A user to check named without the address the check needs ("can u look up jsmith"): how to ask for it. */
+  | { kind: 'command-needs-address'; command: string }
   /** A read-only command to run as it stands: the one the last reply offered ("yes do it"), or a listing asked for in words ("show me the open tickets"). */
   | { kind: 'run-command'; command: string }
   /** A request to run a cmdlet that changes something: refused (the bot only reads), with what the knowledge base says. */
@@ -628,6 +633,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const result = aboutWorthSearching(request.about) ? context.search(request.about) : NOTHING_SEARCHED;
     return { kind: 'suggest-command', command: request.command, result, asked: request.about.trim() || text, confidence: 0.8 };
   }
+  // "can you check john smith's account": the check for it needs the user's sign-in address, which a
+  // search of the words would never find (it found an article on some other account's password prompts).
+  // (From an end user it is a request for the helpdesk to look, said as someone's account.)
+  const unnamed = request ? undefined : userNamedWithoutAddress(text);
+  if (unnamed && (context.staff ? context.isCommand(USER_CHECK_EXAMPLE) && (unnamed.certain || !searchOwn().answered) : unnamed.certain)) return { kind: 'command-needs-address', command: 'check user', confidence: 0.8 };
   if (explicit?.unknownName !== undefined) {
     // "start lync" may be a question the knowledge base answers; otherwise list the flows.
     const result = searchOwn();

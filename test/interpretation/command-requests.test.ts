@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked } from '../../src/interpretation/command-requests';
+import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from '../../src/interpretation/command-requests';
 
 describe('checks asked for in words', () => {
   it.each([
@@ -216,5 +216,21 @@ describe('a schedule asked for after a check names no other target', () => {
 
   it('"can you run that pool check every morning at 7" after a pool check is that check', () => {
     expect(scheduleAsked('can you run that pool check every morning at 7', 'check pool lync-int.contoso.dk')).toBe('schedule check pool lync-int.contoso.dk daily 07:00');
+  });
+});
+
+describe('a user to check named without an address', () => {
+  it.each([
+    ["can you check john smith's account", true],
+    ['check bobs login', true],
+    ['could u look at erin’s lync account please', true],
+    ['can u look up jsmith', false],
+    ['lookup erin', false],
+    ['can you look up the user jsmith please', false],
+  ])('"%s" names someone (said as an account: %s)', (text, certain) => {
+    expect(userNamedWithoutAddress(text)).toEqual({ certain });
+  });
+  it.each(['look up jsmith@contoso.com', 'check my account', 'check the pool', 'look up the logs', 'check lync account', 'check passive auth login', 'look up kerberos spn', 'how do i check my account', 'check lync-int.contoso.dk'])('"%s" names no one', (text) => {
+    expect(userNamedWithoutAddress(text)).toBeUndefined();
   });
 });

@@ -191,6 +191,20 @@ describe('small talk', () => {
       expect(change).toMatch(/-ReplicaFqdn/);
     });
   });
+
+  it('a user to check named without an address: how to ask, by role, and never an article about some other account', async () => {
+    await withBot({ HELPDESK_ADMINS: 'admin-7', HELPDESK_AGENTS: 'agent-7' }, async (bot) => {
+      const asked = "can you check john smith's account";
+      const admin = allText(await bot.say(asked, { from: { id: 'admin-7', name: 'Ann' } }));
+      expect(admin).toMatch(/need their sign-in address[\s\S]*`check user <their sign-in address>`/);
+      expect(allText(await bot.say('can u look up jsmith', { from: { id: 'admin-7', name: 'Ann' } }))).toMatch(/need their sign-in address/);
+      const agent = allText(await bot.say(asked, { from: { id: 'agent-7', name: 'Ada' } }));
+      expect(agent).toMatch(/needs the admin role and their sign-in address[\s\S]*ask a Lync admin/);
+      const user = allText(await bot.say(asked));
+      expect(user).toMatch(/^I can't look at anyone's account myself[\s\S]*talk to a person/);
+      for (const reply of [admin, agent, user]) expect(reply).not.toMatch(/Kerberos/);
+    });
+  });
 });
 
 describe('loopback-only when unauthenticated', () => {
