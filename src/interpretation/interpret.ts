@@ -22,6 +22,16 @@ import { foldPhrase, tokens } from '../language/text';
  * with a confidence; the bot only dispatches on it. Pure: no bot SDK, no I/O.
  */
 
+/**
+ * Whether the search's best article is a clear match for the message (close to one of its example
+ * questions), as needed to pick a step by its article. A follow-up read with the question before it
+ * ("…logs from my iphone", "and the store app?") leans towards several articles, none clearly.
+ */
+function clearLead(result: SearchResult): boolean {
+  return (result.hits[0]?.confidence ?? 0) >= CLEAR_LEAD;
+}
+const CLEAR_LEAD = 0.85;
+
 /** Any well-formed user check: whether the caller's commands include it at all. */
 const USER_CHECK_EXAMPLE = 'check user someone@example.com';
 
@@ -653,7 +663,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (requested) {
     // A question about one step of the flow is answered with that step, not with step 1.
     // (The step must hold a quarter of the question's own words: "she needs to enrol it herself. steps?" is no one step.)
-    const stepId = asksSomething(text) ? context.steps?.stepForClient(requested.id, text, slotsOf(text).client?.value, 1, STEP_FALLBACK_SHARE) : undefined;
+    const bySteps = asksSomething(text) ? context.steps?.stepForClient(requested.id, text, slotsOf(text).client?.value, 1, STEP_FALLBACK_SHARE) : undefined;
+    // Which step, when the words of several fit: the one whose own article the knowledge base puts first
+    // ("where are the lync store app logs" is the folder step, though it shares more words with turning logging on).
+    const answered = bySteps ? searchOwn() : undefined;
+    // (Its best article even when only offered, if clearly best: the message is about one step either way, this only says which.)
+    const stepId = (answered && clearLead(answered) ? context.steps?.stepOfArticle(requested.id, answered.hits[0]!.article.id, slotsOf(text).client?.value) : undefined) ?? bySteps;
     if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
     // A request for the procedure itself ("walk me through enrolling my smart card") starts it. A message
     // that only uses a flow's trigger words in passing ("enrolling my card and it wants a PIN", "what's
@@ -737,8 +752,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // ("how do i send them to you guys": the step is found with what "them" are, the question before.)
     const about = contextClient && context.previousQuestion ? `${context.previousQuestion} ${text}` : text;
     // (A step that holds only one of many words asked is a guess: the search found nothing either.)
-    const step = context.steps?.stepForAny(about, slotsOf(text).client?.value ?? contextClient ?? context.recentClient, STEP_FALLBACK_SHARE);
-    if (step) return { kind: 'step-answer', ...step, confidence: 0.6 };
+    const client = slotsOf(text).client?.value ?? contextClient ?? context.recentClient;
+    const step = context.steps?.stepForAny(about, client, STEP_FALLBACK_SHARE);
+    // Of that flow's steps, the one whose own article the search put first: "where are the lync store
+    // app logs" shares more words with turning logging on, but its article is the folder's.
+    const own = step && clearLead(result) ? context.steps?.stepOfArticle(step.flowId, result.hits[0]!.article.id, client) : undefined;
+    if (step) return { kind: 'step-answer', ...step, ...(own ? { stepId: own } : {}), confidence: 0.6 };
   }
   // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else
   // works") is no dead end: the troubleshooter narrows it down. Not for another product's sign-in.

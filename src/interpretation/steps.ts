@@ -140,6 +140,20 @@ export class StepIndex {
     return reachable(flow, start, true).has(stepId) ? stepId : undefined;
   }
 
+  /**
+   * The one procedure step of a flow that lists this article as its own, on the client's path when the
+   * flow asks which client; undefined when none or several do.
+   */
+  stepOfArticle(flowId: string, articleId: string, client: string | undefined): string | undefined {
+    const flow = this.flows.get(flowId);
+    if (!flow) return undefined;
+    const indexed = new Set(this.byFlow.get(flowId)?.steps.map((step) => step.stepId) ?? []);
+    const listing = Object.entries(flow.steps).filter(([stepId, step]) => indexed.has(stepId) && step.articles.includes(articleId)).map(([stepId]) => stepId);
+    if (listing.length !== 1) return undefined;
+    const start = this.clientStart(flowId, client);
+    return !start || reachable(flow, start, true).has(listing[0]!) ? listing[0] : undefined;
+  }
+
   /** Where the flow goes once its first question is answered with this client, when it asks that. */
   private clientStart(flowId: string, client: string | undefined): string | undefined {
     const flow = this.flows.get(flowId);

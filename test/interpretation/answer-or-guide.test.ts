@@ -58,6 +58,8 @@ describe('answer or guide', () => {
     ['how do i turn on logging', 'start collect-logs'],
     // …but a named client gets its article at once.
     ['how do i turn on logging in the store app', 'article store-app-turn-on-diagnostic-logs'],
+    // Of the steps whose words fit, the one whose own article the search puts first: the folder, not turning logging on.
+    ['where are the lync store app logs', 'step collect-logs/store-files'],
     ['how do i turn on logging in lync on my pc', 'article desktop-client-turn-on-logging'],
   ])('%s → %s', (text, expected) => {
     expect(outcome(text)).toBe(expected);
@@ -139,5 +141,13 @@ describe('a step named from a question', () => {
     for (const question of ['which website am i supposed to go to??', 'whats the link for the enrollment page', 'what url do i type in']) {
       expect(steps.stepFor('smart-card-enrollment', question, path), question).toBe('open-certsrv');
     }
+  });
+
+  it('the step that lists an article as its own, on the client\'s path, and none when no step or several do', () => {
+    expect(steps.stepOfArticle('collect-logs', 'store-app-log-location', 'store-app')).toBe('store-files');
+    expect(steps.stepOfArticle('collect-logs', 'store-app-log-location', undefined)).toBe('store-files');
+    expect(steps.stepOfArticle('collect-logs', 'store-app-log-location', 'desktop')).toBeUndefined();
+    expect(steps.stepOfArticle('collect-logs', 'smart-card-default-pin', undefined)).toBeUndefined();
+    expect(steps.stepOfArticle('no-such-flow', 'store-app-log-location', undefined)).toBeUndefined();
   });
 });
