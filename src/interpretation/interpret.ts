@@ -32,6 +32,11 @@ function clearLead(result: SearchResult): boolean {
 }
 const CLEAR_LEAD = 0.85;
 
+/** Whether the search clearly answers with an article other than these (a step's own). */
+function answeredElsewhere(result: SearchResult, own: readonly string[]): boolean {
+  return result.answered && clearLead(result) && !own.includes(result.hits[0]!.article.id);
+}
+
 /** Any well-formed user check: whether the caller's commands include it at all. */
 const USER_CHECK_EXAMPLE = 'check user someone@example.com';
 
@@ -518,7 +523,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "stuck", "can't find options in the app anywhere" right after one step was the answer: that step
   // is not working, so the guided steps take over there with what "stuck" does at it.
   const stepStuck = context.stepOffered && context.catalog?.byId(context.stepOffered.flowId)?.steps[context.stepOffered.stepId];
-  if (stepStuck && !looksLikeQuestion(text) && (phraseGroupOf(text)?.id === 'stuck' || progressOf(folded) === 'stuck')) {
+  // (Not a new problem of its own that an article clearly answers: "my surface cant sign in and the clock is
+  // off" after the log-folder step is about the clock, though it says "cant".)
+  if (stepStuck && !looksLikeQuestion(text) && (phraseGroupOf(text)?.id === 'stuck' || progressOf(folded) === 'stuck') && !answeredElsewhere(searchOwn(), stepStuck.articles)) {
     return { kind: 'start-flow', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, slots: {}, then: 'stuck', confidence: 0.75 };
   }
   // "just get me someone please" under a list asks for a person, whatever words it shares with an item.

@@ -14,7 +14,7 @@ const steps = new StepIndex(catalog);
 const knowledge = loadKnowledgeBase(resolve(root, 'knowledge'));
 
 /** What the conversation knows before the message: the question before it, its answer. */
-type Before = Pick<InterpretContext, 'previousQuestion' | 'previousUnanswered' | 'lastAnswer'>;
+type Before = Pick<InterpretContext, 'previousQuestion' | 'previousUnanswered' | 'lastAnswer' | 'stepOffered'>;
 
 function meaning(text: string, before: Before = {}): Interpretation {
   return interpret(text, { catalog, steps, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false, ...before });
@@ -149,5 +149,15 @@ describe('a step named from a question', () => {
     expect(steps.stepOfArticle('collect-logs', 'store-app-log-location', 'desktop')).toBeUndefined();
     expect(steps.stepOfArticle('collect-logs', 'smart-card-default-pin', undefined)).toBeUndefined();
     expect(steps.stepOfArticle('no-such-flow', 'store-app-log-location', undefined)).toBeUndefined();
+  });
+});
+
+describe('right after one step was the answer', () => {
+  const afterFolderStep = { stepOffered: { flowId: 'collect-logs', stepId: 'store-files' } };
+  it('a new problem that says "cant" is that problem when an article clearly answers it', () => {
+    expect(outcome('my surface cant sign in and the clock is off', afterFolderStep)).toBe('article store-app-clock-skew');
+  });
+  it('being stuck at the step is still the guided steps from there', () => {
+    expect(meaning('i cant find that folder', afterFolderStep)).toMatchObject({ kind: 'start-flow', stepId: 'store-files', then: 'stuck' });
   });
 });
