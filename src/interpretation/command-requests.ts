@@ -70,7 +70,7 @@ const POLITE = `^(?:(?:hey|hi|ok|okay|so|pls|please|can|could|would|will)\\s+)*(
 /** "can u look up jsmith", "pull up erin": one person looked up by a name alone. */
 const LOOK_UP_NAME = new RegExp(`${POLITE}(?:look up|lookup|pull up)\\s+(?:the\\s+)?(?:user\\s+)?([a-z][a-z0-9._-]{1,30})(?:\\s+(?:for me|please|pls|real quick|quickly))?\\s*[?.!]*$`);
 /** "can you check john smith's account", "look at bobs login": someone's account, named and nothing more. */
-const CHECK_NAMED_ACCOUNT = new RegExp(`${POLITE}(?:check|check on|look at|look into|test|verify)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?s?\\s+(?:account|user account|lync account|login|sign ?in)(?:\\s+(?:for me|please|pls))?\\s*[?.!]*$`);
+const CHECK_NAMED_ACCOUNT = new RegExp(`${POLITE}(?:check|check on|look at|look into|test|verify)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?s?\\s+(?:account|user account|login|sign ?in|(?:lync|skype) (?:account|login|sign ?in))(?:\\s+(?:for me|please|pls))?\\s*[?.!]*$`);
 
 /**
  * A user to check, named without the sign-in address `check user` needs. `certain`: said as someone's

@@ -223,6 +223,7 @@ describe('a user to check named without an address', () => {
   it.each([
     ["can you check john smith's account", true],
     ['check bobs login', true],
+    ["check bob's lync login please", true],
     ['could u look at erin’s lync account please', true],
     ['can u look up jsmith', false],
     ['lookup erin', false],
