@@ -10,7 +10,9 @@ const STOPWORDS = new Set(
     'me my of on or our should so that the their them then there these they this to was we were what when which ' +
     'who why will with you your yours am im ive dont doesnt cant cannot wont isnt any some there just still ' +
     'please help need want would like know tell us anyone hi hello hey thanks thank also about after again all very ' +
-    'out up down over only one same than too really way say says said something anything'
+    'out up down over only one same than too really way say says said something anything ' +
+    // Contractions typed with an apostrophe or without one are the same word: "you're" is "youre".
+    'youre theyre thats whats theres heres youve weve theyve ill youll didnt wasnt werent arent havent hasnt hadnt shouldnt wouldnt couldnt'
   ).split(' '),
 );
 
@@ -18,7 +20,7 @@ const STOPWORDS = new Set(
  * What a packed index built with these rules depends on: the stop words, and a number to raise with
  * any change to the stemmer or the splitting of words (an index of other tokens would match nothing).
  */
-const TOKENIZER_RULES = 2;
+const TOKENIZER_RULES = 3;
 export function tokenizerFingerprint(): string {
   return JSON.stringify({ rules: TOKENIZER_RULES, stopwords: [...STOPWORDS].sort() });
 }
@@ -72,6 +74,9 @@ function undouble(token: string): string {
 /** Splits folded text into raw word tokens (keeps cmdlet dashes, dotted names, paths' words). */
 export function rawTokens(folded: string): string[] {
   return folded
+    // "can't" is one word, "cant", as most people type it: split at the apostrophe it would leave a
+    // stray "t" that matches every article with a contraction in it. ("user's" becomes "users".)
+    .replace(/([a-z])'(?=[a-z])/g, '$1')
     .replace(/[^a-z0-9$\-.]+/g, ' ')
     .split(/\s+/)
     .map((token) => token.replace(/^[-.]+|[-.]+$/g, ''))

@@ -372,7 +372,18 @@ export function phraseGroupOf(text: string): PhraseGroup | undefined {
   if (group) return group;
   // "thanks, that worked", "cool ty it works now": thanks first, then what the message says.
   const afterThanks = folded.replace(THANKS_FIRST, '');
-  return (afterThanks !== folded && afterThanks !== '' ? BY_PHRASE.get(afterThanks) : undefined) ?? (onlyThanks(folded) ? THANKS_GROUP : undefined);
+  return (afterThanks !== folded && afterThanks !== '' ? BY_PHRASE.get(afterThanks) : undefined) ?? (onlyThanks(folded) || onlyPraise(folded) ? THANKS_GROUP : undefined);
+}
+
+/** Praise said in so many words: "nice work", "good bot", "you're quick", "well done". */
+const PRAISE = /\b(?:nice|good|great|excellent|awesome|brilliant|amazing) (?:work|job|one|stuff|bot)\b|\bwell done\b|\byou (?:rock|rule)\b|\b(?:youre|you are|ur|u r|u are|thats|that was|this is|that is)(?: (?:so|very|really|super|pretty|actually|quite))* (?:quick|fast|great|awesome|brilliant|helpful|useful|amazing|smart|good|clever|handy|a lifesaver|a star|a legend)\b/;
+/** Words praise comes wrapped in ("wow, you're actually pretty quick, nice work"). */
+const AROUND_PRAISE = new Set('wow oh ok okay great nice good well done work job one stuff bot you youre are ur u r rock rule thats that was this is so very really super pretty actually quite quick fast awesome brilliant helpful useful amazing smart clever handy a lifesaver star legend excellent indeed honestly i must say btw by the way'.split(' '));
+
+/** A short message of praise only; "nice work, now where are the logs" asks something besides. */
+function onlyPraise(folded: string): boolean {
+  const words = tokens(folded);
+  return words.length <= 10 && PRAISE.test(folded) && words.every((word) => AROUND_PRAISE.has(word));
 }
 
 const THANKS_FIRST = /^(?:(?:ok|okay|great|cool|perfect|awesome|brilliant|nice|oh) )?(?:thanks|thank you|thank u|thx|ty|cheers)(?: (?:so much|a lot|very much|again|mate))? /;

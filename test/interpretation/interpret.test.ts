@@ -292,6 +292,11 @@ describe('flow words', () => {
     ['thank you so much, it works now', 'thanks'],
     ['thanks, thats all', 'thanks'],
     ['ok whatever, goodbye', 'thanks'],
+    // Praise is thanks too, not a question for the knowledge base ("actually … work" once found an article).
+    ["you're actually pretty quick, nice work", 'thanks'],
+    ['nice work', 'thanks'],
+    ['good bot', 'thanks'],
+    ['well done, thats really helpful', 'thanks'],
     ['i dont have admin rights', 'no-rights'],
     ["I'm not an admin so I can't run that", 'no-rights'],
     ['it asks me for an admin password', 'no-rights'],

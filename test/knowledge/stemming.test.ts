@@ -19,6 +19,14 @@ describe('stemming', () => {
     expect(searchTokens('is there something i can try')).toEqual(['try']);
   });
 
+  it('reads a contraction as one word, typed with an apostrophe or without', () => {
+    expect(searchTokens("can't connect to exchange")).toEqual(searchTokens('cant connect to exchange'));
+    // No stray "t" or "re" that would match every article with a contraction in it.
+    expect(searchTokens("it doesn't work, you're sure?")).not.toContain('t');
+    expect(searchTokens("you're sure")).not.toContain('re');
+    expect(searchTokens("the user's password")).toEqual(searchTokens('the users password'));
+  });
+
   it('leaves short words and double e alone', () => {
     expect(stem('free')).toBe('free');
     expect(stem('agree')).toBe('agree');
