@@ -324,7 +324,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       case 'suggest-command': {
         const needs = this.deps.commands.roleOf(meaning.command);
         const mayRun = needs !== undefined && roleAtLeast(role, needs);
-        await this.send(context, commandOfferReply(meaning.command, mayRun));
+        await this.send(context, commandOfferReply(meaning.command, mayRun, staff));
         // "yes do it" on the next turn runs it.
         if (mayRun) memory.commandOffered = meaning.command;
         // What the knowledge base says about it too: how to look by hand, what a finding means.

@@ -6,7 +6,9 @@ import { PHRASES } from '../knowledge/answer';
  * run it, else who can. The command holds only a host name or an address (the request's patterns
  * allow nothing else), shown in code style.
  */
-export function commandOfferReply(command: string, mayRun: boolean): Reply {
+export function commandOfferReply(command: string, mayRun: boolean, staff = true): Reply {
+  // An end user cannot ask an admin directly: the way there is the hand-off.
+  if (!staff && !mayRun) return textReply(`That is a check the helpdesk runs for you (read-only: \`${command}\`). Type "${PHRASES.person}" and I'll pass it on with what you asked.`, [PHRASES.person, 'help']);
   // A ticket command changes who owns the ticket or closes it: offered as what it is, never as a check.
   if (/^schedule\b/.test(command)) {
     return mayRun

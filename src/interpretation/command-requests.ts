@@ -54,7 +54,7 @@ export const RESOLVE_TICKET = /\b(?:resolve|resolved|close|closed|done with|mark
 /** "pull up ticket H-…", "whats H-… about": reading one ticket. */
 const SHOW_TICKET = /\b(?:show|pull up|open|see|view|look at|whats|what is|what s|details|about)\b/i;
 /** "who's been running checks lately", "show me the audit log". */
-const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest|last) (?:checks|commands)(?: (?:people|users|folks|admins|agents|others|everyone|anyone|we|i|you|they))? (?:run|ran|have run|were run)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b|\bwhat (?:did|have|has) (?:people|users|folks|admins|agents|others|everyone|anyone|the team|we) (?:run|ran|been running)\b(?! into)|\bwho ran what\b|\bwhat (?:was|were) the last (?:thing|things|checks?|commands?) (?:i|we) (?:ran|run)\b|\bwhat did i (?:just |last )?run\b(?! into)/i;
+const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest|last) (?:checks|commands)(?: (?:people|users|folks|admins|agents|others|everyone|anyone|we|i|you|they))? (?:run|ran|have run|were run)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b|\bwhat (?:did|have|has) (?:people|users|folks|admins|agents|others|everyone|anyone|the team|we) (?:run|ran|been running)\b(?! into)|\bwho ran what\b|\bwhat (?:was|were) the last (?:thing|things|checks?|commands?) (?:i|we) (?:ran|run)\b|\bwhat did i (?:just |last )?run\b(?! into)|\bwhat (?:checks |commands )?(?:was|were|has been|have been|got) run\b|\bwhat (?:checks |commands )?ran (?:today|yesterday|this (?:morning|week)|lately|recently)\b/i;
 /** "how has the bot been doing", "how many handoffs this month", "what are people asking that it cant answer". */
 const REPORT = /\bhow(?: has| is| s|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b|\busage (?:numbers|figures|stats|statistics)\b|\bhow (?:are|have) we (?:been )?doing (?:this|last) (?:week|month)\b/i;
 /** "what checks do we have scheduled", "list the schedules". */
@@ -144,15 +144,28 @@ function requested(typed: string): CommandRequest | undefined {
   if (host.split('.').length >= 3 && asksState && POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about: text.split(host).join(' ') };
   // "is lync2-int.contoso.dk ok?": how a server stands, which `check pool` reads.
   if (host.split('.').length >= 3 && HOST_HEALTH.test(text.split(host).join(' HOST ').trim())) return { kind: 'command', command: `check pool ${host}`, about: '' };
-  if (!LOOK.test(text)) return undefined;
   const about = text.split(host).join(' ');
-  if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${host}`, about };
+  // "is sip.contoso.com resolving ok", "does lyncdiscover.contoso.com resolve from outside": how a name
+  // stands in DNS or from the internet is what the probe looks at.
+  if (ASKS_STATE.test(text) && PROBE_WORDS.test(about)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about };
+  if (!LOOK.test(text)) return undefined;
+  if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about };
   if (POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about };
   // "check contoso.com for sign in problems": a bare domain (two labels) is no server; probing it is the look there is.
   if (host.split('.').length === 2) return { kind: 'command', command: `probe ${host}`, about };
   // "sanity check lync-int.contoso.dk": a server's name (three labels or more) is a pool to check.
   if (host.split('.').length >= 3) return { kind: 'command', command: `check pool ${host}`, about };
   return undefined;
+}
+
+/** A yes/no question about how something stands: "is …", "does …", "can clients …". */
+const ASKS_STATE = /^(?:(?:hey|hi|ok|so|quick (?:one|question))[,.:]?\s+)?(?:is|are|does|do|can|will)\b/;
+/** Lync's own DNS names in front of a SIP domain ("sip.contoso.com", "lyncdiscover.contoso.com"). */
+const LYNC_RECORD = /^(?:sip|sipinternal|sipexternal|lyncdiscover|lyncdiscoverinternal|access|webext|meet|dialin)\./;
+
+/** The SIP domain a probe looks at: "sip.contoso.com" names contoso.com's record, not a domain of its own. */
+function sipDomainOf(host: string): string {
+  return host.split('.').length >= 3 && LYNC_RECORD.test(host) ? host.replace(LYNC_RECORD, '') : host;
 }
 
 /** Words that make a request to look at someone, not what about them: "can you see if anything's wrong with erin's account". */

@@ -159,6 +159,9 @@ const COMPLAINT_WORDS = new Set(
   'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt trying try tried use using when and an our fine ok okay so well anyway also sits sitting sat stays staying screen page new good'.split(' '),
 );
 
+/** The read-only checks (not ticket or schedule changes). */
+const CHECKS = /^(?:check user|check pool|probe|show policies) /;
+
 /** Asks for something somewhere in the message ("i'm on the page, which template do i pick"). */
 export function asksSomething(text: string): boolean {
   return looksLikeQuestion(text) || /\b(?:which|what|whats|where|how do i|how can i|how should i|do i|should i|can i|am i)\b/.test(foldPhrase(text));
@@ -645,6 +648,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // A listing asked for in words ("show me the open tickets") needs no confirming: it is run.
   // (Anyone may ask who they are to the bot.)
   if (request?.kind === 'listing' && (context.staff || request.command === 'whoami') && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
+  // From an end user, a check of a server or someone's account is the helpdesk's to run: said so, with
+  // the way to them, unless the rest of the message is a question the knowledge base answers.
+  // ("is sip.contoso.com resolving ok" found an article on another name's trust prompt.)
+  if (request?.kind === 'command' && !context.staff && CHECKS.test(request.command) && context.isCommand(request.command)) {
+    const result = aboutWorthSearching(request.about) ? context.search(request.about) : NOTHING_SEARCHED;
+    if (!result.answered) return { kind: 'suggest-command', command: request.command, result, asked: text, confidence: 0.7 };
+  }
   if (request?.kind === 'command' && context.staff && context.isCommand(request.command)) {
     // ("take H-YZ4WP9" asks nothing of the knowledge base.)
     const result = aboutWorthSearching(request.about) ? context.search(request.about) : NOTHING_SEARCHED;

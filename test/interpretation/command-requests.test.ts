@@ -26,6 +26,10 @@ describe('checks asked for in words', () => {
     // A bare domain is no server: the probe is the look there is.
     ['check contoso.com for sign in problems', 'probe contoso.com'],
     ['can you look at contoso.dk', 'probe contoso.dk'],
+    // How a name stands in DNS, asked as a question; a Lync record's name stands for its SIP domain.
+    ['is sip.contoso.com resolving ok', 'probe contoso.com'],
+    ['does lyncdiscover.fabrikam.com resolve from outside?', 'probe fabrikam.com'],
+    ['can you check the dns for lyncdiscover.contoso.dk', 'probe contoso.dk'],
     // Ticket changes are offered, never run on a reading of words.
     ['take H-YZ4WP9', 'ticket take H-YZ4WP9'],
     ["i'll grab h-yz4wp9", 'ticket take H-YZ4WP9'],
@@ -85,6 +89,8 @@ describe('read-only listings asked for in words', () => {
     ['pull up ticket H-AHGWWY', 'ticket show H-AHGWWY'],
     ["who's been running checks lately? show me the last few", 'audit'],
     ['show me the audit log', 'audit'],
+    ['show me what was run today', 'audit'],
+    ['what checks ran today', 'audit'],
     ['how has the bot been doing this past week, what are people asking that it cant answer', 'report'],
     ['how many handoffs have we had this month?', 'report'],
     ['what checks do we have scheduled', 'schedules'],

@@ -186,6 +186,12 @@ describe('small talk', () => {
       const agent = await bot.say(asked, { from: { id: 'agent-7', name: 'Ada' } });
       expect(allText(agent)).toMatch(/needs the admin role: ask a Lync admin to type `check pool lync-int\.contoso\.dk`/);
       expect(allText(await bot.say(asked))).not.toMatch(/check pool/);
+      // A check the knowledge base has nothing on, from an end user: the helpdesk runs it, not an article
+      // about some other name (it found the Exchange Autodiscover trust prompt).
+      const user = await bot.say('is sip.contoso.com resolving ok');
+      expect(allText(user)).toMatch(/^That is a check the helpdesk runs for you \(read-only: `probe contoso\.com`\)[\s\S]*talk to a person/);
+      expect(allText(user)).not.toMatch(/Autodiscover/);
+      expect(user.flatMap((a) => a.suggestedActions?.actions.map((action) => action.value) ?? [])).not.toContain('probe contoso.com');
       const change = allText(await bot.say('run Invoke-CsManagementStoreReplication', { from: { id: 'admin-7', name: 'Ann' } }));
       expect(change).toMatch(/^I never run `Invoke-CsManagementStoreReplication`/);
       expect(change).toMatch(/-ReplicaFqdn/);
