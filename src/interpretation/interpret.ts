@@ -332,6 +332,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     // "where do those end up?" at "Find the log files": a short question about what the step shows, when
     // nothing else answers it.
     if (!result.answered && !choices && flow && TRAILING_LEAD.test(folded) && refersBack(folded) && !result.suggested?.length) return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
+    // "which one do i click" at a step: its one word is in many articles, none of them this step's. What
+    // the user is looking at is the step: shown again (a question with the help to choose between its choices).
+    if (!result.answered && result.ambiguousWord && flow) return { kind: 'flow-word', word: choices ? 'stuck' : 'repeat', confidence: 0.55 };
     return { kind: 'question', result, aside: true, confidence: 0.7 };
   }
   // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.

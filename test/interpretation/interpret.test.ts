@@ -1492,6 +1492,25 @@ describe('a short question about what the step shows', () => {
   });
 });
 
+describe('a question whose one word is in many articles, asked at a step', () => {
+  // The knowledge base asks "which of these mention 'click'?" with articles far from the step.
+  const manyArticles: SearchResult = { ...NOTHING, tokens: ['click'], ambiguousWord: 'click' };
+  const read = (text: string, place: keyof typeof PLACES) =>
+    interpret(text, { catalog, steps, flow: PLACES[place], staff: false, search: () => manyArticles, isCommand: () => false });
+
+  it('at an instruction step, is about that step: shown again', () => {
+    expect(read('which one do i click', 'certsrv')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
+  });
+
+  it("at a question, is the question again with the help to choose", () => {
+    expect(read('which one do i click', 'cardKind')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+
+  it('outside a flow, is still the knowledge base\'s "which one?"', () => {
+    expect(interpret('which one do i click', { catalog, steps, staff: false, search: () => manyArticles, isCommand: () => false })).toMatchObject({ kind: 'question' });
+  });
+});
+
 describe('a topic of its own after an unanswered question', () => {
   const passive = { id: 'store-app-passive-auth-only-auth-type', title: 'Passive authentication must be the only auth type the server offers for Store app MFA', answer: 'Turn off the other auth types.', tags: ['mfa'], audience: ['admin'], clients: ['store-app'] } as never;
   const clock = { id: 'store-app-clock-skew', title: 'Store app clock is wrong', answer: 'Run w32tm.', tags: ['clock'], audience: ['enduser'], clients: ['store-app'] } as never;
