@@ -159,6 +159,9 @@ const COMPLAINT_WORDS = new Set(
   'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt trying try tried use using when and an our fine ok okay so well anyway also sits sitting sat stays staying screen page new good'.split(' '),
 );
 
+/** What a user does on the screen in front of them: asked about alone, it is about the step they are on. */
+const SCREEN_ACTION = /^(?:click|clicking|tap|press|pick|select|choose|type|enter|put|fill|tick|check the box)$/;
+
 /** The read-only checks (not ticket or schedule changes). */
 const CHECKS = /^(?:check user|check pool|probe|show policies) /;
 
@@ -334,7 +337,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (!result.answered && !choices && flow && TRAILING_LEAD.test(folded) && refersBack(folded) && !result.suggested?.length) return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
     // "which one do i click" at a step: its one word is in many articles, none of them this step's. What
     // the user is looking at is the step: shown again (a question with the help to choose between its choices).
-    if (!result.answered && result.ambiguousWord && flow) return { kind: 'flow-word', word: choices ? 'stuck' : 'repeat', confidence: 0.55 };
+    // (A topic word many articles share, "password?", is a question of its own, asked beside the step.)
+    if (!result.answered && result.ambiguousWord && SCREEN_ACTION.test(result.ambiguousWord) && flow) return { kind: 'flow-word', word: choices ? 'stuck' : 'repeat', confidence: 0.55 };
     return { kind: 'question', result, aside: true, confidence: 0.7 };
   }
   // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.
