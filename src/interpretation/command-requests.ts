@@ -250,3 +250,21 @@ export function scheduleAsked(typed: string, lastCommand: string): string | unde
   return `schedule ${last[1]!.toLowerCase()} ${last[2]} ${cadence}`;
 }
 
+/** "she", "his", "that user": the user the last check was about. */
+const THAT_USER = /\b(?:she|he|her|his|him|hers|they|them|their|that user|this user|the user|that account|this account)\b/;
+/** What a look at one user reads: where they are homed, whether they are enabled, their policies. */
+const USER_FACTS = /\b(?:pool|pools|homed|registrar|enabled|disabled|polic(?:y|ies)|sip address|account)\b/;
+
+/**
+ * "and what pool is she on", "is he even enabled?" right after a check of one user was offered or run:
+ * the look at that user again (her policies, when those are asked about). Short questions only; a
+ * longer message is a question of its own.
+ */
+export function aboutSameUser(typed: string, lastCommand: string): string | undefined {
+  const last = /^(?:check user|show policies)\s+((?:sip:)?[a-z0-9._%+-]+@[a-z0-9.-]+)$/i.exec(lastCommand.trim());
+  if (!last) return undefined;
+  const text = typed.trim().toLowerCase().replace(/[’']/g, '');
+  if (text.split(/\s+/).length > 12 || ADDRESS.test(text) || !THAT_USER.test(text) || !USER_FACTS.test(text)) return undefined;
+  return `${POLICIES.test(text) ? 'show policies' : 'check user'} ${last[1]!.toLowerCase()}`;
+}
+

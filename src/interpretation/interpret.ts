@@ -6,7 +6,7 @@ import type { Article } from '../knowledge/article';
 import type { SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
+import { aboutSameUser, aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -509,6 +509,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "and dave?", "ok now do bob" after a check of one user: the same check for the other.
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
+  // "and what pool is she on" after a check of one user was offered or run: a look at her again, offered.
+  const sameUser = context.staff && !typedCommand ? aboutSameUser(text, context.commandOffered ?? context.lastCommand ?? '') : undefined;
+  if (sameUser && context.isCommand(sameUser)) return { kind: 'suggest-command', command: sameUser, result: NOTHING_SEARCHED, asked: text, confidence: 0.75 };
   // "i'll grab the iphone one" right after the open tickets were listed: that ticket (taking or closing it offered).
   const pick = context.staff && context.ticketsShown && !typedCommand ? ticketPicked(text, context.ticketsShown, context.lastTicket) : undefined;
   const picked = pick ? `ticket ${pick.action} ${pick.ref}${pick.note ? ` ${pick.note}` : ''}` : undefined;

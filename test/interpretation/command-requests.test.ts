@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from '../../src/interpretation/command-requests';
+import { aboutSameUser, aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from '../../src/interpretation/command-requests';
 
 describe('checks asked for in words', () => {
   it.each([
@@ -241,3 +241,31 @@ describe('a user to check named without an address', () => {
     expect(userNamedWithoutAddress(text)).toBeUndefined();
   });
 });
+
+describe('a question about the user the last check was about', () => {
+  it.each([
+    ['and what pool is she on', 'check user alice@contoso.com'],
+    ['is he even enabled for lync?', 'check user alice@contoso.com'],
+    ['what policies does she have', 'show policies alice@contoso.com'],
+    ["where's that user homed", 'check user alice@contoso.com'],
+  ])('"%s" → %s', (text, command) => {
+    expect(aboutSameUser(text, 'check user alice@contoso.com')).toBe(command);
+  });
+
+  it.each([
+    // No pointer to the user, nothing a look at a user reads, another address, or a longer question of its own.
+    'what pool is the lab on',
+    'is she happy now',
+    'she says lync keeps asking for her password',
+    'and bob@contoso.com, what pool is he on',
+    'she says lync on her iphone keeps asking for the adfs page again and again after she enters her password',
+  ])('"%s" is no such question', (text) => {
+    expect(aboutSameUser(text, 'check user alice@contoso.com')).toBeUndefined();
+  });
+
+  it('only after a check of one user', () => {
+    expect(aboutSameUser('what pool is she on', 'check pool lync-int.contoso.dk')).toBeUndefined();
+    expect(aboutSameUser('what pool is she on', '')).toBeUndefined();
+  });
+});
+
