@@ -106,6 +106,16 @@ describe('the network question', () => {
   it.each(rows)('%s → %s', (text, expected) => {
     expect(picked(text, 'where')).toBe(expected);
   });
+
+  // Over a VPN, Lync is inside the network; at home with a VPN, which of the two is asked.
+  it.each([
+    ['on vpn', 'Inside the company network'],
+    ['home but connected to vpn', 'Inside the company network'],
+    ['at home, no vpn', 'Outside (home, travel, mobile data)'],
+    ['at home on vpn', 'did you mean: Inside the company network | Outside (home, travel, mobile data)'],
+  ])('%s → %s', (text, expected) => {
+    expect(picked(text, 'where')).toBe(expected);
+  });
 });
 
 describe('the sign-in method question', () => {
