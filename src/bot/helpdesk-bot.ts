@@ -123,14 +123,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const ticketsShown = isStaff(role) && !flow && this.deps.openTickets && listedLately(memory.ticketsListedAt, new Date()) ? await this.deps.openTickets() : undefined;
     const schedulesShown = isStaff(role) && !flow && this.deps.listedSchedules && listedLately(memory.schedulesListedAt, new Date()) ? await this.deps.listedSchedules() : undefined;
     const meaning: Interpretation =
-      feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause, ended?.facts.client, { ticketsShown, schedulesShown });
+      feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause, ended, { ticketsShown, schedulesShown });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
     await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
   }
 
   /** The one interpretation of a message, with what the conversation knows. */
-  /** `endedFlowClient`: the client the user told a flow that ended in the last half hour. */
-  private interpretText(text: string, role: Role, memory: ConversationMemory, flow: FlowState | undefined, lastCause: InterpretContext['lastCause'], endedFlowClient?: string, shown: { ticketsShown?: TicketShown[]; schedulesShown?: ScheduleShown[] } = {}): Interpretation {
+  /** `endedFlow`: a flow that ended in the last half hour (and the client the user told it). */
+  private interpretText(text: string, role: Role, memory: ConversationMemory, flow: FlowState | undefined, lastCause: InterpretContext['lastCause'], endedFlow?: FlowState, shown: { ticketsShown?: TicketShown[]; schedulesShown?: ScheduleShown[] } = {}): Interpretation {
     const { ticketsShown, schedulesShown } = shown;
     const flows = this.deps.flows;
     return interpret(text, {
@@ -148,8 +148,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
       ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
       ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
-      ...recentClientOf(memory, endedFlowClient),
+      ...recentClientOf(memory, endedFlow?.facts.client),
       ...(lastCause ? { lastCause } : {}),
+      ...(endedFlow ? { endedFlow: endedFlow.flowId } : {}),
       ...(memory.asked.length > 0 ? { previousQuestion: topicQuestion(memory), previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
       ...(startedLately(memory, new Date()) ? { commandStarted: true, ...(memory.lastCommand?.line ? { lastCommand: memory.lastCommand.line } : {}) } : {}),

@@ -119,6 +119,8 @@ export interface InterpretContext {
   previousQuestion?: string;
   /** That question got no answer: the next short message may be the detail it lacked. */
   previousUnanswered?: boolean;
+  /** A guided flow that ended lately: "where did it save them?" right after is about what it did. */
+  endedFlow?: string;
   /** The troubleshooter ended a moment ago at a cause (its articles) for this client: "still doesn't work" goes on. */
   lastCause?: { articles: readonly string[]; client?: string };
   /** This conversation was handed to the helpdesk: "is anyone going to contact me?" asks how that stands. */
@@ -737,6 +739,14 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const joined = `${context.previousQuestion} ${text}`;
     const step = context.steps?.stepForAny(joined, slotsOf(text).client?.value ?? context.recentClient);
     if (step && step.flowId === context.stepOffered.flowId) return { kind: 'step-answer', ...step, asked: joined, confidence: 0.6 };
+  }
+  // "where did it save them?" right after the log collection ended: "them" are what that flow was about,
+  // for the client it was told. Its step for the two together, when one is about them. (Not after the
+  // troubleshooter: what follows its cause, "why does it still fail?", is read further on.)
+  const endedFlow = context.endedFlow && context.endedFlow !== TROUBLESHOOTER ? catalog?.byId(context.endedFlow) : undefined;
+  if (endedFlow && refersBack(folded) && asksSomething(text)) {
+    const step = context.steps?.stepForAny(`${endedFlow.title} ${text}`, slotsOf(text).client?.value ?? context.recentClient);
+    if (step && step.flowId === endedFlow.id) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
   const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), searchOwn(), context.lastAnswer) : searchOwn();
   // The detail an unanswered question lacked, or a short question about the answer just given.

@@ -38,6 +38,16 @@ describe('what people type, through the bot', () => {
     expect(back.text).toMatch(/Which Lync are you trying to sign in with\?/);
   });
 
+  it('right after the log collection ended, "where did it save them" is its step for the client it was told', async () => {
+    const say = conversation();
+    await say('start collect logs');
+    await say('the mac one');
+    expect((await say('ok done')).text).toMatch(/That was the last step/);
+    const where = await say('where did it save them');
+    expect(where.text).toMatch(/~\/Library\/Logs/);
+    expect(where.text).not.toMatch(/Windows Store app/);
+  });
+
   it('slots from a mid-flow answer answer the next question too', async () => {
     const say = conversation();
     await say('start sign-in-troubleshooter');

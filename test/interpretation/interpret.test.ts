@@ -1499,6 +1499,22 @@ describe('a short question about what the step shows', () => {
   });
 });
 
+describe('right after a guided procedure ended', () => {
+  // What the search makes of "where did it save them" alone: the Store app's saving, for another client.
+  const storeSaving: SearchResult = { ...NOTHING, tokens: ['save'] };
+  const after = (text: string, endedFlow: string, recentClient?: string) =>
+    interpret(text, { catalog, steps, staff: false, search: () => storeSaving, isCommand: () => false, endedFlow, ...(recentClient ? { recentClient } : {}) });
+
+  it('"where did it save them?" is about what that procedure did, for the client it was told', () => {
+    expect(after('where did it save them', 'collect-logs', 'mac')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mac-logs' });
+  });
+
+  it('a question that points back at nothing, or follows the troubleshooter, is read as before', () => {
+    expect(after('where do i save the certificate', 'collect-logs', 'mac')).not.toMatchObject({ kind: 'step-answer', flowId: 'collect-logs' });
+    expect(after('where did it save them', 'sign-in-troubleshooter', 'mac')).not.toMatchObject({ kind: 'step-answer', flowId: 'sign-in-troubleshooter' });
+  });
+});
+
 describe('a question whose one word is in many articles, asked at a step', () => {
   // The knowledge base asks "which of these mention 'click'?" with articles far from the step.
   const manyArticles: SearchResult = { ...NOTHING, tokens: ['click'], ambiguousWord: 'click' };
