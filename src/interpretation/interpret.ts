@@ -305,7 +305,11 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (progress === 'stuck' && step.reproduces && failedAgain(folded)) return { kind: 'flow-word', word: 'next', confidence: 0.7 };
     // "the page looks all messed up, i have IE 10" at the step that opens it: what it describes is a step
     // ahead ("Internet Explorer 10? Use Compatibility View"), so the flow goes there.
-    const ahead = progress !== 'next' ? stepAhead(text, context) : undefined;
+    // ("i dont see the smart card template" at the step before: something missing that one word of a
+    // step ahead names is that step's trouble; one word is enough when the message says it is missing.)
+    // (The words that say it is missing, "find", "list", name no step themselves.)
+    const missing = MISSING.test(folded);
+    const ahead = progress !== 'next' ? stepAhead(missing ? folded.replace(MISSING_CUES, ' ') : text, context, missing ? 1 : AHEAD_MIN_SCORE) : undefined;
     if (ahead) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: ahead, slots: {}, confidence: 0.65 };
     if (progress) return { kind: 'flow-word', word: progress, confidence: 0.7 };
   }
@@ -470,13 +474,19 @@ const NOTHING_SEARCHED: SearchResult = { hits: [], tokens: [], unknown: [], answ
 const AHEAD_MIN_SCORE = 2;
 
 /** A step of the current flow not yet stood on that the message's words point at (a quarter of them at least). */
-function stepAhead(text: string, context: InterpretContext): string | undefined {
+function stepAhead(text: string, context: InterpretContext, minScore = AHEAD_MIN_SCORE): string | undefined {
   const flow = context.flow;
   if (!flow) return undefined;
   const visited = stepsVisited(flow);
-  const stepId = context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited, staff: context.staff }, AHEAD_MIN_SCORE, STEP_FALLBACK_SHARE);
+  const stepId = context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited, staff: context.staff }, minScore, STEP_FALLBACK_SHARE);
   return stepId && stepId !== flow.stepId && !visited.includes(stepId) ? stepId : undefined;
 }
+
+/** Something the user looks for and does not see: "i dont see the template", "the option isnt there". */
+const MISSING = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not) (?:see|find|show|have)\b|\b(?:isnt|is not|arent|are not|not) (?:there|listed|showing|shown|in the list)\b|\bmissing\b|\bno \w+(?: \w+)? (?:in the list|to pick|to choose)\b/;
+
+/** The words of MISSING themselves, taken out before the rest is matched with the steps. */
+const MISSING_CUES = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|is not|arent|are not|not|no|see|find|show|have|there|listed|showing|shown|in the list|missing|to pick|to choose)\b/g;
 
 /** Share of a question's own words the step must hold when the search found no answer and a step is tried. */
 const STEP_FALLBACK_SHARE = 0.25;

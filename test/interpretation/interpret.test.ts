@@ -245,6 +245,13 @@ describe('flow words', () => {
     },
   );
 
+  it.each(['i dont see the smart card template', 'no template in the list', 'the smartcard user template is missing'])(
+    'something missing that a step ahead names, "%s", is that step: the flow goes there',
+    (text) => {
+      expect(meaning(text, 'certsrv')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'template' });
+    },
+  );
+
   it.each([
     ['ok', 'small-talk'],
     ['okay', 'small-talk'],
