@@ -1506,6 +1506,15 @@ describe('a short question about what the step shows', () => {
   });
 });
 
+describe('praise in front of a question', () => {
+  it.each([
+    ['nice work, now where are the logs', 'where are the logs'],
+    ['good job. how do i turn on logging on my mac', 'how do i turn on logging on my mac'],
+  ])('"%s" is read as "%s" (its "work" names no step)', (text, question) => {
+    expect(meaning(text)).toEqual(meaning(question));
+  });
+});
+
 describe('right after a guided procedure ended', () => {
   // What the search makes of "where did it save them" alone: the Store app's saving, for another client.
   const storeSaving: SearchResult = { ...NOTHING, tokens: ['save'] };
