@@ -12,7 +12,7 @@ import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, fol
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, type ScheduleShown } from './schedule-picks';
-import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
+import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { foldPhrase, tokens } from '../language/text';
@@ -467,9 +467,6 @@ function progressOf(folded: string): FlowWord | undefined {
 const ROLE_PREAMBLE =
   /^\s*(?:(?:hi|hello|hey)[,!.]?\s+)?(?:(?:i'?m|i am|this is|it'?s|we'?re|we are)\s+(?:(?:on|from|with|in)\s+)?(?:the\s+)?(?:helpdesk|help desk|service desk|it support|support desk|it)(?:\s+team)?|(?:helpdesk|help desk|service desk|agent|admin|it)\s+here)\s*[,.:;!-]+\s*/i;
 
-/** "nice work, now where are the logs": praise in front of a question says nothing about its topic. */
-const PRAISE_LEAD = /^\s*(?:(?:wow|oh|ok|okay)[,.!]?\s+)?(?:nice|good|great|excellent|awesome|brilliant) (?:work|job|one|stuff)[,.!]*\s+(?:(?:now|so|and|ok|okay|then)[,.]?\s+)?/i;
-
 /** What a command request that asks nothing of the knowledge base carries as its search. */
 const NOTHING_SEARCHED: SearchResult = { hits: [], tokens: [], unknown: [], answered: false };
 
@@ -495,7 +492,7 @@ const MISSING_CUES = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|
 const STEP_FALLBACK_SHARE = 0.25;
 
 function outsideFlow(original: string, originalFolded: string, context: InterpretContext): Interpretation {
-  const rest = original.replace(ROLE_PREAMBLE, '').replace(PRAISE_LEAD, '');
+  const rest = withoutLeadingPraise(original.replace(ROLE_PREAMBLE, ''));
   const text = rest !== original && tokens(foldPhrase(rest)).length >= 2 ? rest : original;
   const folded = text === original ? originalFolded : foldPhrase(text);
   // The message's own search, made once: several readings below may need it.

@@ -380,6 +380,14 @@ const PRAISE = /\b(?:nice|good|great|excellent|awesome|brilliant|amazing) (?:wor
 /** Words praise comes wrapped in ("wow, you're actually pretty quick, nice work"). */
 const AROUND_PRAISE = new Set('wow oh ok okay great nice good well done work job one stuff bot you youre are ur u r rock rule thats that was this is so very really super pretty actually quite quick fast awesome brilliant helpful useful amazing smart clever handy a lifesaver star legend excellent indeed honestly i must say btw by the way'.split(' '));
 
+/** Praise in front of a question ("nice work, now where are the logs") says nothing about its topic. */
+const PRAISE_LEAD = /^\s*(?:(?:wow|oh|ok|okay)[,.!]?\s+)?(?:nice|good|great|excellent|awesome|brilliant) (?:work|job|one|stuff)[,.!]*\s+(?:(?:now|so|and|ok|okay|then)[,.]?\s+)?/i;
+
+/** The message without the praise in front of it, if any. */
+export function withoutLeadingPraise(text: string): string {
+  return text.replace(PRAISE_LEAD, '');
+}
+
 /** A short message of praise only; "nice work, now where are the logs" asks something besides. */
 function onlyPraise(folded: string): boolean {
   const words = tokens(folded);
