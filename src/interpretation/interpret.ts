@@ -199,7 +199,23 @@ export function looksLikeQuestion(text: string): boolean {
   return first !== undefined && QUESTION_LEAD.has(first);
 }
 
+/** Asked again about something already shown. */
+const RECALLED = /\b(?:again|earlier|before|previous|last time)\b/;
+
+/**
+ * A sound that only fills a pause in front of a question ("hmm where do i find that website", "um,
+ * whats the address"): the question is what follows. Only before a pause or a question's first word,
+ * as "um" is also Exchange UM ("um wont deliver voicemail").
+ */
+const HESITATION = /^(?:h+m+|u+m+|u+h+|e+r+m*|a+h+|o+h+)(?:[,.!…]+\s*|\s+(?=(?:so|what|whats|where|wheres|how|hows|which|why|who|when|is|are|can|could|do|does|did|should|will|would)\b))/i;
+
 export function interpret(text: string, context: InterpretContext): Interpretation {
+  const start = text.trimStart();
+  const paused = HESITATION.exec(start);
+  return interpretPlain(paused && paused[0].length < start.length ? start.slice(paused[0].length) : text, context);
+}
+
+function interpretPlain(text: string, context: InterpretContext): Interpretation {
   const trimmed = text.trim();
   if (trimmed === '') return { kind: 'empty', confidence: 1 };
   const folded = foldPhrase(trimmed);
@@ -334,7 +350,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const about = context.previousQuestion && refersBack(folded) ? `${context.previousQuestion} ${text}` : text;
     const elsewhere = flow ? (!result.answered ? context.steps?.stepForAny(about, slotsOf(text).client?.value ?? flow.facts.client) : userStepInstead(text, result, context)) : undefined;
     if (elsewhere && elsewhere.flowId !== flow!.flowId) return { kind: 'step-answer', ...elsewhere, confidence: 0.6 };
-    const stepId = !result.answered && flow ? context.steps?.stepFor(flow.flowId, text, { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff }) : undefined;
+    // ("whats the address again": a step already shown, of those only; the sign-in address is ahead.)
+    const path = flow ? { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff } : undefined;
+    const recalled = path && RECALLED.test(folded) ? context.steps?.stepFor(flow!.flowId, text, { ...path, seenOnly: true }) : undefined;
+    const stepId = !result.answered && path ? (recalled ?? context.steps?.stepFor(flow!.flowId, text, path)) : undefined;
     // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
     // address gets it again, with what to do if it doesn't work.)
     if (stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
@@ -961,7 +980,7 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
 }
 
 // ("done. they also want them from my iphone, same thing there?" names nothing but the client, either.)
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope'.split(' '));
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default'.split(' '));
 /** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
 const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
 

@@ -33,6 +33,8 @@ export interface StepPath {
   stepId: string;
   visited: readonly string[];
   staff: boolean;
+  /** Only the steps already shown: "what was the address again" asks about one the user has seen. */
+  seenOnly?: boolean;
 }
 
 function stemmed(word: string): string {
@@ -93,7 +95,7 @@ export class StepIndex {
     const holds = (stepId: string) => minShare === 0 || asked.filter((word) => indexed.steps.find((step) => step.stepId === stepId)!.words.has(word)).length >= minShare * asked.length;
     const anywhere = bestStep(indexed.steps, indexed.frequency, asked);
     if (!path) return anywhere && anywhere.score >= minScore && holds(anywhere.stepId) ? anywhere.stepId : undefined;
-    const allowed = new Set([...reachable(flow, path.stepId, path.staff), ...path.visited]);
+    const allowed = new Set(path.seenOnly ? [...path.visited, path.stepId] : [...reachable(flow, path.stepId, path.staff), ...path.visited]);
     // How distinctive a word is among the steps this conversation could be on: "folder" is in the Store
     // app's and the Mac's steps too, but on the PC's path only one step names it…
     const candidates = indexed.steps.filter((step) => allowed.has(step.stepId));

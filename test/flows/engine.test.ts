@@ -31,6 +31,8 @@ describe('which messages start a flow (trigger phrases from dialogs/)', () => {
     ['can we run the troubleshooter', 'sign-in-troubleshooter'],
     ['need to grab logs off my macbook for the lync guys', 'collect-logs'],
     ['they gave me a smart card and said to set it up', 'smart-card-enrollment'],
+    ['can you help me get logs for lync', 'collect-logs'],
+    ['need help with lync logs', 'collect-logs'],
   ])('%s → %s', (text, flowId) => {
     expect(catalog.requested(text)?.id).toBe(flowId);
   });

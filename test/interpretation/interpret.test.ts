@@ -461,6 +461,34 @@ describe('a step that asks for the failure again', () => {
     expect(meaning('show me step 9 again', 'certsrv').kind).not.toBe('step-answer');
   });
 
+  it('"whats the address again" is about a step already shown, not one ahead that shares a word', () => {
+    const compatView = at('smart-card-enrollment', ['Virtual smart card (TPM)', 'done', 'done']);
+    const ask = (text: string) => interpret(text, { catalog, steps, flow: compatView, staff: false, search: () => NOTHING, isCommand: () => false });
+    expect(compatView.stepId).toBe('ie10-compat');
+    // ("address" is also in the step that types the sign-in address, further on.)
+    expect(ask('whats the address again')).toMatchObject({ kind: 'step-answer', stepId: 'open-certsrv' });
+    expect(ask('what was the url again?')).toMatchObject({ kind: 'step-answer', stepId: 'open-certsrv' });
+  });
+
+  it.each(['hmm where do i find that website', 'um, where do i find that website', 'uhh where is that website'])('a pause in front of a question changes nothing: %j', (text) => {
+    const compatView = at('smart-card-enrollment', ['Virtual smart card (TPM)', 'done', 'done']);
+    expect(interpret(text, { catalog, steps, flow: compatView, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', stepId: 'open-certsrv' });
+  });
+
+  it('"the normal one on my pc" under a list of log articles names the client: the PC\'s logging step', () => {
+    const listed = ['store-app-log-location', 'desktop-client-turn-on-logging', 'lync-2013-first-sign-in'];
+    expect(interpret('i use the normal one on my pc', { catalog, steps, staff: false, listed, previousQuestion: 'where are the lync logs', search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-logging-on' });
+  });
+
+  it('"um" in front of anything but a question is Exchange UM, searched as typed', () => {
+    const searched: string[] = [];
+    const search = (text: string) => (searched.push(text), NOTHING);
+    interpret('um wont deliver voicemail to lync users', { catalog, steps, staff: false, search, isCommand: () => false });
+    interpret('um, where is the voicemail setting', { catalog, steps, staff: false, search, isCommand: () => false });
+    expect(searched).toContain('um wont deliver voicemail to lync users');
+    expect(searched).toContain('where is the voicemail setting');
+  });
+
   it('elsewhere a failure report is still trouble', () => {
     expect(meaning('tried signing in, failed again', 'certsrv')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
     expect(meaning('the page just says access denied', 'certsrv')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
