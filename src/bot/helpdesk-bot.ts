@@ -184,6 +184,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
       case 'flow-word':
         await flows?.act(context, { ...info, action: { kind: 'word', word: meaning.word, ...(meaning.stillFailing ? { stillFailing: true } : {}) } });
         return;
+      case 'note':
+        await flows?.act(context, { ...info, action: { kind: 'note', slots: slotFacts(meaning.slots) } });
+        return;
       case 'bad-number':
       case 'did-you-mean':
         await flows?.act(context, { ...info, action: meaning });

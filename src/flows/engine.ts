@@ -56,7 +56,9 @@ export type FlowAction =
   | { kind: 'word'; word: FlowWord; stillFailing?: boolean }
   | { kind: 'bad-number'; count: number }
   | { kind: 'did-you-mean'; indexes: number[] }
-  | { kind: 'not-understood'; said?: string };
+  | { kind: 'not-understood'; said?: string }
+  /** Facts told for later questions ("at work" at the clock question): kept, said so, and the question asked again. */
+  | { kind: 'note'; slots: Record<string, string> };
 
 export interface StartOptions {
   /** Facts the user already told (client, where, method, card): questions about them are answered for them. */
@@ -131,6 +133,12 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
     const extra = Object.entries(action.slots ?? {}).filter(([slot]) => state.facts[slot] === undefined && choice.set?.[slot] === undefined);
     if (extra.length > 0) state.slots = { ...state.slots, ...Object.fromEntries(extra) };
     return enter(catalog, state, choice.next, context);
+  }
+  if (action.kind === 'note') {
+    const fresh = Object.entries(action.slots).filter(([slot]) => state.facts[slot] === undefined);
+    if (fresh.length > 0) state.slots = { ...state.slots, ...Object.fromEntries(fresh) };
+    const named = fresh.map(([slot, value]) => `${SLOT_NAMES[slot] ?? slot}: **${CONCEPTS.find((concept) => concept.slot === slot && concept.value === value)?.name ?? value}**`);
+    return stay(catalog, state, context, named.length > 0 ? `Noted for later (${named.join('; ')}); I won't ask again. First, this question:` : undefined);
   }
   if (action.kind === 'bad-number') return stay(catalog, state, context, `Pick a number from 1 to ${action.count} (or the name).`);
   if (action.kind === 'did-you-mean') return didYouMean(flow.title, step, action.indexes.map((index) => choices[index]!).filter(Boolean), state);

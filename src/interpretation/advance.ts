@@ -19,6 +19,8 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
       return applyAction(catalog, current, { kind: 'choice', index: meaning.index, slots: slotFacts(meaning.slots) }, context);
     case 'flow-word':
       return applyAction(catalog, current, { kind: 'word', word: meaning.word, ...(meaning.stillFailing ? { stillFailing: true } : {}) }, context);
+    case 'note':
+      return applyAction(catalog, current, { kind: 'note', slots: slotFacts(meaning.slots) }, context);
     case 'handoff':
       return applyAction(catalog, current, { kind: 'word', word: 'person' }, context);
     case 'bad-number':

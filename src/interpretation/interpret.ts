@@ -69,6 +69,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'choice'; index: number; slots: Slots }
   | { kind: 'bad-number'; count: number }
   | { kind: 'flow-word'; word: FlowWord; stillFailing?: boolean }
+  /** In a flow: facts told at a question that asks none of them ("at work" at the clock question), kept for the questions that will. */
+  | { kind: 'note'; slots: Slots }
   /** In a flow: two or three choices fit; ask which. */
   | { kind: 'did-you-mean'; indexes: number[] }
   /** In a flow: neither an answer, a flow word nor a clear question. */
@@ -197,6 +199,15 @@ export function looksLikeQuestion(text: string): boolean {
   const words = tokens(foldPhrase(text));
   const first = words[0] === 'wait' || words[0] === 'so' || words[0] === 'and' || words[0] === 'but' || words[0] === 'also' || words[0] === 'btw' || words[0] === 'quick' ? words[1] : words[0];
   return first !== undefined && QUESTION_LEAD.has(first);
+}
+
+/** Words of courtesy around a typed command; a message that is only these and a command is that command. */
+const COURTESY_LEAD = /^(?:(?:ok|okay|now|then|so|also|please|pls|plz|thanks|thank you|thx|ty|cheers|great|cool|right|alright|next)[\s,.!:;-]+)+/i;
+const COURTESY_TAIL = /(?:[\s,.!;-]+(?:please|pls|plz|thanks|thank you|thx|ty|now|for me))+[\s.!]*$/i;
+
+function withoutCourtesy(text: string): string {
+  const bare = text.trim().replace(COURTESY_LEAD, '').replace(COURTESY_TAIL, '').trim();
+  return bare === '' ? text : bare;
 }
 
 /** Asked again about something already shown. */
@@ -387,7 +398,12 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   const flowFacts = context.flow?.facts;
   const said = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
   const nothingNew = said.every((slot) => flowFacts?.[slot!.concept.slot] === undefined || flowFacts[slot!.concept.slot] === slot!.value);
-  if (choices && flowFacts && said.length > 0 && onlySlots(text, folded) && nothingNew) return { kind: 'flow-word', word: 'repeat', confidence: 0.6 };
+  if (choices && flowFacts && said.length > 0 && onlySlots(text, folded) && nothingNew) {
+    // (Facts a later question will ask are kept for it, and the reply says so: nothing is asked twice.)
+    const fresh = said.filter((slot) => flowFacts[slot!.concept.slot] === undefined);
+    if (fresh.length > 0) return { kind: 'note', slots: Object.fromEntries(fresh.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.6 };
+    return { kind: 'flow-word', word: 'repeat', confidence: 0.6 };
+  }
   return { kind: 'not-understood', confidence: 0.5 };
 }
 
@@ -460,7 +476,7 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
 }
 
 const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup sure cool great did ive got perfect'.split(' '));
-const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nope|nah|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed|wrong|invalid|incorrect|blank|spins|spinning|hangs|hanging|frozen|freezes|crash(?:es|ed)?)\b|\bstill (?:asks|asking|prompts|prompting|the same|get|gets|getting|says|shows)\b/;
+const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nope|nah|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed|wrong|invalid|incorrect|blank|spins|spinning|hangs|hanging|frozen|freezes|crash(?:es|ed)?)\b|\bstill (?:asks|asking|prompts|prompting|the same|get|gets|getting|says|shows)\b|\b(?:dont|do not) have (?:the )?(?:permission|permissions|rights|access)\b|\bpermission\b/;
 
 /** The user did what the step said: "did that", "done", "tried it", "cleared it", "after changing my password". */
 const DID_IT = /^(?:ok |okay |yes |yep )?(?:did (?:it|that|this)|done|tried (?:it|that|this)|i did|ive done|i ve done|cleared (?:it|them)|deleted (?:it|them))\b|\b(?:after (?:doing|changing|clearing|deleting|restarting|signing)|even after)\b/;
@@ -592,6 +608,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const match = choices && tokens(folded).length <= 12 ? matchChoice(choices, text) : undefined;
     const picked = match && (match.kind === 'picked' || match.kind === 'exact') ? choices![match.index] : undefined;
     if (offered && picked?.set) return { kind: 'start-flow', flowId: offered.id, slots: slotsFromFacts(picked.set), confidence: 0.7 };
+    // "the app one" when the offer already took the Windows Store app from the question: that client, confirmed.
+    const assumed = choices?.find((choice) => choice.set?.client === context.recentClient);
+    if (offered && assumed?.set && tokens(folded).length <= 6 && namesOnly(folded, assumed)) return { kind: 'start-flow', flowId: offered.id, slots: slotsFromFacts(assumed.set), confidence: 0.65 };
   }
   // "still doesn't work", "still can't sign in" right after the troubleshooter's fix: not that cause, the next ones.
   const cause = context.lastCause;
@@ -682,6 +701,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const catalog = context.catalog;
   const explicit = catalog?.explicitStart(text);
   if (explicit?.flow) return { kind: 'start-flow', flowId: explicit.flow.id, slots: slotsOf(text), confidence: 1 };
+  // "please probe contoso.com", "check user bob@contoso.com thanks": the command, as typed inside the courtesy.
+  const courteous = withoutCourtesy(text);
+  if (courteous !== text && context.isCommand(courteous)) return { kind: 'run-command', command: courteous, confidence: 0.9 };
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
   const request = commandRequested(text);
   if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: searchOwn(), confidence: 0.9 };
@@ -1003,6 +1025,16 @@ function onlySlots(text: string, folded: string): boolean {
   let rest = ` ${folded} `;
   for (const slot of slots) rest = rest.split(` ${slot.said} `).join(' ');
   return tokens(rest.trim()).every((word) => SLOT_FILLER.has(word));
+}
+
+/** Words in many choices' names, which name none of them alone ("on", "lync"). */
+const NAMES_NO_CHOICE = new Set('the a an on in my one for of lync 2013 windows'.split(' '));
+
+/** Whether a short message says nothing but words of one choice (its label and aliases) and filler. */
+function namesOnly(folded: string, choice: FlowChoice): boolean {
+  const own = new Set(tokens(foldPhrase([choice.label, ...(choice.aliases ?? [])].join(' '))).filter((word) => !NAMES_NO_CHOICE.has(word)));
+  const words = tokens(folded);
+  return words.some((word) => own.has(word)) && words.every((word) => own.has(word) || SLOT_FILLER.has(word));
 }
 
 /** Words a message about another client must have to be a side matter rather than an answer ("the iphone one"). */

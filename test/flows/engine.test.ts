@@ -33,6 +33,8 @@ describe('which messages start a flow (trigger phrases from dialogs/)', () => {
     ['they gave me a smart card and said to set it up', 'smart-card-enrollment'],
     ['can you help me get logs for lync', 'collect-logs'],
     ['need help with lync logs', 'collect-logs'],
+    ['they gave me a card thing for lync, how do i get it working', 'smart-card-enrollment'],
+    ['how do i get my card to work with lync', 'smart-card-enrollment'],
   ])('%s → %s', (text, flowId) => {
     expect(catalog.requested(text)?.id).toBe(flowId);
   });
@@ -215,6 +217,16 @@ describe('the engine', () => {
     expect(last.state.answers.map((answer) => answer.answer)).toEqual(['Lync 2013 on a Windows PC', 'Inside the company network', 'My password', 'It keeps asking for my password']);
     expect(last.state.stepId).toBe('clear-saved');
     expect(last.replies[0]!.text).toMatch(/^From what you said, I took \*\*It keeps asking for my password\*\* as your answer to "what happens"\./);
+  });
+
+  it('"my password" at the network question is kept: the sign-in method question is answered with it, not asked', () => {
+    const turns = run('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'my password', 'Inside the company network']);
+    const noted = turns.at(-2)!;
+    expect(noted.state.stepId).toBe('where');
+    expect(noted.replies[0]!.text).toMatch(/^Noted for later \(sign-in method: \*\*your password\*\*\); I won't ask again\./);
+    const last = turns.at(-1)!;
+    expect(last.state.answers.map((answer) => answer.answer)).toEqual(['Lync 2013 on a Windows PC', 'Inside the company network', 'My password']);
+    expect(last.replies[0]!.text).toMatch(/From what you said, I took \*\*My password\*\* as your sign-in method/);
   });
 
   it('"did that, still broken" at a step: done, and the "does it sign in now?" after it is answered no, not asked', () => {

@@ -451,6 +451,7 @@ describe('a step that asks for the failure again', () => {
     ['ok did it', 'word next'],
     ['i cant find the lync app', 'word stuck'],
     ['the sign in button is greyed out', 'word stuck'],
+    ['it says i dont have permission', 'word stuck'],
   ])('at "Reproduce the problem": %s → %s', (text, expected) => {
     const result = meaning(text, 'reproduce');
     expect(result.kind === 'flow-word' ? `word ${result.word}` : result.kind).toBe(expected);
@@ -756,7 +757,7 @@ describe('answer or guide', () => {
 describe('answers to what the previous reply offered', () => {
   const listed = ['smart-card-default-pin', 'store-app-clock-skew', 'fiddler-trace-mobile-passive-auth'];
   const titles: Record<string, string> = { 'default smart card pin': 'smart-card-default-pin' };
-  const offered = (text: string, extra: { place?: keyof typeof PLACES; listed?: string[]; stepOffered?: { flowId: string; stepId: string }; flowOffered?: string } = {}) =>
+  const offered = (text: string, extra: { place?: keyof typeof PLACES; listed?: string[]; stepOffered?: { flowId: string; stepId: string }; flowOffered?: string; recentClient?: string } = {}) =>
     interpret(text, {
       catalog,
       steps,
@@ -768,6 +769,7 @@ describe('answers to what the previous reply offered', () => {
       ...(extra.listed ? { listed: extra.listed } : {}),
       ...(extra.stepOffered ? { stepOffered: extra.stepOffered } : {}),
       ...(extra.flowOffered ? { flowOffered: extra.flowOffered } : {}),
+      ...(extra.recentClient ? { recentClient: extra.recentClient } : {}),
     });
 
   it.each([
@@ -852,6 +854,12 @@ describe('answers to what the previous reply offered', () => {
     ['the work laptop', 'client', 'desktop'],
   ])('answering the offered flow\'s first question takes it up with that answer: "%s"', (text, slot, value) => {
     expect(offered(text, { flowOffered: 'sign-in-troubleshooter' })).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', slots: { [slot]: { value } } });
+  });
+
+  it('"the app one" confirms the client the offer already took from the question (the Windows Store app), and no other', () => {
+    expect(offered('the app one', { flowOffered: 'sign-in-troubleshooter', recentClient: 'store-app' })).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', slots: { client: { value: 'store-app' } } });
+    expect(offered('the app one', { flowOffered: 'sign-in-troubleshooter', recentClient: 'desktop' })).not.toMatchObject({ kind: 'start-flow' });
+    expect(offered('the lync one', { flowOffered: 'sign-in-troubleshooter', recentClient: 'store-app' })).not.toMatchObject({ kind: 'start-flow' });
   });
 
   it.each([
@@ -1608,12 +1616,28 @@ describe('an answer given again at a later question', () => {
   it('"the pc" again at "How do you sign in?" shows the question again, no "I didn\'t catch that"', () => {
     expect(meaning('the pc', 'method')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
   });
-  it('"in the office" at a question about something else shows the question again', () => {
+  it('"in the office" at a question about something else is noted for later, and the question shown again', () => {
     const clock = at('sign-in-troubleshooter', ['Windows Store app']);
     expect(clock.facts.where).toBeUndefined();
-    expect(interpret('in the office', { catalog, steps, flow: clock, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'flow-word', word: 'repeat' });
+    expect(interpret('in the office', { catalog, steps, flow: clock, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'note', slots: { where: { value: 'inside' } } });
+    expect(meaning('my password', 'where')).toMatchObject({ kind: 'note', slots: { method: { value: 'password' } } });
   });
   it('another client there is still a correction or not understood, never a repeat', () => {
     expect(meaning('my iphone', 'method')).not.toMatchObject({ kind: 'flow-word', word: 'repeat' });
+  });
+});
+
+describe('a typed command inside words of courtesy', () => {
+  it.each([
+    ['please check user bob@contoso.com', 'check user bob@contoso.com'],
+    ['thanks. now check user bob@contoso.com', 'check user bob@contoso.com'],
+    ['check user bob@contoso.com please', 'check user bob@contoso.com'],
+    ['ok so audit bob', 'audit bob'],
+  ])('is that command: %j', (text, command) => {
+    expect(meaning(text)).toMatchObject({ kind: 'run-command', command });
+  });
+
+  it.each(['thanks', 'ok thanks', 'please', 'now what'])('courtesy alone runs nothing: %j', (text) => {
+    expect(meaning(text).kind).not.toMatch(/command/);
   });
 });
