@@ -11,6 +11,8 @@ export const ConversationMemorySchema = z.object({
     .default([]),
   /** The flow last offered (e.g. the troubleshooter for "Lync won't sign in"), with what the user had told; until the next question or flow. */
   offered: z.object({ flowId: z.string(), slots: z.record(z.string(), z.string()) }).optional(),
+  /** The flow the user just turned down, with what they had told: "ok fine, let's do it" on the next turn takes it up after all. */
+  declined: z.object({ flowId: z.string(), slots: z.record(z.string(), z.string()) }).optional(),
   /** Articles the last answer listed by number (ids), so "2" picks one; until the next question or flow. */
   listed: z.array(z.string()).max(10).optional(),
   /** The step last answered directly, so "continue from this step" starts the flow there; until the next question or flow. */

@@ -147,6 +147,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.listed ? { listed: memory.listed } : {}),
       ...(memory.stepOffered ? { stepOffered: memory.stepOffered } : {}),
       ...(memory.offered ? { flowOffered: memory.offered.flowId } : {}),
+      ...(memory.declined ? { flowDeclined: memory.declined.flowId } : {}),
       ...lastAnswerOf(memory, (id) => this.deps.knowledge.byId(id)),
       ...recentClientOf(memory, endedFlow?.facts.client),
       ...(lastCause ? { lastCause } : {}),
@@ -163,8 +164,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
   /** Acts on the one interpretation of the message; nothing here guesses again. */
   private async dispatch(context: TurnContext, text: string, meaning: Interpretation, turn: { caller: Caller; role: Role; memory: ConversationMemory; inFlow: boolean }): Promise<void> {
     const { caller, role, memory, inFlow } = turn;
-    // An offered command holds for one turn: it was read into this meaning already.
+    // An offered command holds for one turn: it was read into this meaning already. So does a declined flow.
     memory.commandOffered = undefined;
+    const declined = memory.declined;
+    memory.declined = undefined;
     const flows = this.deps.flows;
     const staff = isStaff(role);
     const info = { caller, role, memory, answer: (question: string) => this.answerQuestion(context, question, this.deps.knowledge.search(question, 3), memory, false, staff) };
@@ -232,6 +235,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       case 'small-talk':
         // "No thanks" withdraws what the last reply offered.
         if (meaning.topic === 'declined') {
+          memory.declined = memory.offered;
           memory.offered = undefined;
           memory.stepOffered = undefined;
           memory.listed = undefined;
@@ -274,7 +278,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
       case 'start-flow': {
         if (!flows) break;
         // Slots from an earlier "won't sign in" offer still count when the user takes it.
-        const slots = { ...(meaning.flowId === memory.offered?.flowId ? memory.offered.slots : {}), ...slotFacts(meaning.slots) };
+        const told = memory.offered ?? declined;
+        const slots = { ...(meaning.flowId === told?.flowId ? told.slots : {}), ...slotFacts(meaning.slots) };
         memory.offered = undefined;
         memory.listed = undefined;
         memory.stepOffered = undefined;

@@ -111,6 +111,8 @@ export interface InterpretContext {
   listed?: readonly string[];
   /** The step last answered directly: "continue from this step" starts the flow there. */
   stepOffered?: { flowId: string; stepId: string };
+  /** The flow the user turned down in the message before ("nah"): "ok fine, let's do it" takes it up after all. */
+  flowDeclined?: string;
   /** The flow the last reply offered to walk through (the troubleshooter for "Lync won't sign in"). */
   flowOffered?: string;
   /** The article the last reply gave as the answer, and the client it was written for, if one. */
@@ -580,6 +582,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const step = /\b(?:start|begin)\b/.test(folded) ? undefined : context.stepOffered;
     if (step && context.catalog?.byId(step.flowId)?.steps[step.stepId]) return { kind: 'start-flow', flowId: step.flowId, stepId: step.stepId, slots: {}, confidence: 0.85 };
   }
+  // "nah" to the offer, then "ok fine, lets do it": a change of mind, the offer taken up after all.
+  const declined = context.flowDeclined ? context.catalog?.byId(context.flowDeclined) : undefined;
+  if (declined && acceptsOffer(folded)) return { kind: 'start-flow', flowId: declined.id, slots: {}, confidence: 0.8 };
   // "stuck", "can't find options in the app anywhere" right after one step was the answer: that step
   // is not working, so the guided steps take over there with what "stuck" does at it.
   const stepStuck = context.stepOffered && context.catalog?.byId(context.stepOffered.flowId)?.steps[context.stepOffered.stepId];
@@ -772,7 +777,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "walk me through it", "can u walk me thru it" with no offer open and no procedure the question before
   // named: the troubleshooter when the conversation has been about signing in, else which guided flow.
-  if ((acceptsOffer(folded) || /^(?:step by step|one step at a time)(?: please)?$/.test(folded)) && GUIDE_ME.test(folded) && catalog) {
+  // ("ok lets do it" a turn or two after turning the offer down is the same.)
+  if ((acceptsOffer(folded) || /^(?:step by step|one step at a time)(?: please)?$/.test(folded)) && (GUIDE_ME.test(folded) || LETS_GO.test(folded)) && catalog) {
     const before = context.previousQuestion ?? '';
     // (A client named lately is sign-in trouble too: the other flows are asked for by name.)
     if (catalog.byId(TROUBLESHOOTER) && (SIGNING_IN.test(foldPhrase(before)) || isBareSignInComplaint(foldPhrase(before)) || context.recentClient)) {
@@ -951,6 +957,8 @@ const UPLOAD_HERE = /\b(?:upload|attach|send|paste|drop|share|give)\b(?: (?:it|t
 /** A question about signing in (the troubleshooter's subject). */
 const SIGNING_IN = /\b(?:sign in|log in|logon|login|signin|signing in|logging in|sign on|connect|connected|connecting|spins|password|unavailable|not available)\b/;
 /** Asking to be taken through a procedure, not just saying yes. */
+/** Agreeing to get going: "ok lets do it", "fine, go ahead". */
+const LETS_GO = /\blets (?:do (?:it|this|that)|go|start|try (?:it|that|this))\b|\bgo ahead\b/;
 const GUIDE_ME = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bone step at a time\b|\bguide me\b|\bshow me how\b/;
 
 /** The user reports having done something (with RULED_OUT: and it still fails). */

@@ -37,6 +37,19 @@ describe('guided flows over HTTP', () => {
     expect(closed).not.toMatch(/I don't know/);
   });
 
+  it('turning the troubleshooter down, then "ok fine lets do it", starts it with what was told; "at work" at a question that asks something else is kept for later', async () => {
+    const say = conversation();
+    await say('my lync wont sign in on my pc');
+    expect(await say('nah')).toMatch(/Tell me what happens when you sign in/);
+    const started = await say('ok fine lets do it');
+    expect(started).toMatch(/I took \*\*Lync 2013 on a Windows PC\*\* as your client/);
+    expect(started).toMatch(/Inside or outside the network\?/);
+    expect(await say('my password')).toMatch(/Noted for later \(sign-in method: \*\*your password\*\*\)[\s\S]*Inside or outside the network\?/);
+    const next = await say('Inside the company network');
+    expect(next).toMatch(/I took \*\*My password\*\* as your sign-in method/);
+    expect(next).not.toMatch(/How do you sign in\?/);
+  });
+
   it('"I need to enroll my smart card": first reply has the first instruction; next advances, back returns, a question mid-flow keeps the place, cancel ends', async () => {
     const say = conversation();
     const first = await say('I need to enroll my smart card');

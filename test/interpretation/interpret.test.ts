@@ -856,6 +856,18 @@ describe('answers to what the previous reply offered', () => {
     expect(offered(text, { flowOffered: 'sign-in-troubleshooter' })).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', slots: { [slot]: { value } } });
   });
 
+  it('"ok fine lets do it" right after turning the offer down takes it up after all; thanks does not', () => {
+    const after = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, flowDeclined: 'sign-in-troubleshooter' });
+    expect(after('ok fine lets do it')).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
+    expect(after('fine, walk me through it')).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
+    expect(after('thanks')).not.toMatchObject({ kind: 'start-flow' });
+    expect(after('where are the store app logs')).not.toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
+  });
+
+  it('"lets do it" with nothing offered asks which guided flow', () => {
+    expect(offered('lets do it')).toMatchObject({ kind: 'choose-flow' });
+  });
+
   it('"the app one" confirms the client the offer already took from the question (the Windows Store app), and no other', () => {
     expect(offered('the app one', { flowOffered: 'sign-in-troubleshooter', recentClient: 'store-app' })).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', slots: { client: { value: 'store-app' } } });
     expect(offered('the app one', { flowOffered: 'sign-in-troubleshooter', recentClient: 'desktop' })).not.toMatchObject({ kind: 'start-flow' });
