@@ -3,7 +3,7 @@ import { onlyChoiceWithAlias, stepsVisited, stillFailingIndex } from '../flows/e
 import { visibleChoices } from '../flows/render';
 import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { Article } from '../knowledge/article';
-import type { SearchResult } from '../knowledge/search';
+import type { SearchHit, SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { aboutSameUser, aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
@@ -600,6 +600,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const fromList = context.listed && context.listed.length > 0 && !typedCommand && tokens(folded).length <= 12 && !onlySlots(text, folded) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
   if (fromList && rulesOut(folded)) {
     if (fromList.flow === TROUBLESHOOTER && context.catalog?.byId(TROUBLESHOOTER)) return { ...troubleshootOffer(text, [fromList.id], context.recentClient), confidence: 0.65 };
+    // ("already checked dns, lyncdiscover resolves" under a list: not the DNS article; the others of the
+    // list, which the question before found, are offered.)
+    const result = context.previousQuestion ? context.search(context.previousQuestion) : searchOwn();
+    const others = (hits: readonly SearchHit[] | undefined) => (hits ?? []).filter((hit) => hit.article.id !== fromList.id);
+    return { kind: 'question', result: { ...result, answered: false, hits: others(result.hits), suggested: others(result.suggested), ruledOut: fromList.id }, aside: false, confidence: 0.6 };
   } else if (fromList) return { kind: 'article', id: fromList.id, confidence: 0.65 };
   // Taking up the offer by answering its first question: "iphone 6, the lync 2013 app", "from home".
   if (context.flowOffered && !asksSomething(text)) {

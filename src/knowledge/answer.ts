@@ -164,7 +164,10 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
   const best = result.hits[0];
   if (result.definition) return definitionReply(result.definition, best?.article, options);
   if (!result.answered && result.ambiguousWord) return whichOneReply(result.ambiguousWord, result.hits.map((hit) => hit.article), list);
-  if (!result.answered && result.suggested && result.suggested.length > 0) return whichOfTheseReply(question, result.suggested.map((hit) => hit.article), list);
+  if (!result.answered && result.suggested && result.suggested.length > 0) {
+    const ruledOut = result.ruledOut ? byId(result.ruledOut)?.title : undefined;
+    return whichOfTheseReply(question, result.suggested.map((hit) => hit.article), { ...list, ...(ruledOut ? { instead: ruledOut } : {}) });
+  }
   if (!result.answered && result.ruledOut) return ruledOutReply(question, byId(result.ruledOut)?.title);
   if (!result.answered || !best) return declineReply(question, options.staff);
   const related = [
@@ -209,9 +212,12 @@ export function whichOneReply(word: string, articles: Article[], { numbered = tr
  * No article is a sure answer, but a few are close: each with the gist of its answer, so the user
  * can tell which fits (or that none does) without another round trip.
  */
-export function whichOfTheseReply(question: string, articles: Article[], { numbered = true }: ListOptions = {}): Reply {
+/** `instead`: the title of an article the user has just ruled out ("already checked dns"): the list is what else may fit. */
+export function whichOfTheseReply(question: string, articles: Article[], { numbered = true, instead }: ListOptions & { instead?: string } = {}): Reply {
   const offered = articles.slice(0, 3);
-  const intro = offered.length === 1 ? "I'm not sure this is what you're asking about:" : "I'm not sure which of these you're asking about:";
+  const intro = instead
+    ? `That rules out **${instead}**. ${offered.length === 1 ? 'This may fit instead:' : 'These may fit instead:'}`
+    : offered.length === 1 ? "I'm not sure this is what you're asking about:" : "I'm not sure which of these you're asking about:";
   // One candidate: its whole answer (the key fact and what to do), so a right guess needs no second round trip.
   const summary = (article: Article) => (offered.length === 1 ? article.answer : gist(article.answer));
   const text = [

@@ -1110,6 +1110,16 @@ describe('a remark under a list of likely causes names one of them', () => {
     expect(under('something about it', found)).not.toMatchObject({ kind: 'article' });
   });
 
+  it('"already checked dns" rules out a listed article outside the troubleshooter: the others the question before found are offered', () => {
+    const dns = { id: 'dns-discovery-records', clients: ['any'] } as never;
+    const cert = { id: 'mobile-cert-root-ca', clients: ['ios'] } as never;
+    const hits = [dns, cert].map((one, index) => ({ article: one, score: 0.6 - index / 10, confidence: 0.6 - index / 10, signals: { coverage: 1, questionMatch: 0.4, distinctive: 1, aboutWords: 1 } }));
+    const search = (text: string): SearchResult => (text === 'iphone lync cant find the server when outside' ? { hits, tokens: [], unknown: [], answered: false, suggested: hits } : { hits: [hits[0]!], tokens: [], unknown: [], answered: true });
+    const reading = interpret('already checked dns, lyncdiscover resolves', { catalog, steps, staff: true, search, isCommand: () => false, listed: ['dns-discovery-records', 'mobile-cert-root-ca'], previousQuestion: 'iphone lync cant find the server when outside' });
+    expect(reading).toMatchObject({ kind: 'question', result: { answered: false, ruledOut: 'dns-discovery-records' } });
+    expect(reading.kind === 'question' && reading.result.suggested?.map((hit) => hit.article.id)).toEqual(['mobile-cert-root-ca']);
+  });
+
   it('without a list the same remark is an ordinary question', () => {
     expect(under('the time was wrong', result(false, ['store-app-clock-skew', 0.7]), {})).not.toMatchObject({ kind: 'article' });
   });

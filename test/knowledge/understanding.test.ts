@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { gist } from '../../src/knowledge/answer';
+import { gist, replyForSearch } from '../../src/knowledge/answer';
 import { clientFit, clientsAsked, namedClientUnspoken, notForNamedClient } from '../../src/knowledge/clients';
 import { everydayRank, unknownWordShare } from '../../src/knowledge/everyday-words';
 import { compileScope } from '../../src/knowledge/scope';
@@ -37,6 +37,17 @@ describe('what the asker is about outweighs where they are', () => {
     expect(reply.text).toMatch(/Type (?:1 or 2|a number from 1 to 3) \(or a title\) to read one\./);
     expect(reply.text).not.toMatch(/article [a-z0-9]+-[a-z0-9-]+/);
     expect(JSON.stringify(reply.card)).not.toMatch(/"action":"feedback"/);
+  });
+});
+
+describe('a listed article the user ruled out', () => {
+  it('the others are offered as what else may fit, naming the one ruled out', () => {
+    const result = knowledge.search('lync app on my surface will not sign in');
+    const [first, ...rest] = result.suggested!;
+    const reply = replyForSearch('already checked that', { ...result, suggested: rest, ruledOut: first!.article.id }, (id) => knowledge.byId(id));
+    expect(reply.text.startsWith(`That rules out **${first!.article.title}**. Th`)).toBe(true);
+    expect(reply.text).toMatch(/may fit instead:/);
+    expect(reply.text).not.toContain(`1. **${first!.article.title}**`);
   });
 });
 
