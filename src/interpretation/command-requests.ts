@@ -10,7 +10,7 @@ const ADDRESS = /(?:^|[\s(<"'])(?:sip:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]
 /** A host or domain name with at least one dot, not part of an address. */
 const HOST = /(?:^|[\s(<"'])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,})(?=$|[\s,.;:!?)>"'])/i;
 /** Asking the bot to look: "check", "can you test", "see whether". */
-const LOOK = /\b(?:check|checking|look|test|verify|inspect|examine|diagnose|validate|see if|see whether|find out|tell me|watch|monitor|keep an eye on|keep checking)\b/i;
+const LOOK = /\b(?:check|checking|look|test|verify|inspect|examine|diagnose|validate|see if|see whether|find out|tell me|watch|monitor|keep an eye on|keep checking)\b|\b(?:do|run|try) (?:it|that|this|the same)(?: (?:one|thing|check))? (?:for|on|against)\b/i;
 /** "why can't ken sign in", "what's wrong with": a question about one user's sign-in. */
 const WHY_USER = /\b(?:why (?:can ?t|cannot|won ?t|wont|isn ?t|doesn ?t|does not|is not|can not)|what ?s wrong|what is wrong|whats wrong)\b/i;
 const POLICIES = /\bpolic(?:y|ies)\b/i;
@@ -56,6 +56,8 @@ const SHOW_TICKET = /\b(?:show|pull up|open|see|view|look at|whats|what is|what 
 /** "who's been running checks lately", "show me the audit log". */
 const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest|last) (?:checks|commands)(?: (?:people|users|folks|admins|agents|others|everyone|anyone|we|i|you|they))? (?:run|ran|have run|were run)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b|\bwhat (?:did|have|has) (?:people|users|folks|admins|agents|others|everyone|anyone|the team|we) (?:run|ran|been running)\b(?! into)|\bwho ran what\b|\bwhat (?:was|were) the last (?:thing|things|checks?|commands?) (?:i|we) (?:ran|run)\b|\bwhat did i (?:just |last )?run\b(?! into)|\bwhat (?:checks |commands )?(?:was|were|has been|have been|got) run\b|\bwhat (?:checks |commands )?ran (?:today|yesterday|this (?:morning|week)|lately|recently)\b/i;
 /** "how has the bot been doing", "how many handoffs this month", "what are people asking that it cant answer". */
+/** "how many tickets are open": the open tickets (their count heads the list), not the month's report. */
+const HOW_MANY_OPEN = /\bhow many (?:open |pending |waiting |new )(?:tickets|hand ?offs|handoffs)\b|\bhow many (?:tickets|hand ?offs|handoffs) (?:are |do we have |have we got |is |are there )?(?:still )?(?:open|waiting|pending|left|in the queue)\b/i;
 const REPORT = /\bhow(?: has| is| s|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b|\busage (?:numbers|figures|stats|statistics)\b|\bhow (?:are|have) we (?:been )?doing (?:this|last) (?:week|month)\b/i;
 /** "what checks do we have scheduled", "list the schedules". */
 const SCHEDULES = /\b(?:what|which|any|list|show)(?: me)?(?: the)? (?:checks? |commands? )?(?:do we have |are |have we got |is )?scheduled\b|\b(?:list|show)(?: me)?(?: the| all| our)? schedules\b|\bwhat schedules\b|\bwhat (?:have|has) (?:i|we) got scheduled\b|\bwhat do (?:i|we) have scheduled\b/i;
@@ -125,6 +127,7 @@ function requested(typed: string): CommandRequest | undefined {
     if (SHOW_TICKET.test(text) || /\bticket\b/.test(text)) return { kind: 'listing', command: `ticket show ${ref}` };
   }
   if (AUDIT.test(text)) return { kind: 'listing', command: 'audit' };
+  if (HOW_MANY_OPEN.test(text)) return { kind: 'listing', command: 'tickets' };
   if (REPORT.test(text)) return { kind: 'listing', command: 'report' };
   if (SCHEDULES.test(text)) return { kind: 'listing', command: 'schedules' };
   if (CHECKS_UP.test(text)) return { kind: 'listing', command: 'checks status' };

@@ -22,6 +22,9 @@ export interface TicketShown {
 const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s) the|what did (?:he|she|they|the user|the caller) (?:say|try|write|report))\b/;
 /** "it", "that one", "he": the only ticket listed, or the one just taken or read. */
 const THE_ONLY_ONE = /\b(?:it|that|this|that one|this one|the ticket|that ticket|the one|he|she|him|her|they|them)\b/;
+/** A ticket by its place in the list, which is oldest first. */
+const OLDEST = /\b(?:the )?(?:oldest|earliest|first|top)(?: one| ticket)?\b/;
+const NEWEST = /\b(?:the )?(?:newest|latest|most recent|last|bottom)(?: one| ticket)?\b/;
 /** Words that say what to do or point, not which ticket. */
 const NOT_DESCRIBING = new Set(
   'take grab claim pick up assign mine ill handle deal resolve close mark resolved done closed fixed show pull open see view look details more what whats ticket tickets about the one ones from with who user caller guy person lady can could you please pls ok okay yeah yes sure let lets me will do have did he she him her they them say said tried try told tell'.split(
@@ -54,6 +57,9 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[], lastR
   const note = noted.split(' ').length >= 2 ? noted : undefined;
   const described = note ? tokens(foldPhrase(picking!.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''))) : words;
   const describing = described.filter((word) => word.length > 1 && !FILLER.has(word) && !NOT_DESCRIBING.has(word));
+  // "take the oldest one": the list is in the order the tickets were opened, oldest first.
+  const byAge = OLDEST.test(folded) ? shown[0] : NEWEST.test(folded) ? shown.at(-1) : undefined;
+  if (byAge) return { action, ref: byAge.ref, ...(note ? { note } : {}) };
   // A word no listed ticket holds describes none of them ("what did she say exactly?"): the message
   // points rather than describes. ("the other one" points away from the last one: no pick.)
   const held = new Set(shown.flatMap((ticket) => tokens(foldPhrase(`${ticket.subject} ${ticket.user}`))));

@@ -63,13 +63,19 @@ export function clientFit(asked: ReadonlySet<ClientKind>, articleClients: readon
  * servers, fits.
  */
 export function notForNamedClient(tokens: Iterable<string>, articleClients: readonly ClientKind[]): boolean {
-  const named = [...clientsAsked([...tokens].filter((token) => stem(token) !== MOBILE))].filter((client) => APART.has(client));
-  if (named.length === 0) return false;
+  const list = [...tokens];
   const written = articleClients.filter((client) => client !== 'server');
   if (written.length === 0 || written.includes('any')) return false;
+  // "lync web app just shows a blank page": an article only for phones or the Mac answers no question
+  // about another client it names (the Windows Phone's blank AD FS page).
+  // ("mobile" alone names no client here either.)
+  const asked = clientsAsked(list);
+  const plain = clientsAsked(list.filter((token) => stem(token) !== MOBILE));
+  if (plain.size > 0 && written.every((client) => APART.has(client)) && !written.some((client) => asked.has(client))) return true;
+  const named = [...plain].filter((client) => APART.has(client));
+  if (named.length === 0) return false;
   // "on the desktop she never sees the AD FS page, the iPad does": the phone is the comparison, and
   // the article is for the other client the question names.
-  const asked = clientsAsked(tokens);
   return !written.some((client) => named.includes(client) || (asked.has(client) && !APART.has(client)));
 }
 const MOBILE = stem('mobile');

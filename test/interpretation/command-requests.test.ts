@@ -23,6 +23,9 @@ describe('checks asked for in words', () => {
     ['where does grace@contoso.dk get her policies from', 'show policies grace@contoso.dk'],
     ['cool. sanity check lync-int.contoso.dk for me while youre at it', 'check pool lync-int.contoso.dk'],
     ['is lync2-int.contoso.dk ok?', 'check pool lync2-int.contoso.dk'],
+    // Right after asking how to look something up: "do it for" someone is that look.
+    ['can you just do it for erin@contoso.dk', 'check user erin@contoso.dk'],
+    ['run that on lync-int.contoso.dk', 'check pool lync-int.contoso.dk'],
     // A bare domain is no server: the probe is the look there is.
     ['check contoso.com for sign in problems', 'probe contoso.com'],
     ['can you look at contoso.dk', 'probe contoso.dk'],
@@ -46,7 +49,7 @@ describe('checks asked for in words', () => {
     expect(commandRequested('can you check if user bob@contoso.dk is enabled for lync')).toMatchObject({ about: expect.not.stringContaining('contoso') });
   });
 
-  it.each(['show me the open tickets', 'whats in the queue', 'any handoffs waiting', 'can you list the tickets', 'what are the open tickets', 'morning. whats in the queue, anything from users today?', 'anything in the queue?'])('"%s" asks for the ticket list', (text) => {
+  it.each(['show me the open tickets', 'whats in the queue', 'any handoffs waiting', 'can you list the tickets', 'what are the open tickets', 'morning. whats in the queue, anything from users today?', 'anything in the queue?', 'how many tickets are open', 'how many open handoffs do we have'])('"%s" asks for the ticket list', (text) => {
     expect(commandRequested(text)).toEqual({ kind: 'listing', command: 'tickets' });
   });
   it.each(['whats a web ticket', 'show me the ticket H-ABC123', 'the webticket service queue is full'])('"%s" is no request for the ticket list', (text) => {

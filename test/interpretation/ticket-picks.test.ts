@@ -22,6 +22,10 @@ describe('a ticket named by what it is about, right after the list', () => {
     ['take it', undefined, undefined],
     ['ticket take H-AAAAA2', undefined, undefined],
     ['the iphone one', undefined, undefined],
+    // By place in the list, which is oldest first.
+    ['take the oldest one', 'take', 'H-AAAAA2'],
+    ["i'll grab the newest ticket", 'take', 'H-CCCCC4'],
+    ['show me the last one', 'show', 'H-CCCCC4'],
     ['why does the iphone app not connect to the server and what should i tell the user who called about it today', undefined, undefined],
   ])('"%s" → %s %s', (text, action, ref) => {
     const picked = ticketPicked(text, shown);

@@ -311,6 +311,13 @@ describe('clients', () => {
     [['ios'], ['any'], false],
     [['ios'], ['server'], false],
     [['ios'], [], false],
+    // The other way round: an article only for phones or the Mac answers no question about Lync Web
+    // App, the PC or the Store app ("lync web app just shows a blank page" is not the Windows Phone's).
+    [['lync', 'webapp', 'blank'], ['windows-phone'], true],
+    [['desktopclient'], ['mac'], true],
+    [['webapp', 'ios'], ['ios'], false],
+    // ("mobile" alone still names no client: the phones' article for a question about "mobile users".)
+    [['mobil', 'user'], ['windows-phone'], false],
   ] as const)('a phone or the Mac named (%j) and an article only for other clients (%j): %s', (tokens, clients, other) => {
     expect(notForNamedClient(tokens, clients)).toBe(other);
   });
