@@ -351,9 +351,15 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (stepId && stepId !== context.flow.stepId) return { kind: 'step-answer', flowId: context.flow.flowId, stepId, confidence: 0.8 };
   }
   if (question) {
-    const result = context.search(asidePart ?? text);
+    const found = context.search(asidePart ?? text);
     // (About another client: no step of this flow, which is for the client it settled, answers it.)
-    if (aboutAnotherClient) return { kind: 'question', result, aside: true, confidence: 0.6 };
+    if (aboutAnotherClient) return { kind: 'question', result: found, aside: true, confidence: 0.6 };
+    // "where do i find the send logs thing" in the iPhone's branch: the PC's logging article is no answer
+    // for the client the flow settled (the message names none); this flow's steps are tried instead.
+    const settled = context.flow?.facts.client;
+    const written = found.answered ? (found.hits[0]?.article.clients ?? []) : [];
+    const forAnother = settled !== undefined && otherClient === undefined && written.length > 0 && !written.some((client) => client === settled || client === 'any' || client === 'server');
+    const result = forAnother ? { ...found, answered: false } : found;
     // A question the knowledge base cannot answer may be about another step of this very flow.
     const flow = context.flow;
     // "how do i turn on logging on the mac" in the troubleshooter: a step of the flow whose subject it

@@ -481,6 +481,15 @@ describe('a step that asks for the failure again', () => {
     expect(interpret('i use the normal one on my pc', { catalog, steps, staff: false, listed, previousQuestion: 'where are the lync logs', search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-logging-on' });
   });
 
+  it('in the iPhone\'s branch, an article only for the PC is no answer: the step of this flow is', () => {
+    const iphone = at('collect-logs', ['iPhone or iPad']);
+    const pcArticle = { hits: [{ article: { id: 'desktop-client-turn-on-logging', clients: ['desktop'] } as never, score: 0.9, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true } satisfies SearchResult;
+    const ask = (text: string) => interpret(text, { catalog, steps, flow: iphone, staff: false, search: () => pcArticle, isCommand: () => false });
+    expect(ask('where do i find the send logs thing')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: iphone.stepId });
+    // (Naming the PC asks about it: the article stands, beside the step.)
+    expect(ask('and where are the logs on my windows pc')).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
+
   it('"um" in front of anything but a question is Exchange UM, searched as typed', () => {
     const searched: string[] = [];
     const search = (text: string) => (searched.push(text), NOTHING);
