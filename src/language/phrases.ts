@@ -36,7 +36,7 @@ const BARE = {
   unsure: /^(?:not sure|unsure|dunno|i dunno|idk|i dont know|no idea|maybe|perhaps)$/,
   // "yes that's it", "yep that one": a yes that points at what was just offered.
   // ("yeah i guess", "yes probably": a hesitant yes is still a yes.)
-  yes: /^(?:(?:yes|yeah|yep|yup|ya|y)(?: please| thanks| exactly| i guess| i think so| probably| sure| ok)?(?: (?:thats|that s|that is) (?:it|the one|right|what i mean|what i meant)| that one| (?:the )?first one)?|thats it|that s it|thats the one|that one|exactly|correct|i guess so|i think so|sounds (?:right|like it))$/,
+  yes: /^(?:(?:yes|yeah|yep|yup|ya|y)(?: please| thanks| exactly| i guess| i think so| probably| sure| ok)?(?: (?:thats|that s|that is) (?:it|the one|right|what i mean|what i meant)| that one| (?:the )?first one)?|thats it|that s it|thats the one|that one|exactly|correct|i guess so|i think so|sounds (?:right|like it)|(?:(?:yes|yeah|yep|yup) )?(?:(?:im|i am|pretty|quite|very|totally|absolutely) )?(?:sure|certain|positive)(?: (?:of it|about it|yes))?|(?:(?:yes|yeah|yep|yup) )?(?:definitely|absolutely|of course|for sure|certainly))$/,
 };
 
 export function isSmallTalk(sense: string): sense is SmallTalk {

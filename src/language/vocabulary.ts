@@ -113,6 +113,12 @@ export const CONCEPTS: readonly Concept[] = [
     words: ['trust this server', 'trust the server', 'asks whether to trust', 'asks if i trust', 'asks me to trust', 'trust prompt', 'do you trust'],
     labelHas: ['whether to trust'],
   },
+  {
+    // (The phones' question: "It can't find or reach the server".)
+    slot: 'symptom', value: 'unreachable', name: "that it can't find or reach the server",
+    words: ['cannot connect to server', 'cannot connect to the server', 'cant connect to server', 'cant connect to the server', 'cant find the server', 'cannot find the server', 'cant find server', 'cant reach the server', 'cannot reach the server', 'server not found', 'unable to connect to the server', 'cant contact the server', 'cannot contact the server'],
+    labelHas: ['find or reach the server', 'reach the server'],
+  },
   // ----- smart card kind -----
   {
     slot: 'card', value: 'physical', name: 'a physical card',

@@ -50,6 +50,15 @@ describe('guided flows over HTTP', () => {
     expect(next).not.toMatch(/How do you sign in\?/);
   });
 
+  it('"cannot connect to server" in the first message answers the phone\'s "what happens" question when it comes', async () => {
+    const say = conversation();
+    await say('lync on my android says cannot connect to server');
+    await say('im outside the office');
+    const after = await say('password');
+    expect(after).toMatch(/I took \*\*It can't find or reach the server\*\* as your answer to "what happens"/);
+    expect(after).not.toMatch(/What happens when Lync for Android signs in\?/);
+  });
+
   it('"I need to enroll my smart card": first reply has the first instruction; next advances, back returns, a question mid-flow keeps the place, cancel ends', async () => {
     const say = conversation();
     const first = await say('I need to enroll my smart card');

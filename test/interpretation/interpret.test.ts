@@ -888,6 +888,7 @@ describe('answers to what the previous reply offered', () => {
     ['nope', { listed }, 'declined'],
     ['none of these', { listed }, 'declined'],
     ['yes', { listed }, 'pick-one'],
+    ['yes im sure', { listed }, 'pick-one'],
     ['not sure', { listed }, 'pick-one'],
     ['yes', {}, 'bare-answer'],
     ['no', {}, 'bare-answer'],
@@ -1263,7 +1264,7 @@ describe('a request for a person at the end of a longer message, or after a yes'
 });
 
 describe('a hesitant yes is a yes', () => {
-  it.each(['yeah i guess', 'yes probably', 'i guess so', 'i think so'])('%s', (text) => {
+  it.each(['yeah i guess', 'yes probably', 'i guess so', 'i think so', 'yes im sure', 'pretty sure', 'yes definitely', 'of course'])('%s', (text) => {
     expect(bareAnswer(foldPhrase(text))).toBe('yes');
   });
   it('"maybe" stays unsure', () => {
