@@ -477,6 +477,8 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
       if (match?.kind === 'picked' || match?.kind === 'exact') return { kind: 'choice', index: match.index, slots: {}, confidence: confidence * 0.9 };
       continue;
     }
+    // ("what do you mean by passive" at a question that explains its choices: the explanation, with the question.)
+    if (sense === 'repeat' && group.id === 'confused' && choices && step.stuckHelp) return { kind: 'flow-word', word: 'stuck', confidence };
     if (isFlowWord(sense)) return sense === 'person' ? { kind: 'handoff', confidence } : { kind: 'flow-word', word: sense, confidence };
     if (isSmallTalk(sense)) return { kind: 'small-talk', topic: sense, confidence };
   }

@@ -117,16 +117,21 @@ describe('the engine', () => {
   });
 
   it('"stuck" at a question asks it again with the way out, never "type done"', () => {
-    const stuck = run('sign-in-troubleshooter', ['desktop', 'inside', 'stuck']).at(-1)!;
+    const stuck = run('sign-in-troubleshooter', ['desktop', 'inside', 'password', 'stuck']).at(-1)!;
     expect(stuck.event).toBe('stayed');
-    expect(stuck.state.stepId).toBe('method');
+    expect(stuck.state.stepId).toBe('desktop-symptom');
     expect(stuck.replies[0]!.text).toMatch(/pick the closest one/);
-    expect(stuck.replies[0]!.text).toMatch(/What does your sign-in normally ask you for\?/);
+    expect(stuck.replies[0]!.text).toMatch(/What happens when you try to sign in\?/);
     expect(stuck.replies[0]!.text).not.toMatch(/Type \*\*done\*\*/);
     // A question with its own help to choose shows that help.
     const where = run('sign-in-troubleshooter', ['desktop', 'stuck']).at(-1)!;
     expect(where.replies[0]!.text).toMatch(/^In the office, on the company's own network, pick \*\*Inside\*\*/);
     expect(where.replies[0]!.text).toMatch(/Where are you signing in from right now\?/);
+    // "what do you mean" at such a question is the same help: "passive" is the company sign-in page.
+    const method = run('sign-in-troubleshooter', ['desktop', 'inside', 'what do you mean by passive']).at(-1)!;
+    expect(method.state.stepId).toBe('method');
+    expect(method.replies[0]!.text).toMatch(/^\*\*My password\*\*: [\s\S]*also called passive authentication/);
+    expect(method.replies[0]!.text).toMatch(/What does your sign-in normally ask you for\?/);
   });
 
   it('help inside a flow lists every flow word, and each one it lists works', () => {
