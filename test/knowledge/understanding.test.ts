@@ -328,6 +328,9 @@ describe('clients', () => {
     [['mac', 'sign'], ['server'], 'mac clients are not compatible with passive authentication', false],
     [['android'], ['server', 'android'], 'the android app', false],
     [['wait', 'network'], ['server'], 'the master checks for changes every 60 seconds', false],
+    // "mobile" names the phones to a servers-only article ("what ports does lync need open for mobile").
+    [['port', 'open', 'mobil'], ['server'], 'edge servers get cms data over https on port 4443', true],
+    [['port', 'mobil'], ['server'], 'mobile devices reach the pool through the reverse proxy on port 443', false],
   ] as const)('a phone or the Mac named (%j), a servers-only article (%j) that says %j: another subject (%s)', (tokens, clients, text, other) => {
     expect(namedClientUnspoken(tokens, clients, text)).toBe(other);
   });
