@@ -8,12 +8,14 @@ import { ChecksBusyError } from '../../src/checks/powershell/errors';
 import { ADMIN, PLAIN_USER, pwshEnv, run, tempDir } from './helpers';
 
 // One session with a short call limit and a queue of one, so timeouts and "busy" are quick to reach.
+// (Short, but not so short that the first check in a just-restarted pwsh misses it while the rest of
+// the suite keeps both cores busy: 2.5 s did, now and then.)
 const dir = tempDir('resilience');
 const auditPath = path.join(dir, 'audit.jsonl');
 let checks: Checks;
 
 beforeAll(() => {
-  checks = createChecks({ mode: 'lab', auditPath, env: pwshEnv(), timeoutMs: 2_500, maxQueue: 1 });
+  checks = createChecks({ mode: 'lab', auditPath, env: pwshEnv(), timeoutMs: 6_000, maxQueue: 1 });
 });
 
 afterAll(async () => {
@@ -70,7 +72,7 @@ describe('failures of PowerShell', () => {
   it('a hung cmdlet ends in a timeout message, and the next check works', { timeout: 30_000 }, async () => {
     const hung = await run(checks.registry, 'check user hang@contoso.dk');
     expect(await hung.execution.outcome).toBe('timeout');
-    expect(hung.reply.text).toMatch(/did not answer within 2\.5 s/);
+    expect(hung.reply.text).toMatch(/did not answer within 6 s/);
     expect(hung.reply.text).toContain(hung.execution.executionId);
     await sessionWarmAgain();
     const next = await run(checks.registry, 'check user bob@contoso.dk');
