@@ -7,6 +7,8 @@
 
 /** A SIP address or UPN ("ken@contoso.dk", "sip:ken@contoso.dk"). */
 const ADDRESS = /(?:^|[\s(<"'])(?:sip:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b/i;
+/** Asked of an address: how that user's account stands ("is bob@… enabled", "which pool is erin@… on"). */
+const ADDRESS_STATE = /\b(?:is|are|was|isn ?t|wasn ?t)\b.*\b(?:enabled|disabled|provisioned|homed|allowed to (?:use|sign in|log in)|able to (?:use|sign in|log in)|blocked|locked out|set up for (?:lync|skype))\b|\b(?:what|which) (?:pool|registrar)\b/i;
 /** A host or domain name with at least one dot, not part of an address. */
 const HOST = /(?:^|[\s(<"'])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,})(?=$|[\s,.;:!?)>"'])/i;
 /** Asking the bot to look: "check", "can you test", "see whether". */
@@ -66,13 +68,20 @@ const CHECKS_UP = /\b(?:are|is) (?:the )?(?:server )?(?:checks|powershell|pwsh)(
 
 /** Words after "look up" or "check" that are not someone's name ("look up the logs", "check my account"). */
 const NOT_SOMEONE = new Set(
-  'the my our your his her their this that these those it its me us them him everything anything something again pool pools lync skype logs log dns cert certs certificate settings server servers status time clock all users user account accounts tickets ticket queue audit schedules report why if whether what how where when who which and or for on in to please pls auth passive adfs kerberos ntlm web mobile phone iphone android ipad surface windows smart card pin password domain admin service guest meeting test'.split(' '),
+  'the my our your his her their this that these those it its me us them him everything anything something again pool pools lync skype logs log dns cert certs certificate settings server servers status time clock all users user account accounts tickets ticket queue audit schedules report why if whether what how where when who which and or for on in to please pls auth passive adfs kerberos ntlm web mobile phone iphone android ipad surface windows smart card pin password domain admin service guest meeting test he she they we you i logging tracing lobby voice presence federation mfa otp oauth tls sso autodiscover lyncdiscover enterprise conferencing archiving monitoring edge proxy trust sefautil cls cms ucwa mobility'.split(' '),
 );
 const POLITE = `^(?:(?:hey|hi|ok|okay|so|pls|please|can|could|would|will)\\s+)*(?:(?:you|u)\\s+)?(?:(?:please|pls|quickly|just)\\s+)?`;
 /** "can u look up jsmith", "pull up erin": one person looked up by a name alone. */
 const LOOK_UP_NAME = new RegExp(`${POLITE}(?:look up|lookup|pull up)\\s+(?:the\\s+)?(?:user\\s+)?([a-z][a-z0-9._-]{1,30})(?:\\s+(?:for me|please|pls|real quick|quickly))?\\s*[?.!]*$`);
 /** "can you check john smith's account", "look at bobs login": someone's account, named and nothing more. */
 const CHECK_NAMED_ACCOUNT = new RegExp(`${POLITE}(?:check|check on|look at|look into|test|verify)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?s?\\s+(?:account|user account|login|sign ?in|(?:lync|skype) (?:account|login|sign ?in))(?:\\s+(?:for me|please|pls))?\\s*[?.!]*$`);
+
+/** How one user's Lync account stands, which `check user` reads: enabled, homed, allowed to sign in. */
+const USER_STATE = `(?:(?:still|even|actually|really|properly)\\s+)?(?:enabled|disabled|set up|provisioned|homed|allowed to (?:use|sign in|log in)|able to (?:use|sign in|log in)|blocked|locked out)`;
+/** "can you see if ken is enabled for lync", "find out whether erin is set up": someone, and how their account stands. */
+const SEE_IF_NAMED = new RegExp(`${POLITE}(?:see|check|find out|tell me|verify|confirm)\\s+(?:if|whether)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+(?:is|was|has been|got)\\s+${USER_STATE}\\b`);
+/** "is ken enabled for lync?": the same asked straight (could name a topic, "is tracing enabled"). */
+const IS_NAMED = new RegExp(`^(?:(?:hey|hi|ok|so|quick question)[,.]?\\s+)?(?:is|was)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+${USER_STATE}\\b(?:\\s+(?:for|in|on|to)\\s+(?:lync|skype)(?:\\s+(?:server|at all))?)?(?:\\s+(?:at all|now|yet|right now))?\\s*[?.!]*$`);
 
 /**
  * A user to check, named without the sign-in address `check user` needs. `certain`: said as someone's
@@ -82,8 +91,8 @@ const CHECK_NAMED_ACCOUNT = new RegExp(`${POLITE}(?:check|check on|look at|look 
 export function userNamedWithoutAddress(typed: string): { certain: boolean } | undefined {
   const text = typed.trim().toLowerCase().replace(/[’']/g, '');
   if (ADDRESS.test(text) || HOST.test(text)) return undefined;
-  const account = CHECK_NAMED_ACCOUNT.exec(text);
-  const match = account ?? LOOK_UP_NAME.exec(text);
+  const account = CHECK_NAMED_ACCOUNT.exec(text) ?? SEE_IF_NAMED.exec(text);
+  const match = account ?? LOOK_UP_NAME.exec(text) ?? IS_NAMED.exec(text);
   if (!match) return undefined;
   if ([match[1], match[2]].some((name) => name !== undefined && NOT_SOMEONE.has(name))) return undefined;
   return { certain: account !== null };
@@ -136,7 +145,8 @@ function requested(typed: string): CommandRequest | undefined {
     const about = text.split(address).join(' ').replace(/\bsip:\s/g, ' ');
     // "where does grace@contoso.dk get her policies from" is a look at her policies, however it is put.
     if (POLICIES.test(text)) return { kind: 'command', command: `show policies ${address}`, about };
-    if (LOOK.test(text) || WHY_USER.test(text)) return { kind: 'command', command: `check user ${address}`, about };
+    // ("is bob@contoso.com enabled for lync", "what pool is erin@contoso.dk on": how that account stands.)
+    if (LOOK.test(text) || WHY_USER.test(text) || ADDRESS_STATE.test(text)) return { kind: 'command', command: `check user ${address}`, about };
     return undefined;
   }
   const host = HOST.exec(text.replace(ADDRESS, ' '))?.[1];

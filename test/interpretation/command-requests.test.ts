@@ -37,6 +37,10 @@ describe('checks asked for in words', () => {
     ['take H-YZ4WP9', 'ticket take H-YZ4WP9'],
     ["i'll grab h-yz4wp9", 'ticket take H-YZ4WP9'],
     ['close H-YZ4WP9, she can sign in now', 'ticket resolve H-YZ4WP9'],
+    // How one account stands, asked of its address: what the user check reads.
+    ['is bob@contoso.com allowed to use lync', 'check user bob@contoso.com'],
+    ['is erin@contoso.dk even enabled?', 'check user erin@contoso.dk'],
+    ['what pool is ken@contoso.dk on', 'check user ken@contoso.dk'],
   ])('"%s" → %s', (text, command) => {
     expect(commandRequested(text)).toMatchObject({ kind: 'command', command });
   });
@@ -237,10 +241,15 @@ describe('a user to check named without an address', () => {
     ['can u look up jsmith', false],
     ['lookup erin', false],
     ['can you look up the user jsmith please', false],
+    ['can you see if ken is enabled for lync', true],
+    ['could you find out whether erin smith is set up for lync', true],
+    ['check if bob is still enabled', true],
+    ['is ken enabled for lync?', false],
+    ['is erin homed', false],
   ])('"%s" names someone (said as an account: %s)', (text, certain) => {
     expect(userNamedWithoutAddress(text)).toEqual({ certain });
   });
-  it.each(['look up jsmith@contoso.com', 'check my account', 'check the pool', 'look up the logs', 'check lync account', 'check passive auth login', 'look up kerberos spn', 'how do i check my account', 'check lync-int.contoso.dk'])('"%s" names no one', (text) => {
+  it.each(['look up jsmith@contoso.com', 'check my account', 'check the pool', 'look up the logs', 'check lync account', 'check passive auth login', 'look up kerberos spn', 'how do i check my account', 'check lync-int.contoso.dk', 'is logging enabled for lync', 'is passive auth enabled', 'see if he is enabled', 'is my account enabled for lync', 'is tracing enabled in lync', 'is ken enabled for lync but cant sign in on his iphone'])('"%s" names no one', (text) => {
     expect(userNamedWithoutAddress(text)).toBeUndefined();
   });
 });
