@@ -15,6 +15,12 @@ const SYMPTOMS: readonly Symptom[] = [
   { named: /\bblank\b/, mentioned: /\b(?:blank|white (?:page|screen)|empty (?:page|screen|window))\b/ },
   { named: /\bcrash(?:es|ed|ing)?\b/, mentioned: /\bcrash(?:es|ed|ing)?\b/ },
   { named: /\b(?:freezes|freezing|frozen|froze)\b/, mentioned: /\b(?:freez\w*|frozen|froze|hangs?|hanging|unresponsive|not responding)\b/ },
+  // "says it can't find a server": the client never reached its server, which only articles on finding
+  // and reaching servers answer (not one on where the logs are, however well "my work laptop" matches).
+  {
+    named: /\b(?:can[' ]?t|cannot|couldn[' ]?t|could not|unable to|can not) (?:find|reach|locate|contact|connect to|get to) (?:a |the |any |my |our )?(?:lync )?server\b|\bserver (?:is )?(?:not found|unavailable|unreachable)\b/,
+    mentioned: /\b(?:unavailable|unreachable|not reachable|cannot (?:find|reach|connect|contact|be reached)|can[' ]?t (?:find|reach|connect|contact|be reached)|not found|dns|srv|lyncdiscover\w*)\b/,
+  },
   { named: /\b(?:greyed|grayed)\b/, mentioned: /\b(?:greyed|grayed|disabled|unavailable|cannot be changed|can t be changed)\b/ },
 ];
 

@@ -77,6 +77,8 @@ describe('a follow-up is read with the question before it', () => {
     ['how do i force a meeting to open in lync web app', 'where do i type the ?sl= thing exactly', 'article lync-web-app-force-join'],
     // A flow word asked about ("and exit?") is the menu item the question was about, not "leave the flow".
     ['whats the difference between close and sign out in lync', 'and exit?', 'article lync-close-sign-out-exit'],
+    // "on my work laptop" names the Windows PC: the same question on it, not some article on laptops.
+    ['lync says it cant find a server', 'on my work laptop', 'article server-temporarily-unavailable-discovery'],
   ])('%s, then %s → %s', (previousQuestion, text, expected) => {
     expect(outcome(text, { previousQuestion })).toBe(expected);
   });

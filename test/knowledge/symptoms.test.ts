@@ -12,6 +12,10 @@ describe('a symptom the question names must be one the answer speaks of', () => 
     ['the logging option is greyed out', 'the client policy turns tracing off, so the option is greyed out', 0],
     ['the window froze and then it crashed', 'lync hangs on the sign in screen', 1],
     ['how do i turn on logging', 'set logging to full', 0],
+    ["lync says it can't find a server on my work laptop", 'set logging to full on your laptop and find the log files', 1],
+    ['my ipad says server unavailable', 'cannot sign in because the server is temporarily unavailable', 0],
+    ['lync cant reach the server from home', 'check the lyncdiscover record from outside', 0],
+    ['where is the server that holds the logs', 'the logs are on the front end', 0],
   ])('"%s" against "%s": %i missing', (question, article, missing) => {
     expect(symptomsMissing(question, article)).toBe(missing);
   });
@@ -23,5 +27,12 @@ describe('a symptom the question names must be one the answer speaks of', () => 
     const whitePage = knowledge.search('the lync app on my windows phone shows a blank white page instead of the adfs sign in', 3);
     expect(whitePage.answered).toBe(true);
     expect(whitePage.hits[0]?.article.id).toBe('passive-auth-windows-phone-white-page');
+  });
+
+  it('with the real knowledge base: a client that cannot find its server is not answered with where the logs are', () => {
+    const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
+    const result = knowledge.search('lync says it cant find a server on my work laptop', 3);
+    expect(result.hits[0]?.article.id).not.toBe('desktop-client-turn-on-logging');
+    if (result.answered) expect(result.hits[0]?.article.id).toBe('server-temporarily-unavailable-discovery');
   });
 });
