@@ -67,6 +67,11 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
         text: `Nothing from this conversation has gone to the helpdesk yet, so nobody is on it. Type "${PHRASES.person}" and I'll pass on everything you've told me; or ${ASK.charAt(0).toLowerCase()}${ASK.slice(1)}, and I'll look for the fix.`,
         suggestions: [PHRASES.person, 'help'],
       };
+    case 'contact':
+      return {
+        text: `I don't have the helpdesk's phone number or e-mail address. I can reach them for you: type "${PHRASES.person}" and I'll pass on everything you've told me${inFlow ? ', including this step' : ''}.`,
+        suggestions: inFlow ? undefined : [PHRASES.person],
+      };
     case 'bare-answer':
       return staff
         ? { text: `Nothing here is waiting for that answer. ${ASK}, and I'll look for the fix; type "help" for the commands you can run.`, suggestions: ['help'] }

@@ -696,6 +696,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
       case 'laugh':
       case 'no-rights':
       case 'busy':
+      case 'contact':
         // "ok" under a list of articles: which one?
         if (group.id === 'ack' && context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
         return { kind: 'small-talk', topic: group.outside, confidence: 1 };
@@ -715,6 +716,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (inside?.outside === 'person') return { kind: 'handoff', confidence: 0.8 };
   if (inside?.outside === 'help') return { kind: 'help', confidence: 0.8 };
   if (inside?.outside === 'no-rights' && !asksSomething(text)) return { kind: 'small-talk', topic: 'no-rights', confidence: 0.8 };
+  if (inside?.outside === 'contact') return { kind: 'small-talk', topic: 'contact', confidence: 0.8 };
 
   const catalog = context.catalog;
   const explicit = catalog?.explicitStart(text);

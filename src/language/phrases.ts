@@ -20,8 +20,8 @@ export type Sense = FlowWord | Polarity | SmallTalk | 'helpful' | 'not-helpful' 
  * Chat that is not a question. `declined`: "no thanks" to what the last reply offered; `pick-one`: a
  * yes or "not sure" under a numbered list; `bare-answer`: a lone yes or no with nothing asked.
  */
-export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer' | 'no-rights' | 'busy' | 'files' | 'nothing-handed-off';
-const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer', 'no-rights', 'busy', 'files', 'nothing-handed-off']);
+export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer' | 'no-rights' | 'busy' | 'files' | 'nothing-handed-off' | 'contact';
+const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer', 'no-rights', 'busy', 'files', 'nothing-handed-off', 'contact']);
 
 /** A message that is only a yes, a no or a "not sure", and which. */
 export function bareAnswer(folded: string): Polarity | undefined {
@@ -311,6 +311,23 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     atQuestion: ['stuck'],
     atInstruction: ['stuck'],
     outside: 'no-rights',
+    reserved: false,
+  },
+  {
+    // "what's the helpdesk's phone number", "how do i contact IT": the way to a person, which is the
+    // hand-off here (the knowledge base holds no phone numbers, and an article on OTP by SMS is no answer).
+    id: 'contact',
+    phrases: ['helpdesk number', 'helpdesk phone number', 'support number', 'support phone number', 'it phone number', 'helpdesk email', 'support email', 'contact details', 'contact info'],
+    inside: [
+      /\b(?:phone|telephone|tel|contact|direct) ?(?:number|no|details|info|information)\b.*\b(?:helpdesk|help desk|service desk|support|it|it department|it team|it support|tech support|you guys|the admins?)\b/,
+      /\b(?:helpdesk|help desk|service desk|support|it|it department|it team|it support|tech support)s? (?:phone|telephone|tel|contact|hotline|e ?mail|email)(?: (?:number|no|address|details|info))?\b/,
+      /\bhow (?:do|can|could|would|should) (?:i|we) (?:contact|call|phone|ring|reach|email|e mail|get (?:hold of|in touch with)) (?:the |a |an |your |our )?(?:helpdesk|help desk|service desk|support|it|it department|it team|it support|tech support|lync admins?|admins?|administrators?)\b/,
+      /\b(?:is there|whats|what is|have you got|do you have) (?:a |the |an )?(?:phone )?(?:number|hotline|e ?mail address|email address) (?:i|we) (?:can|could|should) (?:call|ring|phone|write to|email)\b/,
+      /^(?:so |ok |and )?who (?:do|should|can) (?:i|we) (?:call|contact|ring|phone|email)\b/,
+    ],
+    atQuestion: ['contact'],
+    atInstruction: ['contact'],
+    outside: 'contact',
     reserved: false,
   },
   {

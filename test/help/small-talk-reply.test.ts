@@ -25,3 +25,14 @@ describe('waiting for a person with nothing handed off', () => {
     expect(reply.suggestions).toContain('talk to a person');
   });
 });
+
+describe('asked for the helpdesk\'s number or address', () => {
+  it('says the bot has none and offers the hand-off, which reaches them', () => {
+    const reply = smallTalkReply('contact', false);
+    expect(reply.text).toMatch(/^I don't have the helpdesk's phone number or e-mail address/);
+    expect(reply.suggestions).toEqual(['talk to a person']);
+  });
+  it('in a flow, the hand-off takes the step along', () => {
+    expect(smallTalkReply('contact', true).text).toContain('including this step');
+  });
+});

@@ -314,6 +314,14 @@ describe('flow words', () => {
     ['i dont have admin rights', 'no-rights'],
     ["I'm not an admin so I can't run that", 'no-rights'],
     ['it asks me for an admin password', 'no-rights'],
+    // The way to a person asked as a phone number or an address: the hand-off, never an article on SMS codes.
+    ['what is the phone number of the helpdesk', 'contact'],
+    ["what's the support phone number?", 'contact'],
+    ['how do i contact the helpdesk', 'contact'],
+    ['whats the helpdesk email', 'contact'],
+    ['is there a number i can call', 'contact'],
+    ['who do i call about lync', 'contact'],
+    ['how can i reach IT', 'contact'],
   ])('chat that is not a question, outside a flow: %s → %s', (text, topic) => {
     expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic });
   });
@@ -325,6 +333,8 @@ describe('flow words', () => {
     ['who made the lync store app', 'question'],
     ['do users need admin rights to install the store app?', 'question'],
     ['can i run w32tm without admin rights?', 'question'],
+    ['how do i call someone in lync', 'question'],
+    ['how do i add my phone number to lync', 'question'],
   ])('a question that starts like chat is still a question: %s → %s', (text, kind) => {
     expect(meaning(text).kind).toBe(kind);
   });
