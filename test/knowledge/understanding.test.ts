@@ -106,6 +106,12 @@ describe('out of scope', () => {
     'what is xmpp',
     // "log" as a verb: no log file.
     'log a complaint about my manager',
+    // A lost or expired card is the helpdesk's to replace: not the PIN article, not the enrollment form.
+    'i lost my smart card',
+    'the certificate on my smart card expired',
+    // Phone numbers in Lync: no article (the OTP article's "phone" and "number" are no answer).
+    'how do i add my phone number to lync',
+    'assign a line uri and enable enterprise voice for a new lync user',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -115,6 +121,10 @@ describe('out of scope', () => {
       expect(knowledge.answer(question).reply.text).toMatch(/^I don't know/);
     },
   );
+
+  it('a lost PIN is still the PIN article (a special PIN lost: ask support)', () => {
+    expect(answeredWith(knowledge, 'i lost my smart card pin')).toBe('smart-card-default-pin');
+  });
 
   it('what the scope leaves out next to the smart card articles does not take their own questions', () => {
     expect(answeredWith(knowledge, 'my pc has a tpm, can i use a virtual smartcard instead of a plastic one for lync')).toBe('smart-card-physical-vs-virtual');
