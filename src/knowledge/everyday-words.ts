@@ -65,5 +65,11 @@ export function unknownWordShare(token: string): number {
 /** True for the commonest everyday words, which carry grammar rather than a topic. */
 export function isFunctionWord(token: string): boolean {
   const rank = everydayRank(token);
-  return rank !== undefined && rank < FUNCTION_WORD_RANK;
+  return rank !== undefined && rank < FUNCTION_WORD_RANK && !TOPIC_NOUNS.has(token);
 }
+
+/**
+ * Among the commonest words, nouns that name a topic here: "the time is off" is about the clock, "calls
+ * drop" about calls. (Stemmed.)
+ */
+const TOPIC_NOUNS: ReadonlySet<string> = new Set(['tim', 'call']);

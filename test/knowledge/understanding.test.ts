@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { gist, replyForSearch } from '../../src/knowledge/answer';
 import { clientFit, clientsAsked, namedClientUnspoken, notForNamedClient } from '../../src/knowledge/clients';
-import { everydayRank, unknownWordShare } from '../../src/knowledge/everyday-words';
+import { everydayRank, isFunctionWord, unknownWordShare } from '../../src/knowledge/everyday-words';
+import { stem } from '../../src/knowledge/text';
 import { compileScope } from '../../src/knowledge/scope';
 import { SpellingCorrector } from '../../src/knowledge/spelling';
 import { editDistance } from '../../src/language/text';
@@ -394,6 +395,13 @@ describe('words', () => {
     expect(unknownWordShare('payroll')).toBeGreaterThan(unknownWordShare('yesterday'));
     expect(unknownWordShare('zzqxv')).toBe(1);
     expect(unknownWordShare('pool01')).toBe(1);
+  });
+
+  it('"time" and "call" are topic words, however common: "the time is off" is the clock article\'s subject', () => {
+    expect(isFunctionWord(stem('time'))).toBe(false);
+    expect(isFunctionWord(stem('calls'))).toBe(false);
+    expect(isFunctionWord(stem('what'))).toBe(true);
+    expect(answeredWith(knowledge, 'my surface says the time is off and lync wont sign in')).toBe('store-app-clock-skew');
   });
 
   it.each([
