@@ -269,9 +269,16 @@ describe('what people type, through the bot', () => {
 
   it('"right but the actual path?" after an answer that points to another article for it: that article', async () => {
     const say = conversation();
-    await say('which folder does the windows 8 lync app write its trace files to? need to tell a user where to grab them');
+    const saved = await say('how do i save the logs in the windows 8 lync app after it fails');
+    expect(saved.text).not.toMatch(/LocalState\\Tracing/);
     const path = await say('right but the actual path?');
     expect(path.text).toMatch(/LocalState\\Tracing/);
+  });
+
+  it('"which folder does the windows 8 lync app write its trace files to" gets the folder in the first reply', async () => {
+    const say = conversation();
+    const folder = await say('which folder does the windows 8 lync app write its trace files to? need to tell a user where to grab them');
+    expect(folder.text).toMatch(/LocalState\\Tracing/);
   });
 
   it('"that didnt work" after the troubleshooter ended: the causes its answers ruled out are not offered again', async () => {
