@@ -15,7 +15,7 @@ import { schedulePicked, type ScheduleShown } from './schedule-picks';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
-import { foldPhrase, tokens } from '../language/text';
+import { FILLER, foldPhrase, tokens } from '../language/text';
 
 /**
  * One place decides what a message means. Message and context in, exactly one interpretation out,
@@ -199,7 +199,7 @@ const ASKS_ABOUT_SELF = /\b\w+ (?:do|should|must|can|will) (?:i|we) (?:need to|h
 export function looksLikeQuestion(text: string): boolean {
   if (/\?\s*$/.test(text)) return true;
   const words = tokens(foldPhrase(text));
-  const first = words[0] === 'wait' || words[0] === 'so' || words[0] === 'and' || words[0] === 'but' || words[0] === 'also' || words[0] === 'btw' || words[0] === 'quick' ? words[1] : words[0];
+  const first = words[0] === 'wait' || words[0] === 'so' || words[0] === 'and' || words[0] === 'but' || words[0] === 'also' || words[0] === 'btw' || words[0] === 'quick' || words[0] === 'ok' || words[0] === 'okay' || words[0] === 'right' || words[0] === 'alright' ? words[1] : words[0];
   return first !== undefined && QUESTION_LEAD.has(first);
 }
 
@@ -300,6 +300,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const meant = senseIn(inside, step, choices, 0.8);
     if (meant && meant.kind !== 'choice') return meant;
   }
+  // "whats the difference between inside and outside", "which one should i pick": how to choose, at a
+  // question that explains its choices (never a search: "inside" and "outside" are in no article's subject).
+  if (choices && step.stuckHelp && asksHowToChoose(folded, choices)) return { kind: 'flow-word', word: 'stuck', confidence: 0.8 };
   // "did it, works now" starts like a question ("did…") but reports the step done. A longer message
   // about another client than the flow's ("lync web app meeting link just shows a blank page in chrome"
   // in the Android branch) is another matter, read as a side question: no choice is picked from its words.
@@ -350,49 +353,62 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const stepId = stepsVisited(context.flow).find((id) => title.test(definition?.steps[id]?.title ?? ''));
     if (stepId && stepId !== context.flow.stepId) return { kind: 'step-answer', flowId: context.flow.flowId, stepId, confidence: 0.8 };
   }
-  if (question) {
-    const found = context.search(asidePart ?? text);
-    // (About another client: no step of this flow, which is for the client it settled, answers it.)
-    if (aboutAnotherClient) return { kind: 'question', result: found, aside: true, confidence: 0.6 };
-    // "where do i find the send logs thing" in the iPhone's branch: the PC's logging article is no answer
-    // for the client the flow settled (the message names none); this flow's steps are tried instead.
-    const settled = context.flow?.facts.client;
-    const written = found.answered ? (found.hits[0]?.article.clients ?? []) : [];
-    const forAnother = settled !== undefined && otherClient === undefined && written.length > 0 && !written.some((client) => client === settled || client === 'any' || client === 'server');
-    const result = forAnother ? { ...found, answered: false } : found;
-    // A question the knowledge base cannot answer may be about another step of this very flow.
-    const flow = context.flow;
-    // "how do i turn on logging on the mac" in the troubleshooter: a step of the flow whose subject it
-    // names (collecting logs), for the client the message or the flow knows, not a step of this one
-    // that shares a word ("logged on").
-    // ("where is that saved?" right after such a step is read with the question it answered.)
-    const about = context.previousQuestion && refersBack(folded) ? `${context.previousQuestion} ${text}` : text;
-    const elsewhere = flow ? (!result.answered ? context.steps?.stepForAny(about, slotsOf(text).client?.value ?? flow.facts.client) : userStepInstead(text, result, context)) : undefined;
-    if (elsewhere && elsewhere.flowId !== flow!.flowId) return { kind: 'step-answer', ...elsewhere, confidence: 0.6 };
-    // ("whats the address again": a step already shown, of those only; the sign-in address is ahead.)
-    const path = flow ? { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff } : undefined;
-    const recalled = path && RECALLED.test(folded) ? context.steps?.stepFor(flow!.flowId, text, { ...path, seenOnly: true }) : undefined;
-    const stepId = !result.answered && path ? (recalled ?? context.steps?.stepFor(flow!.flowId, text, path)) : undefined;
-    // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
-    // address gets it again, with what to do if it doesn't work.)
-    if (stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
-    // "where do those end up?" at "Find the log files": a short question about what the step shows, when
-    // nothing else answers it.
-    if (!result.answered && !choices && flow && TRAILING_LEAD.test(folded) && refersBack(folded) && !result.suggested?.length) return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
-    // "which one do i click" at a step: its one word is in many articles, none of them this step's. What
-    // the user is looking at is the step: shown again (a question with the help to choose between its choices).
-    // (A topic word many articles share, "password?", is a question of its own, asked beside the step.)
-    if (!result.answered && result.ambiguousWord && SCREEN_ACTION.test(result.ambiguousWord) && flow) return { kind: 'flow-word', word: choices ? 'stuck' : 'repeat', confidence: 0.55 };
-    return { kind: 'question', result, aside: true, confidence: 0.7 };
-  }
+  if (question) return askedInFlow(text, asidePart, choices, context, otherClient, aboutAnotherClient);
+  return answeredInFlow(text, folded, choices, context);
+}
+
+/** An "ok" in front of a question acknowledges the step; the question is what follows ("ok where is that setting"). */
+const ACK_LEAD = /^(?:ok|okay|right|alright)[\s,.!]+(?=\S)/i;
+
+/** A question asked at a step: answered beside it, or by a step of this flow (or another). */
+function askedInFlow(typed: string, asidePart: string | undefined, choices: ReturnType<typeof visibleChoices> | undefined, context: InterpretContext, otherClient: string | undefined, aboutAnotherClient: boolean): Interpretation {
+  const text = typed.replace(ACK_LEAD, '');
+  const folded = foldPhrase(text);
+  const found = context.search(asidePart ?? text);
+  // (About another client: no step of this flow, which is for the client it settled, answers it.)
+  if (aboutAnotherClient) return { kind: 'question', result: found, aside: true, confidence: 0.6 };
+  // "where do i find the send logs thing" in the iPhone's branch: the PC's logging article is no answer
+  // for the client the flow settled (the message names none); this flow's steps are tried instead.
+  const settled = context.flow?.facts.client;
+  const written = found.answered ? (found.hits[0]?.article.clients ?? []) : [];
+  const forAnother = settled !== undefined && otherClient === undefined && written.length > 0 && !written.some((client) => client === settled || client === 'any' || client === 'server');
+  const result = forAnother ? { ...found, answered: false } : found;
+  // A question the knowledge base cannot answer may be about another step of this very flow.
+  const flow = context.flow;
+  // "how do i turn on logging on the mac" in the troubleshooter: a step of the flow whose subject it
+  // names (collecting logs), for the client the message or the flow knows, not a step of this one
+  // that shares a word ("logged on").
+  // ("where is that saved?" right after such a step is read with the question it answered.)
+  const about = context.previousQuestion && refersBack(folded) ? `${context.previousQuestion} ${text}` : text;
+  const elsewhere = flow ? (!result.answered ? context.steps?.stepForAny(about, slotsOf(text).client?.value ?? flow.facts.client) : userStepInstead(text, result, context)) : undefined;
+  if (elsewhere && elsewhere.flowId !== flow!.flowId) return { kind: 'step-answer', ...elsewhere, confidence: 0.6 };
+  // ("whats the address again": a step already shown, of those only; the sign-in address is ahead.)
+  const path = flow ? { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff } : undefined;
+  const recalled = path && RECALLED.test(folded) ? context.steps?.stepFor(flow!.flowId, text, { ...path, seenOnly: true }) : undefined;
+  const stepId = !result.answered && path ? (recalled ?? context.steps?.stepFor(flow!.flowId, text, path)) : undefined;
+  // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
+  // address gets it again, with what to do if it doesn't work.)
+  if (stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
+  // "where do those end up?" at "Find the log files": a short question about what the step shows, when
+  // nothing else answers it.
+  if (!result.answered && !choices && flow && TRAILING_LEAD.test(folded) && refersBack(folded) && !result.suggested?.length) return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
+  // "which one do i click" at a step: its one word is in many articles, none of them this step's. What
+  // the user is looking at is the step: shown again (a question with the help to choose between its choices).
+  // (A topic word many articles share, "password?", is a question of its own, asked beside the step.)
+  if (!result.answered && result.ambiguousWord && SCREEN_ACTION.test(result.ambiguousWord) && flow) return { kind: 'flow-word', word: choices ? 'stuck' : 'repeat', confidence: 0.55 };
+  return { kind: 'question', result, aside: true, confidence: 0.7 };
+}
+
+/** A message at a step that asks nothing: an answer to the step's question, or not understood. */
+function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof visibleChoices> | undefined, context: InterpretContext): Interpretation {
   // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.
-  if (choices && !question && polarityOf(folded)?.polarity === 'unsure') return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
+  if (choices && polarityOf(folded)?.polarity === 'unsure') return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
   // "still asks for my password" at "Does it sign in now?": the choice the flow wrote for failing still.
-  const failingStill = choices && !question ? stillFailingChoice(choices, folded) : undefined;
+  const failingStill = choices ? stillFailingChoice(choices, folded) : undefined;
   if (failingStill !== undefined) return { kind: 'choice', index: failingStill, slots: slotsOf(text), confidence: 0.6 };
   // "it says the user name, password or domain is wrong": a message the choices do not name is the
   // question's "an error, or something else" choice, when it has one.
-  const otherError = choices && !question && SHOWS_A_MESSAGE.test(folded) ? errorChoice(choices) : undefined;
+  const otherError = choices && SHOWS_A_MESSAGE.test(folded) ? errorChoice(choices) : undefined;
   if (otherError !== undefined) return { kind: 'choice', index: otherError, slots: slotsOf(text), confidence: 0.55 };
   // "it says the server is temporarily unavailable" at a question that has no such choice: the message
   // the user sees, which the knowledge base may know. Answered beside the step; the step waits.
@@ -1048,6 +1064,18 @@ function onlySlots(text: string, folded: string): boolean {
   let rest = ` ${folded} `;
   for (const slot of slots) rest = rest.split(` ${slot.said} `).join(' ');
   return tokens(rest.trim()).every((word) => SLOT_FILLER.has(word));
+}
+
+/** Asking how to pick: the difference between choices, or which one applies. */
+const HOW_TO_CHOOSE = /\b(?:difference|differences|diff) between\b|\bwhich (?:one |of (?:these|those|them) )?(?:should|do|would|must) i (?:pick|choose|take|select|use|go with)\b|\bhow (?:do|would|can|should) i (?:know|tell) which\b|\bwhich (?:one )?(?:is (?:mine|me|right for me)|applies to me|am i)\b/;
+
+/** "the difference between inside and outside" names choices of the step; "which one should i pick" needs none. */
+function asksHowToChoose(folded: string, choices: readonly FlowChoice[]): boolean {
+  const match = HOW_TO_CHOOSE.exec(folded);
+  if (!match) return false;
+  if (!/^diff/.test(match[0])) return true;
+  const named = new Set(choices.flatMap((choice) => tokens(foldPhrase([choice.label, ...(choice.aliases ?? [])].join(' ')))).filter((word) => !NAMES_NO_CHOICE.has(word) && !FILLER.has(word)));
+  return tokens(folded.slice(match.index)).some((word) => named.has(word));
 }
 
 /** Words in many choices' names, which name none of them alone ("on", "lync"). */

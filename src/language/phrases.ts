@@ -83,6 +83,16 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     reserved: true,
   },
   {
+    // "found it": the user found what the step points to and is doing it now. Not "done" (the next step
+    // would come too early), and outside a flow no question to search.
+    id: 'found',
+    phrases: ['found it', 'ok found it', 'okay found it', 'i found it', 'ah found it', 'found them', 'found the setting', 'found the option', 'found the menu', 'i see it', 'i see it now', 'see it now', 'there it is', 'ah there it is', 'ok i see it', 'ok i see it now'],
+    atQuestion: ['busy'],
+    atInstruction: ['busy'],
+    outside: 'busy',
+    reserved: false,
+  },
+  {
     id: 'worked',
     phrases: ['that worked', 'it worked', 'it works now', 'it works', 'works now', 'working now', 'all good', 'all good now', 'fixed', 'fixed it', 'that fixed it', 'sorted', 'solved', 'im in', 'signed in now'],
     atQuestion: ['yes', 'next'],

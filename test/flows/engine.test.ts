@@ -132,6 +132,15 @@ describe('the engine', () => {
     expect(method.state.stepId).toBe('method');
     expect(method.replies[0]!.text).toMatch(/^\*\*My password\*\*: [\s\S]*also called passive authentication/);
     expect(method.replies[0]!.text).toMatch(/What does your sign-in normally ask you for\?/);
+    // Asking how to choose between the choices is the same help, not a search for "inside" and "outside".
+    for (const asked of ['whats the difference between inside and outside', 'which one should i pick', 'how do i know which one applies']) {
+      const how = run('sign-in-troubleshooter', ['desktop', asked]).at(-1)!;
+      expect(how.state.stepId, asked).toBe('where');
+      expect(how.replies[0]!.text, asked).toMatch(/^In the office, on the company's own network, pick \*\*Inside\*\*/);
+    }
+    // The difference between two things that are no choices here is a side question.
+    const aside = run('sign-in-troubleshooter', ['desktop', 'whats the difference between close and sign out']).at(-1)!;
+    expect(aside.event).toBe('aside');
   });
 
   it('help inside a flow lists every flow word, and each one it lists works', () => {

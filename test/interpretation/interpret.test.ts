@@ -1445,6 +1445,21 @@ describe('a question about what the user must do, asked without a question mark,
   });
 });
 
+describe('"ok" in front of a question at an instruction step', () => {
+  const phoneLogs = at('collect-logs', ['iPhone or iPad']);
+  const ask = (text: string) => interpret(text, { catalog, steps, flow: phoneLogs, staff: false, search: () => NOTHING, isCommand: () => false });
+  it.each(['ok where is that setting', 'okay how do i do that', 'right, where do i find that'])('%j asks about the step; it does not report it done', (text) => {
+    expect(ask(text)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: phoneLogs.stepId });
+  });
+  it.each(['ok done', 'ok what next', 'ok did that, what now'])('%j still reports it done', (text) => {
+    expect(ask(text)).toMatchObject({ kind: 'flow-word', word: 'next' });
+  });
+  it.each(['found it', 'ok i see it now'])('%j: found, still doing it (not the next step yet)', (text) => {
+    expect(ask(text)).toMatchObject({ kind: 'small-talk', topic: 'busy' });
+    expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic: 'busy' });
+  });
+});
+
 describe('help on named commands', () => {
   const names = ['schedule check pool', 'schedule check user', 'check user', 'check pool', 'probe'];
   const namesCommands = (words: string) => names.some((name) => name === words || name.startsWith(`${words} `));
