@@ -117,6 +117,8 @@ describe('read-only listings asked for in words', () => {
     ['what was the last thing i ran', 'audit'],
     ["how's the bot doing this week, answer rate etc", 'report'],
     ['how are we doing this month, the usage numbers', 'report'],
+    ['how many people asked about smart cards this month', 'report'],
+    ['how many users have asked about the store app', 'report'],
     ['what have i got scheduled', 'schedules'],
     ['show me the last few commands people ran', 'audit'],
     ['the last checks we ran?', 'audit'],
@@ -135,7 +137,7 @@ describe('read-only listings asked for in words', () => {
   ])('"%s" is no request at all', (text) => {
     expect(commandRequested(text)).toBeUndefined();
   });
-  it.each(['how do i audit sign ins', 'how many questions does the troubleshooter ask', 'is lync scheduled for an upgrade', 'are the meetings up'])('"%s" is none', (text) => {
+  it.each(['how do i audit sign ins', 'how many questions does the troubleshooter ask', 'is lync scheduled for an upgrade', 'are the meetings up', 'how many times can i type the wrong pin'])('"%s" is none', (text) => {
     expect(commandRequested(text)?.kind).not.toBe('listing');
   });
 });
