@@ -123,6 +123,10 @@ describe('out of scope', () => {
     },
   );
 
+  it('a missing meeting button in OWA is the article on that button, not the one on turning on OWA logging', () => {
+    expect(answeredWith(knowledge, 'lync meeting button missing in owa')).toBe('owa-online-meeting-button-missing');
+  });
+
   it('a lost PIN is still the PIN article (a special PIN lost: ask support)', () => {
     expect(answeredWith(knowledge, 'i lost my smart card pin')).toBe('smart-card-default-pin');
   });
