@@ -500,7 +500,8 @@ export class KnowledgeIndex {
 
   /** Context words and the commonest function words ("not", "like") say nothing about the topic. */
   private isDistinctive(term: string): boolean {
-    return !this.synonyms.context.has(term) && !isFunctionWord(term);
+    // ("since yesterday" says when it broke, not what: an article on yesterday's logs is no answer.)
+    return !this.synonyms.context.has(term) && !isFunctionWord(term) && !WHEN_WORDS.has(term);
   }
 
   /** Weight of the query words no article contains: everyday words count little, rare ones fully. */

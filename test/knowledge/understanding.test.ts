@@ -123,6 +123,12 @@ describe('out of scope', () => {
     },
   );
 
+  it('"since yesterday" says when, not what: no article on yesterday\'s server logs for a changed password', () => {
+    const result = knowledge.search('i changed my password yesterday and now lync wont sign in', 3);
+    expect(result.answered && result.hits[0]?.article.id === 'cls-alwayson-scenario').toBe(false);
+    expect(answeredWith(knowledge, 'user had a sign-in failure yesterday, are there already server logs')).toBe('cls-alwayson-scenario');
+  });
+
   it('a missing meeting button in OWA is the article on that button, not the one on turning on OWA logging', () => {
     expect(answeredWith(knowledge, 'lync meeting button missing in owa')).toBe('owa-online-meeting-button-missing');
   });
