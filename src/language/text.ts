@@ -23,6 +23,10 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
   // Chat spellings: "walk me thru it", "a human pls".
   [/\bthru\b/g, 'through'],
   [/\bu\b/g, 'you'],
+  [/\br\b/g, 'are'],
+  [/\bwher\b/g, 'where'],
+  [/\b(?:wat|wut|wot)\b/g, 'what'],
+  [/\blogz\b/g, 'logs'],
   [/\b(?:pls|plz|plse|pleas)\b/g, 'please'],
 ];
 

@@ -529,9 +529,16 @@ describe('slips in the words a flow listens for', () => {
     ['my pasword expired', 'my password expired'],
     ['lyn c wont sign in', 'lync wont sign in'],
     ['my lyn keeps asking', 'my lync keeps asking'],
+    ['wher r the logz for lync on pc', 'where are the logs for lync on pc'],
+    ['wat is adfs', 'what is adfs'],
+    ['ocs 2007 r2', 'ocs 2007 r2'],
   ])('%s reads as %s', (text, folded) => {
     expect(foldPhrase(text)).toBe(folded);
   });
+});
+
+it('a question in chat spelling is read as one: "wher r the logz for lync on pc" is the PC\'s logging step', () => {
+  expect(meaning('wher r the logz for lync on pc')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-logging-on' });
 });
 
 describe('slots', () => {
