@@ -195,11 +195,14 @@ const TRAILING_LEAD = /^(?:what|whats|where|wheres|which|how|hows|who|when|why)\
 /** "i use 2 laptops do i need to do this twice": a question about what the user must do, asked after a remark without a question mark. */
 const ASKS_ABOUT_SELF = /\b\w+ (?:do|should|must|can|will) (?:i|we) (?:need to|have to|still|also|really|each|both|do this|do it|repeat)\b/;
 
+/** Words a question may start with before its question word ("so how…", "ok where…"). */
+const LEAD_IN = new Set('wait so and but also btw quick ok okay right alright'.split(' '));
+
 /** True when the message reads like a question rather than an answer or a statement. */
 export function looksLikeQuestion(text: string): boolean {
   if (/\?\s*$/.test(text)) return true;
   const words = tokens(foldPhrase(text));
-  const first = words[0] === 'wait' || words[0] === 'so' || words[0] === 'and' || words[0] === 'but' || words[0] === 'also' || words[0] === 'btw' || words[0] === 'quick' || words[0] === 'ok' || words[0] === 'okay' || words[0] === 'right' || words[0] === 'alright' ? words[1] : words[0];
+  const first = LEAD_IN.has(words[0] ?? '') ? words[1] : words[0];
   return first !== undefined && QUESTION_LEAD.has(first);
 }
 
