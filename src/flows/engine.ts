@@ -47,6 +47,13 @@ export interface FlowTurn {
 }
 
 const MAX_TRAIL = 400;
+/**
+ * What the user did at each step, for the helpdesk and the insight journal. A conversation can stay in a
+ * flow for hundreds of messages ("stuck" again and again, loops through a branch), and the state is read
+ * and written every turn: a repeat of the last entry adds nothing, and only the latest entries are kept.
+ */
+const MAX_PROGRESS = 200;
+const MAX_ANSWERS = 200;
 const MAX_HOPS = 25;
 
 /** What an interpreted message asks the flow to do (src/interpretation decides; the engine only acts). */
@@ -126,9 +133,9 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
   if (action.kind === 'choice') {
     const choice = choices[action.index];
     if (!choice) return stay(catalog, state, context, `Pick a number from 1 to ${choices.length} (or the name).`);
-    state.answers.push({ flowId: flow.id, stepId: state.stepId, question: step.ask ?? step.title, answer: choice.label });
+    noteAnswer(state, { flowId: flow.id, stepId: state.stepId, question: step.ask ?? step.title, answer: choice.label });
     state.facts = { ...state.facts, ...choice.set };
-    state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
+    noteProgress(state, { flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
     // Other things the answer told ("my surface, from home") answer later questions without asking.
     const extra = Object.entries(action.slots ?? {}).filter(([slot]) => state.facts[slot] === undefined && choice.set?.[slot] === undefined);
     if (extra.length > 0) state.slots = { ...state.slots, ...Object.fromEntries(extra) };
@@ -153,7 +160,7 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
   switch (action.word) {
     case 'next':
       if (step.next) {
-        state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
+        noteProgress(state, { flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
         const entered = enter(catalog, state, step.next, context);
         // Already said it still fails: the "does it work now?" that follows is answered for them.
         const asked = entered.active ? flow.steps[entered.state.stepId] : undefined;
@@ -165,7 +172,7 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
       }
       return stay(catalog, state, context, 'This step is a question: pick one of the choices (type its number or name).');
     case 'stuck':
-      state.progress.push({ flowId: flow.id, stepId: state.stepId, title: step.title, status: 'stuck' });
+      noteProgress(state, { flowId: flow.id, stepId: state.stepId, title: step.title, status: 'stuck' });
       if (step.stuck) return enter(catalog, state, step.stuck, context);
       // At a question there is nothing to get done: the question comes again, with the way out.
       if (step.choices) {
@@ -255,9 +262,9 @@ function enter(catalog: FlowCatalog, state: FlowState, target: string, context: 
   const known = step.choices ? knownChoice(step, state, isStaff(context.role)) : undefined;
   if (known) {
     const { choice, slot } = known;
-    state.answers.push({ flowId: flow.id, stepId: target, question: step.ask ?? step.title, answer: choice.label });
+    noteAnswer(state, { flowId: flow.id, stepId: target, question: step.ask ?? step.title, answer: choice.label });
     state.facts = { ...state.facts, ...choice.set };
-    state.progress.push({ flowId: flow.id, stepId: target, title: step.title, status: 'done' });
+    noteProgress(state, { flowId: flow.id, stepId: target, title: step.title, status: 'done' });
     const { [slot]: _used, ...rest } = state.slots ?? {};
     state.slots = rest;
     assumed.push(`From what you said, I took **${choice.label}** as your ${SLOT_NAMES[slot] ?? slot}. Not right? Type **back** to change it.`);
@@ -266,10 +273,22 @@ function enter(catalog: FlowCatalog, state: FlowState, target: string, context: 
   const lead = assumed.length > 0 ? assumed.join('\n') : undefined;
   const reply = renderStep(flow, target, renderContext(catalog, context), { canGoBack: state.trail.length > 1, ...(lead ? { lead } : {}) });
   if (step.end) {
-    state.progress.push({ flowId: flow.id, stepId: target, title: step.title, status: 'reached' });
+    noteProgress(state, { flowId: flow.id, stepId: target, title: step.title, status: 'reached' });
     return { event: 'ended', active: false, state: finished(state, step.end, context), replies: [reply] };
   }
   return { event: 'moved', active: true, state, replies: [reply] };
+}
+
+function noteProgress(state: FlowState, entry: FlowState['progress'][number]): void {
+  const last = state.progress[state.progress.length - 1];
+  if (last && last.flowId === entry.flowId && last.stepId === entry.stepId && last.status === entry.status) return;
+  state.progress.push(entry);
+  if (state.progress.length > MAX_PROGRESS) state.progress.splice(0, state.progress.length - MAX_PROGRESS);
+}
+
+function noteAnswer(state: FlowState, entry: FlowState['answers'][number]): void {
+  state.answers.push(entry);
+  if (state.answers.length > MAX_ANSWERS) state.answers.splice(0, state.answers.length - MAX_ANSWERS);
 }
 
 function back(catalog: FlowCatalog, state: FlowState, context: FlowContext): FlowTurn {

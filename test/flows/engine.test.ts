@@ -292,6 +292,30 @@ describe('the engine', () => {
   });
 });
 
+describe('a long stay in a flow keeps its state small (read and written every turn)', () => {
+  it('saying "stuck" at the same step again and again records it once', () => {
+    const turns = run('collect-logs', Array.from({ length: 300 }, () => "i'm stuck"));
+    const last = turns[turns.length - 1]!.state;
+    expect(last.progress.filter((entry) => entry.status === 'stuck').length).toBeLessThanOrEqual(3);
+  });
+
+  it.each(['sign-in-troubleshooter', 'smart-card-enrollment', 'collect-logs'])('%s: 3,000 mixed answers, restarts included, stay within the bounds', (flowId) => {
+    // A fixed pseudo-random walk: the same inputs on every run.
+    const inputs = ['1', '2', '3', 'next', "i'm stuck", 'yes', 'no', 'still broken'];
+    let seed = 7;
+    const pick = () => inputs[(seed = (seed * 48271) % 2147483647) % inputs.length]!;
+    let state = startFlow(catalog, flowId, user).state;
+    let longest = 0;
+    for (let turn = 0; turn < 3000; turn++) {
+      const next = advance(catalog, state, pick(), user);
+      state = next.active ? next.state : startFlow(catalog, flowId, user, next.state).state;
+      longest = Math.max(longest, state.progress.length, state.answers.length);
+    }
+    expect(longest).toBeLessThanOrEqual(200);
+    expect(FlowState.safeParse(state).success).toBe(true);
+  });
+});
+
 describe('a step suggests bot commands only as its reader may run them', () => {
   // The first step of any flow that suggests a check, reached through the engine as each role.
   const flow = catalog.flows.find((candidate) => Object.values(candidate.steps).some((step) => (step.staff?.check.length ?? 0) > 0))!;
