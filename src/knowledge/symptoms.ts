@@ -21,6 +21,12 @@ const SYMPTOMS: readonly Symptom[] = [
     named: /\b(?:can[' ]?t|cannot|couldn[' ]?t|could not|unable to|can not) (?:find|reach|locate|contact|connect to|get to) (?:a |the |any |my |our )?(?:lync )?server\b|\bserver (?:is )?(?:not found|unavailable|unreachable)\b/,
     mentioned: /\b(?:unavailable|unreachable|not reachable|cannot (?:find|reach|connect|contact|be reached)|can[' ]?t (?:find|reach|connect|contact|be reached)|not found|dns|srv|lyncdiscover\w*)\b/,
   },
+  // "my polycom phone won't sign in": an article that never speaks of signing in (the voice mail light on
+  // that phone) answers another question about the same device.
+  {
+    named: /\b(?:won[' ]?t|will not|can[' ]?t|cannot|can not|unable to|doesn[' ]?t|does not|didn[' ]?t|fails? to|failing to|not able to) (?:sign|log) ?(?:in|on|into)\b/,
+    mentioned: /\b(?:sign(?:s|ed|ing)?[ -]?(?:in|on|into)|signin|log(?:s|ged|ging)?[ -]?(?:in|on|into)|logon|register(?:s|ed|ing)?|registration|registrar|authenticat\w*|credentials?|password|prompt\w*|web ?ticket)\b/,
+  },
   { named: /\b(?:greyed|grayed)\b/, mentioned: /\b(?:greyed|grayed|disabled|unavailable|cannot be changed|can t be changed)\b/ },
 ];
 

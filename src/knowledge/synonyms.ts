@@ -23,6 +23,11 @@ export const SynonymFile = z.array(
        * about diagnostic logs, not signing in. The group is not added for a variant found only inside one.
        */
       except: z.array(z.string().min(1)).optional(),
+      /**
+       * The variants' own words go: the canonical word takes their place instead of joining them. For
+       * words that mean something else alone ("log in" and "log out" are no logs).
+       */
+      replace: z.boolean().optional(),
     })
     .strict(),
 );
@@ -60,6 +65,7 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
       firstWord: firstWordOf(normaliseText(variant)),
       canonical: group.canonical,
       except: exceptPattern(group.except),
+      replace: group.replace === true,
     })),
   );
   // A pattern matches at a word boundary, starting with the variant's first word (the whitespace after
@@ -75,21 +81,29 @@ export function compileSynonyms(groups: SynonymGroups): Synonyms {
       // In file order: the canonical words are appended in the order the groups are listed.
       const candidates = index.candidates(starts.found(folded));
       const added: string[] = [];
+      let text = folded;
       for (const number of candidates) {
         const rule = rules[number]!;
         rule.pattern.lastIndex = 0;
-        if (!rule.pattern.test(folded)) continue;
+        // (Tested on the text as rewritten so far: a replaced "log in" is no longer a "log".)
+        if (!rule.pattern.test(text)) continue;
+        let excepted = false;
         if (rule.except) {
           rule.except.lastIndex = 0;
           // Found, but perhaps only inside an exception: look again with the exceptions blanked out.
-          if (rule.except.test(folded)) {
+          if (rule.except.test(text)) {
+            excepted = true;
             rule.pattern.lastIndex = 0;
-            if (!rule.pattern.test(folded.replace(rule.except, ' '))) continue;
+            if (!rule.pattern.test(text.replace(rule.except, ' '))) continue;
           }
         }
-        added.push(rule.canonical);
+        // (Next to an exception phrase the words stay: "turn on logging in the app" keeps its "logging".)
+        if (rule.replace && !excepted) {
+          rule.pattern.lastIndex = 0;
+          text = text.replace(rule.pattern, `$1${rule.canonical}`);
+        } else added.push(rule.canonical);
       }
-      return added.length > 0 ? `${folded} ${added.join(' ')}` : folded;
+      return added.length > 0 ? `${text} ${added.join(' ')}` : text;
     },
   };
 }

@@ -20,7 +20,7 @@ const STOPWORDS = new Set(
  * What a packed index built with these rules depends on: the stop words, and a number to raise with
  * any change to the stemmer or the splitting of words (an index of other tokens would match nothing).
  */
-const TOKENIZER_RULES = 3;
+const TOKENIZER_RULES = 4;
 export function tokenizerFingerprint(): string {
   return JSON.stringify({ rules: TOKENIZER_RULES, stopwords: [...STOPWORDS].sort() });
 }

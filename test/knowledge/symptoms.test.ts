@@ -16,6 +16,9 @@ describe('a symptom the question names must be one the answer speaks of', () => 
     ['my ipad says server unavailable', 'cannot sign in because the server is temporarily unavailable', 0],
     ['lync cant reach the server from home', 'check the lyncdiscover record from outside', 0],
     ['where is the server that holds the logs', 'the logs are on the front end', 0],
+    ["my polycom phone won't sign in to lync", 'the voice mail light on polycom desk phones comes from exchange um', 1],
+    ['lync cant sign in on my laptop', 'the client prompts for credentials again and again', 0],
+    ['my ipad wont log on', 'sign in with your user principal name', 0],
   ])('"%s" against "%s": %i missing', (question, article, missing) => {
     expect(symptomsMissing(question, article)).toBe(missing);
   });
@@ -27,6 +30,13 @@ describe('a symptom the question names must be one the answer speaks of', () => 
     const whitePage = knowledge.search('the lync app on my windows phone shows a blank white page instead of the adfs sign in', 3);
     expect(whitePage.answered).toBe(true);
     expect(whitePage.hits[0]?.article.id).toBe('passive-auth-windows-phone-white-page');
+  });
+
+  it('with the real knowledge base: a desk phone that will not sign in is not answered with its voice mail light', () => {
+    const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
+    const result = knowledge.search("my polycom phone won't sign in to lync", 3);
+    expect(result.answered).toBe(false);
+    expect(knowledge.search('red light on the desk phone does not come on when i have a new voicemail', 3).hits[0]?.article.id).toBe('exchange-um-message-waiting-indicator');
   });
 
   it('with the real knowledge base: a client that cannot find its server is not answered with where the logs are', () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readArticles } from '../../src/knowledge/load-articles';
 import { loadEvalSet } from '../../src/knowledge/evaluation';
 import { SynonymFile, compileSynonyms, exceptPattern, type SynonymGroups } from '../../src/knowledge/synonyms';
-import { normaliseText } from '../../src/knowledge/text';
+import { normaliseText, searchTokens } from '../../src/knowledge/text';
 
 const ROOT = resolve(__dirname, '..', '..');
 const groups = SynonymFile.parse(parse(readFileSync(join(ROOT, 'knowledge', 'synonyms.yaml'), 'utf8')));
@@ -16,13 +16,23 @@ function reference(synonymGroups: SynonymGroups) {
   const rules = synonymGroups.flatMap((group) =>
     group.variants.map((variant) => ({
       pattern: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(variant))}(?=$|[^a-z0-9])`),
+      everywhere: new RegExp(`(^|[^a-z0-9])${escape(normaliseText(variant))}(?=$|[^a-z0-9])`, 'g'),
       canonical: group.canonical,
       except: exceptPattern(group.except),
+      replace: group.replace === true,
     })),
   );
+  // In file order, each rule on the text as the rules before it left it (a replacing group's words are gone).
   return (folded: string) => {
-    const added = rules.filter((rule) => rule.pattern.test(rule.except ? folded.replace(rule.except, ' ') : folded)).map((rule) => rule.canonical);
-    return added.length > 0 ? `${folded} ${added.join(' ')}` : folded;
+    let text = folded;
+    const added: string[] = [];
+    for (const rule of rules) {
+      if (!rule.pattern.test(rule.except ? text.replace(rule.except, ' ') : text)) continue;
+      const excepted = rule.except !== undefined && text.search(rule.except) >= 0;
+      if (rule.replace && !excepted) text = text.replace(rule.everywhere, `$1${rule.canonical}`);
+      else added.push(rule.canonical);
+    }
+    return added.length > 0 ? `${text} ${added.join(' ')}` : text;
   };
 }
 
@@ -80,5 +90,30 @@ describe('synonym expansion skips patterns by a word lookup, and finds exactly w
       expect(ownFast.expand(text), text).toBe(expanded);
       expect(ownSlow(text), text).toBe(expanded);
     }
+  });
+});
+
+describe('a replacing group: its words give way to the canonical word', () => {
+  const synonyms = compileSynonyms(groups);
+
+  it.each([
+    // Signing in and out are no logs.
+    ['how do i log out of lync', ['signout', 'lync']],
+    ['i cant log in to lync', ['signin', 'lync']],
+    ['it logged me off again', ['signout']],
+    // Logs stay logs, and "logging in lync" (the logging option's name) keeps its words.
+    ['where are the logs', ['log']],
+    ['turn on logging in the app', ['log']],
+    ['logging in lync', ['log', 'signin']],
+  ])('%s', (text, present) => {
+    const tokens = searchTokens(synonyms.expand(normaliseText(text)));
+    for (const token of present) expect(tokens).toContain(token);
+    if (!present.includes('log')) expect(tokens).not.toContain('log');
+  });
+
+  it('the words are replaced wherever they occur, and an exception phrase keeps them', () => {
+    const own = compileSynonyms([{ canonical: 'signout', variants: ['log out'], replace: true, except: ['log out report'] }]);
+    expect(own.expand('log out, then log out again')).toBe('signout, then signout again');
+    expect(own.expand('the log out report and log out')).toBe('the log out report and log out signout');
   });
 });

@@ -113,6 +113,17 @@ describe('out of scope', () => {
     // Phone numbers in Lync: no article (the OTP article's "phone" and "number" are no answer).
     'how do i add my phone number to lync',
     'assign a line uri and enable enterprise voice for a new lync user',
+    // One's own password running out, signing out everywhere, Lync Online: no source document covers them
+    // (the Kerberos account article says only that its own password never expires).
+    'lync says my password has expired',
+    'how do i sign out of lync on all my devices',
+    'how do i sign in to lync online with my office 365 account',
+    // Server facts no source document gives: Edge media ports (not the CMS replication port), the SQL
+    // version, browsers, and calendar free/busy in presence.
+    'what port does lync edge use for media',
+    'what sql version does lync 2013 need',
+    'does lync work with chrome',
+    'why does lync show my calendar as free',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -483,11 +494,18 @@ describe('one topic word and the rest only says something fails', () => {
 });
 
 describe('an answer just over the bar is offered, not stated', () => {
-  it('"can you send me the mac logs steps" brushes a passive-auth article: "Is this it?", not that article as the answer', () => {
-    const result = knowledge.search('can you send me the mac logs steps', 3);
+  it('"which FE currently holds the active central management role" is near the CMS articles: "Is this it?", not an answer', () => {
+    const result = knowledge.search('which FE currently holds the active central management role', 3);
     expect(result.hits[0]!.confidence).toBeGreaterThanOrEqual(0.4);
     expect(result.answered).toBe(false);
     expect(result.suggested?.map((hit) => hit.article.id)).toEqual([result.hits[0]!.article.id]);
+  });
+
+  it('"can you send me the mac logs steps" is not answered with an article that only names the Mac (passive auth)', () => {
+    // The Mac is where the problem happens, like the phones: it does not make an article about the question.
+    const result = knowledge.search('can you send me the mac logs steps', 3);
+    expect(result.answered).toBe(false);
+    expect(result.hits[0]?.article.id).not.toBe('passive-auth-android-not-supported');
   });
 
   it('a sure answer is still stated', () => {
