@@ -124,6 +124,10 @@ describe('out of scope', () => {
     'what sql version does lync 2013 need',
     'does lync work with chrome',
     'why does lync show my calendar as free',
+    // A user's Lync PIN, renewing the AD FS token-signing certificate, signing a user out remotely.
+    'how do i reset a users lync pin',
+    'how do i renew the adfs token signing certificate',
+    'how do i force a user to sign out of lync',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
