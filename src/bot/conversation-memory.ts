@@ -19,6 +19,8 @@ export const ConversationMemorySchema = z.object({
   stepOffered: z.object({ flowId: z.string(), stepId: z.string() }).optional(),
   /** The command the last reply offered as a button ("check user ken@contoso.com"): "yes do it" runs it; until the next turn. */
   commandOffered: z.string().max(200).optional(),
+  /** The command whose user's sign-in address the last reply asked for ("check user"): the address alone runs it; until the next turn. */
+  addressAsked: z.string().max(60).optional(),
   /** The last slow command started here (its result comes in a separate message): "did that finish?" asks about it. */
   /** `line`: the command as run ("check user alice@contoso.dk"), for "and dave?" after it. */
   lastCommand: z.object({ executionId: z.string().max(40), command: z.string().max(60), line: z.string().max(300).optional(), at: z.string() }).optional(),

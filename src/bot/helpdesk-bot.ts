@@ -156,6 +156,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
       ...(startedLately(memory, new Date()) ? { commandStarted: true, ...(memory.lastCommand?.line ? { lastCommand: memory.lastCommand.line } : {}) } : {}),
       ...(memory.commandOffered ? { commandOffered: memory.commandOffered } : {}),
+      ...(memory.addressAsked ? { addressAsked: memory.addressAsked } : {}),
       ...(ticketsShown ? { ticketsShown, ...(memory.lastTicket ? { lastTicket: memory.lastTicket } : {}) } : {}),
       ...(schedulesShown ? { schedulesShown } : {}),
     });
@@ -166,6 +167,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const { caller, role, memory, inFlow } = turn;
     // An offered command holds for one turn: it was read into this meaning already. So does a declined flow.
     memory.commandOffered = undefined;
+    memory.addressAsked = undefined;
     const declined = memory.declined;
     memory.declined = undefined;
     const flows = this.deps.flows;
@@ -344,7 +346,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
       }
       case 'command-needs-address': {
         const needs = this.deps.commands.roleOf(meaning.command);
-        await this.send(context, commandNeedsAddressReply(meaning.command, needs !== undefined && roleAtLeast(role, needs), staff));
+        const mayRun = needs !== undefined && roleAtLeast(role, needs);
+        await this.send(context, commandNeedsAddressReply(meaning.command, mayRun, staff));
+        // The address alone on the next turn runs it: asked for, it is not asked again.
+        if (mayRun) memory.addressAsked = meaning.command;
         rememberAsked(memory, { question: text, articleId: null });
         if (inFlow) await reminder();
         return;

@@ -39,7 +39,7 @@ export function commandNeedsAddressReply(command: string, mayRun: boolean, staff
   const usage = `${command} <their sign-in address>`;
   if (!staff) return textReply(`I can't look at anyone's account myself. The helpdesk can: type "${PHRASES.person}" and I'll pass on what you asked.`, [PHRASES.person, 'help']);
   return mayRun
-    ? textReply(`To look at one user's Lync sign-in I need their sign-in address (the SIP address or UPN they sign in with), not a name: type \`${usage}\`, for example \`${command} jsmith@contoso.com\`.`, ['help'])
+    ? textReply(`To look at one user's Lync sign-in I need their sign-in address (the SIP address or UPN they sign in with), not a name: send me the address (for example jsmith@contoso.com) and I'll check it, or type \`${usage}\`.`, ['help'])
     : textReply(`Looking at one user's Lync sign-in needs the admin role and their sign-in address (SIP address or UPN): ask a Lync admin to type \`${usage}\`. Type "help" to see what you may run.`, ['help']);
 }
 

@@ -7,6 +7,17 @@
 
 /** A SIP address or UPN ("ken@contoso.dk", "sip:ken@contoso.dk"). */
 const ADDRESS = /(?:^|[\s(<"'])(?:sip:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})\b/i;
+/**
+ * A message that is only an address, perhaps with a few words before it ("bob@contoso.com", "its
+ * sip:bob@contoso.com", "here: bob@contoso.com?"): the user to check, since it asks nothing else.
+ */
+const BARE_ADDRESS = /^(?:(?:ok|okay|sure|yes|yeah|yep|sorry|oh|so|and|then|try|use|here|here it is|here you go|it ?s|it is|its|thats|that ?s|that is|the address is|address is|his|her|their|his address is|her address is|their address is|(?:sign ?in |sip )?address(?: is)?|upn(?: is)?|user(?: is)?)[\s:,.-]+)*(?:sip:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:\s+(?:please|pls|thanks|thx|i think|maybe))?\s*[?.!]*$/i;
+
+/** The address when the message is only an address (see BARE_ADDRESS). */
+export function bareAddress(typed: string): string | undefined {
+  return BARE_ADDRESS.exec(typed.trim().toLowerCase().replace(/[’']/g, ''))?.[1];
+}
+
 /** Asked of an address: how that user's account stands ("is bob@… enabled", "which pool is erin@… on"). */
 const ADDRESS_STATE = /\b(?:is|are|was|isn ?t|wasn ?t)\b.*\b(?:enabled|disabled|provisioned|homed|allowed to (?:use|sign in|log in)|able to (?:use|sign in|log in)|blocked|locked out|set up for (?:lync|skype))\b|\b(?:what|which) (?:pool|registrar)\b/i;
 /** A host or domain name with at least one dot, not part of an address. */
@@ -78,8 +89,10 @@ const CHECK_NAMED_ACCOUNT = new RegExp(`${POLITE}(?:check|check on|look at|look 
 
 /** How one user's Lync account stands, which `check user` reads: enabled, homed, allowed to sign in. */
 const USER_STATE = `(?:(?:still|even|actually|really|properly)\\s+)?(?:enabled|disabled|set up|provisioned|homed|allowed to (?:use|sign in|log in)|able to (?:use|sign in|log in)|blocked|locked out)`;
+/** "…if bob can sign in", "…whether erin cant use lync": whether someone's sign-in works, which `check user` reads. */
+const CAN_SIGN_IN = `(?:can|cant|cannot|can not|could|couldnt|is able to|isnt able to)\\s+(?:(?:sign|log)\\s?(?:in|on)|use (?:lync|skype)|get (?:in|into lync|on lync))\\b`;
 /** "can you see if ken is enabled for lync", "find out whether erin is set up": someone, and how their account stands. */
-const SEE_IF_NAMED = new RegExp(`${POLITE}(?:see|check|find out|tell me|verify|confirm)\\s+(?:if|whether)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+(?:is|was|has been|got)\\s+${USER_STATE}\\b`);
+const SEE_IF_NAMED = new RegExp(`${POLITE}(?:see|check|find out|tell me|verify|confirm)\\s+(?:if|whether)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+(?:(?:is|was|has been|got)\\s+${USER_STATE}\\b|${CAN_SIGN_IN})`);
 /** "is ken enabled for lync?": the same asked straight (could name a topic, "is tracing enabled"). */
 const IS_NAMED = new RegExp(`^(?:(?:hey|hi|ok|so|quick question)[,.]?\\s+)?(?:is|was)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+${USER_STATE}\\b(?:\\s+(?:for|in|on|to)\\s+(?:lync|skype)(?:\\s+(?:server|at all))?)?(?:\\s+(?:at all|now|yet|right now))?\\s*[?.!]*$`);
 
@@ -147,6 +160,8 @@ function requested(typed: string): CommandRequest | undefined {
     if (POLICIES.test(text)) return { kind: 'command', command: `show policies ${address}`, about };
     // ("is bob@contoso.com enabled for lync", "what pool is erin@contoso.dk on": how that account stands.)
     if (LOOK.test(text) || WHY_USER.test(text) || ADDRESS_STATE.test(text)) return { kind: 'command', command: `check user ${address}`, about };
+    // "bob@contoso.com" on its own names the user to look at and asks nothing of the knowledge base.
+    if (bareAddress(typed)) return { kind: 'command', command: `check user ${address}`, about: '' };
     return undefined;
   }
   const host = HOST.exec(text.replace(ADDRESS, ' '))?.[1];

@@ -6,7 +6,7 @@ import type { Article } from '../knowledge/article';
 import type { SearchHit, SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { aboutSameUser, aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
+import { aboutSameUser, aboutWorthSearching, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -139,6 +139,8 @@ export interface InterpretContext {
   lastTicket?: string;
   /** The command the last reply offered to run (the caller may run it). */
   commandOffered?: string;
+  /** The command ("check user") whose user's sign-in address the last reply asked for (the caller may run it). */
+  addressAsked?: string;
   /** The command this conversation ran lately ("check user alice@contoso.dk"): "and dave?" runs it for Dave. */
   lastCommand?: string;
 }
@@ -582,6 +584,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (!context.listed?.length && !typedCommand && choiceNumber(text) !== undefined) return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.7 };
   // "yes do it", "go ahead" right after a check was offered: that check.
   if (context.commandOffered && acceptsOffer(folded)) return { kind: 'run-command', command: context.commandOffered, confidence: 0.85 };
+  // "bob@contoso.com" right after the bot asked for the address that check needs: the check, run.
+  const addressGiven = context.addressAsked && !typedCommand ? bareAddress(text) : undefined;
+  if (addressGiven && context.isCommand(`${context.addressAsked} ${addressGiven}`)) return { kind: 'run-command', command: `${context.addressAsked} ${addressGiven}`, confidence: 0.85 };
   // "and dave?", "ok now do bob" after a check of one user: the same check for the other.
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };

@@ -100,6 +100,20 @@ describe('checks over chat, lab mode', () => {
     expect(await say('go ahead')).not.toMatch(/Working on/);
   });
 
+  it('asked for the sign-in address, the address alone runs the check; an address out of the blue is offered, never answered with an article', async () => {
+    const conversation = `checks-${++conversationCount}`;
+    const say = async (text: string) => allText((await bot.send(message(text, { from: ADMIN, conversation: { id: conversation }, serviceUrl: channel.serviceUrl }))).activities);
+    expect(await say('can you check if grace can sign in')).toMatch(/need their sign-in address[\s\S]*send me the address/);
+    const before = channel.requests.length;
+    expect(await say('grace@contoso.dk')).toMatch(/Working on 'check user' \(execution [0-9a-f]+\)/);
+    await expect.poll(() => channel.requests.slice(before).filter((request) => request.path.includes(`/v3/conversations/${conversation}/`)).length, { timeout: 45_000, interval: 100 }).toBeGreaterThan(0);
+
+    const other = `checks-${++conversationCount}`;
+    const offered = allText((await bot.send(message('grace@contoso.dk', { from: ADMIN, conversation: { id: other }, serviceUrl: channel.serviceUrl }))).activities);
+    expect(offered).toMatch(/`check user grace@contoso\.dk`. Say yes/);
+    expect(offered).not.toMatch(/trusted domain|Working on/i);
+  });
+
   it('an unknown address gets a clear "not found"', async () => {
     const { result } = await command('check user nobody@contoso.dk');
     expect(result).toMatch(/Not found/);

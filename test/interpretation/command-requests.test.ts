@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aboutSameUser, aboutWorthSearching, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from '../../src/interpretation/command-requests';
+import { aboutSameUser, aboutWorthSearching, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from '../../src/interpretation/command-requests';
 
 describe('checks asked for in words', () => {
   it.each([
@@ -246,6 +246,8 @@ describe('a user to check named without an address', () => {
     ['can you see if ken is enabled for lync', true],
     ['could you find out whether erin smith is set up for lync', true],
     ['check if bob is still enabled', true],
+    ['can you check if bob can sign in', true],
+    ['see whether erin cant log in', true],
     ['is ken enabled for lync?', false],
     ['is erin homed', false],
   ])('"%s" names someone (said as an account: %s)', (text, certain) => {
@@ -283,3 +285,21 @@ describe('a question about the user the last check was about', () => {
   });
 });
 
+
+describe('a message that is only an address', () => {
+  it.each([
+    ['bob@contoso.com', 'bob@contoso.com'],
+    ['sip:Bob@Contoso.com', 'bob@contoso.com'],
+    ["it's ken@contoso.dk", 'ken@contoso.dk'],
+    ['here: erin.smith@contoso.dk?', 'erin.smith@contoso.dk'],
+    ['his address is dave@contoso.dk thanks', 'dave@contoso.dk'],
+    ['ok, try frank@contoso.dk', 'frank@contoso.dk'],
+  ])('"%s" is %s', (text, address) => {
+    expect(bareAddress(text)).toBe(address);
+    expect(commandRequested(text)).toEqual({ kind: 'command', command: `check user ${address}`, about: '' });
+  });
+
+  it.each(['bob@contoso.com cant sign in on his iphone', 'what is bob@contoso.com', 'email me at bob@contoso.com about the logs', 'contoso.com', 'bob'])('"%s" is more (or less) than an address', (text) => {
+    expect(bareAddress(text)).toBeUndefined();
+  });
+});

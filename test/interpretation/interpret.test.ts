@@ -1319,6 +1319,21 @@ describe('taking up a command the last reply offered', () => {
   });
 });
 
+describe('the address the last reply asked for', () => {
+  const checks = (command: string) => /^check user [^ ]+@[^ ]+$/.test(command);
+  const after = (text: string, addressAsked?: string) =>
+    interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: checks, ...(addressAsked ? { addressAsked } : {}) });
+  it.each(['bob@contoso.com', "it's bob@contoso.com", 'sip:bob@contoso.com'])('%s runs the check asked for', (text) => {
+    expect(after(text, 'check user')).toEqual({ kind: 'run-command', command: 'check user bob@contoso.com', confidence: 0.85 });
+  });
+  it('with no address asked for, an address alone is offered, not run', () => {
+    expect(after('bob@contoso.com')).toMatchObject({ kind: 'suggest-command', command: 'check user bob@contoso.com' });
+  });
+  it('an address inside a question is that question', () => {
+    expect(after('why cant bob@contoso.com sign in on his iphone', 'check user').kind).not.toBe('run-command');
+  });
+});
+
 describe('a listing asked for in words', () => {
   const asked = (text: string, staff: boolean) => interpret(text, { catalog, steps, staff, search: () => NOTHING, isCommand: (command) => command === 'tickets' });
   it('staff get the ticket list run; a user asking the same gets no command', () => {
