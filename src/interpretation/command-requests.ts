@@ -71,7 +71,7 @@ const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?
 /** "how has the bot been doing", "how many handoffs this month", "what are people asking that it cant answer". */
 /** "how many tickets are open": the open tickets (their count heads the list), not the month's report. */
 const HOW_MANY_OPEN = /\bhow many (?:open |pending |waiting |new )(?:tickets|hand ?offs|handoffs)\b|\bhow many (?:tickets|hand ?offs|handoffs) (?:are |do we have |have we got |is |are there )?(?:still )?(?:open|waiting|pending|left|in the queue)\b/i;
-const REPORT = /\bhow(?: has| is| s|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b|\busage (?:numbers|figures|stats|statistics)\b|\bhow (?:are|have) we (?:been )?doing (?:this|last) (?:week|month)\b|\bhow many (?:people|users|questions|times|folks|customers)(?: have| has)? (?:asked|ask|been asking|came|come)\b|\bwhat (?:did|have) (?:people|users|folks) (?:asked|ask) (?:about )?(?:this|last|today|yesterday)\b/i;
+const REPORT = /\b(?:show|give|get|send|run|pull)(?: me| us)? (?:the|a) (?:helpdesk |usage |bot )?report\b|\bwhat(?:s| is| s) (?:in )?the (?:helpdesk |usage |bot )?report\b|\bthe (?:helpdesk |usage |bot )?report for (?:the |this |last |past |today)|\bhow(?: has| is| s|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b|\busage (?:numbers|figures|stats|statistics)\b|\bhow (?:are|have) we (?:been )?doing (?:this|last) (?:week|month)\b|\bhow many (?:people|users|questions|times|folks|customers)(?: have| has)? (?:asked|ask|been asking|came|come)\b|\bwhat (?:did|have) (?:people|users|folks) (?:asked|ask) (?:about )?(?:this|last|today|yesterday)\b/i;
 /** "what checks do we have scheduled", "list the schedules". */
 const SCHEDULES = /\b(?:what|which|any|list|show)(?: me)?(?: the)? (?:checks? |commands? )?(?:do we have |are |have we got |is )?scheduled\b|\b(?:list|show)(?: me)?(?: the| all| our)? schedules\b|\bwhat schedules\b|\bwhat (?:have|has) (?:i|we) got scheduled\b|\bwhat do (?:i|we) have scheduled\b/i;
 /** "are the server checks even up right now", "is powershell working". */
@@ -150,7 +150,10 @@ function requested(typed: string): CommandRequest | undefined {
   }
   if (AUDIT.test(text)) return { kind: 'listing', command: 'audit' };
   if (HOW_MANY_OPEN.test(text)) return { kind: 'listing', command: 'tickets' };
-  if (REPORT.test(text)) return { kind: 'listing', command: 'report' };
+  if (REPORT.test(text)) {
+    const days = reportDays(text);
+    return { kind: 'listing', command: days ? `report ${days}` : 'report' };
+  }
   if (SCHEDULES.test(text)) return { kind: 'listing', command: 'schedules' };
   if (CHECKS_UP.test(text)) return { kind: 'listing', command: 'checks status' };
   const address = ADDRESS.exec(text)?.[1];
@@ -176,13 +179,29 @@ function requested(typed: string): CommandRequest | undefined {
   // "is sip.contoso.com resolving ok", "does lyncdiscover.contoso.com resolve from outside": how a name
   // stands in DNS or from the internet is what the probe looks at.
   if (ASKS_STATE.test(text) && PROBE_WORDS.test(about)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about };
-  if (!LOOK.test(text)) return undefined;
+  // ("what's wrong with sip.contoso.com" asks the bot to look as much as "check" does.)
+  if (!LOOK.test(text) && !WHY_USER.test(text)) return undefined;
   if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about };
+  // "sip.contoso.com", "lyncdiscover.contoso.com": a SIP domain's own DNS names, which the probe looks at.
+  if (LYNC_RECORD.test(host) && !POOL_WORDS.test(text)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about };
   if (POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about };
   // "check contoso.com for sign in problems": a bare domain (two labels) is no server; probing it is the look there is.
   if (host.split('.').length === 2) return { kind: 'command', command: `probe ${host}`, about };
   // "sanity check lync-int.contoso.dk": a server's name (three labels or more) is a pool to check.
   if (host.split('.').length >= 3) return { kind: 'command', command: `check pool ${host}`, about };
+  return undefined;
+}
+
+/** "this week", "today", "the last 14 days": the days a report asked for in words covers (none: its default). */
+function reportDays(text: string): number | undefined {
+  const counted = /\b(?:last|past)\s+(\d{1,3})\s+days?\b/.exec(text);
+  if (counted) return Math.min(365, Math.max(1, Number(counted[1])));
+  if (/\btoday\b/.test(text)) return 1;
+  if (/\b(?:this|last|past) week\b/.test(text)) return 7;
+  if (/\b(?:this|last|past) (?:two|2) weeks\b|\bfortnight\b/.test(text)) return 14;
+  // ("this month" is the report's own default, 30 days.)
+  if (/\b(?:this|last|past) (?:quarter|three months|3 months)\b/.test(text)) return 90;
+  if (/\b(?:this|last|past) year\b/.test(text)) return 365;
   return undefined;
 }
 

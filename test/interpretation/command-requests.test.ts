@@ -28,6 +28,9 @@ describe('checks asked for in words', () => {
     ['run that on lync-int.contoso.dk', 'check pool lync-int.contoso.dk'],
     // A bare domain is no server: the probe is the look there is.
     ['check contoso.com for sign in problems', 'probe contoso.com'],
+    // "What's wrong with" a SIP domain's own DNS name asks for the same look at that domain.
+    ["whats wrong with sip.contoso.com", 'probe contoso.com'],
+    ['what is wrong with lyncdiscover.contoso.dk', 'probe contoso.dk'],
     ['can you look at contoso.dk', 'probe contoso.dk'],
     // How a name stands in DNS, asked as a question; a Lync record's name stands for its SIP domain.
     ['is sip.contoso.com resolving ok', 'probe contoso.com'],
@@ -98,7 +101,7 @@ describe('read-only listings asked for in words', () => {
     ['show me the audit log', 'audit'],
     ['show me what was run today', 'audit'],
     ['what checks ran today', 'audit'],
-    ['how has the bot been doing this past week, what are people asking that it cant answer', 'report'],
+    ['how has the bot been doing this past week, what are people asking that it cant answer', 'report 7'],
     ['how many handoffs have we had this month?', 'report'],
     ['what checks do we have scheduled', 'schedules'],
     ['before i escalate, are the server checks even up right now?', 'checks status'],
@@ -115,7 +118,10 @@ describe('read-only listings asked for in words', () => {
     ['what did people run lately', 'audit'],
     ['who ran what today', 'audit'],
     ['what was the last thing i ran', 'audit'],
-    ["how's the bot doing this week, answer rate etc", 'report'],
+    ["how's the bot doing this week, answer rate etc", 'report 7'],
+    ['whats the report for the last 14 days', 'report 14'],
+    ['show me the helpdesk report', 'report'],
+    ['how many people asked about smart cards today', 'report 1'],
     ['how are we doing this month, the usage numbers', 'report'],
     ['how many people asked about smart cards this month', 'report'],
     ['how many users have asked about the store app', 'report'],
