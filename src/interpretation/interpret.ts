@@ -592,7 +592,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
   // "and what pool is she on" after a check of one user was offered or run: a look at her again, offered.
   const sameUser = context.staff && !typedCommand ? aboutSameUser(text, context.commandOffered ?? context.lastCommand ?? '') : undefined;
-  if (sameUser && context.isCommand(sameUser)) return { kind: 'suggest-command', command: sameUser, result: NOTHING_SEARCHED, asked: text, confidence: 0.75 };
+  // (The check just run is not offered again: "why is he not enabled" after it asks why, which the knowledge base may say.)
+  const justRun = sameUser !== undefined && !context.commandOffered && sameUser === context.lastCommand && searchOwn().answered;
+  if (sameUser && !justRun && context.isCommand(sameUser)) return { kind: 'suggest-command', command: sameUser, result: NOTHING_SEARCHED, asked: text, confidence: 0.75 };
   // "i'll grab the iphone one" right after the open tickets were listed: that ticket (taking or closing it offered).
   const pick = context.staff && context.ticketsShown && !typedCommand ? ticketPicked(text, context.ticketsShown, context.lastTicket) : undefined;
   const picked = pick ? `ticket ${pick.action} ${pick.ref}${pick.note ? ` ${pick.note}` : ''}` : undefined;

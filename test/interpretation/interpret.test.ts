@@ -1297,6 +1297,19 @@ describe('the last command again, for another user', () => {
   });
 });
 
+describe('a question about the user whose check just ran', () => {
+  const notEnabled: SearchResult = { hits: [{ article: { id: 'user-not-enabled-for-lync' } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.8, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+  const knows = (question: string): SearchResult => (/why is he not enabled/.test(question) ? notEnabled : NOTHING);
+  const after = (text: string, search: (question: string) => SearchResult) =>
+    interpret(text, { catalog, steps, staff: true, search, isCommand: (command) => /^check user \S+@\S+$/.test(command), lastCommand: 'check user dave@contoso.dk' });
+  it('is answered from the knowledge base when it can be, instead of the same check offered again', () => {
+    expect(after('why is he not enabled', knows)).toMatchObject({ kind: 'question' });
+  });
+  it('is that check offered when the knowledge base has nothing', () => {
+    expect(after('and what pool is he on', knows)).toMatchObject({ kind: 'suggest-command', command: 'check user dave@contoso.dk' });
+  });
+});
+
 describe('a command typed out after another check', () => {
   it('is that command as typed, never rewritten to the last check\'s target', () => {
     const typed = 'schedule check pool lync-int.contoso.dk daily 07:00';
