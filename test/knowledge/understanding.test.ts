@@ -128,6 +128,9 @@ describe('out of scope', () => {
     'how do i reset a users lync pin',
     'how do i renew the adfs token signing certificate',
     'how do i force a user to sign out of lync',
+    // Pool sizing and a meeting's lobby: no source document.
+    'how many users can a front end pool hold',
+    'lync meeting says waiting for organizer',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
