@@ -19,8 +19,22 @@ const FACT_KINDS: readonly FactKind[] = [
   {
     kind: 'duration',
     // "how long is the certificate good for", "how many minutes can the clock be off", "how often should i".
-    asks: new RegExp(`\\bhow (?:long|often)\\b|\\bhow many ${TIME_UNIT}\\b|\\b(?:what|which) (?:is the )?(?:expiry|expiration|validity|retention)(?: period| time)?\\b|\\b(?:what|which) (?:[a-z-]+ ){0,3}(?:timeout|time-out|time out|idle time)s?\\b`),
+    asks: new RegExp(`\\bhow (?:long|often)\\b|\\bhow many ${TIME_UNIT}\\b|\\b(?:what|which|whats|what s|what's)(?: is| are)?(?: the)?(?: default| usual| maximum| max)? (?:expiry|expiration|validity|retention)(?: period| time)?\\b|\\b(?:what|which) (?:[a-z-]+ ){0,3}(?:timeout|time-out|time out|idle time)s?\\b`),
     states: new RegExp(`\\b\\d+(?:[.,]\\d+)?\\s*-?\\s*${TIME_UNIT}\\b|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|thirty|sixty) ${TIME_UNIT}\\b|\\b(?:hourly|daily|weekly|monthly|yearly|annually)\\b|\\b(?:an|a) (?:hour|day|week|month|year)\\b`),
+  },
+  {
+    // "do the logs get cleaned up automatically or will they fill the disk": how long things are kept
+    // before they go. An article that says where the logs are says nothing of that.
+    kind: 'retention',
+    asks: /\b(?:get|gets|are|is) (?:cleaned|deleted|purged|removed|overwritten|rotated)(?: up)? (?:automatically|on their own|by (?:itself|themselves))\b|\bautomatically (?:cleaned|deleted|purged|removed)\b|\bfill (?:up )?(?:the |my |its |our |their )?(?:[a-z]+ )?(?:disk|drive|storage)\b|\b(?:how long|how many days) (?:are|is|do|does) (?:[a-z0-9-]+ ){1,4}(?:kept|retained|stored)\b/,
+    states: new RegExp(`\\b\\d+(?:[.,]\\d+)?\\s*-?\\s*${TIME_UNIT}\\b|\\b(?:retention|retained|kept for|deleted after|overwritten|circular|rolls? over|purged|cleaned up|disk space)\\b`),
+  },
+  {
+    // "how do i restore the cms from backup": putting something back. An article on taking the backup
+    // answers the other half.
+    kind: 'restore',
+    asks: /\b(?:restore|restoring|recover|recovering)\b/,
+    states: /\b(?:restor[a-z]*|recover[a-z]*|import-cs[a-z]+)\b/,
   },
   {
     kind: 'size',
@@ -119,15 +133,29 @@ function countedThing(normalised: string): string | undefined {
   return thing && !NOT_COUNTED.test(thing) ? thing : undefined;
 }
 
+/**
+ * "What version of fiddler should I use", "which version of windows does it need": the product whose
+ * version is asked, so the answer must give that product with a number ("Windows 8.1", "Lync 2013").
+ */
+const VERSION_OF = /\b(?:what|which|whats|what s|what's|minimum|supported|recommended)(?: is| are)?(?: the)?(?: minimum| supported| recommended| latest)? versions? of (?:the |a |an )?([a-z][a-z0-9-]{1,})\b/;
+
+function versionedProduct(normalised: string): string | undefined {
+  return VERSION_OF.exec(normalised)?.[1];
+}
+
 /** The kinds of fact a question asks for (usually none). */
 export function factsAsked(normalised: string): string[] {
   const kinds = FACT_KINDS.filter((fact) => fact.asks.test(normalised)).map((fact) => fact.kind);
+  if (versionedProduct(normalised)) kinds.push('product version');
   return countedThing(normalised) ? [...kinds, 'count'] : kinds;
 }
 
 /** Whether an article's text states a fact of every kind the question asks for. */
 export function statesFactsAsked(normalisedQuestion: string, normalisedArticle: string): boolean {
   if (!FACT_KINDS.every((fact) => !fact.asks.test(normalisedQuestion) || fact.states.test(normalisedArticle))) return false;
+  const product = versionedProduct(normalisedQuestion);
+  // The product, then its number: "fiddler 4", "windows 8.1", "lync server 2013", "adfs version 2.0".
+  if (product && !new RegExp(`\\b${product}(?:\\s+(?:server|version|phone))?\\s+v?\\d`).test(normalisedArticle)) return false;
   const thing = countedThing(normalisedQuestion);
   if (!thing) return true;
   // A number before the thing, a word or two between: "2 front end servers", "one virtual smart card".

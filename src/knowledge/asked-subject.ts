@@ -85,7 +85,7 @@ export function coversSubject(subject: AskedSubject, isAbout: (token: string) =>
  * farm", "purge the old replicas". Only an article that speaks of removing anything can answer it; the
  * article that adds or sets the thing is about the opposite. Normalised text in.
  */
-const UNDO = /\b(?:remove|removing|delete|deleting|undo|back (?:it |that |this |them )?out|take (?:\w+ )?(?:back )?out|take (?:it|that|this|them) back|(?:switch|change|set|put|turn) (?:\w+ ){0,2}back (?:to|from)|reverse|revoke|purge|clear|clearing|uninstall|get rid of|revert|roll back|rollback)\b/;
+const UNDO = /\b(?:remove|removing|delete|deleting|undo|back (?:it |that |this |them )?out|take (?:\w+ )?(?:back )?out|take (?:it|that|this|them) back|(?:switch|change|set|put|turn) (?:\w+ ){0,2}back (?:to|from)|reverse|revoke|purge|clear|clearing|uninstall|get rid of|(?:get|take) (?:\w+ ){1,3}off (?:my|the|of|from|his|her|their|our|your)|revert|roll back|rollback)\b/;
 
 export function asksToUndo(normalised: string): boolean {
   return UNDO.test(normalised);

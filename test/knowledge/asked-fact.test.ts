@@ -53,7 +53,15 @@ describe('the kind of fact a question asks for', () => {
     ["What's the URL of the MEX service on the front end?", ['url']],
     ['which link do i open to enroll', ['url']],
     ['what resolution are the photos', ['size']],
-    ['which version of lync do i need', []],
+    ['which version of lync do i need', ['product version']],
+    ['what version of fiddler should i use for lync tracing', ['product version']],
+    ['is this version of the app fixed', []],
+    ["what's the default retention for the trace files", ['duration']],
+    ['do the tracing logs get cleaned up automatically or will they fill the disk', ['retention']],
+    ['will the logs fill up the tablet disk', ['retention']],
+    ['how long are the cls traces kept', ['duration', 'retention']],
+    ['how do i restore the cms from backup', ['restore']],
+    ['how do i back up the cms', []],
   ])('%j asks for %j', (question, kinds) => {
     expect(asked(question)).toEqual(kinds);
   });
@@ -95,6 +103,14 @@ describe('the kind of fact a question asks for', () => {
     ['what is the url for enrollment', 'Browse to https://<ca server>/certsrv.', true],
     ['what is the url for enrollment', 'Open the /certsrv pages of your CA.', true],
     ['what is the url of the mex service', 'The client asks MEX for the web ticket service.', false],
+    ['what version of fiddler should i use', 'Run a Fiddler trace while Lync 2013 signs in.', false],
+    ['what version of fiddler should i use', 'Fiddler 4 or later decrypts the traffic.', true],
+    ['which version of windows does the app need', 'The latest app needs Windows 8.1.', true],
+    ['which version of lync server do i need', 'Lync Server 2013 with the June update.', true],
+    ['do the logs get cleaned up automatically', 'The logs are in the Tracing folder of the app.', false],
+    ['do the logs get cleaned up automatically', 'Old logs are overwritten when the file reaches its limit.', true],
+    ['how do i restore the cms from backup', 'Back it up with Export-CsConfiguration.', false],
+    ['how do i restore the cms from backup', 'Restore it with Import-CsConfiguration.', true],
   ])('%j is answered by %j: %j', (question, article, expected) => {
     expect(states(question, article)).toBe(expected);
   });
