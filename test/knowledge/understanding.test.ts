@@ -285,6 +285,13 @@ describe('out of scope', () => {
     ['a lost card: the helpdesk replaces it', 'what happens if i lose my smart card', false],
     ['moving from OCS is no article\'s subject', 'how do i upgrade ocs 2007 r2 edge to lync 2013', false],
     ['the PIN changed again later', 'how do i change my smart card pin after the first one', false],
+    ['buying hardware is for the catalogue', 'where do i buy a smart card reader', false],
+    ['the reader\'s own lights', 'my smart card reader light is blinking red', false],
+    ['one account on two computers at once', 'how do i sign in to lync on two computers at once', false],
+    ['signing in from a hotel', 'how do i sign in to lync from a hotel wifi that blocks ports', false],
+    ['what the logs hold', 'do the lync logs include my password', false],
+    ['one account for two people', 'can two people share one lync account', false],
+    ['a virtual card on one computer is covered', 'can i have my virtual smart card on two computers at once', true],
   ];
 
   it.each(NOT_ANSWERED_WITH_ONE_ARTICLE)('%s: %j answered %j', (_rule, question, answered) => {
