@@ -139,8 +139,14 @@ function countedThing(normalised: string): string | undefined {
  */
 const VERSION_OF = /\b(?:what|which|whats|what s|what's|minimum|supported|recommended)(?: is| are)?(?: the)?(?: minimum| supported| recommended| latest)? versions? of (?:the |a |an )?([a-z][a-z0-9-]{1,})\b/;
 
+/** "what arr version do i need", "which adfs version supports it": the product named before the word. */
+const PRODUCT_VERSION = /\b(?:what|which)(?: is| are)?(?: the)? ([a-z][a-z0-9-]{1,}) versions? (?:do|does|is|are|should|for|of|works?|supports?|will|would|can|to)\b/;
+/** Words before "version" that name no product ("which client version", "what minimum version"). */
+const NOT_A_PRODUCT = new Set(['client', 'app', 'server', 'software', 'exact', 'latest', 'minimum', 'new', 'newer', 'old', 'older', 'same', 'this', 'that', 'other', 'which', 'supported', 'recommended', 'ios', 'android', 'os', 'macos']);
+
 function versionedProduct(normalised: string): string | undefined {
-  return VERSION_OF.exec(normalised)?.[1];
+  const product = VERSION_OF.exec(normalised)?.[1] ?? PRODUCT_VERSION.exec(normalised)?.[1];
+  return product && !NOT_A_PRODUCT.has(product) ? product : undefined;
 }
 
 /** The kinds of fact a question asks for (usually none). */

@@ -292,6 +292,8 @@ describe('out of scope', () => {
     ['what the logs hold', 'do the lync logs include my password', false],
     ['one account for two people', 'can two people share one lync account', false],
     ['a virtual card on one computer is covered', 'can i have my virtual smart card on two computers at once', true],
+    ['running CLS on a schedule', 'how do i schedule a cls trace to run every night', false],
+    ['OAuth with SharePoint', 'how do i configure oauth between lync and sharepoint', false],
   ];
 
   it.each(NOT_ANSWERED_WITH_ONE_ARTICLE)('%s: %j answered %j', (_rule, question, answered) => {
