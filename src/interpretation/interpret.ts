@@ -658,7 +658,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "still doesn't work", "still can't sign in" right after the troubleshooter's fix: not that cause, the next ones.
   const cause = context.lastCause;
-  if (cause && cause.articles.length > 0 && !asksSomething(text) && tokens(folded).length <= 12 && (STILL_FAILING.test(folded) || bareAnswer(folded) === 'no') && context.catalog?.byId(TROUBLESHOOTER)) {
+  if (cause && cause.articles.length > 0 && !asksSomething(text) && tokens(folded).length <= 12 && (STILL_FAILING.test(folded) || bareAnswer(folded) === 'no' || (ALREADY_FINE.test(folded) && !WORKS_NOW.test(folded) && !UNSURE.test(folded))) && context.catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, cause.articles, cause.client), confidence: 0.75 };
   }
   // "iphone", "on the desktop one", "from home" right after a question: which client or place it was about.
@@ -1102,6 +1102,14 @@ function namesOnly(folded: string, choice: FlowChoice): boolean {
 const SIDE_MIN_WORDS = 6;
 
 /** Still failing after a fix ("still doesn't work", "same error"), not "ok did it". */
+/**
+ * "the time looks right", "the clock was already synced", "tried that already": what the fix puts right
+ * was never wrong. ("ok did it" only reports the fix done.)
+ */
+const ALREADY_FINE =
+  /\b(?:is|was|are|were|looks|seems|look|seem|s) (?:already |all |definitely |totally )?(?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\balready (?:did|done|tried|checked|synced|had|was|is|were|up to date)\b|\b(?:did|tried|checked|done) (?:that|it|this) (?:already|before)\b/;
+/** "it's fine now", "works now, thanks": the fix worked (its "is fine" rules nothing out). */
+const WORKS_NOW = /\b(?:now|works|working|worked|signed in|thanks|thank you|sorted)\b/;
 const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|cant|cannot|fails?|failed|failing|error|broken)\b/;
 /** A word that names each client to the slot reader, to carry the last answer's client over. */
 const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop: 'desktop client', ios: 'iphone', android: 'android', 'windows-phone': 'windows phone', mac: 'mac', 'web-app': 'lync web app' };

@@ -94,7 +94,7 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
   },
   {
     id: 'worked',
-    phrases: ['that worked', 'it worked', 'it works now', 'it works', 'works now', 'working now', 'all good', 'all good now', 'fixed', 'fixed it', 'that fixed it', 'sorted', 'solved', 'im in', 'signed in now'],
+    phrases: ['that worked', 'it worked', 'it works now', 'it works', 'works now', 'working now', 'all good', 'all good now', 'fixed', 'fixed it', 'that fixed it', 'sorted', 'solved', 'im in', 'signed in now', 'its fine now', 'fine now', 'all fine now', 'its ok now', 'its okay now', 'its working now', 'its working'],
     atQuestion: ['yes', 'next'],
     atInstruction: ['next'],
     outside: 'thanks',

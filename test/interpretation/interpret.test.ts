@@ -759,7 +759,7 @@ describe('answer or guide', () => {
     const lastCause = { articles: ['store-app-clock-skew'], client: 'store-app' };
     const after = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, lastCause });
 
-    it.each(['still doesnt work', 'still cant sign in', 'no', 'same error', 'nope, no luck'])('"%s" goes on to the other causes for that client', (text) => {
+    it.each(['still doesnt work', 'still cant sign in', 'no', 'same error', 'nope, no luck', 'the time looks right yeah', 'clock was already synced', 'tried that already'])('"%s" goes on to the other causes for that client', (text) => {
       const meaning = after(text);
       expect(meaning).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew', slots: { client: { value: 'store-app' } } });
       expect(meaning.kind === 'troubleshoot' && meaning.causes).not.toContain('store-app-clock-skew');
@@ -768,6 +768,7 @@ describe('answer or guide', () => {
     it.each([
       ['yes', 'small-talk'],
       ['ok did it', 'not-in-flow'],
+      ['its fine now thanks', 'small-talk'],
       ['how do i open a command prompt as admin', 'question'],
     ])('"%s" → %s', (text, kind) => {
       expect(after(text).kind).toBe(kind);
