@@ -288,7 +288,7 @@ describe('out of scope', () => {
     ['buying hardware is for the catalogue', 'where do i buy a smart card reader', false],
     ['the reader\'s own lights', 'my smart card reader light is blinking red', false],
     ['one account on two computers at once', 'how do i sign in to lync on two computers at once', false],
-    ['signing in from a hotel', 'how do i sign in to lync from a hotel wifi that blocks ports', false],
+    ['a network that blocks ports', 'how do i sign in to lync from a hotel wifi that blocks ports', false],
     ['what the logs hold', 'do the lync logs include my password', false],
     ['one account for two people', 'can two people share one lync account', false],
     ['a virtual card on one computer is covered', 'can i have my virtual smart card on two computers at once', true],
