@@ -739,6 +739,10 @@ describe('answer or guide', () => {
     expect(searched.at(-1)).toBe("where are the logs it's the desktop one");
     expect(ask('yeah the windows 8 app', 'where are the logs').kind).toBe('question');
     expect(searched.at(-1)).toBe('where are the logs yeah the windows 8 app');
+    // A sign-in method said with a hedge ("i think") is still only the detail the question lacked.
+    expect(ask('they are on passive auth i think', 'iphone lync keeps asking for the password').kind).toBe('question');
+    // (The method it names takes the place of the one the question named: "password".)
+    expect(searched.at(-1)).toBe('iphone lync keeps asking for the they are on passive auth i think');
     // A message that says more than the client is a question of its own.
     ask('iphone keeps crashing', 'where are the logs');
     expect(searched.at(-1)).toBe('iphone keeps crashing');
