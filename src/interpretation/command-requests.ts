@@ -11,7 +11,7 @@ const ADDRESS = /(?:^|[\s(<"'])(?:sip:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]
  * A message that is only an address, perhaps with a few words before it ("bob@contoso.com", "its
  * sip:bob@contoso.com", "here: bob@contoso.com?"): the user to check, since it asks nothing else.
  */
-const BARE_ADDRESS = /^(?:(?:ok|okay|sure|yes|yeah|yep|sorry|oh|so|and|then|try|use|here|here it is|here you go|it ?s|it is|its|thats|that ?s|that is|the address is|address is|his|her|their|his address is|her address is|their address is|(?:sign ?in |sip )?address(?: is)?|upn(?: is)?|user(?: is)?)[\s:,.-]+)*(?:sip:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:\s+(?:please|pls|thanks|thx|i think|maybe))?\s*[?.!]*$/i;
+const BARE_ADDRESS = /^(?:(?:ok|okay|sure|yes|yeah|yep|sorry|oh|so|and|then|now|try|use|what about|how about|here|here it is|here you go|it ?s|it is|its|thats|that ?s|that is|the address is|address is|his|her|their|his address is|her address is|their address is|(?:sign ?in |sip )?address(?: is)?|upn(?: is)?|user(?: is)?)[\s:,.-]+)*(?:sip:)?([a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,})(?:\s+(?:please|pls|thanks|thx|i think|maybe))?\s*[?.!]*$/i;
 
 /** The address when the message is only an address (see BARE_ADDRESS). */
 export function bareAddress(typed: string): string | undefined {
@@ -99,16 +99,16 @@ const IS_NAMED = new RegExp(`^(?:(?:hey|hi|ok|so|quick question)[,.]?\\s+)?(?:is
 /**
  * A user to check, named without the sign-in address `check user` needs. `certain`: said as someone's
  * account ("check john smith's account"); a bare "look up jsmith" could also name a topic, so the
- * knowledge base may answer it first.
+ * knowledge base may answer it first. `name`: the word or two taken for the person.
  */
-export function userNamedWithoutAddress(typed: string): { certain: boolean } | undefined {
+export function userNamedWithoutAddress(typed: string): { certain: boolean; name: string } | undefined {
   const text = typed.trim().toLowerCase().replace(/[’']/g, '');
   if (ADDRESS.test(text) || HOST.test(text)) return undefined;
   const account = CHECK_NAMED_ACCOUNT.exec(text) ?? SEE_IF_NAMED.exec(text);
   const match = account ?? LOOK_UP_NAME.exec(text) ?? IS_NAMED.exec(text);
   if (!match) return undefined;
   if ([match[1], match[2]].some((name) => name !== undefined && NOT_SOMEONE.has(name))) return undefined;
-  return { certain: account !== null };
+  return { certain: account !== null, name: [match[1], match[2]].filter(Boolean).join(' ') };
 }
 
 /**
@@ -315,3 +315,11 @@ export function aboutSameUser(typed: string, lastCommand: string): string | unde
   return `${POLICIES.test(text) ? 'show policies' : 'check user'} ${last[1]!.toLowerCase()}`;
 }
 
+/**
+ * "and what pool is she on" while the bot still waits for that user's address: the same user, so the
+ * address is asked for again (there is nothing to look at without it).
+ */
+export function aboutUserAwaitingAddress(typed: string): boolean {
+  const text = typed.trim().toLowerCase().replace(/[’']/g, '');
+  return text.split(/\s+/).length <= 12 && !ADDRESS.test(text) && THAT_USER.test(text) && (USER_FACTS.test(text) || WHY_USER.test(text));
+}

@@ -6,7 +6,7 @@ import type { Article } from '../knowledge/article';
 import type { SearchHit, SearchResult } from '../knowledge/search';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { aboutSameUser, aboutWorthSearching, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
+import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -587,6 +587,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "bob@contoso.com" right after the bot asked for the address that check needs: the check, run.
   const addressGiven = context.addressAsked && !typedCommand ? bareAddress(text) : undefined;
   if (addressGiven && context.isCommand(`${context.addressAsked} ${addressGiven}`)) return { kind: 'run-command', command: `${context.addressAsked} ${addressGiven}`, confidence: 0.85 };
+  // "and what pool is she on" before the address came: still that user, still no address.
+  if (context.addressAsked && context.staff && !typedCommand && aboutUserAwaitingAddress(text)) return { kind: 'command-needs-address', command: context.addressAsked, confidence: 0.8 };
   // "and dave?", "ok now do bob" after a check of one user: the same check for the other.
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
@@ -773,7 +775,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // search of the words would never find (it found an article on some other account's password prompts).
   // (From an end user it is a request for the helpdesk to look, said as someone's account.)
   const unnamed = request ? undefined : userNamedWithoutAddress(text);
-  if (unnamed && (context.staff ? context.isCommand(USER_CHECK_EXAMPLE) && (unnamed.certain || !searchOwn().answered) : unnamed.certain)) return { kind: 'command-needs-address', command: 'check user', confidence: 0.8 };
+  // (Searched without the name: "is alice enabled for lync" is no question about the meeting link whose
+  // example organizer happens to be called alice.)
+  if (unnamed && (context.staff ? context.isCommand(USER_CHECK_EXAMPLE) && (unnamed.certain || !context.search(withoutWords(text, unnamed.name)).answered) : unnamed.certain)) {
+    return { kind: 'command-needs-address', command: 'check user', confidence: 0.8 };
+  }
   if (explicit?.unknownName !== undefined) {
     // "start lync" may be a question the knowledge base answers; otherwise list the flows.
     const result = searchOwn();
@@ -1108,6 +1114,12 @@ const SIDE_MIN_WORDS = 6;
  */
 const ALREADY_FINE =
   /\b(?:is|was|are|were|looks|seems|look|seem|s) (?:already |all |definitely |totally )?(?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\balready (?:did|done|tried|checked|synced|had|was|is|were|up to date)\b|\b(?:did|tried|checked|done) (?:that|it|this) (?:already|before)\b/;
+/** The message with a word or two taken out (a person's name), the rest as typed. */
+function withoutWords(text: string, words: string): string {
+  const remove = new Set(words.split(' '));
+  return text.split(/\s+/).filter((word) => !remove.has(word.toLowerCase().replace(/[’'?.!,]/g, '').replace(/s$/, '')) && !remove.has(word.toLowerCase().replace(/[’'?.!,]/g, ''))).join(' ');
+}
+
 /** "it's fine now", "works now, thanks": the fix worked (its "is fine" rules nothing out). */
 const WORKS_NOW = /\b(?:now|works|working|worked|signed in|thanks|thank you|sorted)\b/;
 const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|cant|cannot|fails?|failed|failing|error|broken)\b/;

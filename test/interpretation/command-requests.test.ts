@@ -257,7 +257,11 @@ describe('a user to check named without an address', () => {
     ['is ken enabled for lync?', false],
     ['is erin homed', false],
   ])('"%s" names someone (said as an account: %s)', (text, certain) => {
-    expect(userNamedWithoutAddress(text)).toEqual({ certain });
+    expect(userNamedWithoutAddress(text)).toMatchObject({ certain });
+  });
+  it('the name is given back, to search the rest without it', () => {
+    expect(userNamedWithoutAddress('is alice enabled for lync')?.name).toBe('alice');
+    expect(userNamedWithoutAddress("can you check john smith's account")?.name).toBe('john smith');
   });
   it.each(['look up jsmith@contoso.com', 'check my account', 'check the pool', 'look up the logs', 'check lync account', 'check passive auth login', 'look up kerberos spn', 'how do i check my account', 'check lync-int.contoso.dk', 'is logging enabled for lync', 'is passive auth enabled', 'see if he is enabled', 'is my account enabled for lync', 'is tracing enabled in lync', 'is ken enabled for lync but cant sign in on his iphone'])('"%s" names no one', (text) => {
     expect(userNamedWithoutAddress(text)).toBeUndefined();
@@ -300,6 +304,8 @@ describe('a message that is only an address', () => {
     ['here: erin.smith@contoso.dk?', 'erin.smith@contoso.dk'],
     ['his address is dave@contoso.dk thanks', 'dave@contoso.dk'],
     ['ok, try frank@contoso.dk', 'frank@contoso.dk'],
+    ['what about carol@contoso.dk', 'carol@contoso.dk'],
+    ['and how about dave@contoso.dk?', 'dave@contoso.dk'],
   ])('"%s" is %s', (text, address) => {
     expect(bareAddress(text)).toBe(address);
     expect(commandRequested(text)).toEqual({ kind: 'command', command: `check user ${address}`, about: '' });

@@ -1350,6 +1350,15 @@ describe('the address the last reply asked for', () => {
   it('an address inside a question is that question', () => {
     expect(after('why cant bob@contoso.com sign in on his iphone', 'check user').kind).not.toBe('run-command');
   });
+  it.each(['and what pool is she on', 'why cant he sign in', 'is his account enabled'])('"%s" before the address came asks for it again', (text) => {
+    expect(after(text, 'check user')).toMatchObject({ kind: 'command-needs-address', command: 'check user' });
+    expect(after(text).kind).not.toBe('command-needs-address');
+  });
+  it('a name that an article happens to use is still a person to check', () => {
+    // (The Lync Web App article's example meeting link is organised by "alice".)
+    const search = (question: string): SearchResult => (/\balice\b/.test(question) ? { ...NOTHING, answered: true } : NOTHING);
+    expect(interpret('is alice enabled for lync', { catalog, steps, staff: true, search, isCommand: checks })).toMatchObject({ kind: 'command-needs-address' });
+  });
 });
 
 describe('a listing asked for in words', () => {
