@@ -95,7 +95,12 @@ export function refersBack(folded: string): boolean {
   if (words.length > 10) return false;
   // ("where is the folder again", "can i use something else meanwhile": about what was just said.)
   // ("says access denied" right after an answer: "it" says so, whatever the words alone would match.)
-  return /^(?:and|also|plus|what about|how about|then|says|saying|said|shows|showing|gives|giving|getting)\b/.test(folded) || /\b(?:it|its|that|this|those|these|they|them|their|there|thing|again|else|instead|meanwhile|meantime)\b/.test(folded);
+  // ("i never got one", "do i need one": the thing just talked about.)
+  return (
+    /^(?:and|also|plus|what about|how about|then|says|saying|said|shows|showing|gives|giving|getting)\b/.test(folded) ||
+    /\b(?:it|its|that|this|those|these|they|them|their|there|thing|again|else|instead|meanwhile|meantime)\b/.test(folded) ||
+    /\b(?:got|get|have|had|received|receive|given|sent|need|needs|want)(?: (?:a|an|another|the))? one\b|\bnever (?:got|had|received|been given)\b/.test(folded)
+  );
 }
 
 /**
@@ -115,7 +120,11 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
   if (together && last && together.article.id === last.id && plausible && (alone.hits[0]?.confidence ?? 0) > together.confidence && alone.hits[0]!.article.id !== last.id) return alone;
   const apart = alone.answered ? alone.hits[0] : undefined;
   // Read with its context nothing fits, alone it is only offered (never stated): the offer it is.
-  if (!together && !apart && !joined.otherTopic && (alone.suggested ?? []).length > 0) return alone;
+  // (Unless read with its context the offer is surer: "i never got one" after a question about the PIN.)
+  if (!together && !apart && !joined.otherTopic && (alone.suggested ?? []).length > 0) {
+    const surer = (joined.suggested ?? []).length > 0 && (joined.suggested![0]!.confidence > alone.suggested![0]!.confidence);
+    return surer ? joined : alone;
+  }
   if (!together || !apart || together.article.id === apart.article.id) return joined;
   // "can it be raised" after the "Maximum Followers Reached" answer: with its context it lands on that
   // answer again, alone on the article that answer points to for more. The pointer decides.

@@ -428,7 +428,9 @@ export class KnowledgeIndex {
       // likeliest articles are offered on confidence alone.
       // (Never an article written only for another client than the one named: "my nokia windows phone" is
       // not offered the Android article.)
-      const suggested = confident || ambiguous || asksPerson ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0);
+      // (On confidence alone only for a question that names where it fails: "i never got one" names nothing.)
+      const offerable = distinctiveWeight > 0 || [...weights.keys()].some((term) => this.synonyms.context.has(term));
+      const suggested = confident || ambiguous || asksPerson || !offerable ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0);
       const otherTopic = this.scope?.otherTopic(question);
       if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
       // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
 import { advance } from '../../src/interpretation/advance';
-import { refersBack } from '../../src/interpretation/conversation-cues';
+import { followUpResult, refersBack } from '../../src/interpretation/conversation-cues';
 import { interpret, isBareSignInComplaint, polarityOf, slotsOf, StepIndex, type Interpretation } from '../../src/interpretation';
 import { foldPhrase } from '../../src/language/text';
 import { bareAnswer } from '../../src/language/phrases';
@@ -1252,10 +1252,10 @@ describe('another client named with a sigh and a hedge', () => {
 });
 
 describe('a short message that points back at what was just said', () => {
-  it.each(['how long does it run', 'and where is the replica folder', 'where exactly is the folder again', 'can i use something else meanwhile', 'anything else?', 'what can i use instead', 'says access denied', 'getting error 0x80070005 now'])('%s points back', (text) => {
+  it.each(['how long does it run', 'and where is the replica folder', 'where exactly is the folder again', 'can i use something else meanwhile', 'anything else?', 'what can i use instead', 'says access denied', 'getting error 0x80070005 now', 'i never got one', 'do i need one'])('%s points back', (text) => {
     expect(refersBack(foldPhrase(text))).toBe(true);
   });
-  it.each(['how do i enroll a smart card', 'where are the store app logs', 'lync on my iphone wont sign in'])('%s stands on its own', (text) => {
+  it.each(['how do i enroll a smart card', 'where are the store app logs', 'lync on my iphone wont sign in', 'one of my users cant sign in'])('%s stands on its own', (text) => {
     expect(refersBack(foldPhrase(text))).toBe(false);
   });
 });
@@ -1745,5 +1745,16 @@ describe('a typed command inside words of courtesy', () => {
 
   it.each(['thanks', 'ok thanks', 'please', 'now what'])('courtesy alone runs nothing: %j', (text) => {
     expect(meaning(text).kind).not.toMatch(/command/);
+  });
+});
+
+describe('a follow-up that neither reading answers', () => {
+  const hit = (id: string, confidence: number) => ({ article: { id } as never, score: confidence, confidence, signals: { coverage: 1, questionMatch: 0.3, distinctive: 1, aboutWords: 1 } });
+  const offering = (...hits: ReturnType<typeof hit>[]): SearchResult => ({ ...NOTHING, hits, suggested: hits });
+  it('offers what it fits alone, unless read with the question before it the offer is surer', () => {
+    const alone = offering(hit('unrelated', 0.55));
+    expect(followUpResult(offering(hit('smart-card-default-pin', 0.73)), alone).suggested?.[0]?.article.id).toBe('smart-card-default-pin');
+    expect(followUpResult(offering(hit('smart-card-default-pin', 0.5)), alone).suggested?.[0]?.article.id).toBe('unrelated');
+    expect(followUpResult(NOTHING, alone).suggested?.[0]?.article.id).toBe('unrelated');
   });
 });

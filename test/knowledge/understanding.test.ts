@@ -300,6 +300,11 @@ describe('out of scope', () => {
     expect(knowledge.search(question).answered).toBe(answered);
   });
 
+  it('a message of filler words only ("i never got one") offers nothing; one naming only where it fails offers its likeliest', () => {
+    expect(knowledge.search('i never got one').suggested ?? []).toEqual([]);
+    expect((knowledge.search('lync app wont sign in').suggested ?? []).length).toBeGreaterThan(0);
+  });
+
   it('a Lync feature no article covers is declined even when "lync" is said', () => {
     const scope = compileScope({ otherTopics: ['outlook'], inScope: ['lync'], lyncNotCovered: ['record a meeting'] });
     expect(scope.otherTopic('how do I record a meeting in lync')).toBe('record a meeting');
