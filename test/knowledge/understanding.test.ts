@@ -294,6 +294,10 @@ describe('out of scope', () => {
     ['a virtual card on one computer is covered', 'can i have my virtual smart card on two computers at once', true],
     ['running CLS on a schedule', 'how do i schedule a cls trace to run every night', false],
     ['OAuth with SharePoint', 'how do i configure oauth between lync and sharepoint', false],
+    ['one\'s own presence status', 'how do i stop lync showing me as away', false],
+    ['an authenticator app on the phone', 'my authenticator app shows no code for lync', false],
+    ['joining meetings in general', 'i can sign in to lync but meetings wont join', false],
+    ['a Lync Web App join is covered', 'i cant join a meeting from the browser, the link opens the client', true],
   ];
 
   it.each(NOT_ANSWERED_WITH_ONE_ARTICLE)('%s: %j answered %j', (_rule, question, answered) => {
