@@ -45,7 +45,7 @@ export interface FlowDialogOptions {
   /** A step to start at instead of the first. */
   at?: string;
   /** Said at that step at once ("stuck" right after the step was the answer). */
-  then?: 'stuck';
+  then?: 'stuck' | 'next';
 }
 
 const TURN_INFO = Symbol('flowTurnInfo');

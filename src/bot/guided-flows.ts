@@ -101,7 +101,7 @@ export class GuidedFlows {
    * Starts a flow (ending any other), at its first step or at `at`, with the facts already told. A
    * different running flow hands its answers on.
    */
-  async begin(context: TurnContext, flowId: string, info: FlowTurnInfo, options: { slots?: Record<string, string>; at?: string; then?: 'stuck' } = {}): Promise<void> {
+  async begin(context: TurnContext, flowId: string, info: FlowTurnInfo, options: { slots?: Record<string, string>; at?: string; then?: 'stuck' | 'next' } = {}): Promise<void> {
     setFlowTurnInfo(context, info);
     const current = await this.current(context);
     // Continuing the same flow from another step keeps what was answered so far.

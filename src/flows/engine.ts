@@ -73,10 +73,10 @@ export interface StartOptions {
   /** Start at this step instead of the first ("continue from this step"). */
   at?: string;
   /**
-   * Said at that step straight away: "stuck" right after the step was shown as an answer. The step is
-   * not shown again (the user has just read it); the reply is what the word does there.
+   * Said at that step straight away: "stuck" or "done" right after the step was shown as an answer. The
+   * step is not shown again (the user has just read it); the reply is what the word does there.
    */
-  then?: 'stuck';
+  then?: 'stuck' | 'next';
 }
 
 export function startFlow(catalog: FlowCatalog, flowId: string, context: FlowContext, carried?: FlowState, options: StartOptions = {}): FlowTurn {

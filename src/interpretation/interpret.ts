@@ -61,7 +61,7 @@ export type Interpretation = { confidence: number } & (
   /** A request to run a cmdlet that changes something: refused (the bot only reads), with what the knowledge base says. */
   | { kind: 'refuse-change'; cmdlet: string; result: SearchResult }
   /** Start (or switch to) a flow, at its first step or at `stepId`, with what the message already told. */
-  | { kind: 'start-flow'; flowId: string; stepId?: string; slots: Slots; then?: 'stuck' }
+  | { kind: 'start-flow'; flowId: string; stepId?: string; slots: Slots; then?: 'stuck' | 'next' }
   | { kind: 'unknown-flow'; name: string }
   /** "walk me through it" with nothing to walk through: which of the guided flows. */
   | { kind: 'choose-flow' }
@@ -183,10 +183,13 @@ export function asksSomething(text: string): boolean {
  * a last sentence of its own that reads like a question, or undefined.
  */
 export function trailingQuestion(text: string): { before: string; question: string } | undefined {
-  const sentences = text.split(/[.!;:]+\s+|\s+-+\s+|\s*\u2014\s*/).map((part) => part.trim()).filter(Boolean);
+  let sentences = text.split(/[.!;:]+\s+|\s+-+\s+|\s*\u2014\s*/).map((part) => part.trim()).filter(Boolean);
+  // "found it, what do i set it to": a report of the phrase table, a comma, then the question.
+  const [head, ...tail] = text.split(/,\s+/);
+  if (sentences.length < 2 && tail.length > 0 && phraseGroupOf(head!)) sentences = [head!, tail.join(', ')];
   if (sentences.length < 2) return undefined;
   // ("btw", "quick q" only announce the question: the search reads what it asks.)
-  const question = sentences[sentences.length - 1]!.replace(/^(?:(?:btw|by the way|quick q(?:uestion)?(?: tho| though)?|also|so|but|and|oh|wait)[,:]?\s+)+/i, '');
+  const question = sentences[sentences.length - 1]!.replace(/^(?:(?:btw|by the way|quick q(?:uestion)?(?: tho| though)?|also|so|but|and|oh|wait|now|then|ok|okay)[,:]?\s+)+/i, '');
   // Only a question that names what it asks ("where…", "which…"): "is there a fix" after a description
   // asks about the description, which the message as a whole says.
   if (tokens(foldPhrase(question)).length < 3 || !TRAILING_LEAD.test(foldPhrase(question))) return undefined;
@@ -396,7 +399,9 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   if (stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
   // "where do those end up?" at "Find the log files": a short question about what the step shows, when
   // nothing else answers it.
-  if (!result.answered && !choices && flow && TRAILING_LEAD.test(folded) && refersBack(folded) && !result.suggested?.length) return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
+  // ("found it, what do i set it to": the question after the report.)
+  const asked = asidePart ? foldPhrase(asidePart) : folded;
+  if (!result.answered && !choices && flow && TRAILING_LEAD.test(asked) && refersBack(asked) && !result.suggested?.length) return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
   // "which one do i click" at a step: its one word is in many articles, none of them this step's. What
   // the user is looking at is the step: shown again (a question with the help to choose between its choices).
   // (A topic word many articles share, "password?", is a question of its own, asked beside the step.)
@@ -628,6 +633,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // off" after the log-folder step is about the clock, though it says "cant".)
   if (stepStuck && !looksLikeQuestion(text) && (phraseGroupOf(text)?.id === 'stuck' || progressOf(folded) === 'stuck') && !answeredElsewhere(searchOwn(), stepStuck.articles)) {
     return { kind: 'start-flow', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, slots: {}, then: 'stuck', confidence: 0.75 };
+  }
+  // "done", "ok did that" right after one step was the answer: that step is behind them, so the guided
+  // steps take over at the one after it (not the article's related reading).
+  if (stepStuck && (!looksLikeQuestion(text) || (DID_IT.test(folded) && !text.includes('?'))) && (phraseGroupOf(text)?.id === 'next' || (!phraseGroupOf(text) && progressOf(folded) === 'next'))) {
+    return { kind: 'start-flow', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, slots: {}, then: 'next', confidence: 0.75 };
   }
   // "just get me someone please" under a list asks for a person, whatever words it shares with an item.
   if (context.listed && context.listed.length > 0 && asksForPerson(text)) return { kind: 'handoff', confidence: 0.8 };

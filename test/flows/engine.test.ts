@@ -174,6 +174,15 @@ describe('the engine', () => {
     expect(turn.state.progress).toContainEqual(expect.objectContaining({ stepId: 'mobile-logs', status: 'stuck' }));
   });
 
+  it('"done" said at a step as the flow starts there: the step after it, the step itself not shown again', () => {
+    const turn = startFlow(catalog, 'collect-logs', user, undefined, { at: 'desktop-logging-on', then: 'next' });
+    // (The step after it is the flow's last: the flow ends there.)
+    expect(turn.state.stepId).not.toBe('desktop-logging-on');
+    const said = turn.replies.map((reply) => reply.text).join('\n');
+    expect(said).toMatch(/Send the logs/);
+    expect(said).not.toMatch(/Logging in Lync/);
+  });
+
   it('"next" on a question asks for a choice instead of skipping it', () => {
     const [, turn] = run('sign-in-troubleshooter', ['next']);
     expect(turn!.event).toBe('stayed');

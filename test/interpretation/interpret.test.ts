@@ -849,6 +849,11 @@ describe('answers to what the previous reply offered', () => {
     expect(offered(text, { stepOffered: { flowId: 'collect-logs', stepId: 'mobile-logs' } })).toMatchObject({ kind: 'start-flow', flowId: 'collect-logs', stepId: 'mobile-logs', then: 'stuck' });
   });
 
+  it.each(['done', 'ok did that', 'finished'])('"%s" right after a step was the answer: the flow takes over at the step after it', (text) => {
+    expect(offered(text, { stepOffered: { flowId: 'collect-logs', stepId: 'desktop-logging-on' } })).toMatchObject({ kind: 'start-flow', flowId: 'collect-logs', stepId: 'desktop-logging-on', then: 'next' });
+    expect(offered(text)).not.toMatchObject({ then: 'next' });
+  });
+
   it('"its a physical card. start from the beginning" after one step was the answer starts that flow from its first step, with the card kind', () => {
     const meant = offered('its a physical card. start from the beginning', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } });
     expect(meant).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', slots: { card: { value: 'physical' } } });
@@ -1497,7 +1502,7 @@ describe('a question about what the user must do, asked without a question mark,
 describe('"ok" in front of a question at an instruction step', () => {
   const phoneLogs = at('collect-logs', ['iPhone or iPad']);
   const ask = (text: string) => interpret(text, { catalog, steps, flow: phoneLogs, staff: false, search: () => NOTHING, isCommand: () => false });
-  it.each(['ok where is that setting', 'okay how do i do that', 'right, where do i find that'])('%j asks about the step; it does not report it done', (text) => {
+  it.each(['ok where is that setting', 'okay how do i do that', 'right, where do i find that', 'found it, what do i set it to', 'found it. what do i set it to'])('%j asks about the step; it does not report it done', (text) => {
     expect(ask(text)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: phoneLogs.stepId });
   });
   it.each(['ok done', 'ok what next', 'ok did that, what now'])('%j still reports it done', (text) => {
