@@ -334,6 +334,7 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       /\bhow (?:do|can|could|would|should) (?:i|we) (?:contact|call|phone|ring|reach|email|e mail|get (?:hold of|in touch with)) (?:the |a |an |your |our )?(?:helpdesk|help desk|service desk|support|it|it department|it team|it support|tech support|lync admins?|admins?|administrators?)\b/,
       /\b(?:is there|whats|what is|have you got|do you have) (?:a |the |an )?(?:phone )?(?:number|hotline|e ?mail address|email address) (?:i|we) (?:can|could|should) (?:call|ring|phone|write to|email)\b/,
       /^(?:so |ok |and )?who (?:do|should|can) (?:i|we) (?:call|contact|ring|phone|email)\b/,
+      /\bwho (?:can|could) help(?: me| us)?(?: with (?:this|that|it|lync))?\s*$/,
     ],
     atQuestion: ['contact'],
     atInstruction: ['contact'],
@@ -428,6 +429,9 @@ const THANKING = new Set('thanks thank thx ty ta tyvm cheers bye goodbye byebye 
 const AROUND_THANKS = new Set('ok okay k kk cool great nice awesome perfect alright right you u very much so a lot for the help your i guess anyway anyways then see ya later all and have good day bot mate whatever fine thats that s is it again now'.split(' '));
 const THANKS_GROUP = PHRASE_TABLE.find((group) => group.id === 'thanks')!;
 const PERSON_GROUP = PHRASE_TABLE.find((group) => group.id === 'person')!;
+const CONTACT_GROUP = PHRASE_TABLE.find((group) => group.id === 'contact')!;
+/** "who do i call if …", "who should we contact about …": whom to turn to, however long the rest. */
+const WHOM_TO_CALL = /^(?:so |ok |and |but )?who (?:do|should|can|could) (?:i|we) (?:call|contact|ring|phone|email|ask|talk to)\b/;
 
 /** A short message of thanks or goodbye only, however it is put together. */
 function onlyThanks(folded: string): boolean {
@@ -460,6 +464,8 @@ export function phraseGroupSaid(text: string): PhraseGroup | undefined {
   if (short) return short;
   // The ways of asking for a person are specific enough to hold in a longer message too.
   if (words <= PERSON_MAX_WORDS && PERSON_GROUP.inside!.some((pattern) => pattern.test(whole))) return PERSON_GROUP;
+  // …and so is asking whom to call ("who do i call if my smart card doesn't work").
+  if (words <= PERSON_MAX_WORDS && WHOM_TO_CALL.test(whole)) return CONTACT_GROUP;
   const sentences = text.split(/[.!?;]+/).map((sentence) => sentence.trim()).filter(Boolean);
   const last = foldPhrase(sentences.at(-1) ?? '');
   return sentences.length > 1 && tokens(last).length <= LAST_SENTENCE_MAX_WORDS ? phraseGroupInside(last) : undefined;

@@ -321,6 +321,9 @@ describe('flow words', () => {
     ['whats the helpdesk email', 'contact'],
     ['is there a number i can call', 'contact'],
     ['who do i call about lync', 'contact'],
+    ["who do i call if my smart card doesn't work", 'contact'],
+    ['who should we contact when the store app wont sign in after an update', 'contact'],
+    ['who can help me with lync', 'contact'],
     ['how can i reach IT', 'contact'],
   ])('chat that is not a question, outside a flow: %s → %s', (text, topic) => {
     expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic });

@@ -297,6 +297,9 @@ describe('out of scope', () => {
     ['one\'s own presence status', 'how do i stop lync showing me as away', false],
     ['an authenticator app on the phone', 'my authenticator app shows no code for lync', false],
     ['joining meetings in general', 'i can sign in to lync but meetings wont join', false],
+    ['the smart card pulled out while signed in', 'what if i pull the smart card out while lync is signed in', false],
+    ['the smart card\'s own expiry', 'does my smart card expire', false],
+    ['enrolling for someone else', 'can i enroll a smart card for someone else', false],
     ['a Lync Web App join is covered', 'i cant join a meeting from the browser, the link opens the client', true],
   ];
 
