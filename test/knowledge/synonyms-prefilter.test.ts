@@ -104,6 +104,7 @@ describe('a replacing group: its words give way to the canonical word', () => {
     // Logs stay logs, and "logging in lync" (the logging option's name) keeps its words.
     ['where are the logs', ['log']],
     ['turn on logging in the app', ['log']],
+    ['how do i turn on logging on the store app', ['log']],
     ['logging in lync', ['log', 'signin']],
   ])('%s', (text, present) => {
     const tokens = searchTokens(synonyms.expand(normaliseText(text)));
