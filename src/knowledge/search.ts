@@ -87,6 +87,8 @@ const ONE_ANCHOR_MAX_WORDS = 4;
 const WHEN_WORDS = new Set(['sinc', 'anymor', 'suddenly', 'recently', 'lately', 'today', 'yesterday', 'ever', 'week', 'last']);
 /** "Where does lync keep its logs": the verb only asks where something is, the logs are the topic. */
 const WHERE_VERBS = new Set(['keep', 'kept']);
+/** "How big do the logs get", "how often": the words ask for an amount (the kind of fact asked checks it), not a topic. */
+const AMOUNT_WORDS = new Set(['big', 'larg', 'often', 'many']);
 /** Words that ask for help with something without naming it (search tokens): never "which one?" on their own. */
 const NO_TOPIC = new Set(['fix', 'work', 'problem', 'issu', 'thing', 'stuff', 'happen', 'wrong', 'broken', 'brok', 'tri', 'try']);
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
@@ -505,7 +507,7 @@ export class KnowledgeIndex {
   /** Context words and the commonest function words ("not", "like") say nothing about the topic. */
   private isDistinctive(term: string): boolean {
     // ("since yesterday" says when it broke, not what: an article on yesterday's logs is no answer.)
-    return !this.synonyms.context.has(term) && !isFunctionWord(term) && !WHEN_WORDS.has(term) && !WHERE_VERBS.has(term);
+    return !this.synonyms.context.has(term) && !isFunctionWord(term) && !WHEN_WORDS.has(term) && !WHERE_VERBS.has(term) && !AMOUNT_WORDS.has(term);
   }
 
   /** Weight of the query words no article contains: everyday words count little, rare ones fully. */

@@ -300,6 +300,7 @@ describe('out of scope', () => {
     ['the smart card pulled out while signed in', 'what if i pull the smart card out while lync is signed in', false],
     ['the smart card\'s own expiry', 'does my smart card expire', false],
     ['enrolling for someone else', 'can i enroll a smart card for someone else', false],
+    ['"how big" asks for an amount: the one article that says "big" is no answer about the logs', 'how big do the store app logs get', false],
     ['"for a week" says how long, not what: an example question\'s "last week" is no topic', 'how do i turn on logging on the store app for a week straight', false],
     ['a Lync Web App join is covered', 'i cant join a meeting from the browser, the link opens the client', true],
   ];
