@@ -121,6 +121,8 @@ describe('read-only listings asked for in words', () => {
     ["how's the bot doing this week, answer rate etc", 'report 7'],
     ['whats the report for the last 14 days', 'report 14'],
     ['show me the helpdesk report', 'report'],
+    ['what did people ask about most this week', 'report 7'],
+    ['what are the most asked questions', 'report'],
     ['how many people asked about smart cards today', 'report 1'],
     ['how are we doing this month, the usage numbers', 'report'],
     ['how many people asked about smart cards this month', 'report'],
