@@ -554,7 +554,7 @@ function stepAhead(text: string, context: InterpretContext, minScore = AHEAD_MIN
 }
 
 /** Something the user looks for and does not see: "i dont see the template", "the option isnt there". */
-const MISSING = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not) (?:see|find|show|have)\b|\b(?:isnt|is not|arent|are not|not) (?:there|listed|showing|shown|in the list)\b|\bmissing\b|\bno \w+(?: \w+)? (?:in the list|to pick|to choose)\b/;
+const MISSING = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not) (?:see|find|show|have)\b|\b(?:isnt|is not|arent|are not|not) (?:there|listed|showing|shown|in the list)\b|\bmissing\b|\bno \w+(?: \w+){0,2} (?:in the list|to pick|to choose)\b/;
 
 /** The words of MISSING themselves, taken out before the rest is matched with the steps. */
 const MISSING_CUES = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|is not|arent|are not|not|no|see|find|show|have|there|listed|showing|shown|in the list|missing|to pick|to choose)\b/g;

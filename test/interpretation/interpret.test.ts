@@ -245,7 +245,7 @@ describe('flow words', () => {
     },
   );
 
-  it.each(['i dont see the smart card template', 'no template in the list', 'the smartcard user template is missing'])(
+  it.each(['i dont see the smart card template', 'no template in the list', 'the smartcard user template is missing', 'theres no smartcard user in the list', 'i dont see smartcard user in the list'])(
     'something missing that a step ahead names, "%s", is that step: the flow goes there',
     (text) => {
       expect(meaning(text, 'certsrv')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'template' });
