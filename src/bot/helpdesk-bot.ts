@@ -242,7 +242,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           memory.stepOffered = undefined;
           memory.listed = undefined;
         }
-        await this.send(context, smallTalkReply(meaning.topic, inFlow, lastQuestionUnanswered(memory), staff));
+        await this.send(context, smallTalkReply(meaning.topic, inFlow, lastQuestionUnanswered(memory) || meaning.unsolved === true, staff));
         if (inFlow) await reminder();
         return;
       case 'not-in-flow': {

@@ -46,7 +46,7 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'help'; about?: string }
   | { kind: 'handoff' }
   | { kind: 'feedback'; helpful: boolean }
-  | { kind: 'small-talk'; topic: SmallTalk }
+  | { kind: 'small-talk'; topic: SmallTalk; unsolved?: true }
   /** A flow word typed when no flow runs. */
   /** `progress`: "done", "what next" (the user did what they were told), not "back" or "cancel". */
   | { kind: 'not-in-flow'; word: string; progress?: boolean }
@@ -737,7 +737,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
       case 'contact':
         // "ok" under a list of articles: which one?
         if (group.id === 'ack' && context.listed && context.listed.length > 0) return { kind: 'small-talk', topic: 'pick-one', confidence: 0.9 };
-        return { kind: 'small-talk', topic: group.outside, confidence: 1 };
+        // "thanks anyway", "thanks for trying": thanks, and it is not solved.
+        return { kind: 'small-talk', topic: group.outside, ...(group.outside === 'thanks' && THANKS_ANYWAY.test(folded) ? { unsolved: true as const } : {}), confidence: 1 };
       case 'not-in-flow':
         // "and exit?" right after a question about Lync's menus asks about the menu item, not the flow word.
         if (context.previousQuestion && text.includes('?')) break;
@@ -1129,6 +1130,9 @@ function withoutWords(text: string, words: string): string {
   const remove = new Set(words.split(' '));
   return text.split(/\s+/).filter((word) => !remove.has(word.toLowerCase().replace(/[’'?.!,]/g, '').replace(/s$/, '')) && !remove.has(word.toLowerCase().replace(/[’'?.!,]/g, ''))).join(' ');
 }
+
+/** Thanks said for the effort, not for a fix. */
+const THANKS_ANYWAY = /\b(?:anyway|anyways|for trying|all the same)\b/;
 
 /** "it's fine now", "works now, thanks": the fix worked (its "is fine" rules nothing out). */
 const WORKS_NOW = /\b(?:now|works|working|worked|signed in|thanks|thank you|sorted)\b/;

@@ -1766,3 +1766,12 @@ describe('a follow-up that neither reading answers', () => {
     expect(followUpResult(NOTHING, alone).suggested?.[0]?.article.id).toBe('unrelated');
   });
 });
+
+describe('thanks for the effort', () => {
+  it.each(['ok thanks anyway', 'thanks for trying'])('"%s" is thanks, and says it is not solved', (text) => {
+    expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic: 'thanks', unsolved: true });
+  });
+  it('plain thanks says nothing of that', () => {
+    expect(meaning('thanks a lot')).not.toHaveProperty('unsolved');
+  });
+});
