@@ -301,6 +301,7 @@ describe('out of scope', () => {
     ['the smart card\'s own expiry', 'does my smart card expire', false],
     ['enrolling for someone else', 'can i enroll a smart card for someone else', false],
     ['ARR balancing the Front Ends', 'can arr do load balancing for the front ends', false],
+    ['a message no document names', 'lync says the server is busy', false],
     ['two clients signed in at once', 'can the store app and the desktop client be signed in at the same time', false],
     ['Lync Phone Edition, unless its voice mail light', 'does two factor work with lync phone edition', false],
     ['Lync Phone Edition\'s voice mail light is covered', 'my lync phone edition doesnt get the voicemail light', true],
