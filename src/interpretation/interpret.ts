@@ -1128,7 +1128,15 @@ const ALREADY_FINE =
 /** The message with a word or two taken out (a person's name), the rest as typed. */
 function withoutWords(text: string, words: string): string {
   const remove = new Set(words.split(' '));
-  return text.split(/\s+/).filter((word) => !remove.has(word.toLowerCase().replace(/[’'?.!,]/g, '').replace(/s$/, '')) && !remove.has(word.toLowerCase().replace(/[’'?.!,]/g, ''))).join(' ');
+  // ("alice's" and "alices" are the name too.)
+  const named = (word: string) => {
+    const bare = word.toLowerCase().replace(/[’'?.!,]/g, '');
+    return remove.has(bare) || remove.has(bare.replace(/s$/, ''));
+  };
+  return text
+    .split(/\s+/)
+    .filter((word) => !named(word))
+    .join(' ');
 }
 
 /** Thanks said for the effort, not for a fix. */
