@@ -3,7 +3,9 @@ import { onlyChoiceWithAlias, stepsVisited, stillFailingIndex } from '../flows/e
 import { visibleChoices } from '../flows/render';
 import type { FlowChoice, FlowState, FlowStep } from '../flows/schema';
 import type { Article } from '../knowledge/article';
+import { statesFactsAsked } from '../knowledge/asked-fact';
 import type { SearchHit, SearchResult } from '../knowledge/search';
+import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
@@ -905,7 +907,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const about = contextClient && context.previousQuestion ? `${context.previousQuestion} ${text}` : text;
     // (A step that holds only one of many words asked is a guess: the search found nothing either.)
     const client = slotsOf(text).client?.value ?? contextClient ?? context.recentClient;
-    const step = context.steps?.stepForAny(about, client, STEP_FALLBACK_SHARE);
+    const found = context.steps?.stepForAny(about, client, STEP_FALLBACK_SHARE);
+    // ("how big do the store app logs get": a step that states no size is no answer, as an article would not be.)
+    const step = found && statesFactsAsked(normaliseText(text), normaliseText(stepText(context.catalog?.byId(found.flowId)?.steps[found.stepId]))) ? found : undefined;
     // Of that flow's steps, the one whose own article the search put first: "where are the lync store
     // app logs" shares more words with turning logging on, but its article is the folder's.
     const own = step && clearLead(result) ? context.steps?.stepOfArticle(step.flowId, result.hits[0]!.article.id, client) : undefined;
@@ -1137,6 +1141,11 @@ function withoutWords(text: string, words: string): string {
     .split(/\s+/)
     .filter((word) => !named(word))
     .join(' ');
+}
+
+/** What a step tells the user, in one text: its title, what it says and what it has them do. */
+function stepText(step: FlowStep | undefined): string {
+  return step ? [step.title, step.say ?? '', ...(step.do ?? []), step.stuckHelp ?? ''].join(' ') : '';
 }
 
 /** Thanks said for the effort, not for a fix. */

@@ -1775,3 +1775,10 @@ describe('thanks for the effort', () => {
     expect(meaning('thanks a lot')).not.toHaveProperty('unsolved');
   });
 });
+
+describe('a step tried when no article answers', () => {
+  it('must state the kind of fact asked, as an article must', () => {
+    expect(meaning('how big do the store app logs get')).not.toMatchObject({ kind: 'step-answer' });
+    expect(meaning('where do the store app logs go')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs' });
+  });
+});
