@@ -87,8 +87,8 @@ const ONE_ANCHOR_MAX_WORDS = 4;
 const WHEN_WORDS = new Set(['sinc', 'anymor', 'suddenly', 'recently', 'lately', 'today', 'yesterday', 'ever', 'week', 'last']);
 /** "Where does lync keep its logs": the verb only asks where something is, the logs are the topic. */
 const WHERE_VERBS = new Set(['keep', 'kept']);
-/** "How big do the logs get", "how often": the words ask for an amount (the kind of fact asked checks it), not a topic. */
-const AMOUNT_WORDS = new Set(['big', 'larg', 'often', 'many']);
+/** "How big do the logs get", "how often", "how long": the words ask for an amount (the kind of fact asked checks it), not a topic. */
+const AMOUNT_WORDS = new Set(['big', 'larg', 'often', 'many', 'long']);
 /** Words that ask for help with something without naming it (search tokens): never "which one?" on their own. */
 const NO_TOPIC = new Set(['fix', 'work', 'problem', 'issu', 'thing', 'stuff', 'happen', 'wrong', 'broken', 'brok', 'tri', 'try']);
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */

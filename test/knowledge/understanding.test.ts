@@ -302,6 +302,8 @@ describe('out of scope', () => {
     ['enrolling for someone else', 'can i enroll a smart card for someone else', false],
     ['ARR balancing the Front Ends', 'can arr do load balancing for the front ends', false],
     ['a message no document names', 'lync says the server is busy', false],
+    ['"how long" asks for a time: the article with a time in it is no answer about the logs', 'how long does the store app keep logs', false],
+    ['"how long" with what it is about', 'how long should the adfs token last for lync meetings', true],
     ['two clients signed in at once', 'can the store app and the desktop client be signed in at the same time', false],
     ['Lync Phone Edition, unless its voice mail light', 'does two factor work with lync phone edition', false],
     ['Lync Phone Edition\'s voice mail light is covered', 'my lync phone edition doesnt get the voicemail light', true],
