@@ -891,7 +891,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "the clock was 10 min off. fixed it, still nothing": the cause the message names is one the user
   // has already put right, and it still fails. The troubleshooter goes on without it.
-  const putRight = result.answered && !aboutLast && reportsFixFailing(text) ? result.hits[0]!.article : undefined;
+  // ("my surface time is fine but the store app still wont sign in": the clock is what is fine, the same.)
+  const putRight = result.answered && !aboutLast && (reportsFixFailing(text) || saysFineStillFailing(text, result.hits[0]!.article.id, context)) ? result.hits[0]!.article : undefined;
   if (putRight?.flow === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     const clients = (putRight.clients ?? []).filter((client) => client !== 'any' && client !== 'server');
     return { ...troubleshootOffer(text, [putRight.id], clients.length === 1 ? clients[0] : undefined), confidence: 0.65 };
@@ -1049,6 +1050,20 @@ function clauseRulesOut(text: string, lastId: string, context: InterpretContext)
   const clauses = text.split(/(?<=[.!?;])\s+|,\s*(?=(?:but|and|though|still)\b)/i).map((clause) => clause.trim()).filter(Boolean);
   if (clauses.length < 2) return false;
   return clauses.some((clause) => rulesOut(foldPhrase(clause)) && context.search(clause).hits[0]?.article.id === lastId);
+}
+
+/**
+ * "the time is fine but it still wont sign in": one part says what an article would fix is fine (that part
+ * alone finds the article), another that it still fails.
+ */
+function saysFineStillFailing(text: string, articleId: string, context: InterpretContext): boolean {
+  const parts = text.split(/(?<=[.!?;])\s+|,?\s+(?=(?:but|though|although|yet)\s)/i).map((part) => part.trim()).filter(Boolean);
+  if (parts.length < 2) return false;
+  const fine = parts.findIndex((part) => {
+    const folded = foldPhrase(part);
+    return ALREADY_FINE.test(folded) && !UNSURE.test(folded) && !WORKS_NOW.test(folded);
+  });
+  return fine >= 0 && parts.some((part, at) => at !== fine && STILL_FAILING.test(foldPhrase(part))) && context.search(parts[fine]!).hits[0]?.article.id === articleId;
 }
 
 function rulesOut(folded: string): boolean {

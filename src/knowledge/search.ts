@@ -525,7 +525,7 @@ export class KnowledgeIndex {
     // Out of budget the word stays unknown (and is not cached: it may be corrected in a shorter message).
     if (budget.corrections <= 0 || performance.now() > budget.until) return null;
     budget.corrections--;
-    const found = this.speller.correct(token) ?? this.fuzzyCorrection(token);
+    const found = this.speller.correct(token) ?? this.fuzzyCorrection(token, budget);
     // "incorrect" is no slip for "correct", nor "unable" for "able": a negating prefix turns the word round.
     const corrected = found !== null && NEGATING_PREFIX.test(token) && token.replace(NEGATING_PREFIX, '').startsWith(found.slice(0, -1)) ? null : found;
     if (this.corrections.size < 10_000) this.corrections.set(token, corrected);
@@ -533,25 +533,31 @@ export class KnowledgeIndex {
   }
 
   /** fuse.js's fuzzy match, for longer words whose slip is more than one or two edits. */
-  private fuzzyCorrection(token: string): string | null {
+  private fuzzyCorrection(token: string, budget: { until: number }): string | null {
     if (token.length < MIN_CORRECTABLE_LENGTH) return null;
     // Each length has its own index: a word is only compared with words of a close length.
     let best: { item: string; score: number } | undefined;
     for (let length = token.length - MAX_LENGTH_DIFFERENCE; length <= token.length + MAX_LENGTH_DIFFERENCE; length++) {
-      const [hit] = this.fuzzyIndex(length)?.search(token, { limit: 1 }) ?? [];
+      const [hit] = this.fuzzyIndex(length, budget)?.search(token, { limit: 1 }) ?? [];
       if (hit && (hit.score ?? 1) < (best?.score ?? Infinity)) best = { item: hit.item, score: hit.score ?? 1 };
     }
     return best && best.score <= MAX_CORRECTION_DISTANCE ? best.item : null;
   }
 
-  /** The fuzzy index of the vocabulary words of one length, built on first use (most lengths never are). */
-  private fuzzyIndex(length: number): Fuse<string> | undefined {
+  /**
+   * The fuzzy index of the vocabulary words of one length, built on first use (most lengths never are).
+   * Building it is the index's one-off cost, not the query's: the query's clock is moved on by it, so
+   * the first misspelt question after start is corrected as any later one is.
+   */
+  private fuzzyIndex(length: number, budget: { until: number }): Fuse<string> | undefined {
     let index = this.fuzzyByLength.get(length);
     if (index) return index;
     const terms = this.vocabularyByLength.get(length);
     if (!terms) return undefined;
+    const started = performance.now();
     index = new Fuse(terms, { includeScore: true, threshold: 0.3, ignoreLocation: true, minMatchCharLength: 3 });
     this.fuzzyByLength.set(length, index);
+    budget.until += performance.now() - started;
     return index;
   }
 

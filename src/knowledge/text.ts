@@ -10,7 +10,7 @@ const STOPWORDS = new Set(
     'me my of on or our should so that the their them then there these they this to was we were what when which ' +
     'who why will with you your yours am im ive dont doesnt cant cannot wont isnt any some there just still ' +
     'please help need want would like know tell us anyone hi hello hey thanks thank also about after again all very ' +
-    'out up down over only one same than too really way say says said something anything ' +
+    'out up down over only one same than too really way say says said something anything supposed ' +
     // Contractions typed with an apostrophe or without one are the same word: "you're" is "youre".
     'youre theyre thats whats theres heres youve weve theyve ill youll didnt wasnt werent arent havent hasnt hadnt shouldnt wouldnt couldnt'
   ).split(' '),

@@ -187,7 +187,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       // "ok can someone upgrade me", "could somebody look at it": asking for a person to do it.
       /\b(?:can|could|will|would) (?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|the helpdesk|support|you get someone to) (?:please |actually |just |quickly )?(?:do|fix|upgrade|update|install|sort|help|look at|check|reset|set up|setup|take care of|handle)\b/,
       // "can you pass that to someone", "escalate this one to the lync admins", "pls get me to the helpdesk".
-      /\b(?:pass|send|forward|hand|escalate|refer|give|bring) (?:this|that|it|this one|that one|my question|my case|the case|me)? ?(?:on |over |up )?to (?:someone|somebody|a person|a human|an agent|a tech|a technician|(?:the |your )?(?:helpdesk|help desk|service desk|support|it|it team|admins?|lync admins?|administrators?))\b/,
+      // (Not a purpose: "how do i save the logs to send to IT" asks about the logs.)
+      /(?<!\bto |\bi can |\bi could |\bso i )\b(?:pass|send|forward|hand|escalate|refer|give|bring) (?:this|that|it|this one|that one|my question|my case|the case|me)? ?(?:on |over |up )?to (?:someone|somebody|a person|a human|an agent|a tech|a technician|(?:the |your )?(?:helpdesk|help desk|service desk|support|it|it team|admins?|lync admins?|administrators?))\b/,
       /\b(?:can|could|will|would) you (?:please )?(?:pass|send|forward|hand|give) (?:it|this|that) (?:on |over )?to them\b/,
       // "ok gonna ask IT then, cheers": the user is off to a person; the hand-off gives them everything so far.
       /\b(?:gonna|going to|ill|i ll|i will|let me|i ?d better|better) (?:just )?(?:ask|call|ring|email|message|contact|check with|go to|talk to) (?:it|the it guys|it support|the helpdesk|helpdesk|support|my admin|the admins?|my manager|someone|somebody)\b/,

@@ -683,7 +683,7 @@ describe('answer or guide', () => {
       const meaning = interpret('ok updated. now on my desktop lync (not the app) the clock looks wrong, should i fix it?', { catalog, steps, staff: false, search: () => clockArticle, isCommand: () => false });
       expect(meaning).not.toMatchObject({ kind: 'troubleshoot' });
     });
-    it.each(['ok the clock was 10 min off. fixed it, still nothing', 'the clock on my surface was wrong, i synced it and it still wont sign in'])(
+    it.each(['ok the clock was 10 min off. fixed it, still nothing', 'the clock on my surface was wrong, i synced it and it still wont sign in', 'my surface time is fine but the store app still wont sign in'])(
       '"%s", with no answer before it: the cause it names is put right, so the troubleshooter goes on without it',
       (text) => {
         const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
@@ -691,6 +691,11 @@ describe('answer or guide', () => {
         expect(meaning).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew', slots: { client: { value: 'store-app' } } });
       },
     );
+    it('"lync is fine on my pc but the store app wont sign in": what is fine is not what the answer fixes', () => {
+      const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
+      const search = (text: string) => (/clock|time|store app/.test(text) ? clockArticle : { ...clockAgain, answered: false, hits: [] });
+      expect(interpret('lync is fine on my pc but the store app wont sign in', { catalog, steps, staff: false, search, isCommand: () => false })).not.toMatchObject({ ruledOut: 'store-app-clock-skew' });
+    });
     it('"is the clock fixed by w32tm /resync?" asks; it is answered', () => {
       const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
       expect(interpret('is the clock fixed by w32tm /resync?', { catalog, steps, staff: false, search: () => clockArticle, isCommand: () => false })).toMatchObject({ kind: 'question', result: { answered: true } });
@@ -1284,11 +1289,12 @@ describe('a request for a person at the end of a longer message, or after a yes'
     'no. a human please',
     'thanks. can you make sure someone actually looks at my server unavailable thing',
     'ok way over my head, pls get me to the helpdesk',
+    'can you send this to IT',
     'no.. i mean before first sign in. never mind. can you log this call as a ticket for me',
   ])('%s → handoff', (text) => {
     expect(outside(text)).toBe('handoff');
   });
-  it.each(['the person who set it up left. how do i find the pool name', 'someone told me to clear the cache. where is it', 'how do i send the logs to them', 'who do i send my logs to', 'can you send me the link'])('%s is a question, not a request for a person', (text) => {
+  it.each(['the person who set it up left. how do i find the pool name', 'someone told me to clear the cache. where is it', 'how do i send the logs to them', 'who do i send my logs to', 'can you send me the link', 'how to save the store app logs to send to it', 'where are the logs so i can pass them on to the helpdesk'])('%s is a question, not a request for a person', (text) => {
     expect(outside(text)).not.toBe('handoff');
   });
 });

@@ -19,6 +19,10 @@ describe('stemming', () => {
     expect(searchTokens('is there something i can try')).toEqual(['try']);
   });
 
+  it('"supposed to" is filler, not a word that spelling correction turns into "support"', () => {
+    expect(searchTokens('what is the san certificate supposed to contain')).toEqual(['san', 'certificat', 'contain']);
+  });
+
   it('reads a contraction as one word, typed with an apostrophe or without', () => {
     expect(searchTokens("can't connect to exchange")).toEqual(searchTokens('cant connect to exchange'));
     // No stray "t" or "re" that would match every article with a contraction in it.

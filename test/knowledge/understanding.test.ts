@@ -131,6 +131,8 @@ describe('out of scope', () => {
     // Pool sizing and a meeting's lobby: no source document.
     'how many users can a front end pool hold',
     'lync meeting says waiting for organizer',
+    // Presence beyond the watcher limit: a contact always shown offline.
+    'my skype contact shows as offline all the time',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
