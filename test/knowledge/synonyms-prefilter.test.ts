@@ -106,10 +106,15 @@ describe('a replacing group: its words give way to the canonical word', () => {
     ['turn on logging in the app', ['log']],
     ['how do i turn on logging on the store app', ['log']],
     ['logging in lync', ['log', 'signin']],
+    ['do i need to restart lync after turning logging on', ['log']],
   ])('%s', (text, present) => {
     const tokens = searchTokens(synonyms.expand(normaliseText(text)));
     for (const token of present) expect(tokens).toContain(token);
     if (!present.includes('log')) expect(tokens).not.toContain('log');
+  });
+
+  it('"after turning logging on" is logging, not signing on', () => {
+    expect(searchTokens(synonyms.expand(normaliseText('do i need to restart lync after turning logging on')))).not.toContain('signin');
   });
 
   it('the words are replaced wherever they occur, and an exception phrase keeps them', () => {

@@ -133,6 +133,10 @@ describe('out of scope', () => {
     'lync meeting says waiting for organizer',
     // Presence beyond the watcher limit: a contact always shown offline.
     'my skype contact shows as offline all the time',
+    // The client not starting at all, a full mailbox, Lync's location feature.
+    'lync wont start after windows update',
+    'lync says my mailbox is full',
+    'how do i turn off the location feature',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
