@@ -316,6 +316,18 @@ export function aboutSameUser(typed: string, lastCommand: string): string | unde
 }
 
 /**
+ * "why cant he sign in then" while a check of that user is offered and not run yet: the check is the
+ * way to find out, so it is offered again (after it ran, the question is for the knowledge base).
+ */
+export function whyAboutOfferedUser(typed: string, offered: string): string | undefined {
+  const last = /^check user\s+((?:sip:)?[a-z0-9._%+-]+@[a-z0-9.-]+)$/i.exec(offered.trim());
+  if (!last) return undefined;
+  const text = typed.trim().toLowerCase().replace(/[’']/g, '');
+  if (text.split(/\s+/).length > 12 || ADDRESS.test(text) || !THAT_USER.test(text) || !WHY_USER.test(text)) return undefined;
+  return `check user ${last[1]!.toLowerCase()}`;
+}
+
+/**
  * "and what pool is she on" while the bot still waits for that user's address: the same user, so the
  * address is asked for again (there is nothing to look at without it).
  */

@@ -8,7 +8,7 @@ import type { SearchHit, SearchResult } from '../knowledge/search';
 import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
+import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -600,7 +600,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
   // "and what pool is she on" after a check of one user was offered or run: a look at her again, offered.
-  const sameUser = context.staff && !typedCommand ? aboutSameUser(text, context.commandOffered ?? context.lastCommand ?? '') : undefined;
+  const sameUser = context.staff && !typedCommand ? (aboutSameUser(text, context.commandOffered ?? context.lastCommand ?? '') ?? (context.commandOffered ? whyAboutOfferedUser(text, context.commandOffered) : undefined)) : undefined;
   // (The check just run is not offered again: "why is he not enabled" after it asks why, which the knowledge base may say.)
   const justRun = sameUser !== undefined && !context.commandOffered && sameUser === context.lastCommand && searchOwn().answered;
   if (sameUser && !justRun && context.isCommand(sameUser)) return { kind: 'suggest-command', command: sameUser, result: NOTHING_SEARCHED, asked: text, confidence: 0.75 };

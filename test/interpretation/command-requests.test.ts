@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aboutSameUser, aboutWorthSearching, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from '../../src/interpretation/command-requests';
+import { aboutSameUser, aboutWorthSearching, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress, whyAboutOfferedUser } from '../../src/interpretation/command-requests';
 
 describe('checks asked for in words', () => {
   it.each([
@@ -294,6 +294,18 @@ describe('a question about the user the last check was about', () => {
   it('only after a check of one user', () => {
     expect(aboutSameUser('what pool is she on', 'check pool lync-int.contoso.dk')).toBeUndefined();
     expect(aboutSameUser('what pool is she on', '')).toBeUndefined();
+  });
+});
+
+describe('why a user fails, while a check of that user is offered', () => {
+  it.each(['why cant he sign in then', "what's wrong with her account", 'so why wont she log in'])('"%s" is the check offered again', (text) => {
+    expect(whyAboutOfferedUser(text, 'check user bob@contoso.com')).toBe('check user bob@contoso.com');
+  });
+  it.each(['why cant lync sign in', 'why cant carol@contoso.com sign in', 'what pool is he on'])('"%s" is not', (text) => {
+    expect(whyAboutOfferedUser(text, 'check user bob@contoso.com')).toBeUndefined();
+  });
+  it('only a check of one user', () => {
+    expect(whyAboutOfferedUser('why cant he sign in', 'check pool lync-int.contoso.dk')).toBeUndefined();
   });
 });
 

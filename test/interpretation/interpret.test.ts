@@ -1349,6 +1349,10 @@ describe('taking up a command the last reply offered', () => {
   it('with nothing offered, "go ahead" runs nothing', () => {
     expect(after('go ahead').kind).not.toBe('run-command');
   });
+  it('"why cant he sign in then" while the check is offered offers it again', () => {
+    const meaning = interpret('why cant he sign in then', { catalog, steps, staff: true, search: () => NOTHING, isCommand: (text) => /^check user \S+@\S+$/.test(text), commandOffered: 'check user ken@contoso.com' });
+    expect(meaning).toMatchObject({ kind: 'suggest-command', command: 'check user ken@contoso.com' });
+  });
 });
 
 describe('the address the last reply asked for', () => {
