@@ -66,6 +66,8 @@ export const TAKE_TICKET = /\b(?:take|grab|claim|pick up|pick it up|assign (?:it
 export const RESOLVE_TICKET = /\b(?:resolve|resolved|close|closed|done with|mark (?:it |that |the [a-z ]+ )?(?:as )?(?:resolved|done|closed|fixed))\b/i;
 /** "pull up ticket H-…", "whats H-… about": reading one ticket. */
 const SHOW_TICKET = /\b(?:show|pull up|open|see|view|look at|whats|what is|what s|details|about)\b/i;
+/** "show me the audit for today", "show the last 20 audit entries": the audit, with the count asked. */
+const AUDIT_SHOWN = /^(?:(?:ok|okay|and|now|can you|could you|pls|please)\s+)*(?:show|see|view|list|open|pull up|give|display|get)(?: me| us)?(?: the)?(?: (?:last|latest|recent|newest))?(?: (\d{1,3}))?(?: (?:last|latest|recent|newest))? audit(?: (?:entries|entry|lines|items|list))?(?: (?:for |from )?(?:today|this (?:morning|week)|lately|recently|please|pls))?\s*[?.!]*$/i;
 /** "who's been running checks lately", "show me the audit log". */
 const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest|last) (?:checks|commands)(?: (?:people|users|folks|admins|agents|others|everyone|anyone|we|i|you|they))? (?:run|ran|have run|were run)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b|\bwhat (?:did|have|has) (?:people|users|folks|admins|agents|others|everyone|anyone|the team|we) (?:run|ran|been running)\b(?! into)|\bwho ran what\b|\bwhat (?:was|were) the last (?:thing|things|checks?|commands?) (?:i|we) (?:ran|run)\b|\bwhat did i (?:just |last )?run\b(?! into)|\bwhat (?:checks |commands )?(?:was|were|has been|have been|got) run\b|\bwhat (?:checks |commands )?ran (?:today|yesterday|this (?:morning|week)|lately|recently)\b/i;
 /** "how has the bot been doing", "how many handoffs this month", "what are people asking that it cant answer". */
@@ -92,7 +94,8 @@ const USER_STATE = `(?:(?:still|even|actually|really|properly)\\s+)?(?:enabled|d
 /** "…if bob can sign in", "…whether erin cant use lync": whether someone's sign-in works, which `check user` reads. */
 const CAN_SIGN_IN = `(?:can|cant|cannot|can not|could|couldnt|is able to|isnt able to)\\s+(?:(?:sign|log)\\s?(?:in|on)|use (?:lync|skype)|get (?:in|into lync|on lync))\\b`;
 /** "can you see if ken is enabled for lync", "find out whether erin is set up": someone, and how their account stands. */
-const SEE_IF_NAMED = new RegExp(`${POLITE}(?:see|check|find out|tell me|verify|confirm)\\s+(?:if|whether)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+(?:(?:is|was|has been|got)\\s+${USER_STATE}\\b|${CAN_SIGN_IN})`);
+// ("check every morning that alice is still enabled": a schedule asked for, said before the person.)
+const SEE_IF_NAMED = new RegExp(`${POLITE}(?:see|check|find out|tell me|verify|confirm|make sure)\\s+(?:(?:every|each)\\s+(?:morning|day|hour|evening|night)\\s+|daily\\s+|hourly\\s+)?(?:if|whether|that)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+(?:(?:is|was|has been|got)\\s+${USER_STATE}\\b|${CAN_SIGN_IN})`);
 /** "is ken enabled for lync?": the same asked straight (could name a topic, "is tracing enabled"). */
 const IS_NAMED = new RegExp(`^(?:(?:hey|hi|ok|so|quick question)[,.]?\\s+)?(?:is|was)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+${USER_STATE}\\b(?:\\s+(?:for|in|on|to)\\s+(?:lync|skype)(?:\\s+(?:server|at all))?)?(?:\\s+(?:at all|now|yet|right now))?\\s*[?.!]*$`);
 
@@ -149,6 +152,8 @@ function requested(typed: string): CommandRequest | undefined {
     if (SHOW_TICKET.test(text) || /\bticket\b/.test(text)) return { kind: 'listing', command: `ticket show ${ref}` };
   }
   if (AUDIT.test(text)) return { kind: 'listing', command: 'audit' };
+  const shown = AUDIT_SHOWN.exec(text);
+  if (shown) return { kind: 'listing', command: shown[1] ? `audit ${Math.min(100, Number(shown[1]))}` : 'audit' };
   if (HOW_MANY_OPEN.test(text)) return { kind: 'listing', command: 'tickets' };
   if (REPORT.test(text)) {
     const days = reportDays(text);
@@ -178,15 +183,15 @@ function requested(typed: string): CommandRequest | undefined {
   const about = text.split(host).join(' ');
   // "is sip.contoso.com resolving ok", "does lyncdiscover.contoso.com resolve from outside": how a name
   // stands in DNS or from the internet is what the probe looks at.
-  if (ASKS_STATE.test(text) && PROBE_WORDS.test(about)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about };
+  if (ASKS_STATE.test(text) && PROBE_WORDS.test(about)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about: beyondProbe(about) };
   // ("what's wrong with sip.contoso.com" asks the bot to look as much as "check" does.)
   if (!LOOK.test(text) && !WHY_USER.test(text)) return undefined;
-  if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about };
+  if (PROBE_WORDS.test(text)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about: beyondProbe(about) };
   // "sip.contoso.com", "lyncdiscover.contoso.com": a SIP domain's own DNS names, which the probe looks at.
-  if (LYNC_RECORD.test(host) && !POOL_WORDS.test(text)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about };
+  if (LYNC_RECORD.test(host) && !POOL_WORDS.test(text)) return { kind: 'command', command: `probe ${sipDomainOf(host)}`, about: beyondProbe(about) };
   if (POOL_WORDS.test(text)) return { kind: 'command', command: `check pool ${host}`, about };
   // "check contoso.com for sign in problems": a bare domain (two labels) is no server; probing it is the look there is.
-  if (host.split('.').length === 2) return { kind: 'command', command: `probe ${host}`, about };
+  if (host.split('.').length === 2) return { kind: 'command', command: `probe ${host}`, about: beyondProbe(about) };
   // "sanity check lync-int.contoso.dk": a server's name (three labels or more) is a pool to check.
   if (host.split('.').length >= 3) return { kind: 'command', command: `check pool ${host}`, about };
   return undefined;
@@ -227,6 +232,14 @@ const LOOK_REQUEST_WORDS = new Set(
  * own at least. "anything wrong with erin's account" says nothing an article could answer, and a
  * search of it finds an article on some other "wrong account".
  */
+/**
+ * What a request to probe a domain says beyond what the probe looks at: "is contoso.dk dns ok from
+ * outside" asks nothing more (a search of "dns ok from outside" found an article on trust prompts).
+ */
+function beyondProbe(about: string): string {
+  return about.replace(new RegExp(PROBE_WORDS.source, 'gi'), ' ').replace(/\b(?:ok|okay|fine|right|correct|working|works|good|healthy|set up|configured|from|the|internet|outside)\b/gi, ' ');
+}
+
 export function aboutWorthSearching(about: string): boolean {
   const words = about.toLowerCase().replace(/[’']/g, '').split(/[^a-z0-9.-]+/).filter((word) => word.length > 1 && !LOOK_REQUEST_WORDS.has(word));
   return words.length >= 2;

@@ -52,6 +52,13 @@ describe('checks asked for in words', () => {
     expect(commandRequested('is lync2-int.contoso.dk ok?')).toEqual({ kind: 'command', command: 'check pool lync2-int.contoso.dk', about: '' });
   });
 
+  it('"is contoso.dk dns ok from outside" asks nothing beyond what the probe looks at', () => {
+    const request = commandRequested('can you check whether contoso.dk dns is ok from outside');
+    expect(request).toMatchObject({ kind: 'command', command: 'probe contoso.dk' });
+    expect(aboutWorthSearching((request as { about: string }).about)).toBe(false);
+    expect(aboutWorthSearching((commandRequested('does lyncdiscover.contoso.dk resolve from outside and why would the iphone app not find the server') as { about: string }).about)).toBe(true);
+  });
+
   it('the request without the address it names is what the knowledge base is asked', () => {
     expect(commandRequested('can you check if user bob@contoso.dk is enabled for lync')).toMatchObject({ about: expect.not.stringContaining('contoso') });
   });
@@ -123,6 +130,9 @@ describe('read-only listings asked for in words', () => {
     ['show me the helpdesk report', 'report'],
     ['what did people ask about most this week', 'report 7'],
     ['what are the most asked questions', 'report'],
+    ['show me the audit for today', 'audit'],
+    ['show the last 20 audit entries', 'audit 20'],
+    ['can you show me the latest 5 audit', 'audit 5'],
     ['how many people asked about smart cards today', 'report 1'],
     ['how are we doing this month, the usage numbers', 'report'],
     ['how many people asked about smart cards this month', 'report'],
@@ -256,6 +266,7 @@ describe('a user to check named without an address', () => {
     ['check if bob is still enabled', true],
     ['can you check if bob can sign in', true],
     ['see whether erin cant log in', true],
+    ['check every morning that alice is still enabled', true],
     ['is ken enabled for lync?', false],
     ['is erin homed', false],
   ])('"%s" names someone (said as an account: %s)', (text, certain) => {
