@@ -72,6 +72,9 @@ export function notForNamedClient(tokens: Iterable<string>, articleClients: read
   const asked = clientsAsked(list);
   const plain = clientsAsked(list.filter((token) => stem(token) !== MOBILE));
   if (plain.size > 0 && written.every((client) => APART.has(client)) && !written.some((client) => asked.has(client))) return true;
+  // "lync web app asks me to sign in with my company account": the meeting web page is no app; an
+  // article written only for installed clients (the Store app's and the iPad's AD FS page) is not for it.
+  if (plain.size === 1 && plain.has('web-app') && !written.includes('web-app')) return true;
   const named = [...plain].filter((client) => APART.has(client));
   if (named.length === 0) return false;
   // "on the desktop she never sees the AD FS page, the iPad does": the phone is the comparison, and

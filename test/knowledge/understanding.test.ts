@@ -137,6 +137,10 @@ describe('out of scope', () => {
     'lync wont start after windows update',
     'lync says my mailbox is full',
     'how do i turn off the location feature',
+    // Joining meetings in general and Lync Web App's plug-in installing: only joining in the browser is covered.
+    'guest cant join meeting says not authorized',
+    'the lync web app plugin wont install',
+    'how do i join a meeting from ipad without the app',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -396,6 +400,10 @@ describe('clients', () => {
     [['lync', 'webapp', 'blank'], ['windows-phone'], true],
     [['desktopclient'], ['mac'], true],
     [['webapp', 'ios'], ['ios'], false],
+    // Lync Web App alone is no installed client: the Store app's and the iPad's AD FS page article is not for it.
+    [['lync', 'webapp', 'company', 'account'], ['store-app', 'ios'], true],
+    [['lync', 'webapp', 'meet'], ['web-app'], false],
+    [['lync', 'webapp', 'meet'], ['any'], false],
     // ("mobile" alone still names no client: the phones' article for a question about "mobile users".)
     [['mobil', 'user'], ['windows-phone'], false],
   ] as const)('a phone or the Mac named (%j) and an article only for other clients (%j): %s', (tokens, clients, other) => {
