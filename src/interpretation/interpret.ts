@@ -517,6 +517,8 @@ const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup 
 const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nope|nah|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed|wrong|invalid|incorrect|blank|spins|spinning|hangs|hanging|frozen|freezes|crash(?:es|ed)?)\b|\bstill (?:asks|asking|prompts|prompting|the same|get|gets|getting|says|shows)\b|\b(?:dont|do not) have (?:the )?(?:permission|permissions|rights|access)\b|\bpermission\b/;
 
 /** The user did what the step said: "did that", "done", "tried it", "cleared it", "after changing my password". */
+/** "did the resync", "ran it": what the user did, said first. */
+const REPORTS_DONE = /^(?:ok |okay |so |yes |yep |yeah )?(?:did|ran|tried|synced|resynced|restarted|reinstalled|updated|changed|cleared|deleted|fixed|done) (?:the|it|that|this|my|a|an)\b/;
 const DID_IT = /^(?:ok |okay |yes |yep )?(?:did (?:it|that|this)|done|tried (?:it|that|this)|i did|ive done|i ve done|cleared (?:it|them)|deleted (?:it|them))\b|\b(?:after (?:doing|changing|clearing|deleting|restarting|signing)|even after)\b/;
 
 /** The failure happened again ("tried signing in, failed again", "same error"), not "I can't find the menu". */
@@ -758,6 +760,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (inside?.outside === 'help') return { kind: 'help', confidence: 0.8 };
   if (inside?.outside === 'no-rights' && !asksSomething(text)) return { kind: 'small-talk', topic: 'no-rights', confidence: 0.8 };
   if (inside?.outside === 'contact') return { kind: 'small-talk', topic: 'contact', confidence: 0.8 };
+  // "did the resync, works now!!": the fix worked, said with what was done.
+  // ("did…" opens it like a question, but without a question mark it reports what was done.)
+  if (inside?.id === 'worked' && (!asksSomething(text) || (REPORTS_DONE.test(folded) && !text.includes('?')))) return { kind: 'small-talk', topic: 'thanks', confidence: 0.8 };
 
   const catalog = context.catalog;
   const explicit = catalog?.explicitStart(text);
@@ -1087,7 +1092,7 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
 }
 
 // ("done. they also want them from my iphone, same thing there?" names nothing but the client, either.)
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her their user users everyone all think believe guess probably maybe actually btw'.split(' '));
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her their user users everyone all think believe guess probably maybe actually btw uses used pops pop popped up shows showed comes came appears opens opened'.split(' '));
 /** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
 const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
 
@@ -1108,7 +1113,8 @@ function onlySlots(text: string, folded: string): boolean {
   const slots = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
   if (slots.length === 0) return false;
   let rest = ` ${folded} `;
-  for (const slot of slots) rest = rest.split(` ${slot.said} `).join(' ');
+  // ("it uses the adfs thing, a company page pops up": both name the one slot, each said its own way.)
+  for (const slot of slots) for (const said of [slot.said, ...slot.concept.words]) rest = rest.split(` ${foldPhrase(said)} `).join(' ');
   return tokens(rest.trim()).every((word) => SLOT_FILLER.has(word));
 }
 

@@ -95,6 +95,9 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
   {
     id: 'worked',
     phrases: ['that worked', 'it worked', 'it works now', 'it works', 'works now', 'working now', 'all good', 'all good now', 'fixed', 'fixed it', 'that fixed it', 'sorted', 'solved', 'im in', 'signed in now', 'its fine now', 'fine now', 'all fine now', 'its ok now', 'its okay now', 'its working now', 'its working'],
+    // "did the resync, works now!!": what was done, then that it works. (Not with a "but" or "still":
+    // "it works now but not on my iphone" says something else fails.)
+    inside: [/^(?!.*\b(?:but|except|still|again|only|not|isnt|doesnt|cant|wont|though|although|if|whether|why|how|what)\b).*\b(?:(?:works|working|signed in|fine|ok|okay|good) now|that (?:did|fixed) it|(?:it|that|this) worked|all good)\b/],
     atQuestion: ['yes', 'next'],
     atInstruction: ['next'],
     outside: 'thanks',

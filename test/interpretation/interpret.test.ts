@@ -781,6 +781,9 @@ describe('answer or guide', () => {
       ['yes', 'small-talk'],
       ['ok did it', 'not-in-flow'],
       ['its fine now thanks', 'small-talk'],
+      // What was done, then that it works: the fix worked.
+      ['did the resync, works now!!', 'small-talk'],
+      ['i ran the command and it works now', 'small-talk'],
       ['how do i open a command prompt as admin', 'question'],
     ])('"%s" → %s', (text, kind) => {
       expect(after(text).kind).toBe(kind);
@@ -1745,6 +1748,8 @@ describe('an answer given again at a later question', () => {
     expect(clock.facts.where).toBeUndefined();
     expect(interpret('in the office', { catalog, steps, flow: clock, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'note', slots: { where: { value: 'inside' } } });
     expect(meaning('my password', 'where')).toMatchObject({ kind: 'note', slots: { method: { value: 'password' } } });
+    // The same slot said two ways, with the words people wrap it in.
+    expect(interpret('i think it uses the adfs thing, a company page pops up', { catalog, steps, flow: clock, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'note', slots: { method: { value: 'adfs' } } });
   });
   it('another client there is still a correction or not understood, never a repeat', () => {
     expect(meaning('my iphone', 'method')).not.toMatchObject({ kind: 'flow-word', word: 'repeat' });
