@@ -534,9 +534,11 @@ function progressOf(folded: string): FlowWord | undefined {
   if (TROUBLE.test(folded)) return 'stuck';
   if (DONE_LEAD.has(words[0]!)) return 'next';
   // "installed", "clicked it", "restarted the app": a past-tense report of the step.
-  if (words.slice(0, 2).some((word) => /^[a-z]{3,}ed$/.test(word) && word !== 'need' && word !== 'red')) return 'next';
+  if (words.slice(0, 2).some((word) => (/^[a-z]{3,}ed$/.test(word) && word !== 'need' && word !== 'red') || IRREGULAR_DONE.has(word))) return 'next';
   return undefined;
 }
+/** Past tenses without "-ed" that report a step done ("found it, set to full", "ran it"). */
+const IRREGULAR_DONE = new Set('found ran made put chose went saw took set'.split(' '));
 
 /** "helpdesk here.", "I'm on the service desk,": who is asking, not what (the role comes from the sign-in). */
 const ROLE_PREAMBLE =

@@ -201,6 +201,8 @@ describe('flow words', () => {
     ['ok done', 'word next'],
     ['finished that', 'word next'],
     ['clicked it', 'word next'],
+    ['found it, set to full', 'word next'],
+    ['ran it', 'word next'],
     ['opened the page, what next', 'word next'],
     ['ok, the page is open', 'word next'],
     ['stuck', 'word stuck'],
