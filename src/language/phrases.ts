@@ -161,7 +161,7 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     // "what can you help me with", "how can you help", "what does this bot do"
     inside: [/^(?:so |ok |hi |hey |hello )?what (?:can|do|could) (?:you|u|this bot|the bot|it) (?:help (?:me |us )?(?:with|do)|do for me|help with|do)$/, /^(?:so |ok |hi |hey |hello )?how can (?:you|u|this bot|the bot) help(?: me)?$/, /^what (?:does|do) (?:this|the) bot do$/,
       // "help me", "i need help", "can you help me please": asking for help, with no problem named yet.
-      /^(?:(?:so|ok|hi|hey|hello|please|pls)\s+)*(?:(?:can|could|would) (?:you|u|someone|somebody) (?:please |pls )?help(?: me| us)?(?: out)?|(?:i |we )?(?:need|want) (?:some |a little )?help|help (?:me|us)(?: out)?)(?: (?:please|pls|plz))?$/],
+      /^(?:(?:so|ok|hi|hey|hello|please|pls)\s+)*(?:(?:can|could|would) (?:you|u|someone|somebody) (?:please |pls )?help(?: me| us)?(?: out)?|(?:i |we )?(?:need|want) (?:some |a little )?help|help (?:me|us)(?: out)?)(?: (?:please|pls|plz))?(?: (?:with )?(?:my |the )?(?:lync|skype)(?: (?:please|pls|plz))?)?$/],
     atQuestion: ['help'],
     atInstruction: ['help'],
     outside: 'help',

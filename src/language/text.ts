@@ -20,6 +20,8 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:pasword|passwrod|passowrd|pssword|passwod|passord)\b/g, 'password'],
   [/\b(?:lnyc|lycn|lyc|lynk|lyn c|lyn)\b/g, 'lync'],
   [/\b(?:surfce|surfac|sruface|suface)\b/g, 'surface'],
+  [/\b(?:brokn|borken|brokne|brocken|brken)\b/g, 'broken'],
+  [/\b(?:wokring|wroking|workign|wrking)\b/g, 'working'],
   // Chat spellings: "walk me thru it", "a human pls".
   [/\bthru\b/g, 'through'],
   [/\bu\b/g, 'you'],
