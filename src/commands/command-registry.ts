@@ -299,7 +299,16 @@ export class CommandRegistry {
  * with address-like or shell-like characters is never let through this way: an admin's malformed
  * or hostile arguments get the usage message.
  */
+/** A longer text reads as a sentence with this many words beyond the arguments, nearly all plain words. */
+const SENTENCE_EXTRA_WORDS = 5;
+const SENTENCE_PLAIN_SHARE = 0.8;
+
 function readsLikeASentence(rest: string, expectedArguments: number): boolean {
   const words = rest.trim().split(/\s+/).filter(Boolean);
-  return words.length > expectedArguments && words.every((word) => /^[A-Za-z][A-Za-z'-]*[?.!,]?$/.test(word));
+  const plain = words.filter((word) => /^[A-Za-z][A-Za-z'-]*[?.!,]?$/.test(word)).length;
+  // ("ticket from a guy in sales, iphone lync stuck … on 4g not wifi": a "4g" among a dozen words is still a sentence.)
+  if (words.length <= expectedArguments) return false;
+  if (plain === words.length) return true;
+  // (Words and numbers only: an address, a path or a shell character keeps it a command with bad arguments.)
+  return words.length >= expectedArguments + SENTENCE_EXTRA_WORDS && plain >= SENTENCE_PLAIN_SHARE * words.length && words.every((word) => /^[A-Za-z0-9][A-Za-z0-9'.-]*[?.!,:]?$/.test(word));
 }

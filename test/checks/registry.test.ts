@@ -248,7 +248,7 @@ describe('check and audit commands versus ordinary questions', () => {
     expect(registry.start('ticket from an android user on an old lync version - what auth protocol does it use?', PLAIN_USER, 'user')).toBeUndefined();
   });
 
-  it.each(['audit logging for lync', 'check pool settings for passive auth', 'show policies for mobile users', 'check user rights in lync?'])(
+  it.each(['audit logging for lync', 'check pool settings for passive auth', 'show policies for mobile users', 'check user rights in lync?', 'ticket from a guy in sales, iphone lync stuck signing in only when hes on 4g not wifi'])(
     '"%s" from an admin is a question too: more plain words than the command takes',
     (text) => {
       const audit = new InMemoryAuditLog();
@@ -260,7 +260,7 @@ describe('check and audit commands versus ordinary questions', () => {
 
   it('hostile or malformed arguments are never let through as a question', () => {
     const { registry } = createChecks({ mode: 'off' });
-    for (const text of ['check user bob@contoso.dk -Filter *', 'check user bob; Remove-Item x', 'check user $(whoami) now', 'audit 5 6']) {
+    for (const text of ['check user bob@contoso.dk -Filter *', 'check user bob; Remove-Item x', 'check user $(whoami) now', 'audit 5 6', 'check user bob; and then please do the same for all the users in the pool', 'check user bob@contoso.dk and please also tell me about his pool and his policies']) {
       expect(registry.start(text, ADMIN, 'admin'), text).toBeDefined();
     }
   });

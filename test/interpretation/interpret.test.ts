@@ -659,6 +659,15 @@ describe('answer or guide', () => {
     expect(otherProduct.kind).toBe('question');
   });
 
+  it.each([
+    ['user on a mac gets a white page when signing in with adfs', 'mac'],
+    ['I have a long story: yesterday i changed my password, today lync at home asks me for it again and again, even after typing the new one', undefined],
+  ])('"%s", which no article places, is a sign-in failure too: the troubleshooter', (text, client) => {
+    const meant = interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false });
+    expect(meant).toMatchObject({ kind: 'troubleshoot' });
+    if (client) expect(meant).toMatchObject({ slots: { client: { value: client } } });
+  });
+
   describe('the answer just given, ruled out by the user, is not given again', () => {
     const clock = { id: 'store-app-clock-skew', flowId: 'sign-in-troubleshooter', client: 'store-app' };
     const clockAgain: SearchResult = { hits: [{ article: { id: 'store-app-clock-skew' } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
