@@ -15,6 +15,7 @@ import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, type ScheduleShown } from './schedule-picks';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
+import { withoutNegatedSlots } from '../language/negated-slots';
 import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { FILLER, foldPhrase, tokens } from '../language/text';
@@ -571,8 +572,9 @@ const MISSING_CUES = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|
 const STEP_FALLBACK_SHARE = 0.25;
 
 function outsideFlow(original: string, originalFolded: string, context: InterpretContext): Interpretation {
-  const rest = withoutLeadingPraise(original.replace(ROLE_PREAMBLE, ''));
-  const text = rest !== original && tokens(foldPhrase(rest)).length >= 2 ? rest : original;
+  // (Nor what it is not: "not the store app, the desktop lync asks me to trust a server".)
+  const rest = withoutNegatedSlots(withoutLeadingPraise(original.replace(ROLE_PREAMBLE, '')));
+  const text = rest !== original && tokens(foldPhrase(rest)).length >= 2 ? rest.replace(/^[\s,.;:!?]+/, '') : original;
   const folded = text === original ? originalFolded : foldPhrase(text);
   // The message's own search, made once: several readings below may need it.
   let own: SearchResult | undefined;

@@ -659,6 +659,13 @@ describe('answer or guide', () => {
     expect(otherProduct.kind).toBe('question');
   });
 
+  it('"not the store app, the normal desktop lync asks me to trust a server" is searched without the Store app', () => {
+    const searched: string[] = [];
+    interpret('not the store app, the normal desktop lync asks me to trust a server', { catalog, steps, staff: false, search: (text) => (searched.push(text), NOTHING), isCommand: () => false });
+    expect(searched.length).toBeGreaterThan(0);
+    expect(searched.every((text) => !/store app/.test(text))).toBe(true);
+  });
+
   it.each([
     ['user on a mac gets a white page when signing in with adfs', 'mac'],
     ['I have a long story: yesterday i changed my password, today lync at home asks me for it again and again, even after typing the new one', undefined],

@@ -1,0 +1,26 @@
+import { slotsOf } from './slots';
+import { foldPhrase, tokens } from './text';
+
+/**
+ * "not the store app, the normal desktop lync asks me to trust a server": a client or sign-in method
+ * the user says it is *not* is no part of what they ask. Such a mention, set off by punctuation or
+ * "but", is taken out before the message is searched and its slots read.
+ */
+const NEGATED =
+  /(^|[,.;:!?]\s*|\s)(?:(?:it[’']?s|it is|this is|that[’']?s|i[’']?m|its|i|we|she|he|they)\s+)?(?:not|no|don[’']?t use|do not use|not using|never use|doesn[’']?t use|does not use)\s+([a-z0-9][a-z0-9.\s-]{1,40}?)(?=\s*(?:[,.;:!?]|$)|\s+(?:but|here)\b)/gi;
+
+/** Words that may stand around the negated client or method ("not an iphone question"). */
+const AROUND = new Set('the a an my on from in with question one app client thing version normal plain just any'.split(' '));
+
+export function withoutNegatedSlots(text: string): string {
+  return text.replace(NEGATED, (whole: string, lead: string, chunk: string) => (onlyASlot(chunk) ? lead : whole));
+}
+
+/** The chunk names a client or method and nothing else but the words around one. */
+function onlyASlot(chunk: string): boolean {
+  const slots = Object.values(slotsOf(chunk)).filter((slot) => slot !== undefined);
+  if (slots.length === 0) return false;
+  let rest = ` ${foldPhrase(chunk)} `;
+  for (const slot of slots) for (const said of [slot.said, ...slot.concept.words]) rest = rest.split(` ${foldPhrase(said)} `).join(' ');
+  return tokens(rest.trim()).every((word) => AROUND.has(word));
+}
