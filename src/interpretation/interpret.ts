@@ -1067,14 +1067,18 @@ function clauseRulesOut(text: string, lastId: string, context: InterpretContext)
  * "the time is fine but it still wont sign in": one part says what an article would fix is fine (that part
  * alone finds the article), another that it still fails.
  */
+/** "its not the clock": the cause named is not it. */
+const NOT_THE = /^(?:its|it s|it is|thats|that s|that is) (?:definitely |def |really )?not (?:the|a|an|my)\b/;
 function saysFineStillFailing(text: string, articleId: string, context: InterpretContext): boolean {
-  const parts = text.split(/(?<=[.!?;])\s+|,?\s+(?=(?:but|though|although|yet)\s)/i).map((part) => part.trim()).filter(Boolean);
+  const parts = text.split(/(?<=[.!?;,])\s+|,?\s+(?=(?:but|though|although|yet)\s)/i).map((part) => part.trim()).filter(Boolean);
   if (parts.length < 2) return false;
   const fine = parts.findIndex((part) => {
     const folded = foldPhrase(part);
-    return ALREADY_FINE.test(folded) && !UNSURE.test(folded) && !WORKS_NOW.test(folded);
+    return (ALREADY_FINE.test(folded) || NOT_THE.test(folded)) && !UNSURE.test(folded) && !WORKS_NOW.test(folded);
   });
-  return fine >= 0 && parts.some((part, at) => at !== fine && STILL_FAILING.test(foldPhrase(part))) && context.search(parts[fine]!).hits[0]?.article.id === articleId;
+  // ("its not the clock" names the cause in a word or two: the article is among the few it finds.)
+  const found = fine >= 0 ? context.search(parts[fine]!).hits.slice(0, NOT_THE.test(foldPhrase(parts[fine]!)) ? 3 : 1) : [];
+  return fine >= 0 && parts.some((part, at) => at !== fine && STILL_FAILING.test(foldPhrase(part))) && found.some((hit) => hit.article.id === articleId);
 }
 
 function rulesOut(folded: string): boolean {

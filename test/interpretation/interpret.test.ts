@@ -701,7 +701,7 @@ describe('answer or guide', () => {
       const meaning = interpret('ok updated. now on my desktop lync (not the app) the clock looks wrong, should i fix it?', { catalog, steps, staff: false, search: () => clockArticle, isCommand: () => false });
       expect(meaning).not.toMatchObject({ kind: 'troubleshoot' });
     });
-    it.each(['ok the clock was 10 min off. fixed it, still nothing', 'the clock on my surface was wrong, i synced it and it still wont sign in', 'my surface time is fine but the store app still wont sign in'])(
+    it.each(['ok the clock was 10 min off. fixed it, still nothing', 'the clock on my surface was wrong, i synced it and it still wont sign in', 'my surface time is fine but the store app still wont sign in', 'its not the clock, i checked, store app still fails'])(
       '"%s", with no answer before it: the cause it names is put right, so the troubleshooter goes on without it',
       (text) => {
         const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
