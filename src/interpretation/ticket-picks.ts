@@ -34,6 +34,9 @@ const NOT_DESCRIBING = new Set(
 
 export type TicketAction = 'take' | 'resolve' | 'show';
 
+/** Words that only acknowledge ("ok sorted", "all done"): no note for the user. */
+const ACKNOWLEDGING = new Set('ok okay k sorted fixed done all good great cool thanks thx ty works working now solved resolved that it its is yes yep yeah right alright perfect'.split(' '));
+const actionPattern = (action: TicketAction): RegExp => (action === 'resolve' ? RESOLVE_TICKET : action === 'take' ? TAKE_TICKET : SHOW);
 /** Characters of a note carried into an offered `ticket resolve` (the offer must stay a short command). */
 const NOTE_MAX = 120;
 
@@ -52,7 +55,11 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[], lastR
   const action: TicketAction | undefined = RESOLVE_TICKET.test(folded) ? 'resolve' : TAKE_TICKET.test(folded) ? 'take' : SHOW.test(folded) ? 'show' : undefined;
   if (!action) return undefined;
   // "close the surface one, told her to resync the clock": what follows the pick is the note for the user.
-  const [picking, ...after] = typed.split(/[,;:]|\s[-–—]\s/);
+  // ("ok sorted, close it": the part that asks is the pick, and "ok sorted" says nothing for the user.)
+  const parts = typed.split(/[,;:]|\s[-–—]\s/);
+  const asking = Math.max(0, parts.findIndex((part) => actionPattern(action).test(foldPhrase(part.replace(/[’']/g, '')))));
+  const picking = parts[asking]!;
+  const after = parts.filter((part, at) => at !== asking && !tokens(foldPhrase(part)).every((word) => ACKNOWLEDGING.has(word)));
   const noted = action === 'resolve' && after.length > 0 ? clip(withoutBackticks(after.join(',')), NOTE_MAX) : '';
   const note = noted.split(' ').length >= 2 ? noted : undefined;
   const described = note ? tokens(foldPhrase(picking!.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''))) : words;

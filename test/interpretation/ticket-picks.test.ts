@@ -46,6 +46,11 @@ describe('a ticket named by what it is about, right after the list', () => {
     expect(ticketPicked("i'll grab the iphone one, calling her now", shown)).toEqual({ action: 'take', ref: 'H-AAAAA2' });
   });
 
+  it('"ok sorted, close the surface one": the part that asks is the pick, and an acknowledgement is no note', () => {
+    expect(ticketPicked('ok sorted, close the surface one', shown)).toEqual({ action: 'resolve', ref: 'H-CCCCC4' });
+    expect(ticketPicked('told her to resync the clock, close the surface one', shown)).toEqual({ action: 'resolve', ref: 'H-CCCCC4', note: 'told her to resync the clock' });
+  });
+
   it('nothing is picked from an empty list', () => {
     expect(ticketPicked("i'll grab the iphone one", [])).toBeUndefined();
   });
