@@ -41,7 +41,7 @@ const CAPABILITIES = /\b(?:what|which) (?:checks|commands|tests) (?:can|could|do
 /** "who am i logged in as", "what's my role": the caller's ids and role. */
 const WHOAMI = /\bwho am i(?: (?:logged|signed) in(?: as)?| here| to you| to the bot)?\s*[?.!]*$|\bwhat(?: is|s| s) my (?:role|user ?id|id)\b|\bwhat role (?:do i have|am i)\b|\bam i (?:an? )?(?:admin|agent|administrator)\b/i;
 /** "cancel that schedule", "stop the daily pool check": the schedules, each with what stops it. */
-const CANCEL_SCHEDULE = /\b(?:cancel|stop|remove|delete|drop|kill|turn off|get rid of)\b.*\b(?:schedules?|scheduled (?:check|checks|run|runs)|(?:daily|hourly|nightly|morning) (?:pool |user )?checks?)\b/i;
+const CANCEL_SCHEDULE = /\b(?:cancel|stop|remove|delete|drop|kill|turn off|get rid of)\b.*\b(?:schedules?|scheduled (?:check|checks|run|runs)|(?:daily|hourly|nightly|morning) (?:pool |user )?(?:checks?|ones?))\b/i;
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
 const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable|start|stop|move|update|install|import|export|publish|register|unregister|reset|clear|merge|sync|approve|lock|unlock)-cs[a-z]+)\b/i;
 /** Asking the bot itself to run it ("run …", "can you execute …"), not asking whether to ("should i run …"). */
@@ -297,6 +297,8 @@ export function scheduleAsked(typed: string, lastCommand: string): string | unde
   if (ADDRESS.test(text) || HOST.test(text) || /\b[a-z0-9]+-[a-z0-9-]+\b/.test(text.replace(/\b(?:e-mail|sign-in|log-in|re-run)\b/g, ' '))) return undefined;
   if ((/\bpool\b/.test(text) && /user/i.test(last[1]!)) || (/\b(?:user|users)\b/.test(text) && /pool/i.test(last[1]!))) return undefined;
   if (!/\b(?:schedule|scheduled|every|daily|hourly|each (?:morning|day))\b/.test(text)) return undefined;
+  // ("stop the hourly one" asks for no schedule.)
+  if (/\b(?:cancel|stop|remove|delete|drop|kill|turn off|get rid of|dont|do not|never ?mind|no need)\b/.test(text)) return undefined;
   const cadence = cadenceOf(text);
   if (!cadence) return undefined;
   // "also watch erin every 30 min": that user, not the last check's target. A bare name takes the last

@@ -111,6 +111,7 @@ describe('read-only listings asked for in words', () => {
     ['how has the bot been doing this past week, what are people asking that it cant answer', 'report 7'],
     ['how many handoffs have we had this month?', 'report'],
     ['what checks do we have scheduled', 'schedules'],
+    ['stop the hourly one', 'schedules'],
     ['before i escalate, are the server checks even up right now?', 'checks status'],
     ['anything waiting?', 'tickets'],
     ['ok whatever. what tickets are open right now', 'tickets'],
@@ -189,7 +190,7 @@ describe('the last check on a schedule', () => {
   ])('"%s" → %s', (text, command) => {
     expect(scheduleAsked(text, 'check pool lync3.contoso.dk')).toBe(command);
   });
-  it.each(['thanks', 'what does it check every time', 'run it again'])('"%s" is no schedule', (text) => {
+  it.each(['thanks', 'what does it check every time', 'run it again', 'stop the hourly one', 'no, dont run it every day'])('"%s" is no schedule', (text) => {
     expect(scheduleAsked(text, 'check pool lync3.contoso.dk')).toBeUndefined();
   });
   it('only after a check', () => {
