@@ -136,6 +136,10 @@ describe('out of scope', () => {
     // The client not starting at all, a full mailbox, Lync's location feature.
     'lync wont start after windows update',
     'lync says my mailbox is full',
+    // Microsoft's support of the product, downloading or updating the desktop client.
+    'is lync 2013 still supported by microsoft',
+    'where do i download the lync 2013 client',
+    'how do i install the lync 2013 cumulative update on my pc',
     'how do i turn off the location feature',
     // Joining meetings in general and Lync Web App's plug-in installing: only joining in the browser is covered.
     'guest cant join meeting says not authorized',
