@@ -16,7 +16,7 @@ import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, type ScheduleShown } from './schedule-picks';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { withoutNegatedSlots } from '../language/negated-slots';
-import { slotsFromFacts, slotsOf, type Slots } from '../language/slots';
+import { slotsFromFacts, slotsOf, wordsBesideSlots, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { FILLER, foldPhrase, tokens } from '../language/text';
 
@@ -437,7 +437,7 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   const flowFacts = context.flow?.facts;
   const said = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
   const nothingNew = said.every((slot) => flowFacts?.[slot!.concept.slot] === undefined || flowFacts[slot!.concept.slot] === slot!.value);
-  if (choices && flowFacts && said.length > 0 && onlySlots(text, folded) && nothingNew) {
+  if (choices && flowFacts && said.length > 0 && onlySlots(text) && nothingNew) {
     // (Facts a later question will ask are kept for it, and the reply says so: nothing is asked twice.)
     const fresh = said.filter((slot) => flowFacts[slot!.concept.slot] === undefined);
     if (fresh.length > 0) return { kind: 'note', slots: Object.fromEntries(fresh.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.6 };
@@ -653,7 +653,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (context.listed && context.listed.length > 0 && asksForPerson(text)) return { kind: 'handoff', confidence: 0.8 };
   // "the time was wrong", "we use one of those usb lte sticks" under a list of likely causes: the one it
   // describes. "the time is fine" rules that one out instead: the troubleshooter goes on without it.
-  const fromList = context.listed && context.listed.length > 0 && !typedCommand && tokens(folded).length <= 12 && !onlySlots(text, folded) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
+  const fromList = context.listed && context.listed.length > 0 && !typedCommand && tokens(folded).length <= 12 && !onlySlots(text) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
   if (fromList && rulesOut(folded)) {
     if (fromList.flow === TROUBLESHOOTER && context.catalog?.byId(TROUBLESHOOTER)) return { ...troubleshootOffer(text, [fromList.id], context.recentClient), confidence: 0.65 };
     // ("already checked dns, lyncdiscover resolves" under a list: not the DNS article; the others of the
@@ -686,7 +686,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "iphone", "on the desktop one", "from home" right after a question: which client or place it was about.
   // Read as that question again with the new client or place in place of the old one ("and on the
   // iphone?" after a question about the desktop's logs): it may start a flow or answer one step, too.
-  if (context.previousQuestion && onlySlots(text, folded)) {
+  if (context.previousQuestion && onlySlots(text)) {
     const again = askedAgainWith(context.previousQuestion, text);
     // (Read afresh: "is it the same thing on my ipad?" asked again says nothing about the answer just given.)
     const meant = outsideFlow(again, foldPhrase(again), { ...context, previousQuestion: undefined, listed: undefined, flowOffered: undefined, stepOffered: undefined, lastCause: undefined, lastAnswer: undefined });
@@ -1119,13 +1119,9 @@ function askedAgainWith(previous: string, followUp: string): string {
 }
 
 /** The message only names a client, network or sign-in method ("iphone", "it's the desktop one"). */
-function onlySlots(text: string, folded: string): boolean {
-  const slots = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
-  if (slots.length === 0) return false;
-  let rest = ` ${folded} `;
-  // ("it uses the adfs thing, a company page pops up": both name the one slot, each said its own way.)
-  for (const slot of slots) for (const said of [slot.said, ...slot.concept.words]) rest = rest.split(` ${foldPhrase(said)} `).join(' ');
-  return tokens(rest.trim()).every((word) => SLOT_FILLER.has(word));
+function onlySlots(text: string): boolean {
+  const { slots, rest } = wordsBesideSlots(text);
+  return slots.length > 0 && rest.every((word) => SLOT_FILLER.has(word));
 }
 
 /** Asking how to pick: the difference between choices, or which one applies. */

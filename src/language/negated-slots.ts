@@ -1,5 +1,4 @@
-import { slotsOf } from './slots';
-import { foldPhrase, tokens } from './text';
+import { wordsBesideSlots } from './slots';
 
 /**
  * "not the store app, the normal desktop lync asks me to trust a server": a client or sign-in method
@@ -18,9 +17,6 @@ export function withoutNegatedSlots(text: string): string {
 
 /** The chunk names a client or method and nothing else but the words around one. */
 function onlyASlot(chunk: string): boolean {
-  const slots = Object.values(slotsOf(chunk)).filter((slot) => slot !== undefined);
-  if (slots.length === 0) return false;
-  let rest = ` ${foldPhrase(chunk)} `;
-  for (const slot of slots) for (const said of [slot.said, ...slot.concept.words]) rest = rest.split(` ${foldPhrase(said)} `).join(' ');
-  return tokens(rest.trim()).every((word) => AROUND.has(word));
+  const { slots, rest } = wordsBesideSlots(chunk);
+  return slots.length > 0 && rest.every((word) => AROUND.has(word));
 }

@@ -1,5 +1,5 @@
 import { rememberRecent } from './recent-results';
-import { foldPhrase } from './text';
+import { foldPhrase, tokens } from './text';
 import { CONCEPTS, NEUTRAL, type Concept, type Slot } from './vocabulary';
 
 /** A slot value read from a message, with the words that gave it away (shown back to the user). */
@@ -71,6 +71,17 @@ function slotsOfNow(text: string): Slots {
   const slots: Slots = {};
   for (const [slot, values] of found) if (new Set(values.map((entry) => entry.value)).size === 1) slots[slot] = values[0]!;
   return slots;
+}
+
+/**
+ * The slots a message names and the words it says beside them. Each slot's phrase is taken out however
+ * it is said ("it uses the adfs thing, a company page pops up" names one slot twice).
+ */
+export function wordsBesideSlots(text: string): { slots: SlotValue[]; rest: string[] } {
+  const slots = Object.values(slotsOf(text)).filter((slot): slot is SlotValue => slot !== undefined);
+  let rest = ` ${foldPhrase(text)} `;
+  for (const slot of slots) for (const said of [slot.said, ...slot.concept.words]) rest = rest.split(` ${foldPhrase(said)} `).join(' ');
+  return { slots, rest: tokens(rest.trim()) };
 }
 
 /** The slots a flow's answers already settled (its facts), so a fresh start with them asks none again. */
