@@ -294,6 +294,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   // "Did that, still broken" at an instruction step: done, and it still fails, which the question after it would ask.
   if (!choices && DID_IT.test(folded) && goesOnFailing(folded) && polarityOf(folded)?.polarity !== 'yes') return { kind: 'flow-word', word: 'next', stillFailing: true, confidence: 0.7 };
   const group = phraseGroupOf(text);
+  // "its working now, thanks" at a question none of whose answers is a yes: the problem is solved, so
+  // the flow goes to its own "it works" ending (the step a "works" answer of the flow leads to).
+  const worked = choices && (group?.id === 'worked' || phraseGroupSaid(text)?.id === 'worked') && !looksLikeQuestion(text) ? solvedEnding(context) : undefined;
+  if (worked && !['picked', 'exact'].includes(matchChoice(choices!, 'yes').kind)) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: worked, slots: {}, confidence: 0.7 };
   if (group) {
     const meant = senseIn(group, step, choices);
     if (meant) return meant;
@@ -1251,6 +1255,23 @@ export function isBareSignInComplaint(folded: string): boolean {
   for (const slot of Object.values(slots)) rest = rest.split(` ${slot.said} `).join(' ');
   const left = tokens(rest.trim()).filter((word) => !COMPLAINT_WORDS.has(word) && !/^\d+$/.test(word));
   return left.length === 0;
+}
+
+/**
+ * The step a flow goes to once it works: where an answer the flow takes for "it works now" leads, when
+ * that step ends the flow as done. Undefined for a flow without one.
+ */
+function solvedEnding(context: InterpretContext): string | undefined {
+  const flow = context.flow ? context.catalog?.byId(context.flow.flowId) : undefined;
+  if (!flow) return undefined;
+  for (const candidate of Object.values(flow.steps)) {
+    for (const choice of candidate.choices ?? []) {
+      const works = [choice.label, ...(choice.aliases ?? [])].some((said) => phraseGroupOf(said)?.id === 'worked');
+      const next = choice.next ? flow.steps[choice.next] : undefined;
+      if (works && next?.end === 'done') return choice.next;
+    }
+  }
+  return undefined;
 }
 
 /** What a message says of the yes/no kind, exported for the tests of the phrase table. */

@@ -1757,6 +1757,20 @@ describe('a number with no list before it', () => {
   });
 });
 
+describe('"it works now" at a question that has no yes', () => {
+  it('goes to the flow\'s own "it works" ending', () => {
+    expect(meaning('its working now, thanks', 'symptom')).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', stepId: 'fixed' });
+    expect(meaning('sorted it myself, works now', 'where')).toMatchObject({ kind: 'start-flow', stepId: 'fixed' });
+  });
+  it('a question with a yes takes the yes; a question about it is no ending', () => {
+    expect(meaning('it works now', 'worksNow')).toMatchObject({ kind: 'choice' });
+    expect(meaning('it works now but why did it fail?', 'symptom')).not.toMatchObject({ kind: 'start-flow' });
+  });
+  it('a flow with no such ending keeps its question', () => {
+    expect(meaning('its working now, thanks', 'cardKind')).not.toMatchObject({ kind: 'start-flow' });
+  });
+});
+
 describe('an answer given again at a later question', () => {
   it('"the pc" again at "How do you sign in?" shows the question again, no "I didn\'t catch that"', () => {
     expect(meaning('the pc', 'method')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
