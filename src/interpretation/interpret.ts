@@ -1030,7 +1030,7 @@ function speaksOf(article: Article, flowTitle: string): boolean {
 }
 
 /** Asking to hand the bot a file. */
-const UPLOAD_HERE = /\b(?:upload|attach|send|paste|drop|share|give)\b(?: (?:it|them|the|my|a|this|that|those))*(?: (?:zip|zips|file|files|logs?|log files|screenshots?|pictures?|photos?|folder|trace))?(?: (?:here|to you|in here|in (?:this|the) chat|through (?:you|here|this chat)|via (?:you|this chat)))\b|\bcan you (?:take|receive|accept|get|read|open) (?:the |a |my )?(?:files?|zip|zips|logs|log files|screenshots?|attachments?)\b/;
+const UPLOAD_HERE = /\bget (?:it|them|those|the (?:logs|files|zip|log files)|my (?:logs|files|zip)) (?:over )?to (?:you|you guys)\b|\b(?:upload|attach|send|paste|drop|share|give)\b(?: (?:it|them|the|my|a|this|that|those))*(?: (?:zip|zips|file|files|logs?|log files|screenshots?|pictures?|photos?|folder|trace))?(?: (?:here|to you|in here|in (?:this|the) chat|through (?:you|here|this chat)|via (?:you|this chat)))\b|\bcan you (?:take|receive|accept|get|read|open) (?:the |a |my )?(?:files?|zip|zips|logs|log files|screenshots?|attachments?)\b/;
 
 /** A question about signing in (the troubleshooter's subject). */
 const SIGNING_IN = /\b(?:sign in|log in|logon|login|signin|signing in|logging in|sign on|connect|connected|connecting|spins|password|unavailable|not available)\b/;

@@ -1671,7 +1671,7 @@ describe('a remark without a client, after a conversation about one', () => {
 });
 
 describe('handing the bot a file', () => {
-  it.each(['can i just upload the zip here?', 'can i attach a screenshot in this chat', 'ill paste the logs here', 'can you take a zip file'])('"%s" is told the bot takes no files', (text) => {
+  it.each(['can i just upload the zip here?', 'can i attach a screenshot in this chat', 'ill paste the logs here', 'can you take a zip file', 'and how do i get them to you'])('"%s" is told the bot takes no files', (text) => {
     expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic: 'files' });
     expect(meaning(text, 'reproduce')).toMatchObject({ kind: 'small-talk', topic: 'files' });
   });
