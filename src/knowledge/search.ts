@@ -457,7 +457,10 @@ export class KnowledgeIndex {
     const tokens: string[] = [];
     const unknown: string[] = [];
     const guessed = new Set<string>();
-    const budget = { corrections: MAX_CORRECTIONS_PER_QUERY, until: performance.now() + this.correctionBudgetMs };
+    // The clock starts at the first correction, which always runs: what came before it (folding, synonyms)
+    // is no correction's cost, and a busy machine must not leave "currently" uncorrected where an idle one
+    // corrects it.
+    const budget = { corrections: MAX_CORRECTIONS_PER_QUERY, until: Infinity, budgetMs: this.correctionBudgetMs };
     const folded = normaliseText(question.slice(0, MAX_QUESTION_CHARS));
     const words = searchTokens(this.synonyms.expand(folded)).slice(0, MAX_QUERY_WORDS);
     const names = namePieces(folded);
@@ -518,12 +521,13 @@ export class KnowledgeIndex {
   }
 
   /** The vocabulary word a misspelt token stands for, if one is close enough and the message's budget allows looking. */
-  private correct(token: string, budget: { corrections: number; until: number }): string | null {
+  private correct(token: string, budget: { corrections: number; until: number; budgetMs: number }): string | null {
     if (token.length > this.longestCorrectable || /\d/.test(token)) return null;
     const cached = this.corrections.get(token);
     if (cached !== undefined) return cached;
     // Out of budget the word stays unknown (and is not cached: it may be corrected in a shorter message).
     if (budget.corrections <= 0 || performance.now() > budget.until) return null;
+    if (budget.until === Infinity) budget.until = performance.now() + budget.budgetMs;
     budget.corrections--;
     const found = this.speller.correct(token) ?? this.fuzzyCorrection(token, budget);
     // "incorrect" is no slip for "correct", nor "unable" for "able": a negating prefix turns the word round.

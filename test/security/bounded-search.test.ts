@@ -59,3 +59,19 @@ describe('a message longer than the search reads', () => {
     expect(reply).not.toMatch(/I don't know/);
   });
 });
+
+describe('the correction clock, a last-resort guard', () => {
+  it('starts at the first correction, which always runs: a busy machine corrects the first slip as an idle one does', async () => {
+    const { KnowledgeIndex } = await import('../../src/knowledge/search');
+    const { readKnowledgeSources } = await import('../../src/knowledge');
+    const sources = readKnowledgeSources(join(resolve(__dirname, '..', '..'), 'knowledge'));
+    // A clock already run out before any correction: the first slip ("currently") is still corrected.
+    const hurried = new KnowledgeIndex(sources.articles, sources.synonyms, { scope: sources.scope, correctionBudgetMs: -1 });
+    const tokens = hurried.queryTokens('which FE currently holds the active central management role');
+    expect(tokens.unknown).toEqual([]);
+    expect(tokens.tokens).toContain('current');
+    // …and the guard still stops the ones after it.
+    const more = hurried.queryTokens('currenttly the fronnt endd servr');
+    expect(more.unknown.length).toBeGreaterThan(0);
+  });
+});
