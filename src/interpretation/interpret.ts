@@ -296,7 +296,8 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   const group = phraseGroupOf(text);
   // "its working now, thanks" at a question none of whose answers is a yes: the problem is solved, so
   // the flow goes to its own "it works" ending (the step a "works" answer of the flow leads to).
-  const worked = choices && (group?.id === 'worked' || phraseGroupSaid(text)?.id === 'worked') && !looksLikeQuestion(text) ? solvedEnding(context) : undefined;
+  // ("did the resync, works now!!" opens like a question but reports what was done.)
+  const worked = choices && (group?.id === 'worked' || phraseGroupSaid(text)?.id === 'worked') && (!looksLikeQuestion(text) || (REPORTS_DONE.test(folded) && !text.includes('?'))) ? solvedEnding(context) : undefined;
   if (worked && !['picked', 'exact'].includes(matchChoice(choices!, 'yes').kind)) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: worked, slots: {}, confidence: 0.7 };
   if (group) {
     const meant = senseIn(group, step, choices);

@@ -1761,6 +1761,7 @@ describe('"it works now" at a question that has no yes', () => {
   it('goes to the flow\'s own "it works" ending', () => {
     expect(meaning('its working now, thanks', 'symptom')).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', stepId: 'fixed' });
     expect(meaning('sorted it myself, works now', 'where')).toMatchObject({ kind: 'start-flow', stepId: 'fixed' });
+    expect(meaning('did the resync, works now!!', 'symptom')).toMatchObject({ kind: 'start-flow', stepId: 'fixed' });
   });
   it('a question with a yes takes the yes; a question about it is no ending', () => {
     expect(meaning('it works now', 'worksNow')).toMatchObject({ kind: 'choice' });

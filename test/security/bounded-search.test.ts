@@ -1,8 +1,8 @@
 import Fuse from 'fuse.js';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadKnowledgeBase } from '../../src/knowledge';
-import { MAX_CORRECTIONS_PER_QUERY, MAX_QUESTION_CHARS } from '../../src/knowledge/search';
+import { loadKnowledgeBase, readKnowledgeSources } from '../../src/knowledge';
+import { KnowledgeIndex, MAX_CORRECTIONS_PER_QUERY, MAX_QUESTION_CHARS } from '../../src/knowledge/search';
 import { allText, startBot, type TestBot } from '../support/bot-server';
 import { normaliseText, searchTokens } from '../../src/knowledge/text';
 
@@ -61,9 +61,7 @@ describe('a message longer than the search reads', () => {
 });
 
 describe('the correction clock, a last-resort guard', () => {
-  it('starts at the first correction, which always runs: a busy machine corrects the first slip as an idle one does', async () => {
-    const { KnowledgeIndex } = await import('../../src/knowledge/search');
-    const { readKnowledgeSources } = await import('../../src/knowledge');
+  it('starts at the first correction, which always runs: a busy machine corrects the first slip as an idle one does', () => {
     const sources = readKnowledgeSources(join(resolve(__dirname, '..', '..'), 'knowledge'));
     // A clock already run out before any correction: the first slip ("currently") is still corrected.
     const hurried = new KnowledgeIndex(sources.articles, sources.synonyms, { scope: sources.scope, correctionBudgetMs: -1 });
