@@ -135,6 +135,8 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
     if (!choice) return stay(catalog, state, context, `Pick a number from 1 to ${choices.length} (or the name).`);
     noteAnswer(state, { flowId: flow.id, stepId: state.stepId, question: step.ask ?? step.title, answer: choice.label });
     state.facts = { ...state.facts, ...choice.set };
+    // (What the user picks is no longer an assumption.)
+    if (state.assumed) state.assumed = state.assumed.filter((slot) => choice.set?.[slot] === undefined);
     noteProgress(state, { flowId: flow.id, stepId: state.stepId, title: step.title, status: 'done' });
     // Other things the answer told ("my surface, from home") answer later questions without asking.
     const extra = Object.entries(action.slots ?? {}).filter(([slot]) => state.facts[slot] === undefined && choice.set?.[slot] === undefined);
@@ -267,6 +269,7 @@ function enter(catalog: FlowCatalog, state: FlowState, target: string, context: 
     noteProgress(state, { flowId: flow.id, stepId: target, title: step.title, status: 'done' });
     const { [slot]: _used, ...rest } = state.slots ?? {};
     state.slots = rest;
+    state.assumed = [...new Set([...(state.assumed ?? []), slot])];
     assumed.push(`From what you said, I took **${choice.label}** as your ${SLOT_NAMES[slot] ?? slot}. Not right? Type **back** to change it.`);
     return enter(catalog, state, choice.next, context, hops + 1, assumed);
   }

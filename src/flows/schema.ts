@@ -126,6 +126,8 @@ export const FlowState = z.object({
   outcome: z.enum(['active', 'cause', 'done', 'handoff', 'cancelled']).default('active'),
   /** What the user told in passing (client, where, method, card) that later questions use instead of asking. */
   slots: z.record(z.string(), z.string()).optional(),
+  /** Slots whose question the flow answered itself from what the user said before ("I took … Not right?"). */
+  assumed: z.array(z.string().max(40)).max(10).optional(),
   /** Messages in a row at the current step that were neither a choice nor a flow word. */
   unclear: z.number().int().min(0).max(1000).optional(),
   /** What the user wrote that no step could use ("it keeps saying my password is wrong"), for the helpdesk. */

@@ -308,7 +308,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   const rest = afterLeaving(text);
   if (rest !== undefined && tokens(foldPhrase(rest)).length >= 2 && !phraseGroupOf(rest)) return { kind: 'leave-flow', rest, confidence: 0.8 };
   // "actually it's my iphone, not the surface": an earlier answer corrected starts the flow again with it.
-  const corrected = context.flow ? correctedSlots(text, folded, context.flow) : undefined;
+  const corrected = context.flow ? correctedSlots(text, folded, context.flow) ?? assumedClientCorrected(text, context.flow) : undefined;
   if (corrected) return { kind: 'start-flow', flowId: context.flow!.flowId, slots: corrected, confidence: 0.8 };
 
   const words = tokens(folded);
@@ -502,6 +502,17 @@ function correctedSlots(text: string, folded: string, flow: FlowState): Slots | 
   const changed = Object.entries(said).some(([slot, found]) => found && flow.facts[slot] !== undefined && flow.facts[slot] !== found.value);
   // What the other answers settled still holds: correcting the network does not ask for the client again.
   return changed ? { ...slotsFromFacts(flow.facts), ...said } : undefined;
+}
+
+/**
+ * "iphone" alone while the flow goes on with a client it took from an earlier message (it said so, with
+ * "Not right?"): that client, corrected. A client the user picked at the flow's own question is changed
+ * only when the message says it corrects it.
+ */
+function assumedClientCorrected(text: string, flow: FlowState): Slots | undefined {
+  const said = slotsOf(text).client;
+  if (!said || !flow.assumed?.includes('client') || flow.facts.client === said.value || !onlySlots(text)) return undefined;
+  return { ...slotsFromFacts(flow.facts), client: said };
 }
 
 /** What a phrase-table phrase means at this step; undefined when the step can take none of its meanings. */

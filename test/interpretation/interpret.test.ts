@@ -1784,6 +1784,14 @@ describe('an answer given again at a later question', () => {
     // The same slot said two ways, with the words people wrap it in.
     expect(interpret('i think it uses the adfs thing, a company page pops up', { catalog, steps, flow: clock, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'note', slots: { method: { value: 'adfs' } } });
   });
+  it('"iphone" right after the flow took the PC from an earlier message corrects it; after the PC was picked, it does not', () => {
+    const assumed = startFlow(catalog, 'sign-in-troubleshooter', user, undefined, { slots: { client: 'desktop' } }).state;
+    const picked = at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC']);
+    const ask = (flow: FlowState) => interpret('iphone', { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false });
+    expect(assumed.assumed).toEqual(['client']);
+    expect(ask(assumed)).toMatchObject({ kind: 'start-flow', slots: { client: { value: 'ios' } } });
+    expect(ask(picked)).not.toMatchObject({ kind: 'start-flow' });
+  });
   it('another client there is still a correction or not understood, never a repeat', () => {
     expect(meaning('my iphone', 'method')).not.toMatchObject({ kind: 'flow-word', word: 'repeat' });
   });
