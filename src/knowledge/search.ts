@@ -64,6 +64,12 @@ const OTHER_CLIENT_LEAD = 0.15;
 export const DEFAULT_MIN_CONFIDENCE = 0.4;
 /** Below this (and above the minimum) the best article is offered, not stated. */
 const SURE_CONFIDENCE = 0.43;
+/**
+ * …and so is an article whose words cover the question while none of its example questions comes near
+ * it: "can i use lync with a polycom phone" shares every word with the voice mail light article, which
+ * answers something else.
+ */
+const SURE_MIN_MATCH = 0.18;
 /** Confidence = coverage of the question, closeness to an example question, lead over the runner-up. */
 const COVERAGE_WEIGHT = 0.4;
 const QUESTION_WEIGHT = 0.6;
@@ -439,7 +445,7 @@ export class KnowledgeIndex {
       const asTyped = () => rawTokens(normaliseText(question)).find((raw) => searchTokens(raw).includes(typed[0]!)) ?? typed[0]!;
       // Just over the bar, an answer is a guess as often as not: offered as "Is this it?" with its gist,
       // never stated (a question next to the article's topic often lands here).
-      if (confident && best!.confidence < SURE_CONFIDENCE) return { hits, tokens, unknown, answered: false, suggested: [best!] };
+      if (confident && (best!.confidence < SURE_CONFIDENCE || best!.signals.questionMatch < SURE_MIN_MATCH)) return { hits, tokens, unknown, answered: false, suggested: [best!] };
       return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: asTyped() } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
     } finally {
       // The per-article arrays are shared by every search: only the entries this one touched are dirty.

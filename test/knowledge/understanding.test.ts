@@ -190,6 +190,15 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'lync shows the old location after my laptop wakes from sleep')).toBe('lis-wrong-location-after-resume');
   });
 
+  it('an article whose words cover the question but whose example questions are all far from it is offered, not stated', () => {
+    const result = knowledge.search('can i use lync with a polycom phone', 3);
+    expect(result.answered).toBe(false);
+    expect(result.hits[0]!.signals.questionMatch).toBeLessThan(0.18);
+    expect(result.suggested?.map((hit) => hit.article.id)).toEqual([result.hits[0]!.article.id]);
+    // The same article, asked what it is about, is still the answer.
+    expect(answeredWith(knowledge, 'red light on my polycom desk phone does not come on for new voicemail')).toBe('exchange-um-message-waiting-indicator');
+  });
+
   it('another product named next to something in scope is ours again', () => {
     const scope = compileScope({ otherTopics: ['outlook', 'teams meeting'], inScope: ['lync', 'outlook web app'] });
     expect(scope.otherTopic('Outlook crashes on start')).toBe('outlook');
