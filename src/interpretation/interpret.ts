@@ -873,7 +873,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     }
     return { kind: 'choose-flow', confidence: 0.7 };
   }
-  if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) return { ...troubleshootOffer(text, [], undefined), confidence: 0.8 };
+  if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.8 };
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
   // whatever shares its few words (the AD FS token lifetime for "how long").
@@ -946,7 +946,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else
   // works") is no dead end: the troubleshooter narrows it down. Not for another product's sign-in.
   if (!result.answered && !result.otherTopic && !result.ambiguousWord && (result.suggested ?? []).length === 0 && catalog?.byId(TROUBLESHOOTER) && (SIGN_IN_FAILS.test(folded) || KEEPS_PROMPTING.test(folded))) {
-    return { ...troubleshootOffer(text, [], undefined), confidence: 0.6 };
+    return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.6 };
   }
   // "how do I turn on logging": the same procedure for each client, and no client named. The flow
   // that asks which Lync first answers it for everyone; one client's article would be a guess.

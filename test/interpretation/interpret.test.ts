@@ -929,6 +929,14 @@ describe('answers to what the previous reply offered', () => {
     expect(after('where are the store app logs')).not.toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
   });
 
+  it('a sign-in complaint naming no client keeps the client of the conversation\'s last questions (shown back in the offer), and a client it names wins', () => {
+    expect(offered('it just says cannot connect to server', { recentClient: 'ios' })).toMatchObject({ kind: 'troubleshoot', slots: { client: { value: 'ios' } } });
+    expect(offered('lync wont sign in', { recentClient: 'ios' })).toMatchObject({ kind: 'troubleshoot', slots: { client: { value: 'ios' } } });
+    expect(offered('lync wont sign in on my android', { recentClient: 'ios' })).toMatchObject({ kind: 'troubleshoot', slots: { client: { value: 'android' } } });
+    expect(offered('lync wont sign in')).toMatchObject({ kind: 'troubleshoot', slots: {} });
+    expect(offered('lync wont sign in')).not.toMatchObject({ slots: { client: expect.anything() } });
+  });
+
   it('"lets do it" with nothing offered asks which guided flow', () => {
     expect(offered('lets do it')).toMatchObject({ kind: 'choose-flow' });
   });
