@@ -90,7 +90,7 @@ const TWO_WORDS_MIN_MATCH = 0.45;
 /** A message of at most this many content words with a word no article knows needs an article about two of its words. */
 const ONE_ANCHOR_MAX_WORDS = 4;
 /** Words that only say when something started or keeps happening ("since", "suddenly"): no topic either. */
-const WHEN_WORDS = new Set(['sinc', 'anymor', 'suddenly', 'recently', 'lately', 'today', 'yesterday', 'ever', 'week', 'last']);
+const WHEN_WORDS = new Set(['sinc', 'anymor', 'suddenly', 'recently', 'lately', 'today', 'yesterday', 'ever', 'week', 'last', 'already']);
 /** "Where does lync keep its logs": the verb only asks where something is, the logs are the topic. */
 const WHERE_VERBS = new Set(['keep', 'kept']);
 /** "How big do the logs get", "how often", "how long": the words ask for an amount (the kind of fact asked checks it), not a topic. */

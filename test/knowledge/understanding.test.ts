@@ -199,6 +199,13 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'red light on my polycom desk phone does not come on for new voicemail')).toBe('exchange-um-message-waiting-indicator');
   });
 
+  it('"already" says when, not what: "i tried that already" offers nothing, while the error that says "already in use" is still found', () => {
+    const result = knowledge.search('i tried that already', 3);
+    expect(result.answered).toBe(false);
+    expect(result.suggested ?? []).toEqual([]);
+    expect(answeredWith(knowledge, 'the identifier is already in use adfs')).toBe('adfs-relying-party-duplicate-fqdn');
+  });
+
   it('another product named next to something in scope is ours again', () => {
     const scope = compileScope({ otherTopics: ['outlook', 'teams meeting'], inScope: ['lync', 'outlook web app'] });
     expect(scope.otherTopic('Outlook crashes on start')).toBe('outlook');
