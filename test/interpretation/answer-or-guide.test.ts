@@ -79,6 +79,8 @@ describe('a follow-up is read with the question before it', () => {
     ['whats the difference between close and sign out in lync', 'and exit?', 'article lync-close-sign-out-exit'],
     // "on my work laptop" names the Windows PC: the same question on it, not some article on laptops.
     ['lync says it cant find a server', 'on my work laptop', 'article server-temporarily-unavailable-discovery'],
+    // The network it is on ("on wifi") is a detail of where, not a new topic.
+    ['lync on my ipad wont let me log in', 'only at home on wifi', 'troubleshoot'],
   ])('%s, then %s → %s', (previousQuestion, text, expected) => {
     expect(outcome(text, { previousQuestion })).toBe(expected);
   });
