@@ -623,6 +623,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "and dave?", "ok now do bob" after a check of one user: the same check for the other.
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };
+  // "what about bob" while a check of one user is offered, not yet run: the same check for the other, offered in turn.
+  const againOffered = context.staff && context.commandOffered && !typedCommand ? sameCommandFor(text, context.commandOffered) : undefined;
+  if (againOffered && context.isCommand(againOffered)) return { kind: 'suggest-command', command: againOffered, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   // "and what pool is she on" after a check of one user was offered or run: a look at her again, offered.
   const sameUser = context.staff && !typedCommand ? (aboutSameUser(text, context.commandOffered ?? context.lastCommand ?? '') ?? (context.commandOffered ? whyAboutOfferedUser(text, context.commandOffered) : undefined)) : undefined;
   // (The check just run is not offered again: "why is he not enabled" after it asks why, which the knowledge base may say.)

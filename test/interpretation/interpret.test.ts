@@ -1382,6 +1382,10 @@ describe('taking up a command the last reply offered', () => {
     const meaning = interpret('why cant he sign in then', { catalog, steps, staff: true, search: () => NOTHING, isCommand: (text) => /^check user \S+@\S+$/.test(text), commandOffered: 'check user ken@contoso.com' });
     expect(meaning).toMatchObject({ kind: 'suggest-command', command: 'check user ken@contoso.com' });
   });
+  it('"what about bob" while the check of one user is offered offers the same check for him (same domain), run only when taken', () => {
+    const meaning = interpret('what about bob', { catalog, steps, staff: true, search: () => NOTHING, isCommand: (text) => /^check user \S+@\S+$/.test(text), commandOffered: 'check user alice@contoso.com' });
+    expect(meaning).toMatchObject({ kind: 'suggest-command', command: 'check user bob@contoso.com' });
+  });
 });
 
 describe('the address the last reply asked for', () => {
