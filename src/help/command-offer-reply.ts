@@ -36,6 +36,12 @@ export function commandOfferReply(command: string, mayRun: boolean, staff = true
  * (`staff` false) is pointed to the helpdesk, who can look.
  */
 export function commandNeedsAddressReply(command: string, mayRun: boolean, staff = true): Reply {
+  if (command === 'check pool') {
+    const poolUsage = 'check pool <pool FQDN>';
+    return mayRun
+      ? textReply(`To check a pool I need its fully qualified name (FQDN), for example lyncpool01.contoso.com: send me the name and I'll check its authentication settings, or type \`${poolUsage}\`.`, ['help'])
+      : textReply(`Checking a pool needs the admin role and the pool's FQDN: ask a Lync admin to type \`${poolUsage}\`. Type "help" to see what you may run.`, ['help']);
+  }
   const usage = `${command} <their sign-in address>`;
   if (!staff) return textReply(`I can't look at anyone's account myself. The helpdesk can: type "${PHRASES.person}" and I'll pass on what you asked.`, [PHRASES.person, 'help']);
   return mayRun

@@ -99,6 +99,31 @@ const SEE_IF_NAMED = new RegExp(`${POLITE}(?:see|check|find out|tell me|verify|c
 /** "is ken enabled for lync?": the same asked straight (could name a topic, "is tracing enabled"). */
 const IS_NAMED = new RegExp(`^(?:(?:hey|hi|ok|so|quick question)[,.]?\\s+)?(?:is|was)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+${USER_STATE}\\b(?:\\s+(?:for|in|on|to)\\s+(?:lync|skype)(?:\\s+(?:server|at all))?)?(?:\\s+(?:at all|now|yet|right now))?\\s*[?.!]*$`);
 
+/** A pool, named as one: "the pool", "our front end pool", "the registrar". */
+const A_POOL = `(?:the |our |my |that )?(?:lync |skype |front ?end |fe |registrar |se |enterprise )*(?:pools?|registrar|front ?end(?: server)?)`;
+/** "is the pool ok?", "check the pool settings", "how's our front end pool doing": a pool asked after without its name. */
+const POOL_UNNAMED = new RegExp(
+  `^(?:(?:hey|hi|ok|okay|so|quick question|quick one|can you|could you|would you|pls|please|just)[,.]?\\s+)*(?:` +
+    `(?:is|are) ${A_POOL} (?:ok|okay|fine|alright|all right|healthy|up|down|working|running|broken|good|set up (?:right|correctly|ok))` +
+    `|(?:check|test|look at|verify|inspect|sanity check|health ?check) ${A_POOL}(?: (?:settings|config|configuration|auth(?:entication)? settings|health|status))?` +
+    `|how(?: is|s| s) ${A_POOL}(?: doing| looking)?` +
+    `)(?:\\s+(?:now|today|right now|at the moment|for me|please|pls|again))*\\s*[?.!]*$`,
+);
+
+/** A pool asked after by what it is, not by its FQDN, which `check pool` needs (see POOL_UNNAMED). */
+export function poolNamedWithoutHost(typed: string): boolean {
+  const text = typed.trim().toLowerCase().replace(/[’']/g, '');
+  return !HOST.test(text) && !ADDRESS.test(text) && POOL_UNNAMED.test(text);
+}
+
+/** A message that is only a server's name ("lyncpool01.contoso.com", "its pool01.contoso.dk"): the pool asked for. */
+const BARE_HOST = /^(?:(?:ok|okay|sure|yes|yeah|yep|sorry|oh|so|and|then|now|try|use|what about|how about|here|here it is|it ?s|it is|its|thats|that ?s|that is|the pool is|pool is|the fqdn is|fqdn is|pool|fqdn)[\s:,.-]+)*((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.){2,}[a-z]{2,})(?:\s+(?:please|pls|thanks|thx|i think|maybe))?\s*[?.!]*$/i;
+
+/** The pool's FQDN when the message is only that name (three labels or more: "contoso.com" is a domain). */
+export function bareHost(typed: string): string | undefined {
+  return BARE_HOST.exec(typed.trim().toLowerCase().replace(/[’']/g, ''))?.[1];
+}
+
 /**
  * A user to check, named without the sign-in address `check user` needs. `certain`: said as someone's
  * account ("check john smith's account"); a bare "look up jsmith" could also name a topic, so the

@@ -8,7 +8,7 @@ import type { SearchHit, SearchResult } from '../knowledge/search';
 import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
+import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -42,6 +42,7 @@ function answeredElsewhere(result: SearchResult, own: readonly string[]): boolea
 
 /** Any well-formed user check: whether the caller's commands include it at all. */
 const USER_CHECK_EXAMPLE = 'check user someone@example.com';
+const POOL_CHECK_EXAMPLE = 'check pool pool01.example.com';
 
 export type Interpretation = { confidence: number } & (
   | { kind: 'empty' }
@@ -616,7 +617,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "yes do it", "go ahead" right after a check was offered: that check.
   if (context.commandOffered && acceptsOffer(folded)) return { kind: 'run-command', command: context.commandOffered, confidence: 0.85 };
   // "bob@contoso.com" right after the bot asked for the address that check needs: the check, run.
-  const addressGiven = context.addressAsked && !typedCommand ? bareAddress(text) : undefined;
+  // (A pool's check was asked about: its FQDN alone is the answer.)
+  const addressGiven = context.addressAsked && !typedCommand ? (context.addressAsked === 'check pool' ? bareHost(text) : bareAddress(text)) : undefined;
   if (addressGiven && context.isCommand(`${context.addressAsked} ${addressGiven}`)) return { kind: 'run-command', command: `${context.addressAsked} ${addressGiven}`, confidence: 0.85 };
   // "and what pool is she on" before the address came: still that user, still no address.
   if (context.addressAsked && context.staff && !typedCommand && aboutUserAwaitingAddress(text)) return { kind: 'command-needs-address', command: context.addressAsked, confidence: 0.8 };
@@ -822,6 +824,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // example organizer happens to be called alice.)
   if (unnamed && (context.staff ? context.isCommand(USER_CHECK_EXAMPLE) && (unnamed.certain || !context.search(withoutWords(text, unnamed.name)).answered) : unnamed.certain)) {
     return { kind: 'command-needs-address', command: 'check user', confidence: 0.8 };
+  }
+  // "is the pool ok?" from staff: `check pool` reads that, given the pool's FQDN, which the message lacks.
+  if (context.staff && !request && !typedCommand && poolNamedWithoutHost(text) && context.isCommand(POOL_CHECK_EXAMPLE)) {
+    return { kind: 'command-needs-address', command: 'check pool', confidence: 0.8 };
   }
   if (explicit?.unknownName !== undefined) {
     // "start lync" may be a question the knowledge base answers; otherwise list the flows.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commandOfferReply } from '../../src/help/command-offer-reply';
+import { commandNeedsAddressReply, commandOfferReply } from '../../src/help/command-offer-reply';
 
 describe('a command offered in words', () => {
   it('a check is offered as a read-only check', () => {
@@ -16,5 +16,13 @@ describe('a command offered in words', () => {
   it('a schedule is offered as a schedule, in UTC', () => {
     expect(commandOfferReply('schedule check pool lync3.contoso.dk daily 07:00', true).text).toMatch(/on a schedule \(times in UTC\)/);
     expect(commandOfferReply('schedule check pool lync3.contoso.dk daily 07:00', false).text).toMatch(/need the admin role/);
+  });
+});
+
+describe('a check asked for without what it needs', () => {
+  it("a user's check asks for the sign-in address; a pool's for the pool's FQDN, each with its usage", () => {
+    expect(commandNeedsAddressReply('check user', true).text).toMatch(/sign-in address.*`check user <their sign-in address>`/);
+    expect(commandNeedsAddressReply('check pool', true).text).toMatch(/FQDN.*`check pool <pool FQDN>`/);
+    expect(commandNeedsAddressReply('check pool', false).text).toMatch(/needs the admin role/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aboutSameUser, aboutWorthSearching, bareAddress, commandRequested, sameCommandFor, scheduleAsked, userNamedWithoutAddress, whyAboutOfferedUser } from '../../src/interpretation/command-requests';
+import { aboutSameUser, aboutWorthSearching, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, sameCommandFor, scheduleAsked, userNamedWithoutAddress, whyAboutOfferedUser } from '../../src/interpretation/command-requests';
 
 describe('checks asked for in words', () => {
   it.each([
@@ -342,5 +342,20 @@ describe('a message that is only an address', () => {
 
   it.each(['bob@contoso.com cant sign in on his iphone', 'what is bob@contoso.com', 'email me at bob@contoso.com about the logs', 'contoso.com', 'bob'])('"%s" is more (or less) than an address', (text) => {
     expect(bareAddress(text)).toBeUndefined();
+  });
+});
+
+describe('a pool asked after without its name', () => {
+  it.each(['is the pool ok', 'is our front end pool healthy?', 'can you check the pool settings', "how's the registrar doing", 'check the lync pool again please', 'is the pool set up right'])('%s', (text) => {
+    expect(poolNamedWithoutHost(text)).toBe(true);
+  });
+  it.each(['is pool01.contoso.com ok', 'what is a registrar pool', 'is passive auth a pool level setting', 'check the pool for bob@contoso.com', 'how many users fit in a pool'])('%s is not', (text) => {
+    expect(poolNamedWithoutHost(text)).toBe(false);
+  });
+  it('its name alone, next, is the pool (a two-label domain is not one)', () => {
+    expect(bareHost('lyncpool01.contoso.dk')).toBe('lyncpool01.contoso.dk');
+    expect(bareHost("it's pool01.emea.contoso.com")).toBe('pool01.emea.contoso.com');
+    expect(bareHost('contoso.com')).toBeUndefined();
+    expect(bareHost('is lyncpool01.contoso.dk ok')).toBeUndefined();
   });
 });

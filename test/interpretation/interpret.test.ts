@@ -1388,6 +1388,22 @@ describe('taking up a command the last reply offered', () => {
   });
 });
 
+describe('a pool asked after without its FQDN', () => {
+  const commands = (command: string) => /^check (?:pool [^ @]+\.[^ @]+|user [^ ]+@[^ ]+)$/.test(command);
+  const meaning = (text: string, extra: { staff?: boolean; addressAsked?: string } = {}) =>
+    interpret(text, { catalog, steps, staff: extra.staff ?? true, search: () => NOTHING, isCommand: commands, ...(extra.addressAsked ? { addressAsked: extra.addressAsked } : {}) });
+  it('staff are asked for the pool\'s name; its name alone next runs the check', () => {
+    expect(meaning('is the pool ok')).toMatchObject({ kind: 'command-needs-address', command: 'check pool' });
+    expect(meaning('lyncpool01.contoso.dk', { addressAsked: 'check pool' })).toEqual({ kind: 'run-command', command: 'check pool lyncpool01.contoso.dk', confidence: 0.85 });
+    // (An address is no pool, and a pool's name is no user's address.)
+    expect(meaning('bob@contoso.com', { addressAsked: 'check pool' }).kind).not.toBe('run-command');
+    expect(meaning('lyncpool01.contoso.dk', { addressAsked: 'check user' }).kind).not.toBe('run-command');
+  });
+  it('an end user asking it is not offered a check', () => {
+    expect(meaning('is the pool ok', { staff: false }).kind).not.toBe('command-needs-address');
+  });
+});
+
 describe('the address the last reply asked for', () => {
   const checks = (command: string) => /^check user [^ ]+@[^ ]+$/.test(command);
   const after = (text: string, addressAsked?: string) =>
