@@ -24,6 +24,8 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:wokring|wroking|workign|wrking)\b/g, 'working'],
   // Chat spellings: "walk me thru it", "a human pls".
   [/\bthru\b/g, 'through'],
+  // "k done", "kk did that": chat's "ok" in front of a report.
+  [/^ (?:k|kk|okk|oki|okie|okey|kay) /, ' ok '],
   [/\bu\b/g, 'you'],
   [/\br\b/g, 'are'],
   [/\bwher\b/g, 'where'],

@@ -491,9 +491,9 @@ describe('a step that asks for the failure again', () => {
     expect(interpret(text, { catalog, steps, flow: compatView, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', stepId: 'open-certsrv' });
   });
 
-  it('"the normal one on my pc" under a list of log articles names the client: the PC\'s logging step', () => {
+  it('"the normal one on my pc" under a list of log articles names the client: the PC\'s log folder step', () => {
     const listed = ['store-app-log-location', 'desktop-client-turn-on-logging', 'lync-2013-first-sign-in'];
-    expect(interpret('i use the normal one on my pc', { catalog, steps, staff: false, listed, previousQuestion: 'where are the lync logs', search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-logging-on' });
+    expect(interpret('i use the normal one on my pc', { catalog, steps, staff: false, listed, previousQuestion: 'where are the lync logs', search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-files' });
   });
 
   it('in the iPhone\'s branch, an article only for the PC is no answer: the step of this flow is', () => {
@@ -542,8 +542,8 @@ describe('slips in the words a flow listens for', () => {
   });
 });
 
-it('a question in chat spelling is read as one: "wher r the logz for lync on pc" is the PC\'s logging step', () => {
-  expect(meaning('wher r the logz for lync on pc')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-logging-on' });
+it('a question in chat spelling is read as one: "wher r the logz for lync on pc" is the PC\'s log folder step', () => {
+  expect(meaning('wher r the logz for lync on pc')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-files' });
 });
 
 describe('slots', () => {
@@ -621,9 +621,9 @@ describe('answer or guide', () => {
   });
 
   it('in a flow, a word rare on its own path names that path\'s step, unless it points harder at a step off the path', () => {
-    const pcPath = { stepId: 'desktop-logging-on', visited: ['which-client'], staff: false };
+    const pcPath = { stepId: 'desktop-reproduce', visited: ['which-client', 'desktop-logging-on'], staff: false };
     const storePath = { stepId: 'store-logging-on', visited: ['which-client'], staff: false };
-    expect(steps.stepFor('collect-logs', 'where exactly is the folder?', pcPath)).toBe('desktop-logging-on');
+    expect(steps.stepFor('collect-logs', 'where exactly is the folder?', pcPath)).toBe('desktop-files');
     expect(steps.stepFor('collect-logs', 'where exactly is the folder?', storePath)).toBe('store-files');
     // Three clients' steps name a folder: with no path, none is the one.
     expect(steps.stepFor('collect-logs', 'where exactly is the folder?')).toBeUndefined();
@@ -1651,9 +1651,9 @@ describe('an answer that says nothing of the procedure the question names', () =
   it('a question that names no client keeps the article', () => {
     expect(ask('where are the lync logs', poolSetting)).toMatchObject({ kind: 'question' });
   });
-  it('an article that only traces a server on the way is no article about logs: the PC\'s logging step', () => {
+  it('an article that only traces a server on the way is no article about logs: the PC\'s log folder step', () => {
     const noFormsPage = { id: 'passive-auth-desktop-client-no-adfs-page', title: 'Lync 2013 on a PC signs in without the AD FS page', answer: 'Check the Registrar on the Edge.', steps: ['To see what happened, trace the WebInfrastructure component.'], caveats: [], audience: ['admin'], clients: ['desktop'] } as never;
-    expect(ask('where are the lync logs on my normal windows pc', noFormsPage)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-logging-on' });
+    expect(ask('where are the lync logs on my normal windows pc', noFormsPage)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-files' });
   });
 });
 
