@@ -479,6 +479,13 @@ export function phraseGroupSaid(text: string): PhraseGroup | undefined {
  * Yes, no or not sure, when a message clearly says one; `lead` when its first word says it ("nope,
  * same thing"). "no idea" is unsure, not no.
  */
+/**
+ * "im in" says signed in only where nothing follows but a cheer ("im in now, thanks"): "im in the office"
+ * says where the user is.
+ */
+const SIGNED_IN_PHRASES = new Set(['im in', 'i am in']);
+const SIGNED_IN = /(?:^| )(?:im|i am) in(?: (?:now|again|finally|yay|thanks|thank you|ok|okay|lol|woo+|yes))*$/;
+
 export function polarityOf(folded: string): { polarity: Polarity; lead: boolean } | undefined {
   const words = tokens(folded);
   if (words.length === 0) return undefined;
@@ -491,7 +498,7 @@ export function polarityOf(folded: string): { polarity: Polarity; lead: boolean 
   }
   if (!short) return undefined;
   const no = POLARITY.no.phrases.some((phrase) => hasPhrase(folded, phrase));
-  const yes = POLARITY.yes.phrases.some((phrase) => hasPhrase(folded, phrase));
+  const yes = POLARITY.yes.phrases.some((phrase) => (SIGNED_IN_PHRASES.has(phrase) ? SIGNED_IN.test(folded) : hasPhrase(folded, phrase)));
   if (no && !yes) return { polarity: 'no', lead: false };
   if (yes && !no) return { polarity: 'yes', lead: false };
   return undefined;

@@ -189,6 +189,12 @@ describe('yes, no and not sure', () => {
   it.each([...YES.slice(0, 6).map((text) => [text, 'yes']), ...NO.slice(0, 8).map((text) => [text, 'no']), ...UNSURE.map((text) => [text, 'unsure'])])('polarity of %s is %s', (text, polarity) => {
     expect(polarityOf(foldPhrase(text))?.polarity).toBe(polarity);
   });
+  it('"im in" is a yes (signed in) only with nothing after it but a cheer: "im in the office" says where', () => {
+    expect(polarityOf(foldPhrase("I'm in now, thanks!"))?.polarity).toBe('yes');
+    expect(polarityOf(foldPhrase('im in'))?.polarity).toBe('yes');
+    expect(polarityOf(foldPhrase('im in the office'))).toBeUndefined();
+    expect(polarityOf(foldPhrase('i am in the building today'))).toBeUndefined();
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
