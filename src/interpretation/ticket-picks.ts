@@ -56,11 +56,12 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[], lastR
   if (!action) return undefined;
   // "close the surface one, told her to resync the clock": what follows the pick is the note for the user.
   // ("ok sorted, close it": the part that asks is the pick, and "ok sorted" says nothing for the user.)
-  const parts = typed.split(/[,;:]|\s[-–—]\s/);
+  // ("tell them to update the app and close it": "and" before the other half joins two parts too.)
+  const parts = typed.split(/[,;:]|\s[-–—]\s|\s+and\s+(?=(?:then\s+)?(?:close|resolve|mark|tell|let)\b)/i);
   const asking = Math.max(0, parts.findIndex((part) => actionPattern(action).test(foldPhrase(part.replace(/[’']/g, '')))));
   const picking = parts[asking]!;
   const after = parts.filter((part, at) => at !== asking && !tokens(foldPhrase(part)).every((word) => ACKNOWLEDGING.has(word)));
-  const noted = action === 'resolve' && after.length > 0 ? clip(withoutBackticks(after.join(',')), NOTE_MAX) : '';
+  const noted = action === 'resolve' && after.length > 0 ? clip(withoutBackticks(after.map(toTheUser).join(',')), NOTE_MAX) : '';
   const note = noted.split(' ').length >= 2 ? noted : undefined;
   const described = note ? tokens(foldPhrase(picking!.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''))) : words;
   const describing = described.filter((word) => word.length > 1 && !FILLER.has(word) && !NOT_DESCRIBING.has(word));
@@ -79,6 +80,11 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[], lastR
   const best = Math.max(...scored.map((entry) => entry.score));
   const top = scored.filter((entry) => entry.score === best);
   return best > 0 && top.length === 1 ? { action, ref: top[0]!.ticket.ref, ...(note ? { note } : {}) } : undefined;
+}
+
+/** "ok tell them to update the app" is, for the user, "update the app": the note without who it is for. */
+function toTheUser(part: string): string {
+  return part.trim().replace(/^(?:(?:ok|okay|so|and|then|pls|please)[\s,.]+)*(?:tell|let|ask|advise)\s+(?:him|her|them|the user|the caller)\s+(?:to\s+|that\s+|know\s+(?:that\s+|to\s+)?)?/i, '');
 }
 
 /** Words of the agent's description found in the ticket's subject or user's name; the client counts double. */

@@ -51,6 +51,13 @@ describe('a ticket named by what it is about, right after the list', () => {
     expect(ticketPicked('told her to resync the clock, close the surface one', shown)).toEqual({ action: 'resolve', ref: 'H-CCCCC4', note: 'told her to resync the clock' });
   });
 
+  it('"tell them to … and close it": what to tell the user is the note, without "tell them to"', () => {
+    expect(ticketPicked('ok tell her to resync the clock and close the surface one', shown)).toEqual({ action: 'resolve', ref: 'H-CCCCC4', note: 'resync the clock' });
+    expect(ticketPicked('close the surface one and let her know the clock was off', shown)).toEqual({ action: 'resolve', ref: 'H-CCCCC4', note: 'the clock was off' });
+    // ("and" inside the note stays: only an "and" before the other half divides.)
+    expect(ticketPicked('close the surface one, told her to resync and reboot', shown)).toEqual({ action: 'resolve', ref: 'H-CCCCC4', note: 'told her to resync and reboot' });
+  });
+
   it('nothing is picked from an empty list', () => {
     expect(ticketPicked("i'll grab the iphone one", [])).toBeUndefined();
   });
