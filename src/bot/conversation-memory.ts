@@ -28,6 +28,8 @@ export const ConversationMemorySchema = z.object({
   ticketsListedAt: z.string().optional(),
   /** When the scheduled checks were last listed here: "kill the erin one" soon after stops one of them. */
   schedulesListedAt: z.string().optional(),
+  /** The `schedule …` line run last: "remove that one" right after means the schedule it made. */
+  lastScheduled: z.string().max(300).optional(),
   /** The ticket the last ticket command here named: "close it, told him to reboot" means that one. */
   lastTicket: z.string().max(20).optional(),
   /** The conversation's last hand-off: asking for a person again adds to it instead of opening another ticket. */

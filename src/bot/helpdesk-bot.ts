@@ -158,7 +158,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...(memory.commandOffered ? { commandOffered: memory.commandOffered } : {}),
       ...(memory.addressAsked ? { addressAsked: memory.addressAsked } : {}),
       ...(ticketsShown ? { ticketsShown, ...(memory.lastTicket ? { lastTicket: memory.lastTicket } : {}) } : {}),
-      ...(schedulesShown ? { schedulesShown } : {}),
+      ...(schedulesShown ? { schedulesShown, ...scheduleJustMade(schedulesShown, memory.lastScheduled) } : {}),
     });
   }
 
@@ -399,7 +399,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
     memory.lastTicket = execution.command.startsWith('ticket ') ? (/\bh-[0-9a-z]{6}\b/i.exec(text)?.[0]?.toUpperCase() ?? memory.lastTicket) : undefined;
     memory.ticketsListedAt = execution.command === 'tickets' ? new Date().toISOString() : execution.command.startsWith('ticket ') ? memory.ticketsListedAt : undefined;
     // Likewise the schedules: stopping one keeps the list in mind for the next.
-    memory.schedulesListedAt = execution.command === 'schedules' ? new Date().toISOString() : execution.command === 'unschedule' ? memory.schedulesListedAt : undefined;
+    // (Making one lists it too: "remove that one" right after means the schedule just made.)
+    const scheduling = /^schedule(?: |$)/.test(execution.command);
+    memory.schedulesListedAt = execution.command === 'schedules' || scheduling ? new Date().toISOString() : execution.command === 'unschedule' ? memory.schedulesListedAt : undefined;
+    // (Only right after it: once a list of several is shown, "that one" could be any of them.)
+    memory.lastScheduled = scheduling ? text.trim().slice(0, 300) : undefined;
     if (execution.slow) {
       // "did that finish?" asks after this one.
       memory.lastCommand = { executionId: execution.executionId, command: execution.command, line: text.trim().slice(0, 300), at: new Date().toISOString() };
@@ -475,6 +479,14 @@ function topicQuestion(memory: ConversationMemory): string {
     first = entry;
   }
   return first.question;
+}
+
+/** The listed schedule the last `schedule …` line made (its check and target), the newest when several match. */
+function scheduleJustMade(shown: readonly ScheduleShown[], line: string | undefined): { lastSchedule?: string } {
+  const made = line ? /^schedule\s+check\s+(pool|user)\s+(\S+)/i.exec(line) : null;
+  if (!made) return {};
+  const match = shown.filter((schedule) => schedule.check === made[1]!.toLowerCase() && schedule.target.toLowerCase() === made[2]!.toLowerCase()).at(-1);
+  return match ? { lastSchedule: match.id } : {};
 }
 
 /** How long "did that finish?" is read as asking after the last slow command. */

@@ -139,6 +139,8 @@ export interface InterpretContext {
   ticketsShown?: readonly TicketShown[];
   /** The scheduled checks, when the last command listed them (staff only). */
   schedulesShown?: readonly ScheduleShown[];
+  /** The schedule the last command made, among those shown: "remove that one" right after means it. */
+  lastSchedule?: string;
   /** The ticket the last ticket command named (taken, read or closed): "close it" means that one. */
   lastTicket?: string;
   /** The command the last reply offered to run (the caller may run it). */
@@ -640,7 +642,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return pick.action === 'show' ? { kind: 'run-command', command: picked, confidence: 0.8 } : { kind: 'suggest-command', command: picked, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   }
   // "kill the erin one" right after the schedules were listed: stopping that one, offered.
-  const stopped = context.staff && context.schedulesShown && !typedCommand ? schedulePicked(text, context.schedulesShown) : undefined;
+  const stopped = context.staff && context.schedulesShown && !typedCommand ? schedulePicked(text, context.schedulesShown, context.lastSchedule) : undefined;
   if (stopped && context.isCommand(`unschedule ${stopped}`)) return { kind: 'suggest-command', command: `unschedule ${stopped}`, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   // "can you run that pool check every morning at 7": that check on a schedule, offered.
   // (A command typed out is that command, whatever ran before: it is never rewritten.)

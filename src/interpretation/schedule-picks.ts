@@ -31,15 +31,19 @@ const CADENCE_WORDS: Record<string, readonly string[]> = {
   every: ['minutes', 'minute', 'mins', 'min'],
 };
 
-/** The id of the one schedule meant, or undefined when none or several fit. */
-export function schedulePicked(typed: string, shown: readonly ScheduleShown[]): string | undefined {
+/** The id of the one schedule meant, or undefined when none or several fit. `lastId`: the schedule just made, which "that one" points at. */
+export function schedulePicked(typed: string, shown: readonly ScheduleShown[], lastId?: string): string | undefined {
   // An id typed out names the schedule itself (the command).
   if (shown.length === 0 || /\bs-[0-9a-z]{5}\b/i.test(typed)) return undefined;
   const folded = foldPhrase(typed.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''));
   const words = tokens(folded);
   if (words.length === 0 || words.length > 12 || !STOP.test(folded)) return undefined;
   const describing = words.filter((word) => !FILLER.has(word) && !NOT_DESCRIBING.has(word));
-  if (describing.length === 0) return shown.length === 1 && THE_ONLY_ONE.test(folded) ? shown[0]!.id : undefined;
+  if (describing.length === 0) {
+    if (!THE_ONLY_ONE.test(folded)) return undefined;
+    if (lastId && shown.some((schedule) => schedule.id === lastId)) return lastId;
+    return shown.length === 1 ? shown[0]!.id : undefined;
+  }
   // (Words every listed target shares, such as the SIP domain, tell no schedule from another.)
   const shared = shown.length > 1 ? shown.map((schedule) => new Set(targetWords(schedule))).reduce((common, next) => new Set([...common].filter((word) => next.has(word)))) : new Set<string>();
   const telling = describing.filter((word) => !shared.has(word));

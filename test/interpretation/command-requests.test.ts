@@ -127,6 +127,7 @@ describe('read-only listings asked for in words', () => {
     ['who ran what today', 'audit'],
     ['what was the last thing i ran', 'audit'],
     ['show me what you ran today', 'audit'],
+    ["what's scheduled right now", 'schedules'],
     ['what have you run for me', 'audit'],
     ['what did you check', 'audit'],
     ["how's the bot doing this week, answer rate etc", 'report 7'],

@@ -35,6 +35,13 @@ describe('a schedule named by what it is, right after the list', () => {
     expect(schedulePicked('stop that one', [shown[0]!])).toBe('S-BKZ7P');
   });
 
+  it('"remove that one" right after a schedule was made is that one, however many there are', () => {
+    expect(schedulePicked('remove that one', shown, 'S-Q2M4X')).toBe('S-Q2M4X');
+    expect(schedulePicked('remove that one', shown, 'S-GONE1')).toBeUndefined();
+    // (What names another one still wins.)
+    expect(schedulePicked('kill the erin one', shown, 'S-Q2M4X')).toBe('S-8TD75');
+  });
+
   it('"kill the pool one" is the one pool schedule when there is only one', () => {
     expect(schedulePicked('kill the pool one', shown.slice(0, 2))).toBe('S-BKZ7P');
   });

@@ -136,6 +136,22 @@ describe('scheduled checks (real HTTP, real pwsh on the lab data)', () => {
     const runs = records.filter((record) => record.caller.id === 'scheduler');
     expect(runs.map((run) => `${run.command} ${run.outcome}`), 'three runs: 07:00, 08:00, 09:00').toEqual(['check user ok', 'check user ok', 'check user ok']);
   }, 180_000);
+  it('"remove that one" right after making a schedule offers to stop that one, even with others set up', async () => {
+    const env = { LYNC_CHECKS: 'lab', PWSH_PATH: PWSH, LYNC_LAB_DATA: labCopy(), HELPDESK_ADMINS: 'admin-1' };
+    const bot = await startBot(env, { operations: { clock: new TestClock(new Date('2024-05-01T06:50:00.000Z')), scheduleTickMs: 60_000 } });
+    cleanup.push(() => bot.close());
+    await bot.say('schedule check user bob@contoso.dk hourly', ADMIN);
+    const made = allText(await bot.say('schedule check pool lync-int.contoso.dk daily 07:00', ADMIN));
+    const id = /Scheduled (S-[0-9A-Z]{5})/.exec(made)?.[1];
+    expect(id).toBeDefined();
+    const offered = await bot.say('remove that one', ADMIN);
+    expect(allText(offered)).toContain(`the command is \`unschedule ${id}\``);
+    // Offered, not done: both are still there.
+    const listed = allText(await bot.say("what's scheduled right now", ADMIN));
+    expect(listed).toContain('**2 scheduled checks**');
+    expect(listed).toContain(`**${id}**`);
+  });
+
   it('HELPDESK_CONVERSATION as a Teams channel id: the scheduled result starts a thread there through the serviceUrl Teams last used, also after a restart', async () => {
     const channel = await recordingServer();
     cleanup.push(channel.close);
