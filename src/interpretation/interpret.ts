@@ -623,7 +623,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const addressGiven = context.addressAsked && !typedCommand ? (context.addressAsked === 'check pool' ? bareHost(text) : bareAddress(text)) : undefined;
   if (addressGiven && context.isCommand(`${context.addressAsked} ${addressGiven}`)) return { kind: 'run-command', command: `${context.addressAsked} ${addressGiven}`, confidence: 0.85 };
   // "and what pool is she on" before the address came: still that user, still no address.
-  if (context.addressAsked && context.staff && !typedCommand && aboutUserAwaitingAddress(text)) return { kind: 'command-needs-address', command: context.addressAsked, confidence: 0.8 };
+  if (context.addressAsked && context.addressAsked !== 'check pool' && context.staff && !typedCommand && aboutUserAwaitingAddress(text)) return { kind: 'command-needs-address', command: context.addressAsked, confidence: 0.8 };
   // "and dave?", "ok now do bob" after a check of one user: the same check for the other.
   const again = context.staff && context.lastCommand ? sameCommandFor(text, context.lastCommand) : undefined;
   if (again && context.isCommand(again)) return { kind: 'run-command', command: again, confidence: 0.8 };

@@ -1404,6 +1404,8 @@ describe('a pool asked after without its FQDN', () => {
     // (An address is no pool, and a pool's name is no user's address.)
     expect(meaning('bob@contoso.com', { addressAsked: 'check pool' }).kind).not.toBe('run-command');
     expect(meaning('lyncpool01.contoso.dk', { addressAsked: 'check user' }).kind).not.toBe('run-command');
+    // (While a pool's name is awaited, a question about a user is no answer to it.)
+    expect(meaning('and what pool is she on', { addressAsked: 'check pool' }).kind).not.toBe('command-needs-address');
   });
   it('an end user asking it is not offered a check', () => {
     expect(meaning('is the pool ok', { staff: false }).kind).not.toBe('command-needs-address');
