@@ -13,7 +13,7 @@ import { afterLastQuestion, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
-import { schedulePicked, type ScheduleShown } from './schedule-picks';
+import { schedulePicked, stopsOneUnnamed, type ScheduleShown } from './schedule-picks';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { withoutNegatedSlots } from '../language/negated-slots';
 import { slotsFromFacts, slotsOf, wordsBesideSlots, type Slots } from '../language/slots';
@@ -644,6 +644,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "kill the erin one" right after the schedules were listed: stopping that one, offered.
   const stopped = context.staff && context.schedulesShown && !typedCommand ? schedulePicked(text, context.schedulesShown, context.lastSchedule) : undefined;
   if (stopped && context.isCommand(`unschedule ${stopped}`)) return { kind: 'suggest-command', command: `unschedule ${stopped}`, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
+  // "remove that one" under a list of several: which one is not said, so the list (a stop button on each) again.
+  if (context.staff && context.schedulesShown && !stopped && !typedCommand && stopsOneUnnamed(text, context.schedulesShown) && context.isCommand('schedules')) return { kind: 'run-command', command: 'schedules', confidence: 0.7 };
   // "can you run that pool check every morning at 7": that check on a schedule, offered.
   // (A command typed out is that command, whatever ran before: it is never rewritten.)
   const scheduled = context.staff && context.lastCommand && !typedCommand ? scheduleAsked(text, context.lastCommand) : undefined;

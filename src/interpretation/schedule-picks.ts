@@ -53,6 +53,14 @@ export function schedulePicked(typed: string, shown: readonly ScheduleShown[], l
   return best > 0 && top.length === 1 ? top[0]!.schedule.id : undefined;
 }
 
+/** "stop that one" naming none of several listed: asks to stop one, but which is not said. */
+export function stopsOneUnnamed(typed: string, shown: readonly ScheduleShown[]): boolean {
+  if (shown.length < 2 || /\bs-[0-9a-z]{5}\b/i.test(typed)) return false;
+  const folded = foldPhrase(typed.replace(/[’']/g, ''));
+  const words = tokens(folded);
+  return words.length > 0 && words.length <= 12 && STOP.test(folded) && THE_ONLY_ONE.test(folded) && words.every((word) => FILLER.has(word) || NOT_DESCRIBING.has(word));
+}
+
 function targetWords(schedule: ScheduleShown): string[] {
   return tokens(foldPhrase(schedule.target)).filter((word) => word.length > 1);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schedulePicked, type ScheduleShown } from '../../src/interpretation/schedule-picks';
+import { schedulePicked, stopsOneUnnamed, type ScheduleShown } from '../../src/interpretation/schedule-picks';
 
 const shown: ScheduleShown[] = [
   { id: 'S-BKZ7P', check: 'pool', target: 'lync-int.contoso.dk', cadence: 'daily 07:00' },
@@ -40,6 +40,14 @@ describe('a schedule named by what it is, right after the list', () => {
     expect(schedulePicked('remove that one', shown, 'S-GONE1')).toBeUndefined();
     // (What names another one still wins.)
     expect(schedulePicked('kill the erin one', shown, 'S-Q2M4X')).toBe('S-8TD75');
+  });
+
+  it('"remove that one" under a list of several asks to stop one without saying which', () => {
+    expect(stopsOneUnnamed('remove that one', shown)).toBe(true);
+    expect(stopsOneUnnamed('ok cancel it', shown)).toBe(true);
+    expect(stopsOneUnnamed('remove that one', [shown[0]!])).toBe(false);
+    expect(stopsOneUnnamed('kill the erin one', shown)).toBe(false);
+    expect(stopsOneUnnamed('what is that one', shown)).toBe(false);
   });
 
   it('"kill the pool one" is the one pool schedule when there is only one', () => {

@@ -150,6 +150,9 @@ describe('scheduled checks (real HTTP, real pwsh on the lab data)', () => {
     const listed = allText(await bot.say("what's scheduled right now", ADMIN));
     expect(listed).toContain('**2 scheduled checks**');
     expect(listed).toContain(`**${id}**`);
+    // After a list of several, "remove that one" says no one: the list again, a stop button on each.
+    const again = await bot.say('remove that one', ADMIN);
+    expect(again.flatMap((activity) => activity.suggestedActions?.actions.map((action) => action.title) ?? []).filter((title) => title.startsWith('unschedule '))).toHaveLength(2);
   });
 
   it('HELPDESK_CONVERSATION as a Teams channel id: the scheduled result starts a thread there through the serviceUrl Teams last used, also after a restart', async () => {
