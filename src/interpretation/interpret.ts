@@ -362,7 +362,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     // step ahead names is that step's trouble; one word is enough when the message says it is missing.)
     // (The words that say it is missing, "find", "list", name no step themselves.)
     const missing = MISSING.test(folded);
-    const ahead = progress !== 'next' ? stepAhead(missing ? folded.replace(MISSING_CUES, ' ') : text, context, missing ? 1 : AHEAD_MIN_SCORE) : undefined;
+    // ("it's asking what type of certificate": what the screen asks for now names a step ahead, as
+    // something missing does; one word of that step is enough.)
+    const shown = !missing && SCREEN_ASKS.test(folded);
+    const ahead = progress !== 'next' ? stepAhead(missing ? folded.replace(MISSING_CUES, ' ') : shown ? folded.replace(SCREEN_ASKS, ' ') : text, context, missing || shown ? 1 : AHEAD_MIN_SCORE) : undefined;
     if (ahead) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: ahead, slots: {}, confidence: 0.65 };
     if (progress) return { kind: 'flow-word', word: progress, confidence: 0.7 };
   }
@@ -586,6 +589,9 @@ const MISSING = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not) (?:see|fi
 
 /** The words of MISSING themselves, taken out before the rest is matched with the steps. */
 const MISSING_CUES = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|is not|arent|are not|not|no|see|find|show|have|there|listed|showing|shown|in the list|missing|to pick|to choose)\b/g;
+
+/** What the screen asks for or shows: "it's asking for", "the page wants", "now it says". */
+const SCREEN_ASKS = /\b(?:it|its|the page|the form|the site|the screen|this page|this form|now it|now its)(?: is)? (?:asks|asking|wants|wanting|says|saying|shows|showing)(?: me)?(?: for)?\b/;
 
 /** Share of a question's own words the step must hold when the search found no answer and a step is tried. */
 const STEP_FALLBACK_SHARE = 0.25;
@@ -1219,7 +1225,7 @@ function alreadyDone(folded: string): boolean {
 }
 
 /** Asking where the whole procedure begins: "no clue where to start", "how do i get started" ("no idea how" may be about one thing). */
-const WHOLE_PROCEDURE = /\b(?:where (?:do i|should i|to|can i|do we|should we) (?:start|begin)|how (?:do i|to|should i|do we) (?:start|begin|get started)|get(?:ting)? started|no (?:clue|idea) (?:how|where) to (?:start|begin)|from scratch|from the (?:start|beginning)|what (?:do|should) i do first)\b/;
+const WHOLE_PROCEDURE = /\b(?:(?:no|not a|zero) (?:clue|idea) what to do|how (?:do|can|should) (?:i|we) set(?: (?:it|this|that|them))? up|what (?:do|should|am) i (?:do|supposed to do) with (?:it|this|that|them)|how do i (?:start )?us(?:e|ing) (?:it|this|them)|where (?:do i|should i|to|can i|do we|should we) (?:start|begin)|how (?:do i|to|should i|do we) (?:start|begin|get started)|get(?:ting)? started|no (?:clue|idea) (?:how|where) to (?:start|begin)|from scratch|from the (?:start|beginning)|what (?:do|should) i do first)\b/;
 
 /** "which template", "what's the url", "where do i go": a question after one thing, not "how do I do it all". */
 function asksForAThing(folded: string): boolean {

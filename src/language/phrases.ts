@@ -93,6 +93,16 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     reserved: false,
   },
   {
+    // "the page looks fine": what the step said to check is as it should be, so the step is behind them
+    // (at a step asking whether something is right, that is yes). Outside a flow nothing to answer.
+    id: 'looks-fine',
+    phrases: ['looks fine', 'looks ok', 'looks okay', 'looks good', 'looks normal', 'looks right', 'seems fine', 'seems ok', 'seems okay', 'looks fine to me', 'it looks fine', 'it looks ok', 'it looks good', 'the page looks fine', 'the page looks ok', 'page looks fine', 'page looks ok', 'page looks normal', 'all looks fine', 'everything looks fine', 'everything looks ok', 'everything looks good', 'nothing looks broken', 'page is fine', 'the page is fine'],
+    atQuestion: ['yes', 'next'],
+    atInstruction: ['next'],
+    outside: 'busy',
+    reserved: false,
+  },
+  {
     id: 'worked',
     phrases: ['that worked', 'it worked', 'it works now', 'it works', 'works now', 'working now', 'all good', 'all good now', 'fixed', 'fixed it', 'that fixed it', 'sorted', 'solved', 'im in', 'signed in now', 'its fine now', 'fine now', 'all fine now', 'its ok now', 'its okay now', 'its working now', 'its working'],
     // "did the resync, works now!!": what was done, then that it works. (Not with a "but" or "still":
@@ -472,8 +482,18 @@ export function phraseGroupSaid(text: string): PhraseGroup | undefined {
   if (words <= PERSON_MAX_WORDS && WHOM_TO_CALL.test(whole)) return CONTACT_GROUP;
   const sentences = text.split(/[.!?;]+/).map((sentence) => sentence.trim()).filter(Boolean);
   const last = foldPhrase(sentences.at(-1) ?? '');
-  return sentences.length > 1 && tokens(last).length <= LAST_SENTENCE_MAX_WORDS ? phraseGroupInside(last) : undefined;
+  const inLast = sentences.length > 1 && tokens(last).length <= LAST_SENTENCE_MAX_WORDS ? phraseGroupInside(last) : undefined;
+  if (inLast) return inLast;
+  // "it wanted my domain account, done that": a report tacked on after a comma says how the step went.
+  const clauses = (sentences.at(-1) ?? '').split(',');
+  const tail = foldPhrase(clauses.at(-1) ?? '');
+  const reported = clauses.length > 1 && tokens(tail).length <= CLOSING_REPORT_MAX_WORDS ? phraseGroupOf(tail) : undefined;
+  return reported && CLOSING_REPORTS.has(reported.id) ? reported : undefined;
 }
+
+/** A closing clause this short that only says done or failed ("…, did that", "…, no luck")… */
+const CLOSING_REPORT_MAX_WORDS = 4;
+const CLOSING_REPORTS = new Set(['next', 'failed']);
 
 /**
  * Yes, no or not sure, when a message clearly says one; `lead` when its first word says it ("nope,

@@ -45,6 +45,14 @@ describe('answer or guide', () => {
     // Asking where the whole procedure begins, in a story with words of its own.
     ['they gave me a smart card thing and said to set it up for lync, no clue where to start', 'start smart-card-enrollment'],
     ['got a smart card from IT today, how do i get started with it', 'start smart-card-enrollment'],
+    // A card just received, and no idea what to do with it: the whole procedure.
+    ['IT sent me a new smartcard and i have no idea what to do with it', 'start smart-card-enrollment'],
+    ['how do i set up the smartcard i was given', 'start smart-card-enrollment'],
+    ['new smart card arrived today how do i use it with lync', 'start smart-card-enrollment'],
+    ['my manager said i need to use a smart card for lync from now on', 'start smart-card-enrollment'],
+    // (A trigger's everyday words name no flow's subject: "switched" is no smart card word.)
+    ['I switched the logging toggle on in the skype store app but nothing new shows up. do I have to do something else?', 'step collect-logs/store-logging-on'],
+    ['what pin do i use for the smart card i was given', 'article smart-card-default-pin'],
     ['walk me through signing in on my iphone', 'start sign-in-troubleshooter'],
     ['can you help me with collecting logs', 'start collect-logs'],
     // (The step gives the address, with the offer to go on from there.)

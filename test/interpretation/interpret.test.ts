@@ -211,6 +211,11 @@ describe('flow words', () => {
     ['ran it', 'word next'],
     ['opened the page, what next', 'word next'],
     ['ok, the page is open', 'word next'],
+    // What the step said to check is fine; a report after a comma says how the step went.
+    ['the page looks fine', 'word next'],
+    ['everything looks ok', 'word next'],
+    ['it wanted my domain account, done that', 'word next'],
+    ['tried the other browser too, no luck', 'word stuck'],
     ['stuck', 'word stuck'],
     ['hmm im stuck on this', 'word stuck'],
     ['the page doesnt load', 'word stuck'],
@@ -252,6 +257,13 @@ describe('flow words', () => {
       expect(meaning(text, 'certsrv')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'ie10-compat' });
     },
   );
+
+  it.each([
+    ['it asks for a certificate template', 'template'],
+    ['now it says i need to install an activex control', 'create-submit'],
+  ])('what the screen asks for, "%s", names a step ahead: the flow goes to %s', (text, stepId) => {
+    expect(meaning(text, 'certsrv')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId });
+  });
 
   it.each(['i dont see the smart card template', 'no template in the list', 'the smartcard user template is missing', 'theres no smartcard user in the list', 'i dont see smartcard user in the list'])(
     'something missing that a step ahead names, "%s", is that step: the flow goes there',
