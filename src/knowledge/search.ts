@@ -13,6 +13,7 @@ import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words
 import { SpellingCorrector } from './spelling';
 import { normaliseText, rawTokens, searchTokens } from './text';
 import { symptomsMissing } from './symptoms';
+import { withinEdits } from '../language/text';
 
 /**
  * Knowledge search: a field-weighted BM25 ranking over normalised tokens, a match against each
@@ -551,7 +552,9 @@ export class KnowledgeIndex {
       const [hit] = this.fuzzyIndex(length, budget)?.search(token, { limit: 1 }) ?? [];
       if (hit && (hit.score ?? 1) < (best?.score ?? Infinity)) best = { item: hit.item, score: hit.score ?? 1 };
     }
-    return best && best.score <= MAX_CORRECTION_DISTANCE ? best.item : null;
+    // (Fuse finds the token inside a longer word: "reenter" in "presenter". A slip rarely changes the
+    // first letter, so a correction that does must be one slip away.)
+    return best && best.score <= MAX_CORRECTION_DISTANCE && (best.item[0] === token[0] || withinEdits(best.item, token, 1)) ? best.item : null;
   }
 
   /**

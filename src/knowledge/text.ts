@@ -11,6 +11,8 @@ const STOPWORDS = new Set(
     'who why will with you your yours am im ive dont doesnt cant cannot wont isnt any some there just still ' +
     'please help need want would like know tell us anyone hi hello hey thanks thank also about after again all very ' +
     'out up down over only one same than too really way say says said something anything supposed ' +
+    // How it came about, not what it is about: "closed the window by accident".
+    'accident accidentally mistake mistakenly ' +
     // Contractions typed with an apostrophe or without one are the same word: "you're" is "youre".
     'youre theyre thats whats theres heres youve weve theyve ill youll didnt wasnt werent arent havent hasnt hadnt shouldnt wouldnt couldnt'
   ).split(' '),

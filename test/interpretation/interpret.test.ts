@@ -1142,7 +1142,7 @@ describe('done, and still failing, at an instruction step', () => {
 });
 
 describe('a message the client shows, at a question with an "error or something else" choice', () => {
-  it.each(['it says the user name, password or domain is wrong but its definitely right', 'lync shows a popup i dont understand'])('"%s" → An error, or something else', (text) => {
+  it.each(['it says the user name, password or domain is wrong but its definitely right', 'lync shows a popup i dont understand', 'it says something about the server being unavailable', "there's an error saying it cant connect"])('"%s" → An error, or something else', (text) => {
     expect(picked(text, 'symptom')).toBe('An error, or something else');
   });
   it('at a question without such a choice it is not understood', () => {

@@ -536,6 +536,12 @@ describe('words', () => {
     expect(mended.guessed).toEqual(new Set(['credential', 'password']));
   });
 
+  it('a correction that changes the first letter must be one slip away: "reenter" is no "presenter", "accident" no identity', () => {
+    expect(knowledge.index.queryTokens('reenter').tokens).not.toContain('presenter');
+    expect(knowledge.index.queryTokens('closed the lync window by accident').tokens.some((token) => token.includes('ident'))).toBe(false);
+    expect(knowledge.index.queryTokens('ertificate').tokens).toContain('certificat');
+  });
+
   it('a gist keeps the first sentence or two, whole', () => {
     expect(gist('Run the cmdlet, e.g. on the pool. Then wait. Then check again.')).toBe('Run the cmdlet, e.g. on the pool. Then wait.');
     expect(gist(`${'x'.repeat(300)}. Second.`).length).toBeLessThanOrEqual(280);
