@@ -22,7 +22,7 @@ const STOPWORDS = new Set(
  * What a packed index built with these rules depends on: the stop words, and a number to raise with
  * any change to the stemmer or the splitting of words (an index of other tokens would match nothing).
  */
-const TOKENIZER_RULES = 4;
+const TOKENIZER_RULES = 5;
 export function tokenizerFingerprint(): string {
   return JSON.stringify({ rules: TOKENIZER_RULES, stopwords: [...STOPWORDS].sort() });
 }
@@ -58,6 +58,9 @@ function suffixStem(token: string): string {
   if (token.endsWith('ies') && token.length > 4) return `${token.slice(0, -3)}y`;
   if (token.endsWith('sses')) return token.slice(0, -2);
   if (token.endsWith('thing')) return token;
+  // "replication" is "replicate", "collection" is "collect", "authentication" is "authenticated": a long
+  // noun in -tion shares its verb's stem. (Short ones keep theirs: "question" is no "quest".)
+  if (token.length >= 9 && /[aceiu]tions?$/.test(token)) return token.replace(/ions?$/, '');
   if (token.endsWith('ing') && token.length > 5) return undouble(token.slice(0, -3));
   if (token.endsWith('ed') && token.length > 4 && !token.endsWith('eed')) return undouble(token.slice(0, -2));
   if (token.endsWith('es') && /(?:ch|sh|x|ss)es$/.test(token)) return token.slice(0, -2);

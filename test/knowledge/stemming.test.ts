@@ -10,6 +10,11 @@ describe('stemming', () => {
     ['certificate', 'certificates'],
     ['prompt', 'prompting'],
     ['type', 'typed'],
+    // A long noun in -tion meets its verb.
+    ['replication', 'replicated'],
+    ['collection', 'collecting'],
+    ['authentication', 'authenticate'],
+    ['connections', 'connected'],
   ])('"%s" and "%s" meet', (a, b) => {
     expect(stem(a)).toBe(stem(b));
   });
@@ -29,6 +34,11 @@ describe('stemming', () => {
     expect(searchTokens("it doesn't work, you're sure?")).not.toContain('t');
     expect(searchTokens("you're sure")).not.toContain('re');
     expect(searchTokens("the user's password")).toEqual(searchTokens('the users password'));
+  });
+
+  it('a short word in -tion keeps its stem: "question" is no "quest"', () => {
+    expect(stem('question')).toBe('question');
+    expect(stem('location')).toBe('location');
   });
 
   it('leaves short words and double e alone', () => {
