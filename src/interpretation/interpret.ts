@@ -170,6 +170,8 @@ const SIGN_IN_FAILS =
 const KEEPS_PROMPTING = /\b(?:asks?|asking|prompts?|prompting) (?:me |him |her |them )?(?:for (?:it|my password|the password|a password|her password|his password|credentials|my credentials) )?(?:again and again|over and over|repeatedly|constantly|nonstop)\b/;
 /** Lync not working at all, said in so many words (a crash is another matter, and not the troubleshooter's). */
 const NOT_WORKING = /\b(?:broken|not working|doesnt work|dont work|wont work|isnt working|stopped working|quit working|does not work|is not working)\b/;
+/** Asking for Lync to be made to work: "help me get lync working on my surface", "can you fix my lync". */
+const GET_IT_WORKING = /\b(?:get|make|getting|making) (?:my )?(?:lync|skype|sfb|it)(?: \w+){0,2} (?:working|to work|work|running|going|to run)\b|\bfix (?:my )?(?:lync|skype|sfb)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
   'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt trying try tried use using when and an our fine ok okay so well anyway also sits sitting sat stays staying screen page new good customer customers colleague caller she he her his they them their tell should gives give gave message during errors whenever spinner wheel circle loading'.split(' '),
@@ -436,12 +438,8 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   // question's "an error, or something else" choice, when it has one.
   const otherError = choices && SHOWS_A_MESSAGE.test(folded) ? errorChoice(choices) : undefined;
   if (otherError !== undefined) return { kind: 'choice', index: otherError, slots: slotsOf(text), confidence: 0.55 };
-  // "it says the server is temporarily unavailable" at a question that has no such choice: the message
-  // the user sees, which the knowledge base may know. Answered beside the step; the step waits.
-  if (choices && SHOWS_A_MESSAGE.test(folded)) {
-    const result = context.search(text);
-    if (result.answered) return { kind: 'question', result, aside: true, confidence: 0.55 };
-  }
+  // (Before the message is searched: "it pops up a company login page" at the clock question says how the
+  // user signs in, which a later question asks.)
   // "mac" again at a later question of the flow that already took the Mac, or "in the office" at a
   // question about the device's clock: nothing this question asks, nothing misunderstood either; the
   // question is shown again. (A client other than the one taken is a correction, read above.)
@@ -453,6 +451,12 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
     const fresh = said.filter((slot) => flowFacts[slot!.concept.slot] === undefined);
     if (fresh.length > 0) return { kind: 'note', slots: Object.fromEntries(fresh.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.6 };
     return { kind: 'flow-word', word: 'repeat', confidence: 0.6 };
+  }
+  // "it says the server is temporarily unavailable" at a question that has no such choice: the message
+  // the user sees, which the knowledge base may know. Answered beside the step; the step waits.
+  if (choices && SHOWS_A_MESSAGE.test(folded)) {
+    const result = context.search(text);
+    if (result.answered) return { kind: 'question', result, aside: true, confidence: 0.55 };
   }
   return { kind: 'not-understood', confidence: 0.5 };
 }
@@ -1137,7 +1141,7 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
 }
 
 // ("done. they also want them from my iphone, same thing there?" names nothing but the client, either.)
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her their user users everyone all think believe guess probably maybe actually btw uses used pops pop popped up shows showed comes came appears opens opened wifi wireless wlan'.split(' '));
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her their user users everyone all think believe guess probably maybe actually btw uses used pops pop popped up shows showed comes came appears opens opened wifi wireless wlan today tonight now currently moment week'.split(' '));
 /** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
 const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
 
@@ -1278,7 +1282,7 @@ function root(word: string): string {
  */
 export function isBareSignInComplaint(folded: string): boolean {
   // "lync is broken", "my skype for business stopped working": nothing but Lync not working.
-  if (!SIGN_IN_FAILS.test(folded) && !(NOT_WORKING.test(folded) && /\b(?:lync|skype|sfb|it)\b/.test(folded))) return false;
+  if (!SIGN_IN_FAILS.test(folded) && !((NOT_WORKING.test(folded) || GET_IT_WORKING.test(folded)) && /\b(?:lync|skype|sfb|it)\b/.test(folded))) return false;
   // "this isnt a sign in problem is it": asks whether it is one, and supposes not.
   if (/\b(?:isnt|is not|not|nothing to do with)\s+(?:really\s+)?(?:a |an |the |about )?(?:sign ?in|signin|log ?in|login)\b/.test(folded)) return false;
   const slots = slotsOf(folded);
