@@ -19,7 +19,7 @@ export interface TicketShown {
   user: string;
 }
 
-const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s) the|what did (?:he|she|they|the user|the caller) (?:say|try|write|report))\b/;
+const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s) the|what did (?:he|she|they|(?:the|that|this) (?:user|caller|person|guy|lady|customer)) (?:say|try|write|report|ask|want))\b/;
 /** "it", "that one", "he": the only ticket listed, or the one just taken or read. */
 const THE_ONLY_ONE = /\b(?:it|that|this|that one|this one|the ticket|that ticket|the one|he|she|him|her|they|them)\b/;
 /** A ticket by its place in the list, which is oldest first. */

@@ -67,6 +67,8 @@ describe('"it" and "he" after a ticket command point at the ticket it named', ()
   it.each([
     ['close it, told him to reboot', { action: 'resolve', ref: 'H-CCCCC4', note: 'told him to reboot' }],
     ['what did he say he tried?', { action: 'show', ref: 'H-CCCCC4' }],
+    ['what did that user say', { action: 'show', ref: 'H-CCCCC4' }],
+    ['what did this customer want?', { action: 'show', ref: 'H-CCCCC4' }],
     ['show me that ticket', { action: 'show', ref: 'H-CCCCC4' }],
     ['resolve it - told him to reboot the mac', { action: 'resolve', ref: 'H-CCCCC4', note: 'told him to reboot the mac' }],
   ])('"%s"', (text, expected) => {
