@@ -206,6 +206,8 @@ export function trailingQuestion(text: string): { before: string; question: stri
   return { before: sentences.slice(0, -1).join('. '), question };
 }
 const TRAILING_LEAD = /^(?:what|whats|where|wheres|which|how|hows|who|when|why)\b/;
+/** "that folder", "this setting": a thing just shown, pointed at. */
+const POINTS_AT = /\b(?:that|this|those|these) (?!is\b|was\b|are\b|were\b|one\b)[a-z]+/;
 
 /** "i use 2 laptops do i need to do this twice": a question about what the user must do, asked after a remark without a question mark. */
 const ASKS_ABOUT_SELF = /\b\w+ (?:do|should|must|can|will) (?:i|we) (?:need to|have to|still|also|really|each|both|do this|do it|repeat)\b/;
@@ -420,6 +422,11 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // ("found it, what do i set it to": the question after the report.)
   const asked = asidePart ? foldPhrase(asidePart) : folded;
   if (!result.answered && !choices && flow && TRAILING_LEAD.test(asked) && refersBack(asked) && !result.suggested?.length) return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
+  // ("where would that folder be" at the Mac's logging step: the article found is about only one word of
+  // it, "folder", and about something else; "that" points at what the step is about.)
+  if (result.answered && (result.hits[0]?.signals.aboutWords ?? 0) <= 1 && !choices && flow && TRAILING_LEAD.test(asked) && POINTS_AT.test(asked)) {
+    return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
+  }
   // "which one do i click" at a step: its one word is in many articles, none of them this step's. What
   // the user is looking at is the step: shown again (a question with the help to choose between its choices).
   // (A topic word many articles share, "password?", is a question of its own, asked beside the step.)

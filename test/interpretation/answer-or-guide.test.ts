@@ -55,6 +55,9 @@ describe('answer or guide', () => {
     ['what pin do i use for the smart card i was given', 'article smart-card-default-pin'],
     ['walk me through signing in on my iphone', 'start sign-in-troubleshooter'],
     ['can you help me with collecting logs', 'start collect-logs'],
+    ['i need to get logs off my mac for IT', 'start collect-logs'],
+    // ("off" says nothing about logs: the Fiddler article is about the phone's certificate.)
+    ['put the fiddler root cert on the windows phone 8 test phone, how do I get it off again?', 'article fiddler-trace-mobile-passive-auth'],
     // (The step gives the address, with the offer to go on from there.)
     ["where do i go to enroll my smart card, what's the url", 'step smart-card-enrollment/open-certsrv'],
     ['which website is used for smart card enrollment', 'step smart-card-enrollment/open-certsrv'],

@@ -1832,6 +1832,14 @@ describe('an answer given again at a later question', () => {
     // The same slot said two ways, with the words people wrap it in.
     expect(interpret('i think it uses the adfs thing, a company page pops up', { catalog, steps, flow: clock, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'note', slots: { method: { value: 'adfs' } } });
   });
+  it('"where would that folder be" at a step: an article about only one of its words is no answer; "that" is the step', () => {
+    const macLogs = at('collect-logs', ['Mac']);
+    const oneWord: SearchResult = { hits: [{ article: { id: 'cms-replication-how-it-works' } as never, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 1 } }], tokens: ['wher', 'folder'], unknown: [], answered: true };
+    const ask = (text: string) => interpret(text, { catalog, steps, flow: macLogs, staff: false, search: () => oneWord, isCommand: () => false });
+    expect(ask('where would that folder be')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs' });
+    // (A question that points at nothing is still asked beside the step.)
+    expect(ask('where is the cms folder')).toMatchObject({ kind: 'question', aside: true });
+  });
   it('what the user sees that only says how they sign in is noted, even where the knowledge base would answer it; "today" says nothing more', () => {
     const clock = at('sign-in-troubleshooter', ['Windows Store app']);
     const answers: SearchResult = { hits: [{ article: { id: 'mobile-passive-auth-adfs-support' } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
