@@ -15,7 +15,7 @@ import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, stopsOneUnnamed, type ScheduleShown } from './schedule-picks';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
-import { withoutNegatedSlots } from '../language/negated-slots';
+import { negatedSlots, withoutNegatedSlots } from '../language/negated-slots';
 import { slotsFromFacts, slotsOf, wordsBesideSlots, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { FILLER, foldPhrase, tokens } from '../language/text';
@@ -443,6 +443,9 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   if (failingStill !== undefined) return { kind: 'choice', index: failingStill, slots: slotsOf(text), confidence: 0.6 };
   // "it says the user name, password or domain is wrong": a message the choices do not name is the
   // question's "an error, or something else" choice, when it has one.
+  // "nope not in the office" at "Inside or outside?": of the two choices that say where, not the one named.
+  const otherOne = choices ? otherOfTwo(choices, text) : undefined;
+  if (otherOne !== undefined) return { kind: 'choice', index: otherOne, slots: {}, confidence: 0.6 };
   const otherError = choices && SHOWS_A_MESSAGE.test(folded) ? errorChoice(choices) : undefined;
   if (otherError !== undefined) return { kind: 'choice', index: otherError, slots: slotsOf(text), confidence: 0.55 };
   // (Before the message is searched: "it pops up a company login page" at the clock question says how the
@@ -483,6 +486,15 @@ function stillFailingChoice(choices: readonly FlowChoice[], folded: string): num
 const SHOWS_A_MESSAGE = /\b(?:it|lync|skype|the app|the client) (?:says|said|keeps saying|shows|showed|gives|gave|displays)\b|\b(?:error|warning|popup|pop up|pops up|message box|error message)\b/;
 
 /** The one choice a question has for "an error, or something else" (an alias "error"), if any. */
+/** Of exactly two choices that set one slot, the one the message does not rule out by naming the other as not so. */
+function otherOfTwo(choices: readonly FlowChoice[], text: string): number | undefined {
+  for (const [slot, negated] of Object.entries(negatedSlots(text))) {
+    const setting = choices.map((choice, index) => ({ index, value: choice.set?.[slot] })).filter((entry) => entry.value !== undefined);
+    if (setting.length === 2 && setting.some((entry) => entry.value === negated!.value)) return setting.find((entry) => entry.value !== negated!.value)!.index;
+  }
+  return undefined;
+}
+
 function errorChoice(choices: readonly FlowChoice[]): number | undefined {
   return onlyChoiceWithAlias(choices, (alias) => alias === 'error');
 }

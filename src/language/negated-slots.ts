@@ -1,4 +1,4 @@
-import { wordsBesideSlots } from './slots';
+import { slotsOf, wordsBesideSlots, type Slots } from './slots';
 
 /**
  * "not the store app, the normal desktop lync asks me to trust a server": a client or sign-in method
@@ -13,6 +13,13 @@ const AROUND = new Set('the a an my on from in with question one app client thin
 
 export function withoutNegatedSlots(text: string): string {
   return text.replace(NEGATED, (whole: string, lead: string, chunk: string) => (onlyASlot(chunk) ? lead : whole));
+}
+
+/** The slots a message says it is *not* ("nope, not in the office"): each named alone in its negated chunk. */
+export function negatedSlots(text: string): Slots {
+  const found: Slots = {};
+  for (const match of text.matchAll(NEGATED)) if (onlyASlot(match[2]!)) Object.assign(found, slotsOf(match[2]!));
+  return found;
 }
 
 /** The chunk names a client or method and nothing else but the words around one. */

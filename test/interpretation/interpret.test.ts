@@ -109,6 +109,9 @@ describe('the network question', () => {
     ['home but connected to vpn', 'Inside the company network'],
     ['at home, no vpn', 'Outside (home, travel, mobile data)'],
     ['at home on vpn', 'did you mean: Inside the company network | Outside (home, travel, mobile data)'],
+    // Of two choices, not the one named is the other.
+    ['nope not in the office', 'Outside (home, travel, mobile data)'],
+    ["i'm not at home", 'Inside the company network'],
   ];
   it.each([...rows, ...vpn])('%s → %s', (text, expected) => {
     expect(picked(text, 'where')).toBe(expected);
