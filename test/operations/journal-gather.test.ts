@@ -39,10 +39,11 @@ describe('journal appends gathered over a short window', () => {
 
   it('appends within the window go out in one write, and each resolves only once stored', async () => {
     const { store, counts } = countingStore();
-    const journal = new Journal(store, { gatherMs: 40 });
+    // (A window far longer than a turn of the event loop: on a loaded machine a 10 ms wait can outlast a short one.)
+    const journal = new Journal(store, { gatherMs: 1_000 });
     let resolved = 0;
     const appends = Array.from({ length: 20 }, (_, n) => journal.append('events', record(n)).then(() => resolved++));
-    await new Promise((done) => setTimeout(done, 10));
+    await new Promise((done) => setImmediate(done));
     expect(resolved).toBe(0);
     expect(counts.shardWrites).toBe(0);
     await Promise.all(appends);
