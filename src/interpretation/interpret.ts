@@ -366,7 +366,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     // step ahead names is that step's trouble; one word is enough when the message says it is missing.)
     // (The words that say it is missing, "find", "list", name no step themselves.)
     const missing = MISSING.test(folded);
-    // ("it's asking what type of certificate": what the screen asks for now names a step ahead, as
+    // ("it asks for a certificate template": what the screen asks for now names a step ahead, as
     // something missing does; one word of that step is enough.)
     const shown = !missing && SCREEN_ASKS.test(folded);
     const ahead = progress !== 'next' ? stepAhead(missing ? folded.replace(MISSING_CUES, ' ') : shown ? folded.replace(SCREEN_ASKS, ' ') : text, context, missing || shown ? 1 : AHEAD_MIN_SCORE) : undefined;
