@@ -371,6 +371,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const shown = !missing && SCREEN_ASKS.test(folded);
     const ahead = progress !== 'next' ? stepAhead(missing ? folded.replace(MISSING_CUES, ' ') : shown ? folded.replace(SCREEN_ASKS, ' ') : text, context, missing || shown ? 1 : AHEAD_MIN_SCORE) : undefined;
     if (ahead) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: ahead, slots: {}, confidence: 0.65 };
+    // "ok page is open" at the step before the one that opens it: that one is done too, so the flow
+    // goes past it rather than asking for what the user has just said they did.
+    const doneToo = progress === 'next' && step.next && !visitedStep(context, step.next) && context.steps?.describes(context.flow!.flowId, step.next, text) ? step.next : undefined;
+    if (doneToo) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: doneToo, slots: {}, then: 'next', confidence: 0.65 };
     if (progress) return { kind: 'flow-word', word: progress, confidence: 0.7 };
   }
   // "what was step 1 again?": a numbered step of this flow, one the user has stood on.
@@ -597,6 +601,11 @@ const NOTHING_SEARCHED: SearchResult = { hits: [], tokens: [], unknown: [], answ
 
 /** Two of a step's distinctive words, not one ("the page doesnt load" is trouble at this step). */
 const AHEAD_MIN_SCORE = 2;
+
+/** Whether the conversation has stood on this step of its current flow. */
+function visitedStep(context: InterpretContext, stepId: string): boolean {
+  return context.flow ? stepsVisited(context.flow).includes(stepId) : false;
+}
 
 /** A step of the current flow not yet stood on that the message's words point at (a quarter of them at least). */
 function stepAhead(text: string, context: InterpretContext, minScore = AHEAD_MIN_SCORE): string | undefined {
@@ -915,6 +924,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     }
     return { kind: 'choose-flow', confidence: 0.7 };
   }
+  // "i can sign in inside the office but not from home": what fails is where it does not work.
+  const failing = catalog?.byId(TROUBLESHOOTER) ? failsOnlyThere(originalFolded) : undefined;
+  if (failing) return { ...troubleshootOffer(text, [], context.recentClient, failing), confidence: 0.75 };
   if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.8 };
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
@@ -1022,7 +1034,11 @@ function userStepInstead(text: string, result: SearchResult, context: InterpretC
   // Only about the user's own device, named in the message: "my logs from the android app".
   const client = slotsOf(text).client?.value;
   if (!client || !/\b(?:my|i|me)\b/.test(foldPhrase(text))) return undefined;
-  return context.steps?.stepForAny(text, client);
+  const step = context.steps?.stepForAny(text, client);
+  // Of that flow's steps, the article's own: "where does the store app put its logs once i turned them
+  // on" shares words with turning logging on, but the article found is the folder's.
+  const own = step ? context.steps?.stepOfArticle(step.flowId, best.id, client) : undefined;
+  return step && own ? { ...step, stepId: own } : step;
 }
 
 /**
@@ -1151,8 +1167,7 @@ function withClient(said: Slots, earlierClient: string | undefined): Slots {
   return said.client || !earlierClient ? said : { ...said, ...slotsOf(CLIENT_WORD[earlierClient] ?? '') };
 }
 
-function troubleshootOffer(text: string, tried: readonly string[], earlierClient: string | undefined): Omit<Extract<Interpretation, { kind: 'troubleshoot' }>, 'confidence'> {
-  const said = slotsOf(text);
+function troubleshootOffer(text: string, tried: readonly string[], earlierClient: string | undefined, said: Slots = slotsOf(text)): Omit<Extract<Interpretation, { kind: 'troubleshoot' }>, 'confidence'> {
   const client = said.client?.value ?? earlierClient ?? 'any';
   const slots = withClient(said, earlierClient);
   const causes = (LIKELY_CAUSES[client] ?? LIKELY_CAUSES.any!).filter((id) => !tried.includes(id));
@@ -1299,6 +1314,28 @@ function root(word: string): string {
  * "lync won't sign in on my surface": a sign-in failure named with nothing distinctive about it (what
  * happens, which message). Such a message gets the troubleshooter, not one cause stated as fact.
  */
+/** Signing in works in one place or on one device, and not in or on another: "… but not from home". */
+const WORKS_BUT_NOT = /\b(?:sign|signs|signed|signing|log|logs|logged|logging) (?:in|on)\b[^.?!]{0,40}?\s(?:but )?(?:not|never)\b/;
+
+/**
+ * "i can sign in inside the office but not from home", "signs in on wifi but not on mobile data": a
+ * sign-in complaint, and nothing more, whose failing place or device is the one said *not* to work.
+ * Those slots, with the message's others of other kinds; undefined for any other message.
+ */
+function failsOnlyThere(folded: string): Slots | undefined {
+  const works = WORKS_BUT_NOT.exec(folded);
+  // ("cant sign in on my laptop, not my phone" says where it fails, not where it works.)
+  if (!works || SIGN_IN_FAILS.test(folded.slice(0, works.index + works[0].length - 4))) return undefined;
+  const failing = negatedSlots(folded);
+  if (Object.keys(failing).length === 0) return undefined;
+  const working = slotsOf(withoutNegatedSlots(folded));
+  let rest = ` ${withoutNegatedSlots(folded)} `;
+  for (const slot of Object.values(working)) rest = rest.split(` ${slot.said} `).join(' ');
+  if (tokens(rest.trim()).some((word) => !COMPLAINT_WORDS.has(word) && word !== 'but' && !/^\d+$/.test(word))) return undefined;
+  const kept = Object.fromEntries(Object.entries(working).filter(([kind]) => !(kind in failing)));
+  return { ...kept, ...failing };
+}
+
 export function isBareSignInComplaint(folded: string): boolean {
   // "lync is broken", "my skype for business stopped working": nothing but Lync not working.
   if (!SIGN_IN_FAILS.test(folded) && !((NOT_WORKING.test(folded) || GET_IT_WORKING.test(folded)) && /\b(?:lync|skype|sfb|it)\b/.test(folded))) return false;

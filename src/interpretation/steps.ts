@@ -76,6 +76,14 @@ function wordsOf(text: string): string[] {
     .map(stemmed);
 }
 
+/** A step's words as written, everyday ones too ("page", "open"): what a report of it done repeats. */
+function plainWords(text: string): string[] {
+  return tokens(foldPhrase(text)).filter((word) => !FILLER.has(word) && word.length > 1).map(stemmed);
+}
+
+/** How a report says it is done, not what: "got the page up already". */
+const DONE_WORDS = new Set('ok okay done got have ive up already now finally yes yep yeah there did that so right its it is'.split(' ').map(stemmed));
+
 export class StepIndex {
   private readonly byFlow = new Map<string, { steps: IndexedStep[]; topic: Set<string>; frequency: Map<string, number> }>();
   private readonly flows = new Map<string, FlowDefinition>();
@@ -129,6 +137,18 @@ export class StepIndex {
     const start = this.clientStart(flowId, client);
     const stepId = this.stepFor(flowId, question, start ? { stepId: start, visited: [], staff: true } : undefined, 1, minShare);
     return stepId ? { flowId, stepId } : undefined;
+  }
+
+  /**
+   * Whether a short report names nothing but what one step says to do: "page is open" for "open the
+   * enrollment page". Two words of it at least, every one in the step's title or text.
+   */
+  describes(flowId: string, stepId: string, report: string): boolean {
+    const step = this.flows.get(flowId)?.steps[stepId];
+    if (!step) return false;
+    const own = new Set(plainWords(`${step.title} ${step.say ?? ''} ${(step.do ?? []).join(' ')}`));
+    const said = plainWords(report).filter((word) => !DONE_WORDS.has(word));
+    return said.length >= 2 && said.every((word) => own.has(word));
   }
 
   /** Whether a text (an article's) says anything of a flow's own subject: any word of its topic. */

@@ -1904,3 +1904,38 @@ describe('a step tried when no article answers', () => {
     expect(meaning('where do the store app logs go')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs' });
   });
 });
+
+describe('signing in works somewhere, and not somewhere else', () => {
+  it.each([
+    ['i can sign in inside the office but not from home', { where: { value: 'outside' } }],
+    ['i can sign in at work but not from home', { where: { value: 'outside' } }],
+    ['i can log in from home, not in the office', { where: { value: 'inside' } }],
+  ])('"%s" offers the troubleshooter for where it fails', (text, slots) => {
+    expect(meaning(text)).toMatchObject({ kind: 'troubleshoot', slots });
+  });
+  it('a message that says where it fails is not read the other way round', () => {
+    const failing = meaning('lync cant sign in on my laptop, not my phone');
+    expect(failing).toMatchObject({ kind: 'troubleshoot' });
+    expect((failing as { slots?: Record<string, unknown> }).slots?.client).toBeUndefined();
+  });
+});
+
+describe('a report that the next step is done too', () => {
+  const virtualNote = at('smart-card-enrollment', ['Virtual smart card (TPM)']);
+  const report = (text: string) => interpret(text, { catalog, steps, flow: virtualNote, staff: false, search: () => NOTHING, isCommand: () => false });
+  it.each(['ok page is open', 'got the certsrv page up already', 'ive already opened the page'])('"%s" before the step that opens the page goes past that step', (text) => {
+    expect(virtualNote.stepId).toBe('virtual-note');
+    expect(report(text)).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'open-certsrv', then: 'next' });
+  });
+  it.each(['ok', 'done', 'ok the page is blank'])('"%s" is no report of the next step', (text) => {
+    expect(report(text)).not.toMatchObject({ then: 'next' });
+  });
+});
+
+describe("an end user's question answered by a staff article of a procedure", () => {
+  it('is that article\'s own step, though another step shares more of the words ("turned them on")', () => {
+    const folder: SearchResult = { hits: [{ article: { id: 'store-app-log-location', audience: ['agent', 'admin'], clients: ['store-app'], flow: 'collect-logs' } as never, score: 1.4, confidence: 0.9, signals: { coverage: 0.7, questionMatch: 0.5, distinctive: 0.4, aboutWords: 1 } }], tokens: [], unknown: [], answered: true };
+    const asked = interpret('where does the store app put its logs once i turned them on', { catalog, steps, staff: false, search: () => folder, isCommand: () => false });
+    expect(asked).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'store-files' });
+  });
+});

@@ -24,6 +24,9 @@ describe('what the asker is about outweighs where they are', () => {
     ['lync on my android phone just spins forever since we got adfs', 'passive-auth-android-not-supported'],
     // Typed with an apostrophe, "can't" once left a "t" that pulled in an article on certificates.
     ["can't connect to exchange on lync iphone", 'mobile-passive-auth-no-exchange-features'],
+    // Who asks and how they came to know say nothing of what: "someone", "heard" once pulled in articles
+    // whose example questions use them.
+    ['can someone tell me why lync asks me to trust some server i never heard of', 'trust-prompt-auto-discovered-server'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
@@ -592,5 +595,13 @@ describe('an answer just over the bar is offered, not stated', () => {
 
   it('a sure answer is still stated', () => {
     expect(answeredWith(knowledge, 'what is the default smart card pin')).toBe('smart-card-default-pin');
+  });
+});
+
+describe('presence said as people say it', () => {
+  it('"cant see when im available, too many people follow me" puts the followers limit first', () => {
+    const result = knowledge.search("my colleague in the other office can't see when i'm available anymore, says too many people follow me", 5);
+    const first = result.answered ? result.hits[0] : result.suggested?.[0];
+    expect(first?.article.id).toBe('presence-maximum-followers-reached');
   });
 });
