@@ -928,6 +928,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const failing = catalog?.byId(TROUBLESHOOTER) ? failsOnlyThere(originalFolded) : undefined;
   if (failing) return { ...troubleshootOffer(text, [], context.recentClient, failing), confidence: 0.75 };
   if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.8 };
+  // "what should i ask a user who says lync wont sign in": how to handle a bare sign-in complaint is
+  // what the troubleshooter's questions are for (not an article that happens to say "asks").
+  const handled = HOW_TO_HANDLE.exec(folded);
+  if (handled && catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded.slice(handled[0].length))) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.7 };
   // "how long does it run by default", "and where is the replica folder" right after a question: "it"
   // is what that question was about. Read together with it; on its own such a message matches
   // whatever shares its few words (the AD FS token lifetime for "how long").
@@ -1314,6 +1318,9 @@ function root(word: string): string {
  * "lync won't sign in on my surface": a sign-in failure named with nothing distinctive about it (what
  * happens, which message). Such a message gets the troubleshooter, not one cause stated as fact.
  */
+/** How to handle what someone reports: "what should i ask a user who says …", "how do i help a caller that …". */
+const HOW_TO_HANDLE = /^(?:what (?:should|do|can|would) (?:i|we) (?:ask|tell|say to|check with|do (?:with|for|about))|how (?:should|do|can|would) (?:i|we) (?:help|handle|deal with|troubleshoot|approach|support))(?: (?:a|an|the|my|this|our))? (?:user|caller|customer|colleague|person|someone|staff member|member of staff|employee)s?(?: (?:who|that|whose))?\b/;
+
 /** Signing in works in one place or on one device, and not in or on another: "… but not from home". */
 const WORKS_BUT_NOT = /\b(?:sign|signs|signed|signing|log|logs|logged|logging) (?:in|on)\b[^.?!]{0,40}?\s(?:but )?(?:not|never)\b/;
 

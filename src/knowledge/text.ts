@@ -9,7 +9,7 @@ const STOPWORDS = new Set(
     'a an and are as at be been but by can could do does did for from get got has have how i if in into is it its ' +
     'me my of on or our should so that the their them then there these they this to was we were what when which ' +
     'who why will with you your yours am im ive dont doesnt cant cannot wont isnt any some there just still ' +
-    'please help need want would like know tell us anyone someone somebody anybody heard hi hello hey thanks thank also about after again all very ' +
+    'please help need want would like know tell us anyone someone somebody anybody heard quick quickest quickly easiest simplest fastest hi hello hey thanks thank also about after again all very ' +
     'out up down over only one same than too really way say says said something anything supposed ' +
     // How it came about, not what it is about: "closed the window by accident".
     'accident accidentally mistake mistakenly ' +

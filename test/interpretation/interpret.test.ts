@@ -1939,3 +1939,19 @@ describe("an end user's question answered by a staff article of a procedure", ()
     expect(asked).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'store-files' });
   });
 });
+
+describe('how to handle a bare sign-in complaint', () => {
+  it.each(['what should i ask a user who says lync wont sign in', 'how do i help a user who cant sign in to lync', 'what do i tell a caller whose lync says cannot sign in'])('"%s" offers the troubleshooter', (text) => {
+    expect(meaning(text)).toMatchObject({ kind: 'troubleshoot' });
+  });
+  it('a complaint with more in it than signing in is searched', () => {
+    expect(meaning('what should i ask a user who says the meeting button is gone')).not.toMatchObject({ kind: 'troubleshoot' });
+  });
+});
+
+describe('a Windows 8 tablet', () => {
+  it('is the Store app, and "lync app" leans to it without settling it', () => {
+    expect(slotsOf('customer on windows 8 tablet, lync app stuck on signing in, laptop fine').client?.value).toBe('store-app');
+    expect(slotsOf('lync app on my iphone').client?.value).toBe('ios');
+  });
+});

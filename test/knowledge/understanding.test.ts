@@ -27,6 +27,8 @@ describe('what the asker is about outweighs where they are', () => {
     // Who asks and how they came to know say nothing of what: "someone", "heard" once pulled in articles
     // whose example questions use them.
     ['can someone tell me why lync asks me to trust some server i never heard of', 'trust-prompt-auto-discovered-server'],
+    // Signed out, and signed straight back in next time: the saved sign-in details.
+    ['i signed out of lync but when i open it again it logs me in automatically', 'lync-delete-my-sign-in-info'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
@@ -78,6 +80,8 @@ describe('host names and links', () => {
 
 describe('out of scope', () => {
   it.each([
+    // A card left at home, said of someone else: the helpdesk's to sort out, not the PIN article's.
+    'user forgot their smart card at home, can they still sign in to lync',
     'outlook keeps freezing whenever i open a shared calendar',
     'how do i connect to the office printer',
     'my vpn drops every hour',
@@ -603,5 +607,13 @@ describe('presence said as people say it', () => {
     const result = knowledge.search("my colleague in the other office can't see when i'm available anymore, says too many people follow me", 5);
     const first = result.answered ? result.hits[0] : result.suggested?.[0];
     expect(first?.article.id).toBe('presence-maximum-followers-reached');
+  });
+});
+
+describe('how fast a way is says nothing of what', () => {
+  it('"the quickest way to tell if a user is enabled" puts the article on enabling users first', () => {
+    const result = knowledge.search('whats the quickest way to tell if a user is enabled for lync', 5);
+    const first = result.answered ? result.hits[0] : result.suggested?.[0];
+    expect(first?.article.id).toBe('user-not-enabled-for-lync');
   });
 });
