@@ -174,7 +174,7 @@ const NOT_WORKING = /\b(?:broken|not working|doesnt work|dont work|wont work|isn
 const GET_IT_WORKING = /\b(?:get|make|getting|making) (?:my )?(?:lync|skype|sfb|it)(?: \w+){0,2} (?:working|to work|work|running|going|to run)\b|\bfix (?:my )?(?:lync|skype|sfb)\b/;
 /** Words a bare sign-in complaint may have besides a client, network or method. */
 const COMPLAINT_WORDS = new Set(
-  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt trying try tried use using when and an our fine ok okay so well anyway also sits sitting sat stays staying screen page new good customer customers colleague caller she he her his they them their tell should gives give gave message during errors whenever spinner wheel circle loading'.split(' '),
+  'lync skype business 2013 2010 client app server says saying said cant cannot can not wont will doesnt does dont unable to into able fail fails failing failed problem problems trouble issue issues sign in log login signin logon on connect broken working work error my the a i im it its me is with any anymore again today since this morning just still keeps keep help please why what do can you hi hello hey has have been for at all from getting get ive laptop computer notebook pc phone mobile tablet device work home anymore suddenly every time times always sometimes randomly idea no why keep yesterday morning week days since ever rt let get monday tuesday wednesday thursday friday saturday sunday weekend last night hello office works user users got whose stuck hangs hang hanging spins spin spinning forever never finishes gets past signing logging connecting while store surface tablet desktop windows iphone ipad android mac modern metro tile pro stopped quit for sfb does not isnt trying try tried use using when and an our fine ok okay so well anyway also sits sitting sat stays staying screen page new good customer customers colleague caller she he her his they them their tell should gives give gave message during errors whenever spinner wheel circle loading old spare other second'.split(' '),
 );
 
 /** What a user does on the screen in front of them: asked about alone, it is about the step they are on. */
@@ -1345,10 +1345,12 @@ function failsOnlyThere(folded: string): Slots | undefined {
 
 export function isBareSignInComplaint(folded: string): boolean {
   // "lync is broken", "my skype for business stopped working": nothing but Lync not working.
-  if (!SIGN_IN_FAILS.test(folded) && !((NOT_WORKING.test(folded) || GET_IT_WORKING.test(folded)) && /\b(?:lync|skype|sfb|it)\b/.test(folded))) return false;
+  const slots = slotsOf(folded);
+  // ("lync keeps saying it cant find the server when im on hotel wifi": what the sign-in screen says.)
+  const unreachable = slots.symptom?.value === 'unreachable';
+  if (!unreachable && !SIGN_IN_FAILS.test(folded) && !((NOT_WORKING.test(folded) || GET_IT_WORKING.test(folded)) && /\b(?:lync|skype|sfb|it)\b/.test(folded))) return false;
   // "this isnt a sign in problem is it": asks whether it is one, and supposes not.
   if (/\b(?:isnt|is not|not|nothing to do with)\s+(?:really\s+)?(?:a |an |the |about )?(?:sign ?in|signin|log ?in|login)\b/.test(folded)) return false;
-  const slots = slotsOf(folded);
   let rest = ` ${folded} `;
   for (const slot of Object.values(slots)) rest = rest.split(` ${slot.said} `).join(' ');
   const left = tokens(rest.trim()).filter((word) => !COMPLAINT_WORDS.has(word) && !/^\d+$/.test(word));

@@ -27,6 +27,12 @@ const SYMPTOMS: readonly Symptom[] = [
     named: /\b(?:won[' ]?t|will not|can[' ]?t|cannot|can not|unable to|doesn[' ]?t|does not|didn[' ]?t|fails? to|failing to|not able to) (?:sign|log) ?(?:in|on|into)\b/,
     mentioned: /\b(?:sign(?:s|ed|ing)?[ -]?(?:in|on|into)|signin|log(?:s|ged|ging)?[ -]?(?:in|on|into)|logon|register(?:s|ed|ing)?|registration|registrar|authenticat\w*|credentials?|password|prompt\w*|web ?ticket)\b/,
   },
+  // "it says the certificate is not valid": a certificate refused is answered by an article on checking
+  // certificates, not by one on the PIN that came before it.
+  {
+    named: /\b(?:certificate|cert)s? (?:is |was |has |looks )?(?:not valid|invalid|no longer valid|isn[' ]?t valid|expired|revoked)\b|\b(?:invalid|expired|revoked) (?:certificate|cert)s?\b/,
+    mentioned: /\b(?:not valid|invalid|valid|validat\w*|expir\w*|revok\w*|revocation|crl|untrusted|not trusted|verif\w*)\b/,
+  },
   { named: /\b(?:greyed|grayed)\b/, mentioned: /\b(?:greyed|grayed|disabled|unavailable|cannot be changed|can t be changed)\b/ },
 ];
 

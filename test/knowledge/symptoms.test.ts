@@ -19,6 +19,8 @@ describe('a symptom the question names must be one the answer speaks of', () => 
     ["my polycom phone won't sign in to lync", 'the voice mail light on polycom desk phones comes from exchange um', 1],
     ['lync cant sign in on my laptop', 'the client prompts for credentials again and again', 0],
     ['my ipad wont log on', 'sign in with your user principal name', 0],
+    ['it asks for my pin and then says the certificate is not valid', 'use the default smart card pin 12345678', 1],
+    ['lync says the server certificate is invalid', 'install the root ca so the device can verify the certificate from the server', 0],
   ])('"%s" against "%s": %i missing', (question, article, missing) => {
     expect(symptomsMissing(question, article)).toBe(missing);
   });
