@@ -19,15 +19,15 @@ export interface TicketShown {
   user: string;
 }
 
-const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s) the|what did (?:he|she|they|(?:the|that|this) (?:user|caller|person|guy|lady|customer)) (?:say|try|write|report|ask|want))\b/;
+const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s|was) (?:the|his|her|their)|what did (?:he|she|they|(?:the|that|this) (?:user|caller|person|guy|lady|customer)) (?:say|try|write|report|ask|want))\b/;
 /** "it", "that one", "he": the only ticket listed, or the one just taken or read. */
-const THE_ONLY_ONE = /\b(?:it|that|this|that one|this one|the ticket|that ticket|the one|he|she|him|her|they|them)\b/;
+const THE_ONLY_ONE = /\b(?:it|that|this|that one|this one|the ticket|that ticket|the one|he|she|him|her|they|them|the (?:user|caller|customer|person|guy|lady))\b/;
 /** A ticket by its place in the list, which is oldest first. */
 const OLDEST = /\b(?:the )?(?:oldest|earliest|first|top)(?: one| ticket)?\b/;
 const NEWEST = /\b(?:the )?(?:newest|latest|most recent|last|bottom)(?: one| ticket)?\b/;
 /** Words that say what to do or point, not which ticket. */
 const NOT_DESCRIBING = new Set(
-  'take grab claim pick up assign mine ill handle deal resolve close mark resolved done closed fixed show pull open see view look details more what whats ticket tickets about the one ones from with who user caller guy person lady can could you please pls ok okay yeah yes sure let lets me will do have did he she him her they them say said tried try told tell'.split(
+  'take grab claim pick up assign mine ill handle deal resolve close mark resolved done closed fixed show pull open see view look details more what whats ticket tickets about the one ones from with who user caller guy person lady customer problem issue question again was can could you please pls ok okay yeah yes sure let lets me will do have did he she him her they them say said tried try told tell'.split(
     ' ',
   ),
 );

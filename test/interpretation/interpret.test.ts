@@ -1955,3 +1955,15 @@ describe('a Windows 8 tablet', () => {
     expect(slotsOf('lync app on my iphone').client?.value).toBe('ios');
   });
 });
+
+describe('the company sign-in page that comes back', () => {
+  it('"it shows the page then goes back to the start" is the page asking again', () => {
+    const clientStep = catalog.byId('sign-in-troubleshooter')!.steps[PLACES.client!.stepId]!;
+    const phone = clientStep.choices!.find((choice) => choice.set?.client === 'ios')!.label;
+    const pageStep = at('sign-in-troubleshooter', [phone, 'Outside (home, travel, mobile data)', 'Company sign-in web page (AD FS)']);
+    const meant = interpret('it shows the page then goes back to the start', { catalog, steps, flow: pageStep, staff: false, search: () => NOTHING, isCommand: () => false });
+    const choices = catalog.byId('sign-in-troubleshooter')!.steps[pageStep.stepId]!.choices!;
+    expect(meant.kind).toBe('choice');
+    expect(choices[(meant as { index: number }).index]!.label).toBe('It keeps asking me to sign in on that page');
+  });
+});

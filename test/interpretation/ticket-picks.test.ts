@@ -35,6 +35,9 @@ describe('a ticket named by what it is about, right after the list', () => {
   it('"take it" or "that one" picks the only ticket listed', () => {
     expect(ticketPicked('ok ill take it', shown.slice(0, 1))).toEqual({ action: 'take', ref: 'H-AAAAA2' });
     expect(ticketPicked('show me that one', shown.slice(2))).toEqual({ action: 'show', ref: 'H-CCCCC4' });
+    expect(ticketPicked("what was the customer's problem again", shown.slice(2))).toEqual({ action: 'show', ref: 'H-CCCCC4' });
+    // (Of several, "the customer" is none in particular.)
+    expect(ticketPicked("what was the customer's problem again", shown)).toBeUndefined();
   });
 
   it('what follows the pick of a ticket to close is the note for the user, one line without backticks', () => {
