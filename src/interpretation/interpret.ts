@@ -421,6 +421,13 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
   // address gets it again, with what to do if it doesn't work.)
   if (stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
+  // "where do they end up" two steps before the files are found: where things are kept is the step on
+  // this path that names the folder, when one does.
+  // ("where do those end up?" at a step that says to note the time and message is about those notes:
+  // "they" and "those" are the flow's things only at a question, which shows none.)
+  const keptAsked = WHERE_KEPT.exec(folded);
+  const kept = !result.answered && path && keptAsked && (choices || !/^(?:they|those|these)$/.test(keptAsked[1]!)) ? context.steps?.stepFor(flow!.flowId, 'folder', path) : undefined;
+  if (kept) return { kind: 'step-answer', flowId: flow!.flowId, stepId: kept, confidence: 0.55 };
   // "where do those end up?" at "Find the log files": a short question about what the step shows, when
   // nothing else answers it.
   // ("found it, what do i set it to": the question after the report.)
@@ -598,6 +605,9 @@ const ROLE_PREAMBLE =
 
 /** What a command request that asks nothing of the knowledge base carries as its search. */
 const NOTHING_SEARCHED: SearchResult = { hits: [], tokens: [], unknown: [], answered: false };
+
+/** Where what the flow is about is kept: "where do they end up", "where are the logs saved". */
+const WHERE_KEPT = /^where (?:do|does|did|will|would|are|is|can i find) (they|those|these|the logs?|the log files|the files|my logs|my log files)(?: (?:end up|go|get saved|saved|stored|kept|put|written|land|live))?$/;
 
 /** Two of a step's distinctive words, not one ("the page doesnt load" is trouble at this step). */
 const AHEAD_MIN_SCORE = 2;

@@ -1967,3 +1967,13 @@ describe('the company sign-in page that comes back', () => {
     expect(choices[(meant as { index: number }).index]!.label).toBe('It keeps asking me to sign in on that page');
   });
 });
+
+describe('where the logs end up, asked before the step that finds them', () => {
+  it.each(['where do they end up', 'where are the logs saved', 'where do the log files go'])('"%s" at the Store app\'s question whether logging was on is the step with the folder', (text) => {
+    const clientStep = catalog.byId('collect-logs')!.steps[PLACES.logsClient!.stepId]!;
+    const store = clientStep.choices!.find((choice) => choice.set?.client === 'store-app')!.label;
+    const wasOn = at('collect-logs', [store, 'done']);
+    expect(wasOn.stepId).toBe('store-was-on');
+    expect(interpret(text, { catalog, steps, flow: wasOn, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'store-files' });
+  });
+});
