@@ -1335,14 +1335,14 @@ const HOW_TO_HANDLE = /^(?:what (?:should|do|can|would) (?:i|we) (?:ask|tell|say
 const WORKS_BUT_NOT = /\b(?:sign|signs|signed|signing|log|logs|logged|logging) (?:in|on)\b[^.?!]{0,40}?\s(?:but )?(?:not|never)\b/;
 
 /**
- * "i can sign in inside the office but not from home", "signs in on wifi but not on mobile data": a
+ * "i can sign in inside the office but not from home", "i can log in from home, not in the office": a
  * sign-in complaint, and nothing more, whose failing place or device is the one said *not* to work.
  * Those slots, with the message's others of other kinds; undefined for any other message.
  */
 function failsOnlyThere(folded: string): Slots | undefined {
   const works = WORKS_BUT_NOT.exec(folded);
   // ("cant sign in on my laptop, not my phone" says where it fails, not where it works.)
-  if (!works || SIGN_IN_FAILS.test(folded.slice(0, works.index + works[0].length - 4))) return undefined;
+  if (!works || SIGN_IN_FAILS.test(folded.slice(0, works.index) + works[0].replace(/\s(?:but )?(?:not|never)$/, ''))) return undefined;
   const failing = negatedSlots(folded);
   if (Object.keys(failing).length === 0) return undefined;
   const working = slotsOf(withoutNegatedSlots(folded));
