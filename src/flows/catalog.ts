@@ -15,12 +15,12 @@ const BY_NAME = /^\s*(?:(?:start|begin)\s+(?:flow\s+)?|run\s+flow\s+)(\S+)\s*$/i
 /** The loaded flows, looked up by id or by what a user typed. */
 export class FlowCatalog {
   private readonly byIdMap: Map<string, FlowDefinition>;
-  private readonly triggers: Array<{ flowId: string; parts: RegExp[] }>;
+  private readonly triggers: Array<{ flowId: string; parts: TriggerPart[] }>;
 
   constructor(readonly flows: readonly FlowDefinition[]) {
     this.byIdMap = new Map(flows.map((flow) => [flow.id, flow]));
     this.triggers = flows.flatMap((flow) =>
-      flow.triggers.map((trigger) => ({ flowId: flow.id, parts: trigger.split('+').map(foldPhrase).filter(Boolean).map(inflected) })),
+      flow.triggers.map((trigger) => ({ flowId: flow.id, parts: trigger.split('+').map(foldPhrase).filter(Boolean).map(triggerPart) })),
     );
   }
 
@@ -70,9 +70,25 @@ export class FlowCatalog {
 
   private triggered(folded: string): FlowDefinition | undefined {
     const padded = ` ${folded} `;
-    const hit = this.triggers.find((trigger) => trigger.parts.every((part) => part.test(padded)));
+    const hit = this.triggers.find((trigger) => trigger.parts.every((part) => padded.includes(part.lead) && part.pattern.test(padded)));
     return hit ? this.byIdMap.get(hit.flowId) : undefined;
   }
+}
+
+/**
+ * One part of a trigger, with the text every match of it starts with: every message is read against
+ * every trigger, and a substring test rules most of them out before any pattern runs.
+ */
+interface TriggerPart {
+  pattern: RegExp;
+  lead: string;
+}
+
+function triggerPart(part: string): TriggerPart {
+  const first = part.split(' ')[0]!;
+  // (The pattern of a word ending in "e" drops the "e" before its endings: "configur(?:e|ing…)".)
+  const stem = /^[a-z]{3,}$/.test(first) && first.endsWith('e') ? first.slice(0, -1) : first;
+  return { pattern: inflected(part), lead: ` ${stem}` };
 }
 
 /**

@@ -334,8 +334,8 @@ export class KnowledgeIndex {
       // objects are made only for the few returned (this runs for every message).
       const queryTerms = [...weights].map(([term, weight]) => ({ id: this.postings.idOf(term), weight }));
       const count = shortlist.length;
-      const scores = new Float64Array(count);
-      const matches = new Float64Array(count);
+      // (Shared by every search, as the per-article sums are: the shortlist is never longer.)
+      const { scores, matches } = this.shortlistScratch;
       const coverageAt = (position: number) => (totalWeight > 0 ? covered[position]! / totalWeight : 0);
       for (let at = 0; at < count; at++) {
         const position = shortlist[at]!;
@@ -637,6 +637,8 @@ export class KnowledgeIndex {
    * Per-article sums for phase 1, allocated once and reused by every search (searches are synchronous,
    * so one at a time); each search leaves them all zero.
    */
+  private readonly shortlistScratch = { scores: new Float64Array(SHORTLIST), matches: new Float64Array(SHORTLIST) };
+
   private articleScratch(): { bm25: Float64Array; covered: Float64Array; distinct: Float64Array; distinctCount: Uint16Array } {
     const count = this.articles.length;
     this.perArticle ??= { bm25: new Float64Array(count), covered: new Float64Array(count), distinct: new Float64Array(count), distinctCount: new Uint16Array(count) };

@@ -43,10 +43,15 @@ function negationOf(entry: SlotPhrase): RegExp {
  * phrases are read first and taken out, so "app store" is not also "store"; a slot named two
  * different ways ("iphone or android") stays unknown rather than guessed.
  */
-export const slotsOf = rememberRecent(slotsOfNow);
+export function slotsOf(text: string): Slots {
+  return slotsOfFolded(foldPhrase(text));
+}
 
-function slotsOfNow(text: string): Slots {
-  let start = ` ${foldPhrase(text)} `;
+// Remembered by the folded text: a message and its folded form (both are read) share one reading.
+const slotsOfFolded = rememberRecent(slotsOfFoldedNow);
+
+function slotsOfFoldedNow(folded: string): Slots {
+  let start = ` ${folded} `;
   for (const phrase of NEUTRAL) if (start.includes(` ${phrase} `)) start = start.split(` ${phrase} `).join(' | ');
   // Every message passes here, often several times: only phrases whose first word the message has are tried.
   const candidates: SlotPhrase[] = [];
@@ -80,8 +85,21 @@ function slotsOfNow(text: string): Slots {
 export function wordsBesideSlots(text: string): { slots: SlotValue[]; rest: string[] } {
   const slots = Object.values(slotsOf(text)).filter((slot): slot is SlotValue => slot !== undefined);
   let rest = ` ${foldPhrase(text)} `;
-  for (const slot of slots) for (const said of [slot.said, ...slot.concept.words]) rest = rest.split(` ${foldPhrase(said)} `).join(' ');
+  for (const slot of slots) {
+    for (const said of [foldPhrase(slot.said), ...foldedWordsOf(slot.concept)]) if (rest.includes(` ${said} `)) rest = rest.split(` ${said} `).join(' ');
+  }
   return { slots, rest: tokens(rest.trim()) };
+}
+
+/**
+ * A concept's words folded as messages are, worked out once: a message that names a client is read
+ * beside every way of naming it, and folding thirty phrases again for each such message would cost more
+ * than reading the message.
+ */
+const FOLDED_WORDS = new Map<Concept, readonly string[]>(CONCEPTS.map((concept) => [concept, concept.words.map((word) => foldPhrase(word))]));
+
+function foldedWordsOf(concept: Concept): readonly string[] {
+  return FOLDED_WORDS.get(concept) ?? concept.words.map((word) => foldPhrase(word));
 }
 
 /** The slots a flow's answers already settled (its facts), so a fresh start with them asks none again. */

@@ -289,6 +289,24 @@ describe('the engine', () => {
     expect(advance(catalog, stale, 'next', user)).toMatchObject({ event: 'cancelled', active: false });
   });
 
+  it.each([
+    ['configuring the phone', true],
+    ['configure phones please', true],
+    ['enrolling my smart cards', true],
+    ['enrollments of smart card', true],
+    ['can i configur my phone', false],
+    ['smart card enroll', true],
+    ['my phone config', false],
+  ])('a trigger takes its words\' endings, a first word ending in "e" too: %s', (text, started) => {
+    const flows = new FlowCatalog([
+      parseFlow(
+        'dialogs/endings.yaml',
+        `id: endings\ntitle: Endings\nsummary: s\ntriggers: [configure + phone, enroll + smart card]\nstart: a\nsteps:\n  a:\n    title: A\n    end: done\n`,
+      ),
+    ]);
+    expect(flows.requested(text)?.id).toBe(started ? 'endings' : undefined);
+  });
+
   it('never loops forever on branch steps that point at each other', () => {
     const looping = new FlowCatalog([
       parseFlow(
