@@ -28,6 +28,12 @@ export interface Glossary {
   readonly entries: readonly GlossaryEntry[];
   /** The entry a message asks to define ("what does cms stand for", "adfs meaning"), if it is one. */
   asked(question: string): GlossaryEntry | undefined;
+  /**
+   * The terms a message names that a text never does, in any spelling or written out: "how do i back
+   * up the adfs configuration database" names AD FS, which an article on the CMS database never does.
+   * `text` gives the text as `wordsOnly` leaves it, and is only asked for when the message names a term.
+   */
+  namedButNotIn(question: string, text: () => string): GlossaryEntry[];
 }
 
 export function loadGlossary(path: string): Glossary {
@@ -66,8 +72,19 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): Glossary {
   const term = `(${spellings.join('|')})s?`;
   const patterns = spellings.length > 0 ? SHAPES.map((shape) => new RegExp(shape.replace('T', term))) : [];
   const anywhere = new RegExp(`(?:^|\\s)${term}(?=\\s|$)`, 'g');
+  const writtenOut = new Map(entries.map((entry) => [entry, spellingsOf(entry)]));
   return {
     entries,
+    namedButNotIn(question: string, text: () => string): GlossaryEntry[] {
+      const named = new Set<GlossaryEntry>();
+      for (const found of wordsOnly(question).matchAll(anywhere)) {
+        const entry = byWords.get(found[1]!.replace(/\s+/g, ' '));
+        if (entry) named.add(entry);
+      }
+      if (named.size === 0) return [];
+      const words = ` ${text()} `;
+      return [...named].filter((entry) => !writtenOut.get(entry)!.some((spelling) => words.includes(` ${spelling} `) || words.includes(` ${spelling}s `)));
+    },
     asked(question: string): GlossaryEntry | undefined {
       // Definition questions are short; a long message that happens to contain "what is adfs" is a real question.
       if (question.length > 120) return undefined;
@@ -93,4 +110,15 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): Glossary {
       return undefined;
     },
   };
+}
+
+/** Text as words and single spaces: "AD-FS's" and "ad fs" read alike. */
+export function wordsOnly(text: string): string {
+  return normaliseText(text).replace(/[^a-z0-9]+/g, ' ').trim();
+}
+
+/** Every way a term is written: its spellings, what it stands for, and the other name in brackets there ("two-factor"). */
+function spellingsOf(entry: GlossaryEntry): string[] {
+  const bracketed = [...entry.standsFor.matchAll(/\(([^)]+)\)/g)].map((match) => match[1]!);
+  return [entry.term, ...entry.variants, entry.standsFor.replace(/\s*\([^)]*\)/g, ''), ...bracketed].map(wordsOnly).filter(Boolean);
 }

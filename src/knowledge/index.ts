@@ -5,7 +5,7 @@ import type { Reply } from '../core/reply';
 import { titleKey, type Article } from './article';
 import { replyForSearch, tooLongReply } from './answer';
 import { loadArticles } from './load-articles';
-import { loadGlossary, type Glossary } from './glossary';
+import { loadGlossary, wordsOnly, type Glossary } from './glossary';
 import { indexKey, packedIndexPath, readPackedIndex, writePackedIndex } from './packed-index';
 import { KnowledgeIndex, MAX_QUESTION_CHARS, type SearchResult } from './search';
 import { compileScope, parseScopeFile } from './scope';
@@ -98,10 +98,25 @@ export function knowledgeBaseFrom(index: KnowledgeIndex, glossary?: Glossary): K
     // "What does CMS stand for?" is about a word: answered from the glossary, with the article that
     // explains the thing, rather than searched (the word is in twenty articles).
     const definition = glossary?.asked(question);
-    if (!definition) return index.search(question, limit);
+    if (!definition) return withoutUnspokenTerms(question, index.search(question, limit));
     const article = definition.article ? index.byId(definition.article) : undefined;
     const hits = article ? [{ article, score: 1, confidence: 1, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 1 } }] : [];
     return { hits, tokens: [], unknown: [], answered: true, definition };
+  };
+  // An answer must speak of the things the question names: an article that never mentions the AD FS
+  // a question asks about is about something else, however many other words it shares. It is offered
+  // ("is this it?"), never stated.
+  const wordsOfArticle = new Map<string, string>();
+  const articleWords = (id: string): string => {
+    let words = wordsOfArticle.get(id);
+    if (words === undefined) wordsOfArticle.set(id, (words = wordsOnly(index.textOf(id) ?? '')));
+    return words;
+  };
+  const withoutUnspokenTerms = (question: string, result: SearchResult): SearchResult => {
+    const best = result.hits[0];
+    if (!glossary || !result.answered || !best) return result;
+    const missing = glossary.namedButNotIn(question, () => articleWords(best.article.id));
+    return missing.length === 0 ? result : { ...result, answered: false, suggested: [best] };
   };
   return {
     index,

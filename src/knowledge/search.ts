@@ -231,6 +231,7 @@ export interface SearchOptions {
 
 export class KnowledgeIndex {
   private readonly byIdMap: Map<string, Article>;
+  private readonly positions: Map<string, number>;
   /** Per term, the articles holding it with their precomputed BM25 share: search goes term by term. */
   private readonly postings: CompactPostings;
   private scratch?: { weights: Float64Array; seen: Uint32Array; stamp: number };
@@ -260,6 +261,7 @@ export class KnowledgeIndex {
     if (this.data.articleCount !== articles.length) throw new Error(`index built for ${this.data.articleCount} articles, given ${articles.length}`);
     this.postings = this.data.postings;
     this.byIdMap = new Map(articles.map((article) => [article.id, article]));
+    this.positions = new Map(articles.map((article, position) => [article.id, position]));
     for (const term of this.postings.terms()) {
       if (term.length < 4) continue;
       const list = this.vocabularyByLength.get(term.length);
@@ -590,6 +592,12 @@ export class KnowledgeIndex {
     const aboutText = () =>
       searchTokens(normaliseText([article.title, ...article.tags, ...article.questions, article.answer, ...article.keyFacts].join(' . '))).filter((token) => !isFunctionWord(token));
     return coversSubject(subject, isAbout, aboutText);
+  }
+
+  /** An article's whole text, normalised (title, answer, steps, caveats, body, questions, tags). */
+  textOf(id: string): string | undefined {
+    const position = this.positions.get(id);
+    return position === undefined ? undefined : this.fullText(position);
   }
 
   /** An article's whole text, normalised, for checks on the best hit only (cached: articles do not change). */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { compileGlossary, loadGlossary } from '../../src/knowledge/glossary';
+import { compileGlossary, loadGlossary, wordsOnly } from '../../src/knowledge/glossary';
 
 const folder = resolve(__dirname, '..', '..', 'knowledge');
 const glossary = loadGlossary(resolve(folder, 'glossary.yaml'));
@@ -59,5 +59,35 @@ describe('glossary: "what does X stand for?"', () => {
   it('every entry names an article that exists, and a spelling is listed once', () => {
     for (const entry of glossary.entries) if (entry.article) expect(knowledge.byId(entry.article), entry.term).toBeDefined();
     expect(() => compileGlossary([...glossary.entries, { term: 'cms', variants: [], standsFor: 'Something else', means: 'A second meaning of the same word.' }])).toThrow(/listed twice/);
+  });
+});
+
+describe('an answer speaks of the terms the question names', () => {
+  it.each([
+    // The CMS database article never mentions AD FS: offered, not stated.
+    ['how do i back up the adfs configuration database', 'cms-overview-master-and-replicas'],
+  ])('%s → offered, not stated', (question, offered) => {
+    const result = knowledge.search(question);
+    expect(result.answered).toBe(false);
+    expect(result.suggested?.map((hit) => hit.article.id)).toEqual([offered]);
+  });
+
+  it.each([
+    'adfs 2fa for the store app',
+    'how do i force cms replication to one front end',
+    'what is the default smart card pin',
+  ])('%s → still answered: the article names every term it asks about', (question) => {
+    expect(knowledge.search(question).answered).toBe(true);
+  });
+
+  it.each([
+    ['why does my ad-fs page loop', 'the AD FS sign-in page loops', []],
+    ['why does my adfs page loop', 'Active Directory Federation Services page', []],
+    ['2fa for lync', 'two-factor sign-in', []],
+    ['cms and adfs', 'the central management store', ['AD FS']],
+    ['what is a kst', 'nothing about it', ['KST']],
+    ['nothing named', 'any text', []],
+  ])('%s, in "%s": terms never spoken of %j', (question, text, missing) => {
+    expect(glossary.namedButNotIn(question, () => wordsOnly(text)).map((entry) => entry.term)).toEqual(missing);
   });
 });
