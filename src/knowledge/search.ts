@@ -91,11 +91,13 @@ const TWO_WORDS_MIN_MATCH = 0.45;
 /** A message of at most this many content words with a word no article knows needs an article about two of its words. */
 const ONE_ANCHOR_MAX_WORDS = 4;
 /** Words that only say when something started or keeps happening ("since", "suddenly"): no topic either. */
-const WHEN_WORDS = new Set(['sinc', 'anymor', 'suddenly', 'recently', 'lately', 'today', 'yesterday', 'ever', 'week', 'last', 'already']);
+const WHEN_WORDS = new Set(['sinc', 'anymor', 'suddenly', 'recently', 'lately', 'today', 'yesterday', 'ever', 'week', 'last', 'already', 'immediately']);
 /** "Where does lync keep its logs": the verb only asks where something is, the logs are the topic. */
 const WHERE_VERBS = new Set(['keep', 'kept']);
 /** "How big do the logs get", "how often", "how long": the words ask for an amount (the kind of fact asked checks it), not a topic. */
 const AMOUNT_WORDS = new Set(['big', 'larg', 'often', 'many', 'long']);
+/** "two phones at once": a count says how many, not what ("two" is also half of "two-factor"). */
+const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'onc', 'twic']);
 /** Words that ask for help with something without naming it (search tokens): never "which one?" on their own. */
 const NO_TOPIC = new Set(['fix', 'work', 'problem', 'issu', 'thing', 'stuff', 'happen', 'wrong', 'broken', 'brok', 'tri', 'try']);
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
@@ -519,7 +521,7 @@ export class KnowledgeIndex {
   /** Context words and the commonest function words ("not", "like") say nothing about the topic. */
   private isDistinctive(term: string): boolean {
     // ("since yesterday" says when it broke, not what: an article on yesterday's logs is no answer.)
-    return !this.synonyms.context.has(term) && !isFunctionWord(term) && !WHEN_WORDS.has(term) && !WHERE_VERBS.has(term) && !AMOUNT_WORDS.has(term);
+    return !this.synonyms.context.has(term) && !isFunctionWord(term) && !WHEN_WORDS.has(term) && !WHERE_VERBS.has(term) && !AMOUNT_WORDS.has(term) && !COUNT_WORDS.has(term);
   }
 
   /** Weight of the query words no article contains: everyday words count little, rare ones fully. */

@@ -347,7 +347,17 @@ describe('out of scope', () => {
     ['"how big" asks for an amount: the one article that says "big" is no answer about the logs', 'how big do the store app logs get', false],
     ['"for a week" says how long, not what: an example question\'s "last week" is no topic', 'how do i turn on logging on the store app for a week straight', false],
     ['a Lync Web App join is covered', 'i cant join a meeting from the browser, the link opens the client', true],
+    ['"two … at once" is a count, not the "two" of two-factor', 'can i sign in to lync on two phones at once', false],
+    ['two-factor said in words is still the topic', 'lync two factor with a smart card, physical or virtual', true],
   ];
+
+  it('"right away", "straight away" and "right now" say when: the presence status "away" is not the article tagged "right away"', () => {
+    expect(knowledge.search('why is my lync status always away').hits[0]?.article.id).not.toBe('cms-force-replication');
+    expect(knowledge.search('how do i force cms replication right away')).toMatchObject({ answered: true });
+    expect(knowledge.search('how do i force cms replication right away').hits[0]?.article.id).toBe('cms-force-replication');
+    expect(knowledge.search('kick off cms replication on one front end right now')).toMatchObject({ answered: true });
+    expect(knowledge.search('kick off cms replication on one front end right now').hits[0]?.article.id).toBe('cms-force-replication');
+  });
 
   it.each(NOT_ANSWERED_WITH_ONE_ARTICLE)('%s: %j answered %j', (_rule, question, answered) => {
     expect(knowledge.search(question).answered).toBe(answered);
