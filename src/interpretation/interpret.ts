@@ -935,7 +935,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'choose-flow', confidence: 0.7 };
   }
   // "i can sign in inside the office but not from home": what fails is where it does not work.
-  const failing = catalog?.byId(TROUBLESHOOTER) ? failsOnlyThere(originalFolded) : undefined;
+  const failing = catalog?.byId(TROUBLESHOOTER) ? (failsOnlyThere(originalFolded) ?? failsHereWorksThere(originalFolded)) : undefined;
   if (failing) return { ...troubleshootOffer(text, [], context.recentClient, failing), confidence: 0.75 };
   if (catalog?.byId(TROUBLESHOOTER) && isBareSignInComplaint(folded)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.8 };
   // "what should i ask a user who says lync wont sign in": how to handle a bare sign-in complaint is
@@ -1351,6 +1351,32 @@ function failsOnlyThere(folded: string): Slots | undefined {
   if (tokens(rest.trim()).some((word) => !COMPLAINT_WORDS.has(word) && word !== 'but' && !/^\d+$/.test(word))) return undefined;
   const kept = Object.fromEntries(Object.entries(working).filter(([kind]) => !(kind in failing)));
   return { ...kept, ...failing };
+}
+
+/** A clause that says something works: "desktop lync works fine", "on my phone it signs in ok". */
+const WORKS = /\b(?:works?|working|worked|fine|signs? in|logs? in|connects?)\b/;
+/** Words a clause saying where it works may have besides the place or device ("from the same desk"). */
+const WORKS_THERE_WORDS = new Set('same desk machine place network fine ok okay perfectly normally without no problem problems issue issues'.split(' '));
+/** What else may be said to work beside a failing Lync ("but outlook works", "everything else is fine"). */
+const ELSE_WORKING = new Set('outlook email mail internet web browser browsing websites teams everything else vpn'.split(' '));
+
+/**
+ * "the store app cant find the server but desktop lync works from the same desk", "my lync wont sign in
+ * but outlook works": a bare sign-in complaint, then "but" and a place, device or other program that
+ * works. The complaint's slots, or undefined.
+ */
+function failsHereWorksThere(folded: string): Slots | undefined {
+  const at = folded.indexOf(' but ');
+  if (at < 0) return undefined;
+  const [failingPart, workingPart] = [folded.slice(0, at), folded.slice(at + ' but '.length)];
+  if (!WORKS.test(workingPart) || SIGN_IN_FAILS.test(workingPart) || NOT_WORKING.test(workingPart) || !isBareSignInComplaint(failingPart)) return undefined;
+  const { slots: there, rest } = wordsBesideSlots(workingPart);
+  const elseWorking = rest.some((word) => ELSE_WORKING.has(word));
+  if ((there.length === 0 && !elseWorking) || rest.some((word) => !COMPLAINT_WORDS.has(word) && !WORKS_THERE_WORDS.has(word) && !ELSE_WORKING.has(word))) return undefined;
+  const here = slotsOf(failingPart);
+  // (Where it works must be somewhere else than where it fails: "lync on my laptop fails but my laptop works" says nothing.)
+  if (there.some((slot) => here[slot.concept.slot]?.value === slot.value)) return undefined;
+  return here;
 }
 
 export function isBareSignInComplaint(folded: string): boolean {

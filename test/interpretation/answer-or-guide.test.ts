@@ -176,3 +176,13 @@ describe('right after one step was the answer', () => {
     expect(meaning('i cant find that folder', afterFolderStep)).toMatchObject({ kind: 'start-flow', stepId: 'store-files', then: 'stuck' });
   });
 });
+
+describe('a sign-in complaint, then what still works', () => {
+  it.each([
+    'my lync wont sign in but outlook works',
+    'the store app wont sign in but desktop lync works fine',
+    'caller on a surface rt says the store app cant find the server but desktop lync works from the same desk',
+  ])('"%s" offers the troubleshooter, not an article that shares the other program\'s name', (text) => {
+    expect(outcome(text)).toBe('troubleshoot');
+  });
+});

@@ -1913,6 +1913,14 @@ describe('signing in works somewhere, and not somewhere else', () => {
   ])('"%s" offers the troubleshooter for where it fails', (text, slots) => {
     expect(meaning(text)).toMatchObject({ kind: 'troubleshoot', slots });
   });
+  it.each([
+    ['caller on a surface rt says the store app cant find the server but desktop lync works from the same desk', { client: { value: 'store-app' } }],
+    ['the store app wont sign in but desktop lync works fine', { client: { value: 'store-app' } }],
+    ['my lync wont sign in but outlook works', {}],
+    ['lync cant sign in but everything else works fine', {}],
+  ])('a complaint, then "but" and where it works: "%s" offers the troubleshooter for the failing one', (text, slots) => {
+    expect(meaning(text)).toMatchObject({ kind: 'troubleshoot', slots });
+  });
   it('a message that says where it fails is not read the other way round', () => {
     const failing = meaning('lync cant sign in on my laptop, not my phone');
     expect(failing).toMatchObject({ kind: 'troubleshoot' });
