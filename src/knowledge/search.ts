@@ -78,6 +78,9 @@ const MARGIN_WEIGHT = 0.3;
 /** Ranking score = lexical (BM25) score + these shares of example-question match and coverage. */
 const RANK_QUESTION_WEIGHT = 0.9;
 const RANK_COVERAGE_WEIGHT = 0.3;
+/** Scores and example-question matches this close are a tie between two articles. */
+const TIE_SCORE = 0.03;
+const TIE_MATCH = 0.02;
 /** Coverage at or above this means the article accounts for the whole (one-word) question. */
 const FULL_COVERAGE = 0.99;
 /** A message of at most this many content words that two articles cover entirely is vague unless it is close to an example question. */
@@ -451,6 +454,12 @@ export class KnowledgeIndex {
       // Just over the bar, an answer is a guess as often as not: offered as "Is this it?" with its gist,
       // never stated (a question next to the article's topic often lands here).
       if (confident && (best!.confidence < SURE_CONFIDENCE || best!.signals.questionMatch < SURE_MIN_MATCH)) return { hits, tokens, unknown, answered: false, suggested: [best!] };
+      // Two articles that account for the whole question equally, as close to an example question of each:
+      // stating either is a coin toss, so both are offered.
+      const second = hits[1];
+      if (confident && second && best!.score - second.score < TIE_SCORE && second.signals.coverage >= FULL_COVERAGE && best!.signals.coverage >= FULL_COVERAGE && Math.abs(best!.signals.questionMatch - second.signals.questionMatch) < TIE_MATCH) {
+        return { hits, tokens, unknown, answered: false, suggested: [best!, second] };
+      }
       return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: asTyped() } : {}), ...(suggested.length > 0 ? { suggested } : {}) };
     } finally {
       // The per-article arrays are shared by every search: only the entries this one touched are dirty.

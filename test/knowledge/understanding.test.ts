@@ -351,6 +351,12 @@ describe('out of scope', () => {
     ['two-factor said in words is still the topic', 'lync two factor with a smart card, physical or virtual', true],
   ];
 
+  it('two articles that account for the whole question equally are both offered, neither stated', () => {
+    const result = knowledge.search('trust prompt for an autodiscovered server, what do users do');
+    expect(result.answered).toBe(false);
+    expect(result.suggested?.map((hit) => hit.article.id).sort()).toEqual(['trust-prompt-auto-discovered-server', 'trust-prompt-exchange-autodiscover']);
+  });
+
   it('"right away", "straight away" and "right now" say when: the presence status "away" is not the article tagged "right away"', () => {
     expect(knowledge.search('why is my lync status always away').hits[0]?.article.id).not.toBe('cms-force-replication');
     expect(knowledge.search('how do i force cms replication right away')).toMatchObject({ answered: true });
