@@ -1928,6 +1928,18 @@ describe('signing in works somewhere, and not somewhere else', () => {
   });
 });
 
+describe('a phone that keeps spinning, in the words people use', () => {
+  const android = at('sign-in-troubleshooter', ['Android', 'Outside (home, travel, mobile data)', 'My password']);
+  const iphone = at('sign-in-troubleshooter', ['iPhone or iPad', 'Outside (home, travel, mobile data)', 'My password']);
+  const answer = (state: FlowState, text: string) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => NOTHING, isCommand: () => false });
+  it.each(['it just goes round and round', 'the wheel keeps turning', 'it keeps loading'])('"%s" is stuck signing in on Android, and "Something else" on the iPhone', (text) => {
+    expect(android.stepId).toBe('android-symptom');
+    expect(answer(android, text)).toMatchObject({ kind: 'choice', index: 0 });
+    expect(iphone.stepId).toBe('mobile-password');
+    expect(answer(iphone, text)).toMatchObject({ kind: 'choice', index: 1 });
+  });
+});
+
 describe('a report that the next step is done too', () => {
   const virtualNote = at('smart-card-enrollment', ['Virtual smart card (TPM)']);
   const report = (text: string) => interpret(text, { catalog, steps, flow: virtualNote, staff: false, search: () => NOTHING, isCommand: () => false });
