@@ -29,6 +29,8 @@ describe('what the asker is about outweighs where they are', () => {
     ['can someone tell me why lync asks me to trust some server i never heard of', 'trust-prompt-auto-discovered-server'],
     // Signed out, and signed straight back in next time: the saved sign-in details.
     ['i signed out of lync but when i open it again it logs me in automatically', 'lync-delete-my-sign-in-info'],
+    // Lync Web App is for those without a Lync client (the article's caveat says so).
+    ['my pc has no lync, how do i get into the meeting', 'lync-web-app-force-join'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
