@@ -1374,7 +1374,7 @@ function failsHereWorksThere(folded: string): Slots | undefined {
   const elseWorking = rest.some((word) => ELSE_WORKING.has(word));
   if ((there.length === 0 && !elseWorking) || rest.some((word) => !COMPLAINT_WORDS.has(word) && !WORKS_THERE_WORDS.has(word) && !ELSE_WORKING.has(word))) return undefined;
   const here = slotsOf(failingPart);
-  // (Where it works must be somewhere else than where it fails: "lync on my laptop fails but my laptop works" says nothing.)
+  // (Where it works must be somewhere else than where it fails: "lync wont sign in on my iphone but my iphone works fine" says nothing.)
   if (there.some((slot) => here[slot.concept.slot]?.value === slot.value)) return undefined;
   return here;
 }

@@ -652,12 +652,13 @@ export class KnowledgeIndex {
     return best;
   }
 
+  /** The shortlist's scores and example-question matches, reused by every search (never longer than SHORTLIST). */
+  private readonly shortlistScratch = { scores: new Float64Array(SHORTLIST), matches: new Float64Array(SHORTLIST) };
+
   /**
    * Per-article sums for phase 1, allocated once and reused by every search (searches are synchronous,
    * so one at a time); each search leaves them all zero.
    */
-  private readonly shortlistScratch = { scores: new Float64Array(SHORTLIST), matches: new Float64Array(SHORTLIST) };
-
   private articleScratch(): { bm25: Float64Array; covered: Float64Array; distinct: Float64Array; distinctCount: Uint16Array } {
     const count = this.articles.length;
     this.perArticle ??= { bm25: new Float64Array(count), covered: new Float64Array(count), distinct: new Float64Array(count), distinctCount: new Uint16Array(count) };
