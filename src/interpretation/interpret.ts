@@ -1356,9 +1356,9 @@ function failsOnlyThere(folded: string): Slots | undefined {
 /** A clause that says something works: "desktop lync works fine", "on my phone it signs in ok". */
 const WORKS = /\b(?:works?|working|worked|fine|signs? in|logs? in|connects?)\b/;
 /** Words a clause saying where it works may have besides the place or device ("from the same desk"). */
-const WORKS_THERE_WORDS = new Set('same desk machine place network fine ok okay perfectly normally without no problem problems issue issues'.split(' '));
-/** What else may be said to work beside a failing Lync ("but outlook works", "everything else is fine"). */
-const ELSE_WORKING = new Set('outlook email mail internet web browser browsing websites teams everything else vpn'.split(' '));
+const WORKS_THERE_WORDS = new Set('same desk machine place network fine ok okay perfectly normally without no problem problems issue issues signs logs connects'.split(' '));
+/** What else may be said to work beside a failing Lync ("but outlook works", "but my phone signs in fine"). */
+const ELSE_WORKING = new Set('outlook email mail internet web browser browsing websites teams everything else vpn phone mobile cell tablet laptop pc computer'.split(' '));
 
 /**
  * "the store app cant find the server but desktop lync works from the same desk", "my lync wont sign in
