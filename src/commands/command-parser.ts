@@ -14,27 +14,44 @@ function escapeRegExp(text: string): string {
 }
 
 /** "check user" matches "Check   USER bob" but not "checkuser" or "check users". */
-function phrasePattern(phrase: string): RegExp {
-  let pattern = patterns.get(phrase);
-  if (!pattern) {
-    const words = phrase.trim().split(/\s+/).map(escapeRegExp);
-    pattern = new RegExp(`^\\s*${words.join('\\s+')}(?=\\s|$)`, 'i');
-    patterns.set(phrase, pattern);
+function phrasePattern(phrase: string): CompiledPhrase {
+  let compiled = patterns.get(phrase);
+  if (!compiled) {
+    const words = phrase.trim().split(/\s+/);
+    compiled = { firstWord: words[0]!.toLowerCase(), pattern: new RegExp(`^\\s*${words.map(escapeRegExp).join('\\s+')}(?=\\s|$)`, 'i') };
+    patterns.set(phrase, compiled);
   }
-  return pattern;
+  return compiled;
+}
+
+interface CompiledPhrase {
+  /**
+   * The phrase's first word, lower-cased. Every message is tried against every name and alias, and
+   * nearly all are questions: a phrase whose first word is not the text's first word cannot match, so
+   * its pattern is not run. (Names and aliases are ASCII, and a case-insensitive pattern pairs an ASCII
+   * letter only with its other case, so comparing lower-cased words never rules out a match.)
+   */
+  firstWord: string;
+  pattern: RegExp;
 }
 
 /** Compiled once per command name or alias: every message is matched against all of them. */
-const patterns = new Map<string, RegExp>();
+const patterns = new Map<string, CompiledPhrase>();
 
 /** Finds the command the text starts with; the longest matching name or alias wins. */
 export function matchCommand(text: string, commands: readonly CommandDefinition[]): CommandMatch | undefined {
+  const firstWord = /^\s*(\S+)/.exec(text)?.[1]?.toLowerCase();
+  if (firstWord === undefined) return undefined;
   let best: { command: CommandDefinition; length: number } | undefined;
+  const consider = (command: CommandDefinition, phrase: string) => {
+    const compiled = phrasePattern(phrase);
+    if (compiled.firstWord !== firstWord) return;
+    const match = compiled.pattern.exec(text);
+    if (match && (!best || match[0].length > best.length)) best = { command, length: match[0].length };
+  };
   for (const command of commands) {
-    for (const phrase of [command.name, ...command.aliases]) {
-      const match = phrasePattern(phrase).exec(text);
-      if (match && (!best || match[0].length > best.length)) best = { command, length: match[0].length };
-    }
+    consider(command, command.name);
+    for (const alias of command.aliases) consider(command, alias);
   }
   return best ? { command: best.command, rest: text.slice(best.length) } : undefined;
 }

@@ -82,7 +82,7 @@ function slotsOfFoldedNow(folded: string): Slots {
  * The slots a message names and the words it says beside them. Each slot's phrase is taken out however
  * it is said ("it uses the adfs thing, a company page pops up" names one slot twice).
  */
-export function wordsBesideSlots(text: string): { slots: SlotValue[]; rest: string[] } {
+export function wordsBesideSlots(text: string): { slots: SlotValue[]; rest: readonly string[] } {
   const slots = Object.values(slotsOf(text)).filter((slot): slot is SlotValue => slot !== undefined);
   let rest = ` ${foldPhrase(text)} `;
   for (const slot of slots) {

@@ -50,9 +50,11 @@ function foldPhraseNow(text: string): string {
   return folded.trim();
 }
 
-export function tokens(folded: string): string[] {
-  return folded === '' ? [] : folded.split(' ');
-}
+/**
+ * The words of a folded text. The readers of one message ask for its words about seventeen times, so
+ * they share one array, frozen: a reader that changed it would change every other reader's words.
+ */
+export const tokens: (folded: string) => readonly string[] = rememberRecent((folded) => Object.freeze(folded === '' ? [] : folded.split(' ')));
 
 /** " a b " contains " b ": a whole-word phrase test on folded text. */
 export function hasPhrase(folded: string, phrase: string): boolean {

@@ -47,6 +47,16 @@ describe('command registry', () => {
     expect(registry.start('how do I sign in?', ADMIN, 'admin')).toBeUndefined();
   });
 
+  it.each([
+    ['leading spaces', '   echo user bob@contoso.dk'],
+    ['a tab and a line break between the words', 'Echo\tUSER\nbob@contoso.dk'],
+    ['no-break spaces', '\u00a0echo\u00a0user bob@contoso.dk'],
+    ['an alias in capitals after spaces', '  SAY bob@contoso.dk'],
+  ])('finds the command whatever the white space: %s', async (_case, text) => {
+    const { registry } = registryWith(echo);
+    expect((await run(registry, text)).reply.text).toBe('hello bob@contoso.dk');
+  });
+
   it('takes text as a command only when the role allows it or the rest are valid arguments', async () => {
     const { registry, audit } = registryWith(echo);
     // A user may not run 'echo user': ordinary words after it are a question, valid arguments a refused command.
