@@ -50,14 +50,14 @@ function stemmed(word: string): string {
 const RUN_TOGETHER = /^([a-z]{2,3})(\d{1,2})$/;
 
 /** Words people use for what a step calls otherwise: "which website do i go to" is the step with the web address. */
-const SAME_AS: Record<string, string> = { log: 'logs', website: 'web', websites: 'web', webpage: 'web', webpages: 'web', webside: 'web', url: 'web', urls: 'web', link: 'web', links: 'web' };
+const SAME_AS = new Map<string, string>([['log', 'logs'], ['website', 'web'], ['websites', 'web'], ['webpage', 'web'], ['webpages', 'web'], ['webside', 'web'], ['url', 'web'], ['urls', 'web'], ['link', 'web'], ['links', 'web']]);
 
 /**
  * What an article's words also say about a procedure's subject: an article on capturing a trace is
  * about logs though it never says "log". (Only for articles: a question's "trace" alone asks for no
  * log collection.) Keys are words as wordsOf gives them: "tracing" and "traces" come out as "trac".
  */
-const ARTICLE_SAME_AS: Record<string, string> = { trace: 'logs', trac: 'logs', diagnostic: 'logs', etl: 'logs' };
+const ARTICLE_SAME_AS = new Map<string, string>([['trace', 'logs'], ['trac', 'logs'], ['diagnostic', 'logs'], ['etl', 'logs']]);
 
 function wordsOf(text: string): string[] {
   // "log on to the computer", "when i log into lync", "logging in" are signing in; "the lync log files"
@@ -70,7 +70,7 @@ function wordsOf(text: string): string[] {
   return tokens(folded)
     .flatMap((word) => {
       const parts = RUN_TOGETHER.exec(word);
-      return parts ? [word, parts[1]!, parts[2]!] : [SAME_AS[word] ?? word];
+      return parts ? [word, parts[1]!, parts[2]!] : [SAME_AS.get(word) ?? word];
     })
     .filter((word) => !FILLER.has(word) && !GENERIC.has(word) && word.length > 1)
     .map(stemmed);
@@ -154,7 +154,7 @@ export class StepIndex {
   /** Whether a text (an article's) says anything of a flow's own subject: any word of its topic. */
   mentionsTopic(flowId: string, text: string): boolean {
     const topic = this.byFlow.get(flowId)?.topic;
-    return Boolean(topic) && wordsOf(text).some((word) => topic!.has(ARTICLE_SAME_AS[word] ?? word));
+    return Boolean(topic) && wordsOf(text).some((word) => topic!.has(ARTICLE_SAME_AS.get(word) ?? word));
   }
 
   /**

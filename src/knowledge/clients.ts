@@ -7,8 +7,11 @@ import { stem } from './text';
  * article just because both mention passive authentication.
  */
 
-/** Keyed by the canonical synonym words as the search stems them ("mobile" is searched as "mobil"). */
-const CLIENT_TOKENS: Record<string, ClientKind[]> = Object.fromEntries(
+/**
+ * Keyed by the canonical synonym words as the search stems them ("mobile" is searched as "mobil"). A
+ * Map, not an object: a question's word such as "constructor" must not find an object's own members.
+ */
+const CLIENT_TOKENS = new Map<string, ClientKind[]>(
   Object.entries({
     storeapp: ['store-app'],
     desktopclient: ['desktop'],
@@ -18,7 +21,7 @@ const CLIENT_TOKENS: Record<string, ClientKind[]> = Object.fromEntries(
     mobile: ['ios', 'android', 'windows-phone'],
     webapp: ['web-app'],
     mac: ['mac'],
-  } satisfies Record<string, ClientKind[]>).map(([word, clients]) => [stem(word), clients]),
+  } satisfies Record<string, ClientKind[]>).map(([word, clients]) => [stem(word), clients] as const),
 );
 const PHONES = new Set<ClientKind>(['ios', 'android', 'windows-phone']);
 /** Clients whose own articles differ from the PC's and the Store app's: the phones and the Mac. */
@@ -32,7 +35,7 @@ export function clientsAsked(tokens: Iterable<string>): Set<ClientKind> {
   for (const [at, token] of list.entries()) {
     // (A "MAC address" is a network card's, not the Mac's.)
     if (token === 'mac' && stem(list[at + 1] ?? '') === stem('address')) continue;
-    const clients = CLIENT_TOKENS[stem(token)] ?? [];
+    const clients = CLIENT_TOKENS.get(stem(token)) ?? [];
     for (const client of clients) asked.add(client);
     if (clients.length === 1) named.add(clients[0]!);
   }

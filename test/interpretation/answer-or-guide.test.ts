@@ -164,6 +164,8 @@ describe('a step named from a question', () => {
     expect(steps.stepOfArticle('collect-logs', 'store-app-log-location', 'desktop')).toBeUndefined();
     expect(steps.stepOfArticle('collect-logs', 'smart-card-default-pin', undefined)).toBeUndefined();
     expect(steps.stepOfArticle('no-such-flow', 'store-app-log-location', undefined)).toBeUndefined();
+    // Words that are also members of every object are words like any other.
+    expect(steps.stepForAny('constructor valueOf __proto__ toString website')).toBeUndefined();
   });
 });
 

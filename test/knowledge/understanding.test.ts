@@ -402,6 +402,8 @@ describe('clients', () => {
     // A phone named by name narrows "mobile" to it.
     [['windowsphone', 'mobile'], ['windows-phone']],
     [['android', 'ios', 'mobile'], ['android', 'ios']],
+    // Words that are also members of every object name no client (and break nothing).
+    [['constructor', 'tostring', '__proto__', 'hasownproperty', 'ios'], ['ios']],
   ])('tokens %j ask for %j', (tokens, clients) => {
     expect([...clientsAsked(tokens)].sort()).toEqual([...clients].sort());
   });
