@@ -154,6 +154,13 @@ describe('out of scope', () => {
     'guest cant join meeting says not authorized',
     'the lync web app plugin wont install',
     'how do i join a meeting from ipad without the app',
+    // Signing in to Windows itself, and time zones in meetings: the device-clock article is about sign-in.
+    'my smart card doesnt work to log on to windows',
+    'lync shows the wrong time zone in meetings',
+    // "Sign" as in a signature; a watch ("watchers" are presence followers); another company's application behind AD FS.
+    'can i use my smart card to sign documents',
+    'can i use lync on my apple watch',
+    'how do i add a new relying party for salesforce in adfs',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -168,6 +175,11 @@ describe('out of scope', () => {
     const result = knowledge.search('i changed my password yesterday and now lync wont sign in', 3);
     expect(result.answered && result.hits[0]?.article.id === 'cls-alwayson-scenario').toBe(false);
     expect(answeredWith(knowledge, 'user had a sign-in failure yesterday, are there already server logs')).toBe('cls-alwayson-scenario');
+  });
+
+  it('a wrong time zone that stops sign-in is still the device-clock article', () => {
+    expect(answeredWith(knowledge, 'my surface has the wrong time zone and the store app wont sign in')).toBe('store-app-clock-skew');
+    expect(answeredWith(knowledge, 'lync wont sign in, could the time zone be wrong')).toBe('store-app-clock-skew');
   });
 
   it('a missing meeting button in OWA is the article on that button, not the one on turning on OWA logging', () => {
