@@ -1,6 +1,6 @@
 /**
  * Questions that ask for one kind of fact: a length of time, a number of attempts, a port, a key size,
- * a size, a minimum length, a registry key, a system version, a person, a price. An article on the right subject that states no such fact cannot answer them ("how many
+ * a size, a minimum length, a registry key, a system version, a person, a price, a way to rename. An article on the right subject that states no such fact cannot answer them ("how many
  * days are AlwaysOn logs kept" is not answered by the article that says AlwaysOn is on by default), so
  * the answer must hold a fact of the kind asked. Normalised text in (lower case, punctuation kept).
  */
@@ -48,6 +48,13 @@ const FACT_KINDS: readonly FactKind[] = [
     // be changed. An article that only describes it says nothing of that.
     asks: /^(?:so |and |but |ok )?(?:can|could) (?:we|i|you|one|an admin|admins|it|they|that|this|the [a-z0-9 -]{1,40}?) (?:be )?(?:shortened|lengthened|weighted|hidden|shorten|lengthen|weight|hide|stop|prevent|block|force|customi[sz]e|customi[sz]ed|reduce|reduced|make (?:it|the|them)?)/,
     states: /\b(?:set-[a-z]|new-[a-z]|grant-[a-z]|can be (?:changed|set|configured|raised|increased|lowered|shortened|reduced|hidden|blocked|turned off|disabled|customi[sz]ed)|cannot be (?:changed|set|configured|shortened|reduced|hidden|customi[sz]ed)|not configurable|configurable|policy|registry|hklm|hkcu|group policy|gpo)\b/,
+  },
+  {
+    // "can i rename a front end pool", "how do we rename the sip domain": whether and how it is renamed.
+    // An article that only mentions the pool says nothing of that.
+    kind: 'rename',
+    asks: /\b(?:how (?:do|can|would|should) (?:i|we|you|one)|how to|(?:can|could) (?:i|we|you|one)|is it possible to|possible to|is there a way to) (?:safely |just )?rename\b/,
+    states: /\brenam/,
   },
   {
     kind: 'url',

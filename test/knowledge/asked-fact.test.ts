@@ -64,12 +64,18 @@ describe('the kind of fact a question asks for', () => {
     ['how long are the cls traces kept', ['duration', 'retention']],
     ['how do i restore the cms from backup', ['restore']],
     ['how do i back up the cms', []],
+    ['can i rename a front end pool', ['rename']],
+    ['how do we rename our sip domain', ['rename']],
+    ['is there a way to rename the pool', ['rename']],
+    ['we renamed our sip domain and now lync wont sign in', []],
   ])('%j asks for %j', (question, kinds) => {
     expect(asked(question)).toEqual(kinds);
   });
 
   it.each([
     ['how long is the token lifetime', 'Set the token lifetime to 240 minutes.', true],
+    ['can i rename a front end pool', 'A user homed on a pool that has no Registrar cannot sign in.', false],
+    ['can i rename a front end pool', 'A pool cannot be renamed: create a new pool and move the users.', true],
     ['how long is the token lifetime', 'A token lifetime of eight hours covers a working day.', true],
     ['how long is the token lifetime', 'Set the token lifetime on the relying party trust.', false],
     ['how many times can i type a wrong pin', 'After 5 wrong attempts the card locks.', true],

@@ -177,6 +177,10 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'user had a sign-in failure yesterday, are there already server logs')).toBe('cls-alwayson-scenario');
   });
 
+  it('asked how to rename something, an article that never speaks of renaming is no answer', () => {
+    expect(knowledge.search('can i rename a front end pool').answered).toBe(false);
+  });
+
   it('a wrong time zone that stops sign-in is still the device-clock article', () => {
     expect(answeredWith(knowledge, 'my surface has the wrong time zone and the store app wont sign in')).toBe('store-app-clock-skew');
     expect(answeredWith(knowledge, 'lync wont sign in, could the time zone be wrong')).toBe('store-app-clock-skew');
