@@ -18,7 +18,7 @@ import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phras
 import { negatedSlots, withoutNegatedSlots } from '../language/negated-slots';
 import { slotsFromFacts, slotsOf, wordsBesideSlots, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
-import { FILLER, foldPhrase, tokens } from '../language/text';
+import { FILLER, foldPhrase, hasPhrase, tokens } from '../language/text';
 
 /**
  * One place decides what a message means. Message and context in, exactly one interpretation out,
@@ -323,6 +323,11 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   const inside = phraseGroupSaid(text);
   if (inside) {
     const meant = senseIn(inside, step, choices, 0.8);
+    // "it gets stuck signing in", "presence stuck on away": at a question, "stuck" inside a message that
+    // names one of the choices says what fails, and the choice is the answer. ("I'm stuck" is the user;
+    // "what do you mean by passive" is help asked in other words, and stays help.)
+    const named = meant?.kind === 'flow-word' && meant.word === 'stuck' && choices && hasPhrase(folded, 'stuck') && !USER_STUCK.test(folded) ? matchChoice(choices, text) : undefined;
+    if ((named?.kind === 'picked' && named.via !== 'yes-no') || named?.kind === 'exact') return { kind: 'choice', index: named.index, slots: slotsOf(text), confidence: 0.8 };
     if (meant && meant.kind !== 'choice') return meant;
   }
   // "whats the difference between inside and outside", "which one should i pick": how to choose, at a
@@ -333,7 +338,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   // in the Android branch) is another matter, read as a side question: no choice is picked from its words.
   const otherClient = slotsOf(text).client?.value;
   const aboutAnotherClient = words.length > SIDE_MIN_WORDS && otherClient !== undefined && context.flow?.facts.client !== undefined && otherClient !== context.flow.facts.client;
-  const asksOutright = (looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?'))) || aboutAnotherClient || ASKS_ABOUT_SELF.test(folded);
+  // "i think so?", "yes?": a bare yes, no or not-sure with a question mark is a hesitant answer, not a question.
+  const hesitantAnswer = choices !== undefined && bareAnswer(folded) !== undefined;
+  const asksOutright = (looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?')) && !hesitantAnswer) || aboutAnotherClient || ASKS_ABOUT_SELF.test(folded);
   // "in. btw what pin do i type": a report, then a question of its own. The question is asked beside the
   // step (unless the report picks one of the step's choices, which is the answer the step waits for).
   const trailing = asksOutright ? undefined : trailingQuestion(text);
@@ -572,6 +579,8 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
   return undefined;
 }
 
+/** The user, not the program, is stuck: "i'm stuck", "we are a bit stuck", "i got stuck here". */
+const USER_STUCK = /\b(?:im|i am|iam|were|we are|i got|i get|i feel|i m)\s+(?:really |totally |completely |a bit |a little |kind of |kinda |so |still )?stuck\b/;
 const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup sure cool great did ive got perfect'.split(' '));
 const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nope|nah|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed|wrong|invalid|incorrect|blank|spins|spinning|hangs|hanging|frozen|freezes|crash(?:es|ed)?)\b|\bstill (?:asks|asking|prompts|prompting|the same|get|gets|getting|says|shows)\b|\b(?:dont|do not) have (?:the )?(?:permission|permissions|rights|access)\b|\bpermission\b/;
 

@@ -387,15 +387,15 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
 export const POLARITY: Record<Polarity, { lead: string[]; phrases: string[] }> = {
   unsure: {
     lead: ['dunno', 'unsure', 'idk', 'maybe', 'perhaps', 'possibly'],
-    phrases: ['not sure', 'no idea', 'dont know', 'do not know', 'no clue', 'not a clue', 'cant remember', 'can not remember', 'cannot remember', 'dont remember', 'cant tell', 'cannot tell', 'hard to say', 'i forget', 'i forgot', 'not certain', 'who knows', 'havent a clue', 'beats me', 'couldnt say', 'dont recall'],
+    phrases: ['not sure', 'no idea', 'dont know', 'do not know', 'no clue', 'not a clue', 'cant remember', 'can not remember', 'cannot remember', 'dont remember', 'cant tell', 'cannot tell', 'hard to say', 'i forget', 'i forgot', 'not certain', 'who knows', 'havent a clue', 'beats me', 'couldnt say', 'dont recall', 'havent checked', 'didnt check', 'never checked', 'havent looked', 'didnt look'],
   },
   yes: {
     lead: ['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yeh', 'y', 'sure', 'correct', 'affirmative', 'absolutely', 'definitely', 'indeed', 'certainly', 'aye', 'exactly', 'true', 'right'],
-    phrases: ['all good', 'it works', 'it worked', 'that worked', 'works now', 'working now', 'im in', 'i am in', 'signed in now', 'of course', 'spot on', 'fixed', 'works fine'],
+    phrases: ['all good', 'it works', 'it worked', 'that worked', 'works now', 'working now', 'im in', 'i am in', 'signed in now', 'of course', 'spot on', 'fixed', 'works fine', 'i think so', 'i believe so'],
   },
   no: {
     lead: ['no', 'nope', 'nah', 'nay', 'n', 'negative', 'never', 'not'],
-    phrases: ['not really', 'not yet', 'still failing', 'still not', 'still the same', 'same problem', 'same error', 'same thing', 'same issue', 'didnt work', 'doesnt work', 'not working', 'it isnt', 'it doesnt', 'i havent', 'it wasnt', 'no luck', 'no change', 'still broken', 'rejected', 'refused', 'not at all'],
+    phrases: ['not really', 'not yet', 'still failing', 'still not', 'still the same', 'same problem', 'same error', 'same thing', 'same issue', 'didnt work', 'doesnt work', 'not working', 'it isnt', 'it doesnt', 'i havent', 'it wasnt', 'no luck', 'no change', 'still broken', 'rejected', 'refused', 'not at all', 'dont think so', 'i doubt it'],
   },
 };
 

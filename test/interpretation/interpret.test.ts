@@ -1940,6 +1940,73 @@ describe('a phone that keeps spinning, in the words people use', () => {
   });
 });
 
+describe('answers in the words people use, at the troubleshooter questions', () => {
+  const storeApp = ['Windows Store app', 'Outside (home, travel, mobile data)'];
+  const places = {
+    symptom: PLACES.symptom!,
+    android: at('sign-in-troubleshooter', ['Android', 'Outside (home, travel, mobile data)', 'My password']),
+    mobileAdfs: at('sign-in-troubleshooter', ['iPhone or iPad', 'Outside (home, travel, mobile data)', 'Company sign-in web page (AD FS)']),
+    clock: at('sign-in-troubleshooter', storeApp),
+    server: at('sign-in-troubleshooter', [...storeApp, 'Yes, exactly right', 'Wi-Fi or a network cable', 'My password']),
+    worksNow: PLACES.worksNow!,
+  };
+  const answer = (state: FlowState, text: string) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => NOTHING, isCommand: () => false });
+  it('the places are the steps meant', () => {
+    expect(Object.fromEntries(Object.entries(places).map(([name, state]) => [name, state.stepId]))).toEqual({
+      symptom: 'desktop-symptom',
+      android: 'android-symptom',
+      mobileAdfs: 'mobile-adfs-symptom',
+      clock: 'store-clock',
+      server: 'store-server',
+      worksNow: 'works-now',
+    });
+  });
+  it.each([
+    ['symptom', 'it wants me to trust some server', 1],
+    ['android', 'it sits on signing in forever', 0],
+    ['android', 'it crashes', 2],
+    ['mobileAdfs', 'it just sits on a white screen', 0],
+    ['mobileAdfs', 'im in but i cant see my voicemail', 1],
+    ['server', 'lync 2013 i think', 0],
+    ['server', 'the old 2010 one', 1],
+    ['clock', 'i think so?', 0],
+    ['clock', 'havent checked', 1],
+    ['clock', 'i dont think so', 1],
+    ['worksNow', 'i believe so, thanks', 0],
+    ['worksNow', 'i doubt it', 1],
+  ] as const)('at %s, "%s" is choice %i', (place, text, index) => {
+    expect(answer(places[place], text)).toMatchObject({ kind: 'choice', index });
+  });
+  const admin = { role: 'admin' as const };
+  const clsProblem = ['Server-side logs (CLS)', 'next'].reduce((turn, press) => advance(catalog, turn.state, press, admin), startFlow(catalog, 'collect-logs', admin)).state;
+  const cardKind = at('smart-card-enrollment', []);
+  const storeLogging = at('collect-logs', ['Windows Store app', 'next']);
+  const more = { android: places.android, clsProblem, cardKind, storeLogging };
+  it.each([
+    ['android', 'its stuck signing in', 0],
+    ['android', 'it gets stuck on signing in', 0],
+    ['clsProblem', 'presence stuck on away', 2],
+    ['clsProblem', 'meetings are stuck', 1],
+    ['cardKind', 'the usb token thing', 0],
+    ['storeLogging', 'i had to turn it on', 1],
+  ] as const)('at %s, "%s" ("stuck" saying what fails, or other words) is choice %i', (place, text, index) => {
+    expect(answer(more[place], text)).toMatchObject({ kind: 'choice', index });
+  });
+  it.each([
+    ['clsProblem', 'im stuck, which one is it'],
+    ['clsProblem', 'i got stuck, meetings or calls?'],
+    ['android', 'we are a bit stuck here'],
+  ] as const)('at %s, "%s" is the user stuck: the flow word, whatever else is named', (place, text) => {
+    expect(answer(more[place], text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+  it('the steps of those answers are the ones meant', () => {
+    expect([clsProblem.stepId, cardKind.stepId, storeLogging.stepId]).toEqual(['cls-problem', 'computer', 'store-was-on']);
+  });
+  it('a hesitant yes at a question without yes or no is still not understood', () => {
+    expect(answer(PLACES.where!, 'i think so?')).toMatchObject({ kind: 'not-understood' });
+  });
+});
+
 describe('a report that the next step is done too', () => {
   const virtualNote = at('smart-card-enrollment', ['Virtual smart card (TPM)']);
   const report = (text: string) => interpret(text, { catalog, steps, flow: virtualNote, staff: false, search: () => NOTHING, isCommand: () => false });
