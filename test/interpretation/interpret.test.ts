@@ -1988,6 +1988,8 @@ describe('answers in the words people use, at the troubleshooter questions', () 
     ['clsProblem', 'presence stuck on away', 2],
     ['clsProblem', 'meetings are stuck', 1],
     ['cardKind', 'the usb token thing', 0],
+    ['cardKind', 'its the kind of card with a chip', 0],
+    ['cardKind', 'its on a chip inside the computer', 1],
     ['storeLogging', 'i had to turn it on', 1],
   ] as const)('at %s, "%s" ("stuck" saying what fails, or other words) is choice %i', (place, text, index) => {
     expect(answer(more[place], text)).toMatchObject({ kind: 'choice', index });
