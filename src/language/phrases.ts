@@ -159,7 +159,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
   {
     id: 'cancel',
     phrases: ['cancel', 'stop', 'quit', 'exit', 'end', 'never mind', 'nevermind', 'abort', 'forget it', 'stop here', 'lets stop', 'leave', 'no thanks', 'enough'],
-    inside: [/\bnever ?mind\b/, /\bforget (?:it|this|about it)\b/, /\b(?:lets|let us|i want to|id like to|can we) stop\b/, /\bstop (?:here|this|now)\b/, /^(?:cancel|quit|abort)\b/, /\bcancel (?:this|it|that|the steps)\b/],
+    // ("what happens if i forget it", "what if i cancel it" ask about forgetting or cancelling: no cancel.)
+    inside: [/\bnever ?mind\b/, /(?<!\b(?:if|when|whether|might|may|could|would|dont|didnt|not|i|you|we|they|he|she|users?) )\bforget (?:it|this|about it)\b/, /\b(?:lets|let us|i want to|id like to|can we) stop\b/, /\bstop (?:here|this|now)\b/, /^(?:cancel|quit|abort)\b/, /(?<!\b(?:if|when|whether) (?:i|you|we|they) )\bcancel (?:this|it|that|the steps)\b/],
     atQuestion: ['cancel'],
     atInstruction: ['cancel'],
     outside: 'not-in-flow',

@@ -1124,8 +1124,11 @@ describe('leaving a flow with something else in the same message', () => {
   ])('"%s" at a question leaves the flow, then reads "%s"', (text, rest) => {
     expect(meaning(text, 'cardKind')).toEqual({ kind: 'leave-flow', rest, confidence: 0.8 });
   });
-  it.each(['never mind', 'forget it', 'nevermind, cancel'])('"%s" is the flow word cancel', (text) => {
+  it.each(['never mind', 'forget it', 'nevermind, cancel', 'ugh, just forget it', 'i want to cancel this'])('"%s" is the flow word cancel', (text) => {
     expect(meaning(text, 'cardKind')).toMatchObject({ kind: 'flow-word', word: 'cancel' });
+  });
+  it.each(['what happens if i forget it', 'what if i cancel this', 'what if users forget it'])('"%s" asks about forgetting or cancelling: no cancel', (text) => {
+    expect(meaning(text, 'cardKind')).not.toMatchObject({ kind: 'flow-word', word: 'cancel' });
   });
 });
 
