@@ -1,8 +1,9 @@
 /**
  * Questions that ask for one kind of fact: a length of time, a number of attempts, a port, a key size,
- * a size, a minimum length, a registry key, a system version, a person, a price, a way to rename. An article on the right subject that states no such fact cannot answer them ("how many
- * days are AlwaysOn logs kept" is not answered by the article that says AlwaysOn is on by default), so
- * the answer must hold a fact of the kind asked. Normalised text in (lower case, punctuation kept).
+ * a size, a minimum length, a registry key, a system version, a person, a price, a way to rename. An
+ * article on the right subject that states no such fact cannot answer them ("how many days are AlwaysOn
+ * logs kept" is not answered by the article that says AlwaysOn is on by default), so the answer must
+ * hold a fact of the kind asked. Normalised text in (lower case, punctuation kept).
  */
 
 interface FactKind {

@@ -177,6 +177,12 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'user had a sign-in failure yesterday, are there already server logs')).toBe('cls-alwayson-scenario');
   });
 
+  it('"do this" points back at something said before: the one word left is no question of its own', () => {
+    expect(knowledge.search('can i do this from home?').answered).toBe(false);
+    expect(knowledge.search('can i do it from my phone').answered).toBe(false);
+    expect(knowledge.search('can i sign in from home').answered).toBe(true);
+  });
+
   it('asked how to rename something, an article that never speaks of renaming is no answer', () => {
     expect(knowledge.search('can i rename a front end pool').answered).toBe(false);
   });
