@@ -14,7 +14,7 @@ import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, fol
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, stopsOneUnnamed, type ScheduleShown } from './schedule-picks';
-import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
+import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, userIsStuck, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { negatedSlots, withoutNegatedSlots } from '../language/negated-slots';
 import { slotsFromFacts, slotsOf, wordsBesideSlots, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
@@ -326,7 +326,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     // "it gets stuck signing in", "presence stuck on away": at a question, "stuck" inside a message that
     // names one of the choices says what fails, and the choice is the answer. ("I'm stuck" is the user;
     // "what do you mean by passive" is help asked in other words, and stays help.)
-    const named = meant?.kind === 'flow-word' && meant.word === 'stuck' && choices && hasPhrase(folded, 'stuck') && !USER_STUCK.test(folded) ? matchChoice(choices, text) : undefined;
+    const named = meant?.kind === 'flow-word' && meant.word === 'stuck' && choices && hasPhrase(folded, 'stuck') && !userIsStuck(folded) ? matchChoice(choices, text) : undefined;
     if ((named?.kind === 'picked' && named.via !== 'yes-no') || named?.kind === 'exact') return { kind: 'choice', index: named.index, slots: slotsOf(text), confidence: 0.8 };
     if (meant && meant.kind !== 'choice') return meant;
   }
@@ -579,8 +579,6 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
   return undefined;
 }
 
-/** The user, not the program, is stuck: "i'm stuck", "we are a bit stuck", "i got stuck here". */
-const USER_STUCK = /\b(?:im|i am|iam|were|we are|i got|i get|i feel|i m)\s+(?:really |totally |completely |a bit |a little |kind of |kinda |so |still )?stuck\b/;
 const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup sure cool great did ive got perfect'.split(' '));
 const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nope|nah|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed|wrong|invalid|incorrect|blank|spins|spinning|hangs|hanging|frozen|freezes|crash(?:es|ed)?)\b|\bstill (?:asks|asking|prompts|prompting|the same|get|gets|getting|says|shows)\b|\b(?:dont|do not) have (?:the )?(?:permission|permissions|rights|access)\b|\bpermission\b/;
 

@@ -404,6 +404,15 @@ const BY_PHRASE = new Map<string, PhraseGroup>(PHRASE_TABLE.flatMap((group) => g
 // "?" folds to nothing; it is kept as its own key.
 BY_PHRASE.set('?', PHRASE_TABLE.find((group) => group.id === 'help')!);
 
+/**
+ * The user, not the program, is stuck: "i'm stuck", "we are a bit stuck", "i got stuck here". The stuck
+ * group above takes "stuck" anywhere; "it gets stuck signing in" says what fails instead.
+ */
+export function userIsStuck(folded: string): boolean {
+  return USER_STUCK.test(folded);
+}
+const USER_STUCK = /\b(?:im|i am|iam|were|we are|i got|i get|i feel|i m)\s+(?:really |totally |completely |a bit |a little |kind of |kinda |so |still )?stuck\b/;
+
 /** The group a whole message belongs to, if it is one of the table's phrases. */
 export function phraseGroupOf(text: string): PhraseGroup | undefined {
   const trimmed = text.trim();
