@@ -161,6 +161,38 @@ describe('out of scope', () => {
     'can i use my smart card to sign documents',
     'can i use lync on my apple watch',
     'how do i add a new relying party for salesforce in adfs',
+    // Administration no source document covers: XMPP federation, call park, a user's SIP address,
+    // Enterprise Voice, media ports, patching, a user's last sign-in, meeting URLs, external access.
+    'how do i set up xmpp federation with google',
+    'how does call park work in lync',
+    "how do i set a user's sip address",
+    'how do i enable enterprise voice for a user',
+    'what port does the lync edge server use for audio',
+    'how do i patch the lync servers with the latest cu',
+    'which cumulative update are we on',
+    'how do i find out when a user last signed in',
+    'how do i change the lync meeting url',
+    'how do i turn off external access for a user',
+    'how do i block a user from using lync outside the office',
+    // The client's own features: the address book, presence timers, out-of-office notes, one's
+    // picture, pinned contacts, hearing the other side of a call.
+    'lync says the address book is not available',
+    'the address book wont download',
+    'how long until lync sets me to away',
+    'how do i change the away timer',
+    'how do i set an out of office note in lync',
+    'how do i hide my picture from others',
+    'how do i pin a contact to the top',
+    'i cant hear the other person on lync',
+    // Windows and IIS services, Kerberos tickets, certificate revocation.
+    'adfs service wont start after reboot',
+    'how do i check if a certificate is revoked',
+    'how do i check kerberos tickets on my machine',
+    'how do i reset the krbtgt password',
+    'the iis app pool keeps stopping',
+    'how do i restart the lync front end service',
+    'how do i restart all lync services',
+    'the lync front end service wont start',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -185,6 +217,18 @@ describe('out of scope', () => {
 
   it('asked how to rename something, an article that never speaks of renaming is no answer', () => {
     expect(knowledge.search('can i rename a front end pool').answered).toBe(false);
+  });
+
+  it('next to the topics declined, the articles that do cover them still answer', () => {
+    expect(answeredWith(knowledge, 'which cls scenario do i use for xmpp federation problems')).toBe('cls-scenarios-list');
+    expect(answeredWith(knowledge, 'lync doesnt show my picture')).toBe('sharepoint-exchange-photo-sync');
+    expect(answeredWith(knowledge, 'owa im stopped working, should i restart the front end service')).toBe('exchange-owa-im-um-stops-event-14563');
+    expect(answeredWith(knowledge, "we revoked a user's lync certificate, will the android app ask for the adfs page again")).toBe('mobile-passive-auth-when-prompted');
+  });
+
+  it('an assistant who answers calls is a delegate: the article on delegate ringing', () => {
+    expect(answeredWith(knowledge, 'can my assistant answer calls for me in lync')).toBe('sefautil-what-it-does');
+    expect(answeredWith(knowledge, 'can my secretary answer my lync calls')).toBe('sefautil-what-it-does');
   });
 
   it('a wrong time zone that stops sign-in is still the device-clock article', () => {
