@@ -580,7 +580,7 @@ function senseIn(group: PhraseGroup, step: FlowStep, choices: ReturnType<typeof 
 }
 
 const DONE_LEAD = new Set('ok okay done finished right alright yes yeah yep yup sure cool great did ive got perfect'.split(' '));
-const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|isnt|arent|not|no|nope|nah|nothing|never|missing|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed|wrong|invalid|incorrect|blank|spins|spinning|hangs|hanging|frozen|freezes|crash(?:es|ed)?)\b|\bstill (?:asks|asking|prompts|prompting|the same|get|gets|getting|says|shows)\b|\b(?:dont|do not) have (?:the )?(?:permission|permissions|rights|access)\b|\bpermission\b/;
+const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|dont|isnt|arent|not|no|nope|nah|nothing|never|missing|empty|error|errors|fails?|failed|failing|broken|greyed|grayed|disabled|refuses?|refused|rejects?|rejected|denied|denies|blocked|forbidden|unauthori[sz]ed|wrong|invalid|incorrect|blank|spins|spinning|hangs|hanging|frozen|freezes|crash(?:es|ed)?)\b|\bstill (?:asks|asking|prompts|prompting|the same|get|gets|getting|says|shows)\b|\b(?:dont|do not) have (?:the )?(?:permission|permissions|rights|access)\b|\bpermission\b/;
 
 /** The user did what the step said: "did that", "done", "tried it", "cleared it", "after changing my password". */
 /** "did the resync", "ran it": what the user did, said first. */
@@ -636,8 +636,11 @@ function stepAhead(text: string, context: InterpretContext, minScore = AHEAD_MIN
 /** Something the user looks for and does not see: "i dont see the template", "the option isnt there". */
 const MISSING = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not) (?:see|find|show|have)\b|\b(?:isnt|is not|arent|are not|not) (?:there|listed|showing|shown|in the list)\b|\bmissing\b|\bno \w+(?: \w+){0,2} (?:in the list|to pick|to choose)\b/;
 
-/** The words of MISSING themselves, taken out before the rest is matched with the steps. */
-const MISSING_CUES = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|is not|arent|are not|not|no|see|find|show|have|there|listed|showing|shown|in the list|missing|to pick|to choose)\b/g;
+/**
+ * The words of MISSING themselves, taken out before the rest is matched with the steps, and the words
+ * for any control on a screen ("i dont have that option" names no step: every step has options).
+ */
+const MISSING_CUES = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|is not|arent|are not|not|no|see|find|show|have|there|listed|showing|shown|in the list|missing|to pick|to choose|options?|buttons?|things?|settings?|fields?|box|menus?|drop ?downs?)\b/g;
 
 /** What the screen asks for or shows: "it's asking for", "the page wants", "now it says". */
 const SCREEN_ASKS = /\b(?:it|its|the page|the form|the site|the screen|this page|this form|now it|now its)(?: is)? (?:asks|asking|wants|wanting|says|saying|shows|showing)(?: me)?(?: for)?\b/;

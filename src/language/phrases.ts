@@ -350,6 +350,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       /\b(?:is there|whats|what is|have you got|do you have) (?:a |the |an )?(?:phone )?(?:number|hotline|e ?mail address|email address) (?:i|we) (?:can|could|should) (?:call|ring|phone|write to|email)\b/,
       /^(?:so |ok |and )?who (?:do|should|can) (?:i|we) (?:call|contact|ring|phone|email)\b/,
       /\bwho (?:can|could) help(?: me| us)?(?: with (?:this|that|it|lync))?\s*$/,
+      // "how do i report a lync problem", "where can we report an outage": reporting is reaching a person.
+      /\b(?:how|where) (?:do|can|could|should) (?:i|we) report (?:a |an |this |my |the |our )?(?:\w+ )?(?:problem|issue|bug|fault|outage|incident)s?\b/,
     ],
     atQuestion: ['contact'],
     atInstruction: ['contact'],

@@ -348,6 +348,9 @@ describe('flow words', () => {
     ['who should we contact when the store app wont sign in after an update', 'contact'],
     ['who can help me with lync', 'contact'],
     ['how can i reach IT', 'contact'],
+    // Reporting a problem is reaching a person (not the article on a stale location, from "report").
+    ['how do i report a lync problem', 'contact'],
+    ['where can we report an outage', 'contact'],
   ])('chat that is not a question, outside a flow: %s → %s', (text, topic) => {
     expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic });
   });
@@ -361,6 +364,7 @@ describe('flow words', () => {
     ['can i run w32tm without admin rights?', 'question'],
     ['how do i call someone in lync', 'question'],
     ['how do i add my phone number to lync', 'question'],
+    ['how do i turn on reporting', 'question'],
   ])('a question that starts like chat is still a question: %s → %s', (text, kind) => {
     expect(meaning(text).kind).toBe(kind);
   });
@@ -1956,6 +1960,8 @@ describe('answers in the words people use, at the flows\' questions', () => {
     clsProblem: ['Server-side logs (CLS)', 'next'].reduce((turn, press) => advance(catalog, turn.state, press, admin), startFlow(catalog, 'collect-logs', admin)).state,
     cardKind: at('smart-card-enrollment', []),
     storeLogging: at('collect-logs', ['Windows Store app', 'next']),
+    client: PLACES.client!,
+    template: at('smart-card-enrollment', ['Physical card', 'next', 'next', 'next', 'next', 'next', 'next']),
   };
   const answer = (state: FlowState, text: string) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => NOTHING, isCommand: () => false });
   it('the places are the steps meant', () => {
@@ -1969,6 +1975,8 @@ describe('answers in the words people use, at the flows\' questions', () => {
       clsProblem: 'cls-problem',
       cardKind: 'computer',
       storeLogging: 'store-was-on',
+      client: 'client',
+      template: 'template',
     });
   });
   it.each([
@@ -1988,6 +1996,9 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['cardKind', 'its the kind of card with a chip', 0],
     ['cardKind', 'its on a chip inside the computer', 1],
     ['storeLogging', 'i had to turn it on', 1],
+    ['client', 'whatever comes with office', 0],
+    ['client', 'the one that came with office', 0],
+    ['client', 'the tile one', 1],
     // "Stuck" that says what fails, beside a choice's words.
     ['android', 'its stuck signing in', 0],
     ['android', 'it gets stuck on signing in', 0],
@@ -2003,6 +2014,14 @@ describe('answers in the words people use, at the flows\' questions', () => {
   ] as const)('at %s, "%s" is the user stuck: the flow word, whatever else is named', (place, text) => {
     expect(answer(places[place], text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
   });
+  // "Option", "button", "dropdown": every step has them, so they name no step ahead; what is missing is
+  // this step's trouble.
+  it.each(['i dont have that option', 'the dropdown is empty', 'there is no button', 'i dont see the enroll button'])(
+    'at an instruction step, "%s" is the user stuck',
+    (text) => {
+      expect(answer(places.template, text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+    },
+  );
   it('a hesitant yes at a question without yes or no is still not understood', () => {
     expect(answer(PLACES.where!, 'i think so?')).toMatchObject({ kind: 'not-understood' });
   });

@@ -193,6 +193,17 @@ describe('out of scope', () => {
     'how do i restart the lync front end service',
     'how do i restart all lync services',
     'the lync front end service wont start',
+    // The desktop client's Exchange error, a card reader Windows does not see, a changed name or
+    // address, an expired server certificate, a new card or a blocked PIN: the helpdesk's to handle.
+    'lync says theres a problem connecting to exchange',
+    'my card reader is not recognised',
+    'i changed my name and now lync wont sign in',
+    'my email changed and now i cant log in to lync',
+    'lync says the server certificate has expired',
+    'the enrollment page says access denied',
+    'can i get a new smart card',
+    'where do i pick up my smart card',
+    'what if i enter the wrong pin three times',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -224,6 +235,9 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'lync doesnt show my picture')).toBe('sharepoint-exchange-photo-sync');
     expect(answeredWith(knowledge, 'owa im stopped working, should i restart the front end service')).toBe('exchange-owa-im-um-stops-event-14563');
     expect(answeredWith(knowledge, "we revoked a user's lync certificate, will the android app ask for the adfs page again")).toBe('mobile-passive-auth-when-prompted');
+    expect(answeredWith(knowledge, 'lync on my iphone says there was a problem connecting to exchange')).toBe('mobile-passive-auth-no-exchange-features');
+    expect(answeredWith(knowledge, 'exchange auth certificate expired, lync oauth broken')).toBe('exchange-auth-certificate-recreate');
+    expect(answeredWith(knowledge, 'do i need a card reader for lync 2fa')).toBe('smart-card-physical-vs-virtual');
   });
 
   it('an assistant who answers calls is a delegate: the article on delegate ringing', () => {
