@@ -598,11 +598,13 @@ function progressOf(folded: string): FlowWord | undefined {
   const words = tokens(folded);
   if (words.length === 0 || words.length > 12) return undefined;
   if (TROUBLE.test(folded)) return 'stuck';
-  if (DONE_LEAD.has(words[0]!)) return 'next';
+  if (DONE_LEAD.has(words[0]!) || ALREADY_DONE.test(folded)) return 'next';
   // "installed", "clicked it", "restarted the app": a past-tense report of the step.
   if (words.slice(0, 2).some((word) => (/^[a-z]{3,}ed$/.test(word) && word !== 'need' && word !== 'red') || IRREGULAR_DONE.has(word))) return 'next';
   return undefined;
 }
+/** "its already on", "was already set to full": what the step asks for was done before it asked. */
+const ALREADY_DONE = /\balready (?:on|enabled|set|done|there|turned on|switched on|open|installed|full)\b/;
 /** Past tenses without "-ed" that report a step done ("found it, set to full", "ran it"). */
 const IRREGULAR_DONE = new Set('found ran made put chose went saw took set'.split(' '));
 

@@ -1962,6 +1962,7 @@ describe('answers in the words people use, at the flows\' questions', () => {
     storeLogging: at('collect-logs', ['Windows Store app', 'next']),
     client: PLACES.client!,
     template: at('smart-card-enrollment', ['Physical card', 'next', 'next', 'next', 'next', 'next', 'next']),
+    desktopLogging: at('collect-logs', ['Lync 2013 on a Windows PC']),
   };
   const answer = (state: FlowState, text: string) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => NOTHING, isCommand: () => false });
   it('the places are the steps meant', () => {
@@ -1977,6 +1978,7 @@ describe('answers in the words people use, at the flows\' questions', () => {
       storeLogging: 'store-was-on',
       client: 'client',
       template: 'template',
+      desktopLogging: 'desktop-logging-on',
     });
   });
   it.each([
@@ -2022,6 +2024,16 @@ describe('answers in the words people use, at the flows\' questions', () => {
       expect(answer(places.template, text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
     },
   );
+  it.each(['its already on', 'it was already set to full', 'already enabled'])('at a step that asks to switch something on, "%s" goes on', (text) => {
+    expect(answer(places.desktopLogging, text)).toMatchObject({ kind: 'flow-word', word: 'next' });
+  });
+  it('already on, but still failing, is the user stuck', () => {
+    expect(answer(places.desktopLogging, 'its already on but i still get no files')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+  it('an agent collecting logs from "the front ends" means the server-side logs', () => {
+    const meant = interpret('on the front ends', { catalog, steps, flow: at('collect-logs', []), staff: true, search: () => NOTHING, isCommand: () => false });
+    expect(meant).toMatchObject({ kind: 'choice', index: catalog.byId('collect-logs')!.steps['which-client']!.choices!.findIndex((choice) => choice.label === 'Server-side logs (CLS)') });
+  });
   it('a hesitant yes at a question without yes or no is still not understood', () => {
     expect(answer(PLACES.where!, 'i think so?')).toMatchObject({ kind: 'not-understood' });
   });

@@ -204,6 +204,10 @@ describe('out of scope', () => {
     'can i get a new smart card',
     'where do i pick up my smart card',
     'what if i enter the wrong pin three times',
+    // Signed out again and again on a PC ("kicking" once found the article on kicking off replication).
+    'lync keeps kicking me out',
+    'lync logs me out every hour',
+    'why does lync keep signing me out',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -238,6 +242,7 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'lync on my iphone says there was a problem connecting to exchange')).toBe('mobile-passive-auth-no-exchange-features');
     expect(answeredWith(knowledge, 'exchange auth certificate expired, lync oauth broken')).toBe('exchange-auth-certificate-recreate');
     expect(answeredWith(knowledge, 'do i need a card reader for lync 2fa')).toBe('smart-card-physical-vs-virtual');
+    expect(answeredWith(knowledge, 'the lync app on my iphone kicks me out and shows the adfs page again')).toBe('mobile-passive-auth-when-prompted');
   });
 
   it('an assistant who answers calls is a delegate: the article on delegate ringing', () => {
