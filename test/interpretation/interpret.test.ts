@@ -2096,3 +2096,24 @@ describe('where the logs end up, asked before the step that finds them', () => {
     expect(interpret(text, { catalog, steps, flow: wasOn, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'store-files' });
   });
 });
+
+describe('"do i need to restart my pc", asked at a step, is about the step', () => {
+  const found = (id: string, clients: string[]): SearchResult => ({
+    hits: [{ article: { id, clients, audience: ['enduser'] } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.6, distinctive: 1, aboutWords: 2 } }],
+    tokens: [],
+    unknown: [],
+    answered: true,
+  });
+  const ask = (state: FlowState, text: string, result: SearchResult) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => result, isCommand: () => false });
+  const installCert = at('smart-card-enrollment', ['Physical card', ...Array<string>(16).fill('next')]);
+  it('the place is the step that installs the certificate', () => {
+    expect(installCert.stepId).toBe('install-cert');
+  });
+  it.each(['do i need to restart my pc', 'should i reboot', 'do i have to restart lync first'])('%j gets the step, not an article on restarting to turn on logging', (text) => {
+    expect(ask(installCert, text, found('desktop-client-turn-on-logging', ['desktop']))).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'install-cert' });
+  });
+  it('an article of the step or the next one still answers it: restarting the Store app once its logging is on', () => {
+    const storeLogging = at('collect-logs', ['Windows Store app']);
+    expect(ask(storeLogging, 'do i need to restart lync', found('store-app-turn-on-diagnostic-logs', ['store-app']))).toMatchObject({ kind: 'question' });
+  });
+});

@@ -208,6 +208,12 @@ describe('out of scope', () => {
     'lync keeps kicking me out',
     'lync logs me out every hour',
     'why does lync keep signing me out',
+    // Deploying servers and their parts.
+    'how do i install the lync server prerequisites',
+    'how do i configure a sip trunk to our provider',
+    'how do i set up the reverse proxy for lync mobility',
+    'how do i deploy the lync mobility service',
+    'how do i enable lync presence in sharepoint',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -243,6 +249,8 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'exchange auth certificate expired, lync oauth broken')).toBe('exchange-auth-certificate-recreate');
     expect(answeredWith(knowledge, 'do i need a card reader for lync 2fa')).toBe('smart-card-physical-vs-virtual');
     expect(answeredWith(knowledge, 'the lync app on my iphone kicks me out and shows the adfs page again')).toBe('mobile-passive-auth-when-prompted');
+    expect(answeredWith(knowledge, 'what are the prerequisites for 2fa in lync')).toBe('passive-auth-2fa-prerequisites');
+    expect(answeredWith(knowledge, 'does media bypass work with a sip trunk')).toBe('media-bypass-basics');
   });
 
   it('an assistant who answers calls is a delegate: the article on delegate ringing', () => {
