@@ -467,7 +467,23 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // the user is looking at is the step: shown again (a question with the help to choose between its choices).
   // (A topic word many articles share, "password?", is a question of its own, asked beside the step.)
   if (!result.answered && result.ambiguousWord && SCREEN_ACTION.test(result.ambiguousWord) && flow) return { kind: 'flow-word', word: choices ? 'stuck' : 'repeat', confidence: 0.55 };
+  // "what does enrolled mean", "what does passive mean" at a question whose help explains that word:
+  // the help, when the knowledge base has no answer of its own.
+  const help = flow && choices ? context.catalog?.byId(flow.flowId)?.steps[flow.stepId]?.stuckHelp : undefined;
+  if (!result.answered && help && helpExplains(help, asked)) return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
   return { kind: 'question', result, aside: true, confidence: 0.7 };
+}
+
+/** "what does X mean", "whats an X": the word asked about. */
+const MEANING_ASKED = /^(?:so |and |ok |sorry |um )?(?:what does|what do|whats|what is|what are) (?:an? |the )?([a-z0-9]+(?: [a-z0-9]+){0,2}?)(?: even)?(?: mean| means| stand for)?$/;
+
+/** Whether a step's help to choose uses every word the user asks the meaning of. */
+function helpExplains(help: string, asked: string): boolean {
+  const term = MEANING_ASKED.exec(asked)?.[1];
+  if (!term) return false;
+  const words = tokens(term).filter((word) => !FILLER.has(word));
+  const helpWords = new Set(tokens(foldPhrase(help)));
+  return words.length > 0 && words.every((word) => helpWords.has(word));
 }
 
 /** A message at a step that asks nothing: an answer to the step's question, or not understood. */

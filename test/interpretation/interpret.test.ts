@@ -1963,6 +1963,9 @@ describe('answers in the words people use, at the flows\' questions', () => {
     client: PLACES.client!,
     template: at('smart-card-enrollment', ['Physical card', 'next', 'next', 'next', 'next', 'next', 'next']),
     desktopLogging: at('collect-logs', ['Lync 2013 on a Windows PC']),
+    enrolled: PLACES.enrolled!,
+    method: PLACES.method!,
+    mixedPools: at('sign-in-troubleshooter', ['iPhone or iPad', 'Outside (home, travel, mobile data)', 'My password', "It can't find or reach the server"]),
   };
   const answer = (state: FlowState, text: string) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => NOTHING, isCommand: () => false });
   it('the places are the steps meant', () => {
@@ -1979,6 +1982,9 @@ describe('answers in the words people use, at the flows\' questions', () => {
       client: 'client',
       template: 'template',
       desktopLogging: 'desktop-logging-on',
+      enrolled: 'card-enrolled',
+      method: 'method',
+      mixedPools: 'mobile-mixed-pools',
     });
   });
   it.each([
@@ -2001,6 +2007,10 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['client', 'whatever comes with office', 0],
     ['client', 'the one that came with office', 0],
     ['client', 'the tile one', 1],
+    ['enrolled', 'i think the it guy did it', 0],
+    ['enrolled', 'they gave it to me already set up', 0],
+    ['enrolled', 'i only just received it', 2],
+    ['mixedPools', 'some people use a different page', 0],
     // "Stuck" that says what fails, beside a choice's words.
     ['android', 'its stuck signing in', 0],
     ['android', 'it gets stuck on signing in', 0],
@@ -2024,6 +2034,17 @@ describe('answers in the words people use, at the flows\' questions', () => {
       expect(answer(places.template, text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
     },
   );
+  // Asked what a word of the question means, the help that explains it (when no article does).
+  it.each([
+    ['enrolled', 'what does enrolled mean'],
+    ['enrolled', 'whats enrolled'],
+    ['method', 'what does passive mean'],
+  ] as const)('at %s, "%s" gets the help to choose', (place, text) => {
+    expect(answer(places[place], text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+  it('a word the help does not use is still a question of its own', () => {
+    expect(answer(places.enrolled, 'what does pkcs mean')).toMatchObject({ kind: 'question' });
+  });
   it.each(['its already on', 'it was already set to full', 'already enabled'])('at a step that asks to switch something on, "%s" goes on', (text) => {
     expect(answer(places.desktopLogging, text)).toMatchObject({ kind: 'flow-word', word: 'next' });
   });

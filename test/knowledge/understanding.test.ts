@@ -214,6 +214,12 @@ describe('out of scope', () => {
     'how do i set up the reverse proxy for lync mobility',
     'how do i deploy the lync mobility service',
     'how do i enable lync presence in sharepoint',
+    // Reading log files, video in the Store app, a virtual card's removal and admin key.
+    'how do i read the uccapi log',
+    'what tool opens lync log files',
+    'does the store app support video calls',
+    'how do i delete a virtual smart card',
+    'what is the default admin key for a virtual smart card',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -251,6 +257,7 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'the lync app on my iphone kicks me out and shows the adfs page again')).toBe('mobile-passive-auth-when-prompted');
     expect(answeredWith(knowledge, 'what are the prerequisites for 2fa in lync')).toBe('passive-auth-2fa-prerequisites');
     expect(answeredWith(knowledge, 'does media bypass work with a sip trunk')).toBe('media-bypass-basics');
+    expect(answeredWith(knowledge, 'video calls between our two sites fail')).toBe('cac-block-audio-video-between-sites');
   });
 
   it('an assistant who answers calls is a delegate: the article on delegate ringing', () => {
