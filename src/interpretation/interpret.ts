@@ -467,12 +467,20 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // the user is looking at is the step: shown again (a question with the help to choose between its choices).
   // (A topic word many articles share, "password?", is a question of its own, asked beside the step.)
   if (!result.answered && result.ambiguousWord && SCREEN_ACTION.test(result.ambiguousWord) && flow) return { kind: 'flow-word', word: choices ? 'stuck' : 'repeat', confidence: 0.55 };
+  // "what pin" at the step that asks for the PIN: too short for the knowledge base to state an answer,
+  // but the article it found first is this step's own, and the step says it.
+  const here = flow ? context.catalog?.byId(flow.flowId)?.steps[flow.stepId] : undefined;
+  const ownArticle = !result.answered && here?.articles?.includes(result.hits[0]?.article.id ?? '') && tokens(asked).length <= SHORT_STEP_QUESTION;
+  if (ownArticle) return { kind: 'step-answer', flowId: flow!.flowId, stepId: flow!.stepId, confidence: 0.55 };
   // "what does enrolled mean", "what does passive mean" at a question whose help explains that word:
   // the help, when the knowledge base has no answer of its own.
   const help = flow && choices ? context.catalog?.byId(flow.flowId)?.steps[flow.stepId]?.stuckHelp : undefined;
   if (!result.answered && help && helpExplains(help, asked)) return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
   return { kind: 'question', result, aside: true, confidence: 0.7 };
 }
+
+/** Words of a question short enough to be about the step it is asked at ("what pin", "which address?"). */
+const SHORT_STEP_QUESTION = 3;
 
 /** "what does X mean", "whats an X": the word asked about. */
 const MEANING_ASKED = /^(?:so |and |ok |sorry |um )?(?:what does|what do|whats|what is|what are) (?:an? |the )?([a-z0-9]+(?: [a-z0-9]+){0,2}?)(?: even)?(?: mean| means| stand for)?$/;

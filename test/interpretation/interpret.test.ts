@@ -2138,3 +2138,23 @@ describe('"do i need to restart my pc", asked at a step, is about the step', () 
     expect(ask(storeLogging, 'do i need to restart lync', found('store-app-turn-on-diagnostic-logs', ['store-app']))).toMatchObject({ kind: 'question' });
   });
 });
+
+describe('a short question at a step, whose first article is the step\'s own, gets the step', () => {
+  const unsure = (id: string): SearchResult => ({
+    hits: [{ article: { id, clients: ['any'], audience: ['enduser'] } as never, score: 1, confidence: 0.4, signals: { coverage: 1, questionMatch: 0.3, distinctive: 1, aboutWords: 1 } }],
+    tokens: [],
+    unknown: [],
+    answered: false,
+  });
+  const ask = (state: FlowState, text: string, result: SearchResult) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => result, isCommand: () => false });
+  const pin = at('smart-card-enrollment', ['Physical card', ...Array<string>(13).fill('next')]);
+  it('the place is the step that asks for the PIN', () => {
+    expect(pin.stepId).toBe('pin');
+  });
+  it.each(['what pin', 'which pin?'])('%j gets the step, which gives the PIN', (text) => {
+    expect(ask(pin, text, unsure('smart-card-default-pin'))).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'pin' });
+  });
+  it('an article that is not the step\'s own leaves it a question', () => {
+    expect(ask(pin, 'what pin', unsure('lync-delete-my-sign-in-info'))).toMatchObject({ kind: 'question' });
+  });
+});

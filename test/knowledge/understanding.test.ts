@@ -220,6 +220,12 @@ describe('out of scope', () => {
     'does the store app support video calls',
     'how do i delete a virtual smart card',
     'what is the default admin key for a virtual smart card',
+    // Finding people, a new colleague in the address book, calling phone numbers.
+    'the search in lync doesnt find anyone',
+    'how long until a new user shows up in the address book',
+    'i cant see the new guy in lync',
+    'can i call mobile numbers from lync',
+    'lync says call could not be completed',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -258,6 +264,7 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'what are the prerequisites for 2fa in lync')).toBe('passive-auth-2fa-prerequisites');
     expect(answeredWith(knowledge, 'does media bypass work with a sip trunk')).toBe('media-bypass-basics');
     expect(answeredWith(knowledge, 'video calls between our two sites fail')).toBe('cac-block-audio-video-between-sites');
+    expect(answeredWith(knowledge, 'calls to external numbers go out the wrong pstn gateway')).toBe('outbound-routing-multiple-pstn-gateways');
   });
 
   it('an assistant who answers calls is a delegate: the article on delegate ringing', () => {
