@@ -226,6 +226,12 @@ describe('out of scope', () => {
     'i cant see the new guy in lync',
     'can i call mobile numbers from lync',
     'lync says call could not be completed',
+    // Company rules for smart cards and exporting a card's certificate.
+    'how do i export my smart card certificate',
+    'will my password stop working once i have a smart card',
+    'is the smart card required for everyone',
+    'what happens if i forget my smart card at home',
+    'can i share a smart card with a colleague',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -265,6 +271,7 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'does media bypass work with a sip trunk')).toBe('media-bypass-basics');
     expect(answeredWith(knowledge, 'video calls between our two sites fail')).toBe('cac-block-audio-video-between-sites');
     expect(answeredWith(knowledge, 'calls to external numbers go out the wrong pstn gateway')).toBe('outbound-routing-multiple-pstn-gateways');
+    expect(answeredWith(knowledge, 'what if my laptop has no card reader')).toBe('smart-card-physical-vs-virtual');
   });
 
   it('an assistant who answers calls is a delegate: the article on delegate ringing', () => {
