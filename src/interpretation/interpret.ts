@@ -474,12 +474,12 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   if (ownArticle) return { kind: 'step-answer', flowId: flow!.flowId, stepId: flow!.stepId, confidence: 0.55 };
   // "what does enrolled mean", "what does passive mean" at a question whose help explains that word:
   // the help, when the knowledge base has no answer of its own.
-  const help = flow && choices ? context.catalog?.byId(flow.flowId)?.steps[flow.stepId]?.stuckHelp : undefined;
+  const help = choices ? here?.stuckHelp : undefined;
   if (!result.answered && help && helpExplains(help, asked)) return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
   return { kind: 'question', result, aside: true, confidence: 0.7 };
 }
 
-/** Words of a question short enough to be about the step it is asked at ("what pin", "which address?"). */
+/** Words of a question short enough to be about the step it is asked at ("what pin", "which pin?"). */
 const SHORT_STEP_QUESTION = 3;
 
 /** "what does X mean", "whats an X": the word asked about. */
