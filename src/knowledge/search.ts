@@ -450,7 +450,10 @@ export class KnowledgeIndex {
       // (Never an article written only for another client than the one named: "my nokia windows phone" is
       // not offered the Android article.)
       // (On confidence alone only for a question that names where it fails: "i never got one" names nothing.)
-      const offerable = distinctiveWeight > 0 || [...weights.keys()].some((term) => this.synonyms.context.has(term));
+      // (…and only a question of context words: "where does lync for mac keep its logs" has a topic, logs,
+      // too common to be distinctive; articles that share only "mac" are no offer.)
+      const topicBesideContext = topicWords.some((word) => !this.synonyms.context.has(word) && this.postings.has(word));
+      const offerable = distinctiveWeight > 0 || (!topicBesideContext && [...weights.keys()].some((term) => this.synonyms.context.has(term)));
       const suggested = confident || ambiguous || asksPerson || !offerable ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0);
       const otherTopic = this.scope?.otherTopic(question);
       if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };

@@ -1672,6 +1672,10 @@ describe('an answer that says nothing of the procedure the question names', () =
   it.each(['where are lync logs on mac', 'turn on logging in lync for mac'])('%j gets the Mac\'s logging step, not an article found by "mac" alone', (text) => {
     expect(ask(text, poolSetting)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mac-logs' });
   });
+  // ("Keep" is in other steps' words: "it keeps asking for my password". It names no step.)
+  it.each(['where does lync for mac keep its logs', 'where does the mac keep lync logs'])('%j, which nothing answers, gets the Mac\'s logging step', (text) => {
+    expect(interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mac-logs' });
+  });
   it.each([
     'when i log into lync on my pc i get a popup asking if i trust some server and showing a certificate',
     'logging in to lync on my desktop asks me to trust a server certificate',

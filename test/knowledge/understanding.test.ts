@@ -274,6 +274,14 @@ describe('out of scope', () => {
     expect(answeredWith(knowledge, 'what if my laptop has no card reader')).toBe('smart-card-physical-vs-virtual');
   });
 
+  it('a question with a topic too common to be distinctive is not offered articles that share only its client', () => {
+    const result = knowledge.search('where does lync for mac keep its logs');
+    expect(result.answered).toBe(false);
+    expect(result.suggested ?? []).toHaveLength(0);
+    // A question of context words only still gets its likeliest articles offered.
+    expect(knowledge.search('lync app wont sign in').suggested?.length ?? 0).toBeGreaterThan(0);
+  });
+
   it('an assistant who answers calls is a delegate: the article on delegate ringing', () => {
     expect(answeredWith(knowledge, 'can my assistant answer calls for me in lync')).toBe('sefautil-what-it-does');
     expect(answeredWith(knowledge, 'can my secretary answer my lync calls')).toBe('sefautil-what-it-does');
