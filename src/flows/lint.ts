@@ -1,7 +1,7 @@
 import { proseOnly } from '../knowledge/source-documents';
 import { shingleIndex, sharedRuns } from '../knowledge/verbatim';
 import { MAX_CARD_ACTIONS } from '../cards/adaptive';
-import type { FlowDefinition, FlowStep } from './schema';
+import { successors, type FlowDefinition, type FlowStep } from './schema';
 import { foldPhrase, isFlowPhrase } from './words';
 
 export interface FlowLintProblem {
@@ -124,16 +124,6 @@ function lintChoices(step: FlowStep, report: (problem: string) => void): void {
   for (const [name, count] of vague) if (count < 2) report(`vague alias "${name}" is listed on one choice only: make it an alias`);
   if ((step.choices ?? []).length > 20) report(`has ${step.choices!.length} choices; keep questions to a readable list`);
   if (step.end && step.offerFlows.length > MAX_CARD_ACTIONS - 2) report(`offers ${step.offerFlows.length} flows; a card has room for ${MAX_CARD_ACTIONS - 2}`);
-}
-
-/** Steps of this flow a step can lead to directly (flow: targets leave the flow). */
-export function successors(step: FlowStep): string[] {
-  return [
-    ...(step.next ? [step.next] : []),
-    ...(step.stuck ? [step.stuck] : []),
-    ...(step.choices ?? []).map((choice) => choice.next),
-    ...(step.branch ? [...Object.values(step.branch.cases), step.branch.otherwise] : []),
-  ];
 }
 
 function reach(flow: FlowDefinition, from: string): Set<string> {

@@ -136,3 +136,13 @@ export const FlowState = z.object({
   endedAt: z.string().optional(),
 });
 export type FlowState = z.infer<typeof FlowState>;
+
+/** Steps a step can lead to directly (targets written "flow:…" leave the flow). */
+export function successors(step: FlowStep): string[] {
+  return [
+    ...(step.next ? [step.next] : []),
+    ...(step.stuck ? [step.stuck] : []),
+    ...(step.choices ?? []).map((choice) => choice.next),
+    ...(step.branch ? [...Object.values(step.branch.cases), step.branch.otherwise] : []),
+  ];
+}

@@ -1,7 +1,7 @@
 import type { FlowCatalog } from '../flows/catalog';
 import { onlyChoiceWithAlias, stepsVisited, stillFailingIndex } from '../flows/engine';
 import { visibleChoices } from '../flows/render';
-import type { FlowChoice, FlowDefinition, FlowState, FlowStep } from '../flows/schema';
+import { successors, type FlowChoice, type FlowDefinition, type FlowState, type FlowStep } from '../flows/schema';
 import type { Article } from '../knowledge/article';
 import { statesFactsAsked } from '../knowledge/asked-fact';
 import type { SearchHit, SearchResult } from '../knowledge/search';
@@ -401,10 +401,8 @@ const REDO_ASKED =
   /^(?:so |ok |and |also )?(?:do|will|would|should|must|shall|can) (?:i|we) (?:need to |have to |)(?:restart|reboot|re start|sign out|log off|close|exit|reinstall|re install)(?: (?:my|the|it|lync|pc|computer|laptop|phone|app|device|machine|surface|tablet|ipad|iphone|first|now|after|that|this|again|too|as|well))*$/;
 
 /** The articles a step names, and those of the steps that can come right after it. */
-function articlesHereAndNext(flow: FlowDefinition, stepId: string): Set<string> {
-  const step = flow.steps[stepId];
-  const after = [step?.next, ...(step?.choices ?? []).map((choice) => choice.next)].filter((id): id is string => id !== undefined);
-  return new Set([step, ...after.map((id) => flow.steps[id])].flatMap((near) => near?.articles ?? []));
+function articlesHereAndNext(flow: FlowDefinition, step: FlowStep): Set<string> {
+  return new Set([step, ...successors(step).map((id) => flow.steps[id])].flatMap((near) => near?.articles ?? []));
 }
 
 /** An "ok" in front of a question acknowledges the step; the question is what follows ("ok where is that setting"). */
@@ -417,12 +415,13 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   const found = context.search(asidePart ?? text);
   // (About another client: no step of this flow, which is for the client it settled, answers it.)
   if (aboutAnotherClient) return { kind: 'question', result: found, aside: true, confidence: 0.6 };
+  const definition = context.flow ? context.catalog?.byId(context.flow.flowId) : undefined;
+  const here = context.flow ? definition?.steps[context.flow.stepId] : undefined;
   // "do i need to restart my pc" asks about what the user is doing, which is this step: an article on
   // restarting for something else (turning on logging, when enrolling a card) is no answer. An article
   // of this step or the next is (restarting the Store app once its logging is on).
-  const redoFlow = context.flow ? context.catalog?.byId(context.flow.flowId) : undefined;
-  if (redoFlow && REDO_ASKED.test(folded) && !(found.answered && articlesHereAndNext(redoFlow, context.flow!.stepId).has(found.hits[0]!.article.id))) {
-    return { kind: 'step-answer', flowId: redoFlow.id, stepId: context.flow!.stepId, confidence: 0.55 };
+  if (definition && here && REDO_ASKED.test(folded) && !(found.answered && articlesHereAndNext(definition, here).has(found.hits[0]!.article.id))) {
+    return { kind: 'step-answer', flowId: definition.id, stepId: context.flow!.stepId, confidence: 0.55 };
   }
   // "where do i find the send logs thing" in the iPhone's branch: the PC's logging article is no answer
   // for the client the flow settled (the message names none); this flow's steps are tried instead.
@@ -469,7 +468,6 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   if (!result.answered && result.ambiguousWord && SCREEN_ACTION.test(result.ambiguousWord) && flow) return { kind: 'flow-word', word: choices ? 'stuck' : 'repeat', confidence: 0.55 };
   // "what pin" at the step that asks for the PIN: too short for the knowledge base to state an answer,
   // but the article it found first is this step's own, and the step says it.
-  const here = flow ? context.catalog?.byId(flow.flowId)?.steps[flow.stepId] : undefined;
   const ownArticle = !result.answered && here?.articles?.includes(result.hits[0]?.article.id ?? '') && tokens(asked).length <= SHORT_STEP_QUESTION;
   if (ownArticle) return { kind: 'step-answer', flowId: flow!.flowId, stepId: flow!.stepId, confidence: 0.55 };
   // "what does enrolled mean", "what does passive mean" at a question whose help explains that word:
