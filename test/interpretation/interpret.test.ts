@@ -2027,7 +2027,11 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['clsProblem', 'im stuck, which one is it'],
     ['clsProblem', 'i got stuck, meetings or calls?'],
     ['android', 'we are a bit stuck here'],
-  ] as const)('at %s, "%s" is the user stuck: the flow word, whatever else is named', (place, text) => {
+    // Asked what a word of the question means: the help that explains it (when no article does).
+    ['enrolled', 'what does enrolled mean'],
+    ['enrolled', 'whats enrolled'],
+    ['method', 'what does passive mean'],
+  ] as const)('at %s, "%s" gets the help to choose (the flow word stuck), whatever else is named', (place, text) => {
     expect(answer(places[place], text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
   });
   // "Option", "button", "dropdown": every step has them, so they name no step ahead; what is missing is
@@ -2038,14 +2042,6 @@ describe('answers in the words people use, at the flows\' questions', () => {
       expect(answer(places.template, text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
     },
   );
-  // Asked what a word of the question means, the help that explains it (when no article does).
-  it.each([
-    ['enrolled', 'what does enrolled mean'],
-    ['enrolled', 'whats enrolled'],
-    ['method', 'what does passive mean'],
-  ] as const)('at %s, "%s" gets the help to choose', (place, text) => {
-    expect(answer(places[place], text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
-  });
   it('a word the help does not use is still a question of its own', () => {
     expect(answer(places.enrolled, 'what does pkcs mean')).toMatchObject({ kind: 'question' });
   });
@@ -2122,43 +2118,34 @@ describe('where the logs end up, asked before the step that finds them', () => {
   });
 });
 
-describe('"do i need to restart my pc", asked at a step, is about the step', () => {
-  const found = (id: string, clients: string[]): SearchResult => ({
-    hits: [{ article: { id, clients, audience: ['enduser'] } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.6, distinctive: 1, aboutWords: 2 } }],
+describe('a question asked at a step that the step itself answers', () => {
+  /** A search that found one article, stated as the answer or not. */
+  const found = (id: string, answered: boolean): SearchResult => ({
+    hits: [{ article: { id, clients: ['any'], audience: ['enduser'] } as never, score: 1, confidence: answered ? 0.9 : 0.4, signals: { coverage: 1, questionMatch: answered ? 0.6 : 0.3, distinctive: 1, aboutWords: 1 } }],
     tokens: [],
     unknown: [],
-    answered: true,
+    answered,
   });
   const ask = (state: FlowState, text: string, result: SearchResult) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => result, isCommand: () => false });
-  const installCert = at('smart-card-enrollment', ['Physical card', ...Array<string>(16).fill('next')]);
-  it('the place is the step that installs the certificate', () => {
-    expect(installCert.stepId).toBe('install-cert');
+  const enrollment = (nexts: number) => at('smart-card-enrollment', ['Physical card', ...Array<string>(nexts).fill('next')]);
+  const installCert = enrollment(16);
+  const pin = enrollment(13);
+  it('the places are the steps that install the certificate and ask for the PIN', () => {
+    expect([installCert.stepId, pin.stepId]).toEqual(['install-cert', 'pin']);
   });
+  // Whether to restart is about what the user is doing.
   it.each(['do i need to restart my pc', 'should i reboot', 'do i have to restart lync first'])('%j gets the step, not an article on restarting to turn on logging', (text) => {
-    expect(ask(installCert, text, found('desktop-client-turn-on-logging', ['desktop']))).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'install-cert' });
+    expect(ask(installCert, text, found('desktop-client-turn-on-logging', true))).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'install-cert' });
   });
   it('an article of the step or the next one still answers it: restarting the Store app once its logging is on', () => {
     const storeLogging = at('collect-logs', ['Windows Store app']);
-    expect(ask(storeLogging, 'do i need to restart lync', found('store-app-turn-on-diagnostic-logs', ['store-app']))).toMatchObject({ kind: 'question' });
+    expect(ask(storeLogging, 'do i need to restart lync', found('store-app-turn-on-diagnostic-logs', true))).toMatchObject({ kind: 'question' });
   });
-});
-
-describe('a short question at a step, whose first article is the step\'s own, gets the step', () => {
-  const unsure = (id: string): SearchResult => ({
-    hits: [{ article: { id, clients: ['any'], audience: ['enduser'] } as never, score: 1, confidence: 0.4, signals: { coverage: 1, questionMatch: 0.3, distinctive: 1, aboutWords: 1 } }],
-    tokens: [],
-    unknown: [],
-    answered: false,
-  });
-  const ask = (state: FlowState, text: string, result: SearchResult) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => result, isCommand: () => false });
-  const pin = at('smart-card-enrollment', ['Physical card', ...Array<string>(13).fill('next')]);
-  it('the place is the step that asks for the PIN', () => {
-    expect(pin.stepId).toBe('pin');
-  });
+  // A question too short for the knowledge base to answer, whose first article is the step's own.
   it.each(['what pin', 'which pin?'])('%j gets the step, which gives the PIN', (text) => {
-    expect(ask(pin, text, unsure('smart-card-default-pin'))).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'pin' });
+    expect(ask(pin, text, found('smart-card-default-pin', false))).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'pin' });
   });
   it('an article that is not the step\'s own leaves it a question', () => {
-    expect(ask(pin, 'what pin', unsure('lync-delete-my-sign-in-info'))).toMatchObject({ kind: 'question' });
+    expect(ask(pin, 'what pin', found('lync-delete-my-sign-in-info', false))).toMatchObject({ kind: 'question' });
   });
 });
