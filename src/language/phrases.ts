@@ -150,7 +150,7 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
   {
     id: 'restart',
     phrases: ['start over', 'restart', 'start again', 'from the start', 'begin again', 'from the top', 'from the beginning', 'start from scratch', 'reset'],
-    inside: [/\bstart (?:\w+ ){0,3}over\b/, /\bstart (?:\w+ ){0,3}again\b/, /\bfrom the (?:top|start|beginning)\b/, /\bbegin again\b/, /\bfrom scratch\b/],
+    inside: [/\bstart (?:\w+ ){0,3}over\b/, /\bstart (?:\w+ ){0,3}again\b/, /\bfrom the (?:top|start|beginning)\b(?! (?:menu|button|screen|page|bar|tile|up))/, /\bbegin again\b/, /\bfrom scratch\b/],
     atQuestion: ['restart'],
     atInstruction: ['restart'],
     outside: 'not-in-flow',

@@ -2015,6 +2015,17 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['enrolled', 'they gave it to me already set up', 0],
     ['enrolled', 'i only just received it', 2],
     ['mixedPools', 'some people use a different page', 0],
+    // "From the start" of a menu is no restart; Windows 8's start screen is where the Store app's tile is.
+    ['client', 'the one from the start menu', 0],
+    ['client', 'the one on the start screen', 1],
+    ['method', 'just my windows login', 0],
+    ['method', 'it opens a website', 2],
+    ['symptom', 'nothing happens', 4],
+    ['symptom', 'there is a red x', 4],
+    ['symptom', 'it wants me to sign in over and over', 0],
+    ['cardKind', 'a usb thing', 0],
+    ['cardKind', 'the one in my laptop', 1],
+    ['cardKind', 'a yubikey', 0],
     // "Stuck" that says what fails, beside a choice's words.
     ['android', 'its stuck signing in', 0],
     ['android', 'it gets stuck on signing in', 0],

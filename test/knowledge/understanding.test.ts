@@ -45,6 +45,13 @@ describe('what the asker is about outweighs where they are', () => {
     ['video calls between our two sites fail', 'cac-block-audio-video-between-sites'],
     ['calls to external numbers go out the wrong pstn gateway', 'outbound-routing-multiple-pstn-gateways'],
     ['what if my laptop has no card reader', 'smart-card-physical-vs-virtual'],
+    ['lync 2010 client on a 2013 pool has no skype in add contact', 'skype-contact-option-lync-2010-pool'],
+    ['lync 2010 users cant sign in through the ocs 2007 r2 edge', 'store-app-lync-2010-ocs-2007-r2-edge'],
+    ['office 365 users get a certificate name error in the store app', 'store-app-cert-name-validation-multiple-domains'],
+    ['meetings made in outlook on the web make everyone a presenter', 'owa-online-meeting-settings'],
+    ['the oauth certificate on the front end expired', 'exchange-auth-certificate-recreate'],
+    // Joining without a client is what Lync Web App is for, for guests as well.
+    ['can external users join without the lync client', 'lync-web-app-force-join'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
@@ -246,6 +253,32 @@ describe('out of scope', () => {
     'is the smart card required for everyone',
     'what happens if i forget my smart card at home',
     'can i share a smart card with a colleague',
+    // Moving to Skype for Business, other MFA providers, Lync with Office 365, licences, a Lync 2010
+    // desktop client on a 2013 pool.
+    'how do i migrate from lync 2013 to skype for business',
+    'can i use duo for lync two factor',
+    'can i use lync 2013 with office 365',
+    'do i need a cal for lync enterprise voice',
+    'lync 2010 client wont sign in to lync 2013 server',
+    // The client's own features: presence that says away, starting with Windows, saving a chat, echo,
+    // its version, a reset, meetings in Outlook, contacts at another company.
+    'my lync status says away even when im at my desk',
+    'lync pops up every time i log in to windows how do i stop it',
+    'how do i save a lync chat',
+    'echo during lync calls',
+    'how do i check which lync version i have',
+    'how do i reset lync to default settings',
+    'how do i set up a lync meeting in outlook',
+    'how do i add a contact from another company',
+    // Running the servers: the PowerShell module, the Front End service, its and the Edge's
+    // certificates, reading traces.
+    'what powershell module do i need for lync',
+    'how do i check if the front end service is running',
+    'what event id means the front end failed to start',
+    'how do i check the lync certificate on the front end',
+    'do i need a public certificate for the edge',
+    'how do i read a lync trace',
+    'is there a gui for centralized logging',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
