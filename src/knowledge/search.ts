@@ -102,10 +102,10 @@ const AMOUNT_WORDS = new Set(['big', 'larg', 'often', 'many', 'long']);
 /** "two phones at once": a count says how many, not what ("two" is also half of "two-factor"). */
 const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'onc', 'twic']);
 /**
- * "can i do this from home?": the one word left ("home") is where, and what is to be done was said
- * before. The word alone is no question an article answers.
+ * "can i do this from home?", "does it work from home?": the one word left ("home") is where, and what
+ * is to be done was said before. The word alone is no question an article answers.
  */
-const POINTS_BACK = /\b(?:do|doing|did|use|using|try|run|fix|finish|complete|start) (?:this|that|it)\b/;
+const POINTS_BACK = /\b(?:do|doing|did|use|using|try|run|fix|finish|complete|start) (?:this|that|it)\b|\b(?:does|will|would|can|could|should) (?:this|that|it) work\b/;
 /** Words that ask for help with something without naming it (search tokens): never "which one?" on their own. */
 const NO_TOPIC = new Set(['fix', 'work', 'problem', 'issu', 'thing', 'stuff', 'happen', 'wrong', 'broken', 'brok', 'tri', 'try']);
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
@@ -425,7 +425,9 @@ export class KnowledgeIndex {
           (singleWord ? (distinctive || plainlyAbout) && !POINTS_BACK.test(normaliseText(question)) : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
           // "not working since update", "status wrong again": one word names the topic and the rest
           // says only that something fails; such a word is held to what a lone word is.
-          (!oneTopicWord || plainlyAbout || (this.postings.frequency(oneTopicWord) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH)) &&
+          (!oneTopicWord ||
+            ((plainlyAbout || (this.postings.frequency(oneTopicWord) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH)) &&
+              !POINTS_BACK.test(normaliseText(question)))) &&
           aboutSubject(0) &&
           // An expansion the glossary does not hold is not in any article either: never answered with one.
           !subject?.expansion &&

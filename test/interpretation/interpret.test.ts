@@ -2053,6 +2053,14 @@ describe('answers in the words people use, at the flows\' questions', () => {
       expect(answer(places.template, text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
     },
   );
+  // "Doesn't" and "safe" are in steps' sentences ("so the default PIN doesn't stay"), not in what they are about.
+  it.each([
+    ['open-certsrv', 'what if it doesnt load', at('smart-card-enrollment', ['Physical card'])],
+    ['where', 'is this safe', PLACES.where!],
+  ] as const)('at %s, "%s" names no step ahead', (_step, text, state) => {
+    const meant = answer(state, text);
+    if (meant.kind === 'step-answer') expect(meant.stepId).toBe(state.stepId);
+  });
   it('a word the help does not use is still a question of its own', () => {
     expect(answer(places.enrolled, 'what does pkcs mean')).toMatchObject({ kind: 'question' });
   });

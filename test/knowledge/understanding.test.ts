@@ -299,6 +299,8 @@ describe('out of scope', () => {
     expect(knowledge.search('can i do this from home?').answered).toBe(false);
     expect(knowledge.search('can i do it from my phone').answered).toBe(false);
     expect(knowledge.search('can i sign in from home').answered).toBe(true);
+    expect(knowledge.search('does it work from home').answered).toBe(false);
+    expect(knowledge.search('does lync work from home').answered).toBe(true);
   });
 
   it('asked how to rename something, an article that never speaks of renaming is no answer', () => {
