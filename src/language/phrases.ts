@@ -220,7 +220,12 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
   },
   {
     id: 'stuck',
-    phrases: ['stuck', 'i m stuck', 'im stuck', 'i am stuck', 'stuck here', 'help me', 'im lost', 'cant do it', 'i cant do it'],
+    phrases: [
+      'stuck', 'i m stuck', 'im stuck', 'i am stuck', 'stuck here', 'help me', 'im lost', 'cant do it', 'i cant do it',
+      // Asked at a step, "what do I do?" is not knowing how to do it: the step's help answers it.
+      'what do i do', 'what do i do now', 'what do i do here', 'what should i do', 'what should i do now', 'where do i click',
+      'where do i click now', 'what do i click', 'what do i click now', 'which button', 'which button do i click', 'what do i press',
+    ],
     inside: [/\bstuck\b/, /\bim lost\b/],
     atQuestion: ['stuck'],
     atInstruction: ['stuck'],

@@ -2042,12 +2042,13 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['enrolled', 'what does enrolled mean'],
     ['enrolled', 'whats enrolled'],
     ['method', 'what does passive mean'],
+    ['method', 'what do i do'],
   ] as const)('at %s, "%s" gets the help to choose (the flow word stuck), whatever else is named', (place, text) => {
     expect(answer(places[place], text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
   });
   // "Option", "button", "dropdown": every step has them, so they name no step ahead; what is missing is
   // this step's trouble.
-  it.each(['i dont have that option', 'the dropdown is empty', 'there is no button', 'i dont see the enroll button'])(
+  it.each(['i dont have that option', 'the dropdown is empty', 'there is no button', 'i dont see the enroll button', 'what do i do now', 'where do i click', 'which button'])(
     'at an instruction step, "%s" is the user stuck',
     (text) => {
       expect(answer(places.template, text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });

@@ -279,6 +279,16 @@ describe('out of scope', () => {
     'do i need a public certificate for the edge',
     'how do i read a lync trace',
     'is there a gui for centralized logging',
+    // The certificate authority's own decisions and screens, a card reader's health, SIP domains,
+    // meeting lobbies, blocking old clients.
+    'the certificate request was denied',
+    'the enroll button is greyed out',
+    'lync asks which certificate to use',
+    'i have two certificates on my card which do i pick',
+    'how do i know my card reader works',
+    'how do i change the sip domain',
+    'how do i change the meeting lobby settings',
+    'how do i block old lync clients from signing in',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
