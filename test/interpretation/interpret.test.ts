@@ -2008,6 +2008,7 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['cardKind', 'its the kind of card with a chip', 0],
     ['cardKind', 'its on a chip inside the computer', 1],
     ['storeLogging', 'i had to turn it on', 1],
+    ['storeLogging', 'i had to flip it', 1],
     ['client', 'whatever comes with office', 0],
     ['client', 'the one that came with office', 0],
     ['client', 'the tile one', 1],
@@ -2043,6 +2044,9 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['enrolled', 'whats enrolled'],
     ['method', 'what does passive mean'],
     ['method', 'what do i do'],
+    // A setting that cannot be found answers neither "already on" nor "switched on" (its "no" is no answer).
+    ['storeLogging', "there's no diagnostic logs option"],
+    ['storeLogging', 'i cant find the setting'],
   ] as const)('at %s, "%s" gets the help to choose (the flow word stuck), whatever else is named', (place, text) => {
     expect(answer(places[place], text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
   });

@@ -52,6 +52,7 @@ describe('what the asker is about outweighs where they are', () => {
     ['the oauth certificate on the front end expired', 'exchange-auth-certificate-recreate'],
     // Joining without a client is what Lync Web App is for, for guests as well.
     ['can external users join without the lync client', 'lync-web-app-force-join'],
+    ['i dont get missed call notifications anymore', 'missed-call-notification-without-um'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
@@ -289,6 +290,13 @@ describe('out of scope', () => {
     'how do i change the sip domain',
     'how do i change the meeting lobby settings',
     'how do i block old lync clients from signing in',
+    // One's own password running out or changed from Lync, Outlook's prompts, several devices at once,
+    // phone notifications.
+    'my password expires tomorrow will lync stop working',
+    'how do i change my windows password from lync',
+    'lync sign in works but outlook keeps asking for password',
+    'can i sign in on my phone and pc at the same time',
+    'lync mobile notifications dont work',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
