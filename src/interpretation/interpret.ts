@@ -640,12 +640,14 @@ function failedAgain(folded: string): boolean {
 function progressOf(folded: string): FlowWord | undefined {
   const words = tokens(folded);
   if (words.length === 0 || words.length > 12) return undefined;
-  if (TROUBLE.test(folded)) return 'stuck';
+  if (TROUBLE.test(folded) || ONLY_SEES.test(folded)) return 'stuck';
   if (DONE_LEAD.has(words[0]!) || ALREADY_DONE.test(folded)) return 'next';
   // "installed", "clicked it", "restarted the app": a past-tense report of the step.
   if (words.slice(0, 2).some((word) => (/^[a-z]{3,}ed$/.test(word) && word !== 'need' && word !== 'red') || IRREGULAR_DONE.has(word))) return 'next';
   return undefined;
 }
+/** "i only see user", "there's only basic efs": what the step names is not among what the screen shows. */
+const ONLY_SEES = /\b(?:only (?:see|seeing|get|getting|shows?|showing|has|have|lists?|listed|offers?)|there(?:s| is| are) only)\b/;
 /** "its already on", "was already set to full": what the step asks for was done before it asked. */
 const ALREADY_DONE = /\balready (?:on|enabled|set|done|there|turned on|switched on|open|installed|full)\b/;
 /** Past tenses without "-ed" that report a step done ("found it, set to full", "ran it"). */
@@ -1271,7 +1273,7 @@ function onlySlots(text: string): boolean {
 }
 
 /** Asking how to pick: the difference between choices, or which one applies. */
-const HOW_TO_CHOOSE = /\b(?:difference|differences|diff) between\b|\bwhich (?:one |of (?:these|those|them) )?(?:should|do|would|must) i (?:pick|choose|take|select|use|go with)\b|\bhow (?:do|would|can|should) i (?:know|tell) which\b|\bwhich (?:one )?(?:is (?:mine|me|right for me)|applies to me|am i)\b/;
+const HOW_TO_CHOOSE = /\b(?:difference|differences|diff) between\b|\bwhich (?:one |of (?:these|those|them) )?(?:should|do|would|must) i (?:pick|choose|take|select|use|go with)\b|\bhow (?:do|would|can|should) i (?:know|tell) which\b|^(?:so |ok |okay |and |but )?how (?:do|would|can|should) i (?:check|know|tell|find out)(?: that| this| it)?$|^(?:so |ok |okay |and |but )?where do i (?:check|look)(?: that| this| it)?$|\bwhich (?:one )?(?:is (?:mine|me|right for me)|applies to me|am i)\b/;
 
 /** "the difference between inside and outside" names choices of the step; "which one should i pick" needs none. */
 function asksHowToChoose(folded: string, choices: readonly FlowChoice[]): boolean {

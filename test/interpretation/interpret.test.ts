@@ -1997,13 +1997,22 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['android', 'it crashes', 2],
     ['mobileAdfs', 'it just sits on a white screen', 0],
     ['mobileAdfs', 'im in but i cant see my voicemail', 1],
+    ['mobileAdfs', 'voicemail tab is empty', 1],
+    ['mobileAdfs', 'it shows the login page every morning', 2],
+    ['mobileAdfs', 'it wont remember me', 2],
     ['server', 'lync 2013 i think', 0],
     ['server', 'the old 2010 one', 1],
     ['clock', 'i think so?', 0],
     ['clock', 'havent checked', 1],
     ['clock', 'i dont think so', 1],
+    ['clock', 'its a few minutes off', 1],
     ['worksNow', 'i believe so, thanks', 0],
     ['worksNow', 'i doubt it', 1],
+    // Working only partly, or for a while, is still failing.
+    ['worksNow', 'partially', 1],
+    ['worksNow', 'it did for a minute', 1],
+    ['android', 'it just says signing in...', 0],
+    ['android', 'the app closes', 2],
     ['cardKind', 'the usb token thing', 0],
     ['cardKind', 'its the kind of card with a chip', 0],
     ['cardKind', 'its on a chip inside the computer', 1],
@@ -2044,6 +2053,9 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['enrolled', 'whats enrolled'],
     ['method', 'what does passive mean'],
     ['method', 'what do i do'],
+    // How to find the answer out: the help says how to check the clock.
+    ['clock', 'how do i check'],
+    ['clock', 'where do i look'],
     // A setting that cannot be found answers neither "already on" nor "switched on" (its "no" is no answer).
     ['storeLogging', "there's no diagnostic logs option"],
     ['storeLogging', 'i cant find the setting'],
@@ -2052,7 +2064,7 @@ describe('answers in the words people use, at the flows\' questions', () => {
   });
   // "Option", "button", "dropdown": every step has them, so they name no step ahead; what is missing is
   // this step's trouble.
-  it.each(['i dont have that option', 'the dropdown is empty', 'there is no button', 'i dont see the enroll button', 'what do i do now', 'where do i click', 'which button'])(
+  it.each(['i dont have that option', 'the dropdown is empty', 'there is no button', 'i dont see the enroll button', 'what do i do now', 'where do i click', 'which button', 'i only see user', "there's only user and basic efs"])(
     'at an instruction step, "%s" is the user stuck',
     (text) => {
       expect(answer(places.template, text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
