@@ -53,6 +53,8 @@ describe('what the asker is about outweighs where they are', () => {
     // Joining without a client is what Lync Web App is for, for guests as well.
     ['can external users join without the lync client', 'lync-web-app-force-join'],
     ['i dont get missed call notifications anymore', 'missed-call-notification-without-um'],
+    ['cms replication to the edge fails, the firewall blocks 4443', 'cms-edge-replication-port-4443'],
+    ['which proxy settings does passive auth need on the registrar', 'passive-auth-registrar-proxy-settings'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
@@ -297,6 +299,12 @@ describe('out of scope', () => {
     'lync sign in works but outlook keeps asking for password',
     'can i sign in on my phone and pc at the same time',
     'lync mobile notifications dont work',
+    // Web proxies and firewalls between a client and the servers, checking a port by hand.
+    'is lync blocked by our proxy',
+    'lync through a web proxy asks for credentials',
+    'our firewall blocks lync',
+    'how do i check if port 443 is open',
+    'telnet to the edge on 443 fails',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
