@@ -305,6 +305,8 @@ describe('out of scope', () => {
     'our firewall blocks lync',
     'how do i check if port 443 is open',
     'telnet to the edge on 443 fails',
+    // Taking the smart card out while signed in.
+    'lync signs out when i pull out my card',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
