@@ -352,8 +352,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   const question = asksOutright || asidePart !== undefined;
   if (choices) {
     // "there's no diagnostic logs option" at "was it already on?": the setting asked about cannot be
-    // found, which answers neither choice (its "no" is not the answer no).
-    if (!question && CONTROL_MISSING.test(folded) && CONTROL_WORD.test(folded)) return { kind: 'flow-word', word: 'stuck', confidence: 0.7 };
+    // found, which answers neither choice (its "no" is not the answer no). What is missing may still
+    // name a choice ("i dont see the meetings tab" is the meetings gone).
+    if (!question && controlMissing(folded) && matchChoice(choices, folded.replace(MISSING, ' ').replace(THERE_IS_NO, ' ')).kind === 'none') return { kind: 'flow-word', word: 'stuck', confidence: 0.7 };
     if (!question) {
       const match = matchChoice(choices, text);
       if (match.kind === 'picked') return { kind: 'choice', index: match.index, slots: slotsOf(text), confidence: match.confidence };
@@ -687,11 +688,15 @@ const MISSING = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not) (?:see|fi
  * The words of MISSING themselves, taken out before the rest is matched with the steps, and the words
  * for any control on a screen ("i dont have that option" names no step: every step has options).
  */
-const MISSING_CUES = /\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|is not|arent|are not|not|no|see|find|show|have|there|listed|showing|shown|in the list|missing|to pick|to choose|options?|buttons?|things?|settings?|fields?|box|menus?|drop ?downs?)\b/g;
+const CONTROLS = 'options?|buttons?|settings?|fields?|box|menus?|drop ?downs?|toggles?|switch(?:es)?|tabs?|checkbox(?:es)?';
+const MISSING_CUES = new RegExp(`\\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|is not|arent|are not|not|no|see|find|show|have|there|listed|showing|shown|in the list|missing|to pick|to choose|things?|${CONTROLS})\\b`, 'g');
 
-/** A setting or control the user looks for and cannot find ("there's no … option", "i cant find the switch"). */
-const CONTROL_MISSING = /\b(?:there(?:s| is| was)? no|(?:dont|do not|cant|cannot|can not) (?:see|find)|(?:isnt|is not|arent|are not) there)\b/;
-const CONTROL_WORD = /\b(?:options?|settings?|buttons?|toggles?|switch(?:es)?|menus?|tabs?|checkbox(?:es)?)\b/;
+/** A control on the screen that the user looks for and cannot find ("there's no … option", "i cant find the switch"). */
+function controlMissing(folded: string): boolean {
+  return (MISSING.test(folded) || THERE_IS_NO.test(folded)) && CONTROL_WORD.test(folded);
+}
+const THERE_IS_NO = /\bthere(?:s| is| was)? no\b/;
+const CONTROL_WORD = new RegExp(`\\b(?:${CONTROLS})\\b`);
 
 /** What the screen asks for or shows: "it's asking for", "the page wants", "now it says". */
 const SCREEN_ASKS = /\b(?:it|its|the page|the form|the site|the screen|this page|this form|now it|now its)(?: is)? (?:asks|asking|wants|wanting|says|saying|shows|showing)(?: me)?(?: for)?\b/;

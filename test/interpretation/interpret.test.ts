@@ -1998,6 +1998,8 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['mobileAdfs', 'it just sits on a white screen', 0],
     ['mobileAdfs', 'im in but i cant see my voicemail', 1],
     ['mobileAdfs', 'voicemail tab is empty', 1],
+    // Something missing that names a choice is that choice, not the user stuck.
+    ['mobileAdfs', 'i dont see the meetings tab', 1],
     ['mobileAdfs', 'it shows the login page every morning', 2],
     ['mobileAdfs', 'it wont remember me', 2],
     ['server', 'lync 2013 i think', 0],
