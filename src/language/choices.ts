@@ -94,7 +94,8 @@ function cuesOf(choice: FlowChoice): Cue[] {
   ];
   for (const concept of conceptsOf(choice)) {
     // A product or device named outright outweighs a generic alias ("macos laptop" is a Mac).
-    cues.push(...concept.words.map((phrase) => ({ phrase, weight: 3 })), ...(concept.hints ?? []).map((phrase) => ({ phrase, weight: 1 })));
+    // (Folded as the message is: "a client's office" is said as "a client s office".)
+    cues.push(...concept.words.map((phrase) => ({ phrase: foldPhrase(phrase), weight: 3 })), ...(concept.hints ?? []).map((phrase) => ({ phrase: foldPhrase(phrase), weight: 1 })));
     for (const vague of VAGUE) if (vague.slot === concept.slot && vague.values.includes(concept.value)) cues.push(...vague.words.map((phrase) => ({ phrase, weight: 1, vague: true })));
   }
   const label = foldPhrase(choice.label);

@@ -106,8 +106,9 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     id: 'worked',
     phrases: ['that worked', 'it worked', 'it works now', 'it works', 'works now', 'working now', 'all good', 'all good now', 'fixed', 'fixed it', 'that fixed it', 'sorted', 'solved', 'im in', 'signed in now', 'its fine now', 'fine now', 'all fine now', 'its ok now', 'its okay now', 'its working now', 'its working'],
     // "did the resync, works now!!": what was done, then that it works. (Not with a "but" or "still":
-    // "it works now but not on my iphone" says something else fails.)
-    inside: [/^(?!.*\b(?:but|except|still|again|only|not|isnt|doesnt|cant|wont|though|although|if|whether|why|how|what)\b).*\b(?:(?:works|working|signed in|fine|ok|okay|good) now|that (?:did|fixed) it|(?:it|that|this) worked|all good)\b/],
+    // "it works now but not on my iphone" says something else fails; nor when it worked once, "it
+    // worked yesterday", "it worked until the update".)
+    inside: [/^(?!.*\b(?:but|except|still|again|only|not|isnt|doesnt|cant|wont|though|although|if|whether|why|how|what|yesterday|before|earlier|until|till|last|previously|ago|used to|monday|tuesday|wednesday|thursday|friday|weekend)\b).*\b(?:(?:works|working|signed in|fine|ok|okay|good) now|that (?:did|fixed) it|(?:it|that|this) worked|all good)\b/],
     atQuestion: ['yes', 'next'],
     atInstruction: ['next'],
     outside: 'thanks',
@@ -523,6 +524,9 @@ const CLOSING_REPORTS = new Set(['next', 'failed']);
 const SIGNED_IN_PHRASES = new Set(['im in', 'i am in']);
 const SIGNED_IN = /(?:^| )(?:im|i am) in(?: (?:now|again|finally|yay|thanks|thank you|ok|okay|lol|woo+|yes))*$/;
 
+/** Words that put a success in the past ("it worked yesterday"): it is not working now. */
+const ONCE = /\b(?:yesterday|earlier|until|till|previously|ago|used to|last (?:week|night|month|time)|this morning|before (?:the|that|my|it|i|we|they|you|monday|friday|lunch|today))\b/;
+
 export function polarityOf(folded: string): { polarity: Polarity; lead: boolean } | undefined {
   const words = tokens(folded);
   if (words.length === 0) return undefined;
@@ -536,6 +540,8 @@ export function polarityOf(folded: string): { polarity: Polarity; lead: boolean 
   if (!short) return undefined;
   const no = POLARITY.no.phrases.some((phrase) => hasPhrase(folded, phrase));
   const yes = POLARITY.yes.phrases.some((phrase) => (SIGNED_IN_PHRASES.has(phrase) ? SIGNED_IN.test(folded) : hasPhrase(folded, phrase)));
+  // "it worked yesterday", "worked fine until the update": it did once, so not now.
+  if (yes && ONCE.test(folded)) return { polarity: 'no', lead: false };
   if (no && !yes) return { polarity: 'no', lead: false };
   if (yes && !no) return { polarity: 'yes', lead: false };
   return undefined;

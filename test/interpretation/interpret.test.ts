@@ -97,7 +97,7 @@ describe('the client question: devices and products in everyday words', () => {
 
 const NETWORK_WORDS: Array<[string, string[]]> = [
   ['Inside the company network', ['in the office', 'office wifi', 'at headquarters', 'on site today', 'at my desk at work', 'company wifi', 'on the corporate network', 'inside the building']],
-  ['Outside (home, travel, mobile data)', ['working from home', 'at an airport', 'in a coffee shop', 'on 4g', 'hotel room', 'using a hotspot', 'wfh today', 'at a customer site', 'public wifi on a train', 'abroad']],
+  ['Outside (home, travel, mobile data)', ['working from home', 'at an airport', 'in a coffee shop', 'on 4g', 'hotel room', 'using a hotspot', 'wfh today', 'at a customer site', 'public wifi on a train', 'abroad', "at a client's office", "at the customer's office", 'on the guest network in the office']],
 ];
 const NETWORK_SHAPES = ['%s', "i'm %s", 'right now %s', '%s at the moment'];
 
@@ -2043,8 +2043,22 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['android', 'it gets stuck on signing in', 0],
     ['clsProblem', 'presence stuck on away', 2],
     ['clsProblem', 'meetings are stuck', 1],
+    // What the client does, told in everyday words.
+    ['symptom', 'a box pops up asking about a server', 1],
+    ['symptom', 'it says the server is not trusted', 1],
+    ['symptom', 'it asks me to sign in again every hour', 0],
+    ['symptom', 'it logs in then logs out', 4],
+    ['symptom', 'it crashes', 4],
+    ['symptom', 'it never gets past contacting server', 4],
+    // It worked once: not now.
+    ['worksNow', 'it worked yesterday', 1],
+    ['worksNow', 'it worked fine until the update', 1],
+    ['worksNow', 'yes it worked this time', 0],
   ] as const)('at %s, "%s" is choice %i', (place, text, index) => {
     expect(answer(places[place], text)).toMatchObject({ kind: 'choice', index });
+  });
+  it.each(['it worked yesterday', 'it worked until the update last week'])('at the symptom question, "%s" is no report that it works now', (text) => {
+    expect(answer(places.symptom, text)).not.toMatchObject({ kind: 'start-flow' });
   });
   it.each([
     ['clsProblem', 'im stuck, which one is it'],

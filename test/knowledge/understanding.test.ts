@@ -307,6 +307,28 @@ describe('out of scope', () => {
     'telnet to the edge on 443 fails',
     // Taking the smart card out while signed in.
     'lync signs out when i pull out my card',
+    // The client's window and start-up, the address book, one's own numbers, mobile data, a desk
+    // phone's clock, Outlook's integration and meeting button, server requirements and updates,
+    // assigning voice policies, installing ARR, firewall ports, Exchange credential prompts, lockout.
+    'how do i make the lync window always on top',
+    'how do i stop lync from starting automatically when windows starts',
+    'how do i force the address book to update',
+    'how do i add my mobile number to lync',
+    'can i use lync on my personal phone',
+    'lync mobile uses a lot of data',
+    'my lync desk phone shows the wrong time',
+    'outlook integration with lync not working',
+    'how do i schedule a lync meeting from outlook',
+    'the lync meeting button disappeared from outlook 2013 on my desktop',
+    'meeting lobby wont let me in',
+    'lync server 2013 system requirements',
+    'how do i install the lync server 2013 cumulative update',
+    'how do i assign a voice policy to a user',
+    'how do i install arr on the reverse proxy',
+    'which ports do i open on the firewall for lync',
+    'outlook keeps asking for my exchange credentials with lync open',
+    'how do i enable extranet lockout on adfs',
+    'where is the lync sign in folder so i can delete it',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -534,6 +556,15 @@ describe('out of scope', () => {
     ['a Lync Web App join is covered', 'i cant join a meeting from the browser, the link opens the client', true],
     ['"two … at once" is a count, not the "two" of two-factor', 'can i sign in to lync on two phones at once', false],
     ['two-factor said in words is still the topic', 'lync two factor with a smart card, physical or virtual', true],
+    ['starting with Windows is not covered, failing to sign in is', 'lync starts automatically but wont sign in', false],
+    ['a desk phone\'s voice mail light is covered', 'red light on my desk phone does not come on for new voicemail', true],
+    ['the Store app\'s June 2013 update is covered', 'do i need the june 2013 cumulative update for the store app passive auth', true],
+    ['a one-time code by text message is covered', 'the one time code text message never arrives on my mobile number', true],
+    ['the voice policy setting for reachable VIPs is covered', 'vip users must always be reachable which voice policy setting', true],
+    ['OWA\'s online meeting button is covered', 'the online meeting button is missing in outlook web app', true],
+    ['CMS replication\'s port is covered', 'which port does cms replication to the edge use', true],
+    ['Exchange prompts on the phone after AD FS are covered', 'lync mobile keeps asking for exchange credentials after we moved to adfs', true],
+    ['the separate Exchange credentials of two-factor sign-in are covered', 'with two factor lync asks separately for exchange credentials', true],
   ];
 
   it('two articles that account for the whole question equally are both offered, neither stated', () => {
