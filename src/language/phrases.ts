@@ -65,7 +65,7 @@ export interface PhraseGroup {
 export const PHRASE_TABLE: readonly PhraseGroup[] = [
   {
     id: 'next',
-    phrases: ['next', 'done', 'continue', 'go on', 'i did it', 'did it', 'finished', 'next step', 'done that', 'ive done that', 'i have done that', 'carry on', 'proceed', 'next please', 'whats next', 'what next', 'now what', 'what now', 'ready'],
+    phrases: ['next', 'done', 'continue', 'go on', 'i did it', 'did it', 'finished', 'next step', 'done that', 'ive done that', 'i have done that', 'carry on', 'proceed', 'next please', 'whats next', 'what next', 'now what', 'what now', 'ready', 'its in', 'it is in', 'card is in', 'card inserted', 'inserted it'],
     inside: [/\b(?:whats|what s|what) next\b/, /^(?:ok |okay |so |and |right )?(?:now what|what now|then what)\b/, /\bnext step\b/, /^(?:ok |okay |right |alright )?(?:done|finished|did that|done that)\b/],
     atQuestion: ['next'],
     atInstruction: ['next'],

@@ -660,12 +660,12 @@ describe('answer or guide', () => {
     expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
   });
 
-  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server', 'my ipad lync just spins forever', 'lync stuck at signing in on my iphone', 'lync store app on surface wont sign in', 'lync wont sign me in', 'got a user whose lync 2013 wont sign in', 'lync on my laptop hangs while signing in', 'lync is broken', 'it just doesnt work', 'my lync stopped working', 'skype for business is not working today', 'lync doesnt work on my laptop', 'trying to use the lync app from the windows store on my surface and it wont sign in', 'good morning. new phone (android) and lync just sits on the signing in screen', 'my new ipad stays on the sign in page', "customer can't sign into lync web app from home, what do i tell them", 'she cant log in to lync on her iphone', "my colleague can't sign in to lync", 'i get an error when signing in', 'lync gives me an error at sign in', 'error when i sign in to lync', 'lync wont sign in on hotel wifi', 'lync doesnt work on the airport wifi', 'iphone user, outside, adfs, stuck on the spinner', 'lync brokn', 'lync not wokring on my iphone', 'can you help me get lync working on my surface', 'please help me get lync working again', 'my lync 2010 on the old pc cant get in anymore', "lync keeps saying it can't find the server when i'm on hotel wifi", 'lync wont sign in right now', 'lync cant sign in at the moment', 'lync currently wont sign in'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
+  it.each(["lync won't sign in", 'cant sign in to lync', 'Skype for Business wont log in on my laptop', 'sign in not working on my iphone', 'lync login fails', 'unable to sign in', 'the lync app on my rt tablet just fails to log in every time, no idea why', 'my iphone lync cant log in since yesterday', 'hi, my lync on the surface wont let me in since monday', 'cant get into lync', 'my iphne wont conect', 'cant sigin to lync', 'my lync keeps saying it cant connect to the server', 'my ipad lync just spins forever', 'lync stuck at signing in on my iphone', 'lync store app on surface wont sign in', 'lync wont sign me in', 'got a user whose lync 2013 wont sign in', 'lync on my laptop hangs while signing in', 'lync is broken', 'it just doesnt work', 'my lync stopped working', 'skype for business is not working today', 'lync doesnt work on my laptop', 'trying to use the lync app from the windows store on my surface and it wont sign in', 'good morning. new phone (android) and lync just sits on the signing in screen', 'my new ipad stays on the sign in page', "customer can't sign into lync web app from home, what do i tell them", 'she cant log in to lync on her iphone', "my colleague can't sign in to lync", 'i get an error when signing in', 'lync gives me an error at sign in', 'error when i sign in to lync', 'lync wont sign in on hotel wifi', 'lync doesnt work on the airport wifi', 'iphone user, outside, adfs, stuck on the spinner', 'lync brokn', 'lync not wokring on my iphone', 'can you help me get lync working on my surface', 'please help me get lync working again', 'my lync 2010 on the old pc cant get in anymore', "lync keeps saying it can't find the server when i'm on hotel wifi", 'lync wont sign in right now', 'lync cant sign in at the moment', 'lync currently wont sign in', 'my lync on my work laptop stopped signing in this morning', 'lync stopped letting me in', 'lync on my laptop has been acting up since monday', 'lync is really slow to sign in on my pc', 'lync takes forever to log in', 'lync signs in then drops after a few minutes', 'lync stopped working after windows update', 'lync broke after the password change', 'lync logs me out randomly'])('a bare "can\'t sign in" offers the troubleshooter: %s', (text) => {
     expect(isBareSignInComplaint(foldPhrase(text))).toBe(true);
     expect(meaning(text).kind).toBe('troubleshoot');
   });
 
-  it.each(['lync keeps crashing', 'the lync web app doesnt work in chrome with the meeting link', 'outlook is broken', 'this isnt a sign in problem is it', 'i get a certificate error when signing in', 'error when i sign in: the server is temporarily unavailable'])('not working, but about something else: not a bare complaint: %s', (text) => {
+  it.each(['lync keeps crashing', 'the lync web app doesnt work in chrome with the meeting link', 'outlook is broken', 'this isnt a sign in problem is it', 'i get a certificate error when signing in', 'error when i sign in: the server is temporarily unavailable', 'lync is slow', 'lync meetings are slow', 'outlook is acting up', 'lync contacts take forever to load'])('not working, but about something else: not a bare complaint: %s', (text) => {
     expect(isBareSignInComplaint(foldPhrase(text))).toBe(false);
   });
 
@@ -2086,6 +2086,19 @@ describe('answers in the words people use, at the flows\' questions', () => {
       expect(answer(places.template, text)).toMatchObject({ kind: 'flow-word', word: 'stuck' });
     },
   );
+  // What a step's own help describes ("if the card isn't detected") is that step's trouble; "it's in" at
+  // the card step is the card inserted.
+  it.each([
+    ['insert-card', 'it says no card detected', 'stuck', 12],
+    ['insert-card', 'its not reading the card', 'stuck', 12],
+    ['insert-card', 'its in', 'next', 12],
+    ['pin', 'pin refused', 'stuck', 13],
+    ['pin', 'it says the pin is wrong', 'stuck', 13],
+  ] as const)('at %s, "%s" is the flow word %s', (stepId, text, word, nexts) => {
+    const state = at('smart-card-enrollment', ['Physical card', ...Array<string>(nexts).fill('next')]);
+    expect(state.stepId).toBe(stepId);
+    expect(answer(state, text)).toMatchObject({ kind: 'flow-word', word });
+  });
   // "Doesn't" and "safe" are in steps' sentences ("so the default PIN doesn't stay"), not in what they are about.
   it.each([
     ['open-certsrv', 'what if it doesnt load', at('smart-card-enrollment', ['Physical card'])],

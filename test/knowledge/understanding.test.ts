@@ -329,6 +329,8 @@ describe('out of scope', () => {
     'outlook keeps asking for my exchange credentials with lync open',
     'how do i enable extranet lockout on adfs',
     'where is the lync sign in folder so i can delete it',
+    // Everyone's presence unknown (one person's follower limit is covered).
+    'lync says presence unknown for everyone',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -565,6 +567,7 @@ describe('out of scope', () => {
     ['CMS replication\'s port is covered', 'which port does cms replication to the edge use', true],
     ['Exchange prompts on the phone after AD FS are covered', 'lync mobile keeps asking for exchange credentials after we moved to adfs', true],
     ['the separate Exchange credentials of two-factor sign-in are covered', 'with two factor lync asks separately for exchange credentials', true],
+    ['one person\'s follower limit is covered', 'presence shows maximum followers reached', true],
   ];
 
   it('two articles that account for the whole question equally are both offered, neither stated', () => {
