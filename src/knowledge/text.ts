@@ -14,7 +14,9 @@ const STOPWORDS = new Set(
     // How it came about, not what it is about: "closed the window by accident".
     'accident accidentally mistake mistakenly ' +
     // Contractions typed with an apostrophe or without one are the same word: "you're" is "youre".
-    'youre theyre thats whats theres heres youve weve theyve ill youll didnt wasnt werent arent havent hasnt hadnt shouldnt wouldnt couldnt'
+    'youre theyre thats whats theres heres youve weve theyve ill youll didnt wasnt werent arent havent hasnt hadnt shouldnt wouldnt couldnt ' +
+    // Someone else, said of a user: "hes at home" is about home, not about the "he's" of an example question.
+    'he she him his hes shes himself herself'
   ).split(' '),
 );
 

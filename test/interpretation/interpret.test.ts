@@ -1730,6 +1730,13 @@ describe('a remark without a client, after a conversation about one', () => {
     expect(reading).toMatchObject({ kind: 'question', result: { answered: false, suggested: [{ article: { id: 'store-app-4g-lte-usb-modem' } }] } });
     expect(interpret('outside, 4g', { catalog, steps, staff: false, search: () => found, isCommand: () => false, recentClient: 'store-app' })).toMatchObject({ kind: 'question', result: { answered: true } });
   });
+  it.each(['im at home', 'working from home', 'hes in the office'])('"%s" opening a conversation says where, and asks nothing: what the place finds is only offered', (text) => {
+    const discovery = { id: 'server-temporarily-unavailable-discovery', audience: ['agent'], clients: ['any'] } as never;
+    const found: SearchResult = { hits: [{ article: discovery, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.65, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+    expect(interpret(text, { catalog, steps, staff: false, search: () => found, isCommand: () => false })).toMatchObject({ kind: 'question', result: { answered: false, suggested: [{ article: { id: 'server-temporarily-unavailable-discovery' } }] } });
+    // (A question about the place is still answered.)
+    expect(interpret(`why does lync fail ${text.replace(/^(?:im|hes) /, '')}`, { catalog, steps, staff: false, search: () => found, isCommand: () => false })).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
 });
 
 describe('handing the bot a file', () => {

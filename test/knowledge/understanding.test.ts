@@ -331,6 +331,8 @@ describe('out of scope', () => {
     'where is the lync sign in folder so i can delete it',
     // Everyone's presence unknown (one person's follower limit is covered).
     'lync says presence unknown for everyone',
+    // Someone's own Windows account locked (lockouts caused by publishing Lync are covered).
+    'user locked herself out of her windows account after too many tries, how do i unlock it',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -568,6 +570,7 @@ describe('out of scope', () => {
     ['Exchange prompts on the phone after AD FS are covered', 'lync mobile keeps asking for exchange credentials after we moved to adfs', true],
     ['the separate Exchange credentials of two-factor sign-in are covered', 'with two factor lync asks separately for exchange credentials', true],
     ['one person\'s follower limit is covered', 'presence shows maximum followers reached', true],
+    ['"he\'s" is no word of an example question ("which pool hes on")', 'hes on the pool', false],
   ];
 
   it('two articles that account for the whole question equally are both offered, neither stated', () => {
