@@ -105,7 +105,7 @@ export const CONCEPTS: readonly Concept[] = [
   // Only the two a user names unmistakably; "an error" or "it fails" says too little to skip the question.
   {
     slot: 'symptom', value: 'prompts', name: 'that it keeps asking for your password',
-    words: ['keeps asking for my password', 'keeps asking for password', 'keeps asking for the password', 'keeps asking me for my password', 'keeps prompting', 'keeps prompting me', 'keeps prompting for my password', 'asks for my password again', 'asks for my password over and over', 'asking for my password over and over', 'password prompt keeps', 'password prompts', 'repeated password prompts', 'endless password prompts', 'password loop'],
+    words: ['keeps asking for my password', 'keeps asking for password', 'keeps asking for the password', 'keeps asking for a password', 'keeps asking me for my password', 'keeps asking for credentials', 'keeps asking for my credentials', 'keeps prompting', 'keeps prompting me', 'keeps prompting for my password', 'asks for my password again', 'asks for my password over and over', 'asking for my password over and over', 'password prompt keeps', 'password prompts', 'repeated password prompts', 'endless password prompts', 'password loop'],
     labelHas: ['keeps asking for my password'],
   },
   {

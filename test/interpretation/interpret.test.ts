@@ -580,6 +580,7 @@ describe('slots', () => {
     ['my iphone shows the adfs page then nothing', { client: 'ios', method: 'adfs' }],
     ['the pc at work asks for my password again and again', { client: 'desktop', where: 'inside', method: 'password', symptom: 'prompts' }],
     ['lync keeps prompting me, on my desktop', { client: 'desktop', symptom: 'prompts' }],
+    ['her lync keeps asking for a password, shes in the office', { where: 'inside', method: 'password', symptom: 'prompts' }],
     ['it asks me to trust the server every morning', { symptom: 'trust' }],
     ['it says there was an error', {}],
     ['joining from chrome does not work', { client: 'web-app' }],
@@ -1719,6 +1720,15 @@ describe('a procedure asked for in a story', () => {
       flowId: 'smart-card-enrollment',
       slots: { card: { value: 'physical' } },
     });
+  });
+});
+
+describe('a client named after a sign-in failure no article answers', () => {
+  it('"desktop" after "lync keeps asking for a password, shes in the office" offers the troubleshooter with all that was said', () => {
+    const kerberos = { id: 'kerberos-repeated-password-prompts', audience: ['admin'], clients: ['server'] } as never;
+    const offered: SearchResult = { hits: [{ article: kerberos, score: 1, confidence: 0.4, signals: { coverage: 0.6, questionMatch: 0.3, distinctive: 0.6, aboutWords: 2 } }], suggested: [{ article: kerberos, score: 1, confidence: 0.4, signals: { coverage: 0.6, questionMatch: 0.3, distinctive: 0.6, aboutWords: 2 } }], tokens: [], unknown: [], answered: false };
+    const reading = interpret('desktop', { catalog, steps, staff: true, previousQuestion: 'got a caller whose lync keeps asking for a password, shes in the office', search: () => offered, isCommand: () => false });
+    expect(reading).toMatchObject({ kind: 'troubleshoot', slots: { client: { value: 'desktop' }, where: { value: 'inside' }, symptom: { value: 'prompts' } } });
   });
 });
 
