@@ -333,6 +333,9 @@ describe('out of scope', () => {
     'lync says presence unknown for everyone',
     // Someone's own Windows account locked (lockouts caused by publishing Lync are covered).
     'user locked herself out of her windows account after too many tries, how do i unlock it',
+    // Prompts when Outlook opens; every contact offline.
+    'lync asks for my password every time i open outlook',
+    'my lync contacts are all offline',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
