@@ -402,7 +402,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
 
 /** Whether something must be done again or first, and nothing else: "do i need to restart my pc", "should i reboot". */
 const REDO_ASKED =
-  /^(?:so |ok |and |also )?(?:do|will|would|should|must|shall|can) (?:i|we) (?:need to |have to |)(?:restart|reboot|re start|sign out|log off|close|exit|reinstall|re install)(?: (?:my|the|it|lync|pc|computer|laptop|phone|app|device|machine|surface|tablet|ipad|iphone|first|now|after|that|this|again|too|as|well))*$/;
+  /^(?:so |ok |and |also )?(?:(?:what|which one) (?:do|should|must) (?:i|we) (?:need to |have to |)(?:restart|reboot|close|exit)(?: exactly)?$|(?:restart|reboot|close|exit) what(?: exactly)?$)|^(?:so |ok |and |also )?(?:do|will|would|should|must|shall|can) (?:i|we) (?:need to |have to |)(?:restart|reboot|re start|sign out|log off|close|exit|reinstall|re install)(?: (?:my|the|it|lync|pc|computer|laptop|phone|app|device|machine|surface|tablet|ipad|iphone|first|now|after|that|this|again|too|as|well))*$/;
 
 /** The articles a step names, and those of the steps that can come right after it. */
 function articlesHereAndNext(flow: FlowDefinition, step: FlowStep): Set<string> {

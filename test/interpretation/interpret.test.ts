@@ -2219,7 +2219,7 @@ describe('a question asked at a step that the step itself answers', () => {
     expect([installCert.stepId, pin.stepId]).toEqual(['install-cert', 'pin']);
   });
   // Whether to restart is about what the user is doing.
-  it.each(['do i need to restart my pc', 'should i reboot', 'do i have to restart lync first'])('%j gets the step, not an article on restarting to turn on logging', (text) => {
+  it.each(['do i need to restart my pc', 'should i reboot', 'do i have to restart lync first', 'what do i need to restart?', 'what do i restart'])('%j gets the step, not an article on restarting to turn on logging', (text) => {
     expect(ask(installCert, text, found('desktop-client-turn-on-logging', true))).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'install-cert' });
   });
   it('an article of the step or the next one still answers it: restarting the Store app once its logging is on', () => {
