@@ -2074,8 +2074,14 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['worksNow', 'it worked yesterday', 1],
     ['worksNow', 'it worked fine until the update', 1],
     ['worksNow', 'yes it worked this time', 0],
+    ['android', 'nothing, it just sits there', 0],
   ] as const)('at %s, "%s" is choice %i', (place, text, index) => {
     expect(answer(places[place], text)).toMatchObject({ kind: 'choice', index });
+  });
+  it.each(['nothing, it just sits there', 'nothing happens', 'the app crashes'])('on the iPhone, "%s" is something else', (text) => {
+    const phone = at('sign-in-troubleshooter', ['iPhone or iPad', 'Outside (home, travel, mobile data)', 'My password']);
+    expect(phone.stepId).toBe('mobile-password');
+    expect(answer(phone, text)).toMatchObject({ kind: 'choice', index: 1 });
   });
   it.each(['it worked yesterday', 'it worked until the update last week'])('at the symptom question, "%s" is no report that it works now', (text) => {
     expect(answer(places.symptom, text)).not.toMatchObject({ kind: 'start-flow' });
