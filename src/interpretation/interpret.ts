@@ -1106,10 +1106,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (best && remark && context.recentClient && !slotsOf(text).client && clients.length > 0 && !clients.some((client) => client === context.recentClient || client === 'any' || client === 'server')) {
     return { kind: 'question', result: { ...result, answered: false, suggested: [best] }, aside: false, confidence: 0.5 };
   }
-  // "im at home", "working from home" to open a conversation: where the user is, and no question yet. The
-  // article the place alone finds is offered ("is this it?"), never stated. (After a conversation about
-  // the Store app, "outside, 4g" is its 4G modem article.)
-  if (best && !context.recentClient && !context.previousQuestion && onlySlots(text) && !slotsOf(text).client) return { kind: 'question', result: { ...result, answered: false, suggested: [best] }, aside: false, confidence: 0.5 };
+  // "im at home", "working from home" with no client in the conversation: where the user is, and no
+  // question (a question before it that the place does not complete is no help). The article the place
+  // alone finds is offered ("is this it?"), never stated. (After a conversation about the Store app,
+  // "outside, 4g" is its 4G modem article.)
+  if (best && !context.recentClient && onlySlots(text) && !slotsOf(text).client) return { kind: 'question', result: { ...result, answered: false, suggested: [best] }, aside: false, confidence: 0.5 };
   return { kind: 'question', result: context.previousQuestion ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
 }
 

@@ -1744,6 +1744,9 @@ describe('a remark without a client, after a conversation about one', () => {
     const discovery = { id: 'server-temporarily-unavailable-discovery', audience: ['agent'], clients: ['any'] } as never;
     const found: SearchResult = { hits: [{ article: discovery, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.65, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
     expect(interpret(text, { catalog, steps, staff: false, search: () => found, isCommand: () => false })).toMatchObject({ kind: 'question', result: { answered: false, suggested: [{ article: { id: 'server-temporarily-unavailable-discovery' } }] } });
+    // (After a question it does not complete, too.)
+    const declined = (question: string): SearchResult => (question.includes('presence') ? { ...NOTHING, otherTopic: 'presence unknown' } : found);
+    expect(interpret(text, { catalog, steps, staff: false, previousQuestion: 'lync says presence unknown for everyone', search: declined, isCommand: () => false })).toMatchObject({ kind: 'question', result: { answered: false } });
     // (A question about the place is still answered.)
     expect(interpret(`why does lync fail ${text.replace(/^(?:im|hes) /, '')}`, { catalog, steps, staff: false, search: () => found, isCommand: () => false })).toMatchObject({ kind: 'question', result: { answered: true } });
   });
