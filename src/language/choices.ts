@@ -1,6 +1,7 @@
 import { polarityOf, type Polarity } from './phrases';
 import { allowedSlips, FILLER, foldPhrase, hasPhrase, tokens, withinEdits } from './text';
 import { canonical, CONCEPTS, OTHER, VAGUE, type Concept } from './vocabulary';
+import { foldedHintsOf, foldedWordsOf } from './slots';
 
 /**
  * Free text matched to the choices of one question: by number, label or alias first (exact), then by
@@ -94,8 +95,7 @@ function cuesOf(choice: FlowChoice): Cue[] {
   ];
   for (const concept of conceptsOf(choice)) {
     // A product or device named outright outweighs a generic alias ("macos laptop" is a Mac).
-    // (Folded as the message is: "a client's office" is said as "a client s office".)
-    cues.push(...concept.words.map((phrase) => ({ phrase: foldPhrase(phrase), weight: 3 })), ...(concept.hints ?? []).map((phrase) => ({ phrase: foldPhrase(phrase), weight: 1 })));
+    cues.push(...foldedWordsOf(concept).map((phrase) => ({ phrase, weight: 3 })), ...foldedHintsOf(concept).map((phrase) => ({ phrase, weight: 1 })));
     for (const vague of VAGUE) if (vague.slot === concept.slot && vague.values.includes(concept.value)) cues.push(...vague.words.map((phrase) => ({ phrase, weight: 1, vague: true })));
   }
   const label = foldPhrase(choice.label);

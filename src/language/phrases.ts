@@ -62,6 +62,9 @@ export interface PhraseGroup {
   reserved: boolean;
 }
 
+/** Words that put a success in the past ("it worked yesterday"): it is not working now. */
+const ONCE = /\b(?:yesterday|earlier|until|till|previously|ago|used to|last (?:week|night|month|time)|this morning|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|the weekend)|before (?:the|that|my|it|i|we|they|you|monday|friday|lunch|today))\b/;
+
 export const PHRASE_TABLE: readonly PhraseGroup[] = [
   {
     id: 'next',
@@ -108,7 +111,7 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     // "did the resync, works now!!": what was done, then that it works. (Not with a "but" or "still":
     // "it works now but not on my iphone" says something else fails; nor when it worked once, "it
     // worked yesterday", "it worked until the update".)
-    inside: [/^(?!.*\b(?:but|except|still|again|only|not|isnt|doesnt|cant|wont|though|although|if|whether|why|how|what|yesterday|before|earlier|until|till|last|previously|ago|used to|monday|tuesday|wednesday|thursday|friday|weekend)\b).*\b(?:(?:works|working|signed in|fine|ok|okay|good) now|that (?:did|fixed) it|(?:it|that|this) worked|all good)\b/],
+    inside: [new RegExp(`^(?!.*\\b(?:but|except|still|again|only|not|isnt|doesnt|cant|wont|though|although|if|whether|why|how|what)\\b)(?!.*${ONCE.source}).*\\b(?:(?:works|working|signed in|fine|ok|okay|good) now|that (?:did|fixed) it|(?:it|that|this) worked|all good)\\b`)],
     atQuestion: ['yes', 'next'],
     atInstruction: ['next'],
     outside: 'thanks',
@@ -523,9 +526,6 @@ const CLOSING_REPORTS = new Set(['next', 'failed']);
  */
 const SIGNED_IN_PHRASES = new Set(['im in', 'i am in']);
 const SIGNED_IN = /(?:^| )(?:im|i am) in(?: (?:now|again|finally|yay|thanks|thank you|ok|okay|lol|woo+|yes))*$/;
-
-/** Words that put a success in the past ("it worked yesterday"): it is not working now. */
-const ONCE = /\b(?:yesterday|earlier|until|till|previously|ago|used to|last (?:week|night|month|time)|this morning|before (?:the|that|my|it|i|we|they|you|monday|friday|lunch|today))\b/;
 
 export function polarityOf(folded: string): { polarity: Polarity; lead: boolean } | undefined {
   const words = tokens(folded);

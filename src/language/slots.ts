@@ -97,9 +97,16 @@ export function wordsBesideSlots(text: string): { slots: SlotValue[]; rest: read
  * than reading the message.
  */
 const FOLDED_WORDS = new Map<Concept, readonly string[]>(CONCEPTS.map((concept) => [concept, concept.words.map((word) => foldPhrase(word))]));
+const FOLDED_HINTS = new Map<Concept, readonly string[]>(CONCEPTS.map((concept) => [concept, (concept.hints ?? []).map((word) => foldPhrase(word))]));
 
-function foldedWordsOf(concept: Concept): readonly string[] {
+/** A concept's words, folded as messages are ("a client's office" is said as "a client s office"). */
+export function foldedWordsOf(concept: Concept): readonly string[] {
   return FOLDED_WORDS.get(concept) ?? concept.words.map((word) => foldPhrase(word));
+}
+
+/** A concept's hints, folded as messages are. */
+export function foldedHintsOf(concept: Concept): readonly string[] {
+  return FOLDED_HINTS.get(concept) ?? (concept.hints ?? []).map((word) => foldPhrase(word));
 }
 
 /** The slots a flow's answers already settled (its facts), so a fresh start with them asks none again. */
