@@ -73,7 +73,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     slot: 'where', value: 'outside', name: 'outside the company network',
-    words: ['outside', 'from home', 'at home', 'home', 'home wifi', 'home network', 'remote', 'remotely', 'working from home', 'wfh', 'hotel', 'airport', 'travelling', 'traveling', 'on the road', 'abroad', 'mobile data', '4g', '3g', '5g', 'lte', 'hotspot', 'tethered', 'cafe', 'coffee shop', 'public wifi', 'guest wifi', 'hotel wifi', 'hotel network', 'hotel internet', 'airport wifi', 'cafe wifi', 'train wifi', 'external', 'over the internet', 'off site', 'offsite', 'customer site', 'client site', "client's office", 'clients office', 'client office', "customer's office", 'customers office', 'customer office', 'guest network', 'visitor wifi', 'visitor network', 'starbucks', 'train'],
+    words: ['outside', 'from home', 'at home', 'home', 'home wifi', 'home network', 'remote', 'remotely', 'working from home', 'wfh', 'hotel', 'airport', 'travelling', 'traveling', 'on the road', 'abroad', 'mobile data', '4g', '3g', '5g', 'lte', 'hotspot', 'tethered', 'cafe', 'coffee shop', 'public wifi', 'guest wifi', 'hotel wifi', 'hotel network', 'hotel internet', 'airport wifi', 'cafe wifi', 'train wifi', 'external', 'over the internet', 'off site', 'offsite', 'customer site', "customer's site", 'client site', "client's site", "client's office", 'clients office', 'client office', "customer's office", 'customers office', 'customer office', 'guest network', 'visitor wifi', 'visitor network', 'starbucks', 'train'],
     hints: ['trip', 'vacation', 'holiday', 'wifi at', 'on the go'],
     labelHas: ['outside'],
   },
