@@ -15,7 +15,7 @@ import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, stopsOneUnnamed, type ScheduleShown } from './schedule-picks';
 import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, userIsStuck, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
-import { negatedSlots, withoutNegatedSlots } from '../language/negated-slots';
+import { negatedSlots, negatesComputer, withoutNegatedSlots } from '../language/negated-slots';
 import { slotsFromFacts, slotsOf, wordsBesideSlots, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { FILLER, foldPhrase, hasPhrase, tokens } from '../language/text';
@@ -1409,7 +1409,7 @@ function root(word: string): string {
 const HOW_TO_HANDLE = /^(?:what (?:should|do|can|would) (?:i|we) (?:ask|tell|say to|check with|do (?:with|for|about))|how (?:should|do|can|would) (?:i|we) (?:help|handle|deal with|troubleshoot|approach|support))(?: (?:a|an|the|my|this|our))? (?:user|caller|customer|colleague|person|someone|staff member|member of staff|employee)s?(?: (?:who|that|whose))?\b/;
 
 /** Signing in works in one place or on one device, and not in or on another: "… but not from home". */
-const WORKS_BUT_NOT = /\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging) (?:in|on)|works|worked|working)\b[^.?!]{0,40}?\s(?:but )?(?:not|never)\b/;
+const WORKS_BUT_NOT = /\b(?:(?:sign|signs|signed|signing|log|logs|logged|logging) (?:in|on)|works|worked|working|(?:is|s|its|been) (?:fine|ok|okay))\b[^.?!]{0,40}?\s(?:but )?(?:not|never)\b/;
 
 /**
  * "i can sign in inside the office but not from home", "i can log in from home, not in the office": a
@@ -1421,12 +1421,15 @@ function failsOnlyThere(folded: string): Slots | undefined {
   // ("cant sign in on my laptop, not my phone" says where it fails, not where it works.)
   if (!works || SIGN_IN_FAILS.test(folded.slice(0, works.index) + works[0].replace(/\s(?:but )?(?:not|never)$/, ''))) return undefined;
   const failing = negatedSlots(folded);
-  if (Object.keys(failing).length === 0) return undefined;
+  // "works on my phone but not on my laptop": it fails on a computer, whichever client that runs (the
+  // troubleshooter asks), and the phone's client is where it works.
+  const onComputer = Object.keys(failing).length === 0 && negatesComputer(folded);
+  if (Object.keys(failing).length === 0 && !onComputer) return undefined;
   const working = slotsOf(withoutNegatedSlots(folded));
   let rest = ` ${withoutNegatedSlots(folded)} `;
   for (const slot of Object.values(working)) rest = rest.split(` ${slot.said} `).join(' ');
   if (tokens(rest.trim()).some((word) => !COMPLAINT_WORDS.has(word) && word !== 'but' && !/^\d+$/.test(word))) return undefined;
-  const kept = Object.fromEntries(Object.entries(working).filter(([kind]) => !(kind in failing)));
+  const kept = Object.fromEntries(Object.entries(working).filter(([kind]) => !(kind in failing) && !(onComputer && kind === 'client')));
   return { ...kept, ...failing };
 }
 

@@ -8,7 +8,8 @@ import { searchTokens } from './text';
  * "difference between") is about something else, however well it scores.
  */
 export interface AskedSubject {
-  kind: 'definition' | 'comparison';
+  /** `failing`: "lync works fine but not the meetings": what fails is the thing named after "but not". */
+  kind: 'definition' | 'comparison' | 'failing';
   /** Search tokens of each thing named (one for a definition, two for a comparison), function words left out. */
   parts: string[][];
   /**
@@ -36,6 +37,23 @@ const DEFINITIONS = [
 const EXPANSION = new RegExp(String.raw`\bwhat(?: does| do| is|s|'s| s)\s+(?:a |an |the )?${NAME}\s+(?:stand for|stands for|short for)\b`);
 const COMPARISON = /\b(?:difference|diff) between (?:a |an |the )?([a-z0-9 .-]{1,40}?) (?:and|vs|versus) (?:a |an |the )?([a-z0-9 .-]{1,40}?)(?=\?|$|,|\.| in | for | when | if )/;
 
+/**
+ * "lync works fine but not the meetings", "everything works except meetings": the rest works, so the
+ * answer is about the thing that does not. (Where it fails, "but not on my laptop" or "not from home",
+ * is read elsewhere: a place or a device is no subject.)
+ */
+const WORKS_LEAD = String.raw`\b(?:works|work|working|worked|is fine|s fine|is ok|is okay|signs in|sign in|signed in)\b(?: fine| ok| okay| great)?`;
+const FAILING = [
+  new RegExp(String.raw`${WORKS_LEAD}(?:[^.?!;,]{0,30}?)? but not (?:(?:the|my|our|for|with|during)\s+)?${NAME}${END}`),
+  // "lync signs in fine but meetings dont work"
+  new RegExp(String.raw`${WORKS_LEAD}(?:[^.?!;,]{0,30}?)? but (?:(?:the|my|our)\s+)?${NAME} (?:dont|doesnt|wont|isnt|arent|do not|does not|will not|is not|are not|never)\b`),
+  new RegExp(String.raw`\b(?:everything|all|it all|lync|it)(?: else)? (?:works|is fine|is ok|is okay|is good)(?: fine| ok)? (?:except|apart from|other than|but) (?:(?:the|my|our|for|with|during)\s+)?${NAME}${END}`),
+];
+/** First words after "but not" that start no name: a place, a time, a degree, a pointer back. */
+const NOT_FAILING_NAME = new Set(
+  'on in at from over via outside inside through always sure anymore yet today now really all everything much quite so too when once every since after before if because that this it them me working signing able as like very any anything any more the a an for with i we you he she they not no never'.split(' '),
+);
+
 /** Words that point back at something ("what is that?") or ask for a state ("what's left"), not a name. */
 const NOT_A_NAME = new Set(['it', 'that', 'this', 'they', 'these', 'those', 'he', 'she', 'up', 'new', 'wrong', 'next', 'going', 'left', 'happening', 'needed']);
 
@@ -50,6 +68,12 @@ export function askedSubject(folded: string): AskedSubject | undefined {
   if (expanded && !NOT_A_NAME.has(expanded[1]!.split(' ')[0]!)) {
     const part = contentTokens(expanded[1]!);
     if (part.length > 0) return { kind: 'definition', parts: [part], expansion: true };
+  }
+  for (const pattern of FAILING) {
+    const match = pattern.exec(folded);
+    if (!match || NOT_FAILING_NAME.has(match[1]!.split(' ')[0]!)) continue;
+    const part = contentTokens(match[1]!);
+    if (part.length > 0) return { kind: 'failing', parts: [part] };
   }
   for (const pattern of DEFINITIONS) {
     const match = pattern.exec(folded);

@@ -83,6 +83,12 @@ const TIE_SCORE = 0.03;
 const TIE_MATCH = 0.02;
 /** Coverage at or above this means the article accounts for the whole (one-word) question. */
 const FULL_COVERAGE = 0.99;
+/**
+ * Two articles this close, written for different clients, and a question that names none: "why does
+ * lync ask for my password every morning" fits the phones' AD FS prompts and the desktop's Kerberos
+ * prompts alike. Stating either is a guess about which Lync the user has.
+ */
+const CLIENT_FORK_SCORE = 0.05;
 /** A message of at most this many content words that two articles cover entirely is vague unless it is close to an example question. */
 const VAGUE_MAX_WORDS = 3;
 const VAGUE_MAX_MATCH = 0.6;
@@ -222,6 +228,13 @@ function coversDistinctiveWords(hit: SearchHit): boolean {
 }
 
 /** The hits worth offering when none is a confident answer: near the question and about its words. */
+/** Each article is written for clients of its own (the server side aside), and no client is in both; neither is for any client. */
+function forDifferentClients(one: readonly string[], other: readonly string[]): boolean {
+  const users = (clients: readonly string[]) => (clients.includes('any') ? [] : clients.filter((client) => client !== 'server'));
+  const [first, second] = [users(one), users(other)];
+  return first.length > 0 && second.length > 0 && !first.some((client) => second.includes(client));
+}
+
 function worthOffering(hits: SearchHit[], minWords: number): SearchHit[] {
   const best = hits[0];
   // One shared word ("menu", "record") is a coincidence, not a topic: an offer needs two.
@@ -397,7 +410,9 @@ export class KnowledgeIndex {
       const sharedWord = hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
       const plainlyAbout = Boolean(best && best.signals.questionMatch >= (sharedWord ? SHARED_WORD_MIN_MATCH : SINGLE_WORD_MIN_MATCH));
       // "What's a TURN server?" is answered by an article about TURN servers or not at all.
-      const subject = askedSubject(normaliseText(question));
+      // (A client or device after "works but not" says where it fails, not what: no subject.)
+      const named = askedSubject(normaliseText(question));
+      const subject = named?.kind === 'failing' && named.parts[0]!.every((token) => this.synonyms.context.has(token)) ? undefined : named;
       const aboutSubject = (rank: number) => !subject || this.coversSubject(hitPositions[rank]!, subject);
       // "lync broken", "error message": a few words that several articles hold entirely, and no example
       // question close to them, say too little to pick one.
@@ -468,6 +483,9 @@ export class KnowledgeIndex {
       // stating either is a coin toss, so both are offered.
       const second = hits[1];
       if (confident && second && best!.score - second.score < TIE_SCORE && second.signals.coverage >= FULL_COVERAGE && best!.signals.coverage >= FULL_COVERAGE && Math.abs(best!.signals.questionMatch - second.signals.questionMatch) < TIE_MATCH) {
+        return { hits, tokens, unknown, answered: false, suggested: [best!, second] };
+      }
+      if (confident && second && asked.size === 0 && best!.score - second.score < CLIENT_FORK_SCORE && forDifferentClients(best!.article.clients, second.article.clients)) {
         return { hits, tokens, unknown, answered: false, suggested: [best!, second] };
       }
       return { hits, tokens, unknown, answered: confident, ...(ambiguous ? { ambiguousWord: asTyped() } : {}), ...(suggested.length > 0 ? { suggested } : {}) };

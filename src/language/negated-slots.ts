@@ -22,6 +22,15 @@ export function negatedSlots(text: string): Slots {
   return found;
 }
 
+/** A computer, and no client that runs on it: "not on my laptop". */
+const COMPUTER_ONLY = /^(?:(?:the|a|my|on|from|in|with|own|home)\s+)*(?:laptop|notebook|computer)$/;
+
+/** The message says it is *not* on a computer it names without its client ("works on my phone but not on my laptop"). */
+export function negatesComputer(text: string): boolean {
+  for (const match of text.matchAll(NEGATED)) if (COMPUTER_ONLY.test(match[2]!.trim())) return true;
+  return false;
+}
+
 /** The chunk names a client or method and nothing else but the words around one. */
 function onlyASlot(chunk: string): boolean {
   const { slots, rest } = wordsBesideSlots(chunk);

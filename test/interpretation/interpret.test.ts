@@ -1944,8 +1944,23 @@ describe('signing in works somewhere, and not somewhere else', () => {
     // "Works" says it as well as "signs in".
     ['lync works at the office but not at home', { where: { value: 'outside' } }],
     ['lync works on my iphone but not on my pc', { client: { value: 'desktop' } }],
+    // "Is fine" and "it's ok" say it too.
+    ['lync is fine on my iphone but not on my pc', { client: { value: 'desktop' } }],
+    ['its ok in the office but not at home', { where: { value: 'outside' } }],
   ])('"%s" offers the troubleshooter for where it fails', (text, slots) => {
     expect(meaning(text)).toMatchObject({ kind: 'troubleshoot', slots });
+  });
+  it.each([
+    'lync works on my phone but not on my laptop',
+    'lync signs in on my ipad but not on my computer',
+    'its been fine on the iphone but not the laptop',
+  ])('"%s": it fails on a computer, whichever client it runs, so the troubleshooter asks (not the phones\' article)', (text) => {
+    const read = meaning(text);
+    expect(read).toMatchObject({ kind: 'troubleshoot' });
+    expect((read as { slots: Record<string, unknown> }).slots.client).toBeUndefined();
+  });
+  it.each(['ok, not on my laptop', 'fine, not the iphone', 'lync works on my laptop but not on my phone'])('"%s" is not read as where it fails', (text) => {
+    expect(meaning(text).kind).not.toBe('troubleshoot');
   });
   it.each([
     ['caller on a surface rt says the store app cant find the server but desktop lync works from the same desk', { client: { value: 'store-app' } }],

@@ -18,6 +18,11 @@ describe('the thing a definition or comparison question asks about', () => {
     ['whats the diff between close and exit in lync?', 'comparison', [['close'], ['exit']]],
     ['what does PSTN stand for', 'definition', [['pstn']]],
     ['what is LIS short for again', 'definition', [['lis']]],
+    // The rest works: the thing that does not is what the question is about.
+    ['lync works fine but not the meetings', 'failing', [['meeting']]],
+    ['lync signs in fine but meetings dont work', 'failing', [['meeting']]],
+    ['everything works except meetings', 'failing', [['meeting']]],
+    ['im and presence work but not video', 'failing', [['video']]],
   ])('"%s" asks for a %s of %j', (question, kind, parts) => {
     const subject = askedSubject(normaliseText(question));
     expect(subject?.kind).toBe(kind);
@@ -32,6 +37,11 @@ describe('the thing a definition or comparison question asks about', () => {
     "created the trusted app pool, what's left before it works",
     'what are my options',
     'lync wont sign in on my surface',
+    // Where or when it fails names no subject.
+    'lync works on my phone but not on my laptop',
+    'i can sign in at work but not from home',
+    'it works but not always',
+    'it works fine but i cant join meetings',
   ])('"%s" asks for a fact, not a definition', (question) => {
     expect(askedSubject(normaliseText(question))).toBeUndefined();
   });
@@ -45,6 +55,17 @@ describe('the thing a definition or comparison question asks about', () => {
     [{ kind: 'comparison' as const, parts: [['cname', 'record'], ['record']] }, ['close', 'sign', 'record'], false],
   ])('%j over an article about %j: %s', (subject, about, covered) => {
     expect(coversSubject(subject, (token) => about.includes(token), () => about)).toBe(covered);
+  });
+});
+
+describe('"works, but not X": an article that never speaks of X is not the answer', () => {
+  it('"lync works fine but not the meetings" is not answered with the phones\' mobility policy', () => {
+    const result = knowledge.search('lync works fine but not the meetings');
+    expect(result.answered).toBe(false);
+    expect((result.suggested ?? []).map((hit) => hit.article.id)).not.toContain('mobility-policy-mobility-disabled');
+  });
+  it('"lync works on my laptop but not on my phone" still gets the mobility policy', () => {
+    expect(answeredWith(knowledge, 'lync works on my laptop but not on my phone')).toBe('mobility-policy-mobility-disabled');
   });
 });
 

@@ -615,6 +615,20 @@ describe('out of scope', () => {
   });
 });
 
+describe('two clients\' articles level, and no client named', () => {
+  it('"why does lync ask for my password every morning" offers the phones\' AD FS prompts and the desktop\'s Kerberos prompts, stating neither', () => {
+    const result = knowledge.search('why does lync ask for my password every morning');
+    expect(result.answered).toBe(false);
+    expect((result.suggested ?? []).map((hit) => hit.article.id).sort()).toEqual(['kerberos-repeated-password-prompts', 'mobile-passive-auth-when-prompted']);
+  });
+  it.each([
+    ['why does the lync app on my iphone ask for my password every morning', 'mobile-passive-auth-when-prompted'],
+    ['lync control panel keeps asking for my password even though its right', 'kerberos-repeated-password-prompts'],
+  ])('with the client named, "%s" is answered', (question, id) => {
+    expect(answeredWith(knowledge, question)).toBe(id);
+  });
+});
+
 describe('clients', () => {
   it.each([
     [['ios', 'storeapp'], ['ios']],
