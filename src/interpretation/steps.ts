@@ -26,6 +26,8 @@ const DISTINCT_IN = 2;
 interface IndexedStep {
   stepId: string;
   words: Set<string>;
+  /** The procedure's last step ("attach the zip to the ticket"): named only to someone already in the flow. */
+  ending: boolean;
 }
 
 /**
@@ -40,6 +42,8 @@ export interface StepPath {
   staff: boolean;
   /** Only the steps already shown: "what was the address again" asks about one the user has seen. */
   seenOnly?: boolean;
+  /** A path assumed for a question asked outside the flow (from its start for the client named). */
+  assumed?: boolean;
 }
 
 function stemmed(word: string): string {
@@ -85,7 +89,7 @@ function plainWords(text: string): string[] {
 const DONE_WORDS = new Set('ok okay done got have ive up already now finally yes yep yeah there did that so right its it is'.split(' ').map(stemmed));
 
 export class StepIndex {
-  private readonly byFlow = new Map<string, { steps: IndexedStep[]; topic: Set<string>; frequency: Map<string, number> }>();
+  private readonly byFlow = new Map<string, ReturnType<typeof indexFlow>>();
   private readonly flows = new Map<string, FlowDefinition>();
 
   constructor(catalog: FlowCatalog) {
@@ -100,26 +104,13 @@ export class StepIndex {
    * ("smart card", "enroll") do not count: every step shares them.
    */
   stepFor(flowId: string, question: string, path?: StepPath, minScore = 1, minShare = 0): string | undefined {
-    const indexed = this.byFlow.get(flowId);
+    const all = this.byFlow.get(flowId);
     const flow = this.flows.get(flowId);
-    if (!indexed || !flow) return undefined;
-    // Request verbs ("send you my logs", "walk me through") say how the user asks, not which step.
-    const asked = [...new Set(wordsOf(question))].filter((word) => !indexed.topic.has(word) && !EVERYDAY.has(word));
-    // With `minShare`, the step must hold that share of the question's own words: "she forgot her changed
-    // PIN and the card is locked, how do I reset it" shares only "pin" with the step that types it.
-    const holds = (stepId: string) => minShare === 0 || asked.filter((word) => indexed.steps.find((step) => step.stepId === stepId)!.words.has(word)).length >= minShare * asked.length;
-    const anywhere = bestStep(indexed.steps, indexed.frequency, asked);
-    if (!path) return anywhere && anywhere.score >= minScore && holds(anywhere.stepId) ? anywhere.stepId : undefined;
-    const allowed = new Set(path.seenOnly ? [...path.visited, path.stepId] : [...reachable(flow, path.stepId, path.staff), ...path.visited]);
-    // How distinctive a word is among the steps this conversation could be on: "folder" is in the Store
-    // app's and the Mac's steps too, but on the PC's path only one step names it…
-    const candidates = indexed.steps.filter((step) => allowed.has(step.stepId));
-    const onPath = bestStep(candidates, frequencies(candidates), asked);
-    if (!onPath || onPath.score < minScore) return undefined;
-    // …unless the question's words point more strongly at a step off the path ("redirect the search
-    // output to a file" is the server's step, even where "file" names only one of the Store app's).
-    if (anywhere && !allowed.has(anywhere.stepId) && anywhere.score > onPath.score) return undefined;
-    return holds(onPath.stepId) ? onPath.stepId : undefined;
+    if (!all || !flow) return undefined;
+    const step = stepIn(all.withoutEndings, flow, question, path, minScore, minShare);
+    // What to do with the result ("what do i do with the zip") is asked by someone who has it, in the
+    // flow; and only when no step before it is the one (its words, "the Tracing folder", are theirs too).
+    return step ?? (path && !path.assumed ? stepIn(all, flow, question, path, minScore, minShare) : undefined);
   }
 
 
@@ -135,7 +126,7 @@ export class StepIndex {
     // "…from the lync desktop client": only the steps for that client ("desktop" also appears in the
     // Fiddler step for phones, which is run on a desktop).
     const start = this.clientStart(flowId, client);
-    const stepId = this.stepFor(flowId, question, start ? { stepId: start, visited: [], staff: true } : undefined, 1, minShare);
+    const stepId = this.stepFor(flowId, question, start ? { stepId: start, visited: [], staff: true, assumed: true } : undefined, 1, minShare);
     return stepId ? { flowId, stepId } : undefined;
   }
 
@@ -176,7 +167,7 @@ export class StepIndex {
   stepOfArticle(flowId: string, articleId: string, client: string | undefined): string | undefined {
     const flow = this.flows.get(flowId);
     if (!flow) return undefined;
-    const indexed = new Set(this.byFlow.get(flowId)?.steps.map((step) => step.stepId) ?? []);
+    const indexed = new Set(this.byFlow.get(flowId)?.withoutEndings.steps.map((step) => step.stepId) ?? []);
     const listing = Object.entries(flow.steps).filter(([stepId, step]) => indexed.has(stepId) && step.articles.includes(articleId)).map(([stepId]) => stepId);
     if (listing.length !== 1) return undefined;
     const start = this.clientStart(flowId, client);
@@ -191,18 +182,48 @@ export class StepIndex {
   }
 }
 
-function indexFlow(flow: FlowDefinition): { steps: IndexedStep[]; topic: Set<string>; frequency: Map<string, number> } {
+/** `StepIndex.stepFor` over one set of a flow's indexed steps. */
+function stepIn(indexed: IndexedFlow, flow: FlowDefinition, question: string, path: StepPath | undefined, minScore: number, minShare: number): string | undefined {
+  // Request verbs ("send you my logs", "walk me through") say how the user asks, not which step.
+  const asked = [...new Set(wordsOf(question))].filter((word) => !indexed.topic.has(word) && !EVERYDAY.has(word));
+  // With `minShare`, the step must hold that share of the question's own words: "she forgot her changed
+  // PIN and the card is locked, how do I reset it" shares only "pin" with the step that types it.
+  const holds = (stepId: string) => minShare === 0 || asked.filter((word) => indexed.steps.find((step) => step.stepId === stepId)!.words.has(word)).length >= minShare * asked.length;
+  const anywhere = bestStep(indexed.steps, indexed.frequency, asked);
+  if (!path) return anywhere && anywhere.score >= minScore && holds(anywhere.stepId) ? anywhere.stepId : undefined;
+  const allowed = new Set(path.seenOnly ? [...path.visited, path.stepId] : [...reachable(flow, path.stepId, path.staff), ...path.visited]);
+  // How distinctive a word is among the steps this conversation could be on: "folder" is in the Store
+  // app's and the Mac's steps too, but on the PC's path only one step names it…
+  const candidates = indexed.steps.filter((step) => allowed.has(step.stepId));
+  const onPath = bestStep(candidates, frequencies(candidates), asked);
+  if (!onPath || onPath.score < minScore) return undefined;
+  // …unless the question's words point more strongly at a step off the path ("redirect the search
+  // output to a file" is the server's step, even where "file" names only one of the Store app's).
+  if (anywhere && !allowed.has(anywhere.stepId) && anywhere.score > onPath.score) return undefined;
+  return holds(onPath.stepId) ? onPath.stepId : undefined;
+}
+
+interface IndexedFlow {
+  steps: IndexedStep[];
+  topic: Set<string>;
+  frequency: Map<string, number>;
+}
+
+function indexFlow(flow: FlowDefinition): IndexedFlow & { withoutEndings: IndexedFlow } {
   // The flow's own subject: words of its triggers and title that are not everyday verbs ("walk", "set").
   const topic = new Set([...flow.triggers.flatMap((trigger) => wordsOf(trigger.replace(/\+/g, ' '))), ...wordsOf(flow.title)].filter((word) => !EVERYDAY.has(word)));
   const steps: IndexedStep[] = [];
   for (const [stepId, step] of Object.entries(flow.steps)) {
-    // Procedure steps only: instructions the user carries out (questions and endings are not "how do I").
-    if (!step.next || step.branch) continue;
+    // Procedure steps only: instructions the user carries out (questions and endings are not "how do I"),
+    // and the last step of a procedure that still has some ("zip the logs and attach them to the ticket").
+    // (Not a cause's fix: that is the troubleshooter's conclusion, reached by its questions.)
+    if ((!step.next && !(step.end === 'done' && step.do?.length)) || step.branch) continue;
     // (A title's "Step 10 —" is its place, not its subject: "IE 10" is no question about step 10.)
     const text = [step.title.replace(/^step \d+\s*[—–-]\s*/i, ''), step.say ?? '', ...(step.do ?? []), step.stuckHelp ?? ''].join(' ');
-    steps.push({ stepId, words: new Set(wordsOf(text)) });
+    steps.push({ stepId, words: new Set(wordsOf(text)), ending: !step.next });
   }
-  return { steps, topic, frequency: frequencies(steps) };
+  const procedure = steps.filter((step) => !step.ending);
+  return { steps, topic, frequency: frequencies(steps), withoutEndings: { steps: procedure, topic, frequency: frequencies(procedure) } };
 }
 
 /** The one step whose distinctive words the question holds most of (a tie names none). */

@@ -656,6 +656,16 @@ describe('answer or guide', () => {
     expect(steps.stepFor('collect-logs', 'how do i redirect the search output to a file?', storePath)).toBeUndefined();
   });
 
+  it.each(['what do i do with the zip', 'can i just email them', 'how do i zip it'])(
+    'in the flow, at the log files, "%s" is about sending them, the last step; asked outside the flow it is not that step',
+    (question) => {
+      const pcFiles = { stepId: 'desktop-files', visited: ['which-client', 'desktop-logging-on', 'desktop-reproduce'], staff: false };
+      expect(steps.stepFor('collect-logs', question, pcFiles)).toBe('send-logs');
+      expect(steps.stepFor('collect-logs', question)).not.toBe('send-logs');
+      expect(steps.stepForAny(`${question} lync logs`, 'desktop')?.stepId).not.toBe('send-logs');
+    },
+  );
+
   it('the continue button starts the flow at that step', () => {
     expect(meaning('start smart-card-enrollment at template')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'template' });
     expect(meaning('start smart-card-enrollment at no-such-step')).not.toMatchObject({ stepId: 'no-such-step' });
