@@ -336,6 +336,9 @@ describe('out of scope', () => {
     // Prompts when Outlook opens; every contact offline.
     'lync asks for my password every time i open outlook',
     'my lync contacts are all offline',
+    // An empty contact list (the phones' contacts under passive authentication are covered); the presence colour.
+    'my lync contact list is empty',
+    'the lync icon is red',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -345,6 +348,13 @@ describe('out of scope', () => {
       expect(knowledge.answer(question).reply.text).toMatch(/^I don't know/);
     },
   );
+
+  it.each([
+    ['are my contacts still there on the iphone with adfs', 'mobile-passive-auth-no-exchange-features'],
+    ['red light on the desk phone does not come on when i have a new voicemail', 'exchange-um-message-waiting-indicator'],
+  ])('the covered neighbour still answers: "%s"', (question, id) => {
+    expect(answeredWith(knowledge, question)).toBe(id);
+  });
 
   it('"since yesterday" says when, not what: no article on yesterday\'s server logs for a changed password', () => {
     const result = knowledge.search('i changed my password yesterday and now lync wont sign in', 3);
