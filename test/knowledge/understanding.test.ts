@@ -339,6 +339,8 @@ describe('out of scope', () => {
     // An empty contact list (the phones' contacts under passive authentication are covered); the presence colour.
     'my lync contact list is empty',
     'the lync icon is red',
+    // Notifications that do not pop up (the trust prompt that pops up is covered).
+    'lync notifications dont pop up',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
