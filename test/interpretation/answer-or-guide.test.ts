@@ -190,3 +190,17 @@ describe('a sign-in complaint, then what still works', () => {
     expect(outcome(text)).toBe('troubleshoot');
   });
 });
+
+describe('works on wifi but not on mobile data', () => {
+  it.each([
+    // (Not the Store app's 4G modem article: no client is named, and most who say "mobile data" mean a phone.)
+    'lync works on wifi but not on mobile data',
+    'lync works fine on wifi but not on 4g',
+    'my iphone lync works on wifi but not on 4g',
+  ])('"%s" offers the troubleshooter for outside', (text) => {
+    expect(meaning(text)).toMatchObject({ kind: 'troubleshoot', slots: { where: { value: 'outside' } } });
+  });
+  it('the Store app with its 4G modem named still gets that article', () => {
+    expect(outcome('lync on my surface works on wifi but not with the 4g usb modem')).toBe('article store-app-4g-lte-usb-modem');
+  });
+});
