@@ -116,8 +116,11 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
   // "where are the logs for this app?" after the clock answer: with its context it lands on that answer
   // again, barely; alone it fits something else better. It asks about that, not about the answer again.
   // (Not when alone it is only a word several articles share: "how do i check that".)
+  // (Nor when the answer just given speaks of every word it says as fully as the other does: "where is
+  // that folder again" after the answer that says which folder holds the logs.)
   const plausible = alone.answered || (alone.suggested ?? []).length > 0;
-  if (together && last && together.article.id === last.id && plausible && (alone.hits[0]?.confidence ?? 0) > together.confidence && alone.hits[0]!.article.id !== last.id) return alone;
+  const lastCoversAsWell = alone.hits.some((hit) => hit.article.id === last?.id && hit.signals.coverage >= alone.hits[0]!.signals.coverage);
+  if (together && last && together.article.id === last.id && plausible && !lastCoversAsWell && (alone.hits[0]?.confidence ?? 0) > together.confidence && alone.hits[0]!.article.id !== last.id) return alone;
   const apart = alone.answered ? alone.hits[0] : undefined;
   // Read with its context nothing fits, alone it is only offered (never stated): the offer it is.
   // (Unless read with its context the offer is surer: "i never got one" after a question about the PIN.)

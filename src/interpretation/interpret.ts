@@ -1249,8 +1249,10 @@ function saysFineStillFailing(text: string, articleId: string, context: Interpre
 }
 
 function rulesOut(folded: string): boolean {
-  return RULED_OUT.test(folded) && !UNSURE.test(folded);
+  return RULED_OUT.test(ASKED_AGAIN.test(folded) ? folded.slice(0, -' again'.length) : folded) && !UNSURE.test(folded);
 }
+/** "where is that folder again", "what was the address again": asked once more, not "it happened again". */
+const ASKED_AGAIN = /^(?:(?:so|ok|okay|sorry|and|um|uh|wait|hmm) )*(?:where|what|whats|wheres|which|how)\b.* again$/;
 /**
  * The troubleshooter offered with the likely causes for the client the message names (else the one an
  * earlier answer was for), leaving out the causes in `tried`, which the user has ruled out.

@@ -131,6 +131,12 @@ describe('right after an answer, a short question may be about that answer', () 
     [trustQuestion, 'who won the game last night?', false],
     // A new question with articles of its own stays new.
     ['the store app says the clock is wrong', 'where are the Lync client logs on Windows', false],
+    // Asked once more: the answer just given speaks of the folder (the log folder, not CMS's file store).
+    ['the support guy wants my lync logs, no idea how to get them', 'where is that folder again', true],
+    ['the support guy wants my lync logs, no idea how to get them', 'sorry what was the folder again?', true],
+    ['how do i sync the clock on my surface', 'what was the command again', true],
+    // "Again" that reports the same failure still rules the answer out.
+    ['how do i sync the clock on my surface', 'same error again', false],
   ])('after "%s": "%s" is about it: %s', (previousQuestion, text, about) => {
     const last = answerTo(previousQuestion);
     const got = outcome(text, { previousQuestion, lastAnswer: { id: last } });

@@ -1930,6 +1930,20 @@ describe('a follow-up that neither reading answers', () => {
   });
 });
 
+describe('a follow-up that alone fits another article better', () => {
+  const hit = (id: string, confidence: number, coverage = 1) => ({ article: { id } as never, score: confidence, confidence, signals: { coverage, questionMatch: 0.3, distinctive: 1, aboutWords: 1 } });
+  const answering = (...hits: ReturnType<typeof hit>[]): SearchResult => ({ ...NOTHING, hits, answered: true });
+  const last = { id: 'desktop-logs' };
+  const joined = answering(hit('desktop-logs', 0.6));
+  it('is about that other article when the answer just given is not among its fits, or fits fewer of its words', () => {
+    expect(followUpResult(joined, answering(hit('cms', 0.77), hit('store-logs', 0.64)), last).hits[0]?.article.id).toBe('cms');
+    expect(followUpResult(joined, answering(hit('cms', 0.77), hit('desktop-logs', 0.63, 0.5)), last).hits[0]?.article.id).toBe('cms');
+  });
+  it('stays with the answer just given when that answer speaks of every word it says as fully', () => {
+    expect(followUpResult(joined, answering(hit('cms', 0.77), hit('store-logs', 0.64), hit('desktop-logs', 0.63)), last).hits[0]?.article.id).toBe('desktop-logs');
+  });
+});
+
 describe('thanks for the effort', () => {
   it.each(['ok thanks anyway', 'thanks for trying'])('"%s" is thanks, and says it is not solved', (text) => {
     expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic: 'thanks', unsolved: true });
