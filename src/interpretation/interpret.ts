@@ -308,6 +308,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   // ("did the resync, works now!!" opens like a question but reports what was done.)
   const worked = choices && (group?.id === 'worked' || phraseGroupSaid(text)?.id === 'worked') && (!looksLikeQuestion(text) || (REPORTS_DONE.test(folded) && !text.includes('?'))) ? solvedEnding(context) : undefined;
   if (worked && !['picked', 'exact'].includes(matchChoice(choices!, 'yes').kind)) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: worked, slots: {}, confidence: 0.7 };
+  // "found it" right after "i don't see that option" took the flow on to its fallback: the step the user
+  // was stuck on works after all, so back to it.
+  if (!choices && context.flow && cameByStuck(context.flow) && ((group ?? phraseGroupSaid(text))?.id === 'found' || FOUND_AFTER_ALL.test(folded))) return { kind: 'flow-word', word: 'back', confidence: 0.8 };
   if (group) {
     const meant = senseIn(group, step, choices);
     if (meant) return meant;
@@ -606,6 +609,16 @@ function assumedClientCorrected(text: string, flow: FlowState): Slots | undefine
   const said = slotsOf(text).client;
   if (!said || !flow.assumed?.includes('client') || flow.facts.client === said.value || !onlySlots(text)) return undefined;
   return { ...slotsFromFacts(flow.facts), client: said };
+}
+
+/** "oh wait found it", "nvm i see it now": what the step before pointed to is there after all. */
+const FOUND_AFTER_ALL = /^(?:(?:oh|ah|ok|okay|wait|nevermind|never mind|nvm|sorry|actually|hang on|hold on|yes|yep|yeah)\s+)*(?:i\s+)?(?:found (?:it|them|the \w+)|(?:can )?see it now|there it is)(?:\s+(?:now|after all|sorry|thanks))*$/;
+
+/** The flow reached this step because the user was stuck at the step before it (its fallback). */
+function cameByStuck(flow: FlowState): boolean {
+  const before = flow.trail.at(-2);
+  const last = flow.progress.at(-1);
+  return before !== undefined && last?.status === 'stuck' && `${last.flowId}/${last.stepId}` === before;
 }
 
 /** What a phrase-table phrase means at this step; undefined when the step can take none of its meanings. */

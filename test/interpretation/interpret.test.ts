@@ -2285,3 +2285,19 @@ describe('a question asked at a step that the step itself answers', () => {
     expect(ask(pin, 'what pin', found('lync-delete-my-sign-in-info', false))).toMatchObject({ kind: 'question' });
   });
 });
+
+describe('found after all, right after being stuck', () => {
+  const read = (text: string, flow: FlowState) => interpret(text, { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false });
+  const fallback = at('collect-logs', ['Mac', 'stuck']);
+  const onMacStep = at('collect-logs', ['Mac']);
+  it.each(['found it', 'oh wait found it', 'nvm i see it now', 'ah there it is'])('"%s" at the fallback the stuck step led to goes back to that step', (text) => {
+    expect(fallback.stepId).toBe('client-logs');
+    expect(read(text, fallback)).toMatchObject({ kind: 'flow-word', word: 'back' });
+  });
+  it.each([
+    ['found it', onMacStep],
+    ['found it but its greyed out', fallback],
+  ])('"%s" elsewhere goes nowhere back', (text, flow) => {
+    expect(read(text, flow)).not.toMatchObject({ kind: 'flow-word', word: 'back' });
+  });
+});
