@@ -422,7 +422,12 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   const text = typed.replace(ACK_LEAD, '');
   const folded = foldPhrase(text);
   const found = context.search(asidePart ?? text);
-  // (About another client: no step of this flow, which is for the client it settled, answers it.)
+  // (About another client: no step on this flow's path, which is for the client it settled, answers it.
+  // A step of another client's branch may: "what about the iphone logs" in the Mac's branch of log
+  // collection, when the knowledge base has no answer.)
+  const settledElse = otherClient !== undefined && context.flow?.facts.client !== undefined && otherClient !== context.flow.facts.client;
+  const otherBranch = settledElse && !found.answered ? context.steps?.stepForAny(text, otherClient) : undefined;
+  if (otherBranch) return { kind: 'step-answer', ...otherBranch, confidence: 0.6 };
   if (aboutAnotherClient) return { kind: 'question', result: found, aside: true, confidence: 0.6 };
   const definition = context.flow ? context.catalog?.byId(context.flow.flowId) : undefined;
   const here = context.flow ? definition?.steps[context.flow.stepId] : undefined;
@@ -437,7 +442,11 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   const settled = context.flow?.facts.client;
   const written = found.answered ? (found.hits[0]?.article.clients ?? []) : [];
   const forAnother = settled !== undefined && otherClient === undefined && written.length > 0 && !written.some((client) => client === settled || client === 'any' || client === 'server');
-  const result = forAnother ? { ...found, answered: false } : found;
+  // (Nor is an offer of another client's articles: "where do they end up" in the Mac's branch gets no
+  // Store app logs offered.)
+  const fits = (hit: SearchHit) => hit.article.clients.some((client) => client === settled || client === 'any' || client === 'server');
+  const offered = settled !== undefined && otherClient === undefined && !found.answered && found.suggested?.length ? found.suggested.filter(fits) : undefined;
+  const result = forAnother ? { ...found, answered: false } : offered ? { ...found, suggested: offered.length > 0 ? offered : undefined } : found;
   // A question the knowledge base cannot answer may be about another step of this very flow.
   const flow = context.flow;
   // "how do i turn on logging on the mac" in the troubleshooter: a step of the flow whose subject it

@@ -2301,3 +2301,26 @@ describe('found after all, right after being stuck', () => {
     expect(read(text, flow)).not.toMatchObject({ kind: 'flow-word', word: 'back' });
   });
 });
+
+describe('another client asked about inside a branch for one client', () => {
+  const read = (text: string, flow: FlowState, found: SearchResult = NOTHING) => interpret(text, { catalog, steps, flow, staff: false, search: () => found, isCommand: () => false });
+  const onMac = at('collect-logs', ['Mac']);
+  it.each(['what about the iphone logs', 'how do i get the logs off my android phone'])('"%s" in the Mac\'s branch is the phones\' step of the same flow, when no article answers it', (text) => {
+    expect(read(text, onMac)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mobile-logs' });
+  });
+  it('articles offered for another client than the one the flow settled are not offered', () => {
+    const storeApp = { id: 'store-app-turn-on-diagnostic-logs', clients: ['store-app'], audience: ['enduser'] } as never;
+    const anyClient = { id: 'lync-close-sign-out-exit', clients: ['any'], audience: ['enduser'] } as never;
+    const signal = { coverage: 1, questionMatch: 0.3, distinctive: 1, aboutWords: 1 };
+    const offer = (...articles: never[]): SearchResult => {
+      const hits = articles.map((article, index) => ({ article, score: 0.6 - index / 10, confidence: 0.6 - index / 10, signals: signal }));
+      return { ...NOTHING, hits, suggested: hits };
+    };
+    const offered = (found: SearchResult) => {
+      const meaning = read('does the trace include passwords', onMac, found);
+      return meaning.kind === 'question' ? (meaning.result.suggested ?? []).map((hit) => hit.article.id) : [];
+    };
+    expect(offered(offer(storeApp, anyClient))).toEqual(['lync-close-sign-out-exit']);
+    expect(offered(offer(storeApp))).toEqual([]);
+  });
+});

@@ -107,10 +107,14 @@ describe('a replacing group: its words give way to the canonical word', () => {
     ['how do i turn on logging on the store app', ['log']],
     ['logging in lync', ['log', 'signin']],
     ['do i need to restart lync after turning logging on', ['log']],
+    // Logs taken off a phone: nobody signs out. A client that logs the user off still does.
+    ['how do i get the logs off my android phone', ['log']],
+    ['lync logs me off every hour', ['signout']],
   ])('%s', (text, present) => {
     const tokens = searchTokens(synonyms.expand(normaliseText(text)));
     for (const token of present) expect(tokens).toContain(token);
     if (!present.includes('log')) expect(tokens).not.toContain('log');
+    if (!present.includes('signout')) expect(tokens).not.toContain('signout');
   });
 
   it('"after turning logging on" is logging, not signing on', () => {
