@@ -459,7 +459,7 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // ("whats the address again": a step already shown, of those only; the sign-in address is ahead.)
   const path = flow ? { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff } : undefined;
   const recalled = path && RECALLED.test(folded) ? context.steps?.stepFor(flow!.flowId, text, { ...path, seenOnly: true }) : undefined;
-  const stepId = !result.answered && path ? (recalled ?? context.steps?.stepFor(flow!.flowId, text, path)) : undefined;
+  const stepId = !result.answered && path ? (recalled ?? context.steps?.stepFor(flow!.flowId, text, path, 1, OWN_STEP_SHARE)) : undefined;
   // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
   // address gets it again, with what to do if it doesn't work.)
   if (stepId) return { kind: 'step-answer', flowId: flow!.flowId, stepId, confidence: 0.6 };
@@ -494,6 +494,13 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   if (!result.answered && help && helpExplains(help, asked)) return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
   return { kind: 'question', result, aside: true, confidence: 0.7 };
 }
+
+/**
+ * A question asked inside a flow is one of its steps only when the step holds more than a third of the
+ * question's own words: "is lync going away for teams" shares only "team" with the step that says "if
+ * your support team didn't give you a PIN".
+ */
+const OWN_STEP_SHARE = 0.34;
 
 /** Words of a question short enough to be about the step it is asked at ("what pin", "which pin?"). */
 const SHORT_STEP_QUESTION = 3;

@@ -2324,3 +2324,15 @@ describe('another client asked about inside a branch for one client', () => {
     expect(offered(offer(storeApp))).toEqual([]);
   });
 });
+
+describe('a side question that shares one word with a step', () => {
+  const read = (text: string, flow: FlowState) => interpret(text, { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false });
+  const virtualCard = at('smart-card-enrollment', ['Virtual smart card (TPM)']);
+  it('"is lync going away for teams" is no step of the enrollment (its PIN step only says "support team")', () => {
+    expect(virtualCard.stepId).toBe('virtual-note');
+    expect(read('btw is lync going away for teams', virtualCard)).not.toMatchObject({ kind: 'step-answer' });
+  });
+  it('a question most of whose words a step holds is still that step', () => {
+    expect(read('which template do i pick', virtualCard)).toMatchObject({ kind: 'step-answer', stepId: 'template' });
+  });
+});
