@@ -110,6 +110,7 @@ describe('a replacing group: its words give way to the canonical word', () => {
     // Logs taken off a phone: nobody signs out. A client that logs the user off still does.
     ['how do i get the logs off my android phone', ['log']],
     ['lync logs me off every hour', ['signout']],
+    ['how do i turn logging off again after', ['log']],
   ])('%s', (text, present) => {
     const tokens = searchTokens(synonyms.expand(normaliseText(text)));
     for (const token of present) expect(tokens).toContain(token);
