@@ -446,7 +446,11 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // Store app logs offered.)
   const fits = (hit: SearchHit) => hit.article.clients.some((client) => client === settled || client === 'any' || client === 'server');
   const offered = settled !== undefined && otherClient === undefined && !found.answered && found.suggested?.length ? found.suggested.filter(fits) : undefined;
-  const result = forAnother ? { ...found, answered: false } : offered ? { ...found, suggested: offered.length > 0 ? offered : undefined } : found;
+  // "does this work on windows 7" while collecting logs: "this" is the procedure at hand, and an article
+  // that belongs to another guided procedure (virtual smart cards need Windows 8) answers something else.
+  const ownFlow = context.flow?.flowId;
+  const anotherProcedure = found.answered && ownFlow !== undefined && ABOUT_THIS.test(folded) && (found.hits[0]!.article.flow ?? ownFlow) !== ownFlow;
+  const result = forAnother || anotherProcedure ? { ...found, answered: false } : offered ? { ...found, suggested: offered.length > 0 ? offered : undefined } : found;
   // A question the knowledge base cannot answer may be about another step of this very flow.
   const flow = context.flow;
   // "how do i turn on logging on the mac" in the troubleshooter: a step of the flow whose subject it
@@ -494,6 +498,9 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   if (!result.answered && help && helpExplains(help, asked)) return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
   return { kind: 'question', result, aside: true, confidence: 0.7 };
 }
+
+/** "does this work on…", "will this delete…", "is it safe": a question about the thing being done. */
+const ABOUT_THIS = /^(?:(?:so|and|but|ok|okay|btw|quick question|also) )*(?:does|do|will|would|can|could|is|should|did) (?:this|it|that|these|those|all this|any of this)\b/;
 
 /**
  * A question asked inside a flow is one of its steps only when the step holds more than a third of the

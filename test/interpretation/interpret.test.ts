@@ -2336,3 +2336,16 @@ describe('a side question that shares one word with a step', () => {
     expect(read('which template do i pick', virtualCard)).toMatchObject({ kind: 'step-answer', stepId: 'template' });
   });
 });
+
+describe('"does this …" inside a flow', () => {
+  const cards = { id: 'smart-card-physical-vs-virtual', clients: ['desktop'], audience: ['enduser'], flow: 'smart-card-enrollment' } as never;
+  const found: SearchResult = { hits: [{ article: cards, score: 1, confidence: 0.65, signals: { coverage: 1, questionMatch: 0.6, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+  const read = (text: string, flow: FlowState) => interpret(text, { catalog, steps, flow, staff: false, search: () => found, isCommand: () => false });
+  const answered = (meaning: Interpretation) => meaning.kind === 'question' && meaning.result.answered;
+  it('is about the procedure at hand: an article of another guided procedure is no answer to it', () => {
+    expect(answered(read('does this work on windows 7', at('collect-logs', ['Lync 2013 on a Windows PC'])))).toBe(false);
+  });
+  it('in that procedure itself, the article answers it', () => {
+    expect(answered(read('does this work on windows 7', at('smart-card-enrollment', ['Virtual smart card (TPM)'])))).toBe(true);
+  });
+});
