@@ -1,3 +1,4 @@
+import { slotsOf } from '../language/slots';
 import type { Article } from './article';
 import { isFunctionWord } from './everyday-words';
 import { normaliseText, searchTokens } from './text';
@@ -16,7 +17,10 @@ export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' |
   // Words that report what happens point at no part ("it asks for my password and then nothing" is not
   // about the step where "the document asks for an elevated prompt").
   for (const token of searchTokens(REPORTING)) asked.delete(token);
-  if (asked.size === 0) return undefined;
+  // A follow-up that says only where or on what it happens ("at home", "on my ipad") names which case,
+  // not which part of it: "at home" points at no line about the iPhone's Home button.
+  const placed = new Set(Object.values(slotsOf(question)).flatMap((slot) => searchTokens(normaliseText(slot.said))));
+  if ([...asked].every((token) => placed.has(token))) return undefined;
   const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size;
   let best: string | undefined;
   let most = overlap(article.answer);

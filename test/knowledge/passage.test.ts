@@ -19,3 +19,18 @@ describe('the part of an article a follow-up asks about', () => {
     expect(passageFor(trust, question)).toBeUndefined();
   });
 });
+
+describe('a follow-up that only says where or on what', () => {
+  const prompts = {
+    title: 'When the Lync mobile app asks for the AD FS sign-in again',
+    answer: 'The app shows the sign-in page on the first sign-in and after a sign out.',
+    steps: [],
+    caveats: ['No prompt is expected for app switching either: iOS Home and reopening, or a reboot.'],
+  };
+  it('"at home" is the network, not the Home button a line speaks of', () => {
+    expect(passageFor(prompts, 'at home')).toBeUndefined();
+  });
+  it('"what about pressing the home button" is that line', () => {
+    expect(passageFor(prompts, 'what about pressing the home button')).toBe(prompts.caveats[0]);
+  });
+});
