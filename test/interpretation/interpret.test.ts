@@ -562,6 +562,12 @@ describe('slips in the words a flow listens for', () => {
     ['wher r the logz for lync on pc', 'where are the logs for lync on pc'],
     ['wat is adfs', 'what is adfs'],
     ['ocs 2007 r2', 'ocs 2007 r2'],
+    // Every kind of slip, each alone in its message (a message with none is read in one pass).
+    ['k done', 'ok done'],
+    ['walk me thru it pls', 'walk me through it please'],
+    ['andriod app brokn', 'android app broken'],
+    ['surfce not wokring can u help', 'surface not working can you help'],
+    ['i cant sigh on', 'i cant sign on'],
   ])('%s reads as %s', (text, folded) => {
     expect(foldPhrase(text)).toBe(folded);
   });
