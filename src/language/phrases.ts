@@ -474,8 +474,18 @@ function onlyThanks(folded: string): boolean {
   return words.length <= 8 && words.some((word) => THANKING.has(word)) && words.every((word) => THANKING.has(word) || AROUND_THANKS.has(word));
 }
 
+/** Every group's `inside` patterns in one: a message it does not match holds none of them (most messages). */
+const ANY_INSIDE = unionOf(PHRASE_TABLE.flatMap((group) => group.inside ?? []));
+
+/** Patterns as one alternation; none when one of them would mean something else inside it (flags, backreferences). */
+function unionOf(patterns: readonly RegExp[]): RegExp | undefined {
+  if (patterns.length === 0 || patterns.some((pattern) => pattern.flags !== '' || /\\[1-9]|\(\?<[a-z]/i.test(pattern.source))) return undefined;
+  return new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'));
+}
+
 /** The group whose `inside` pattern a short message contains ("hmm, go back"), if any. */
 export function phraseGroupInside(folded: string): PhraseGroup | undefined {
+  if (ANY_INSIDE && !ANY_INSIDE.test(folded)) return undefined;
   // A request for a person outweighs what else the message says ("forget it, escalate this to the admins").
   if (PERSON_GROUP.inside!.some((pattern) => pattern.test(folded))) return PERSON_GROUP;
   return PHRASE_TABLE.find((group) => group.inside?.some((pattern) => pattern.test(folded)));
