@@ -37,18 +37,25 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
 /** Every slip's pattern in one: a text it does not match holds none of them. */
 const ANY_SLIP = new RegExp(SLIPS.map(([slip]) => `(?:${slip.source})`).join('|'));
 
+/** Spellings folded to one form before the words are read ("signin", "smart-cards", "can't"), in this order. */
+const FORMS: ReadonlyArray<[RegExp, string]> = [
+  [/[’‘`]/g, "'"],
+  [/\bsign[\s-]*(in|on|out)\b/g, 'sign $1'],
+  [/\blog[\s-]*(in|on)\b/g, 'log $1'],
+  [/\bsmart[\s-]*cards?\b/g, 'smart card'],
+  [/\benrol(?!l)/g, 'enroll'],
+  [/\b(won|can|don|didn|doesn|isn|it|wasn|haven|aren|couldn|what|that|there|let)'(t|s)\b/g, '$1$2'],
+  [/\bi'(m|ve|d|ll)\b/g, 'i$1'],
+  [/\b(you|they|we)'(re|ve|ll)\b/g, '$1$2'],
+];
+
+/** Every form's pattern in one: a text it does not match is left as it is by all of them. */
+const ANY_FORM = new RegExp(FORMS.map(([form]) => `(?:${form.source})`).join('|'));
+
 function foldPhraseNow(text: string): string {
-  let folded = ` ${text} `
-    .toLowerCase()
-    .replace(/[’‘`]/g, "'")
-    .replace(/\bsign[\s-]*(in|on|out)\b/g, 'sign $1')
-    .replace(/\blog[\s-]*(in|on)\b/g, 'log $1')
-    .replace(/\bsmart[\s-]*cards?\b/g, 'smart card')
-    .replace(/\benrol(?!l)/g, 'enroll')
-    .replace(/\b(won|can|don|didn|doesn|isn|it|wasn|haven|aren|couldn|what|that|there|let)'(t|s)\b/g, '$1$2')
-    .replace(/\bi'(m|ve|d|ll)\b/g, 'i$1')
-    .replace(/\b(you|they|we)'(re|ve|ll)\b/g, '$1$2')
-    .replace(/[^a-z0-9]+/g, ' ');
+  const lowered = ` ${text} `.toLowerCase();
+  const formed = ANY_FORM.test(lowered) ? FORMS.reduce((done, [form, as]) => done.replace(form, as), lowered) : lowered;
+  let folded = formed.replace(/[^a-z0-9]+/g, ' ');
   // Most messages hold no slip: one pass finds out, instead of one pass per slip.
   if (ANY_SLIP.test(folded)) for (const [slip, meant] of SLIPS) folded = folded.replace(slip, meant);
   return folded.trim();

@@ -568,6 +568,10 @@ describe('slips in the words a flow listens for', () => {
     ['andriod app brokn', 'android app broken'],
     ['surfce not wokring can u help', 'surface not working can you help'],
     ['i cant sigh on', 'i cant sign on'],
+    // Spellings folded to one form, and a message with none of them.
+    ['I can’t signin with my Smart-Cards', 'i cant sign in with my smart card'],
+    ['how do i enrol, we’re stuck', 'how do i enroll were stuck'],
+    ['what is adfs for', 'what is adfs for'],
   ])('%s reads as %s', (text, folded) => {
     expect(foldPhrase(text)).toBe(folded);
   });
