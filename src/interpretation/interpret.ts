@@ -440,12 +440,12 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // "where do i find the send logs thing" in the iPhone's branch: the PC's logging article is no answer
   // for the client the flow settled (the message names none); this flow's steps are tried instead.
   const settled = context.flow?.facts.client;
+  const forSettled = (clients: readonly string[]) => clients.some((client) => client === settled || client === 'any' || client === 'server');
   const written = found.answered ? (found.hits[0]?.article.clients ?? []) : [];
-  const forAnother = settled !== undefined && otherClient === undefined && written.length > 0 && !written.some((client) => client === settled || client === 'any' || client === 'server');
+  const forAnother = settled !== undefined && otherClient === undefined && written.length > 0 && !forSettled(written);
   // (Nor is an offer of another client's articles: "where do they end up" in the Mac's branch gets no
   // Store app logs offered.)
-  const fits = (hit: SearchHit) => hit.article.clients.some((client) => client === settled || client === 'any' || client === 'server');
-  const offered = settled !== undefined && otherClient === undefined && !found.answered && found.suggested?.length ? found.suggested.filter(fits) : undefined;
+  const offered = settled !== undefined && otherClient === undefined && !found.answered && found.suggested?.length ? found.suggested.filter((hit) => forSettled(hit.article.clients)) : undefined;
   // "does this work on windows 7" while collecting logs: "this" is the procedure at hand, and an article
   // that belongs to another guided procedure (virtual smart cards need Windows 8) answers something else.
   const ownFlow = context.flow?.flowId;

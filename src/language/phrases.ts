@@ -1,3 +1,4 @@
+import { anyOf } from './any-of';
 import { foldPhrase, hasPhrase, tokens } from './text';
 
 /**
@@ -475,13 +476,7 @@ function onlyThanks(folded: string): boolean {
 }
 
 /** Every group's `inside` patterns in one: a message it does not match holds none of them (most messages). */
-const ANY_INSIDE = unionOf(PHRASE_TABLE.flatMap((group) => group.inside ?? []));
-
-/** Patterns as one alternation; none when one of them would mean something else inside it (flags, backreferences). */
-function unionOf(patterns: readonly RegExp[]): RegExp | undefined {
-  if (patterns.length === 0 || patterns.some((pattern) => pattern.flags !== '' || /\\[1-9]|\(\?<[a-z]/i.test(pattern.source))) return undefined;
-  return new RegExp(patterns.map((pattern) => `(?:${pattern.source})`).join('|'));
-}
+const ANY_INSIDE = anyOf(PHRASE_TABLE.flatMap((group) => group.inside ?? []));
 
 /** The group whose `inside` pattern a short message contains ("hmm, go back"), if any. */
 export function phraseGroupInside(folded: string): PhraseGroup | undefined {

@@ -1,3 +1,4 @@
+import { anyOf } from './any-of';
 import { rememberRecent } from './recent-results';
 
 /**
@@ -35,7 +36,7 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Every slip's pattern in one: a text it does not match holds none of them. */
-const ANY_SLIP = new RegExp(SLIPS.map(([slip]) => `(?:${slip.source})`).join('|'));
+const ANY_SLIP = anyOf(SLIPS.map(([slip]) => slip));
 
 /** Spellings folded to one form before the words are read ("signin", "smart-cards", "can't"), in this order. */
 const FORMS: ReadonlyArray<[RegExp, string]> = [
@@ -50,14 +51,14 @@ const FORMS: ReadonlyArray<[RegExp, string]> = [
 ];
 
 /** Every form's pattern in one: a text it does not match is left as it is by all of them. */
-const ANY_FORM = new RegExp(FORMS.map(([form]) => `(?:${form.source})`).join('|'));
+const ANY_FORM = anyOf(FORMS.map(([form]) => form));
 
 function foldPhraseNow(text: string): string {
   const lowered = ` ${text} `.toLowerCase();
-  const formed = ANY_FORM.test(lowered) ? FORMS.reduce((done, [form, as]) => done.replace(form, as), lowered) : lowered;
+  const formed = !ANY_FORM || ANY_FORM.test(lowered) ? FORMS.reduce((done, [form, as]) => done.replace(form, as), lowered) : lowered;
   let folded = formed.replace(/[^a-z0-9]+/g, ' ');
   // Most messages hold no slip: one pass finds out, instead of one pass per slip.
-  if (ANY_SLIP.test(folded)) for (const [slip, meant] of SLIPS) folded = folded.replace(slip, meant);
+  if (!ANY_SLIP || ANY_SLIP.test(folded)) for (const [slip, meant] of SLIPS) folded = folded.replace(slip, meant);
   return folded.trim();
 }
 
