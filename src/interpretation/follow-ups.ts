@@ -87,5 +87,8 @@ export function pointedToInstead(result: SearchResult, last: InterpretContext['l
   const [best, next] = result.hits;
   if (!result.answered || !last || !best || !next || best.article.id !== last.id) return result;
   if (!last.related?.includes(next.article.id) || next.confidence < POINTED_TO_SHARE * best.confidence) return result;
+  // (Not to another client's article: "ok where is that folder" after the PC's logging answer is about the
+  // PC's folder, whatever the Store app's article it points to says.)
+  if (last.client && !next.article.clients.some((client) => client === last.client || client === 'any' || client === 'server')) return result;
   return { ...result, hits: [next, best, ...result.hits.slice(2)] };
 }

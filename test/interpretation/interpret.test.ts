@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
 import { advance } from '../../src/interpretation/advance';
 import { followUpResult, refersBack } from '../../src/interpretation/conversation-cues';
+import { pointedToInstead } from '../../src/interpretation/follow-ups';
 import { interpret, isBareSignInComplaint, polarityOf, slotsOf, StepIndex, type Interpretation } from '../../src/interpretation';
 import { foldPhrase } from '../../src/language/text';
 import { bareAnswer } from '../../src/language/phrases';
@@ -2357,5 +2358,19 @@ describe('"does this …" inside a flow', () => {
   });
   it('in that procedure itself, the article answers it', () => {
     expect(answered(read('does this work on windows 7', at('smart-card-enrollment', ['Virtual smart card (TPM)'])))).toBe(true);
+  });
+});
+
+describe('the article the answer just given points to', () => {
+  const hit = (id: string, clients: string[], confidence: number) => ({ article: { id, clients } as never, score: confidence, confidence, signals: { coverage: 1, questionMatch: 0.3, distinctive: 1, aboutWords: 1 } });
+  const found: SearchResult = { ...NOTHING, answered: true, hits: [hit('desktop-logs', ['desktop'], 0.54), hit('store-app-log-location', ['store-app'], 0.38)] };
+  const first = (result: SearchResult) => result.hits[0]?.article.id;
+  it('is the answer when it comes close behind, for the same client or with none told', () => {
+    expect(first(pointedToInstead(found, { id: 'desktop-logs', related: ['store-app-log-location'] }))).toBe('store-app-log-location');
+    const sameClient: SearchResult = { ...found, hits: [found.hits[0]!, hit('desktop-log-folder', ['desktop'], 0.38)] };
+    expect(first(pointedToInstead(sameClient, { id: 'desktop-logs', related: ['desktop-log-folder'], client: 'desktop' }))).toBe('desktop-log-folder');
+  });
+  it('is not, when it is written for another client than the answer just given ("ok where is that folder" after the PC\'s logs)', () => {
+    expect(first(pointedToInstead(found, { id: 'desktop-logs', related: ['store-app-log-location'], client: 'desktop' }))).toBe('desktop-logs');
   });
 });
