@@ -19,6 +19,7 @@ import { negatedSlots, negatesComputer, withoutNegatedSlots } from '../language/
 import { slotsFromFacts, slotsOf, wordsBesideSlots, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
 import { FILLER, foldPhrase, hasPhrase, tokens } from '../language/text';
+import { rememberRecent } from '../language/recent-results';
 
 /**
  * One place decides what a message means. Message and context in, exactly one interpretation out,
@@ -1323,10 +1324,11 @@ function askedAgainWith(previous: string, followUp: string): string {
 }
 
 /** The message only names a client, network or sign-in method ("iphone", "it's the desktop one"). */
-function onlySlots(text: string): boolean {
+/** Asked up to three times of one message (a list offered, a follow-up, a client left unnamed): read once. */
+const onlySlots = rememberRecent((text: string): boolean => {
   const { slots, rest } = wordsBesideSlots(text);
   return slots.length > 0 && rest.every((word) => SLOT_FILLER.has(word));
-}
+});
 
 /** Asking how to pick: the difference between choices, or which one applies. */
 const HOW_TO_CHOOSE = /\b(?:difference|differences|diff) between\b|\bwhich (?:one |of (?:these|those|them) )?(?:should|do|would|must) i (?:pick|choose|take|select|use|go with)\b|\bhow (?:do|would|can|should) i (?:know|tell) which\b|^(?:so |ok |okay |and |but )?how (?:do|would|can|should) i (?:check|know|tell|find out)(?: that| this| it)?$|^(?:so |ok |okay |and |but )?where do i (?:check|look)(?: that| this| it)?$|\bwhich (?:one )?(?:is (?:mine|me|right for me)|applies to me|am i)\b/;

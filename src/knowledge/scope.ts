@@ -83,11 +83,11 @@ function phraseList(texts: readonly string[]) {
     firstWords: () => index.words(),
     /** The first phrase of the list (in file order) the message holds. */
     first(folded: string, present: ReadonlySet<string>): string | undefined {
-      for (const number of index.candidates(present)) {
-        const phrase = phrases[number]!;
-        if (phrase.words.every((word) => folded.includes(word)) && phrase.pattern.test(folded) && !phrase.unless?.test(folded)) return phrase.text;
-      }
-      return undefined;
+      const number = index.firstMatching(present, (candidate) => {
+        const phrase = phrases[candidate]!;
+        return phrase.words.every((word) => folded.includes(word)) && phrase.pattern.test(folded) && !phrase.unless?.test(folded);
+      });
+      return number === undefined ? undefined : phrases[number]!.text;
     },
   };
 }

@@ -72,6 +72,30 @@ export class FirstWordIndex {
     for (const word of present) found.push(...(this.byWord.get(word) ?? []));
     return found.sort((a, b) => a - b);
   }
+
+  /**
+   * The lowest-numbered phrase that may match and passes `test`, or undefined: what the first passing
+   * candidate would be, without gathering and sorting them. Each word's phrases are in ascending order,
+   * so a word's scan stops at its first pass, or at a number above the best found so far.
+   */
+  firstMatching(present: ReadonlySet<string>, test: (number: number) => boolean): number | undefined {
+    let best = Infinity;
+    const scan = (numbers: readonly number[]) => {
+      for (const number of numbers) {
+        if (number >= best) return;
+        if (test(number)) {
+          best = number;
+          return;
+        }
+      }
+    };
+    scan(this.always);
+    for (const word of present) {
+      const numbers = this.byWord.get(word);
+      if (numbers) scan(numbers);
+    }
+    return best === Infinity ? undefined : best;
+  }
 }
 
 /** The leading word of a normalised phrase, '' when it starts with anything else. */
