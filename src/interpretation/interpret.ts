@@ -441,7 +441,7 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // "where do i find the send logs thing" in the iPhone's branch: the PC's logging article is no answer
   // for the client the flow settled (the message names none); this flow's steps are tried instead.
   const settled = context.flow?.facts.client;
-  const forSettled = (clients: readonly string[]) => clients.some((client) => client === settled || client === 'any' || client === 'server');
+  const forSettled = (clients: readonly string[]) => writtenFor(clients, settled);
   const written = found.answered ? (found.hits[0]?.article.clients ?? []) : [];
   const forAnother = settled !== undefined && otherClient === undefined && written.length > 0 && !forSettled(written);
   // (Nor is an offer of another client's articles: "where do they end up" in the Mac's branch gets no
@@ -525,6 +525,11 @@ function helpExplains(help: string, asked: string): boolean {
   return words.length > 0 && words.every((word) => helpWords.has(word));
 }
 
+/** An article's clients include `client` (or it is for every client, or the server). */
+function writtenFor(clients: readonly string[], client: string | undefined): boolean {
+  return clients.some((each) => each === client || each === 'any' || each === 'server');
+}
+
 /** A message at a step that asks nothing: an answer to the step's question, or not understood. */
 function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof visibleChoices> | undefined, context: InterpretContext): Interpretation {
   // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.
@@ -537,7 +542,8 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   // "nope not in the office" at "Inside or outside?": of the two choices that say where, not the one named.
   const otherOne = choices ? otherOfTwo(choices, text) : undefined;
   if (otherOne !== undefined) return { kind: 'choice', index: otherOne, slots: {}, confidence: 0.6 };
-  const otherError = choices && SHOWS_A_MESSAGE.test(folded) ? errorChoice(choices) : undefined;
+  const showsMessage = SHOWS_A_MESSAGE.test(folded.replace(NO_MESSAGE, ' '));
+  const otherError = choices && showsMessage ? errorChoice(choices) : undefined;
   if (otherError !== undefined) return { kind: 'choice', index: otherError, slots: slotsOf(text), confidence: 0.55 };
   // (Before the message is searched: "it pops up a company login page" at the clock question says how the
   // user signs in, which a later question asks.)
@@ -547,7 +553,7 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   const flowFacts = context.flow?.facts;
   const said = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
   const nothingNew = said.every((slot) => flowFacts?.[slot!.concept.slot] === undefined || flowFacts[slot!.concept.slot] === slot!.value);
-  if (choices && flowFacts && said.length > 0 && onlySlots(text) && nothingNew) {
+  if (choices && flowFacts && said.length > 0 && onlySlotsSaidToSignIn(text) && nothingNew) {
     // (Facts a later question will ask are kept for it, and the reply says so: nothing is asked twice.)
     const fresh = said.filter((slot) => flowFacts[slot!.concept.slot] === undefined);
     if (fresh.length > 0) return { kind: 'note', slots: Object.fromEntries(fresh.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.6 };
@@ -555,9 +561,11 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   }
   // "it says the server is temporarily unavailable" at a question that has no such choice: the message
   // the user sees, which the knowledge base may know. Answered beside the step; the step waits.
-  if (choices && SHOWS_A_MESSAGE.test(folded)) {
+  // (Not with an article written for another client than the one this flow took.)
+  if (choices && showsMessage) {
     const result = context.search(text);
-    if (result.answered) return { kind: 'question', result, aside: true, confidence: 0.55 };
+    const settled = flowFacts?.client;
+    if (result.answered && (settled === undefined || writtenFor(result.hits[0]!.article.clients, settled))) return { kind: 'question', result, aside: true, confidence: 0.55 };
   }
   return { kind: 'not-understood', confidence: 0.5 };
 }
@@ -574,6 +582,8 @@ function stillFailingChoice(choices: readonly FlowChoice[], folded: string): num
 }
 
 /** The client shows a message or an error ("it says…", "a popup about…"). */
+/** "no error, it just spins": a message said not to be there (taken out before SHOWS_A_MESSAGE reads the text). */
+const NO_MESSAGE = /\b(?:no|without(?: an?| any)?|not an?|never an?|(?:doesnt|dont|didnt|does not|do not|did not) (?:give|show|get|see|say) (?:me )?(?:an?|any)) (?:error message|error|warning|popup|pop up|message box|message)s?\b/g;
 const SHOWS_A_MESSAGE = /\b(?:it|lync|skype|the app|the client) (?:says|said|keeps saying|shows|showed|gives|gave|displays)\b|\b(?:error|warning|popup|pop up|pops up|message box|error message)\b/;
 
 /** The one choice a question has for "an error, or something else" (an alias "error"), if any. */
@@ -1329,6 +1339,18 @@ const onlySlots = rememberRecent((text: string): boolean => {
   const { slots, rest } = wordsBesideSlots(text);
   return slots.length > 0 && rest.every((word) => SLOT_FILLER.has(word));
 });
+
+/**
+ * Inside a flow, "to log in" and "sign in with" beside a slot say nothing more: "we use
+ * the card thing to log in" names how the user signs in. (Outside a flow such words may be the question:
+ * "on the iphone, for sign in with adfs" completes the one before.)
+ */
+const SIGN_IN_FILLER = new Set('to log sign login logon signing logging with'.split(' '));
+function onlySlotsSaidToSignIn(text: string): boolean {
+  if (onlySlots(text)) return true;
+  const { slots, rest } = wordsBesideSlots(text);
+  return slots.length > 0 && rest.every((word) => SLOT_FILLER.has(word) || SIGN_IN_FILLER.has(word));
+}
 
 /** Asking how to pick: the difference between choices, or which one applies. */
 const HOW_TO_CHOOSE = /\b(?:difference|differences|diff) between\b|\bwhich (?:one |of (?:these|those|them) )?(?:should|do|would|must) i (?:pick|choose|take|select|use|go with)\b|\bhow (?:do|would|can|should) i (?:know|tell) which\b|^(?:so |ok |okay |and |but )?how (?:do|would|can|should) i (?:check|know|tell|find out)(?: that| this| it)?$|^(?:so |ok |okay |and |but )?where do i (?:check|look)(?: that| this| it)?$|\bwhich (?:one )?(?:is (?:mine|me|right for me)|applies to me|am i)\b/;

@@ -85,7 +85,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     slot: 'method', value: 'smart-card', name: 'a smart card',
-    words: ['smart card', 'badge', 'card reader', 'card and pin', 'pin and card', 'chip card', 'id card', 'access card', 'virtual smart card', 'cac'],
+    words: ['smart card', 'badge', 'card reader', 'card and pin', 'pin and card', 'chip card', 'id card', 'access card', 'virtual smart card', 'cac', 'card thing', 'card to log in', 'card to sign in', 'card to log on', 'log in with a card', 'sign in with a card', 'log in with my card', 'sign in with my card', 'plastic card'],
     hints: ['card', 'pin', 'reader', 'insert'],
     labelHas: ['smart card'],
   },

@@ -1902,6 +1902,24 @@ describe('an answer given again at a later question', () => {
     expect(at_('it pops up a company login page')).toMatchObject({ kind: 'note', slots: { method: { value: 'adfs' } } });
     expect(at_("i'm at home today")).toMatchObject({ kind: 'note', slots: { where: { value: 'outside' } } });
   });
+  it('"we use the card thing to log in" at "Inside or outside?" says how the user signs in: noted for that question', () => {
+    const where = at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC']);
+    const ask = (text: string) => interpret(text, { catalog, steps, flow: where, staff: false, search: () => NOTHING, isCommand: () => false });
+    expect(where.stepId).toBe('where');
+    for (const text of ['we use the card thing to log in', 'i sign in with a smart card', 'i log in with my card']) expect(ask(text)).toMatchObject({ kind: 'note', slots: { method: { value: 'smart-card' } } });
+  });
+  it('a message the user sees, beside a step, is answered only with an article for the client the flow took; "no error" shows none', () => {
+    const where = at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC']);
+    const answeredWith = (clients: string[]): SearchResult => ({ hits: [{ article: { id: 'some-article', clients } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true });
+    const ask = (text: string, result: SearchResult) => interpret(text, { catalog, steps, flow: where, staff: false, search: () => result, isCommand: () => false });
+    expect(ask('it says the server is temporarily unavailable', answeredWith(['desktop', 'mac']))).toMatchObject({ kind: 'question', aside: true });
+    expect(ask('it says the server is temporarily unavailable', answeredWith(['any']))).toMatchObject({ kind: 'question', aside: true });
+    // (The Store app's article is about another client than the PC this flow took.)
+    expect(ask('it says the server is temporarily unavailable', answeredWith(['store-app']))).not.toMatchObject({ kind: 'question' });
+    for (const text of ['no error just spins forever', 'there is no error message at all', 'it doesnt give me any error, just spins']) {
+      expect(ask(text, answeredWith(['desktop']))).not.toMatchObject({ kind: 'question' });
+    }
+  });
   it('"iphone" right after the flow took the PC from an earlier message corrects it; after the PC was picked, it does not', () => {
     const assumed = startFlow(catalog, 'sign-in-troubleshooter', user, undefined, { slots: { client: 'desktop' } }).state;
     const picked = at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC']);
