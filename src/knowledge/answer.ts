@@ -1,4 +1,4 @@
-import { passageFor } from './passage';
+import { passageFor, stepsAfter } from './passage';
 import { bullets, card, heading, numbered, numberedItem, paragraph, sectionTitle, type SubmitAction } from '../cards/adaptive';
 import type { Reply } from '../core/reply';
 import { shownText, startPhrase } from '../core/user-text';
@@ -50,6 +50,8 @@ export interface AnswerOptions {
   sameFor?: string;
   /** With `repeated`: the step or caveat the follow-up's own words point to, shown first. */
   passage?: string;
+  /** With `repeated`: the article's steps after the one the follow-up reports done ("turned it on, what next"). */
+  next?: string;
 }
 
 /** Before the gist of the article just given, when a follow-up lands on it again. */
@@ -97,10 +99,17 @@ export function answerReply(article: Article, related: Article[] = [], lead?: st
 }
 
 /** The article just given, again: its key fact only, with the way to the whole of it and to a person. */
-function repeatedReply(article: Article, lead: string | undefined, options: Pick<AnswerOptions, 'sameFor' | 'passage'>): Reply {
+function repeatedReply(article: Article, lead: string | undefined, options: Pick<AnswerOptions, 'sameFor' | 'passage' | 'next'>): Reply {
   const { sameFor } = options;
   const passage = sameFor ? undefined : options.passage;
-  const said = sameFor ? `The answer I just gave is for ${sameFor} too:` : passage ? `The answer I just gave says this about it:\n\n${passage}\n\nIt comes from:` : REPEATED_LEAD;
+  const next = sameFor ? undefined : options.next;
+  const said = sameFor
+    ? `The answer I just gave is for ${sameFor} too:`
+    : next
+      ? `Next, from the answer I just gave:\n\n${next}\n\nIt comes from:`
+      : passage
+        ? `The answer I just gave says this about it:\n\n${passage}\n\nIt comes from:`
+        : REPEATED_LEAD;
   const intro = [lead, said].filter(Boolean).join('\n\n');
   const text = [intro, `**${article.title}**`, article.answer, `If that doesn't answer it, type "${PHRASES.person}".`].join('\n\n');
   const actions: SubmitAction[] = [
@@ -176,8 +185,9 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
   ].filter((article, index, all) => article.id !== best.article.id && all.findIndex((a) => a.id === article.id) === index);
   const lead = options.endUser && !best.article.audience.includes('enduser') ? FOR_ADMINS_LEAD : undefined;
   // A follow-up that lands on the same article: the part of it that the follow-up asks about, first.
-  const passage = options.repeated ? passageFor(best.article, question) : undefined;
-  return answerReply(best.article, related, lead, { ...options, ...(passage ? { passage } : {}) });
+  const next = options.repeated ? stepsAfter(best.article, question) : undefined;
+  const passage = options.repeated && !next ? passageFor(best.article, question) : undefined;
+  return answerReply(best.article, related, lead, { ...options, ...(passage ? { passage } : {}), ...(next ? { next } : {}) });
 }
 
 /** What an abbreviation stands for, then the article that explains the thing (when there is one). */

@@ -9,7 +9,35 @@ import { normaliseText, searchTokens } from './text';
  * more of them than the article's answer does. The title's words say what the whole article is
  * about, not which part of it is asked, so they do not count.
  */
-const REPORTING = 'ask asks asked asking say says said saying show shows showed showing tell tells told get gets got getting happen happens happened nothing then keep keeps kept work works worked want wants need needs see sees come comes';
+const REPORTING = 'ask asks asked asking say says said saying show shows showed showing tell tells told get gets got getting happen happens happened nothing then keep keeps kept work works worked want wants need needs see sees come comes next';
+
+/** "ok turned it on, what next", "done that, now what": the steps after the one the user has done are asked for. */
+const NEXT_ASKED = /\b(?:what(?: s|s)? next|(?:now|then) what|what now|next step|what do i do (?:next|now|after that)|what comes next|what after that|and after that)\b/;
+
+/**
+ * The steps after the one a follow-up reports done ("turned it on, what next" after the logging answer:
+ * from the second step on), numbered as in the article; undefined when the message asks for no next
+ * step, names no step, or the step named is the last. Words of the title count for the article's first
+ * step: doing what the article is about ("turned on logging") is where its steps begin.
+ */
+export function stepsAfter(article: Pick<Article, 'title' | 'steps'>, question: string): string | undefined {
+  const folded = normaliseText(question).replace(/[^a-z0-9]+/g, ' ');
+  if (!NEXT_ASKED.test(folded) || article.steps.length < 2) return undefined;
+  const asked = new Set(searchTokens(folded.replace(NEXT_ASKED, ' ')).filter((token) => !isFunctionWord(token)));
+  for (const token of searchTokens(REPORTING)) asked.delete(token);
+  const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size;
+  let done = overlap(article.title) > 0 ? 0 : -1;
+  let most = 0;
+  article.steps.forEach((step, index) => {
+    const shared = overlap(step);
+    if (shared > most) {
+      done = index;
+      most = shared;
+    }
+  });
+  if (done < 0 || done >= article.steps.length - 1) return undefined;
+  return article.steps.slice(done + 1).map((step, offset) => `${done + 2 + offset}. ${step}`).join('\n');
+}
 
 export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): string | undefined {
   const asked = new Set(searchTokens(normaliseText(question)).filter((token) => !isFunctionWord(token)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passageFor } from '../../src/knowledge/passage';
+import { passageFor, stepsAfter } from '../../src/knowledge/passage';
 
 const trust = {
   title: 'Lync asks whether to trust a server at sign-in',
@@ -32,5 +32,34 @@ describe('a follow-up that only says where or on what', () => {
   });
   it('"what about pressing the home button" is that line', () => {
     expect(passageFor(prompts, 'what about pressing the home button')).toBe(prompts.caveats[0]);
+  });
+});
+
+describe('"what next" after an answer with steps: the steps after the one the user has done', () => {
+  const logging = {
+    title: 'Turning on logging in Lync 2013 on a PC and finding the log files',
+    steps: [
+      'In Lync open Options > General and set Logging in Lync to Full (the event logging box next to it is a separate setting).',
+      'Exit Lync from its menu and make sure it has really stopped.',
+      'Start Lync, reproduce the problem, and note the time.',
+      'Exit Lync again, then zip the Tracing folder and attach the zip to your ticket.',
+    ],
+  };
+  const from = (first: number) => logging.steps.slice(first - 1).map((step, at) => `${first + at}. ${step}`).join('\n');
+  it.each([
+    // Doing what the article is about is its first step.
+    ['ok turned it on, what next', from(2)],
+    ['set it to full, now what?', from(2)],
+    ['i reproduced the problem, what do i do next', from(4)],
+    ["ok that's done, whats next"],
+  ])('"%s"', (question, expected?: string) => {
+    expect(stepsAfter(logging, question)).toBe(expected);
+  });
+  it('no next step is asked, or the last step is done: nothing', () => {
+    expect(stepsAfter(logging, 'ok turned it on')).toBeUndefined();
+    expect(stepsAfter(logging, 'zipped the tracing folder and attached it, what next')).toBeUndefined();
+  });
+  it('"what next" points at no line by its word "next"', () => {
+    expect(passageFor({ ...logging, answer: 'Set logging to Full and send the folder.', caveats: [] }, 'what next')).toBeUndefined();
   });
 });

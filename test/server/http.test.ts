@@ -131,6 +131,15 @@ describe('small talk', () => {
     });
   });
 
+  it('"ok turned it on, what next" after an answer with steps: the steps after the one done', async () => {
+    await withBot({}, async (bot) => {
+      expect(allText(await bot.say('the helpdesk guy asked me to send him my lync logs'))).toMatch(/Steps:/);
+      const next = allText(await bot.say('ok turned it on, what next'));
+      expect(next).toMatch(/Next, from the answer I just gave:\s+2\. Exit Lync/);
+      expect(next).not.toMatch(/1\. In Lync open/);
+    });
+  });
+
   it('a follow-up after the same answer came twice is read with the question that brought it up', async () => {
     await withBot({}, async (bot) => {
       await bot.say('my lync app on the windows phone shows a white page when i try to log in');
