@@ -431,8 +431,8 @@ export function phraseGroupOf(text: string): PhraseGroup | undefined {
   if (trimmed === '?') return BY_PHRASE.get('?');
   const folded = foldPhrase(trimmed);
   if (folded === '') return undefined;
-  // "ok done", "hmm go back": a filler word in front changes nothing.
-  const group = BY_PHRASE.get(folded) ?? BY_PHRASE.get(folded.replace(/^(?:ok|okay|oh|um|uh|hmm|so|well|and|then|sorry|please|just|erm) /, '').replace(/ (?:please|then|thanks|now)$/, ''));
+  // "ok done", "hmm go back", "ok so what do i do": filler words in front change nothing.
+  const group = BY_PHRASE.get(folded) ?? BY_PHRASE.get(folded.replace(/^(?:(?:ok|okay|oh|um|uh|hmm|so|well|and|then|sorry|please|just|erm) )+/, '').replace(/ (?:please|then|thanks|now)$/, ''));
   if (group) return group;
   // "thanks, that worked", "cool ty it works now": thanks first, then what the message says.
   const afterThanks = folded.replace(THANKS_FIRST, '');

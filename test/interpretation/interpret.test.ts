@@ -222,6 +222,9 @@ describe('flow words', () => {
     ['tried the other browser too, no luck', 'word stuck'],
     ['stuck', 'word stuck'],
     ['hmm im stuck on this', 'word stuck'],
+    // Several filler words in front change nothing either.
+    ['ok so what do i do', 'word stuck'],
+    ['um so what should i do', 'word stuck'],
     ['the page doesnt load', 'word stuck'],
     ['i cant find that link', 'word stuck'],
     ['go back', 'word back'],
