@@ -19,6 +19,7 @@ import { textReply } from '../core/reply';
 import { afterCauseReply, afterLastStepReply, asideReminder, clip, escapeMarkdown, isStaff, chooseFlowReply, notInFlowReply, unknownFlowReply, type FlowCatalog } from '../flows';
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
+import { slotsFromFacts } from '../language/slots';
 import { CLIENT_LABELS, recentFlow } from '../handoff';
 import { interpret, StepIndex, type InterpretContext, type Interpretation, type ScheduleShown, type TicketShown } from '../interpretation';
 import { afterArticleReply, stepAnswerReply, troubleshootReply } from '../interpretation/replies';
@@ -316,7 +317,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
       case 'troubleshoot': {
         const flow = flows?.catalog.byId(meaning.flowId);
         if (flow) {
-          memory.offered = { flowId: flow.id, slots: slotFacts(meaning.slots) };
+          // Offered again ("i tried restarting it already"): what the user told the first time still counts.
+          const earlier = memory.offered?.flowId === flow.id ? memory.offered.slots : {};
+          const told = { ...slotsFromFacts(earlier), ...meaning.slots };
+          memory.offered = { flowId: flow.id, slots: slotFacts(told) };
           // What the user came with: a hand-off reports it (not "asked for a person straight away").
           rememberAsked(memory, { question: text, articleId: null });
           const all = meaning.causes.map((id) => this.deps.knowledge.byId(id)).filter((article) => article !== undefined);
@@ -324,7 +328,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           // and only fill the list when fewer than two are left (staff see the list as it is).
           const theirs = all.filter((article) => article.audience.includes('enduser'));
           const causes = isStaff(role) ? all : theirs.length >= 2 ? theirs : [...theirs, ...all.filter((article) => !theirs.includes(article))];
-          const reply = troubleshootReply(flow, meaning.slots, causes, meaning.ruledOut ? this.deps.knowledge.byId(meaning.ruledOut) : undefined, { staff: isStaff(role) });
+          const reply = troubleshootReply(flow, told, causes, meaning.ruledOut ? this.deps.knowledge.byId(meaning.ruledOut) : undefined, { staff: isStaff(role) });
           memory.listed = reply.listed;
           memory.stepOffered = undefined;
           await this.send(context, reply);

@@ -866,6 +866,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const assumed = choices?.find((choice) => choice.set?.client === context.recentClient);
     if (offered && assumed?.set && tokens(folded).length <= 6 && namesOnly(folded, assumed)) return { kind: 'start-flow', flowId: offered.id, slots: slotsFromFacts(assumed.set), confidence: 0.65 };
   }
+  // "i tried restarting it already", "what else can i try", "nah still nothing" while the troubleshooter is
+  // offered: more about the same failure, which the knowledge base alone does not answer. The offer stands.
+  if (context.flowOffered === TROUBLESHOOTER && tokens(folded).length <= 14 && (TRIED_ALREADY.test(folded) || WHAT_ELSE.test(folded) || NOTHING_CHANGED.test(folded)) && context.catalog?.byId(TROUBLESHOOTER)) {
+    const own = searchOwn();
+    if (!own.answered && !own.otherTopic && (own.suggested ?? []).length === 0) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.65 };
+  }
   // "still doesn't work", "still can't sign in" right after the troubleshooter's fix: not that cause, the next ones.
   const cause = context.lastCause;
   if (cause && cause.articles.length > 0 && !asksSomething(text) && tokens(folded).length <= 12 && (STILL_FAILING.test(folded) || bareAnswer(folded) === 'no' || (ALREADY_FINE.test(folded) && !WORKS_NOW.test(folded) && !UNSURE.test(folded))) && context.catalog?.byId(TROUBLESHOOTER)) {
@@ -1408,6 +1414,12 @@ const THANKS_ANYWAY = /\b(?:anyway|anyways|for trying|all the same)\b/;
 
 /** "it's fine now", "works now, thanks": the fix worked (its "is fine" rules nothing out). */
 const WORKS_NOW = /\b(?:now|works|working|worked|signed in|thanks|thank you|sorted)\b/;
+/** "i already restarted it", "tried reinstalling": something done that did not help. */
+const TRIED_ALREADY = /\b(?:tried|already|restarted|rebooted|reinstalled|reset it|turned it off and on)\b/;
+/** "what else can i try", "any other ideas": asks for more than what was said. */
+const WHAT_ELSE = /\b(?:what else|anything else|what (?:can|could|should) i (?:try|do)|any (?:other )?(?:ideas|suggestions))\b/;
+/** "nah still nothing", "no change": the failure goes on. */
+const NOTHING_CHANGED = /\b(?:still (?:nothing|the same|not|no|cant|wont|doesnt|fails|failing|broken)|no luck|no change|nothing changed|same thing|same problem)\b/;
 const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|cant|cannot|fails?|failed|failing|error|broken)\b/;
 /** A word that names each client to the slot reader, to carry the last answer's client over. */
 const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop: 'desktop client', ios: 'iphone', android: 'android', 'windows-phone': 'windows phone', mac: 'mac', 'web-app': 'lync web app' };

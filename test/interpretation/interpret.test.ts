@@ -961,6 +961,17 @@ describe('answers to what the previous reply offered', () => {
     expect(offered(text, { flowOffered: 'sign-in-troubleshooter', listed })).not.toMatchObject({ kind: 'start-flow' });
   });
 
+  it.each(['i tried restarting it already', 'what else can i try', 'nah still nothing', 'already rebooted, no change'])('"%s" while the troubleshooter is offered: the offer again, with the client told before', (text) => {
+    expect(offered(text, { flowOffered: 'sign-in-troubleshooter', recentClient: 'store-app' })).toMatchObject({ kind: 'troubleshoot', flowId: 'sign-in-troubleshooter', slots: { client: { value: 'store-app' } } });
+    // (Nothing offered: no troubleshooter out of the blue.)
+    expect(offered(text)).not.toMatchObject({ kind: 'troubleshoot' });
+  });
+  it('a remark the knowledge base answers is answered, offer or not', () => {
+    const answered: SearchResult = { hits: [{ article: { id: 'store-app-clock-skew', clients: ['store-app'] } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+    const meant = interpret('i tried fixing the clock already, what else', { catalog, steps, staff: false, search: () => answered, isCommand: () => false, flowOffered: 'sign-in-troubleshooter' });
+    expect(meant).not.toMatchObject({ kind: 'troubleshoot' });
+  });
+
   it.each([
     ['yes i have a surface', 'client', 'store-app'],
     ['iphone 6, the lync 2013 app', 'client', 'ios'],

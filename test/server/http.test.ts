@@ -131,6 +131,17 @@ describe('small talk', () => {
     });
   });
 
+  it('"i tried restarting it already" after the troubleshooter was offered: offered again, with all the user told', async () => {
+    await withBot({}, async (bot) => {
+      expect(allText(await bot.say('the lync tile app on my surface just says we cant connect to the server'))).toMatch(/so I won't guess[\s\S]*can't find or reach the server/);
+      const again = allText(await bot.say('i tried restarting it already'));
+      expect(again).toMatch(/so I won't guess/);
+      expect(again).toMatch(/what you already told me \([^)]*Windows Store app[^)]*\)/);
+      expect(again).toMatch(/what you already told me \([^)]*can't find or reach the server[^)]*\)/);
+      expect(again).not.toMatch(/I don't know the answer/);
+    });
+  });
+
   it('"ok turned it on, what next" after an answer with steps: the steps after the one done', async () => {
     await withBot({}, async (bot) => {
       expect(allText(await bot.say('the helpdesk guy asked me to send him my lync logs'))).toMatch(/Steps:/);
