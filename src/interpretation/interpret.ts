@@ -525,6 +525,12 @@ function helpExplains(help: string, asked: string): boolean {
   return words.length > 0 && words.every((word) => helpWords.has(word));
 }
 
+/** The slots a message says the user does not know (value "unknown") that this question's choices do not set and no answer settled yet. */
+function unsureOfLater(text: string, choices: readonly FlowChoice[], facts: Readonly<Record<string, string>> | undefined): Slots | undefined {
+  const unsure = Object.values(slotsOf(text)).filter((slot) => slot?.value === 'unknown' && facts?.[slot.concept.slot] === undefined && !choices.some((choice) => choice.set?.[slot.concept.slot] !== undefined));
+  return unsure.length > 0 ? (Object.fromEntries(unsure.map((slot) => [slot!.concept.slot, slot])) as Slots) : undefined;
+}
+
 /** An article's clients include `client` (or it is for every client, or the server). */
 function writtenFor(clients: readonly string[], client: string | undefined): boolean {
   return clients.some((each) => each === client || each === 'any' || each === 'server');
@@ -533,7 +539,11 @@ function writtenFor(clients: readonly string[], client: string | undefined): boo
 /** A message at a step that asks nothing: an answer to the step's question, or not understood. */
 function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof visibleChoices> | undefined, context: InterpretContext): Interpretation {
   // "no idea" at a question with no "not sure" choice: the question again, with its help to choose.
-  if (choices && polarityOf(folded)?.polarity === 'unsure') return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
+  if (choices && polarityOf(folded)?.polarity === 'unsure') {
+    // "i dont know what auth we use" at "Inside or outside?": unsure of a later question, not of this one.
+    const later = unsureOfLater(text, choices, context.flow?.facts);
+    return later ? { kind: 'note', slots: later, confidence: 0.6 } : { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
+  }
   // "still asks for my password" at "Does it sign in now?": the choice the flow wrote for failing still.
   const failingStill = choices ? stillFailingChoice(choices, folded) : undefined;
   if (failingStill !== undefined) return { kind: 'choice', index: failingStill, slots: slotsOf(text), confidence: 0.6 };

@@ -1922,6 +1922,17 @@ describe('an answer given again at a later question', () => {
     expect(where.stepId).toBe('where');
     for (const text of ['we use the card thing to log in', 'i sign in with a smart card', 'i log in with my card']) expect(ask(text)).toMatchObject({ kind: 'note', slots: { method: { value: 'smart-card' } } });
   });
+  it('"i dont know what auth we use" at "Inside or outside?" is the later question\'s "Not sure", noted; "not sure" alone is about this one', () => {
+    const where = at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC']);
+    const ask = (text: string, flow = where) => interpret(text, { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false });
+    expect(ask('i dont know what auth we use')).toMatchObject({ kind: 'note', slots: { method: { value: 'unknown' } } });
+    expect(ask("not sure how we sign in, that's IT's thing")).toMatchObject({ kind: 'note', slots: { method: { value: 'unknown' } } });
+    expect(ask('not sure')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+    // At the question itself it is that question's "Not sure".
+    const method = at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network']);
+    expect(method.stepId).toBe('method');
+    expect(ask('i dont know what auth we use', method)).toMatchObject({ kind: 'choice', index: 4 });
+  });
   it('a message the user sees, beside a step, is answered only with an article for the client the flow took; "no error" shows none', () => {
     const where = at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC']);
     const answeredWith = (clients: string[]): SearchResult => ({ hits: [{ article: { id: 'some-article', clients } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true });
