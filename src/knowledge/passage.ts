@@ -39,7 +39,19 @@ export function stepsAfter(article: Pick<Article, 'title' | 'steps'>, question: 
   return article.steps.slice(done + 1).map((step, offset) => `${done + 2 + offset}. ${step}`).join('\n');
 }
 
+/** "nope, dont see a logging option": what the answer names is not there for the user. */
+const NOT_FOUND = /\b(?:dont|cant|cannot|do not|can not|didnt|did not) (?:see|find|get)\b|\b(?:isnt|is not|not) (?:there|shown|showing|visible|available)\b|\bno (?:such )?(?:option|setting|button|tab|menu|entry)\b|\b(?:greyed|grayed) out\b|\bmissing\b/;
+/** Lower case words and single spaces, contractions closed up ("can't" is "cant"). */
+const wordsOf = (text: string) => normaliseText(text).replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ');
+/** A line of an answer for when something is not there: greyed out, missing, not shown. */
+const FOR_NOT_FOUND = /\b(?:greyed|grayed) out\b|\bmissing\b|\bnot (?:shown|there|listed|available)\b|\b(?:does not|doesnt) (?:show|appear)\b|\bstays empty\b|\bhidden\b/;
+
 export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): string | undefined {
+  // "dont see a logging option" after the logging answer: the line for a setting that is not there.
+  if (NOT_FOUND.test(wordsOf(question))) {
+    const forMissing = [...article.steps, ...article.caveats].find((line) => FOR_NOT_FOUND.test(wordsOf(line)));
+    if (forMissing) return forMissing;
+  }
   const asked = new Set(searchTokens(normaliseText(question)).filter((token) => !isFunctionWord(token)));
   for (const token of searchTokens(normaliseText(article.title))) asked.delete(token);
   // Words that report what happens point at no part ("it asks for my password and then nothing" is not

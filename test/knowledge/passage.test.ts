@@ -63,3 +63,20 @@ describe('"what next" after an answer with steps: the steps after the one the us
     expect(passageFor({ ...logging, answer: 'Set logging to Full and send the folder.', caveats: [] }, 'what next')).toBeUndefined();
   });
 });
+
+describe('"I don\'t see that option" after an answer: the line for when something is not there', () => {
+  const logging = {
+    title: 'Turning on logging in Lync 2013 on a PC',
+    answer: 'In Lync open Options > General and set Logging in Lync to Full.',
+    steps: ['In Lync open Options > General and set Logging in Lync to Full.', 'Exit Lync and start it again.'],
+    caveats: ['Lync 2010 writes to another folder.', 'If the logging setting is greyed out or the folder stays empty, the client policy has tracing off.'],
+  };
+  it.each(['nope, dont see a logging option', "i can't find that setting", 'there is no such option in my lync', 'the logging thing is greyed out'])('"%s" → the greyed-out line', (question) => {
+    expect(passageFor(logging, question)).toBe(logging.caveats[1]);
+  });
+  it('an answer with no such line: what the words point to, as before', () => {
+    const plain = { ...logging, caveats: ['Lync 2010 writes to another folder.'] };
+    expect(passageFor(plain, 'i dont see lync 2010 anywhere')).toBe(plain.caveats[0]);
+    expect(passageFor(plain, 'nope, dont see a logging option')).toBeUndefined();
+  });
+});
