@@ -591,9 +591,9 @@ function stillFailingChoice(choices: readonly FlowChoice[], folded: string): num
   return goesOnFailing(folded) ? still : undefined;
 }
 
-/** The client shows a message or an error ("it says…", "a popup about…"). */
 /** "no error, it just spins": a message said not to be there (taken out before SHOWS_A_MESSAGE reads the text). */
 const NO_MESSAGE = /\b(?:no|without(?: an?| any)?|not an?|never an?|(?:doesnt|dont|didnt|does not|do not|did not) (?:give|show|get|see|say) (?:me )?(?:an?|any)) (?:error message|error|warning|popup|pop up|message box|message)s?\b/g;
+/** The client shows a message or an error ("it says…", "a popup about…"). */
 const SHOWS_A_MESSAGE = /\b(?:it|lync|skype|the app|the client) (?:says|said|keeps saying|shows|showed|gives|gave|displays)\b|\b(?:error|warning|popup|pop up|pops up|message box|error message)\b/;
 
 /** The one choice a question has for "an error, or something else" (an alias "error"), if any. */
@@ -1349,8 +1349,10 @@ function askedAgainWith(previous: string, followUp: string): string {
   return `${rest.trim()} ${followUp.replace(/\b(?:ugh|hmm|would (?:that|it|this)(?: one)? work|at least|even|though|tho)\b/gi, ' ').replace(/\s+/g, ' ').trim()}`;
 }
 
-/** The message only names a client, network or sign-in method ("iphone", "it's the desktop one"). */
-/** Asked up to three times of one message (a list offered, a follow-up, a client left unnamed): read once. */
+/**
+ * The message only names a client, network or sign-in method ("iphone", "it's the desktop one").
+ * Asked up to three times of one message (a list offered, a follow-up, a client left unnamed): read once.
+ */
 const onlySlots = rememberRecent((text: string): boolean => {
   const { slots, rest } = wordsBesideSlots(text);
   return slots.length > 0 && rest.every((word) => SLOT_FILLER.has(word));

@@ -3,16 +3,14 @@ import type { Article } from './article';
 import { isFunctionWord } from './everyday-words';
 import { normaliseText, searchTokens } from './text';
 
-/**
- * The step or caveat of an article that a follow-up's own words point to ("what does always trust
- * do?" after the trust-prompt answer: the step that says what "always trust" does), when one holds
- * more of them than the article's answer does. The title's words say what the whole article is
- * about, not which part of it is asked, so they do not count.
- */
+/** Words that report what happens, or ask for what comes next: they point at no part of an answer. */
 const REPORTING = 'ask asks asked asking say says said saying show shows showed showing tell tells told get gets got getting happen happens happened nothing then keep keeps kept work works worked want wants need needs see sees come comes next';
 
+/** Lower case words and single spaces, contractions closed up ("can't" is "cant"). */
+const wordsOf = (text: string) => normaliseText(text).replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ');
+
 /** "ok turned it on, what next", "done that, now what": the steps after the one the user has done are asked for. */
-const NEXT_ASKED = /\b(?:what(?: s|s)? next|(?:now|then) what|what now|next step|what do i do (?:next|now|after that)|what comes next|what after that|and after that)\b/;
+const NEXT_ASKED = /\b(?:whats? next|(?:now|then) what|what now|next step|what do i do (?:next|now|after that)|what comes next|what after that|and after that)\b/;
 
 /**
  * The steps after the one a follow-up reports done ("turned it on, what next" after the logging answer:
@@ -21,7 +19,7 @@ const NEXT_ASKED = /\b(?:what(?: s|s)? next|(?:now|then) what|what now|next step
  * step: doing what the article is about ("turned on logging") is where its steps begin.
  */
 export function stepsAfter(article: Pick<Article, 'title' | 'steps'>, question: string): string | undefined {
-  const folded = normaliseText(question).replace(/[^a-z0-9]+/g, ' ');
+  const folded = wordsOf(question);
   if (!NEXT_ASKED.test(folded) || article.steps.length < 2) return undefined;
   const asked = new Set(searchTokens(folded.replace(NEXT_ASKED, ' ')).filter((token) => !isFunctionWord(token)));
   for (const token of searchTokens(REPORTING)) asked.delete(token);
@@ -41,11 +39,15 @@ export function stepsAfter(article: Pick<Article, 'title' | 'steps'>, question: 
 
 /** "nope, dont see a logging option": what the answer names is not there for the user. */
 const NOT_FOUND = /\b(?:dont|cant|cannot|do not|can not|didnt|did not) (?:see|find|get)\b|\b(?:isnt|is not|not) (?:there|shown|showing|visible|available)\b|\bno (?:such )?(?:option|setting|button|tab|menu|entry)\b|\b(?:greyed|grayed) out\b|\bmissing\b/;
-/** Lower case words and single spaces, contractions closed up ("can't" is "cant"). */
-const wordsOf = (text: string) => normaliseText(text).replace(/'/g, '').replace(/[^a-z0-9]+/g, ' ');
 /** A line of an answer for when something is not there: greyed out, missing, not shown. */
 const FOR_NOT_FOUND = /\b(?:greyed|grayed) out\b|\bmissing\b|\bnot (?:shown|there|listed|available)\b|\b(?:does not|doesnt) (?:show|appear)\b|\bstays empty\b|\bhidden\b/;
 
+/**
+ * The step or caveat of an article that a follow-up's own words point to ("what does always trust
+ * do?" after the trust-prompt answer: the step that says what "always trust" does), when one holds
+ * more of them than the article's answer does. The title's words say what the whole article is
+ * about, not which part of it is asked, so they do not count.
+ */
 export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): string | undefined {
   // "dont see a logging option" after the logging answer: the line for a setting that is not there.
   if (NOT_FOUND.test(wordsOf(question))) {
