@@ -104,7 +104,7 @@ export const CONCEPTS: readonly Concept[] = [
   {
     // "i dont know what auth we use" at another question: the answer "Not sure" to the sign-in question, given early.
     slot: 'method', value: 'unknown', name: 'not sure how you sign in',
-    words: ['dont know what auth', 'not sure what auth', 'no idea what auth', 'dont know which auth', 'not sure which auth', 'dont know what authentication', 'not sure what authentication', 'no idea what authentication', 'dont know how i sign in', 'not sure how i sign in', 'no idea how i sign in', 'dont know how we sign in', 'not sure how we sign in', 'dont know what sign in method', 'not sure what sign in method', 'dont know the sign in method', 'dont know what login method', 'not sure what login method'],
+    words: ['dont know what auth', 'not sure what auth', 'no idea what auth', 'dont know which auth', 'not sure which auth', 'dont know what authentication', 'not sure what authentication', 'no idea what authentication', 'dont know how i sign in', 'not sure how i sign in', 'no idea how i sign in', 'dont know how we sign in', 'not sure how we sign in', 'no idea how we sign in', 'dont know how i log in', 'not sure how i log in', 'no idea how i log in', 'dont know how we log in', 'not sure how we log in', 'no idea how we log in', 'dont know what sign in method', 'not sure what sign in method', 'dont know the sign in method', 'dont know what login method', 'not sure what login method'],
     labelHas: ['not sure'],
   },
   // ----- what happens at sign-in (the desktop client's symptom question) -----

@@ -1927,6 +1927,7 @@ describe('an answer given again at a later question', () => {
     const ask = (text: string, flow = where) => interpret(text, { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false });
     expect(ask('i dont know what auth we use')).toMatchObject({ kind: 'note', slots: { method: { value: 'unknown' } } });
     expect(ask("not sure how we sign in, that's IT's thing")).toMatchObject({ kind: 'note', slots: { method: { value: 'unknown' } } });
+    expect(ask('not sure how we log in tbh')).toMatchObject({ kind: 'note', slots: { method: { value: 'unknown' } } });
     expect(ask('not sure')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
     // At the question itself it is that question's "Not sure".
     const method = at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network']);
