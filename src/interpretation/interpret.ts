@@ -4,6 +4,7 @@ import { visibleChoices } from '../flows/render';
 import { successors, type FlowChoice, type FlowDefinition, type FlowState, type FlowStep } from '../flows/schema';
 import type { Article } from '../knowledge/article';
 import { statesFactsAsked } from '../knowledge/asked-fact';
+import { caseLineFor } from '../knowledge/passage';
 import type { SearchHit, SearchResult } from '../knowledge/search';
 import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
@@ -1112,7 +1113,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // when it is too short to answer anything itself.)
   // "nope doesnt work" on its own names nothing else: it is about that answer too.
   const aboutLast = result.hits[0]?.article.id === last?.id || (!result.answered && tokens(folded).length <= 6 && NOT_WORKING.test(folded));
-  if (last && (result.answered || tokens(folded).length <= 12) && aboutLast && rulesOut(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
+  // "im still on windows 8, not 8.1" after the answer that says what to do if it is still on Windows 8:
+  // the user states that case (its line is the answer), and rules nothing out.
+  const statesCase = last !== undefined && result.hits[0]?.article.id === last.id && caseLineFor(result.hits[0]!.article, text) !== undefined;
+  if (last && !statesCase && (result.answered || tokens(folded).length <= 12) && aboutLast && rulesOut(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
   // "the clock is fine. it asks for my password and then nothing": one sentence rules that answer out,
@@ -1131,7 +1135,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "she tried 12345678 and it says wrong pin" right after the default-PIN answer: the same article
   // again would only invite the same attempt. It is not given again; the others, if any, are offered.
-  if (last && (result.answered ? result.hits[0]?.article.id === last.id : aboutLast) && rulesOut(folded)) {
+  if (last && !statesCase && (result.answered ? result.hits[0]?.article.id === last.id : aboutLast) && rulesOut(folded)) {
     const others = result.hits.filter((hit) => hit.article.id !== last.id);
     return { kind: 'question', result: { ...result, answered: false, hits: others, suggested: (result.suggested ?? []).filter((hit) => hit.article.id !== last.id), ruledOut: last.id }, aside: false, confidence: 0.6 };
   }
@@ -1160,6 +1164,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const flowId = said.client ? undefined : flowAskingTheClient(result.hits, catalog);
     if (flowId) return { kind: 'start-flow', flowId, slots: said, confidence: 0.6 };
   }
+  // "lync keeps asking for my password over and over": for an end user the answer found is the
+  // administrators' fix (Kerberos on the server), which the troubleshooter reaches only after what the
+  // user can do (clear the saved sign-in details). The troubleshooter is offered with the symptom taken;
+  // its list of likely causes still names the administrators' one.
+  if (staffFixForOwnSymptom(text, result, context)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.65 };
   const forUser = userStepInstead(text, result, context) ?? namedClientStepInstead(text, result, context) ?? offTopicArticleStepInstead(text, result, context);
   if (forUser) return { kind: 'step-answer', ...forUser, confidence: 0.6 };
   // "outside, 4g" after a conversation about a Windows Phone: an article for the Store app alone is
@@ -1176,14 +1185,33 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // alone finds is offered ("is this it?"), never stated. (After a conversation about the Store app,
   // "outside, 4g" is its 4G modem article.)
   if (best && !context.recentClient && onlySlots(text) && !slotsOf(text).client) return { kind: 'question', result: { ...result, answered: false, suggested: [best] }, aside: false, confidence: 0.5 };
-  return { kind: 'question', result: context.previousQuestion ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
+  // ("set-csuser -enabled $true, right?" after the disabled-user answer asks to confirm that answer, not for
+  // the one it points to.)
+  return { kind: 'question', result: context.previousQuestion && !ASKS_TO_CONFIRM.test(text) ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
 }
+
+/** A tag question asking to confirm what the message says: "…, right?", "is that correct?". */
+const ASKS_TO_CONFIRM = /\b(?:right|correct|yes|yeah|no|ok|okay|is (?:that|it) (?:right|correct|it)|am i right|would (?:that|it|this) work|does (?:that|it|this) work|isnt it|wont it|will it)\s*\?+\s*$/i;
 
 /**
  * "how do i send my logs from the android app?" from an end user: the step of a guided procedure the
  * user carries out, for their client, rather than an article only the administrators can act on
  * (tracing the phone's sign-in with Fiddler).
  */
+/** About the server side by name ("the control panel keeps asking…"): the administrators' article is what is asked for. */
+const SERVER_SIDE = /\b(?:control panel|lscp|cscp|web services?|management shell|iis|spns?|kerberos|servers?|front ends?|pools?)\b/;
+
+/**
+ * An end user's own sign-in symptom, answered by an article only staff can act on that the
+ * troubleshooter leads to as a cause: the troubleshooter asks first what the user can check themselves.
+ */
+function staffFixForOwnSymptom(text: string, result: SearchResult, context: InterpretContext): boolean {
+  const best = result.answered ? result.hits[0]?.article : undefined;
+  if (context.staff || !best?.audience || best.audience.includes('enduser') || best.flow !== TROUBLESHOOTER || !context.catalog?.byId(TROUBLESHOOTER)) return false;
+  const folded = foldPhrase(text);
+  return !SERVER_SIDE.test(folded) && (slotsOf(text).symptom !== undefined || KEEPS_PROMPTING.test(folded));
+}
+
 function userStepInstead(text: string, result: SearchResult, context: InterpretContext): { flowId: string; stepId: string } | undefined {
   const best = result.answered ? result.hits[0]?.article : undefined;
   if (context.staff || !best?.audience || best.audience.includes('enduser')) return undefined;

@@ -58,7 +58,9 @@ const FOR_ADMINS = 'a server setting your Lync administrators check; the trouble
 export function troubleshootReply(flow: FlowDefinition, slots: Slots, causes: Article[], ruledOut?: Article, { staff = true }: { staff?: boolean } = {}): Reply {
   const known = Object.values(slots).filter((slot) => slot !== undefined);
   const client = slots.client ? ` with ${slots.client.concept.name}` : '';
-  const told = known.length > 0 ? ` I'll use what you already told me (${known.map((slot) => slot.concept.name).join(', ')}).` : '';
+  // ("keeps asking for my password" gives the method too: the words of one slot inside another's are said once.)
+  const named = known.filter((slot) => !known.some((other) => other !== slot && other.said.length > slot.said.length && ` ${other.said} `.includes(` ${slot.said} `)));
+  const told = named.length > 0 ? ` I'll use what you already told me (${named.map((slot) => slot.concept.name).join(', ')}).` : '';
   const intro = ruledOut
     ? `So ${quoted(ruledOut.title)} isn't it. The guided troubleshooter checks the other causes one by one.${told}`
     : `Sign-in${client} can fail for several reasons, so I won't guess. The guided troubleshooter finds yours in a few short questions.${told}`;

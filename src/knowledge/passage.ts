@@ -42,6 +42,28 @@ const NOT_FOUND = /\b(?:dont|cant|cannot|do not|can not|didnt|did not) (?:see|fi
 /** A line of an answer for when something is not there: greyed out, missing, not shown. */
 const FOR_NOT_FOUND = /\b(?:greyed|grayed) out\b|\bmissing\b|\bnot (?:shown|there|listed|available)\b|\b(?:does not|doesnt) (?:show|appear)\b|\bstays empty\b|\bhidden\b/;
 
+/** A line of an answer that says what to do in one case: "If it is still on Windows 8, upgrade…". */
+const CONDITIONAL = /\b(?:if|when|unless)\b/;
+/** Fewest words a follow-up must share with such a line to be stating its case. */
+const CASE_MIN_WORDS = 2;
+
+/**
+ * The step or caveat for the case a follow-up reports: every word it says (reporting words aside) is
+ * in one conditional line of the answer. "im still on windows 8, not 8.1" after the answer that says
+ * "if it is still on Windows 8, upgrade to Windows 8.1" states that case; it rules nothing out.
+ */
+export function caseLineFor(article: Pick<Article, 'steps' | 'caveats'>, question: string): string | undefined {
+  const reporting = new Set(searchTokens(REPORTING));
+  const said = new Set(searchTokens(normaliseText(question)).filter((token) => !isFunctionWord(token) && !reporting.has(token)));
+  if (said.size < CASE_MIN_WORDS) return undefined;
+  // (An article read back from a hit may carry only its id and title.)
+  return [...(article.steps ?? []), ...(article.caveats ?? [])].find((line) => {
+    if (!CONDITIONAL.test(wordsOf(line))) return false;
+    const words = new Set(searchTokens(normaliseText(line)));
+    return [...said].every((token) => words.has(token));
+  });
+}
+
 /**
  * The step or caveat of an article that a follow-up's own words point to ("what does always trust
  * do?" after the trust-prompt answer: the step that says what "always trust" does), when one holds
@@ -54,6 +76,9 @@ export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' |
     const forMissing = [...article.steps, ...article.caveats].find((line) => FOR_NOT_FOUND.test(wordsOf(line)));
     if (forMissing) return forMissing;
   }
+  // (Before the title's words are set aside: the case may be what the title names, "needs Windows 8.1".)
+  const forCase = caseLineFor(article, question);
+  if (forCase) return forCase;
   const asked = new Set(searchTokens(normaliseText(question)).filter((token) => !isFunctionWord(token)));
   for (const token of searchTokens(normaliseText(article.title))) asked.delete(token);
   // Words that report what happens point at no part ("it asks for my password and then nothing" is not

@@ -28,6 +28,16 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it('"keeps asking for my password" from an end user: the troubleshooter is offered, and the details that follow start it at what the user can do', async () => {
+    const say = conversation();
+    const first = await say('lync keeps asking for my password over and over even tho its right');
+    expect(first.text).toMatch(/guided troubleshooter/);
+    expect(first.text).toMatch(/what you already told me \(that it keeps asking for your password\)/);
+    expect(first.text).toMatch(/Delete my sign-in info/);
+    const details = await say('work laptop, in the office');
+    expect(details.text).toMatch(/Clear the saved sign-in details/);
+    expect(details.text).not.toMatch(/What happens when you try to sign in\?/);
+  });
   it('slots: the client named in the request is not asked again, the reply says so, and "back" changes it', async () => {
     const say = conversation();
     const first = await say('my surface pro wont sign in, walk me through it');

@@ -736,6 +736,17 @@ describe('answer or guide', () => {
       expect(meaning.kind === 'troubleshoot' && meaning.causes).not.toContain('store-app-clock-skew');
     });
 
+    it('"im still on windows 8, not 8.1" after the answer that says what to do on Windows 8 states that case: the answer stands', () => {
+      const certificate = { id: 'store-app-cert-name-validation-multiple-domains', flowId: 'sign-in-troubleshooter', client: 'store-app' };
+      const article = { id: certificate.id, title: 'Store app certificate name validation failure (needs Windows 8.1)', steps: ['Check the Windows version.', 'If it is still on Windows 8, upgrade to Windows 8.1.'], caveats: [] };
+      const found: SearchResult = { hits: [{ article: article as never, score: 1, confidence: 0.95, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+      const meaning = interpret('im still on windows 8, not 8.1', { catalog, steps, staff: false, search: () => found, isCommand: () => false, lastAnswer: certificate });
+      expect(meaning).toMatchObject({ kind: 'question', result: { answered: true, hits: [{ article: { id: certificate.id } }] } });
+      expect(meaning).not.toMatchObject({ result: { ruledOut: certificate.id } });
+      // (A report that the fix did not help still rules it out.)
+      expect(interpret('upgraded to 8.1 and updated the app, still fails', { catalog, steps, staff: false, search: () => found, isCommand: () => false, lastAnswer: certificate })).toMatchObject({ kind: 'troubleshoot', ruledOut: certificate.id });
+    });
+
     it('"should i resync the clock or not" after the clock answer asks; it rules nothing out', () => {
       expect(after('should i resync the clock or not', clock).kind).not.toBe('troubleshoot');
     });
@@ -1767,6 +1778,23 @@ describe('a client named after a sign-in failure no article answers', () => {
   });
 });
 
+describe('an end user\'s own symptom that only staff can fix', () => {
+  const kerberos = { id: 'kerberos-repeated-password-prompts', audience: ['admin', 'agent'], clients: ['server'], flow: 'sign-in-troubleshooter' } as never;
+  const found: SearchResult = { hits: [{ article: kerberos, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.6, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+  const read = (text: string, staff = false) => interpret(text, { catalog, steps, staff, search: () => found, isCommand: () => false });
+  it.each(['lync keeps asking for my password over and over even tho its right', 'lync asks for my password again and again', 'my lync keeps prompting me for my password'])(
+    '"%s" offers the troubleshooter with the symptom taken: the user can clear the saved sign-in details first',
+    (text) => {
+      expect(read(text)).toMatchObject({ kind: 'troubleshoot', flowId: 'sign-in-troubleshooter', slots: { symptom: { value: 'prompts' } } });
+    },
+  );
+  it('staff, and a question naming the server side, get the administrators\' article', () => {
+    expect(read('lync keeps asking for my password over and over', true)).toMatchObject({ kind: 'question', result: { answered: true } });
+    expect(read('the lync control panel keeps asking for my password over and over')).toMatchObject({ kind: 'question', result: { answered: true } });
+    expect(read('lync web services keep prompting me for my password')).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
+});
+
 describe('a remark without a client, after a conversation about one', () => {
   it('"outside, 4g" after a Windows Phone question is not answered with the Store app\'s 4G article: it is only offered', () => {
     const modem = { id: 'store-app-4g-lte-usb-modem', audience: ['enduser'], clients: ['store-app'] } as never;
@@ -2416,5 +2444,16 @@ describe('the article the answer just given points to', () => {
   });
   it('is not, when it is written for another client than the answer just given ("ok where is that folder" after the PC\'s logs)', () => {
     expect(first(pointedToInstead(found, { id: 'desktop-logs', related: ['store-app-log-location'], client: 'desktop' }))).toBe('desktop-logs');
+  });
+  it('is not, when the message asks to confirm the answer just given ("set-csuser -enabled $true right?")', () => {
+    const disabled: SearchResult = { ...NOTHING, answered: true, hits: [hit('user-not-enabled-for-lync', ['server'], 0.47), hit('user-without-registrar-pool', ['server'], 0.38)] };
+    const last = { id: 'user-not-enabled-for-lync', related: ['user-without-registrar-pool'] };
+    const read = (text: string) => interpret(text, { catalog, steps, staff: true, search: () => disabled, isCommand: () => false, previousQuestion: 'get-csuser shows enabled false, whats the cmdlet to turn them back on', lastAnswer: last });
+    for (const text of ['set-csuser -enabled $true right?', 'so i run set-csuser -enabled $true, correct?', 'set-csuser -enabled $true, is that right?']) {
+      const meaning = read(text);
+      expect(meaning.kind === 'question' && first(meaning.result)).toBe('user-not-enabled-for-lync');
+    }
+    const more = read('and what else can stop them signing in');
+    expect(more.kind === 'question' && first(more.result)).toBe('user-without-registrar-pool');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passageFor, stepsAfter } from '../../src/knowledge/passage';
+import { caseLineFor, passageFor, stepsAfter } from '../../src/knowledge/passage';
 
 const trust = {
   title: 'Lync asks whether to trust a server at sign-in',
@@ -78,5 +78,36 @@ describe('"I don\'t see that option" after an answer: the line for when somethin
     const plain = { ...logging, caveats: ['Lync 2010 writes to another folder.'] };
     expect(passageFor(plain, 'i dont see lync 2010 anywhere')).toBe(plain.caveats[0]);
     expect(passageFor(plain, 'nope, dont see a logging option')).toBeUndefined();
+  });
+});
+
+describe('a follow-up that states one case the answer covers', () => {
+  const certificate = {
+    title: 'Store app certificate name validation failure (update app, needs Windows 8.1)',
+    answer: 'Update to the latest Store app. The latest app needs Windows 8.1, so upgrade Windows 8 first if necessary.',
+    steps: ['Check the Windows version on the device.', 'If it is still on Windows 8, upgrade to Windows 8.1.', 'Update the Lync app from the Windows Store and sign in again.'],
+    caveats: ['Seen mainly with Office 365 users.'],
+  };
+  const clock = {
+    title: 'Store app cannot sign in because the device clock is wrong (w32tm /resync)',
+    answer: 'Run w32tm /resync on the device, then sign in again.',
+    steps: ['Compare the time on the device with the actual time.', 'Run w32tm /resync in an elevated command prompt.'],
+    caveats: ['If the resync fails, the device may not reach a time server; set the time by hand.'],
+  };
+  const articles = { certificate, clock };
+  it.each([
+    ['im still on windows 8, not 8.1', 'certificate', certificate.steps[1]],
+    ['we are on windows 8', 'certificate', certificate.steps[1]],
+    ['the resync failed', 'clock', clock.caveats[0]],
+  ] as const)('"%s" after the %s answer → the line for that case, even in the words of the title', (question, name, line) => {
+    expect(caseLineFor(articles[name], question)).toBe(line);
+    expect(passageFor(articles[name], question)).toBe(line);
+  });
+  it.each([
+    ['the clock is fine i checked', 'clock'],
+    ['i tried the resync and it still does not sign in', 'clock'],
+    ['windows', 'certificate'],
+  ] as const)('"%s" after the %s answer → no case: a word the line does not hold, or too few words', (question, name) => {
+    expect(caseLineFor(articles[name], question)).toBeUndefined();
   });
 });
