@@ -1304,7 +1304,8 @@ function reportsFixFailing(text: string): boolean {
     return rulesOut(folded) && PUT_RIGHT.test(folded);
   });
 }
-const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|corrected|reset|ran|updated|installed|set)\b/;
+// ("the clock is fine i checked": looked at and found right is put right as much as fixed.)
+const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|corrected|reset|ran|updated|installed|set|checked|verified|confirmed)\b/;
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 // ("is it safe to click connect or not" asks; its "not" rules nothing out.)
 // ("i'm a guest, not in their company" says who, not that it failed.)

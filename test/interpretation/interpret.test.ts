@@ -806,6 +806,13 @@ describe('answer or guide', () => {
     ] as const)('"%s" (last answer %j) is an ordinary question', (text, lastAnswer) => {
       expect(after(text, lastAnswer).kind).toBe('question');
     });
+
+    it.each(['the clock is fine i checked', 'i verified the time and it is correct'])('"%s" after another answer: the cause the user checked is ruled out, not explained', (text) => {
+      const clockArticle: SearchResult = { ...clockAgain, hits: [{ ...clockAgain.hits[0]!, article: { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'] } as never }] };
+      const juneUpdate = { id: 'store-app-passive-auth-requires-june-2013-cu', flowId: 'sign-in-troubleshooter', client: 'store-app' };
+      const meaning = interpret(text, { catalog, steps, staff: false, search: () => clockArticle, isCommand: () => false, lastAnswer: juneUpdate });
+      expect(meaning).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew' });
+    });
   });
 
   it.each([
