@@ -1,4 +1,4 @@
-import type { SearchResult } from '../knowledge/search';
+import type { SearchHit, SearchResult } from '../knowledge/search';
 import { FILLER, foldPhrase, tokens } from '../language/text';
 import { slotsOf } from '../language/slots';
 import { CONCEPTS } from '../language/vocabulary';
@@ -35,9 +35,20 @@ export function afterLastQuestion(text: string, folded: string, alone: SearchRes
   // So is a short remark that speaks of something in that answer ("we're on office 365 i think" after
   // the answer that names Office 365): it tells more about the same case, even in another product's words.
   const remarkOnLast = !asks && alone.hits.some((hit) => hit.article.id === last.id);
-  if ((asks ? !alone.otherTopic && alone.unknown.length === 0 : remarkOnLast) && !alone.ambiguousWord && (alone.suggested ?? []).length === 0) {
+  // (Offers written only for another client than the one the conversation is about do not count: "where
+  // is the file saved" after the PC's logging answer is not about the Store app's log folder.)
+  const offers = (alone.suggested ?? []).filter((hit) => !context.recentClient || hit.article.clients.some((client) => client === context.recentClient || client === 'any'));
+  if ((asks ? !alone.otherTopic && alone.unknown.length === 0 : remarkOnLast) && !alone.ambiguousWord && offers.length === 0) {
     const again = context.search(joined);
     if (again.answered && again.hits[0]!.article.id === last.id) return { kind: 'question', result: pointedToInstead(again, last), aside: false, asked: joined, confidence: 0.6 };
+    // Read with its question it lands on another client's article, the answer just given behind it; what it
+    // found alone was only offered for other clients too: the answer just given is the one it is about.
+    const lastAt = again.hits.findIndex((hit) => hit.article.id === last.id);
+    const forOthers = (hit: SearchHit) => !hit.article.clients.some((client) => client === context.recentClient || client === 'any');
+    if (context.recentClient && (alone.suggested ?? []).length > 0 && offers.length === 0 && lastAt > 0 && again.hits.slice(0, lastAt).every(forOthers)) {
+      const meant = again.hits[lastAt]!;
+      return { kind: 'question', result: { ...again, answered: true, hits: [meant, ...again.hits.filter((hit) => hit !== meant)], suggested: undefined }, aside: false, asked: joined, confidence: 0.55 };
+    }
     // "right but the actual path?" after the save-logs answer, which points to the article on where the
     // files are: read with its question it lands there.
     if (asks && again.answered && last.related?.includes(again.hits[0]!.article.id)) return { kind: 'question', result: again, aside: false, asked: joined, confidence: 0.6 };

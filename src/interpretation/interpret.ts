@@ -1361,8 +1361,9 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
   return { kind: 'troubleshoot', flowId: TROUBLESHOOTER, slots, causes, ...(tried.length > 0 ? { ruledOut: tried[0]! } : {}) };
 }
 
-// ("done. they also want them from my iphone, same thing there?" names nothing but the client, either.)
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her hes shes their theyre user users everyone all think believe guess probably maybe actually btw uses used pops pop popped up shows showed comes came appears opens opened wifi wireless wlan today tonight now currently moment week'.split(' '));
+// ("done. they also want them from my iphone, same thing there?" names nothing but the client, either;
+// nor does "the normal lync on my pc": every message here is about Lync.)
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app lync its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her hes shes their theyre user users everyone all think believe guess probably maybe actually btw uses used pops pop popped up shows showed comes came appears opens opened wifi wireless wlan today tonight now currently moment week'.split(' '));
 /** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
 const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
 

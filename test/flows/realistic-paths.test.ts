@@ -54,6 +54,8 @@ const PATHS: Path[] = [
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'The sign-in page never comes / it stalls', "It can't reach the server, or keeps spinning", 'Yes, it differs between people'], ends: 'cause-autodiscover-pool' },
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'Signed in, but meetings and voice mail are gone'], ends: 'cause-mobile-exchange' },
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'It keeps asking me to sign in on that page'], ends: 'cause-mobile-reprompt' },
+  // (The page does come: what fails after it is no "page never comes".)
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'it shows the page but then nothing happens after i type my password'], ends: 'mobile-unknown' },
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'My password', "It can't find or reach the server", "I don't know"], ends: 'mobile-unknown' },
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'A smart card'], ends: 'card-not-desktop' },
   // Android and Mac: password is what they see

@@ -28,6 +28,16 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it('after the PC\'s logging answer, "the normal lync on my pc" says it is for the PC, and "where is the file saved" is about its folder', async () => {
+    const say = conversation();
+    expect((await say('helpdesk asked me to send them lync logs how do i do that')).text).toMatch(/Turning on logging in Lync 2013 on a PC/);
+    const client = await say('the normal lync on my pc');
+    expect(client.text).toMatch(/The answer I just gave is for Lync 2013 desktop \(Windows PC\) too/);
+    expect(client.text).not.toMatch(/AD FS/);
+    const folder = await say('where is the file saved');
+    expect(folder.text).toMatch(/Office\\15\.0\\Lync\\Tracing/);
+    expect(folder.text).not.toMatch(/LocalAppData|Store app/);
+  });
   it('"keeps asking for my password" from an end user: the troubleshooter is offered, and the details that follow start it at what the user can do', async () => {
     const say = conversation();
     const first = await say('lync keeps asking for my password over and over even tho its right');

@@ -2440,6 +2440,35 @@ describe('"does this …" inside a flow', () => {
   });
 });
 
+describe('a short question after an answer, that alone finds only other clients\' articles', () => {
+  const hit = (id: string, clients: string[], confidence: number) => ({ article: { id, clients, title: id } as never, score: confidence, confidence, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } });
+  const storeFolder = hit('store-app-log-location', ['store-app'], 0.75);
+  const storeSave = hit('store-app-save-logs', ['store-app'], 0.76);
+  const desktopLogs = hit('desktop-client-turn-on-logging', ['desktop'], 0.59);
+  const alone: SearchResult = { ...NOTHING, hits: [storeFolder], suggested: [storeFolder] };
+  const joined: SearchResult = { ...NOTHING, answered: true, hits: [storeSave, desktopLogs, storeFolder] };
+  const read = (recentClient: string) =>
+    interpret('where is the file saved', {
+      catalog,
+      steps,
+      staff: false,
+      search: (question) => (question === 'where is the file saved' ? alone : joined),
+      isCommand: () => false,
+      previousQuestion: 'helpdesk asked me to send them lync logs how do i do that',
+      lastAnswer: { id: 'desktop-client-turn-on-logging', client: 'desktop' },
+      recentClient,
+    });
+  it('is about the answer just given, for the client the conversation is about', () => {
+    const meaning = read('desktop');
+    expect(meaning).toMatchObject({ kind: 'question', result: { answered: true } });
+    expect(meaning.kind === 'question' && meaning.result.hits[0]?.article.id).toBe('desktop-client-turn-on-logging');
+  });
+  it('is not, when those articles are for the conversation\'s client', () => {
+    const meaning = read('store-app');
+    expect(meaning.kind === 'question' && meaning.result.hits[0]?.article.id).not.toBe('desktop-client-turn-on-logging');
+  });
+});
+
 describe('the article the answer just given points to', () => {
   const hit = (id: string, clients: string[], confidence: number) => ({ article: { id, clients } as never, score: confidence, confidence, signals: { coverage: 1, questionMatch: 0.3, distinctive: 1, aboutWords: 1 } });
   const found: SearchResult = { ...NOTHING, answered: true, hits: [hit('desktop-logs', ['desktop'], 0.54), hit('store-app-log-location', ['store-app'], 0.38)] };
