@@ -223,7 +223,8 @@ const LEAD_IN = new Set('wait so and but also btw quick ok okay right alright'.s
 export function looksLikeQuestion(text: string): boolean {
   if (/\?\s*$/.test(text)) return true;
   const words = tokens(foldPhrase(text));
-  const first = LEAD_IN.has(words[0] ?? '') ? words[1] : words[0];
+  // ("ok and how do i send them": every lead-in word is read past, not only the first.)
+  const first = words.find((word) => !LEAD_IN.has(word));
   return first !== undefined && QUESTION_LEAD.has(first);
 }
 
@@ -1087,6 +1088,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // answer: that procedure's step for the two together, before whatever its few words brush elsewhere.
   if (context.stepOffered && context.previousQuestion && refersBack(folded) && asksSomething(text)) {
     const joined = `${context.previousQuestion} ${text}`;
+    // ("ok and how do i send them" right after the step that says how to send them: that step again; after
+    // the step that says where the logs are, the step after it that says how to send them.)
+    const saying = stepSayingAllAfter(context.catalog?.byId(context.stepOffered.flowId), context.stepOffered.stepId, folded);
+    if (saying) return { kind: 'step-answer', flowId: context.stepOffered.flowId, stepId: saying, asked: joined, confidence: 0.6 };
     const step = context.steps?.stepForAny(joined, slotsOf(text).client?.value ?? context.recentClient);
     if (step && step.flowId === context.stepOffered.flowId) return { kind: 'step-answer', ...step, asked: joined, confidence: 0.6 };
   }
@@ -1447,6 +1452,31 @@ function withoutWords(text: string, words: string): string {
 }
 
 /** What a step tells the user, in one text: its title, what it says and what it has them do. */
+/** Words that ask, or point back, and name nothing a step could hold. */
+const ASKING_WORDS = new Set('how what where when which why who whats wheres hows and them they ok okay can could should would will'.split(' '));
+
+/** Every word of its own a follow-up says ("send" in "ok and how do i send them") is in the step. */
+function stepSaysAll(step: FlowStep | undefined, folded: string): boolean {
+  const own = tokens(folded).filter((word) => word.length > 2 && !FILLER.has(word) && !ASKING_WORDS.has(word) && /^[a-z0-9]+$/.test(word));
+  if (!step || own.length === 0) return false;
+  const text = ` ${foldPhrase(stepText(step))} `;
+  return own.every((word) => new RegExp(`\\b${word.replace(/(?:es|ed|ing|s)$/, '')}`).test(text));
+}
+
+/** How many steps on from the one just given a follow-up's words are looked for. */
+const STEPS_AHEAD = 4;
+
+/** The step given, or one of the few that follow it in order, that holds every word of a follow-up's own. */
+function stepSayingAllAfter(flow: FlowDefinition | undefined, stepId: string, folded: string): string | undefined {
+  let at: string | undefined = stepId;
+  for (let hop = 0; flow && at && hop <= STEPS_AHEAD; hop++) {
+    const step: FlowStep | undefined = flow.steps[at];
+    if (stepSaysAll(step, folded)) return at;
+    at = step?.next?.startsWith('flow:') ? undefined : step?.next;
+  }
+  return undefined;
+}
+
 function stepText(step: FlowStep | undefined): string {
   return step ? [step.title, step.say ?? '', ...(step.do ?? []), step.stuckHelp ?? ''].join(' ') : '';
 }

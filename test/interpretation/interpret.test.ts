@@ -2440,6 +2440,17 @@ describe('"does this …" inside a flow', () => {
   });
 });
 
+describe('"and how do i send them" right after one step of a procedure was the answer', () => {
+  const read = (text: string, stepId: string, previousQuestion: string) =>
+    interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, previousQuestion, stepOffered: { flowId: 'collect-logs', stepId } });
+  it('is that step again when it says how ("ok and how do i send them" after the phone\'s email-the-logs step)', () => {
+    expect(read('ok and how do i send them', 'mobile-logs', 'how do i get logs off lync on my iphone')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mobile-logs' });
+  });
+  it('is the step after it that says how, when that step does not ("and how do i send them" after where the files are)', () => {
+    expect(read('and how do i send them', 'store-files', 'where does the store app keep its logs')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'send-logs' });
+  });
+});
+
 describe('a short question after an answer, that alone finds only other clients\' articles', () => {
   const hit = (id: string, clients: string[], confidence: number) => ({ article: { id, clients, title: id } as never, score: confidence, confidence, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } });
   const storeFolder = hit('store-app-log-location', ['store-app'], 0.75);
