@@ -379,6 +379,13 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     }
     // "Tried it, failed again" is what a step that asks for the failure wants to hear.
     if (progress === 'stuck' && step.reproduces && failedAgain(folded)) return { kind: 'flow-word', word: 'next', confidence: 0.7 };
+    // "it says the pin is wrong" at the step that logs on to the enrollment page: the PIN is no part of
+    // this step, and this procedure's own article on it answers (or is offered). An aside; the step stays.
+    if (progress === 'stuck' && namesOutside(step, folded)) {
+      const about = context.search(text);
+      const found = about.answered ? about.hits[0] : about.suggested?.length === 1 ? about.suggested[0] : undefined;
+      if (found && found.article.flow === context.flow!.flowId) return { kind: 'question', result: about, aside: true, confidence: 0.6 };
+    }
     // "the page looks all messed up, i have IE 10" at the step that opens it: what it describes is a step
     // ahead ("Internet Explorer 10? Use Compatibility View"), so the flow goes there.
     // ("i dont see the smart card template" at the step before: something missing that one word of a
@@ -1461,6 +1468,17 @@ function stepSaysAll(step: FlowStep | undefined, folded: string): boolean {
   if (!step || own.length === 0) return false;
   const text = ` ${foldPhrase(stepText(step))} `;
   return own.every((word) => new RegExp(`\\b${word.replace(/(?:es|ed|ing|s)$/, '')}`).test(text));
+}
+
+/** Words that report trouble or what the screen says, and name no part of a step. */
+const REPORT_WORDS = new Set('says said saying shows showing asks asking tells wrong error failed fails failing refused refuses rejected invalid incorrect not doesnt wont cant cannot didnt keeps'.split(' '));
+
+/** A word of the message's own (trouble and reporting aside) that the step never says: "pin" at the log-on step. */
+function namesOutside(step: FlowStep, folded: string): boolean {
+  const own = tokens(folded).filter((word) => word.length > 2 && !FILLER.has(word) && !ASKING_WORDS.has(word) && !REPORT_WORDS.has(word) && /^[a-z0-9]+$/.test(word));
+  if (own.length === 0) return false;
+  const text = ` ${foldPhrase(stepText(step))} `;
+  return own.some((word) => !new RegExp(`\\b${word.replace(/(?:es|ed|ing|s)$/, '')}`).test(text));
 }
 
 /** How many steps on from the one just given a follow-up's words are looked for. */

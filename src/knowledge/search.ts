@@ -183,7 +183,11 @@ const ERROR_CODE = /^\d{4,}$/;
 const YEAR = /^(19|20)\d\d$/;
 const SAYS_CODE = /\b(errors?|events?|event ?ids?|codes?|ms-diagnostics|diagnostics)\b/;
 
+/** A hexadecimal status code ("0x8010006B") is a code however the question puts it. */
+const HEX_CODE = /^0x[0-9a-f]{4,8}$/;
+
 function namesUnknownCode(question: string, unknown: readonly string[]): boolean {
+  if (unknown.some((token) => HEX_CODE.test(token))) return true;
   return SAYS_CODE.test(normaliseText(question)) && unknown.some((token) => ERROR_CODE.test(token) && !YEAR.test(token));
 }
 

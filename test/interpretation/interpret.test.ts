@@ -2440,6 +2440,21 @@ describe('"does this …" inside a flow', () => {
   });
 });
 
+describe('trouble at a step with something the step never speaks of', () => {
+  let domainLogon = at('smart-card-enrollment', ['Physical card']);
+  for (let guard = 0; guard < 5 && domainLogon.stepId !== 'domain-logon'; guard++) domainLogon = advance(catalog, domainLogon, 'done', user).state;
+  const pin = { id: 'smart-card-default-pin', flow: 'smart-card-enrollment', clients: ['desktop'], audience: ['enduser'] } as never;
+  const offered: SearchResult = { ...NOTHING, hits: [{ article: pin, score: 1, confidence: 0.85, signals: { coverage: 1, questionMatch: 0.55, distinctive: 1, aboutWords: 2 } }], suggested: [{ article: pin, score: 1, confidence: 0.85, signals: { coverage: 1, questionMatch: 0.55, distinctive: 1, aboutWords: 2 } }] };
+  const read = (text: string) => interpret(text, { catalog, steps, flow: domainLogon, staff: false, search: () => offered, isCommand: () => false });
+  it('"it says the pin is wrong" at the log-on step: the procedure\'s own PIN article, as an aside', () => {
+    expect(domainLogon.stepId).toBe('domain-logon');
+    expect(read('it says the pin is wrong')).toMatchObject({ kind: 'question', aside: true, result: { suggested: [{ article: { id: 'smart-card-default-pin' } }] } });
+  });
+  it('"it says my password is wrong" is trouble with the step itself (it speaks of the password)', () => {
+    expect(read('it says my password is wrong')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+});
+
 describe('"and how do i send them" right after one step of a procedure was the answer', () => {
   const read = (text: string, stepId: string, previousQuestion: string) =>
     interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, previousQuestion, stepOffered: { flowId: 'collect-logs', stepId } });

@@ -95,6 +95,16 @@ describe('error messages users quote', () => {
   });
 });
 
+describe('a status code no article knows', () => {
+  it('a hexadecimal code ("0x8010006B") is the subject, whether or not the question says "error": no answer is stated', () => {
+    for (const question of ['smart card sign in gives SCARD_W_WRONG_CHV 0x8010006B', 'lync sign in fails with 0x8010006b on my smart card']) {
+      expect(knowledge.search(question).answered).toBe(false);
+    }
+    // (A code an article holds is known: its article answers.)
+    expect(knowledge.search('iphone lync log says E_SslError 0x22020002').hits[0]?.article.id).toBe('server-certificate-not-verified');
+  });
+});
+
 describe('host names and links', () => {
   it('the pieces of a server name say which server, not what goes wrong: they do not pull the answer down', () => {
     const result = knowledge.search('trusted domains has contoso.com, does lyncpool.eu.contoso.com get the prompt');
