@@ -7,7 +7,17 @@ export const ConversationMemorySchema = z.object({
   /** The last questions and what they were answered with (an article, or a guided step: `step`), for hand-offs. */
   /** `client`: the client the question named (null: none), read once when it was asked; older entries lack it. */
   asked: z
-    .array(z.object({ question: z.string(), articleId: z.string().nullable(), step: z.object({ flowId: z.string(), stepId: z.string() }).optional(), at: z.string(), client: z.string().nullable().optional() }))
+    .array(
+      z.object({
+        question: z.string(),
+        articleId: z.string().nullable(),
+        step: z.object({ flowId: z.string(), stepId: z.string() }).optional(),
+        at: z.string(),
+        client: z.string().nullable().optional(),
+        /** Word left for the helpdesk after a hand-off ("my number is …"): no question, nothing to answer. */
+        note: z.literal(true).optional(),
+      }),
+    )
     .default([]),
   /** The flow last offered (e.g. the troubleshooter for "Lync won't sign in"), with what the user had told; until the next question or flow. */
   offered: z.object({ flowId: z.string(), slots: z.record(z.string(), z.string()) }).optional(),

@@ -217,6 +217,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
         }
         break;
       }
+      case 'handoff-note':
+        // Added to the hand-off the helpdesk already has (a new one, if that one is closed or old).
+        rememberAsked(memory, { question: text, articleId: null, note: true });
+        await this.send(context, await this.handOff(context, caller, memory));
+        return;
       case 'handoff-status': {
         const reply = await this.deps.handOffStatus?.(memory);
         if (reply) {

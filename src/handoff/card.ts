@@ -42,6 +42,9 @@ export function handOffCard(summary: HandOffSummary, { update = false }: { updat
       ...summary.said.map((entry) => literal([{ text: `• ${entry.text}` }, { text: ` (at ${entry.step})`, isSubtle: true }])),
     );
   }
+  if (summary.forHelpdesk && summary.forHelpdesk.length > 0) {
+    body.push(paragraph('For the helpdesk', { separator: true }), ...summary.forHelpdesk.map((text) => literal([{ text: `• ${text}` }])));
+  }
   body.push(paragraph('Suggested next action', { separator: true }), ...bullets(summary.next));
   return card(body);
 }

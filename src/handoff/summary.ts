@@ -30,6 +30,8 @@ export const SUMMARY_LIMITS = {
   questions: { lines: 10, bytes: 3_000 },
   /** What the user wrote during the steps: the latest few, each cut shorter than a question. */
   said: { lines: 3, bytes: 600 },
+  /** Word left for the helpdesk after handing off (how to reach the user, when): the latest few. */
+  forHelpdesk: { lines: 5, bytes: 1_000 },
   note: 120,
   next: 5,
 } as const;
@@ -70,6 +72,8 @@ export const HandOffSummary = z.object({
   questions: z.array(z.object({ question: z.string(), answeredWith: z.string().nullable() })),
   /** What the user wrote during the steps that no step could use, and at which step. */
   said: z.array(z.object({ step: z.string(), text: z.string() })).optional(),
+  /** Word the user left for the person taking over, after handing off ("my number is …"). */
+  forHelpdesk: z.array(z.string()).optional(),
   next: z.array(z.string()).min(1),
   /** How many earlier answers, steps and questions were left out to keep the hand-off small. */
   omitted: z.object({ answers: z.number().int().min(0), steps: z.number().int().min(0), questions: z.number().int().min(0) }).optional(),
@@ -81,7 +85,8 @@ export interface HandOffInput {
   at: Date;
   caller: Caller;
   /** Questions asked in this conversation and the article that answered each (null: declined). */
-  asked: ReadonlyArray<{ question: string; articleId: string | null; step?: { flowId: string; stepId: string } }>;
+  /** `note`: word left for the helpdesk after handing off, not a question. */
+  asked: ReadonlyArray<{ question: string; articleId: string | null; step?: { flowId: string; stepId: string }; note?: true }>;
   /** The title of an article by id: the summary names articles by title, never by id. */
   articleTitle?: (id: string) => string | undefined;
   /** The title of a guided step (a question answered with one step of a flow), likewise never by id. */
@@ -110,7 +115,8 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
 
   const answers = latest((state?.answers ?? []).map(({ question, answer }) => ({ question: clip(question, SUMMARY_LIMITS.text), answer: clip(answer, SUMMARY_LIMITS.text) })), SUMMARY_LIMITS.answers);
   const steps = latest((state?.progress ?? []).map(({ title, status }) => ({ title: clip(title, SUMMARY_LIMITS.title), status })), SUMMARY_LIMITS.steps);
-  const questions = latest(input.asked.map((entry) => ({ question: clip(entry.question, SUMMARY_LIMITS.text), answeredWith: answerOf(entry, input) })), SUMMARY_LIMITS.questions);
+  const questions = latest(input.asked.filter((entry) => !entry.note).map((entry) => ({ question: clip(entry.question, SUMMARY_LIMITS.text), answeredWith: answerOf(entry, input) })), SUMMARY_LIMITS.questions);
+  const forHelpdesk = latest(input.asked.filter((entry) => entry.note).map((entry) => clip(entry.question, SUMMARY_LIMITS.text)), SUMMARY_LIMITS.forHelpdesk).kept;
   const omitted = { answers: answers.omitted, steps: steps.omitted, questions: questions.omitted };
   const said = latest((state?.notes ?? []).map(({ stepId, text }) => ({ step: clip(definition?.steps[stepId]?.title ?? stepId, SUMMARY_LIMITS.title), text: clip(text, SUMMARY_LIMITS.note) })), SUMMARY_LIMITS.said).kept;
 
@@ -128,6 +134,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
     if (state.outcome === 'handoff' || state.outcome === 'active') next.push(`Continue "${definition.title}" from "${stoppedStep?.title ?? state.stepId}".`);
     for (const command of stoppedStep?.staff?.check ?? []) next.push(`Type \`${command}\` in the bot to check the server side (\`help\` lists the checks your role may run).`);
   }
+  if (forHelpdesk.length > 0) next.push('Read what the user left for you (under For the helpdesk): how and when to reach them.');
   if (said.length > 0) next.push('Read what the user wrote during the steps (under Also said): it may name the symptom.');
   const unanswered = questions.kept.filter((entry) => entry.answeredWith === null).length;
   if (unanswered > 0) next.push(`Answer what the bot could not: ${unanswered === 1 ? 'the question' : `the ${unanswered} questions`} marked "not answered" under Questions asked.`);
@@ -152,6 +159,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
     steps: steps.kept,
     questions: questions.kept,
     ...(said.length > 0 ? { said } : {}),
+    ...(forHelpdesk.length > 0 ? { forHelpdesk } : {}),
     next: unique(next).slice(0, SUMMARY_LIMITS.next).map((action) => clip(action, SUMMARY_LIMITS.action)),
     ...(omitted.answers + omitted.steps + omitted.questions > 0 ? { omitted } : {}),
   };
@@ -174,6 +182,7 @@ export function summaryText(summary: HandOffSummary): string {
     lines.push('Questions asked:', ...earlier(summary.omitted?.questions, 'questions'), ...summary.questions.map((q) => `- ${q.question} → ${answeredWith(q.answeredWith)}`));
   }
   if (summary.said && summary.said.length > 0) lines.push('Also said:', ...summary.said.map((entry) => `- at "${entry.step}": ${entry.text}`));
+  if (summary.forHelpdesk && summary.forHelpdesk.length > 0) lines.push('For the helpdesk:', ...summary.forHelpdesk.map((text) => `- ${text}`));
   lines.push('Suggested next action:', ...summary.next.map((n) => `- ${n}`));
   return lines.join('\n');
 }

@@ -35,6 +35,29 @@ export function asksHowHandOffStands(folded: string): boolean {
 }
 
 /**
+ * Word left for the person taking over, after a hand-off: how to reach the user ("my number is 555
+ * 1234", "im in building c"), when ("im free after 3pm"), or a message passed on ("tell them it's urgent").
+ */
+const FOR_THE_PERSON = new RegExp(
+  [
+    String.raw`\b(?:tell|let|ask) (?:them|him|her|the (?:helpdesk|help desk|agent|tech|technician|person|admins?)|whoever|someone)\b`,
+    String.raw`\b(?:pass|send) (?:(?:it|this|that) )?(?:on|along)\b`,
+    String.raw`\bmy (?:(?:phone|mobile|cell|desk|work|direct|office) )?(?:number|no|ext|extension|phone|mobile|cell) (?:is|s)\b`,
+    // (Not "is anyone going to contact me?": that asks how the request stands.)
+    String.raw`\b(?:call|ring|reach|text|phone|contact) me (?:on|at|after|before|between|any ?time|via|in the)\b`,
+    String.raw`\b(?:you|they|he|she|someone|anyone) (?:can|could) (?:call|ring|reach|text|phone|contact|find) me\b`,
+    String.raw`\b(?:im|i am|ill be|i will be) (?:in|at|on) (?:building|room|office|floor|desk|site|level)\b`,
+    String.raw`\b(?:im|i am|ill be|i will be) (?:free|available|around|back|out|off|away|busy|in meetings?) (?:after|before|until|till|from|at|between|all|today|tomorrow|this|in)\b`,
+    String.raw`\bbest (?:time|way|number) to (?:reach|call|contact|get) me\b`,
+  ].join('|'),
+);
+
+/** Whether a message after a hand-off is word left for the person who takes it. */
+export function leavesWordForPerson(folded: string): boolean {
+  return FOR_THE_PERSON.test(folded);
+}
+
+/**
  * Waiting for a person, said without a hand-off made: "im still waiting", "is anyone going to call me",
  * "any news?" alone. Narrower than asking how a hand-off stands ("how long does it take" is a question
  * of its own when nothing was handed off).

@@ -11,7 +11,7 @@ import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, pointedToInstead } from './follow-ups';
-import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, refersBack, waitsForPerson } from './conversation-cues';
+import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, leavesWordForPerson, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, stopsOneUnnamed, type ScheduleShown } from './schedule-picks';
@@ -93,6 +93,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'question'; result: SearchResult; aside: boolean; asked?: string; sameFor?: string }
   /** After a hand-off: "any update?", "is anyone going to call me?" — where the request stands. */
   | { kind: 'handoff-status' }
+  /** After a hand-off: word left for the person taking it ("my number is 555 1234"), added to it. */
+  | { kind: 'handoff-note' }
   /** "did that finish?" right after a slow command was started here. */
   | { kind: 'command-status' }
   /** In a flow: "forget it, where are the store app logs?" — close the flow, then the rest as a new message. */
@@ -937,6 +939,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
   if (context.commandStarted && tokens(folded).length <= 12 && asksHowCommandStands(folded)) return { kind: 'command-status', confidence: 0.9 };
+  // "my number is 555 1234, im in building c" once the helpdesk has it: for them, not a question.
+  // ("let them know its urgent" is word for them too, though "its urgent" alone asks how it stands.)
+  if (context.handedOff && leavesWordForPerson(folded)) return { kind: 'handoff-note', confidence: 0.75 };
   if (context.handedOff && asksHowHandOffStands(folded)) return { kind: 'handoff-status', confidence: 0.9 };
   // "im still waiting", "is anyone going to help me" with nothing handed off: nobody is on it yet, and
   // the user should know (never an article found by "waiting"). A question with a subject is searched.

@@ -17,7 +17,7 @@ function walk(flowId: string, inputs: string[]): FlowState {
   return turn.state;
 }
 
-function summarise(state: FlowState | undefined, asked: Array<{ question: string; articleId: string | null; step?: { flowId: string; stepId: string } }> = []) {
+function summarise(state: FlowState | undefined, asked: Array<{ question: string; articleId: string | null; step?: { flowId: string; stepId: string }; note?: true }> = []) {
   return buildHandOffSummary({
     id: 'H-TEST22',
     at: new Date('2025-01-02T03:04:05Z'),
@@ -86,6 +86,18 @@ describe('the hand-off summary', () => {
     expect(summaryText(summary)).toContain('Also said:\n- at "Which Lync client?": it keeps saying my password is wrong');
     expect(JSON.stringify(handOffCard(summary))).toContain('it keeps saying my password is wrong');
     expect(summarise(walk('sign-in-troubleshooter', ['iphone'])).said).toBeUndefined();
+  });
+
+  it('keeps word the user left for the helpdesk after handing off apart from the questions, and points at it', () => {
+    const summary = summarise(undefined, [{ question: 'lync on android says cannot connect to server', articleId: null }, { question: 'my number is 555 1234, im in building c', articleId: null, note: true }]);
+    expect(summary.questions).toEqual([{ question: 'lync on android says cannot connect to server', answeredWith: null }]);
+    expect(summary.forHelpdesk).toEqual(['my number is 555 1234, im in building c']);
+    expect(summary.next[0]).toMatch(/under For the helpdesk/);
+    expect(summary.next.join('\n')).toMatch(/the question marked "not answered"/);
+    expect(summaryText(summary)).toContain('For the helpdesk:\n- my number is 555 1234, im in building c');
+    expect(JSON.stringify(handOffCard(summary))).toContain('my number is 555 1234, im in building c');
+    expect(HandOffSummary.parse(summary)).toEqual(summary);
+    expect(summarise(undefined, [{ question: 'printer toner?', articleId: null }]).forHelpdesk).toBeUndefined();
   });
 
   it('renders as a card without buttons and as plain text for a ticket', () => {

@@ -28,6 +28,17 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it('after a hand-off, "my number is …" is added to it for the helpdesk, not answered with "I don\'t know"', async () => {
+    const say = conversation();
+    await say('lync on android says cannot connect to server');
+    const handed = await say('talk to a person');
+    const reference = /H-[0-9A-Z]{6}/.exec(handed.text)?.[0];
+    expect(reference).toBeDefined();
+    const note = await say('my number is 555 1234, im in building c');
+    expect(note.text).toContain(reference!);
+    expect(note.text).toMatch(/For the helpdesk:\n- my number is 555 1234, im in building c/);
+    expect(note.text).not.toMatch(/I don't know/);
+  });
   it('after the PC\'s logging answer, "the normal lync on my pc" says it is for the PC, and "where is the file saved" is about its folder', async () => {
     const say = conversation();
     expect((await say('helpdesk asked me to send them lync logs how do i do that')).text).toMatch(/Turning on logging in Lync 2013 on a PC/);

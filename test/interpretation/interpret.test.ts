@@ -1077,6 +1077,28 @@ describe('after a hand-off: asking how the request stands', () => {
   });
 });
 
+describe('after a hand-off: word left for the person taking it', () => {
+  const after = (text: string, handedOff: boolean) =>
+    interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, ...(handedOff ? { handedOff: true } : {}) }).kind;
+  it.each([
+    'my number is 555 1234, im in building c',
+    'can you tell them im free after 3pm',
+    'call me on 0412 555 123',
+    'my mobile is 07700 900123',
+    'im in room 4.12 all day',
+    'best way to reach me is teams chat',
+    'pls let the helpdesk know its urgent',
+  ])('"%s" → handoff-note', (text) => {
+    expect(after(text, true)).toBe('handoff-note');
+  });
+  it.each(['how do i call someone in lync', 'tell me where the logs are', 'let me know when its fixed', 'any update?'])('"%s" is no word left for them', (text) => {
+    expect(after(text, true)).not.toBe('handoff-note');
+  });
+  it('without a hand-off the same words hand nothing on', () => {
+    expect(after('my number is 555 1234, im in building c', false)).not.toBe('handoff-note');
+  });
+});
+
 describe('asking after the helpdesk with nothing handed off', () => {
   const wait = (text: string, staff = false) => interpret(text, { catalog, steps, staff, search: () => NOTHING, isCommand: () => false });
   it.each(['im still waiting', 'still waiting for someone to help me', 'is anyone going to contact me?', 'any news?', 'when will someone call me back', 'have you heard back'])(
