@@ -23,6 +23,14 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:surfce|surfac|sruface|suface)\b/g, 'surface'],
   [/\b(?:brokn|borken|brokne|brocken|brken)\b/g, 'broken'],
   [/\b(?:wokring|wroking|workign|wrking)\b/g, 'working'],
+  [/\b(?:wnt|wotn)\b/g, 'wont'],
+  [/\b(?:cnat|cnt)\b/g, 'cant'],
+  [/\b(?:dosent|dosnt|doesent|deosnt)\b/g, 'doesnt'],
+  [/\b(?:outsde|ouside|outide|outisde|oustide)\b/g, 'outside'],
+  [/\b(?:insde|inisde|insie|insdie)\b/g, 'inside'],
+  [/\b(?:ofice|offce|offcie|offic)\b/g, 'office'],
+  [/\b(?:labtop|laptp|latop|lpatop)\b/g, 'laptop'],
+  [/\b(?:destop|dekstop|desktp|deskop)\b/g, 'desktop'],
   // Chat spellings: "walk me thru it", "a human pls".
   [/\bthru\b/g, 'through'],
   // "k done", "kk did that": chat's "ok" in front of a report.
