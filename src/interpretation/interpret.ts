@@ -1414,8 +1414,12 @@ const SIGN_IN_FILLER = new Set('to log sign login logon signing logging with'.sp
 function onlySlotsSaidToSignIn(text: string): boolean {
   if (onlySlots(text)) return true;
   const { slots, rest } = wordsBesideSlots(text);
-  return slots.length > 0 && rest.every((word) => SLOT_FILLER.has(word) || SIGN_IN_FILLER.has(word));
+  // ("it just says it cant find the server or something": a symptom is reported in words of its own.)
+  const reported = slots.some((slot) => slot.concept.slot === 'symptom');
+  return slots.length > 0 && rest.every((word) => SLOT_FILLER.has(word) || SIGN_IN_FILLER.has(word) || (reported && REPORTING_FILLER.has(word)));
 }
+/** The words a symptom is reported in ("it says … or something"): beside a symptom they add nothing. */
+const REPORTING_FILLER = new Set('says said saying shows showing showed keeps kept or something like whatever think message error'.split(' '));
 
 /** Asking how to pick: the difference between choices, or which one applies. */
 const HOW_TO_CHOOSE = /\b(?:difference|differences|diff) between\b|\bwhich (?:one |of (?:these|those|them) )?(?:should|do|would|must) i (?:pick|choose|take|select|use|go with)\b|\bhow (?:do|would|can|should) i (?:know|tell) which\b|^(?:so |ok |okay |and |but )?how (?:do|would|can|should) i (?:check|know|tell|find out)(?: that| this| it)?$|^(?:so |ok |okay |and |but )?where do i (?:check|look)(?: that| this| it)?$|\bwhich (?:one )?(?:is (?:mine|me|right for me)|applies to me|am i)\b/;

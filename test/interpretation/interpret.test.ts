@@ -1236,8 +1236,11 @@ describe('done, and still failing, at an instruction step', () => {
 });
 
 describe('a message the client shows, at a question with an "error or something else" choice', () => {
-  it.each(['it says the user name, password or domain is wrong but its definitely right', 'lync shows a popup i dont understand', 'it says something about the server being unavailable', "there's an error saying it cant connect"])('"%s" → An error, or something else', (text) => {
+  it.each(['it says the user name, password or domain is wrong but its definitely right', 'lync shows a popup i dont understand', 'it says something about the server being unavailable'])('"%s" → An error, or something else', (text) => {
     expect(picked(text, 'symptom')).toBe('An error, or something else');
+  });
+  it.each(["there's an error saying it cant connect", 'the error says it cannot find the server'])('"%s" names what the error says → It can\'t find or reach the server', (text) => {
+    expect(picked(text, 'symptom')).toBe("It can't find or reach the server");
   });
   it('at a question without such a choice it is not understood', () => {
     expect(picked('it says something weird', 'where')).toBe('not-understood');
@@ -1966,6 +1969,9 @@ describe('an answer given again at a later question', () => {
     // The same slot said two ways, with the words people wrap it in.
     expect(interpret('i think it uses the adfs thing, a company page pops up', { catalog, steps, flow: clock, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'note', slots: { method: { value: 'adfs' } } });
   });
+  it('"it just says it cant find the server or something" at "How do you sign in?" on the PC: the symptom, noted for "what happens"', () => {
+    expect(meaning('it just says it cant find the server or something', 'method')).toMatchObject({ kind: 'note', slots: { symptom: { value: 'unreachable' } } });
+  });
   it('"where would that folder be" at a step: an article about only one of its words is no answer; "that" is the step', () => {
     const macLogs = at('collect-logs', ['Mac']);
     const oneWord: SearchResult = { hits: [{ article: { id: 'cms-replication-how-it-works' } as never, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 1 } }], tokens: ['wher', 'folder'], unknown: [], answered: true };
@@ -2217,8 +2223,8 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['client', 'the one on the start screen', 1],
     ['method', 'just my windows login', 0],
     ['method', 'it opens a website', 2],
-    ['symptom', 'nothing happens', 4],
-    ['symptom', 'there is a red x', 4],
+    ['symptom', 'nothing happens', 5],
+    ['symptom', 'there is a red x', 5],
     ['symptom', 'it wants me to sign in over and over', 0],
     ['cardKind', 'a usb thing', 0],
     ['cardKind', 'the one in my laptop', 1],
@@ -2232,9 +2238,11 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['symptom', 'a box pops up asking about a server', 1],
     ['symptom', 'it says the server is not trusted', 1],
     ['symptom', 'it asks me to sign in again every hour', 0],
-    ['symptom', 'it logs in then logs out', 4],
-    ['symptom', 'it crashes', 4],
-    ['symptom', 'it never gets past contacting server', 4],
+    ['symptom', 'it logs in then logs out', 5],
+    ['symptom', 'it crashes', 5],
+    ['symptom', 'it never gets past contacting server', 5],
+    ['symptom', 'it says it cant find the server', 4],
+    ['symptom', 'cannot connect', 4],
     // It worked once: not now.
     ['worksNow', 'it worked yesterday', 1],
     ['worksNow', 'it worked fine until the update', 1],
