@@ -1,7 +1,7 @@
 import type { SearchHit, SearchResult } from '../knowledge/search';
 import { FILLER, foldPhrase, tokens } from '../language/text';
 import { slotsOf } from '../language/slots';
-import { CONCEPTS } from '../language/vocabulary';
+import { CONCEPTS, VAGUE } from '../language/vocabulary';
 import type { InterpretContext, Interpretation } from './interpret';
 
 /** What the caller already knows about the message: whether it asks something, and whether it says the last answer failed. */
@@ -38,14 +38,17 @@ export function afterLastQuestion(text: string, folded: string, alone: SearchRes
   // (Offers written only for another client than the one the conversation is about do not count: "where
   // is the file saved" after the PC's logging answer is not about the Store app's log folder.)
   const offers = (alone.suggested ?? []).filter((hit) => !context.recentClient || hit.article.clients.some((client) => client === context.recentClient || client === 'any'));
-  if ((asks ? !alone.otherTopic && alone.unknown.length === 0 : remarkOnLast) && !alone.ambiguousWord && offers.length === 0) {
+  // (Offers are set aside only for a question that names no device at all, not even one of several:
+  // "where are the lync client logs on windows" after the Store app's clock answer is no question about it.)
+  const setAside = (alone.suggested ?? []).length > 0;
+  if ((asks ? !alone.otherTopic && alone.unknown.length === 0 : remarkOnLast) && !alone.ambiguousWord && offers.length === 0 && !(setAside && namesAnyClient(text))) {
     const again = context.search(joined);
     if (again.answered && again.hits[0]!.article.id === last.id) return { kind: 'question', result: pointedToInstead(again, last), aside: false, asked: joined, confidence: 0.6 };
     // Read with its question it lands on another client's article, the answer just given behind it; what it
     // found alone was only offered for other clients too: the answer just given is the one it is about.
     const lastAt = again.hits.findIndex((hit) => hit.article.id === last.id);
     const forOthers = (hit: SearchHit) => !hit.article.clients.some((client) => client === context.recentClient || client === 'any');
-    if (context.recentClient && (alone.suggested ?? []).length > 0 && offers.length === 0 && lastAt > 0 && again.hits.slice(0, lastAt).every(forOthers)) {
+    if (context.recentClient && setAside && lastAt > 0 && again.hits.slice(0, lastAt).every(forOthers)) {
       const meant = again.hits[lastAt]!;
       return { kind: 'question', result: { ...again, answered: true, hits: [meant, ...again.hits.filter((hit) => hit !== meant)], suggested: undefined }, aside: false, asked: joined, confidence: 0.55 };
     }
@@ -82,6 +85,13 @@ function ownTopicMissing(text: string, completed: SearchResult): boolean {
   const about = ` ${foldPhrase([article.title, article.answer ?? '', ...(article.tags ?? [])].join(' '))} `;
   return own.some((word) => !new RegExp(`\\b${word.replace(/s$/, '')}(?:s|es|ging|ged|ing|ed)?\\b`).test(about));
 }
+
+/** A device named, even one that could be several ("windows", "my phone"). */
+function namesAnyClient(text: string): boolean {
+  const folded = ` ${foldPhrase(text)} `;
+  return slotsOf(text).client !== undefined || VAGUE_CLIENT_WORDS.some((word) => folded.includes(` ${word} `));
+}
+const VAGUE_CLIENT_WORDS = VAGUE.filter((vague) => vague.slot === 'client').flatMap((vague) => vague.words.map(foldPhrase));
 
 /** Every word the slot vocabulary uses for a client, network or sign-in method (and its hints). */
 const SLOT_WORDS = new Set(CONCEPTS.flatMap((concept) => [...concept.words, ...(concept.hints ?? [])].flatMap((phrase) => tokens(foldPhrase(phrase)))));

@@ -2511,12 +2511,12 @@ describe('a short question after an answer, that alone finds only other clients\
   const desktopLogs = hit('desktop-client-turn-on-logging', ['desktop'], 0.59);
   const alone: SearchResult = { ...NOTHING, hits: [storeFolder], suggested: [storeFolder] };
   const joined: SearchResult = { ...NOTHING, answered: true, hits: [storeSave, desktopLogs, storeFolder] };
-  const read = (recentClient: string) =>
-    interpret('where is the file saved', {
+  const read = (recentClient: string, text = 'where is the file saved') =>
+    interpret(text, {
       catalog,
       steps,
       staff: false,
-      search: (question) => (question === 'where is the file saved' ? alone : joined),
+      search: (question) => (question === text ? alone : joined),
       isCommand: () => false,
       previousQuestion: 'helpdesk asked me to send them lync logs how do i do that',
       lastAnswer: { id: 'desktop-client-turn-on-logging', client: 'desktop' },
@@ -2529,6 +2529,10 @@ describe('a short question after an answer, that alone finds only other clients\
   });
   it('is not, when those articles are for the conversation\'s client', () => {
     const meaning = read('store-app');
+    expect(meaning.kind === 'question' && meaning.result.hits[0]?.article.id).not.toBe('desktop-client-turn-on-logging');
+  });
+  it('is not, when the question names a device, even one of several ("on windows")', () => {
+    const meaning = read('desktop', 'where are the lync client logs on windows');
     expect(meaning.kind === 'question' && meaning.result.hits[0]?.article.id).not.toBe('desktop-client-turn-on-logging');
   });
 });

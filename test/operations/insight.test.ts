@@ -36,7 +36,7 @@ describe('insight: questions, votes, flows and hand-offs make the report (real H
     await say('a', 'the office printer is out of toner <script>alert(1)</script>');
     clock.set(at(1));
     await say('b', 'how can I order a new headset please');
-    await say('b', 'lync keeps asking for my password');
+    await say('b', 'what is the default smart card pin');
     await say('b', 'that helped');
     await say('b', "lync won't sign in, walk me through it");
     await say('b', 'Windows Store app');
