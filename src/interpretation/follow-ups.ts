@@ -76,7 +76,7 @@ export function afterLastQuestion(text: string, folded: string, alone: SearchRes
  * that the answer found with the question before never speaks of: it is no detail of that question.
  * A client, network or sign-in method is detail, whatever words say it.
  */
-function ownTopicMissing(text: string, completed: SearchResult): boolean {
+export function ownTopicMissing(text: string, completed: SearchResult): boolean {
   let rest = ` ${foldPhrase(text)} `;
   for (const slot of Object.values(slotsOf(text))) if (slot) rest = rest.split(` ${slot.said} `).join(' ');
   const own = tokens(rest.trim()).filter((word) => word.length > 3 && !FILLER.has(word) && !SLOT_WORDS.has(word));

@@ -10,7 +10,7 @@ import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
-import { afterLastQuestion, pointedToInstead } from './follow-ups';
+import { afterLastQuestion, ownTopicMissing, pointedToInstead } from './follow-ups';
 import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, leavesWordForPerson, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
@@ -1115,7 +1115,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const step = context.steps?.stepForAny(`${endedFlow.title} ${text}`, slotsOf(text).client?.value ?? context.recentClient);
     if (step && step.flowId === endedFlow.id) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
-  const alone = context.previousQuestion && refersBack(folded) ? followUpResult(context.search(`${context.previousQuestion} ${text}`), searchOwn(), context.lastAnswer) : searchOwn();
+  const alone = context.previousQuestion && refersBack(folded) ? readWithQuestionBefore(text, context.search(`${context.previousQuestion} ${text}`), searchOwn(), context.lastAnswer) : searchOwn();
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: rulesOut(folded) });
   if (followUp) return followUp;
@@ -1478,6 +1478,21 @@ function stepSaysAll(step: FlowStep | undefined, folded: string): boolean {
   const text = ` ${foldPhrase(stepText(step))} `;
   return own.every((word) => new RegExp(`\\b${word.replace(/(?:es|ed|ing|s)$/, '')}`).test(text));
 }
+
+/**
+ * A follow-up read with the question before it, unless it asks about something of its own: "and do i need
+ * a specific CU" after the AD FS token-lifetime answer lands on that answer again with its question, but
+ * alone it is answered by the article on the update needed, and the answer just given never speaks of it.
+ */
+function readWithQuestionBefore(text: string, joined: SearchResult, own: SearchResult, last: InterpretContext['lastAnswer']): SearchResult {
+  // (Read with its question the answer just given may only be offered again: it is as much about it.)
+  const together = joined.answered ? joined.hits[0] : joined.suggested?.[0];
+  const apart = own.answered ? own.hits[0] : undefined;
+  // (Not one that points back at it: "can it be raised" is about what the answer just given spoke of.)
+  if (last && together?.article.id === last.id && apart && apart.article.id !== last.id && !POINTS_BACK_AT.test(foldPhrase(text)) && ownTopicMissing(text, joined)) return own;
+  return followUpResult(joined, own, last);
+}
+const POINTS_BACK_AT = /\b(?:it|its|that|this|they|them|those|these|one)\b/;
 
 /** Words that report trouble or what the screen says, and name no part of a step. */
 const REPORT_WORDS = new Set('says said saying shows showing asks asking tells wrong error failed fails failing refused refuses rejected invalid incorrect not doesnt wont cant cannot didnt keeps'.split(' '));

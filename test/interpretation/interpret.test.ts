@@ -1187,6 +1187,8 @@ describe('after an answer: the article it points to, another product, a remark o
     ["what's the limit", answer(hit(last.id, 0.98), hit('presence-agent-server-pas', 0.9)), NOTHING, last.id],
     // Alone it lands elsewhere, on an article the answer does not point to: of the two, the answer just given.
     ['can it be raised', answer(hit(last.id, 0.9)), answer(hit('cms-replication-delay', 0.78)), last.id],
+    // …unless it asks about a thing of its own that the answer just given never speaks of (no "it" in it).
+    ['and do i need a specific cumulative update', answer(hit(last.id, 0.9)), answer(hit('store-app-passive-auth-requires-june-2013-cu', 0.56)), 'store-app-passive-auth-requires-june-2013-cu'],
   ])('"%s" → the answer it needs', (text, joined, alone, expected) => {
     expect(answeredWith(after(text, { joined, alone }))).toBe(expected);
   });
