@@ -4,7 +4,7 @@ import { visibleChoices } from '../flows/render';
 import { successors, type FlowChoice, type FlowDefinition, type FlowState, type FlowStep } from '../flows/schema';
 import type { Article } from '../knowledge/article';
 import { statesFactsAsked } from '../knowledge/asked-fact';
-import { caseLineFor } from '../knowledge/passage';
+import { asksWhatNext, caseLineFor } from '../knowledge/passage';
 import type { SearchHit, SearchResult } from '../knowledge/search';
 import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
@@ -1155,6 +1155,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (last && !statesCase && (result.answered ? result.hits[0]?.article.id === last.id : aboutLast) && rulesOut(folded)) {
     const others = result.hits.filter((hit) => hit.article.id !== last.id);
     return { kind: 'question', result: { ...result, answered: false, hits: others, suggested: (result.suggested ?? []).filter((hit) => hit.article.id !== last.id), ruledOut: last.id }, aside: false, confidence: 0.6 };
+  }
+  // "ok its on now, what next" right after an answer with steps: that answer again (its next steps are
+  // the reply), not a step of a procedure that shares a word with the question before it.
+  if (last && !result.answered && asksWhatNext(text) && context.previousQuestion) {
+    const before = context.search(context.previousQuestion);
+    const answered = before.hits.find((hit) => hit.article.id === last.id);
+    if (answered) return { kind: 'question', result: { ...before, answered: true, hits: [answered, ...before.hits.filter((hit) => hit !== answered)], suggested: undefined }, aside: false, confidence: 0.6 };
   }
   if (!result.answered && !result.ambiguousWord && !result.otherTopic && asksSomething(text)) {
     // ("how do i send them to you guys": the step is found with what "them" are, the question before.)

@@ -12,6 +12,15 @@ const wordsOf = (text: string) => normaliseText(text).replace(/'/g, '').replace(
 /** "ok turned it on, what next", "done that, now what": the steps after the one the user has done are asked for. */
 const NEXT_ASKED = /\b(?:whats? next|(?:now|then) what|what now|next step|what do i do (?:next|now|after that)|what comes next|what after that|and after that)\b/;
 
+/** Whether a message asks for what comes next ("what next", "now what"). */
+export function asksWhatNext(text: string): boolean {
+  return NEXT_ASKED.test(wordsOf(text));
+}
+
+/** "its on now", "it's enabled": a setting reported switched as a step said to (its value, "On", in the step). */
+const SET_NOW = /\b(?:its|it is|is|now|been) (?:on|enabled|full|switched on|turned on)\b/;
+const SET_VALUE = /\*\*(?:On|Full)\*\*|\bto (?:On|Full)\b/;
+
 /**
  * The steps after the one a follow-up reports done ("turned it on, what next" after the logging answer:
  * from the second step on), numbered as in the article; undefined when the message asks for no next
@@ -33,6 +42,11 @@ export function stepsAfter(article: Pick<Article, 'title' | 'steps'>, question: 
       most = shared;
     }
   });
+  // ("ok its on now, what next": the step that switches the setting to On is the one done.)
+  if (most === 0 && SET_NOW.test(folded)) {
+    const switched = article.steps.findIndex((step) => SET_VALUE.test(step));
+    if (switched >= 0) done = switched;
+  }
   if (done < 0 || done >= article.steps.length - 1) return undefined;
   return article.steps.slice(done + 1).map((step, offset) => `${done + 2 + offset}. ${step}`).join('\n');
 }

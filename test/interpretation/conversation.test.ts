@@ -28,6 +28,13 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it('"ok its on now, what next" after the Store app\'s logging answer gives the steps after switching it On', async () => {
+    const say = conversation();
+    expect((await say('how do i turn on logging in the lync store app')).text).toMatch(/Diagnostic Logs/);
+    const next = await say('ok its on now, what next');
+    expect(next.text).toMatch(/Next, from the answer I just gave:\n+4\. If the switch was Off, restart Lync/);
+    expect(next.text).not.toMatch(/Collect logs/);
+  });
   it('after a hand-off, "my number is …" is added to it for the helpdesk, not answered with "I don\'t know"', async () => {
     const say = conversation();
     await say('lync on android says cannot connect to server');

@@ -59,6 +59,14 @@ describe('"what next" after an answer with steps: the steps after the one the us
     expect(stepsAfter(logging, 'ok turned it on')).toBeUndefined();
     expect(stepsAfter(logging, 'zipped the tracing folder and attached it, what next')).toBeUndefined();
   });
+  it('"ok its on now, what next": the step that switches the setting On is the one done', () => {
+    const storeApp = {
+      title: 'Turning on Diagnostic Logs in the Lync Windows Store app (and restarting it)',
+      steps: ['Open the Lync app.', 'Swipe in from the right edge of the screen.', 'Choose **Settings** > **Options** and switch **Diagnostic Logs** to **On**.', 'If the switch was Off, restart Lync.'],
+    };
+    expect(stepsAfter(storeApp, 'ok its on now, what next')).toBe('4. If the switch was Off, restart Lync.');
+    expect(stepsAfter(storeApp, 'ok, what next')).toBeUndefined();
+  });
   it('"what next" points at no line by its word "next"', () => {
     expect(passageFor({ ...logging, answer: 'Set logging to Full and send the folder.', caveats: [] }, 'what next')).toBeUndefined();
   });
