@@ -1055,9 +1055,12 @@ describe('answers to what the previous reply offered', () => {
   });
 });
 
+/** What a message is read as with or without a hand-off made in the conversation. */
+const kindAfterHandOff = (text: string, handedOff: boolean) =>
+  interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, ...(handedOff ? { handedOff: true } : {}) }).kind;
+
 describe('after a hand-off: asking how the request stands', () => {
-  const after = (text: string, handedOff: boolean) =>
-    interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, ...(handedOff ? { handedOff: true } : {}) }).kind;
+  const after = kindAfterHandOff;
   it.each([
     'is anyone going to contact me?',
     'any update?',
@@ -1086,24 +1089,13 @@ describe('after a hand-off: asking how the request stands', () => {
 });
 
 describe('after a hand-off: word left for the person taking it', () => {
-  const after = (text: string, handedOff: boolean) =>
-    interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, ...(handedOff ? { handedOff: true } : {}) }).kind;
-  it.each([
-    'my number is 555 1234, im in building c',
-    'can you tell them im free after 3pm',
-    'call me on 0412 555 123',
-    'my mobile is 07700 900123',
-    'im in room 4.12 all day',
-    'best way to reach me is teams chat',
-    'pls let the helpdesk know its urgent',
-  ])('"%s" → handoff-note', (text) => {
-    expect(after(text, true)).toBe('handoff-note');
+  const notes = ['my number is 555 1234, im in building c', 'can you tell them im free after 3pm', 'call me on 0412 555 123', 'my mobile is 07700 900123', 'im in room 4.12 all day', 'best way to reach me is teams chat', 'pls let the helpdesk know its urgent'];
+  it.each(notes)('"%s" → handoff-note', (text) => {
+    expect(kindAfterHandOff(text, true)).toBe('handoff-note');
   });
-  it.each(['how do i call someone in lync', 'tell me where the logs are', 'let me know when its fixed', 'any update?'])('"%s" is no word left for them', (text) => {
-    expect(after(text, true)).not.toBe('handoff-note');
-  });
-  it('without a hand-off the same words hand nothing on', () => {
-    expect(after('my number is 555 1234, im in building c', false)).not.toBe('handoff-note');
+  it('questions, and asking how it stands, are no word left for them; without a hand-off nothing is handed on', () => {
+    for (const text of ['how do i call someone in lync', 'tell me where the logs are', 'let me know when its fixed', 'any update?']) expect(kindAfterHandOff(text, true), text).not.toBe('handoff-note');
+    for (const text of notes) expect(kindAfterHandOff(text, false), text).not.toBe('handoff-note');
   });
 });
 
