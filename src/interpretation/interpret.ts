@@ -1480,10 +1480,19 @@ const ASKING_WORDS = new Set('how what where when which why who whats wheres how
 
 /** Every word of its own a follow-up says ("send" in "ok and how do i send them") is in the step. */
 function stepSaysAll(step: FlowStep | undefined, folded: string): boolean {
-  const own = tokens(folded).filter((word) => word.length > 2 && !FILLER.has(word) && !ASKING_WORDS.has(word) && /^[a-z0-9]+$/.test(word));
-  if (!step || own.length === 0) return false;
+  const own = ownWords(folded);
+  return step !== undefined && own.length > 0 && own.every(saidIn(step));
+}
+
+/** A message's own words: not filler, not asking, and (with `reporting`) not what reports trouble. */
+function ownWords(folded: string, reporting = false): string[] {
+  return tokens(folded).filter((word) => word.length > 2 && !FILLER.has(word) && !ASKING_WORDS.has(word) && !(reporting && REPORT_WORDS.has(word)) && /^[a-z0-9]+$/.test(word));
+}
+
+/** Whether a step's text holds a word, in any of its endings ("send" for "sends", "sending"). */
+function saidIn(step: FlowStep): (word: string) => boolean {
   const text = ` ${foldPhrase(stepText(step))} `;
-  return own.every((word) => new RegExp(`\\b${word.replace(/(?:es|ed|ing|s)$/, '')}`).test(text));
+  return (word) => new RegExp(`\\b${word.replace(/(?:es|ed|ing|s)$/, '')}`).test(text);
 }
 
 /**
@@ -1506,10 +1515,8 @@ const REPORT_WORDS = new Set('says said saying shows showing asks asking tells w
 
 /** A word of the message's own (trouble and reporting aside) that the step never says: "pin" at the log-on step. */
 function namesOutside(step: FlowStep, folded: string): boolean {
-  const own = tokens(folded).filter((word) => word.length > 2 && !FILLER.has(word) && !ASKING_WORDS.has(word) && !REPORT_WORDS.has(word) && /^[a-z0-9]+$/.test(word));
-  if (own.length === 0) return false;
-  const text = ` ${foldPhrase(stepText(step))} `;
-  return own.some((word) => !new RegExp(`\\b${word.replace(/(?:es|ed|ing|s)$/, '')}`).test(text));
+  const said = saidIn(step);
+  return ownWords(folded, true).some((word) => !said(word));
 }
 
 /** How many steps on from the one just given a follow-up's words are looked for. */
