@@ -574,11 +574,12 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   const flowFacts = context.flow?.facts;
   const said = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
   const nothingNew = said.every((slot) => flowFacts?.[slot!.concept.slot] === undefined || flowFacts[slot!.concept.slot] === slot!.value);
-  if (choices && flowFacts && said.length > 0 && onlySlotsSaidToSignIn(text) && nothingNew) {
+  // ("password" at the step that clears the saved sign-in details, the method taken already: the step again.)
+  if (flowFacts && said.length > 0 && onlySlotsSaidToSignIn(text) && nothingNew) {
     // (Facts a later question will ask are kept for it, and the reply says so: nothing is asked twice.)
     const fresh = said.filter((slot) => flowFacts[slot!.concept.slot] === undefined);
-    if (fresh.length > 0) return { kind: 'note', slots: Object.fromEntries(fresh.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.6 };
-    return { kind: 'flow-word', word: 'repeat', confidence: 0.6 };
+    if (fresh.length > 0 && choices) return { kind: 'note', slots: Object.fromEntries(fresh.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.6 };
+    if (fresh.length === 0) return { kind: 'flow-word', word: 'repeat', confidence: 0.6 };
   }
   // "it says the server is temporarily unavailable" at a question that has no such choice: the message
   // the user sees, which the knowledge base may know. Answered beside the step; the step waits.

@@ -1955,6 +1955,11 @@ describe('an answer given again at a later question', () => {
   it('"the pc" again at "How do you sign in?" shows the question again, no "I didn\'t catch that"', () => {
     expect(meaning('the pc', 'method')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
   });
+  it('"password" at the step that clears the saved details, the method known already, shows the step again', () => {
+    expect(meaning('password', 'clearSaved')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
+    // (Something the flow has not been told is no repeat: at a step it is not noted either.)
+    expect(meaning('from home', 'clearSaved')).not.toMatchObject({ kind: 'flow-word', word: 'repeat' });
+  });
   it('"in the office" at a question about something else is noted for later, and the question shown again', () => {
     const clock = at('sign-in-troubleshooter', ['Windows Store app']);
     expect(clock.facts.where).toBeUndefined();
