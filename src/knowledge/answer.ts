@@ -190,10 +190,12 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
   return answerReply(best.article, related, lead, { ...options, ...(passage ? { passage } : {}), ...(next ? { next } : {}) });
 }
 
-/** What an abbreviation stands for, then the article that explains the thing (when there is one). */
+/** What an abbreviation stands for (or what a tool is), then the article that explains the thing (when there is one). */
 export function definitionReply(entry: GlossaryEntry, article: Article | undefined, options: AnswerOptions = {}): Reply {
-  const lead = `**${entry.term}** stands for **${entry.standsFor}**. ${entry.means}`;
+  const lead = entry.standsFor ? `**${entry.term}** stands for **${entry.standsFor}**. ${entry.means}` : `**${entry.term}**: ${entry.means}`;
   if (!article) return { text: lead };
+  // "I don't know what nslookup is", asked about the answer just given: the word, not that answer again.
+  if (options.repeated) return { text: `${lead}\n\nIt comes up in the answer I just gave (**${article.title}**).` };
   return answerReply(article, [], `${lead}\n\nMore in this article:`, options);
 }
 

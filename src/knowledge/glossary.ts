@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { normaliseText } from './text';
 
 /**
- * The abbreviations the documents use (knowledge/glossary.yaml). "What does CMS stand for?" is a
- * question about a word, not about a problem: it gets the expansion at once, with the article that
- * explains the thing, instead of a search that finds the word in twenty articles and declines.
+ * The abbreviations the documents use, and the tools the articles have people run
+ * (knowledge/glossary.yaml). "What does CMS stand for?" or "what is nslookup" is a question about a
+ * word, not about a problem: it gets the expansion or what the tool does at once, with the article
+ * that explains the thing, instead of a search that finds the word in an article that merely uses it.
  */
 export const GlossaryFile = z.array(
   z
@@ -14,7 +15,8 @@ export const GlossaryFile = z.array(
       term: z.string().trim().min(2).max(20),
       /** Other spellings people type ("ad fs", "adfs"). */
       variants: z.array(z.string().trim().min(2).max(40)).default([]),
-      standsFor: z.string().trim().min(3).max(120),
+      /** What the abbreviation stands for; a tool's name (nslookup, w32tm) stands for nothing. */
+      standsFor: z.string().trim().min(3).max(120).optional(),
       /** One sentence: what the thing is, in this product's world. */
       means: z.string().trim().min(10).max(300),
       /** The article that explains it best; shown with the expansion. */
@@ -51,11 +53,15 @@ const PRODUCT = '(?:\\s+(?:in|for) (?:lync|skype for business|skype|sfb)(?: serv
 /** Sentence shapes that ask what a term is or stands for; `T` marks the term. */
 const SHAPES = [
   `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|is|s|dose)\\s+${FILLER}T${TAIL}\\s+(?:stand|stands)\\s+for${PRODUCT}$`,
-  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|dose)\\s+${FILLER}T\\s+(?:even\\s+|actually\\s+)?mean${PRODUCT}$`,
+  `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:does|do|dose)\\s+${FILLER}T\\s+(?:even\\s+|actually\\s+)?(?:mean|do)${PRODUCT}$`,
   `^(?:so |wait |btw |quick question |sorry )*(?:what|wat|wht)\\s*(?:is|s|are)\\s+${FILLER}T(?:\\s+short\\s+for|\\s+an?\\s+(?:acronym|abbreviation)\\s+for)?${TAIL}$`,
   `^${FILLER}T\\s+(?:stands\\s+for|stand\\s+for|means|meaning|acronym|abbreviation|definition)(?:\\s+what)?$`,
   `^(?:meaning|definition|expansion)\\s+of\\s+${FILLER}T$`,
   `^(?:define|expand|explain)\\s+${FILLER}T$`,
+  // "i dont know what nslookup is", "no idea what w32tm means", "never heard of fiddler"
+  `^(?:(?:sorry|but|and|um|uh|so)\\s+)*(?:i\\s+)?(?:dont|don t|do not|didnt|didn t|did not)\\s+(?:know|understand|get)\\s+what\\s+${FILLER}T${TAIL}\\s+(?:is|does|means|stands for)${TAIL}$`,
+  `^(?:(?:sorry|but|and|um|uh|so)\\s+)*(?:i have\\s+)?no idea what\\s+${FILLER}T${TAIL}\\s+(?:is|does|means|stands for)${TAIL}$`,
+  `^(?:(?:sorry|but|and|um|uh|so)\\s+)*(?:i\\s+)?(?:have\\s+)?never heard of\\s+${FILLER}T${TAIL}$`,
 ];
 
 export function compileGlossary(entries: readonly GlossaryEntry[]): Glossary {
@@ -119,6 +125,7 @@ export function wordsOnly(text: string): string {
 
 /** Every way a term is written: its spellings, what it stands for, and the other name in brackets there ("two-factor"). */
 function spellingsOf(entry: GlossaryEntry): string[] {
-  const bracketed = [...entry.standsFor.matchAll(/\(([^)]+)\)/g)].map((match) => match[1]!);
-  return [entry.term, ...entry.variants, entry.standsFor.replace(/\s*\([^)]*\)/g, ''), ...bracketed].map(wordsOnly).filter(Boolean);
+  const standsFor = entry.standsFor ?? '';
+  const bracketed = [...standsFor.matchAll(/\(([^)]+)\)/g)].map((match) => match[1]!);
+  return [entry.term, ...entry.variants, standsFor.replace(/\s*\([^)]*\)/g, ''), ...bracketed].map(wordsOnly).filter(Boolean);
 }

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
+import { replyForSearch } from '../../src/knowledge/answer';
 import { compileGlossary, loadGlossary, wordsOnly } from '../../src/knowledge/glossary';
 
 const folder = resolve(__dirname, '..', '..', 'knowledge');
@@ -29,6 +30,14 @@ describe('glossary: "what does X stand for?"', () => {
     ["the blog keeps saying KST - what's that short for?", 'KST'],
     ['what do CUs stand for', 'CU'],
     ['what does xds stand for', 'XDS'],
+    // The tools the articles have people run.
+    ['what is nslookup', 'nslookup'],
+    ['i dont know what nslookup is', 'nslookup'],
+    ["sorry i don't know what ipconfig is", 'ipconfig'],
+    ['never heard of w32tm', 'w32tm'],
+    ['no idea what setspn means', 'setspn'],
+    ['what does nslookup do', 'nslookup'],
+    ['what does adfs do', 'AD FS'],
   ])('%s -> %s', (question, term) => {
     expect(glossary.asked(question)?.term).toBe(term);
   });
@@ -44,6 +53,10 @@ describe('glossary: "what does X stand for?"', () => {
     'the cms and the kst, what are those',
     'my adfs login fails, what is that',
     'adfs admin log is full of event 364, what does it mean',
+    'i dont know what the problem is',
+    'i dont know what adfs server we use',
+    'what does adfs do when the token expires',
+    'what does lync do at sign in',
   ])('not a definition question: %s', (question) => {
     expect(glossary.asked(question)).toBeUndefined();
   });
@@ -54,6 +67,22 @@ describe('glossary: "what does X stand for?"', () => {
     expect(reply.text.startsWith('**CMS** stands for **Central Management Store**')).toBe(true);
     expect(reply.text).toContain('Central Management Store (CMS)');
     expect(JSON.stringify(reply.card)).toContain('"articleId":"cms-overview-master-and-replicas"');
+  });
+
+  it('a tool gets what it is for, not an expansion, then the article that uses it', () => {
+    const { reply, result } = knowledge.answer('what is nslookup');
+    expect(result.answered).toBe(true);
+    expect(reply.text.startsWith('**nslookup**: A Windows command that looks up DNS records')).toBe(true);
+    expect(reply.text).not.toContain('stands for');
+    expect(JSON.stringify(reply.card)).toContain('"articleId":"server-temporarily-unavailable-discovery"');
+  });
+
+  it('asked about the answer just given, the word is explained and that answer is not given again', () => {
+    const result = knowledge.search('i dont know what nslookup is');
+    const reply = replyForSearch('i dont know what nslookup is', result, knowledge.byId, { repeated: true });
+    expect(reply.text).toMatch(/^\*\*nslookup\*\*: .*\n\nIt comes up in the answer I just gave \(\*\*"Cannot sign in because the server is temporarily unavailable/s);
+    expect(reply.text).not.toContain('Steps');
+    expect(reply.card).toBeUndefined();
   });
 
   it('every entry names an article that exists, and a spelling is listed once', () => {
