@@ -4,7 +4,7 @@ import { visibleChoices } from '../flows/render';
 import { successors, type FlowChoice, type FlowDefinition, type FlowState, type FlowStep } from '../flows/schema';
 import type { Article } from '../knowledge/article';
 import { statesFactsAsked } from '../knowledge/asked-fact';
-import { asksWhatNext, caseLineFor } from '../knowledge/passage';
+import { asksWhatNext, caseLineFor, statesNegatedCase } from '../knowledge/passage';
 import type { SearchHit, SearchResult } from '../knowledge/search';
 import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
@@ -864,7 +864,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "the time was wrong", "we use one of those usb lte sticks" under a list of likely causes: the one it
   // describes. "the time is fine" rules that one out instead: the troubleshooter goes on without it.
   const fromList = context.listed && context.listed.length > 0 && !typedCommand && tokens(folded).length <= 12 && !onlySlots(text) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
-  if (fromList && rulesOut(folded)) {
+  // ("its a surface rt, not on the domain" describes the clock cause, which is for devices not on the domain.)
+  if (fromList && rulesOut(folded) && !statesNegatedCase(fromList, text)) {
     if (fromList.flow === TROUBLESHOOTER && context.catalog?.byId(TROUBLESHOOTER)) return { ...troubleshootOffer(text, [fromList.id], context.recentClient), confidence: 0.65 };
     // ("already checked dns, lyncdiscover resolves" under a list: not the DNS article; the others of the
     // list, which the question before found, are offered.)
@@ -1133,7 +1134,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const aboutLast = result.hits[0]?.article.id === last?.id || (!result.answered && tokens(folded).length <= 6 && NOT_WORKING.test(folded));
   // "im still on windows 8, not 8.1" after the answer that says what to do if it is still on Windows 8:
   // the user states that case (its line is the answer), and rules nothing out.
-  const statesCase = last !== undefined && result.hits[0]?.article.id === last.id && caseLineFor(result.hits[0]!.article, text) !== undefined;
+  // ("its a surface rt, not on the domain" after the clock answer, which is for devices not on the domain: the same.)
+  const statesCase =
+    last !== undefined && result.hits[0]?.article.id === last.id && (caseLineFor(result.hits[0]!.article, text) !== undefined || statesNegatedCase(result.hits[0]!.article, text));
+  // (Such a case is the answer just given, though the search was unsure: "it's my own phone, not a company one".)
+  if (statesCase && !result.answered) return { kind: 'question', result: { ...result, answered: true, suggested: undefined }, aside: false, confidence: 0.6 };
   if (last && !statesCase && (result.answered || tokens(folded).length <= 12) && aboutLast && rulesOut(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }

@@ -78,6 +78,42 @@ export function caseLineFor(article: Pick<Article, 'steps' | 'caveats'>, questio
   });
 }
 
+/** A negation and the (up to three) words it covers: "not on the domain", "isnt joined", "non domain". */
+const NEGATED = /\b(?:not|isnt|arent|wasnt|werent|non|without)\s+((?:[a-z0-9]+\s*){1,3})/g;
+/** Words a negation covers that say only that something fails or is fine, or on what, not which case it is. */
+const NOT_A_CASE = new Set(
+  searchTokens('working work sign signing signed able luck sure fix fixed help helped right correct fine ok okay wrong change changed problem issue one thing phone device tablet laptop pc computer machine'),
+);
+
+function negatedWords(folded: string): Set<string> {
+  const words = new Set<string>();
+  for (const found of folded.matchAll(NEGATED)) for (const token of searchTokens(found[1]!)) if (!isFunctionWord(token) && !NOT_A_CASE.has(token)) words.add(token);
+  return words;
+}
+
+/**
+ * Whether a follow-up's "not" states a case the article itself names with a "not": "its a surface
+ * rt, not on the domain" after the clock answer, which is for devices that are not domain members.
+ * That confirms the answer; it rules nothing out.
+ */
+export function statesNegatedCase(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats' | 'questions' | 'tags'>, question: string): boolean {
+  const said = negatedWords(wordsOf(question));
+  if (said.size === 0) return false;
+  // (An article read back from a hit may carry only its id and title.)
+  const stated = negatedWords(wordsOf([article.title, article.answer ?? '', ...(article.steps ?? []), ...(article.caveats ?? []), ...(article.questions ?? []), ...(article.tags ?? [])].join(' . ')));
+  return [...said].every((token) => stated.has(token));
+}
+
+/** The step or caveat that names the case a follow-up's "not" states ("not on the domain": the line for devices that are not domain members). */
+function negatedCaseLine(article: Pick<Article, 'steps' | 'caveats'>, question: string): string | undefined {
+  const said = negatedWords(wordsOf(question));
+  if (said.size === 0) return undefined;
+  return [...(article.steps ?? []), ...(article.caveats ?? [])].find((line) => {
+    const stated = negatedWords(wordsOf(line));
+    return [...said].every((token) => stated.has(token));
+  });
+}
+
 /**
  * The step or caveat of an article that a follow-up's own words point to ("what does always trust
  * do?" after the trust-prompt answer: the step that says what "always trust" does), when one holds
@@ -91,7 +127,7 @@ export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' |
     if (forMissing) return forMissing;
   }
   // (Before the title's words are set aside: the case may be what the title names, "needs Windows 8.1".)
-  const forCase = caseLineFor(article, question);
+  const forCase = caseLineFor(article, question) ?? negatedCaseLine(article, question);
   if (forCase) return forCase;
   const asked = new Set(searchTokens(normaliseText(question)).filter((token) => !isFunctionWord(token)));
   for (const token of searchTokens(normaliseText(article.title))) asked.delete(token);

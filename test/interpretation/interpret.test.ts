@@ -755,6 +755,15 @@ describe('answer or guide', () => {
       expect(interpret('upgraded to 8.1 and updated the app, still fails', { catalog, steps, staff: false, search: () => found, isCommand: () => false, lastAnswer: certificate })).toMatchObject({ kind: 'troubleshoot', ruledOut: certificate.id });
     });
 
+    it('"its my own phone, not a company one" after the answer for devices not in company device management states its case, even when the search is unsure', () => {
+      const root = { id: 'server-certificate-not-verified', related: [] };
+      const article = { id: root.id, title: 'Problem verifying the certificate from the server', answer: 'Install the root CA.', steps: [], caveats: ['A personal phone (not a company one) gets no root CA from device management.'], questions: [], tags: [] };
+      const unsure: SearchResult = { hits: [{ article: article as never, score: 1, confidence: 0.7, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: false, suggested: [] };
+      const meaning = interpret("it's my own phone, not a company one", { catalog, steps, staff: false, search: () => unsure, isCommand: () => false, lastAnswer: root });
+      expect(meaning).toMatchObject({ kind: 'question', result: { answered: true, hits: [{ article: { id: root.id } }] } });
+      expect(meaning).not.toMatchObject({ result: { ruledOut: root.id } });
+    });
+
     it('"should i resync the clock or not" after the clock answer asks; it rules nothing out', () => {
       expect(after('should i resync the clock or not', clock).kind).not.toBe('troubleshoot');
     });
@@ -1277,6 +1286,12 @@ describe('a remark under a list of likely causes names one of them', () => {
     ['i think we have two sip domains', result(false, ['store-app-cert-name-validation-multiple-domains', 0.6], ['store-app-clock-skew', 0.3]), 'store-app-cert-name-validation-multiple-domains'],
   ])('"%s" reads the listed article it describes', (text, found, id) => {
     expect(under(text, found)).toMatchObject({ kind: 'article', id });
+  });
+
+  it('"its a surface rt, not on the domain" states the case of the listed clock cause: that one is read, not ruled out', () => {
+    const clock = { id: 'store-app-clock-skew', flow: 'sign-in-troubleshooter', clients: ['store-app'], title: 'Store app clock is wrong', caveats: ['Most common on Surface RT devices, which are not domain members.'] } as never;
+    const found: SearchResult = { hits: [{ article: clock, score: 0.7, confidence: 0.7, signals: { coverage: 1, questionMatch: 0.4, distinctive: 1, aboutWords: 1 } }], tokens: [], unknown: [], answered: true };
+    expect(under('its a surface rt, not on the domain', found)).toMatchObject({ kind: 'article', id: 'store-app-clock-skew' });
   });
 
   it('"the time is fine" rules that cause out: the troubleshooter goes on with the others', () => {

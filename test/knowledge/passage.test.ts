@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseLineFor, passageFor, stepsAfter } from '../../src/knowledge/passage';
+import { caseLineFor, passageFor, statesNegatedCase, stepsAfter } from '../../src/knowledge/passage';
 
 const trust = {
   title: 'Lync asks whether to trust a server at sign-in',
@@ -117,5 +117,23 @@ describe('a follow-up that states one case the answer covers', () => {
     ['windows', 'certificate'],
   ] as const)('"%s" after the %s answer → no case: a word the line does not hold, or too few words', (question, name) => {
     expect(caseLineFor(articles[name], question)).toBeUndefined();
+  });
+});
+
+describe('a "not" that states the case an answer is for', () => {
+  const clock = {
+    title: 'Store app cannot sign in because the device clock is wrong',
+    answer: 'Run w32tm /resync on the device, then sign in again.',
+    steps: ['Run w32tm /resync in an elevated command prompt, not an ordinary one.'],
+    caveats: ['Most common on Surface RT devices, which are not domain members and get no time from a domain controller.'],
+    questions: ['store app fails on a device not on the domain'],
+    tags: ['clock', 'not domain joined'],
+  };
+  it.each(['its a surface rt, not on the domain', 'its not joined to the domain', 'it isnt domain joined'])('"%s" after the clock answer states its case', (question) => {
+    expect(statesNegatedCase(clock, question)).toBe(true);
+    expect(passageFor(clock, question)).toBe(clock.caveats[0]);
+  });
+  it.each(['its not the clock', 'the clock is not wrong', 'still not working', 'not an old phone', 'it is not a company laptop'])('"%s" names no case the answer names with a "not"', (question) => {
+    expect(statesNegatedCase(clock, question)).toBe(false);
   });
 });
