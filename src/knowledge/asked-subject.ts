@@ -9,7 +9,8 @@ import { searchTokens } from './text';
  */
 export interface AskedSubject {
   /** `failing`: "lync works fine but not the meetings": what fails is the thing named after "but not". */
-  kind: 'definition' | 'comparison' | 'failing';
+  /** `kept`: "where are my old IM conversations saved": the answer says where that thing is kept. */
+  kind: 'definition' | 'comparison' | 'failing' | 'kept';
   /** Search tokens of each thing named (one for a definition, two for a comparison), function words left out. */
   parts: string[][];
   /**
@@ -54,6 +55,15 @@ const NOT_FAILING_NAME = new Set(
   'on in at from over via outside inside through always sure anymore yet today now really all everything much quite so too when once every since after before if because that this it them me working signing able as like very any anything any more the a an for with i we you he she they not no never'.split(' '),
 );
 
+/**
+ * "where are my old lync im conversations saved", "where do the logs end up": the thing asked about is
+ * what is kept. (Up to five words: the name may carry "old", "lync" and the like before the thing.)
+ */
+const KEPT = /\bwhere (?:are|is|do|does|did|would|will)\s+(?:(?:my|the|our|his|her|their|all|all the|all my)\s+)?((?:[a-z0-9][a-z0-9.-]*\s+){0,4}?[a-z0-9][a-z0-9.-]*)\s+(?:saved|stored|kept|get saved|get stored|end up)\b/;
+
+/** Words beside the thing kept that do not name it: "the saved log files", "my old lync stuff". */
+const KEPT_GENERIC = new Set(searchTokens('saved old new current previous lync skype file files data stuff thing things info information copy copies'));
+
 /** Words that point back at something ("what is that?") or ask for a state ("what's left"), not a name. */
 const NOT_A_NAME = new Set(['it', 'that', 'this', 'they', 'these', 'those', 'he', 'she', 'up', 'new', 'wrong', 'next', 'going', 'left', 'happening', 'needed']);
 
@@ -74,6 +84,12 @@ export function askedSubject(folded: string): AskedSubject | undefined {
     if (!match || NOT_FAILING_NAME.has(match[1]!.split(' ')[0]!)) continue;
     const part = contentTokens(match[1]!);
     if (part.length > 0) return { kind: 'failing', parts: [part] };
+  }
+  const kept = KEPT.exec(folded);
+  // ("where do i find the saved log files": "i find the" is no thing kept; "saved" describes the files.)
+  if (kept && !NOT_A_NAME.has(kept[1]!.split(' ')[0]!) && !/^(?:i|you|we|u)\b/.test(kept[1]!)) {
+    const part = contentTokens(kept[1]!).filter((token) => !KEPT_GENERIC.has(token));
+    if (part.length > 0) return { kind: 'kept', parts: [part] };
   }
   for (const pattern of DEFINITIONS) {
     const match = pattern.exec(folded);
@@ -96,6 +112,8 @@ function contentTokens(text: string): string[] {
  */
 export function coversSubject(subject: AskedSubject, isAbout: (token: string) => boolean, aboutText: () => readonly string[]): boolean {
   if (subject.kind === 'comparison') return subject.parts.every((part) => part.every(isAbout));
+  // (What is kept may be named in any order of its words: "lync logs", "the logs of lync".)
+  if (subject.kind === 'kept') return subject.parts[0]!.every(isAbout);
   const name = subject.parts[0]!;
   if (!name.every(isAbout)) return false;
   if (name.length === 1) return true;

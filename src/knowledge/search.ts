@@ -416,7 +416,14 @@ export class KnowledgeIndex {
       // "What's a TURN server?" is answered by an article about TURN servers or not at all.
       // (A client or device after "works but not" says where it fails, not what: no subject.)
       const named = askedSubject(normaliseText(question));
-      const subject = named?.kind === 'failing' && named.parts[0]!.every((token) => this.synonyms.context.has(token)) ? undefined : named;
+      // (What a "where is … kept" question asks about holds it to articles about that thing only when no
+      // article names it at all: "where are my old lync im conversations saved". Otherwise the search's
+      // own checks judge it, as they did before.)
+      const subject =
+        (named?.kind === 'failing' && named.parts[0]!.every((token) => this.synonyms.context.has(token))) ||
+        (named?.kind === 'kept' && named.parts[0]!.every((token) => this.postings.frequency(token) > 0))
+          ? undefined
+          : named;
       const aboutSubject = (rank: number) => !subject || this.coversSubject(hitPositions[rank]!, subject);
       // "lync broken", "error message": a few words that several articles hold entirely, and no example
       // question close to them, say too little to pick one.

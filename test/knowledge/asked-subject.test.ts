@@ -23,6 +23,9 @@ describe('the thing a definition or comparison question asks about', () => {
     ['lync signs in fine but meetings dont work', 'failing', [['meeting']]],
     ['everything works except meetings', 'failing', [['meeting']]],
     ['im and presence work but not video', 'failing', [['video']]],
+    // Where a thing is kept: the thing (words that only describe it left out).
+    ["where are my old lync IM conversations saved? can't find them in outlook", 'kept', [['conversations']]],
+    ['where are the saved log files stored', 'kept', [['log']]],
   ])('"%s" asks for a %s of %j', (question, kind, parts) => {
     const subject = askedSubject(normaliseText(question));
     expect(subject?.kind).toBe(kind);
@@ -42,6 +45,8 @@ describe('the thing a definition or comparison question asks about', () => {
     'i can sign in at work but not from home',
     'it works but not always',
     'it works fine but i cant join meetings',
+    // ("saved" describes the files; "i find the" is no thing kept.)
+    'where do i find the saved log files',
   ])('"%s" asks for a fact, not a definition', (question) => {
     expect(askedSubject(normaliseText(question))).toBeUndefined();
   });
@@ -77,6 +82,18 @@ describe('an article sharing the other words is not the answer', () => {
     const result = knowledge.search(question);
     expect(result.answered).toBe(false);
     expect(result.suggested ?? []).toEqual([]);
+  });
+
+  it('"where are my old lync IM conversations saved": a thing no article names is kept nowhere the articles say', () => {
+    const result = knowledge.search("where are my old lync IM conversations saved? can't find them in outlook");
+    expect(result.answered).toBe(false);
+  });
+
+  it.each([
+    ['where is my password saved', 'lync-delete-my-sign-in-info'],
+    ['where is the cms stored', 'cms-overview-master-and-replicas'],
+  ])('"%s", a thing the articles name, is still answered by %s', (question, id) => {
+    expect(answeredWith(knowledge, question)).toBe(id);
   });
 
   it.each([

@@ -896,3 +896,20 @@ describe('how fast a way is says nothing of what', () => {
     expect(first?.article.id).toBe('user-not-enabled-for-lync');
   });
 });
+
+describe('lockouts: a device still trying the old password, and attackers from outside', () => {
+  it.each([
+    ['my account keeps locking since i changed my password', 'account-lockout-old-saved-password'],
+    ['user changed his ad password yesterday and now his account keeps getting locked out. he has lync on his iphone', 'account-lockout-old-saved-password'],
+    ['my password is really long like 20 characters, lync on my mac says wrong password but outlook works', 'mac-password-longer-than-16-characters'],
+    // Locked out by strangers from the internet is the exposure of publishing Lync, not a stale device.
+    ['can attackers lock out accounts through lync', 'domain-credentials-internet-risk'],
+  ])('"%s" → %s', (question, id) => {
+    expect(answeredWith(knowledge, question)).toBe(id);
+  });
+
+  it('"lync keeps signing in with my old account" is not answered with the lockout article', () => {
+    const result = knowledge.search('lync keeps signing in with my old account');
+    expect(result.answered && result.hits[0]?.article.id).not.toBe('account-lockout-old-saved-password');
+  });
+});
