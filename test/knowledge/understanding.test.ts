@@ -913,3 +913,22 @@ describe('lockouts: a device still trying the old password, and attackers from o
     expect(result.answered && result.hits[0]?.article.id).not.toBe('account-lockout-old-saved-password');
   });
 });
+
+describe('the same question in other words', () => {
+  it.each([
+    // One word or two: "smartcard" is a smart card.
+    ['how do i log into lync with my smartcard', 'smart-card-sign-in-lync'],
+    // A second sentence that says why is no other topic: closing keeps the notifications coming.
+    ['whats the difference between closing lync and signing out? i want to stop getting notifications', 'lync-close-sign-out-exit'],
+    // The Store app on Windows 7: the article on getting the app says it cannot be had there.
+    ['can i get the lync store app on my windows 7 pc', 'store-app-get-from-windows-store'],
+    // "The time on my laptop" is its clock, not a first time.
+    ['does the time on my laptop matter for lync signing in?', 'store-app-clock-skew'],
+  ])('"%s" → %s', (question, id) => {
+    expect(answeredWith(knowledge, question)).toBe(id);
+  });
+
+  it('"how do i stop lync notifications", with nothing about closing or signing out, is still another topic', () => {
+    expect(knowledge.search('how do i stop lync notifications').answered).toBe(false);
+  });
+});
