@@ -521,6 +521,9 @@ const ABOUT_THIS = /^(?:(?:so|and|but|ok|okay|btw|quick question|also) )*(?:does
  */
 const OWN_STEP_SHARE = 0.34;
 
+/** How sure the search must be that a remark names one of the flow's own causes, to answer it beside a question. */
+const SURE_OWN_CAUSE = 0.8;
+
 /** Words of a question short enough to be about the step it is asked at ("what pin", "which pin?"). */
 const SHORT_STEP_QUESTION = 3;
 
@@ -588,6 +591,16 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
     const result = context.search(text);
     const settled = flowFacts?.client;
     if (result.answered && (settled === undefined || writtenFor(result.hits[0]!.article.clients, settled))) return { kind: 'question', result, aside: true, confidence: 0.55 };
+  }
+  // "outside, im using a usb 4g stick on the train" at the clock question: a cause this very flow knows,
+  // told before its question comes. Its article is given beside the step, which waits.
+  if (choices && context.flow) {
+    const result = context.search(text);
+    const best = result.answered ? result.hits[0] : undefined;
+    const settled = flowFacts?.client;
+    if (best && best.article.flow === context.flow.flowId && best.confidence >= SURE_OWN_CAUSE && (settled === undefined || writtenFor(best.article.clients, settled))) {
+      return { kind: 'question', result, aside: true, confidence: 0.55 };
+    }
   }
   return { kind: 'not-understood', confidence: 0.5 };
 }

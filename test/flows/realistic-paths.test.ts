@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/caller';
 import { loadFlowCatalog, startFlow, type FlowState } from '../../src/flows';
 import { advance } from '../../src/interpretation/advance';
+import { matchChoice } from '../../src/language/choices';
 
 /**
  * Every ending of every flow, reached with the answers a real user of that client gives. A path lists
@@ -57,6 +58,8 @@ const PATHS: Path[] = [
   // (The page does come: what fails after it is no "page never comes".)
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'it shows the page but then nothing happens after i type my password'], ends: 'mobile-unknown' },
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'My password', "It can't find or reach the server", "I don't know"], ends: 'mobile-unknown' },
+  // The message iOS shows when the phone lacks the company's root certificate, in the user's words.
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, 'at the office on the wifi', 'just my normal password', 'it says it cant verify the certificate'], ends: 'cause-mobile-cert' },
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'A smart card'], ends: 'card-not-desktop' },
   // Android and Mac: password is what they see
   { flow: SIGN_IN, client: 'android', answers: ['Android', OUTSIDE, 'My password', 'It stays stuck signing in'], ends: 'cause-android-passive' },
@@ -129,3 +132,20 @@ function insertRouteAnswers(): string[] {
   const flow = catalog.byId('smart-card-enrollment')!;
   return Object.values(flow.steps).filter((step) => step.choices && !['computer', 'card-kinds'].includes(Object.keys(flow.steps).find((id) => flow.steps[id] === step)!)).map((step) => step.choices![0]!.label);
 }
+
+describe('the server-side log scenario, in an administrator\'s words', () => {
+  const question = catalog.byId('collect-logs')!.steps['cls-problem']!;
+  const labelOf = (text: string) => {
+    const match = matchChoice(question.choices!, text);
+    return match.kind === 'picked' || match.kind === 'exact' ? question.choices![match.index]!.label : match.kind;
+  };
+  it.each([
+    // "no adfs here" rules AD FS out; "sign-in" alone is no reason to pick it.
+    ['normal password sign-in failing, no adfs here', 'Sign-in with a Windows password'],
+    ['users cant sign in with their password', 'Sign-in with a Windows password'],
+    ['the adfs login fails', 'AD FS / passive sign-in'],
+    ['sign in', 'close'],
+  ])('"%s" → %s', (text, label) => {
+    expect(labelOf(text)).toBe(label);
+  });
+});

@@ -2152,7 +2152,7 @@ describe('a phone that keeps spinning, in the words people use', () => {
     expect(android.stepId).toBe('android-symptom');
     expect(answer(android, text)).toMatchObject({ kind: 'choice', index: 0 });
     expect(iphone.stepId).toBe('mobile-password');
-    expect(answer(iphone, text)).toMatchObject({ kind: 'choice', index: 1 });
+    expect(answer(iphone, text)).toMatchObject({ kind: 'choice', index: 2 });
   });
 });
 
@@ -2246,8 +2246,8 @@ describe('answers in the words people use, at the flows\' questions', () => {
     // "Stuck" that says what fails, beside a choice's words.
     ['android', 'its stuck signing in', 0],
     ['android', 'it gets stuck on signing in', 0],
-    ['clsProblem', 'presence stuck on away', 2],
-    ['clsProblem', 'meetings are stuck', 1],
+    ['clsProblem', 'presence stuck on away', 3],
+    ['clsProblem', 'meetings are stuck', 2],
     // What the client does, told in everyday words.
     ['symptom', 'a box pops up asking about a server', 1],
     ['symptom', 'it says the server is not trusted', 1],
@@ -2268,7 +2268,7 @@ describe('answers in the words people use, at the flows\' questions', () => {
   it.each(['nothing, it just sits there', 'nothing happens', 'the app crashes'])('on the iPhone, "%s" is something else', (text) => {
     const phone = at('sign-in-troubleshooter', ['iPhone or iPad', 'Outside (home, travel, mobile data)', 'My password']);
     expect(phone.stepId).toBe('mobile-password');
-    expect(answer(phone, text)).toMatchObject({ kind: 'choice', index: 1 });
+    expect(answer(phone, text)).toMatchObject({ kind: 'choice', index: 2 });
   });
   it.each(['it worked yesterday', 'it worked until the update last week'])('at the symptom question, "%s" is no report that it works now', (text) => {
     expect(answer(places.symptom, text)).not.toMatchObject({ kind: 'start-flow' });
@@ -2573,5 +2573,28 @@ describe('the article the answer just given points to', () => {
     }
     const more = read('and what else can stop them signing in');
     expect(more.kind === 'question' && first(more.result)).toBe('user-without-registrar-pool');
+  });
+});
+
+describe('a cause of this flow, told before its question comes', () => {
+  const clockQuestion = at('sign-in-troubleshooter', ['Windows Store app']);
+  const found = (id: string, flow: string | undefined, clients: string[], confidence: number): SearchResult => ({
+    hits: [{ article: { id, flow, clients } as never, score: confidence, confidence, signals: { coverage: 1, questionMatch: 0.7, distinctive: 1, aboutWords: 4 } }],
+    tokens: [],
+    unknown: [],
+    answered: true,
+  });
+  const at_ = (text: string, result: SearchResult) => interpret(text, { catalog, steps, flow: clockQuestion, staff: false, search: () => result, isCommand: () => false });
+
+  it('"outside, im using a usb 4g stick on the train" at the clock question: the 4G article beside the step', () => {
+    expect(at_('outside, im using a usb 4g stick on the train', found('store-app-4g-lte-usb-modem', 'sign-in-troubleshooter', ['store-app'], 1))).toMatchObject({ kind: 'question', aside: true, result: { hits: [{ article: { id: 'store-app-4g-lte-usb-modem' } }] } });
+  });
+
+  it.each([
+    ['an article of no flow', found('presence-maximum-followers-reached', undefined, ['desktop'], 1)],
+    ["another client's article", found('passive-auth-android-not-supported', 'sign-in-troubleshooter', ['android'], 1)],
+    ['a search that is not sure enough', found('store-app-4g-lte-usb-modem', 'sign-in-troubleshooter', ['store-app'], 0.6)],
+  ])('not with %s: not understood, the question again', (_why, result) => {
+    expect(at_('we have some usb thing plugged in', result)).toMatchObject({ kind: 'not-understood' });
   });
 });
