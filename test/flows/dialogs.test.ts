@@ -99,7 +99,7 @@ const CASES: Case[] = [
     outcome: 'cause',
   },
   { name: 'Desktop: stale saved credentials → Delete my sign-in info fixes it', flow: SIGN_IN, inputs: ['pc', 'outside', 'password', '1', 'done', 'yes'], last: [/Signed in/], outcome: 'done' },
-  { name: 'Desktop outside, prompts persist → person, with account checks', flow: SIGN_IN, inputs: ['pc', 'outside', 'password', '1', 'done', 'no'], last: [/pin down/, /start collect logs/], outcome: 'handoff' },
+  { name: 'Desktop outside, prompts persist → the clock, and other devices with an old password', flow: SIGN_IN, inputs: ['pc', 'outside', 'password', '1', 'done', 'no'], last: [/clock more than 5 minutes off/, /w32tm \/resync/, /phone, tablet and other computers/], outcome: 'cause' },
   { name: 'Desktop: trust prompt for the Lync server → SIP SRV in another domain (admin)', flow: SIGN_IN, role: 'admin', inputs: ['desktop', 'inside', 'password', 'trust prompt', 'sip'], last: [/_sipinternaltls\._tcp/, /trusted domains/, /SAN/], outcome: 'cause' },
   { name: 'Desktop: trust prompt for autodiscover → SRV record (admin)', flow: SIGN_IN, role: 'admin', inputs: ['desktop', 'inside', 'password', '2', '2'], last: [/_autodiscover\._tcp/, /autodiscover\.xml/], outcome: 'cause' },
   { name: 'Desktop: trust prompt explained → trusted-domain list and sub-domains', flow: SIGN_IN, inputs: ['desktop', 'inside', 'password', '2', 'not sure'], last: [/s1\.b\.c\.d\.e/, /always trust/, /DNS spoofing/], outcome: 'cause' },

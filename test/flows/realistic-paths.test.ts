@@ -77,6 +77,8 @@ const PATHS: Path[] = [
   { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'Wi-Fi or a network cable', 'My password', "I don't know", 'No'], ends: 'store-unknown' },
   // Lync Web App
   { flow: SIGN_IN, client: 'web-app', answers: ['Lync Web App (browser)', 'The meeting opens in the Lync app, not the browser'], ends: 'cause-webapp-force' },
+  { flow: SIGN_IN, client: 'web-app', answers: ['Lync Web App (browser)', 'it just says sign-in failed'], ends: 'no-known-cause' },
+  { flow: SIGN_IN, client: 'desktop', answers: ['lync on my laptop', 'from home', 'it keeps asking for my password', 'nope still asking'], ends: 'cause-prompts-elsewhere' },
   // Smart card enrollment
   { flow: 'smart-card-enrollment', client: 'desktop', answers: ['Not sure which', 'Still not sure'], ends: 'ask-admin-kind' },
   // Log collection

@@ -932,3 +932,12 @@ describe('the same question in other words', () => {
     expect(knowledge.search('how do i stop lync notifications').answered).toBe(false);
   });
 });
+
+describe('an answer that is yes for some clients and no for one says which', () => {
+  it('"does lync on android work with adfs": the answer found says no for Android before anything else', () => {
+    const { reply } = knowledge.answer('does lync on android work with adfs');
+    const gist = reply.text.split('\n').find((line) => line.trim() !== '' && !line.startsWith('**'))!;
+    expect(gist).not.toMatch(/^Yes\b/);
+    expect(gist).toMatch(/On Android, no/);
+  });
+});
