@@ -941,3 +941,12 @@ describe('an answer that is yes for some clients and no for one says which', () 
     expect(gist).toMatch(/On Android, no/);
   });
 });
+
+describe("changing one's own Lync picture is not in the documents", () => {
+  it.each(['how do i change my lync profile picture', 'how do i change my photo in lync', 'how do i add a photo to my lync'])('"%s" is declined, not answered with SharePoint\'s photo sync', (question) => {
+    expect(knowledge.search(question).answered).toBe(false);
+  });
+  it('"i changed my picture but my coworkers still see the old one in sharepoint" is still the photo sync', () => {
+    expect(answeredWith(knowledge, 'i changed my picture but my coworkers still see the old one in sharepoint')).toBe('sharepoint-exchange-photo-sync');
+  });
+});
