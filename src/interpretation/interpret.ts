@@ -1219,7 +1219,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const best = result.answered ? result.hits[0] : undefined;
   const clients = (best?.article.clients ?? []) as readonly string[];
   // (A question of its own, "whats the default pin on the smart card", is about what it names.)
-  const remark = tokens(folded).length <= 5 || refersBack(folded);
+  // ("but my internet works fine, i can browse" goes on from what was said before: a remark too.)
+  const remark = tokens(folded).length <= 5 || refersBack(folded) || /^(?:but|and|though|although|yet) /.test(folded);
   if (best && remark && context.recentClient && !slotsOf(text).client && clients.length > 0 && !clients.some((client) => client === context.recentClient || client === 'any' || client === 'server')) {
     return { kind: 'question', result: { ...result, answered: false, suggested: [best] }, aside: false, confidence: 0.5 };
   }

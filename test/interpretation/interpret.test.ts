@@ -1852,6 +1852,12 @@ describe('a remark without a client, after a conversation about one', () => {
     expect(reading).toMatchObject({ kind: 'question', result: { answered: false, suggested: [{ article: { id: 'store-app-4g-lte-usb-modem' } }] } });
     expect(interpret('outside, 4g', { catalog, steps, staff: false, search: () => found, isCommand: () => false, recentClient: 'store-app' })).toMatchObject({ kind: 'question', result: { answered: true } });
   });
+  it('"but my internet works fine, i can browse" after a Mac conversation goes on from it: the Store app\'s 4G article is only offered', () => {
+    const modem = { id: 'store-app-4g-lte-usb-modem', audience: ['enduser'], clients: ['store-app'] } as never;
+    const found: SearchResult = { hits: [{ article: modem, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.6, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+    const reading = interpret('but my internet works fine, i can browse', { catalog, steps, staff: false, search: () => found, isCommand: () => false, recentClient: 'mac' });
+    expect(reading).toMatchObject({ kind: 'question', result: { answered: false, suggested: [{ article: { id: 'store-app-4g-lte-usb-modem' } }] } });
+  });
   it.each(['im at home', 'working from home', 'hes in the office'])('"%s" opening a conversation says where, and asks nothing: what the place finds is only offered', (text) => {
     const discovery = { id: 'server-temporarily-unavailable-discovery', audience: ['agent'], clients: ['any'] } as never;
     const found: SearchResult = { hits: [{ article: discovery, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.65, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
