@@ -34,6 +34,9 @@ const SYMPTOMS: readonly Symptom[] = [
     mentioned: /\b(?:not valid|invalid|valid|validat\w*|expir\w*|revok\w*|revocation|crl|untrusted|not trusted|verif\w*)\b/,
   },
   { named: /\b(?:greyed|grayed)\b/, mentioned: /\b(?:greyed|grayed|disabled|unavailable|cannot be changed|can t be changed)\b/ },
+  // "i typed the pin wrong 3 times now it says blocked": a blocked PIN or card is answered by an article
+  // that speaks of blocking, not by the one on the default PIN the user kept typing.
+  { named: /\b(?:blocked|locked)\b/, mentioned: /\b(?:block\w*|lock\w*|unblock\w*|unlock\w*)\b/ },
 ];
 
 /** The symptoms a question names that the article's text does not mention. */

@@ -21,6 +21,8 @@ describe('a symptom the question names must be one the answer speaks of', () => 
     ['my ipad wont log on', 'sign in with your user principal name', 0],
     ['it asks for my pin and then says the certificate is not valid', 'use the default smart card pin 12345678', 1],
     ['lync says the server certificate is invalid', 'install the root ca so the device can verify the certificate from the server', 0],
+    ['i typed the pin wrong 3 times now it says blocked', 'use the default smart card pin 12345678', 1],
+    ['my account keeps getting locked', 'unlock the account, then enter the new password on every device', 0],
   ])('"%s" against "%s": %i missing', (question, article, missing) => {
     expect(symptomsMissing(question, article)).toBe(missing);
   });
