@@ -1150,8 +1150,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // ("its a surface rt, not on the domain" after the clock answer, which is for devices not on the domain: the same.)
   const statesCase =
     last !== undefined && result.hits[0]?.article.id === last.id && (caseLineFor(result.hits[0]!.article, text) !== undefined || statesNegatedCase(result.hits[0]!.article, text));
-  // (Such a case is the answer just given, though the search was unsure: "it's my own phone, not a company one".)
-  if (statesCase && !result.answered) return { kind: 'question', result: { ...result, answered: true, suggested: undefined }, aside: false, confidence: 0.6 };
+  // Such a case is the answer just given, though the search was unsure ("it's my own phone, not a company
+  // one"), and rather than an article it points to ("im still on windows 8, can i just update the app").
+  if (statesCase) return { kind: 'question', result: { ...result, answered: true, suggested: undefined }, aside: false, confidence: 0.6 };
   if (last && !statesCase && (result.answered || tokens(folded).length <= 12) && aboutLast && rulesOut(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
@@ -1353,7 +1354,8 @@ const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|cor
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
 // ("is it safe to click connect or not" asks; its "not" rules nothing out.)
 // ("i'm a guest, not in their company" says who, not that it failed.)
-const RULED_OUT = /\b(?:still|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not(?! (?:in|at|from|part of|a member|an employee|one of|inside|with (?:the|their|your|our) company)\b)|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
+// ("im still on windows 8.0" says which version, not that a fix failed.)
+const RULED_OUT = /\b(?:still(?! (?:on|using|running|have|has) (?:windows|win|lync|skype|the old|an old|old|version|v?\d))|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not(?! (?:in|at|from|part of|a member|an employee|one of|inside|with (?:the|their|your|our) company)\b)|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
 /**
  * Unsure or asking, not reporting: "not sure if it's got our root cert", "no idea whether the clock is
  * right", "she's on 8 not 8.1 though, does that matter"; and what if ("and if i already changed it and forgot it?").

@@ -66,15 +66,19 @@ const CASE_MIN_WORDS = 2;
  * in one conditional line of the answer. "im still on windows 8, not 8.1" after the answer that says
  * "if it is still on Windows 8, upgrade to Windows 8.1" states that case; it rules nothing out.
  */
-export function caseLineFor(article: Pick<Article, 'steps' | 'caveats'>, question: string): string | undefined {
+export function caseLineFor(article: Pick<Article, 'steps' | 'caveats'> & { title?: string }, question: string): string | undefined {
   const reporting = new Set(searchTokens(REPORTING));
   const said = new Set(searchTokens(normaliseText(question)).filter((token) => !isFunctionWord(token) && !reporting.has(token)));
   if (said.size < CASE_MIN_WORDS) return undefined;
+  // ("im still on windows 8, can i just update the app": the title's words, "update app", say what the
+  // whole article is about; the rest, "windows 8", is the line's case.)
+  const about = new Set(searchTokens(normaliseText(article.title ?? '')));
   // (An article read back from a hit may carry only its id and title.)
   return [...(article.steps ?? []), ...(article.caveats ?? [])].find((line) => {
     if (!CONDITIONAL.test(wordsOf(line))) return false;
     const words = new Set(searchTokens(normaliseText(line)));
-    return [...said].every((token) => words.has(token));
+    const inLine = [...said].filter((token) => words.has(token));
+    return inLine.length >= CASE_MIN_WORDS && [...said].every((token) => words.has(token) || about.has(token));
   });
 }
 

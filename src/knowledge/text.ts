@@ -40,7 +40,9 @@ function normaliseTextNow(text: string): string {
     .replace(/[“”]/g, '"')
     .replace(/[–—]/g, '-')
     // The product's name typed short ("lyn c says my password is wrong"): too short for the speller.
-    .replace(/\blyn(?: c)?\b/g, 'lync');
+    .replace(/\blyn(?: c)?\b/g, 'lync')
+    // "Windows 8.0" is Windows 8, as the documents write it (not a version "80" no article knows).
+    .replace(/\b(windows|win) ?8\.0\b/g, '$1 8');
 }
 
 /**

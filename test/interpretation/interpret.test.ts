@@ -764,6 +764,11 @@ describe('answer or guide', () => {
       expect(meaning).not.toMatchObject({ result: { ruledOut: root.id } });
     });
 
+    it.each(['im still on windows 8.0', 'we are still using lync 2010 on that pc'])('"%s" says which version, not that the fix failed: nothing is ruled out', (text) => {
+      expect(after(text, clock)).not.toMatchObject({ kind: 'troubleshoot' });
+      expect(after(text, clock)).not.toMatchObject({ result: { ruledOut: 'store-app-clock-skew' } });
+    });
+
     it('"should i resync the clock or not" after the clock answer asks; it rules nothing out', () => {
       expect(after('should i resync the clock or not', clock).kind).not.toBe('troubleshoot');
     });

@@ -107,6 +107,8 @@ describe('a follow-up that states one case the answer covers', () => {
     ['im still on windows 8, not 8.1', 'certificate', certificate.steps[1]],
     ['we are on windows 8', 'certificate', certificate.steps[1]],
     ['the resync failed', 'clock', clock.caveats[0]],
+    // The title's words ("update app") say what the whole answer is about; the rest is the line's case.
+    ['im still on windows 8.0, can i just update the app', 'certificate', certificate.steps[1]],
   ] as const)('"%s" after the %s answer → the line for that case, even in the words of the title', (question, name, line) => {
     expect(caseLineFor(articles[name], question)).toBe(line);
     expect(passageFor(articles[name], question)).toBe(line);

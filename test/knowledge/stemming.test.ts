@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchTokens, stem } from '../../src/knowledge/text';
+import { normaliseText, searchTokens, stem } from '../../src/knowledge/text';
 
 describe('stemming', () => {
   it.each([
@@ -50,5 +50,17 @@ describe('stemming', () => {
   it.each(['note', 'notes', 'noted', 'noting'])('"%s" stays a note, never "not"', (word) => {
     expect(stem(word)).toBe('note');
     expect(stem(word)).not.toBe(stem('not'));
+  });
+});
+
+describe('versions as people write them', () => {
+  it.each([
+    ['im still on windows 8.0', 'im still on windows 8'],
+    ['win 8.0 tablet', 'win 8 tablet'],
+    // Other versions keep their numbers.
+    ['windows 8.1', 'windows 8.1'],
+    ['lync 2013 cu 8.0', 'lync 2013 cu 8.0'],
+  ])('"%s" reads as "%s"', (text, read) => {
+    expect(normaliseText(text)).toBe(read);
   });
 });
