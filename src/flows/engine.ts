@@ -345,7 +345,9 @@ function notUnderstoodLead(step: FlowStep, misses: number, kept: boolean, canGoB
 
 function stay(catalog: FlowCatalog, state: FlowState, context: FlowContext, lead?: string, event: FlowEvent = 'stayed'): FlowTurn {
   const flow = catalog.byId(state.flowId)!;
-  const reply = renderStep(flow, state.stepId, renderContext(catalog, context), { page: state.page, canGoBack: state.trail.length > 1, lead });
+  // (The same question again, with a lead that says why: "Noted for later …", "Pick a number …".)
+  const brief = event === 'stayed' && lead !== undefined;
+  const reply = renderStep(flow, state.stepId, renderContext(catalog, context), { page: state.page, canGoBack: state.trail.length > 1, lead, brief });
   return { event, active: true, state, replies: [reply] };
 }
 

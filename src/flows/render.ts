@@ -30,7 +30,8 @@ export function pageCount(step: FlowStep, staff: boolean): number {
 }
 
 /** One step as a Reply: full text for any channel, and a card with at most six buttons. */
-export function renderStep(flow: FlowDefinition, stepId: string, context: RenderContext, options: { page?: number; canGoBack?: boolean; lead?: string } = {}): Reply {
+/** `brief`: a question shown again (with a lead saying why) leaves out its introduction, which the user has read. */
+export function renderStep(flow: FlowDefinition, stepId: string, context: RenderContext, options: { page?: number; canGoBack?: boolean; lead?: string; brief?: boolean } = {}): Reply {
   const step = flow.steps[stepId]!;
   const lines: string[] = [];
   const body: Element[] = [];
@@ -41,7 +42,7 @@ export function renderStep(flow: FlowDefinition, stepId: string, context: Render
   lines.push(`**${flow.title} — ${step.title}**`);
   body.push(paragraph(flow.title, { subtle: true, small: true }), heading(step.title));
 
-  if (step.say) {
+  if (step.say && !(options.brief && step.choices)) {
     lines.push(step.say);
     body.push(paragraph(step.say));
   }

@@ -241,6 +241,17 @@ describe('the engine', () => {
     expect(last.replies[0]!.text).toMatch(/^From what you said, I took \*\*It keeps asking for my password\*\* as your answer to "what happens"\./);
   });
 
+  it('a question shown again after "Noted for later" leaves out its introduction, read a moment ago', () => {
+    const [first, noted] = run('sign-in-troubleshooter', ['from home']);
+    const client = catalog.byId('sign-in-troubleshooter')!.steps[first!.state.stepId]!;
+    expect(client.say && client.choices).toBeTruthy();
+    expect(first!.replies[0]!.text).toContain(client.say!);
+    expect(noted!.state.stepId).toBe(first!.state.stepId);
+    expect(noted!.replies[0]!.text).toMatch(/^Noted for later/);
+    expect(noted!.replies[0]!.text).toContain(client.ask!);
+    expect(noted!.replies[0]!.text).not.toContain(client.say!);
+  });
+
   it('"my password" at the network question is kept: the sign-in method question is answered with it, not asked', () => {
     const turns = run('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'my password', 'Inside the company network']);
     const noted = turns.at(-2)!;
