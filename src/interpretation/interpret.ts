@@ -446,7 +446,7 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // "do i need to restart my pc" asks about what the user is doing, which is this step: an article on
   // restarting for something else (turning on logging, when enrolling a card) is no answer. An article
   // of this step or the next is (restarting the Store app once its logging is on).
-  if (definition && here && REDO_ASKED.test(folded) && !(found.answered && articlesHereAndNext(definition, here).has(found.hits[0]!.article.id))) {
+  if (definition && here && (REDO_ASKED.test(folded) || REDO_AGAIN.test(folded)) && !(found.answered && articlesHereAndNext(definition, here).has(found.hits[0]!.article.id))) {
     return { kind: 'step-answer', flowId: definition.id, stepId: context.flow!.stepId, confidence: 0.55 };
   }
   // "where do i find the send logs thing" in the iPhone's branch: the PC's logging article is no answer
@@ -523,6 +523,17 @@ const OWN_STEP_SHARE = 0.34;
 
 /** How sure the search must be that a remark names one of the flow's own causes, to answer it beside a question. */
 const SURE_OWN_CAUSE = 0.8;
+/** How close a remark must come to the step's own article (one of the two best) to be answered with it. */
+const OWN_ARTICLE_REMARK = 0.5;
+
+/** Whether every word of a message that is no filler is in the step's own text (its title, what it says and asks). */
+function inStepsOwnWords(folded: string, step: FlowStep): boolean {
+  const own = new Set(tokens(foldPhrase([step.title, step.say ?? '', ...(step.do ?? []), step.ask ?? ''].join(' '))));
+  return tokens(folded).every((word) => FILLER.has(word) || own.has(word));
+}
+
+/** "do i have to do it again on my new laptop": the procedure at hand, once more. */
+const REDO_AGAIN = /\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to |)(?:do|repeat|redo|enroll|enrol|set up|go through) (?:it|this|that|these steps|them|all (?:of )?(?:this|that|it)|the (?:steps|enrollment|enrolment|card) )?(?: ?again| too| as well)\b/;
 
 /** Words of a question short enough to be about the step it is asked at ("what pin", "which pin?"). */
 const SHORT_STEP_QUESTION = 3;
@@ -592,15 +603,23 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
     const settled = flowFacts?.client;
     if (result.answered && (settled === undefined || writtenFor(result.hits[0]!.article.clients, settled))) return { kind: 'question', result, aside: true, confidence: 0.55 };
   }
-  // "outside, im using a usb 4g stick on the train" at the clock question: a cause this very flow knows,
-  // told before its question comes. Its article is given beside the step, which waits.
-  if (choices && context.flow) {
+  // (A remark in the step's own words, "in. the page is open" at the step that opens the page, says
+  // nothing new: it is not searched.)
+  const here = context.flow ? context.catalog?.byId(context.flow.flowId)?.steps[context.flow.stepId] : undefined;
+  if (context.flow && here && !inStepsOwnWords(folded, here)) {
     const result = context.search(text);
+    // "outside, im using a usb 4g stick on the train" at the clock question: a cause this very flow knows,
+    // told before its question comes. Its article is given beside the step, which waits.
     const best = result.answered ? result.hits[0] : undefined;
     const settled = flowFacts?.client;
-    if (best && best.article.flow === context.flow.flowId && best.confidence >= SURE_OWN_CAUSE && (settled === undefined || writtenFor(best.article.clients, settled))) {
+    if (choices && best && best.article.flow === context.flow.flowId && best.confidence >= SURE_OWN_CAUSE && (settled === undefined || writtenFor(best.article.clients, settled))) {
       return { kind: 'question', result, aside: true, confidence: 0.55 };
     }
+    // "laptop is windows 7 btw" at the step on virtual cards: a remark that the step's own article speaks
+    // to (a virtual card needs Windows 8), though the search alone could not choose it. That article,
+    // beside the step.
+    const own = result.hits.slice(0, 2).find((hit) => here.articles?.includes(hit.article.id) && hit.confidence >= OWN_ARTICLE_REMARK && hit.signals.aboutWords >= 2);
+    if (own) return { kind: 'question', result: { ...result, answered: true, hits: [own, ...result.hits.filter((hit) => hit !== own)], suggested: undefined }, aside: true, confidence: 0.55 };
   }
   return { kind: 'not-understood', confidence: 0.5 };
 }

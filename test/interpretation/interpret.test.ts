@@ -2609,3 +2609,30 @@ describe('a cause of this flow, told before its question comes', () => {
     expect(at_('we have some usb thing plugged in', result)).toMatchObject({ kind: 'not-understood' });
   });
 });
+
+describe('at the step on virtual cards', () => {
+  const virtualNote = at('smart-card-enrollment', ['Virtual smart card (TPM)']);
+  const physicalVsVirtual = { id: 'smart-card-physical-vs-virtual', clients: ['desktop'] } as never;
+  const location = { id: 'lis-wrong-location-after-resume', clients: ['desktop'] } as never;
+  const hit = (article: never, confidence: number) => ({ article, score: confidence, confidence, signals: { coverage: 1, questionMatch: 0.33, distinctive: 1, aboutWords: 2 } });
+  const unsure: SearchResult = { hits: [hit(location, 0.55), hit(physicalVsVirtual, 0.52)], tokens: [], unknown: [], answered: false };
+  const here = (text: string) => interpret(text, { catalog, steps, flow: virtualNote, staff: false, search: () => unsure, isCommand: () => false });
+
+  it('"i did it on my desktop last month, do i have to do it again on my new laptop?" asks about this step, which says so', () => {
+    expect(virtualNote.stepId).toBe('virtual-note');
+    expect(here('i did it on my desktop last month, do i have to do it again on my new laptop?')).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'virtual-note' });
+  });
+
+  it('"laptop is windows 7 btw": the step\'s own article, one of the two the search could not choose between, beside the step', () => {
+    const reading = here('laptop is windows 7 btw');
+    expect(reading).toMatchObject({ kind: 'question', aside: true, result: { answered: true } });
+    expect(reading.kind === 'question' && reading.result.hits[0]?.article.id).toBe('smart-card-physical-vs-virtual');
+  });
+
+  it('a remark in the step\'s own words says nothing new: not searched, not understood', () => {
+    let searched = false;
+    const reading = interpret('a separate card on each computer', { catalog, steps, flow: virtualNote, staff: false, search: () => ((searched = true), unsure), isCommand: () => false });
+    expect(reading).toMatchObject({ kind: 'not-understood' });
+    expect(searched).toBe(false);
+  });
+});
