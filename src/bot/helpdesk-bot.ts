@@ -23,7 +23,7 @@ import { slotsFromFacts } from '../language/slots';
 import { CLIENT_LABELS, recentFlow } from '../handoff';
 import { interpret, StepIndex, type InterpretContext, type Interpretation, type ScheduleShown, type TicketShown } from '../interpretation';
 import { afterArticleReply, stepAnswerReply, troubleshootReply } from '../interpretation/replies';
-import { PHRASES, answerReply, replyForSearch, tooLongReply } from '../knowledge/answer';
+import { PHRASES, answerReply, replyForSearch, tooLongReply, whoFixesReply } from '../knowledge/answer';
 import type { Article, KnowledgeBase } from '../knowledge';
 import { MAX_QUESTION_CHARS, type SearchResult } from '../knowledge/search';
 import type { Logger } from '../observability/logger';
@@ -213,6 +213,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
         const started = startedLately(memory, new Date());
         if (started) {
           await this.send(context, commandStatusReply(started, await this.deps.commands.outcomeOf(started.executionId), new Date()));
+          return;
+        }
+        break;
+      }
+      case 'who-fixes': {
+        const article = this.deps.knowledge.byId(meaning.articleId);
+        if (article) {
+          await this.send(context, whoFixesReply(article, staff));
           return;
         }
         break;

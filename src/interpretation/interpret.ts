@@ -97,6 +97,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'handoff-note' }
   /** "did that finish?" right after a slow command was started here. */
   | { kind: 'command-status' }
+  /** "can i fix that myself or do i need the admins" right after an answer: who acts on it. */
+  | { kind: 'who-fixes'; articleId: string }
   /** In a flow: "forget it, where are the store app logs?" — close the flow, then the rest as a new message. */
   | { kind: 'leave-flow'; rest: string }
 );
@@ -531,6 +533,22 @@ function inStepsOwnWords(folded: string, step: FlowStep): boolean {
   const own = new Set(tokens(foldPhrase([step.title, step.say ?? '', ...(step.do ?? []), step.ask ?? ''].join(' '))));
   return tokens(folded).every((word) => FILLER.has(word) || own.has(word));
 }
+
+/** Asking who acts on an answer: the user, or the helpdesk and the administrators. */
+const MYSELF = '(?:myself|my self|on my own|by myself|without (?:the |an? |my )?(?:lync )?(?:admins?|administrators?|helpdesk|help desk|it|support))';
+const WHO_FIXES = new RegExp(
+  [
+    `\\b(?:can|could|should|shall) i (?:fix|do|solve|sort out|sort|change|try) (?:it|this|that|anything|something|any of (?:it|this|that)) ${MYSELF}`,
+    `\\bwhat (?:can|could|should) i (?:do|try) (?:${MYSELF.slice(3, -1)}|meanwhile|in the meantime|for now|from my side|on my side|from my end|on my end)`,
+    `\\b(?:is there )?anything i (?:can|could) (?:do|try)(?: ${MYSELF}| meanwhile| in the meantime| for now)?$`,
+    '\\bdo i (?:need|have) to (?:call|ask|get|contact|go to) (?:the |a |my |an )?(?:lync )?(?:admins?|administrators?|helpdesk|help desk|it|support|someone)\\b',
+    '\\bdo i need (?:the |a |my |an )?(?:lync )?(?:admins?|administrators?|helpdesk|help desk|it|support)\\b',
+    '\\bis (?:this|that|it) something i (?:can|could) (?:fix|do|change)\\b',
+    '\\bwho (?:fixes|can fix|needs to fix|should fix|has to fix|will fix|must fix|does) (?:this|that|it)\\b',
+  ].join('|'),
+);
+/** Longer messages that ask it also ask something else. */
+const WHO_FIXES_MAX_WORDS = 14;
 
 /** "do i have to do it again on my new laptop": the procedure at hand, once more. */
 const REDO_AGAIN = /\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to |)(?:do|repeat|redo|enroll|enrol|set up|go through) (?:it|this|that|these steps|them|all (?:of )?(?:this|that|it)|the (?:steps|enrollment|enrolment|card) )?(?: ?again| too| as well)\b/;
@@ -973,6 +991,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
   if (context.commandStarted && tokens(folded).length <= 12 && asksHowCommandStands(folded)) return { kind: 'command-status', confidence: 0.9 };
+  // "can i fix that myself or do i need the lync admins" right after an answer: who acts on that answer.
+  if (context.lastAnswer && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', articleId: context.lastAnswer.id, confidence: 0.7 };
   // "my number is 555 1234, im in building c" once the helpdesk has it: for them, not a question.
   // ("let them know its urgent" is word for them too, though "its urgent" alone asks how it stands.)
   if (context.handedOff && leavesWordForPerson(folded)) return { kind: 'handoff-note', confidence: 0.75 };

@@ -60,6 +60,25 @@ export const REPEATED_LEAD = 'I have nothing more specific on that than the answ
 /** Before an administrators-only answer given to an end user: what it means for them, and who acts on it. */
 export const FOR_ADMINS_LEAD = `This one is for the helpdesk and the Lync administrators, not something to change on your device: type "${PHRASES.person}" and they take it from here. The details, for them:`;
 
+/**
+ * "Can I fix that myself or do I need the admins?" about the answer just given: who acts on it, from
+ * whom the article is written for. An end user is told whether the steps are theirs; staff whether the
+ * helpdesk can do it or it takes a Lync administrator.
+ */
+export function whoFixesReply(article: Pick<Article, 'title' | 'audience'>, staff: boolean): Reply {
+  const title = `**${article.title}**`;
+  if (staff) {
+    const text = article.audience.includes('agent')
+      ? `The helpdesk can: ${title} is written for helpdesk agents${article.audience.includes('enduser') ? ', and its steps for users too' : ''}.`
+      : `It takes a Lync administrator: ${title} is written for administrators, not for the helpdesk.`;
+    return { text };
+  }
+  const text = article.audience.includes('enduser')
+    ? `You can: the steps in ${title} are yours to follow. If they don't help, type "${PHRASES.person}" and the helpdesk takes it from there.`
+    : `Not this one: ${title} is for the helpdesk and the Lync administrators, not something to change on your device yourself. Type "${PHRASES.person}" and they take it from here.`;
+  return { text, suggestions: [PHRASES.person] };
+}
+
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
 export function answerReply(article: Article, related: Article[] = [], lead?: string, options: AnswerOptions = {}): Reply {
   if (options.repeated) return repeatedReply(article, lead, options);

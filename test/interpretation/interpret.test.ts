@@ -2636,3 +2636,25 @@ describe('at the step on virtual cards', () => {
     expect(searched).toBe(false);
   });
 });
+
+describe('who acts on the answer just given', () => {
+  const lastAnswer = { id: 'server-temporarily-unavailable-discovery', related: [] };
+  const after = (text: string, last: typeof lastAnswer | null = lastAnswer) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, ...(last ? { lastAnswer: last } : {}) });
+  it.each([
+    'can i fix that myself or do i need the lync admins',
+    'ok so what can i do myself',
+    'can i do this on my own',
+    'do i need to call the helpdesk',
+    'is this something i can fix',
+    'who fixes this',
+    'is there anything i can do in the meantime',
+  ])('"%s" asks who acts on it', (text) => {
+    expect(after(text)).toMatchObject({ kind: 'who-fixes', articleId: 'server-temporarily-unavailable-discovery' });
+  });
+  it.each(['can i do this on my iphone', 'what can i do about the trust prompt', 'do i need the root certificate'])('"%s" asks something else', (text) => {
+    expect(after(text).kind).not.toBe('who-fixes');
+  });
+  it('with no answer before it, nothing to say who acts on', () => {
+    expect(after('can i fix that myself', null).kind).not.toBe('who-fixes');
+  });
+});

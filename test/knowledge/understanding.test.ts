@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { gist, replyForSearch } from '../../src/knowledge/answer';
+import { gist, replyForSearch, whoFixesReply } from '../../src/knowledge/answer';
 import { clientFit, clientsAsked, namedClientUnspoken, notForNamedClient } from '../../src/knowledge/clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from '../../src/knowledge/everyday-words';
 import { stem } from '../../src/knowledge/text';
@@ -948,5 +948,19 @@ describe("changing one's own Lync picture is not in the documents", () => {
   });
   it('"i changed my picture but my coworkers still see the old one in sharepoint" is still the photo sync', () => {
     expect(answeredWith(knowledge, 'i changed my picture but my coworkers still see the old one in sharepoint')).toBe('sharepoint-exchange-photo-sync');
+  });
+});
+
+describe('who acts on an answer', () => {
+  it.each([
+    ['lync-delete-my-sign-in-info', false, /^You can: the steps in \*\*Clearing saved Lync credentials/],
+    ['server-temporarily-unavailable-discovery', false, /^Not this one: .* is for the helpdesk and the Lync administrators/],
+    ['user-without-registrar-pool', true, /^The helpdesk can: /],
+    ['cms-overview-master-and-replicas', true, /^It takes a Lync administrator: /],
+  ] as const)('%s, asked by %s staff', (id, staff, said) => {
+    const article = knowledge.byId(id)!;
+    const reply = whoFixesReply(article, staff);
+    expect(reply.text).toMatch(said);
+    if (!staff) expect(reply.suggestions).toContain('talk to a person');
   });
 });

@@ -151,6 +151,15 @@ describe('small talk', () => {
     });
   });
 
+  it('"can i fix that myself or do i need the lync admins" after an answer: who acts on it, by whom it is written for', async () => {
+    await withBot({}, async (bot) => {
+      await bot.say('lync says cannot sign in because the server is temporarily unavailable');
+      expect(allText(await bot.say('can i fix that myself or do i need the lync admins'))).toMatch(/^Not this one: .* is for the helpdesk and the Lync administrators/);
+      await bot.say('how do i clear my saved password in lync');
+      expect(allText(await bot.say('ok so what can i do myself'))).toMatch(/^You can: the steps in \*\*Clearing saved Lync credentials/);
+    });
+  });
+
   it('a follow-up after the same answer came twice is read with the question that brought it up', async () => {
     await withBot({}, async (bot) => {
       await bot.say('my lync app on the windows phone shows a white page when i try to log in');
