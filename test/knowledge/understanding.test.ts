@@ -964,3 +964,12 @@ describe('who acts on an answer', () => {
     if (!staff) expect(reply.suggestions).toContain('talk to a person');
   });
 });
+
+describe('passive auth settings the product reference adds', () => {
+  it.each(['should i set usepinauth to false for passive auth', 'can i enable passive auth at global scope'])('"%s" gets the web service settings, with the reference\'s check beside the lab\'s', (question) => {
+    expect(answeredWith(knowledge, question)).toBe('passive-auth-webservice-auth-settings');
+    const { reply } = knowledge.answer(question);
+    expect(reply.text).toContain('UsePinAuth $false');
+    expect(reply.text).toMatch(/global scope/);
+  });
+});
