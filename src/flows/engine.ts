@@ -201,6 +201,11 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
       return { event: 'handoff', active: false, state: finished(state, 'handoff', context), replies: [] };
     case 'repeat':
       return stay(catalog, state, context);
+    case 'why': {
+      // "why do you need to know that?": what the answer decides (or what the step is for), then the step again.
+      const why = step.why ?? (step.choices ? 'The documented causes differ by this answer: it decides which checks come next.' : `It is one of the documented steps for "${flow.title}".`);
+      return stay(catalog, state, context, why);
+    }
     case 'more':
       // Shows the next page of buttons; on a step with one page (or none) it simply shows the step again.
       if (step.choices) state.page = (state.page + 1) % pageCount(step, staff);

@@ -67,6 +67,8 @@ export const FlowStep = z
     /** Where "stuck" leads; without it "stuck" shows `stuckHelp` and the articles, and offers a person. */
     stuck: id.optional(),
     stuckHelp: text.optional(),
+    /** Why the step asks what it asks ("why do you need to know that?"): what the answer decides. */
+    why: text.optional(),
     /** The step asks the user to make the failure happen again: "it failed again" reports progress, not trouble. */
     reproduces: z.boolean().default(false),
     ask: text.optional(),

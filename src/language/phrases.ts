@@ -8,7 +8,7 @@ import { foldPhrase, hasPhrase, tokens } from './text';
  */
 
 /** The words that steer a flow, whatever step it is at. */
-export type FlowWord = 'next' | 'back' | 'restart' | 'cancel' | 'help' | 'person' | 'stuck' | 'repeat' | 'more';
+export type FlowWord = 'next' | 'back' | 'restart' | 'cancel' | 'help' | 'person' | 'stuck' | 'repeat' | 'more' | 'why';
 
 /** An answer to a yes/no (or "not sure") question. */
 export type Polarity = 'yes' | 'no' | 'unsure';
@@ -267,6 +267,16 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     atInstruction: ['repeat'],
     outside: 'question',
     reserved: true,
+  },
+  {
+    // "why do you need to know that?" at a question: what the answer decides (never a search for "why").
+    id: 'why',
+    phrases: ['why', 'why?', 'but why', 'what for', 'how come', 'why do you ask', 'why are you asking', 'why are you asking me', 'why ask', 'why is that important', 'why does it matter', 'why does that matter', 'does that matter', 'does it matter'],
+    inside: [/^(?:(?:but|and|ok|so|hmm|wait|um) )*(?:why|what) (?:do|would|does|are|is) (?:you|u) (?:need|want|ask|asking)(?: (?:to know|for))?(?: (?:that|this|it))?(?: for)?$/],
+    atQuestion: ['why'],
+    atInstruction: ['why'],
+    outside: 'question',
+    reserved: false,
   },
   {
     id: 'more',
@@ -563,7 +573,7 @@ export function isReservedPhrase(text: string): boolean {
   return phraseGroupOf(text)?.reserved === true;
 }
 
-const FLOW_WORDS: ReadonlySet<string> = new Set<FlowWord>(['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more']);
+const FLOW_WORDS: ReadonlySet<string> = new Set<FlowWord>(['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more', 'why']);
 
 export function isFlowWord(sense: string): sense is FlowWord {
   return FLOW_WORDS.has(sense);

@@ -147,7 +147,7 @@ describe('the engine', () => {
     const help = run('sign-in-troubleshooter', ['desktop', 'help']).at(-1)!;
     expect(help.event).toBe('stayed');
     const listed = [...help.replies[0]!.text.matchAll(/\*\*([^*]+)\*\*/g)].flatMap((match) => match[1]!.split(/ \(or |\)/)).filter((usage) => flowWordOf(usage));
-    const every: FlowWord[] = ['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more'];
+    const every: FlowWord[] = ['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more', 'why'];
     expect(new Set(listed.map((usage) => flowWordOf(usage)))).toEqual(new Set(every));
     for (const usage of listed) expect(advance(catalog, help.state, usage, user).event, usage).not.toBe('aside');
   });
@@ -239,6 +239,14 @@ describe('the engine', () => {
     expect(last.state.answers.map((answer) => answer.answer)).toEqual(['Lync 2013 on a Windows PC', 'Inside the company network', 'My password', 'It keeps asking for my password']);
     expect(last.state.stepId).toBe('clear-saved');
     expect(last.replies[0]!.text).toMatch(/^From what you said, I took \*\*It keeps asking for my password\*\* as your answer to "what happens"\./);
+  });
+
+  it.each(['why', 'why do you need to know that', 'what for', 'does it matter'])('"%s" at a question says what the answer decides, then asks it again', (word) => {
+    const asked = run('sign-in-troubleshooter', ['desktop', word]).at(-1);
+    const where = catalog.byId('sign-in-troubleshooter')!.steps[asked!.state.stepId]!;
+    expect(asked!.event).toBe('stayed');
+    expect(asked!.replies[0]!.text.startsWith(where.why!)).toBe(true);
+    expect(asked!.replies[0]!.text).toContain(where.ask!);
   });
 
   it('a question shown again after "Noted for later" leaves out its introduction, read a moment ago', () => {
