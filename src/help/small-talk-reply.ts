@@ -67,6 +67,17 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
         text: `Nothing from this conversation has gone to the helpdesk yet, so nobody is on it. Type "${PHRASES.person}" and I'll pass on everything you've told me; or ${ASK.charAt(0).toLowerCase()}${ASK.slice(1)}, and I'll look for the fix.`,
         suggestions: [PHRASES.person, 'help'],
       };
+    case 'outage':
+      // Many people failing at once: the servers, which no article for one user's device fixes.
+      return staff
+        ? {
+            text: 'Many users failing at once points to the servers, not to their devices: look at the state of their registrar pool (failed over, or down) and at the discovery records before anything on the clients. Ask me "is the registrar pool failed over" for the checks, or type "help" for the commands you may run.',
+            suggestions: ['help'],
+          }
+        : {
+            text: `When everyone around you fails at the same time, the cause is on the Lync servers, not on your device, so there is nothing to change on it. Type "${PHRASES.person}" and I'll tell the helpdesk; mention how many people are affected and since when.`,
+            suggestions: [PHRASES.person],
+          };
     case 'contact':
       return {
         text: `I don't have the helpdesk's phone number or e-mail address. I can reach them for you: type "${PHRASES.person}" and I'll pass on everything you've told me${inFlow ? ', including this step' : ''}.`,

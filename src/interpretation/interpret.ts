@@ -534,6 +534,18 @@ function inStepsOwnWords(folded: string, step: FlowStep): boolean {
   return tokens(folded).every((word) => FILLER.has(word) || own.has(word));
 }
 
+/** Lync down, or everyone around failing at once ("nobody in my team can sign in", "whole office cant log in"). */
+const DOWN = /\b(?:is|s|are) (?:lync|skype|the lync servers?|the servers?|lync servers?) (?:down|offline|out|dead)\b|\b(?:lync|skype) (?:is |s )?(?:down|offline) (?:for|across) (?:everyone|everybody|all|us|the whole)\b/;
+const EVERYONE = /\b(?:nobody|no one|noone|none of us|everyone|everybody|all of us|all users|all our users|all my colleagues|(?:the )?whole (?:office|team|company|floor|department|building|site)|(?:the )?entire (?:office|team|company|floor|department))\b/;
+const FAILING_TOO = /\b(?:cant|can t|cannot|unable|wont|not able|fails?|failing|failed|down|no longer|not working|doesnt work|stopped)\b|\bcan (?:sign|log|connect)\b/;
+const SIGNING_OR_LYNC = /\b(?:sign|log)(?:ging|ged|s)? ?(?:in|on|into)\b|\b(?:signin|login|logon|connect\w*|lync|skype)\b/;
+/** "everyone else can sign in but i cant", "only me": one user failing, not all. */
+const ONLY_ONE = /\b(?:else|except|only (?:me|i|mine|my)|apart from me|other than me|but (?:i|me|mine|my|not me))\b/;
+function reportsOutage(folded: string): boolean {
+  return DOWN.test(folded) || (EVERYONE.test(folded) && FAILING_TOO.test(folded) && SIGNING_OR_LYNC.test(folded) && !ONLY_ONE.test(folded));
+}
+const OUTAGE_MAX_WORDS = 16;
+
 /** Asking who acts on an answer: the user, or the helpdesk and the administrators. */
 const MYSELF = '(?:myself|my self|on my own|by myself|without (?:the |an? |my )?(?:lync )?(?:admins?|administrators?|helpdesk|help desk|it|support))';
 const WHO_FIXES = new RegExp(
@@ -991,6 +1003,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
   if (context.commandStarted && tokens(folded).length <= 12 && asksHowCommandStands(folded)) return { kind: 'command-status', confidence: 0.9 };
+  // "is lync down? nobody in my team can sign in": many people at once is the servers, not one device.
+  if (tokens(folded).length <= OUTAGE_MAX_WORDS && reportsOutage(folded)) return { kind: 'small-talk', topic: 'outage', confidence: 0.75 };
   // "can i fix that myself or do i need the lync admins" right after an answer: who acts on that answer.
   if (context.lastAnswer && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', articleId: context.lastAnswer.id, confidence: 0.7 };
   // "my number is 555 1234, im in building c" once the helpdesk has it: for them, not a question.

@@ -16,7 +16,9 @@ const STOPWORDS = new Set(
     // Contractions typed with an apostrophe or without one are the same word: "you're" is "youre".
     'youre theyre thats whats theres heres youve weve theyve ill youll didnt wasnt werent arent havent hasnt hadnt shouldnt wouldnt couldnt ' +
     // Someone else, said of a user: "hes at home" is about home, not about the "he's" of an example question.
-    'he she him his hes shes himself herself'
+    'he she him his hes shes himself herself ' +
+    // How many, not what: "none of us can join" is no "non-domain" machine.
+    'none nobody noone'
   ).split(' '),
 );
 

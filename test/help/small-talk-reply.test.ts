@@ -36,3 +36,14 @@ describe('asked for the helpdesk\'s number or address', () => {
     expect(smallTalkReply('contact', true).text).toContain('including this step');
   });
 });
+
+describe('many people failing at once', () => {
+  it('tells a user it is the servers and offers the hand-off; tells staff where to look first', () => {
+    const user = smallTalkReply('outage', false);
+    expect(user.text).toMatch(/^When everyone around you fails at the same time, the cause is on the Lync servers/);
+    expect(user.suggestions).toContain('talk to a person');
+    const staff = smallTalkReply('outage', false, false, true);
+    expect(staff.text).toMatch(/registrar pool/);
+    expect(staff.text).not.toMatch(/talk to a person/);
+  });
+});

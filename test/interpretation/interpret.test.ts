@@ -2658,3 +2658,13 @@ describe('who acts on the answer just given', () => {
     expect(after('can i fix that myself', null).kind).not.toBe('who-fixes');
   });
 });
+
+describe('many people failing at once', () => {
+  const read = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false });
+  it.each(['is lync down right now? nobody in my team can sign in', 'whole office cant log into lync since 9am', 'lync is down for everyone', 'is the lync server down?'])('"%s" is the servers: no article for one device', (text) => {
+    expect(read(text)).toMatchObject({ kind: 'small-talk', topic: 'outage' });
+  });
+  it.each(['everyone else can sign in but i cant', 'my colleagues can sign in fine, only me', 'can everyone see my presence'])('"%s" is one user, or no failure at all', (text) => {
+    expect(read(text)).not.toMatchObject({ topic: 'outage' });
+  });
+});
