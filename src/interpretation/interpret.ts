@@ -523,6 +523,9 @@ const ABOUT_THIS = /^(?:(?:so|and|but|ok|okay|btw|quick question|also) )*(?:does
  */
 const OWN_STEP_SHARE = 0.34;
 
+/** A remark short enough to be only the case it states ("no, still windows 8 here"). */
+const CASE_REMARK_MAX_WORDS = 8;
+
 /** How sure the search must be that a remark names one of the flow's own causes, to answer it beside a question. */
 const SURE_OWN_CAUSE = 0.8;
 /** How close a remark must come to the step's own article (one of the two best) to be answered with it. */
@@ -1206,6 +1209,15 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // Such a case is the answer just given, though the search was unsure ("it's my own phone, not a company
   // one"), and rather than an article it points to ("im still on windows 8, can i just update the app").
   if (statesCase) return { kind: 'question', result: { ...result, answered: true, suggested: undefined }, aside: false, confidence: 0.6 };
+  // "no, still windows 8 here" finds nothing alone, yet states a case of the answer just given: that answer,
+  // read with its question, at the line for that case.
+  if (last && !result.answered && context.previousQuestion && tokens(folded).length <= CASE_REMARK_MAX_WORDS) {
+    const before = context.search(context.previousQuestion);
+    const answered = before.hits.find((hit) => hit.article.id === last.id);
+    if (answered && (caseLineFor(answered.article, text) !== undefined || statesNegatedCase(answered.article, text))) {
+      return { kind: 'question', result: { ...before, answered: true, hits: [answered, ...before.hits.filter((hit) => hit !== answered)], suggested: undefined }, aside: false, confidence: 0.55 };
+    }
+  }
   if (last && !statesCase && (result.answered || tokens(folded).length <= 12) && aboutLast && rulesOut(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
   }
@@ -1408,12 +1420,13 @@ const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|cor
 // ("is it safe to click connect or not" asks; its "not" rules nothing out.)
 // ("i'm a guest, not in their company" says who, not that it failed.)
 // ("im still on windows 8.0" says which version, not that a fix failed.)
-const RULED_OUT = /\b(?:still(?! (?:on|using|running|have|has) (?:windows|win|lync|skype|the old|an old|old|version|v?\d))|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not(?! (?:in|at|from|part of|a member|an employee|one of|inside|with (?:the|their|your|our) company)\b)|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
+const RULED_OUT = /\b(?:still(?! (?:(?:on|using|running|have|has|at) )?(?:windows|win|lync|skype|the old|an old|old|version|v?\d))|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not(?! (?:in|at|from|part of|a member|an employee|one of|inside|with (?:the|their|your|our) company)\b)|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
 /**
  * Unsure or asking, not reporting: "not sure if it's got our root cert", "no idea whether the clock is
  * right", "she's on 8 not 8.1 though, does that matter"; and what if ("and if i already changed it and forgot it?").
  */
-const UNSURE = /\b(?:not sure|not certain|unsure|wondering)\b|\b(?:no idea|dont know) (?:if|whether)\b|\b(?:does|would|will|could) (?:that|it|this) (?:matter|make a difference|be (?:a|the) (?:problem|issue|reason))\b|\bis (?:that|this) (?:a problem|an issue|the (?:problem|issue|reason)|why)\b|^(?:and |but |so |ok )?(?:what )?if\b/;
+// ("im on windows 8 not 8.1, is that ok?", "does that work?": asking whether that case is fine.)
+const UNSURE = /\b(?:not sure|not certain|unsure|wondering)\b|\b(?:no idea|dont know) (?:if|whether)\b|\b(?:does|would|will|could) (?:that|it|this) (?:matter|make a difference|be (?:a|the) (?:problem|issue|reason)|work|be ok|be okay|be fine)\b|\bis (?:that|this) (?:a problem|an issue|the (?:problem|issue|reason)|why|ok|okay|fine|alright|enough)\b|^(?:and |but |so |ok )?(?:what )?if\b/;
 /** Whether one sentence of a longer message rules out the answer just given ("the clock is fine. …"). */
 function clauseRulesOut(text: string, lastId: string, context: InterpretContext): boolean {
   const clauses = text.split(/(?<=[.!?;])\s+|,\s*(?=(?:but|and|though|still)\b)/i).map((clause) => clause.trim()).filter(Boolean);

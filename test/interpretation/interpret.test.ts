@@ -764,6 +764,26 @@ describe('answer or guide', () => {
       expect(meaning).not.toMatchObject({ result: { ruledOut: root.id } });
     });
 
+    it.each(['my pc is still windows 8, does that work?', "i'm on windows 8 not 8.1, is that ok?"])('"%s" after the answer for Windows 8.1 asks about its case: the answer stands', (text) => {
+      const certificate = { id: 'store-app-cert-name-validation-multiple-domains', flowId: 'sign-in-troubleshooter', client: 'store-app', related: [] };
+      const article = { id: certificate.id, title: 'Store app certificate name validation failure (update app, needs Windows 8.1)', steps: ['Check the Windows version.', 'If it is still on Windows 8, upgrade to Windows 8.1.'], caveats: [] };
+      const found: SearchResult = { hits: [{ article: article as never, score: 1, confidence: 0.95, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+      const meaning = interpret(text, { catalog, steps, staff: false, search: () => found, isCommand: () => false, lastAnswer: certificate });
+      expect(meaning).toMatchObject({ kind: 'question', result: { answered: true } });
+      expect(meaning).not.toMatchObject({ result: { ruledOut: certificate.id } });
+    });
+
+    it('"no, still windows 8 here", which finds nothing alone, states a case of the answer just given: that answer', () => {
+      const certificate = { id: 'store-app-cert-name-validation-multiple-domains', flowId: 'sign-in-troubleshooter', client: 'store-app', related: [] };
+      const article = { id: certificate.id, title: 'Store app certificate name validation failure (update app, needs Windows 8.1)', steps: ['Check the Windows version.', 'If it is still on Windows 8, upgrade to Windows 8.1.'], caveats: [] };
+      const hit = { article: article as never, score: 1, confidence: 0.95, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } };
+      const previousQuestion = 'lync store app cert name validation error, multiple domains';
+      const search = (text: string): SearchResult => (text === previousQuestion ? { hits: [hit], tokens: [], unknown: [], answered: true } : NOTHING);
+      const meaning = interpret('no, still windows 8 here', { catalog, steps, staff: false, search, isCommand: () => false, lastAnswer: certificate, previousQuestion });
+      expect(meaning).toMatchObject({ kind: 'question', result: { answered: true } });
+      expect(meaning.kind === 'question' && meaning.result.hits[0]?.article.id).toBe(certificate.id);
+    });
+
     it.each(['im still on windows 8.0', 'we are still using lync 2010 on that pc'])('"%s" says which version, not that the fix failed: nothing is ruled out', (text) => {
       expect(after(text, clock)).not.toMatchObject({ kind: 'troubleshoot' });
       expect(after(text, clock)).not.toMatchObject({ result: { ruledOut: 'store-app-clock-skew' } });
