@@ -902,10 +902,17 @@ describe('lockouts: a device still trying the old password, and attackers from o
     ['my account keeps locking since i changed my password', 'account-lockout-old-saved-password'],
     ['user changed his ad password yesterday and now his account keeps getting locked out. he has lync on his iphone', 'account-lockout-old-saved-password'],
     ['my password is really long like 20 characters, lync on my mac says wrong password but outlook works', 'mac-password-longer-than-16-characters'],
+    // In everyday words: a lockout after a change is no "account locked" of some other kind.
+    ['my account keeps getting locked out every morning since i changed my pw', 'account-lockout-old-saved-password'],
+    ['i reset my password yesterday and now im locked out all the time', 'account-lockout-old-saved-password'],
     // Locked out by strangers from the internet is the exposure of publishing Lync, not a stale device.
     ['can attackers lock out accounts through lync', 'domain-credentials-internet-risk'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
+  });
+
+  it.each(['my account is locked', 'how do i reset my password'])('"%s", with no change or device behind it, is still for the helpdesk alone', (question) => {
+    expect(knowledge.search(question).answered).toBe(false);
   });
 
   it('"lync keeps signing in with my old account" is not answered with the lockout article', () => {
