@@ -130,6 +130,11 @@ export function matchChoice(choices: readonly FlowChoice[], text: string): Choic
   // Yes / no / not sure, when the question has such answers. A leading "yes"/"nope" decides; a yes or
   // no phrase further in ("it was ...") yields to a choice named by its own words ("it was off").
   const polarity = polarityOf(raw);
+  // "yeah i think so" at "Is the clock exactly right? yes / no, or not sure": a hedged yes is not sure.
+  if (polarity?.polarity !== 'no' && HEDGED.test(raw)) {
+    const unsure = choices.map((choice, index) => ({ index, polarities: polaritiesOf(choice) })).filter((entry) => entry.polarities.includes('unsure'));
+    if (unsure.length === 1) return { kind: 'picked', index: unsure[0]!.index, confidence: 0.8, via: 'yes-no' };
+  }
   const byPolarity = polarity ? choices.map((choice, index) => ({ index, polarities: polaritiesOf(choice) })).filter((entry) => entry.polarities.includes(polarity.polarity)) : [];
   const polarityPick: ChoiceMatch | undefined = byPolarity.length === 1 ? { kind: 'picked', index: byPolarity[0]!.index, confidence: 0.9, via: 'yes-no' } : undefined;
   if (polarityPick && polarity?.lead) return polarityPick;
@@ -137,6 +142,9 @@ export function matchChoice(choices: readonly FlowChoice[], text: string): Choic
   if (polarityPick && (byWords.kind !== 'picked' || byWords.confidence < 0.8)) return polarityPick;
   return byWords;
 }
+
+/** A yes said with a hedge ("i think so", "probably"): where a choice says "not sure", that is the one. */
+const HEDGED = /\b(?:i think so|think so|i guess so|i guess|probably|should be|i believe so|i hope so|maybe|i suppose)\b/;
 
 const NEGATION = '(?:not|no|never|without|isnt|arent|dont|doesnt|didnt|havent|hasnt|cant|cannot)';
 

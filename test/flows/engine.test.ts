@@ -249,6 +249,12 @@ describe('the engine', () => {
     expect(asked!.replies[0]!.text).toContain(where.ask!);
   });
 
+  it('"password" noted at the Store app\'s clock question is the answer to how the app signs you in, never asked', () => {
+    const turns = run('sign-in-troubleshooter', ['Windows Store app', 'password', 'yes', 'wifi']);
+    expect(turns.at(-1)!.state.stepId).toBe('store-server');
+    expect(turns.at(-1)!.replies[0]!.text).toMatch(/^From what you said, I took \*\*My password\*\* as your sign-in method/);
+  });
+
   it('a question shown again after "Noted for later" leaves out its introduction, read a moment ago', () => {
     const [first, noted] = run('sign-in-troubleshooter', ['from home']);
     const client = catalog.byId('sign-in-troubleshooter')!.steps[first!.state.stepId]!;

@@ -2240,7 +2240,10 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['mobileAdfs', 'it wont remember me', 2],
     ['server', 'lync 2013 i think', 0],
     ['server', 'the old 2010 one', 1],
-    ['clock', 'i think so?', 0],
+    // A hedged yes where a choice says "not sure" is that choice: the clock must be exactly right.
+    ['clock', 'i think so?', 1],
+    ['clock', 'yeah i think so', 1],
+    ['clock', 'yes its right', 0],
     ['clock', 'havent checked', 1],
     ['clock', 'i dont think so', 1],
     ['clock', 'its a few minutes off', 1],
