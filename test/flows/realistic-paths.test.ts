@@ -57,7 +57,10 @@ const PATHS: Path[] = [
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'It keeps asking me to sign in on that page'], ends: 'cause-mobile-reprompt' },
   // (The page does come: what fails after it is no "page never comes".)
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, ADFS, 'it shows the page but then nothing happens after i type my password'], ends: 'mobile-unknown' },
-  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'My password', "It can't find or reach the server", "I don't know"], ends: 'mobile-unknown' },
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'My password', "It can't find or reach the server", "I don't know"], ends: 'cause-discovery' },
+  { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'My password', 'it just sits there'], ends: 'mobile-unknown' },
+  // The PC that can't find its server, once clearing the saved details did not help: the discovery records.
+  { flow: SIGN_IN, client: 'desktop', answers: ['lync on my work pc', 'inside', 'my password', 'it cant find the server', 'no still failing'], ends: 'cause-discovery' },
   // The message iOS shows when the phone lacks the company's root certificate, in the user's words.
   { flow: SIGN_IN, client: 'ios', answers: [IOS, 'at the office on the wifi', 'just my normal password', 'it says it cant verify the certificate'], ends: 'cause-mobile-cert' },
   { flow: SIGN_IN, client: 'ios', answers: [IOS, OUTSIDE, 'A smart card'], ends: 'card-not-desktop' },
