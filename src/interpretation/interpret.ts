@@ -800,6 +800,9 @@ const NOTHING_SEARCHED: SearchResult = { hits: [], tokens: [], unknown: [], answ
 /** Where what the flow is about is kept: "where do they end up", "where are the logs saved". */
 const WHERE_KEPT = /^where (?:do|does|did|will|would|are|is|can i find) (they|those|these|the logs?|the log files|the files|my logs|my log files)(?: (?:end up|go|get saved|saved|stored|kept|put|written|land|live))?$/;
 
+/** "where do i find the file after", "where are the logs then": where what a step made is kept. */
+const WHERE_FILES = /^(?:(?:so|ok|and|then) )*where (?:do|does|did|will|would|are|is|can) (?:i |you |we )?(?:find |get |see )?(?:the |my |that |those |these )?(?:file|files|log|logs|log files|zip|trace|it|them)\b/;
+
 /** Two of a step's distinctive words, not one ("the page doesnt load" is trouble at this step). */
 const AHEAD_MIN_SCORE = 2;
 
@@ -1284,6 +1287,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // about some other device. Offered ("is this it?"), never stated.
   const best = result.answered ? result.hits[0] : undefined;
   const clients = (best?.article.clients ?? []) as readonly string[];
+  // "where do i find the file after" right after the Mac's logging step: where the files are is in that
+  // step, not in the PC's article the words find. The step again.
+  const forRecentClient = !context.recentClient || clients.some((client) => client === context.recentClient || client === 'any' || client === 'server');
+  if (context.stepOffered && !slotsOf(text).client && (!best || !forRecentClient) && WHERE_FILES.test(folded)) {
+    return { kind: 'step-answer', flowId: context.stepOffered.flowId, stepId: context.stepOffered.stepId, confidence: 0.55 };
+  }
   // (A question of its own, "whats the default pin on the smart card", is about what it names.)
   // ("but my internet works fine, i can browse" goes on from what was said before: a remark too.)
   const remark = tokens(folded).length <= 5 || refersBack(folded) || /^(?:but|and|though|although|yet) /.test(folded);

@@ -2691,3 +2691,15 @@ describe('many people failing at once', () => {
     expect(read(text)).not.toMatchObject({ topic: 'outage' });
   });
 });
+
+describe('where the files are, right after a step that says it', () => {
+  const pcArticle = { id: 'desktop-client-turn-on-logging', clients: ['desktop'] } as never;
+  const pc: SearchResult = { hits: [{ article: pcArticle, score: 1, confidence: 0.83, signals: { coverage: 1, questionMatch: 0.6, distinctive: 1, aboutWords: 3 } }], tokens: [], unknown: [], answered: true };
+  const after = (text: string, recentClient: string) => interpret(text, { catalog, steps, staff: false, search: () => pc, isCommand: () => false, stepOffered: { flowId: 'collect-logs', stepId: 'mac-logs' }, recentClient });
+  it('"where do i find the file after" after the Mac\'s logging step: that step again, not the PC\'s article', () => {
+    expect(after('where do i find the file after', 'mac')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mac-logs' });
+  });
+  it('for the PC, the PC\'s article stands', () => {
+    expect(after('where do i find the file after', 'desktop')).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
+});
