@@ -22,7 +22,7 @@ import { slotFacts } from '../flows/engine';
 import { slotsFromFacts } from '../language/slots';
 import { CLIENT_LABELS, recentFlow } from '../handoff';
 import { interpret, StepIndex, type InterpretContext, type Interpretation, type ScheduleShown, type TicketShown } from '../interpretation';
-import { afterArticleReply, stepAnswerReply, troubleshootReply } from '../interpretation/replies';
+import { afterArticleReply, stepAnswerReply, troubleshootReply, whoFixesFlowReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply, whoFixesReply } from '../knowledge/answer';
 import type { Article, KnowledgeBase } from '../knowledge';
 import { MAX_QUESTION_CHARS, type SearchResult } from '../knowledge/search';
@@ -218,7 +218,12 @@ export class HelpdeskBot extends TeamsActivityHandler {
         break;
       }
       case 'who-fixes': {
-        const article = this.deps.knowledge.byId(meaning.articleId);
+        const flow = 'flowId' in meaning ? this.deps.flows?.catalog.byId(meaning.flowId) : undefined;
+        if (flow) {
+          await this.send(context, whoFixesFlowReply(flow));
+          return;
+        }
+        const article = 'articleId' in meaning ? this.deps.knowledge.byId(meaning.articleId) : undefined;
         if (article) {
           await this.send(context, whoFixesReply(article, staff));
           return;

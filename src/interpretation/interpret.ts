@@ -97,8 +97,9 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'handoff-note' }
   /** "did that finish?" right after a slow command was started here. */
   | { kind: 'command-status' }
-  /** "can i fix that myself or do i need the admins" right after an answer: who acts on it. */
+  /** "can i fix that myself or do i need the admins" right after an answer (or an offer of a guided flow): who acts on it. */
   | { kind: 'who-fixes'; articleId: string }
+  | { kind: 'who-fixes'; flowId: string }
   /** In a flow: "forget it, where are the store app logs?" — close the flow, then the rest as a new message. */
   | { kind: 'leave-flow'; rest: string }
 );
@@ -566,7 +567,7 @@ const WHO_FIXES = new RegExp(
 const WHO_FIXES_MAX_WORDS = 14;
 
 /** "do i have to do it again on my new laptop": the procedure at hand, once more. */
-const REDO_AGAIN = /\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to |)(?:do|repeat|redo|enroll|enrol|set up|go through) (?:it|this|that|these steps|them|all (?:of )?(?:this|that|it)|the (?:steps|enrollment|enrolment|card) )?(?: ?again| too| as well)\b/;
+const REDO_AGAIN = /\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to |)(?:do|repeat|redo|enroll|enrol|set up|go through) (?:it|this|that|these steps|them|all (?:of )?(?:this|that|it)|the (?:steps|enrollment|enrolment|card) )?(?: ?again| too| as well| twice| for each| on each| on both| for both)\b/;
 
 /** Words of a question short enough to be about the step it is asked at ("what pin", "which pin?"). */
 const SHORT_STEP_QUESTION = 3;
@@ -1013,6 +1014,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (tokens(folded).length <= OUTAGE_MAX_WORDS && reportsOutage(folded)) return { kind: 'small-talk', topic: 'outage', confidence: 0.75 };
   // "can i fix that myself or do i need the lync admins" right after an answer: who acts on that answer.
   if (context.lastAnswer && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', articleId: context.lastAnswer.id, confidence: 0.7 };
+  // (After the troubleshooter's offer: what it does is the answer, not an article its words find.)
+  if (context.flowOffered && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', flowId: context.flowOffered, confidence: 0.7 };
   // "my number is 555 1234, im in building c" once the helpdesk has it: for them, not a question.
   // ("let them know its urgent" is word for them too, though "its urgent" alone asks how it stands.)
   if (context.handedOff && leavesWordForPerson(folded)) return { kind: 'handoff-note', confidence: 0.75 };
@@ -1212,6 +1215,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // Such a case is the answer just given, though the search was unsure ("it's my own phone, not a company
   // one"), and rather than an article it points to ("im still on windows 8, can i just update the app").
   if (statesCase) return { kind: 'question', result: { ...result, answered: true, suggested: undefined }, aside: false, confidence: 0.6 };
+  // "i have two computers, do i need to do this twice?" after the virtual card answer: that answer again
+  // (the line on doing it once per computer first), not a search of its own.
+  if (last && !result.answered && context.previousQuestion && REDO_AGAIN.test(folded)) {
+    const before = context.search(context.previousQuestion);
+    const answered = before.hits.find((hit) => hit.article.id === last.id);
+    if (answered) return { kind: 'question', result: { ...before, answered: true, hits: [answered, ...before.hits.filter((hit) => hit !== answered)], suggested: undefined }, aside: false, confidence: 0.55 };
+  }
   // "no, still windows 8 here" finds nothing alone, yet states a case of the answer just given: that answer,
   // read with its question, at the line for that case.
   if (last && !result.answered && context.previousQuestion && tokens(folded).length <= CASE_REMARK_MAX_WORDS) {

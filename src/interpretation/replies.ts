@@ -95,6 +95,15 @@ const NEXT_SHOWN = 3;
  * "done", "what next" after an article's steps, with no flow running: ask whether it worked, and list
  * what usually comes next (the article's related ones), numbered so "2" reads one.
  */
+/** "Can I fix that myself?" after a guided flow was offered: it starts with what the user can do, and hands on the rest. */
+export function whoFixesFlowReply(flow: Pick<FlowDefinition, 'title'>): Reply {
+  const start = startPhrase(flow);
+  return {
+    text: `Partly: "${flow.title}" starts with what you can do yourself, one step at a time, and hands the rest to the helpdesk with everything you told it. Type "${start}" to begin, or "${PHRASES.person}".`,
+    suggestions: [start, PHRASES.person],
+  };
+}
+
 export function afterArticleReply(article: Pick<Article, 'title'>, related: readonly Pick<Article, 'id' | 'title'>[]): Reply {
   const shown = related.slice(0, NEXT_SHOWN);
   const asked = `That was ${quoted(article.title)}. Did it sort things out? If not, tell me what happens now (for example "still not working"), or type "${PHRASES.person}".`;

@@ -2677,6 +2677,11 @@ describe('who acts on the answer just given', () => {
   it.each(['can i do this on my iphone', 'what can i do about the trust prompt', 'do i need the root certificate'])('"%s" asks something else', (text) => {
     expect(after(text).kind).not.toBe('who-fixes');
   });
+  it('after the troubleshooter was offered: who acts is what the troubleshooter does', () => {
+    const reading = interpret('can i fix that myself or do i need IT', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, flowOffered: 'sign-in-troubleshooter' });
+    expect(reading).toMatchObject({ kind: 'who-fixes', flowId: 'sign-in-troubleshooter' });
+  });
+
   it('with no answer before it, nothing to say who acts on', () => {
     expect(after('can i fix that myself', null).kind).not.toBe('who-fixes');
   });
@@ -2701,5 +2706,17 @@ describe('where the files are, right after a step that says it', () => {
   });
   it('for the PC, the PC\'s article stands', () => {
     expect(after('where do i find the file after', 'desktop')).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
+});
+
+describe('"do i need to do this twice" after an answer', () => {
+  it('"i have two computers, do i need to do this twice?" after the virtual card answer is about that answer', () => {
+    const virtual = { id: 'smart-card-physical-vs-virtual', related: [] };
+    const article = { id: virtual.id, title: 'Physical vs virtual smart cards', steps: [], caveats: [] };
+    const previousQuestion = 'whats a virtual smart card';
+    const search = (text: string): SearchResult =>
+      text === previousQuestion ? { hits: [{ article: article as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.8, distinctive: 1, aboutWords: 3 } }], tokens: [], unknown: [], answered: true } : NOTHING;
+    const meaning = interpret('i have two computers, do i need to do this twice?', { catalog, steps, staff: false, search, isCommand: () => false, lastAnswer: virtual, previousQuestion });
+    expect(meaning.kind === 'question' && meaning.result.answered && meaning.result.hits[0]?.article.id).toBe(virtual.id);
   });
 });

@@ -157,6 +157,8 @@ describe('small talk', () => {
       expect(allText(await bot.say('can i fix that myself or do i need the lync admins'))).toMatch(/^Not this one: .* is for the helpdesk and the Lync administrators/);
       await bot.say('how do i clear my saved password in lync');
       expect(allText(await bot.say('ok so what can i do myself'))).toMatch(/^You can: the steps in \*\*Clearing saved Lync credentials/);
+      await bot.say('lync keeps asking me for my password over and over even tho its right');
+      expect(allText(await bot.say('can i fix that myself or do i need IT'))).toMatch(/^Partly: "Sign-in troubleshooter" starts with what you can do yourself/);
     });
   });
 
