@@ -99,6 +99,8 @@ const TWO_WORDS = 2;
 const TWO_WORDS_MIN_MATCH = 0.45;
 /** A message of at most this many content words with a word no article knows needs an article about two of its words. */
 const ONE_ANCHOR_MAX_WORDS = 4;
+/** Below full coverage, a two-word question whose best article is about one word only is not answered. */
+const HALF_ABOUT_MAX_COVERAGE = 0.9;
 /** Words that only say when something started or keeps happening ("since", "suddenly"): no topic either. */
 const WHEN_WORDS = new Set(['sinc', 'anymor', 'suddenly', 'recently', 'lately', 'today', 'yesterday', 'ever', 'week', 'last', 'already', 'immediately']);
 /** "Where does lync keep its logs": the verb only asks where something is, the logs are the topic. */
@@ -438,11 +440,15 @@ export class KnowledgeIndex {
       // A few words, one of them unknown to every article, and the best article about just one other:
       // the unknown word is the topic ("background noise", "who won the football last night").
       const offTopic = !singleWord && contentWords <= ONE_ANCHOR_MAX_WORDS && (unknown.length > 0 || (best?.signals.coverage ?? 0) < 0.5) && (best?.signals.aboutWords ?? 0) <= 1;
+      // "will i lose my contacts?": of two words, the best article is about one only, and the match comes
+      // from a word that says nothing of the topic ("lose"); the other is what is asked about.
+      const halfAbout = contentWords === 2 && (best?.signals.aboutWords ?? 0) <= 1 && (best?.signals.coverage ?? 0) < HALF_ABOUT_MAX_COVERAGE;
       const confident = Boolean(
         best &&
           !vague &&
           !thin &&
           !offTopic &&
+          !halfAbout &&
           best.confidence >= this.minConfidence &&
           // "My iPad lync just spins" is not answered with the Android article: offered, never stated.
           !notForNamedClient(unique, best.article.clients) &&

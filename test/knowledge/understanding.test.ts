@@ -980,3 +980,9 @@ describe('passive auth settings the product reference adds', () => {
     expect(reply.text).toMatch(/global scope/);
   });
 });
+
+describe('two words, and the best article about one of them', () => {
+  it('"will i lose my contacts?" is not answered with an article that only shares "lose"', () => {
+    expect(knowledge.search('will i lose my contacts?').answered).toBe(false);
+  });
+});
