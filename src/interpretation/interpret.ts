@@ -780,10 +780,14 @@ function progressOf(folded: string): FlowWord | undefined {
   if (words.length === 0 || words.length > 12) return undefined;
   if (TROUBLE.test(folded) || ONLY_SEES.test(folded)) return 'stuck';
   if (DONE_LEAD.has(words[0]!) || ALREADY_DONE.test(folded)) return 'next';
+  // ("i changed my password last week if that matters": what happened before, told as background.)
+  if (BACKGROUND.test(folded)) return undefined;
   // "installed", "clicked it", "restarted the app": a past-tense report of the step.
   if (words.slice(0, 2).some((word) => (/^[a-z]{3,}ed$/.test(word) && word !== 'need' && word !== 'red') || IRREGULAR_DONE.has(word))) return 'next';
   return undefined;
 }
+/** Said as background, not as the step just done: a time long past, or "if that matters". */
+const BACKGROUND = /\b(?:last (?:week|month|year|night|friday|monday)|yesterday|days ago|weeks ago|a while ago|if (?:that|it) (?:matters|helps)|in case (?:that|it) matters)\b/;
 /** "i only see user", "there's only basic efs": what the step names is not among what the screen shows. */
 const ONLY_SEES = /\b(?:only (?:see|seeing|get|getting|shows?|showing|has|have|lists?|listed|offers?)|there(?:s| is| are) only)\b/;
 /** "its already on", "was already set to full": what the step asks for was done before it asked. */

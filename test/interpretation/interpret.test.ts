@@ -2720,3 +2720,12 @@ describe('"do i need to do this twice" after an answer', () => {
     expect(meaning.kind === 'question' && meaning.result.answered && meaning.result.hits[0]?.article.id).toBe(virtual.id);
   });
 });
+
+describe('background told at a step is not the step done', () => {
+  it.each(['i changed my password last week if that matters', 'i restarted yesterday'])('"%s" at "Clear the saved sign-in details" is not "done"', (text) => {
+    expect(interpret(text, { catalog, steps, flow: PLACES.clearSaved, staff: false, search: () => NOTHING, isCommand: () => false })).not.toMatchObject({ kind: 'flow-word', word: 'next' });
+  });
+  it('"cleared it" is', () => {
+    expect(interpret('cleared it', { catalog, steps, flow: PLACES.clearSaved, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'flow-word', word: 'next' });
+  });
+});
