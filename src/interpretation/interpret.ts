@@ -524,6 +524,10 @@ const ABOUT_THIS = /^(?:(?:so|and|but|ok|okay|btw|quick question|also) )*(?:does
  */
 const OWN_STEP_SHARE = 0.34;
 
+/** A request for a client's logs, short enough to be nothing else ("android lync logs pls"). */
+const LOG_REQUEST_MAX_WORDS = 8;
+const LOG_WORDS = /\b(?:logs?|logging|trace|tracing|log files)\b/;
+
 /** A remark short enough to be only the case it states ("no, still windows 8 here"). */
 const CASE_REMARK_MAX_WORDS = 8;
 
@@ -1265,7 +1269,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const answered = before.hits.find((hit) => hit.article.id === last.id);
     if (answered) return { kind: 'question', result: { ...before, answered: true, hits: [answered, ...before.hits.filter((hit) => hit !== answered)], suggested: undefined }, aside: false, confidence: 0.6 };
   }
-  if (!result.answered && !result.ambiguousWord && !result.otherTopic && asksSomething(text)) {
+  // ("android lync logs pls", "turn on logging on mac lync": a short request naming a client and its logs
+  // asks for the steps as much as a question does.)
+  const asksForLogs = tokens(folded).length <= LOG_REQUEST_MAX_WORDS && slotsOf(text).client !== undefined && LOG_WORDS.test(folded);
+  if (!result.answered && !result.ambiguousWord && !result.otherTopic && (asksSomething(text) || asksForLogs)) {
     // ("how do i send them to you guys": the step is found with what "them" are, the question before.)
     const about = contextClient && context.previousQuestion ? `${context.previousQuestion} ${text}` : text;
     // (A step that holds only one of many words asked is a guess: the search found nothing either.)

@@ -2729,3 +2729,13 @@ describe('background told at a step is not the step done', () => {
     expect(interpret('cleared it', { catalog, steps, flow: PLACES.clearSaved, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'flow-word', word: 'next' });
   });
 });
+
+describe('a short request for a client\'s logs', () => {
+  it.each([
+    ['android lync logs pls', 'mobile-logs'],
+    ['turn on logging on mac lync', 'mac-logs'],
+    ['user on android, need logs', 'mobile-logs'],
+  ])('"%s" is the log step for that client', (text, stepId) => {
+    expect(interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId });
+  });
+});
