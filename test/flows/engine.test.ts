@@ -382,3 +382,16 @@ describe('a step suggests bot commands only as its reader may run them', () => {
     expect(shown('agent')).toContain(`Ask a Lync admin to type: \`${command}\``);
   });
 });
+
+describe('the smart-card enrollment by card kind', () => {
+  it.each([
+    ['Virtual smart card (TPM)', 'csp-virtual', /no label to read the manufacturer from/],
+    ['Physical card', 'csp', /label on your smart card/],
+  ])('%s reaches the CSP step meant for it', (kind, stepId, says) => {
+    let turn = startFlow(catalog, 'smart-card-enrollment', user);
+    turn = advance(catalog, turn.state, kind, user);
+    for (let i = 0; i < 15 && !turn.state.stepId.startsWith('csp'); i++) turn = advance(catalog, turn.state, 'done', user);
+    expect(turn.state.stepId).toBe(stepId);
+    expect(turn.replies[0]!.text).toMatch(says);
+  });
+});
