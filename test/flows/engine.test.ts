@@ -385,7 +385,7 @@ describe('a step suggests bot commands only as its reader may run them', () => {
 
 describe('the smart-card enrollment by card kind', () => {
   it.each([
-    ['Virtual smart card (TPM)', 'csp-virtual', /no label to read the manufacturer from/],
+    ['Virtual smart card (TPM)', 'csp-virtual', /no printed label to go by/],
     ['Physical card', 'csp', /label on your smart card/],
   ])('%s reaches the CSP step meant for it', (kind, stepId, says) => {
     let turn = startFlow(catalog, 'smart-card-enrollment', user);
