@@ -636,8 +636,11 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   // "it says the server is temporarily unavailable" at a question that has no such choice: the message
   // the user sees, which the knowledge base may know. Answered beside the step; the step waits.
   // (Not with an article written for another client than the one this flow took.)
+  // (Searched once, whichever of the readings below asks first.)
+  let searched: SearchResult | undefined;
+  const searchOwn = () => (searched ??= context.search(text));
   if (choices && showsMessage) {
-    const result = context.search(text);
+    const result = searchOwn();
     const settled = flowFacts?.client;
     if (result.answered && (settled === undefined || writtenFor(result.hits[0]!.article.clients, settled))) return { kind: 'question', result, aside: true, confidence: 0.55 };
   }
@@ -645,7 +648,7 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   // nothing new: it is not searched.)
   const here = context.flow ? context.catalog?.byId(context.flow.flowId)?.steps[context.flow.stepId] : undefined;
   if (context.flow && here && !inStepsOwnWords(folded, here)) {
-    const result = context.search(text);
+    const result = searchOwn();
     // "outside, im using a usb 4g stick on the train" at the clock question: a cause this very flow knows,
     // told before its question comes. Its article is given beside the step, which waits.
     const best = result.answered ? result.hits[0] : undefined;
@@ -1225,19 +1228,15 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (statesCase) return { kind: 'question', result: { ...result, answered: true, suggested: undefined }, aside: false, confidence: 0.6 };
   // "i have two computers, do i need to do this twice?" after the virtual card answer: that answer again
   // (the line on doing it once per computer first), not a search of its own.
-  if (last && !result.answered && context.previousQuestion && REDO_AGAIN.test(folded)) {
-    const before = context.search(context.previousQuestion);
-    const answered = before.hits.find((hit) => hit.article.id === last.id);
-    if (answered) return { kind: 'question', result: { ...before, answered: true, hits: [answered, ...before.hits.filter((hit) => hit !== answered)], suggested: undefined }, aside: false, confidence: 0.55 };
+  if (last && !result.answered && REDO_AGAIN.test(folded)) {
+    const again = lastAnswerAgain(context, last.id);
+    if (again) return { kind: 'question', result: again.result, aside: false, confidence: 0.55 };
   }
   // "no, still windows 8 here" finds nothing alone, yet states a case of the answer just given: that answer,
   // read with its question, at the line for that case.
-  if (last && !result.answered && context.previousQuestion && tokens(folded).length <= CASE_REMARK_MAX_WORDS) {
-    const before = context.search(context.previousQuestion);
-    const answered = before.hits.find((hit) => hit.article.id === last.id);
-    if (answered && (caseLineFor(answered.article, text) !== undefined || statesNegatedCase(answered.article, text))) {
-      return { kind: 'question', result: { ...before, answered: true, hits: [answered, ...before.hits.filter((hit) => hit !== answered)], suggested: undefined }, aside: false, confidence: 0.55 };
-    }
+  if (last && !result.answered && tokens(folded).length <= CASE_REMARK_MAX_WORDS) {
+    const again = lastAnswerAgain(context, last.id);
+    if (again && (caseLineFor(again.article, text) !== undefined || statesNegatedCase(again.article, text))) return { kind: 'question', result: again.result, aside: false, confidence: 0.55 };
   }
   if (last && !statesCase && (result.answered || tokens(folded).length <= 12) && aboutLast && rulesOut(folded) && last.flowId === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     return { ...troubleshootOffer(text, [last.id], last.client), confidence: 0.7 };
@@ -1264,10 +1263,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "ok its on now, what next" right after an answer with steps: that answer again (its next steps are
   // the reply), not a step of a procedure that shares a word with the question before it.
-  if (last && !result.answered && asksWhatNext(text) && context.previousQuestion) {
-    const before = context.search(context.previousQuestion);
-    const answered = before.hits.find((hit) => hit.article.id === last.id);
-    if (answered) return { kind: 'question', result: { ...before, answered: true, hits: [answered, ...before.hits.filter((hit) => hit !== answered)], suggested: undefined }, aside: false, confidence: 0.6 };
+  if (last && !result.answered && asksWhatNext(text)) {
+    const again = lastAnswerAgain(context, last.id);
+    if (again) return { kind: 'question', result: again.result, aside: false, confidence: 0.6 };
   }
   // ("android lync logs pls", "turn on logging on mac lync": a short request naming a client and its logs
   // asks for the steps as much as a question does.)
@@ -1328,6 +1326,18 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // ("set-csuser -enabled $true, right?" after the disabled-user answer asks to confirm that answer, not for
   // the one it points to.)
   return { kind: 'question', result: context.previousQuestion && !ASKS_TO_CONFIRM.test(text) ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
+}
+
+/**
+ * The answer just given, as the question before found it, first and stated: what a follow-up that finds
+ * nothing alone is about ("what next", "do i need to do this twice", "no, still windows 8 here").
+ */
+function lastAnswerAgain(context: InterpretContext, lastId: string): { article: SearchHit['article']; result: SearchResult } | undefined {
+  if (!context.previousQuestion) return undefined;
+  const before = context.search(context.previousQuestion);
+  const answered = before.hits.find((hit) => hit.article.id === lastId);
+  if (!answered) return undefined;
+  return { article: answered.article, result: { ...before, answered: true, hits: [answered, ...before.hits.filter((hit) => hit !== answered)], suggested: undefined } };
 }
 
 /** A tag question asking to confirm what the message says: "…, right?", "is that correct?". */
