@@ -545,7 +545,7 @@ function inStepsOwnWords(folded: string, step: FlowStep): boolean {
 /** Lync down, or everyone around failing at once ("nobody in my team can sign in", "whole office cant log in"). */
 const DOWN = /\b(?:is|s|are) (?:lync|skype|the lync servers?|the servers?|lync servers?) (?:down|offline|out|dead)\b|\b(?:lync|skype) (?:is |s )?(?:down|offline) (?:for|across) (?:everyone|everybody|all|us|the whole)\b/;
 const EVERYONE = /\b(?:nobody|no one|noone|none of us|everyone|everybody|all of us|all users|all our users|all my colleagues|(?:the )?whole (?:office|team|company|floor|department|building|site)|(?:the )?entire (?:office|team|company|floor|department))\b/;
-const FAILING_TOO = /\b(?:cant|can t|cannot|unable|wont|not able|fails?|failing|failed|down|no longer|not working|doesnt work|stopped)\b|\bcan (?:sign|log|connect)\b/;
+const FAILING_TOO = /\b(?:cant|can t|cannot|unable|wont|not able|fails?|failing|failed|down|no longer|not working|doesnt work|stopped)\b|\bcan (?:sign|log|connect|get in|get into|get on|access|use|open)\b/;
 const SIGNING_OR_LYNC = /\b(?:sign|log)(?:ging|ged|s)? ?(?:in|on|into)\b|\b(?:signin|login|logon|connect\w*|lync|skype)\b/;
 /** "everyone else can sign in but i cant", "only me": one user failing, not all. */
 const ONLY_ONE = /\b(?:else|except|only (?:me|i|mine|my)|apart from me|other than me|but (?:i|me|mine|my|not me))\b/;
@@ -563,7 +563,7 @@ const WHO_FIXES = new RegExp(
     `\\b(?:is there )?anything i (?:can|could) (?:do|try)(?: ${MYSELF}| meanwhile| in the meantime| for now)?$`,
     '\\bdo i (?:need|have) to (?:call|ask|get|contact|go to) (?:the |a |my |an )?(?:lync )?(?:admins?|administrators?|helpdesk|help desk|it|support|someone)\\b',
     '\\bdo i need (?:the |a |my |an )?(?:lync )?(?:admins?|administrators?|helpdesk|help desk|it|support)\\b',
-    '\\bis (?:this|that|it) something i (?:can|could) (?:fix|do|change)\\b',
+    '\\bis (?:this|that|it) something i (?:can|could) (?:fix|do|change|sort out|sort|solve|handle|deal with)\\b',
     '\\bwho (?:fixes|can fix|needs to fix|should fix|has to fix|will fix|must fix|does) (?:this|that|it)\\b',
   ].join('|'),
 );

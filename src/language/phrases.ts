@@ -272,7 +272,13 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     // "why do you need to know that?" at a question: what the answer decides (never a search for "why").
     id: 'why',
     phrases: ['why', 'why?', 'but why', 'what for', 'how come', 'why do you ask', 'why are you asking', 'why are you asking me', 'why ask', 'why is that important', 'why does it matter', 'why does that matter', 'does that matter', 'does it matter'],
-    inside: [/^(?:(?:but|and|ok|so|hmm|wait|um) )*(?:why|what) (?:do|would|does|are|is) (?:you|u) (?:need|want|ask|asking)(?: (?:to know|for))?(?: (?:that|this|it))?(?: for)?$/],
+    inside: [
+      /^(?:(?:but|and|ok|so|hmm|wait|um) )*(?:why|what) (?:do|would|does|are|is) (?:you|u) (?:need|want|ask|asking)(?: (?:to know|for))?(?: (?:that|this|it))?(?: for)?$/,
+      // "how come you need that", "what do you need that for", "why is that needed"
+      /^(?:(?:but|and|ok|so|hmm|wait|um) )*how come (?:you|u) (?:need|want|ask|are asking)(?: (?:to know|for))?(?: (?:that|this|it))?$/,
+      /^(?:(?:but|and|ok|so|hmm|wait|um) )*what (?:do|would) (?:you|u) (?:need|want) (?:that|this|it|to know that) for$/,
+      /^(?:(?:but|and|ok|so|hmm|wait|um) )*why (?:is|would) (?:that|this|it) (?:needed|important|relevant|matter)$/,
+    ],
     atQuestion: ['why'],
     atInstruction: ['why'],
     outside: 'question',

@@ -241,7 +241,7 @@ describe('the engine', () => {
     expect(last.replies[0]!.text).toMatch(/^From what you said, I took \*\*It keeps asking for my password\*\* as your answer to "what happens"\./);
   });
 
-  it.each(['why', 'why do you need to know that', 'what for', 'does it matter'])('"%s" at a question says what the answer decides, then asks it again', (word) => {
+  it.each(['why', 'why do you need to know that', 'what for', 'does it matter', 'how come you need that', 'what do you need that for'])('"%s" at a question says what the answer decides, then asks it again', (word) => {
     const asked = run('sign-in-troubleshooter', ['desktop', word]).at(-1);
     const where = catalog.byId('sign-in-troubleshooter')!.steps[asked!.state.stepId]!;
     expect(asked!.event).toBe('stayed');

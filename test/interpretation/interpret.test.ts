@@ -2671,6 +2671,7 @@ describe('who acts on the answer just given', () => {
     'is this something i can fix',
     'who fixes this',
     'is there anything i can do in the meantime',
+    'is that something i can sort out on my own',
   ])('"%s" asks who acts on it', (text) => {
     expect(after(text)).toMatchObject({ kind: 'who-fixes', articleId: 'server-temporarily-unavailable-discovery' });
   });
@@ -2689,7 +2690,7 @@ describe('who acts on the answer just given', () => {
 
 describe('many people failing at once', () => {
   const read = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false });
-  it.each(['is lync down right now? nobody in my team can sign in', 'whole office cant log into lync since 9am', 'lync is down for everyone', 'is the lync server down?'])('"%s" is the servers: no article for one device', (text) => {
+  it.each(['is lync down right now? nobody in my team can sign in', 'whole office cant log into lync since 9am', 'lync is down for everyone', 'is the lync server down?', 'no one on our floor can get into lync this morning'])('"%s" is the servers: no article for one device', (text) => {
     expect(read(text)).toMatchObject({ kind: 'small-talk', topic: 'outage' });
   });
   it.each(['everyone else can sign in but i cant', 'my colleagues can sign in fine, only me', 'can everyone see my presence'])('"%s" is one user, or no failure at all', (text) => {
