@@ -91,7 +91,9 @@ const NOT_A_CASE = new Set(
 
 function negatedWords(folded: string): Set<string> {
   const words = new Set<string>();
-  for (const found of folded.matchAll(NEGATED)) for (const token of searchTokens(found[1]!)) if (!isFunctionWord(token) && !NOT_A_CASE.has(token)) words.add(token);
+  // ("not a work phone": the employer's, as "not a company one" says it.)
+  const said = folded.replace(/\bwork (?=(?:phone|laptop|device|computer|pc|tablet|mobile|one)\b)/g, 'company ');
+  for (const found of said.matchAll(NEGATED)) for (const token of searchTokens(found[1]!)) if (!isFunctionWord(token) && !NOT_A_CASE.has(token)) words.add(token);
   return words;
 }
 

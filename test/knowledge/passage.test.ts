@@ -139,3 +139,20 @@ describe('a "not" that states the case an answer is for', () => {
     expect(statesNegatedCase(clock, question)).toBe(false);
   });
 });
+
+describe('"not a work phone" is not a company one', () => {
+  const certificate = {
+    title: 'Problem verifying the certificate from the server',
+    answer: 'Install the root CA on the device.',
+    steps: [],
+    caveats: ['A personal phone (not a company one) gets no root CA from device management.'],
+    questions: [],
+    tags: [],
+  };
+  it.each(['its not a work phone, its mine', "it's my own phone, not a company one"])('"%s" states the caveat\'s case', (question) => {
+    expect(statesNegatedCase(certificate, question)).toBe(true);
+  });
+  it('"still not working" does not', () => {
+    expect(statesNegatedCase(certificate, 'still not working')).toBe(false);
+  });
+});
