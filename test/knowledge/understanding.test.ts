@@ -897,8 +897,10 @@ describe('how fast a way is says nothing of what', () => {
   });
 });
 
-describe('lockouts: a device still trying the old password, and attackers from outside', () => {
+// Questions the articles answer, in the words people type: one table, whatever the topic.
+describe('everyday wordings of questions the articles answer', () => {
   it.each([
+    // Lockouts: a device still trying the old password, and attackers from outside.
     ['my account keeps locking since i changed my password', 'account-lockout-old-saved-password'],
     ['user changed his ad password yesterday and now his account keeps getting locked out. he has lync on his iphone', 'account-lockout-old-saved-password'],
     ['my password is really long like 20 characters, lync on my mac says wrong password but outlook works', 'mac-password-longer-than-16-characters'],
@@ -907,6 +909,14 @@ describe('lockouts: a device still trying the old password, and attackers from o
     ['i reset my password yesterday and now im locked out all the time', 'account-lockout-old-saved-password'],
     // Locked out by strangers from the internet is the exposure of publishing Lync, not a stale device.
     ['can attackers lock out accounts through lync', 'domain-credentials-internet-risk'],
+    // One word or two: "smartcard" is a smart card.
+    ['how do i log into lync with my smartcard', 'smart-card-sign-in-lync'],
+    // A second sentence that says why is no other topic: closing keeps the notifications coming.
+    ['whats the difference between closing lync and signing out? i want to stop getting notifications', 'lync-close-sign-out-exit'],
+    // The Store app on Windows 7: the article on getting the app says it cannot be had there.
+    ['can i get the lync store app on my windows 7 pc', 'store-app-get-from-windows-store'],
+    // "The time on my laptop" is its clock, not a first time.
+    ['does the time on my laptop matter for lync signing in?', 'store-app-clock-skew'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
@@ -921,20 +931,7 @@ describe('lockouts: a device still trying the old password, and attackers from o
   });
 });
 
-describe('the same question in other words', () => {
-  it.each([
-    // One word or two: "smartcard" is a smart card.
-    ['how do i log into lync with my smartcard', 'smart-card-sign-in-lync'],
-    // A second sentence that says why is no other topic: closing keeps the notifications coming.
-    ['whats the difference between closing lync and signing out? i want to stop getting notifications', 'lync-close-sign-out-exit'],
-    // The Store app on Windows 7: the article on getting the app says it cannot be had there.
-    ['can i get the lync store app on my windows 7 pc', 'store-app-get-from-windows-store'],
-    // "The time on my laptop" is its clock, not a first time.
-    ['does the time on my laptop matter for lync signing in?', 'store-app-clock-skew'],
-  ])('"%s" → %s', (question, id) => {
-    expect(answeredWith(knowledge, question)).toBe(id);
-  });
-
+describe('a topic the same words name elsewhere', () => {
   it('"how do i stop lync notifications", with nothing about closing or signing out, is still another topic', () => {
     expect(knowledge.search('how do i stop lync notifications').answered).toBe(false);
   });
