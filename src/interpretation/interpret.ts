@@ -375,7 +375,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     }
   } else if (!question) {
     // An instruction step: "installed", "ok I'm on the page now" go on; "I can't find it" is stuck.
-    const progress = progressOf(folded);
+    // ("yeah got a reader" at the step that opens the enrollment page: something the user has, which the
+    // step does not speak of, is no report that the step is done.)
+    const progress = ownsOutside(step, folded) ? undefined : progressOf(folded);
     // "i cant log into skype.com with my microsoft account": trouble with another product is no report on
     // this step. Declined as a question of its own; the flow keeps its place.
     if (progress === 'stuck' && tokens(folded).length >= 5) {
@@ -1203,7 +1205,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const step = context.steps?.stepForAny(`${endedFlow.title} ${text}`, slotsOf(text).client?.value ?? context.recentClient);
     if (step && step.flowId === endedFlow.id) return { kind: 'step-answer', ...step, confidence: 0.6 };
   }
-  const alone = context.previousQuestion && refersBack(folded) ? readWithQuestionBefore(text, context.search(`${context.previousQuestion} ${text}`), searchOwn(), context.lastAnswer) : searchOwn();
+  const alone = context.previousQuestion && refersBack(folded) ? readWithQuestionBefore(text, context.search(`${context.previousQuestion} ${text}`), searchOwn(), context.lastAnswer) : tiedWithLast(searchOwn(), context.lastAnswer);
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: rulesOut(folded) });
   if (followUp) return followUp;
@@ -1621,6 +1623,35 @@ function ownWords(folded: string, reporting = false): string[] {
 function saidIn(step: FlowStep): (word: string) => boolean {
   const text = ` ${foldPhrase(stepText(step))} `;
   return (word) => new RegExp(`\\b${word.replace(/(?:es|ed|ing|s)$/, '')}`).test(text);
+}
+
+/** "got a reader", "yes i have the card": something the user has, and what it is (up to two words). */
+const HAS_THING = /^(?:(?:ok|okay|yes|yeah|yep|yup|sure|well)\s+)?(?:i\s+)?(?:(?:have|ve)\s+)?(?:got|have)\s+(?:a|an|my|the|one|two)\s+(\w+)(?:\s+(\w+))?/;
+/** What a thing is in, when having it reports the step done: "got the page open", "have the site up". */
+const IN_STATE = /\b(?:open|opened|up|loaded|showing|working|running|ready|installed|done|in front of me)\b/;
+
+/** Whether the message tells of something the user has that the step never speaks of, and no more. */
+function ownsOutside(step: FlowStep, folded: string): boolean {
+  const has = HAS_THING.exec(folded);
+  if (!has || IN_STATE.test(folded)) return false;
+  const said = saidIn(step);
+  return ![has[1], has[2]].some((word) => word !== undefined && word.length > 2 && said(word));
+}
+
+/** How close in confidence the answer just given must come to the best match to be taken as what a follow-up is about. */
+const TIED_WITH_LAST = 0.05;
+
+/**
+ * "how do i force the web version" right after the Lync Web App answer: several articles fit the words
+ * about equally (forcing CMS replication, the UM server version), and one of them is the answer just
+ * given. The conversation decides the tie: that answer, not a stranger that scored a hair higher.
+ */
+function tiedWithLast(result: SearchResult, last: InterpretContext['lastAnswer']): SearchResult {
+  const best = result.hits[0];
+  if (!last || !result.answered || !best || best.article.id === last.id) return result;
+  const previous = result.hits.find((hit) => hit.article.id === last.id);
+  if (!previous || previous.confidence < best.confidence - TIED_WITH_LAST) return result;
+  return { ...result, hits: [previous, ...result.hits.filter((hit) => hit !== previous)] };
 }
 
 /**

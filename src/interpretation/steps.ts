@@ -9,7 +9,7 @@ import { FILLER, foldPhrase, tokens } from '../language/text';
  */
 
 const GENERIC = new Set(
-  'what which where when how why who do does did should can could would will is are was page step steps click select choose pick type enter list box ask asks asked first next then after before go get need want my your lync sign in on later now again supposed ever even still whole thing way right exactly actually really just wait please same keep keeps kept safe doesnt dont didnt isnt wasnt wont cant cannot arent havent hasnt shouldnt wouldnt couldnt'.split(' '),
+  'what which where when how why who do does did should can could would will is are was page step steps click select choose pick type enter list box ask asks asked first next then after before go get need want my your lync sign in on later now again supposed ever even still whole thing way right exactly actually really just wait please same keep keeps kept safe doesnt dont didnt isnt wasnt wont cant cannot arent havent hasnt shouldnt wouldnt couldnt laptop laptops notebook'.split(' '),
 );
 
 /** Trigger words that say how, not what: they name no flow's subject. */

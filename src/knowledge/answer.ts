@@ -6,6 +6,7 @@ import type { Article } from './article';
 import type { GlossaryEntry } from './glossary';
 import type { SearchResult } from './search';
 import { sourceLine } from './source-titles';
+import { asksToRead, readCommandFor } from './read-commands';
 import { quoted } from '../core/quoted';
 import { shorten } from '../core/shorten';
 
@@ -202,11 +203,18 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
     ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),
   ].filter((article, index, all) => article.id !== best.article.id && all.findIndex((a) => a.id === article.id) === index);
-  const lead = options.endUser && !best.article.audience.includes('enduser') ? FOR_ADMINS_LEAD : undefined;
+  const lead = options.endUser && !best.article.audience.includes('enduser') ? FOR_ADMINS_LEAD : options.repeated ? undefined : readLead(best.article, question);
   // A follow-up that lands on the same article: the part of it that the follow-up asks about, first.
   const next = options.repeated ? stepsAfter(best.article, question) : undefined;
   const passage = options.repeated && !next ? passageFor(best.article, question) : undefined;
   return answerReply(best.article, related, lead, { ...options, ...(passage ? { passage } : {}), ...(next ? { next } : {}) });
+}
+
+/** Asked how to see a setting, answered by the article that changes it: the read first, and which command writes. */
+function readLead(article: Article, question: string): string | undefined {
+  if (!asksToRead(question)) return undefined;
+  const read = readCommandFor([article.answer, ...article.keyFacts, ...article.steps]);
+  return read ? `To see the current values without changing anything: \`${read.command}\`. The answer below uses \`${read.write}\`, which changes them.` : undefined;
 }
 
 /** What an abbreviation stands for (or what a tool is), then the article that explains the thing (when there is one). */

@@ -411,7 +411,9 @@ export class KnowledgeIndex {
       const singleWord = typed.length === 1;
       // (A rare word that no example question uses is more likely chit-chat, "ok" or "yes", than a topic.)
       const distinctive =
-        singleWord && this.postings.frequency(unique[0]!) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH;
+        singleWord && this.postings.frequency(unique[0]!) <= DISTINCTIVE_WORD_ARTICLES && (best?.signals.questionMatch ?? 0) >= DISTINCTIVE_MIN_MATCH &&
+        // ("what were we doing?": one of the commonest words of English, however few articles use it, is no topic.)
+        !isFunctionWord(typed[0]!);
       // A word several articles hold entirely ("voicemail") needs an example question closer still.
       const sharedWord = hits.filter((hit) => hit.signals.coverage >= FULL_COVERAGE).length >= 2;
       const plainlyAbout = Boolean(best && best.signals.questionMatch >= (sharedWord ? SHARED_WORD_MIN_MATCH : SINGLE_WORD_MIN_MATCH));

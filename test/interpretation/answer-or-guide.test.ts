@@ -56,6 +56,10 @@ describe('answer or guide', () => {
     ['walk me through signing in on my iphone', 'start sign-in-troubleshooter'],
     ['can you help me with collecting logs', 'start collect-logs'],
     ['i need to get logs off my mac for IT', 'start collect-logs'],
+    // A device is where the logs are, not a step: "laptop" once named the Fiddler step ("run it on a laptop").
+    ['how do I get the logs from lync on my laptop, IT asked for them', 'start collect-logs'],
+    ['how do i get lync logs on my macbook', 'start collect-logs'],
+    ['how do i get lync logs on my desktop', 'start collect-logs'],
     // ("off" says nothing about logs: the Fiddler article is about the phone's certificate.)
     ['put the fiddler root cert on the windows phone 8 test phone, how do I get it off again?', 'article fiddler-trace-mobile-passive-auth'],
     // (The step gives the address, with the offer to go on from there.)
@@ -137,11 +141,17 @@ describe('right after an answer, a short question may be about that answer', () 
     ['how do i sync the clock on my surface', 'what was the command again', true],
     // "Again" that reports the same failure still rules the answer out.
     ['how do i sync the clock on my surface', 'same error again', false],
+    // Of matches about level (forcing CMS replication, the UM server version), the answer just given.
+    ['how do i join a lync meeting in the browser without installing anything', 'how do i force the web version', true],
   ])('after "%s": "%s" is about it: %s', (previousQuestion, text, about) => {
     const last = answerTo(previousQuestion);
     const got = outcome(text, { previousQuestion, lastAnswer: { id: last } });
     if (about) expect(got).toBe(`article ${last}`);
     else expect(got).not.toBe(`article ${last}`);
+  });
+
+  it('without the Web App answer just before, "how do i force the web version" is not given it on a tie', () => {
+    expect(outcome('how do i force the web version')).not.toBe('article lync-web-app-force-join');
   });
 
   it('without that answer just before, "what does exit do" is still a choice between the articles', () => {

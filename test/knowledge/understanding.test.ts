@@ -983,3 +983,32 @@ describe('two words, and the best article about one of them', () => {
     expect(knowledge.search('will i lose my contacts?').answered).toBe(false);
   });
 });
+
+describe('the trust prompt that names the sign-in address', () => {
+  it.each([
+    ["getting 'Lync cannot verify that the server is trusted for your sign-in address' every morning"],
+    ['it says lync cannot verify the server is trusted for my sign in address'],
+    ["what's TrustModelData"],
+    ["can a GPO stop the 'cannot verify that the server is trusted' prompt for everyone?"],
+    ['trusted domain list group policy for lync'],
+  ])('"%s" gets the certificate and Trusted Domain List answer, not the root CA one', (question) => {
+    expect(answeredWith(knowledge, question)).toBe('trust-prompt-sip-domain-not-on-certificate');
+  });
+
+  it.each(['there was a problem verifying the certificate from the server', 'lync on my iphone says cant verify the certificate from the server'])(
+    '"%s" is still the root CA and revocation answer',
+    (question) => {
+      expect(answeredWith(knowledge, question)).toBe('server-certificate-not-verified');
+    },
+  );
+
+  it('group policy for anything else is still not in the documents', () => {
+    expect(knowledge.search('can we push lync settings with a gpo', 3).answered).toBe(false);
+  });
+});
+
+describe('a lone everyday word', () => {
+  it.each(['what were we doing?', 'doing'])('"%s" is not answered with the one article whose example question uses it', (question) => {
+    expect(knowledge.search(question, 3).answered).toBe(false);
+  });
+});

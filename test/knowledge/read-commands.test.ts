@@ -1,0 +1,63 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { asksToRead, readCommandFor } from '../../src/knowledge/read-commands';
+
+const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
+
+describe('asking to see a setting, not to change it', () => {
+  it.each([
+    ['which cmdlet shows whether passive auth is on for a pool', true],
+    ['how can I read the current UseWsFedPassiveAuth value for my pool?', true],
+    ['which Get cmdlet shows if NTLM is still enabled on the registrar?', true],
+    ['how do i check if passive auth is enabled', true],
+    ['what is UseWindowsAuth set to on our pool', true],
+    ['i just want to look without changing anything', true],
+    ['how do i turn on passive auth for lync web services', false],
+    ['set usewindowsauth to none on the pool', false],
+    ['what does UseWsFedPassiveAuth do', false],
+  ])('"%s" asks to read: %s', (question, expected) => {
+    expect(asksToRead(question)).toBe(expected);
+  });
+});
+
+describe('the read of what a write changes', () => {
+  it.each([
+    // A pool named as the write names it becomes the service scope the Get- cmdlet takes.
+    ['`Set-CsWebServiceConfiguration -Identity WebServer:pool.contoso.com -UseWindowsAuth None -UseWsFedPassiveAuth $true`', 'Get-CsWebServiceConfiguration -Identity service:WebServer:pool.contoso.com | Select-Object Identity, UseWindowsAuth, UseWsFedPassiveAuth', 'Set-CsWebServiceConfiguration'],
+    ['run `New-CsProxyConfiguration -Identity registrar:<FQDN> -UseKerberosForClientToProxyAuth $false -UseNtlmForClientToProxyAuth $false`', 'Get-CsProxyConfiguration -Identity service:Registrar:<FQDN> | Select-Object Identity, UseKerberosForClientToProxyAuth, UseNtlmForClientToProxyAuth', 'New-CsProxyConfiguration'],
+    // No scope in the write: the pool's own scope, as a placeholder.
+    ['`Set-CsWebServiceConfiguration -UseWsFedPassiveAuth $true -WsFedPassiveMetadataUri https://adfs/metadata.xml`', 'Get-CsWebServiceConfiguration -Identity service:WebServer:<pool FQDN> | Select-Object Identity, UseWsFedPassiveAuth, WsFedPassiveMetadataUri', 'Set-CsWebServiceConfiguration'],
+    ['assign it with `New-CsKerberosAccountAssignment -UserAccount "contoso\\kerbauth" -Identity site:Redmond`', 'Get-CsKerberosAccountAssignment -Identity site:Redmond', 'New-CsKerberosAccountAssignment'],
+    ['`Set-CsMobilityPolicy -Identity tag:Sales -EnableOutsideVoice $false`', 'Get-CsMobilityPolicy -Identity tag:Sales | Select-Object Identity, EnableOutsideVoice', 'Set-CsMobilityPolicy'],
+  ])('%s → %s', (text, command, write) => {
+    expect(readCommandFor([text])).toEqual({ command, write });
+  });
+
+  it.each([
+    // A password, a topology, a certificate: nothing a Get- cmdlet of the reference reads back.
+    '`Set-CsKerberosAccountPassword -UserAccount contoso\\kerbauth`',
+    'then run `Enable-CsTopology`',
+    '`Get-CsUser alice` shows the pool',
+  ])('%s has no read to offer', (text) => {
+    expect(readCommandFor([text])).toBeUndefined();
+  });
+});
+
+describe('an admin who asks to look gets the read before the write', () => {
+  it.each([
+    ['which cmdlet shows whether passive auth is on for a pool', 'Get-CsWebServiceConfiguration -Identity service:WebServer:'],
+    ['which Get cmdlet shows if NTLM/kerberos client-to-proxy auth is still enabled on the registrar?', 'Get-CsProxyConfiguration -Identity service:Registrar:'],
+    ['which cmdlet lists the kerberos account assigned to a site', 'Get-CsKerberosAccountAssignment -Identity site:'],
+  ])('"%s" leads with %s', (question, read) => {
+    const { reply } = knowledge.answer(question);
+    expect(reply.text.startsWith('To see the current values without changing anything: `' + read)).toBe(true);
+    expect(reply.text).toMatch(/which changes them/);
+  });
+
+  it('"how do i turn on passive auth for lync web services" gets the write with no read in front', () => {
+    const { reply } = knowledge.answer('how do i turn on passive auth for lync web services');
+    expect(reply.text).not.toMatch(/without changing anything/);
+    expect(reply.text).toMatch(/Set-CsWebServiceConfiguration/);
+  });
+});
