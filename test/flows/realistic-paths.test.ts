@@ -67,6 +67,9 @@ const PATHS: Path[] = [
   // Android and Mac: password is what they see
   { flow: SIGN_IN, client: 'android', answers: ['Android', OUTSIDE, 'My password', 'It stays stuck signing in'], ends: 'cause-android-passive' },
   { flow: SIGN_IN, client: 'mac', answers: ['Mac', INSIDE, 'My password', 'It fails, while colleagues get a company sign-in page'], ends: 'cause-mac-passive' },
+  // A password the app calls wrong, though it is right: the known causes (a lockout by another device, the clock, the Mac's 16 characters).
+  { flow: SIGN_IN, client: 'android', answers: ['my samsung', 'from home', 'my password', 'it keeps saying the password is incorrect'], ends: 'cause-password-rejected' },
+  { flow: SIGN_IN, client: 'mac', answers: ['lync on my macbook', 'in the office', 'password', 'says my password is wrong'], ends: 'cause-password-rejected' },
   // Windows Phone
   { flow: SIGN_IN, client: 'windows-phone', answers: ['Windows Phone', OUTSIDE, ADFS, 'A blank white page'], ends: 'cause-wp-white' },
   // Windows Store app

@@ -2183,7 +2183,7 @@ describe('a phone that keeps spinning, in the words people use', () => {
     expect(android.stepId).toBe('android-symptom');
     expect(answer(android, text)).toMatchObject({ kind: 'choice', index: 0 });
     expect(iphone.stepId).toBe('mobile-password');
-    expect(answer(iphone, text)).toMatchObject({ kind: 'choice', index: 2 });
+    expect(answer(iphone, text)).toMatchObject({ kind: 'choice', index: 3 });
   });
 });
 
@@ -2230,7 +2230,7 @@ describe('answers in the words people use, at the flows\' questions', () => {
   it.each([
     ['symptom', 'it wants me to trust some server', 1],
     ['android', 'it sits on signing in forever', 0],
-    ['android', 'it crashes', 2],
+    ['android', 'it crashes', 3],
     ['mobileAdfs', 'it just sits on a white screen', 0],
     ['mobileAdfs', 'im in but i cant see my voicemail', 1],
     ['mobileAdfs', 'voicemail tab is empty', 1],
@@ -2253,7 +2253,7 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['worksNow', 'partially', 1],
     ['worksNow', 'it did for a minute', 1],
     ['android', 'it just says signing in...', 0],
-    ['android', 'the app closes', 2],
+    ['android', 'the app closes', 3],
     ['cardKind', 'the usb token thing', 0],
     ['cardKind', 'its the kind of card with a chip', 0],
     ['cardKind', 'its on a chip inside the computer', 1],
@@ -2302,7 +2302,15 @@ describe('answers in the words people use, at the flows\' questions', () => {
   it.each(['nothing, it just sits there', 'nothing happens', 'the app crashes'])('on the iPhone, "%s" is something else', (text) => {
     const phone = at('sign-in-troubleshooter', ['iPhone or iPad', 'Outside (home, travel, mobile data)', 'My password']);
     expect(phone.stepId).toBe('mobile-password');
-    expect(answer(phone, text)).toMatchObject({ kind: 'choice', index: 2 });
+    expect(answer(phone, text)).toMatchObject({ kind: 'choice', index: 3 });
+  });
+  // The phones' "wrong password" has its own choice: the known causes of a refused password.
+  it.each(['it just says my password is wrong but it isnt', 'it keeps saying the password is incorrect', 'says wrong user name or password'])('on a phone, "%s" is the password refused', (text) => {
+    for (const client of ['iPhone or iPad', 'Android']) {
+      const phone = at('sign-in-troubleshooter', [client, 'Outside (home, travel, mobile data)', 'My password']);
+      const meant = answer(phone, text);
+      expect(meant.kind === 'choice' && catalog.byId('sign-in-troubleshooter')!.steps[phone.stepId]!.choices![meant.index]!.next).toBe('cause-password-rejected');
+    }
   });
   it.each(['it worked yesterday', 'it worked until the update last week'])('at the symptom question, "%s" is no report that it works now', (text) => {
     expect(answer(places.symptom, text)).not.toMatchObject({ kind: 'start-flow' });
