@@ -1012,3 +1012,12 @@ describe('a lone everyday word', () => {
     expect(knowledge.search(question, 3).answered).toBe(false);
   });
 });
+
+describe('a full reset of the client, when deleting the sign-in info was not enough', () => {
+  it.each(['how do i fully reset lync on a pc', 'how do i clear the cached stuff on his pc'])('"%s" gets the saved sign-in article, with what else to remove', (question) => {
+    expect(answeredWith(knowledge, question)).toBe('lync-delete-my-sign-in-info');
+    const { reply } = knowledge.answer(question);
+    expect(reply.text).toMatch(/sip_<sip address>/);
+    expect(reply.text).toMatch(/AccountProfiles\.dat/);
+  });
+});
