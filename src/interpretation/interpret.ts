@@ -90,7 +90,7 @@ export type Interpretation = { confidence: number } & (
    * For the knowledge base; `aside` when asked in the middle of a flow (the flow keeps its place).
    * `asked`: the question as understood, when a follow-up ("and on the iphone?") completed it.
    */
-  | { kind: 'question'; result: SearchResult; aside: boolean; asked?: string; sameFor?: string }
+  | { kind: 'question'; result: SearchResult; aside: boolean; asked?: string; sameFor?: string; notFor?: string }
   /** After a hand-off: "any update?", "is anyone going to call me?" — where the request stands. */
   | { kind: 'handoff-status' }
   /** After a hand-off: word left for the person taking it ("my number is 555 1234"), added to it. */
@@ -1007,6 +1007,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     if (meant.kind === 'question' && !meant.result.answered && !meant.result.otherTopic && context.catalog?.byId(TROUBLESHOOTER) && (SIGN_IN_FAILS.test(againFolded) || KEEPS_PROMPTING.test(againFolded))) {
       return { ...troubleshootOffer(again, [], context.recentClient), confidence: 0.65 };
     }
+    // "what about on my android phone, same thing?" after the Store app's clock answer: that answer is not
+    // written for Android, and asked for Android nothing answers. Said so, not the Store app's answer again.
+    if (meant.kind === 'question' && !meant.result.answered && named && context.lastAnswer) {
+      const lastArticle = lastAnswerAgain(context, context.lastAnswer.id)?.article;
+      if (lastArticle && !fits(lastArticle.clients)) return { ...meant, asked: again, notFor: client!, confidence: 0.6 };
+    }
   }
   // A lone yes, no or "not sure" is never searched ("Several articles mention yes").
   const bare = bareAnswer(folded);
@@ -1468,7 +1474,8 @@ const RULED_OUT = /\b(?:still(?! (?:(?:on|using|running|have|has|at) )?(?:window
  * right", "she's on 8 not 8.1 though, does that matter"; and what if ("and if i already changed it and forgot it?").
  */
 // ("im on windows 8 not 8.1, is that ok?", "does that work?": asking whether that case is fine.)
-const UNSURE = /\b(?:not sure|not certain|unsure|wondering)\b|\b(?:no idea|dont know) (?:if|whether)\b|\b(?:does|would|will|could) (?:that|it|this) (?:matter|make a difference|be (?:a|the) (?:problem|issue|reason)|work|be ok|be okay|be fine)\b|\bis (?:that|this) (?:a problem|an issue|the (?:problem|issue|reason)|why|ok|okay|fine|alright|enough)\b|^(?:and |but |so |ok )?(?:what )?if\b/;
+// ("what about on my android phone, same thing?": asking about another case, not reporting the same failure.)
+const UNSURE = /\b(?:not sure|not certain|unsure|wondering)\b|\b(?:no idea|dont know) (?:if|whether)\b|\b(?:does|would|will|could) (?:that|it|this) (?:matter|make a difference|be (?:a|the) (?:problem|issue|reason)|work|be ok|be okay|be fine)\b|\bis (?:that|this) (?:a problem|an issue|the (?:problem|issue|reason)|why|ok|okay|fine|alright|enough)\b|^(?:and |but |so |ok )?(?:what )?if\b|^(?:and |but |so |ok |okay )?(?:what|how) about\b/;
 /** Whether one sentence of a longer message rules out the answer just given ("the clock is fine. …"). */
 function clauseRulesOut(text: string, lastId: string, context: InterpretContext): boolean {
   const clauses = text.split(/(?<=[.!?;])\s+|,\s*(?=(?:but|and|though|still)\b)/i).map((clause) => clause.trim()).filter(Boolean);
@@ -1517,7 +1524,7 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
 
 // ("done. they also want them from my iphone, same thing there?" names nothing but the client, either;
 // nor does "the normal lync on my pc": every message here is about Lync.)
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app lync its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her hes shes their theyre user users everyone all think believe guess probably maybe actually btw uses used pops pop popped up shows showed comes came appears opens opened wifi wireless wlan today tonight now currently moment week'.split(' '));
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app lync its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her hes shes their theyre user users everyone all think believe guess probably maybe actually btw uses used pops pop popped up shows showed comes came appears opens opened wifi wireless wlan today tonight now currently moment week phone phones device'.split(' '));
 /** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
 const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
 
@@ -1660,6 +1667,8 @@ function tiedWithLast(result: SearchResult, last: InterpretContext['lastAnswer']
  * alone it is answered by the article on the update needed, and the answer just given never speaks of it.
  */
 function readWithQuestionBefore(text: string, joined: SearchResult, own: SearchResult, last: InterpretContext['lastAnswer']): SearchResult {
+  // ("what does that mean, root CA?": a term named with "that" is what "that" is.)
+  if (own.definition) return own;
   // (Read with its question the answer just given may only be offered again: it is as much about it.)
   const together = joined.answered ? joined.hits[0] : joined.suggested?.[0];
   const apart = own.answered ? own.hits[0] : undefined;

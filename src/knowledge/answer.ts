@@ -53,6 +53,8 @@ export interface AnswerOptions {
   passage?: string;
   /** With `repeated`: the article's steps after the one the follow-up reports done ("turned it on, what next"). */
   next?: string;
+  /** A follow-up named a client (its label) the answer just given (its title) is not written for, and nothing answers for it. */
+  notFor?: { client: string; after: string };
 }
 
 /** Before the gist of the article just given, when a follow-up lands on it again. */
@@ -187,6 +189,12 @@ export function tooLongReply(limit: number): Reply {
   return { text, suggestions: [PHRASES.person, 'help'] };
 }
 
+/** "What about on my Android phone?" after an answer for another client, with nothing written for that one. */
+export function notForClientReply({ client, after }: { client: string; after: string }, staff = false): Reply {
+  const person = staff ? '' : ` Type "${PHRASES.person}" and the helpdesk takes it from there.`;
+  return { text: `The answer I just gave, **${after}**, is not written for ${client}, and I have nothing on it for ${client}: I'd rather not guess.${person}`, suggestions: staff ? ['help'] : [PHRASES.person, 'help'] };
+}
+
 /** Answer or decline from a search result, with related articles from the article and the runner-up hits. */
 export function replyForSearch(question: string, result: SearchResult, byId: (id: string) => Article | undefined, options: ListOptions & AnswerOptions = {}): Reply {
   const list = { numbered: options.numbered ?? true };
@@ -198,6 +206,7 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
     return whichOfTheseReply(question, result.suggested.map((hit) => hit.article), { ...list, ...(ruledOut ? { instead: ruledOut } : {}) });
   }
   if (!result.answered && result.ruledOut) return ruledOutReply(question, byId(result.ruledOut)?.title);
+  if (!result.answered && options.notFor) return notForClientReply(options.notFor, options.staff);
   if (!result.answered || !best) return declineReply(question, options.staff);
   const related = [
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),

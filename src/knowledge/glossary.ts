@@ -109,7 +109,9 @@ export function compileGlossary(entries: readonly GlossaryEntry[]): Glossary {
       // (Not "my adfs login fails, what is that" nor "the adfs log is full of event 364, what does it
       // mean": there "that" is the failure or the event.)
       const trouble = /\b(?:fails?|failed|failing|error|errors|events?|warnings?|logs?|not|cant|cannot|wont|doesnt|broken|stuck|problem|issue)\b/.test(whole);
-      if (!trouble && /(?:what is|whats|what s|what does) (?:that|it|this)(?: even)?(?: mean| stand for| short for)?$/.test(whole)) {
+      // ("what does that mean, root CA?": the term named just after, the same.)
+      const pointsAtTerm = /(?:what is|whats|what s|what does) (?:that|it|this)(?: even)?(?: mean| stand for| short for)?$/.test(whole) || /^(?:(?:so|ok|okay|wait|sorry) )*(?:what does|whats|what s|what is) (?:that|this|it) (?:mean|means) /.test(whole);
+      if (!trouble && pointsAtTerm) {
         const named = new Set([...whole.matchAll(anywhere)].map((found) => byWords.get(found[1]!.replace(/\s+/g, ' '))));
         if (named.size === 1) return [...named][0];
       }

@@ -220,3 +220,19 @@ describe('works on wifi but not on mobile data', () => {
     expect(outcome('lync on my surface works on wifi but not with the 4g usb modem')).toBe('article store-app-4g-lte-usb-modem');
   });
 });
+
+describe('a follow-up about another client than the answer just given', () => {
+  const previousQuestion = 'the lync app on my surface says the clock is wrong';
+  const before = () => ({ previousQuestion, lastAnswer: { id: answerTo(previousQuestion) } });
+
+  it.each(['what about on my android phone, same thing?', 'what about my iphone'])('"%s" after the Store app\'s clock answer says it is not written for that client', (text) => {
+    const meant = meaning(text, before());
+    expect(meant).toMatchObject({ kind: 'question', result: { answered: false } });
+    expect(meant.kind === 'question' && meant.notFor).toBeTruthy();
+  });
+
+  it('"what does that mean, root CA?" is the term, whatever "that" was before', () => {
+    const meant = meaning('what does that mean, root CA?', before());
+    expect(meant.kind === 'question' && meant.result.definition?.term).toBe('root CA');
+  });
+});

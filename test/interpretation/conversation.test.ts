@@ -28,6 +28,15 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it('after the Store app\'s clock answer, "what about on my android phone, same thing?" says that answer is not for Android, and "what does that mean, root CA?" explains the term', async () => {
+    const say = conversation();
+    expect((await say('the lync app on my surface says the clock is wrong')).text).toMatch(/w32tm \/resync/);
+    const android = await say('what about on my android phone, same thing?');
+    expect(android.text).toMatch(/is not written for Lync for Android/);
+    expect(android.text).not.toMatch(/command prompt/);
+    const term = await say('what does that mean, root CA?');
+    expect(term.text).toMatch(/\*\*root CA\*\* stands for \*\*root Certification Authority\*\*/);
+  });
   it('"ok its on now, what next" after the Store app\'s logging answer gives the steps after switching it On', async () => {
     const say = conversation();
     expect((await say('how do i turn on logging in the lync store app')).text).toMatch(/Diagnostic Logs/);

@@ -38,6 +38,11 @@ describe('glossary: "what does X stand for?"', () => {
     ['no idea what setspn means', 'setspn'],
     ['what does nslookup do', 'nslookup'],
     ['what does adfs do', 'AD FS'],
+    // The term named after "what does that mean".
+    ['what does that mean, root CA?', 'root CA'],
+    ['ok what does that mean nslookup', 'nslookup'],
+    ['whats a root certificate', 'root CA'],
+    ['root ca? whats that', 'root CA'],
   ])('%s -> %s', (question, term) => {
     expect(glossary.asked(question)?.term).toBe(term);
   });
