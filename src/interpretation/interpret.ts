@@ -1421,11 +1421,26 @@ const LISTED_LEAD = 0.8;
  */
 function listedArticleMeant(result: SearchResult, listed: readonly string[]): Article | undefined {
   const best = result.hits[0];
-  if (!best || !listed.includes(best.article.id)) return undefined;
+  if (!best || !listed.includes(best.article.id)) return onlyListedAbout(result, listed);
   if (result.answered) return best.article;
   if (best.confidence < LISTED_MIN_CONFIDENCE) return undefined;
   const rival = result.hits.slice(1).find((hit) => listed.includes(hit.article.id));
   return rival && rival.confidence > LISTED_LEAD * best.confidence ? undefined : best.article;
+}
+
+/** How sure a listed article that is not the best match must still be, to be the one a short remark is about. */
+const LISTED_ABOUT_MIN_CONFIDENCE = 0.3;
+
+/**
+ * "yeah time is right" under the Store app's likely causes: an article outside the list matches a word of
+ * it better ("right"), but of the listed ones only the clock's is about what the remark names. That one.
+ */
+function onlyListedAbout(result: SearchResult, listed: readonly string[]): Article | undefined {
+  // (A question another article answers is that question: "what is the default smart card pin?" under a
+  // list; and an article outside the list that fits well is what the remark is about.)
+  if (result.answered || (result.hits[0]?.confidence ?? 0) >= LISTED_MIN_CONFIDENCE) return undefined;
+  const about = result.hits.filter((hit) => listed.includes(hit.article.id) && hit.signals.aboutWords >= 1 && hit.signals.distinctive >= 0.5 && hit.confidence >= LISTED_ABOUT_MIN_CONFIDENCE);
+  return about.length === 1 ? about[0]!.article : undefined;
 }
 
 /** "talk to a person", "can you get me someone from IT": a person asked for, alone or inside the message. */

@@ -28,6 +28,13 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it('under the Store app\'s likely causes, "yeah time is right" rules out the clock, not "I don\'t know"', async () => {
+    const say = conversation();
+    expect((await say('the lync store app on my surface wont sign in, its stuck and just fails')).text).toMatch(/most common causes/);
+    const fine = await say('yeah time is right');
+    expect(fine.text).toMatch(/^So "Store app can't sign in because the device clock is wrong/);
+    expect(fine.text).not.toMatch(/I don't know/);
+  });
   it('after the Store app\'s clock answer, "what about on my android phone, same thing?" says that answer is not for Android, and "what does that mean, root CA?" explains the term', async () => {
     const say = conversation();
     expect((await say('the lync app on my surface says the clock is wrong')).text).toMatch(/w32tm \/resync/);

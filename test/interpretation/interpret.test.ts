@@ -1319,6 +1319,11 @@ describe('a remark under a list of likely causes names one of them', () => {
     expect(under('its a surface rt, not on the domain', found)).toMatchObject({ kind: 'article', id: 'store-app-clock-skew' });
   });
 
+  it('"yeah time is right": the best match is a weak one outside the list, and of the listed ones only the clock is about the remark', () => {
+    const reading = under('yeah time is right', result(false, ['smart-card-sign-in-lync', 0.42], ['store-app-clock-skew', 0.34]));
+    expect(reading).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew' });
+  });
+
   it('"the time is fine" rules that cause out: the troubleshooter goes on with the others', () => {
     const reading = under('the time is fine', result(false, ['store-app-clock-skew', 0.71]));
     expect(reading).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew' });
