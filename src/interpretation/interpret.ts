@@ -36,6 +36,9 @@ function clearLead(result: SearchResult): boolean {
   return (result.hits[0]?.confidence ?? 0) >= CLEAR_LEAD;
 }
 const CLEAR_LEAD = 0.85;
+/** A question of where something is kept ("where do the logs go"): the step that says where, when its article leads. */
+const ASKS_WHERE = /\bwhere (?:do|does|did|are|is|will|would|can)\b/;
+const WHERE_LEAD = 0.6;
 
 /** Whether the search clearly answers with an article other than these (a step's own). */
 function answeredElsewhere(result: SearchResult, own: readonly string[]): boolean {
@@ -1148,7 +1151,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // ("where are the lync store app logs" is the folder step, though it shares more words with turning logging on).
     const answered = bySteps ? searchOwn() : undefined;
     // (Its best article even when only offered, if clearly best: the message is about one step either way, this only says which.)
-    const stepId = (answered && clearLead(answered) ? context.steps?.stepOfArticle(requested.id, answered.hits[0]!.article.id, slotsOf(text).client?.value) : undefined) ?? bySteps;
+    // ("windows 8.1 lync store app, where do the logs go?": asked where, the best article need only lead.)
+    const leads = answered && (clearLead(answered) || (ASKS_WHERE.test(folded) && (answered.hits[0]?.confidence ?? 0) >= WHERE_LEAD));
+    const stepId = (leads ? context.steps?.stepOfArticle(requested.id, answered.hits[0]!.article.id, slotsOf(text).client?.value) : undefined) ?? bySteps;
     if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
     // A request for the procedure itself ("walk me through enrolling my smart card") starts it. A message
     // that only uses a flow's trigger words in passing ("enrolling my card and it wants a PIN", "what's
@@ -1288,7 +1293,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const step = found && statesFactsAsked(normaliseText(text), normaliseText(stepText(context.catalog?.byId(found.flowId)?.steps[found.stepId]))) ? found : undefined;
     // Of that flow's steps, the one whose own article the search put first: "where are the lync store
     // app logs" shares more words with turning logging on, but its article is the folder's.
-    const own = step && clearLead(result) ? context.steps?.stepOfArticle(step.flowId, result.hits[0]!.article.id, client) : undefined;
+    // ("windows 8.1 lync store app, where do the logs go?": asked where, the best article need only lead.)
+    const leads = clearLead(result) || (ASKS_WHERE.test(folded) && (result.hits[0]?.confidence ?? 0) >= WHERE_LEAD);
+    const own = step && leads ? context.steps?.stepOfArticle(step.flowId, result.hits[0]!.article.id, client) : undefined;
     if (step) return { kind: 'step-answer', ...step, ...(own ? { stepId: own } : {}), confidence: 0.6 };
   }
   // A sign-in failure the knowledge base cannot place ("the tile app refuses to log in, everything else

@@ -1021,3 +1021,14 @@ describe('a full reset of the client, when deleting the sign-in info was not eno
     expect(reply.text).toMatch(/AccountProfiles\.dat/);
   });
 });
+
+describe('the Windows version is where, not what', () => {
+  it.each(['the lync tile app on windows 8.1 - where are the log files stored', 'windows 8.1 lync store app, where do the logs go?'])('"%s" is not answered with the article that needs Windows 8.1', (question) => {
+    const result = knowledge.search(question, 3);
+    expect(result.hits[0]?.article.id).toBe('store-app-log-location');
+    expect(answeredWith(knowledge, question)).not.toBe('store-app-cert-name-validation-multiple-domains');
+  });
+  it('"do i need windows 8.1 for the store app cert fix" still is', () => {
+    expect(answeredWith(knowledge, 'do i need windows 8.1 for the store app cert fix')).toBe('store-app-cert-name-validation-multiple-domains');
+  });
+});
