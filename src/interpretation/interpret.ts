@@ -1245,6 +1245,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const again = lastAnswerAgain(context, last.id);
     if (again) return { kind: 'question', result: again.result, aside: false, confidence: 0.55 };
   }
+  // "which one do i use before handing my laptop to someone" after the answer on Close, Sign Out and
+  // Exit: which of that answer's ways fits the user's case. That answer again, at its line for the case.
+  if (last && !result.answered && HOW_TO_CHOOSE.test(folded)) {
+    const again = lastAnswerAgain(context, last.id);
+    if (again) return { kind: 'question', result: again.result, aside: false, confidence: 0.55 };
+  }
   // "no, still windows 8 here" finds nothing alone, yet states a case of the answer just given: that answer,
   // read with its question, at the line for that case.
   if (last && !result.answered && tokens(folded).length <= CASE_REMARK_MAX_WORDS) {

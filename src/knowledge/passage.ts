@@ -32,6 +32,8 @@ export function stepsAfter(article: Pick<Article, 'title' | 'steps'>, question: 
   if (!NEXT_ASKED.test(folded) || article.steps.length < 2) return undefined;
   const asked = new Set(searchTokens(folded.replace(NEXT_ASKED, ' ')).filter((token) => !isFunctionWord(token)));
   for (const token of searchTokens(REPORTING)) asked.delete(token);
+  // Nor do the words of choosing ("which should i pick … use"): what decides is the case told with them.
+  for (const token of searchTokens(CHOOSING)) asked.delete(token);
   const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size;
   let done = overlap(article.title) > 0 ? 0 : -1;
   let most = 0;
@@ -126,6 +128,9 @@ function negatedCaseLine(article: Pick<Article, 'steps' | 'caveats'>, question: 
  * more of them than the article's answer does. The title's words say what the whole article is
  * about, not which part of it is asked, so they do not count.
  */
+/** Words that ask which way to take, and say nothing of the case. */
+const CHOOSING = 'use using used pick picking choose choosing select go going take';
+
 export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): string | undefined {
   // "dont see a logging option" after the logging answer: the line for a setting that is not there.
   if (NOT_FOUND.test(wordsOf(question))) {
@@ -140,6 +145,8 @@ export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' |
   // Words that report what happens point at no part ("it asks for my password and then nothing" is not
   // about the step where "the document asks for an elevated prompt").
   for (const token of searchTokens(REPORTING)) asked.delete(token);
+  // Nor do the words of choosing ("which should i pick … use"): what decides is the case told with them.
+  for (const token of searchTokens(CHOOSING)) asked.delete(token);
   // A follow-up that says only where or on what it happens ("at home", "on my ipad") names which case,
   // not which part of it: "at home" points at no line about the iPhone's Home button.
   const placed = new Set(Object.values(slotsOf(question)).flatMap((slot) => searchTokens(normaliseText(slot.said))));

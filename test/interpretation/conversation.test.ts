@@ -28,6 +28,14 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it('after Close, Sign Out and Exit, "which should i pick if a coworker is going to use my pc" is that answer\'s line for a shared PC', async () => {
+    const say = conversation();
+    expect((await say('whats the difference between close, sign out and exit in lync')).text).toMatch(/Close vs Sign Out vs Exit/);
+    const pick = await say('ok which should i pick if a coworker is going to use my pc');
+    expect(pick.text).toMatch(/shared PC, tick the option to delete your sign-in information/);
+    const handing = await (conversation())('which one do i use before handing my laptop to someone');
+    expect(handing.text).not.toMatch(/temporarily unavailable/);
+  });
   it('under the Store app\'s likely causes, "yeah time is right" rules out the clock, not "I don\'t know"', async () => {
     const say = conversation();
     expect((await say('the lync store app on my surface wont sign in, its stuck and just fails')).text).toMatch(/most common causes/);

@@ -20,6 +20,18 @@ describe('the part of an article a follow-up asks about', () => {
   });
 });
 
+describe('which of the ways an answer gives fits the case told', () => {
+  const ways = {
+    title: 'Close vs Sign Out vs Exit',
+    answer: 'Close keeps you signed in; Sign Out ends the session; Exit ends it and shuts Lync down.',
+    steps: ['Close: the window closes and you stay signed in.', 'Exit: the session ends; to start it again use Start > All Programs.'],
+    caveats: ['When signing out on a shared PC, tick the option to delete your sign-in information.'],
+  };
+  it('"which should i pick if a coworker is going to use my pc" is the shared PC line, not the one that says "use"', () => {
+    expect(passageFor(ways, 'ok which should i pick if a coworker is going to use my pc')).toBe(ways.caveats[0]);
+  });
+});
+
 describe('a follow-up that only says where or on what', () => {
   const prompts = {
     title: 'When the Lync mobile app asks for the AD FS sign-in again',
