@@ -1013,8 +1013,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // "what about on my android phone, same thing?" after the Store app's clock answer: that answer is not
     // written for Android, and asked for Android nothing answers. Said so, not the Store app's answer again.
     if (meant.kind === 'question' && !meant.result.answered && named && context.lastAnswer) {
-      const lastArticle = lastAnswerAgain(context, context.lastAnswer.id)?.article;
-      if (lastArticle && !fits(lastArticle.clients)) return { ...meant, asked: again, notFor: client!, confidence: 0.6 };
+      const last = lastAnswerAgain(context, context.lastAnswer.id);
+      if (last && !fits(last.article.clients)) return { ...meant, asked: again, notFor: client!, confidence: 0.6 };
+      // "win 10" after the PC's logging answer: read again with it nothing is sure, but the answer just
+      // given is written for that client. Said so, with that answer.
+      if (last && (last.article.clients as readonly string[]).includes(named) && slotsOf(text).client?.said !== slotsOf(context.previousQuestion).client?.said) {
+        return { kind: 'question', result: last.result, aside: false, asked: context.previousQuestion, sameFor: named, confidence: 0.6 };
+      }
     }
   }
   // A lone yes, no or "not sure" is never searched ("Several articles mention yes").
@@ -1230,7 +1235,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // (The search need not be sure: "the time on my surface looks right though" is about that answer even
   // when it is too short to answer anything itself.)
   // "nope doesnt work" on its own names nothing else: it is about that answer too.
-  const aboutLast = result.hits[0]?.article.id === last?.id || (!result.answered && tokens(folded).length <= 6 && NOT_WORKING.test(folded));
+  // ("ok fixed the time but still nothing": unsure alone, yet among what it finds is the answer just given,
+  // and it reports that answer's fix done and failing.)
+  const aboutLast =
+    result.hits[0]?.article.id === last?.id ||
+    (!result.answered && tokens(folded).length <= 6 && NOT_WORKING.test(folded)) ||
+    (!result.answered && result.hits.some((hit) => hit.article.id === last?.id) && reportsFixFailing(text));
   // "im still on windows 8, not 8.1" after the answer that says what to do if it is still on Windows 8:
   // the user states that case (its line is the answer), and rules nothing out.
   // ("its a surface rt, not on the domain" after the clock answer, which is for devices not on the domain: the same.)

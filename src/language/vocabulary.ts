@@ -26,7 +26,7 @@ export const CONCEPTS: readonly Concept[] = [
   // ----- clients (devices) -----
   {
     slot: 'client', value: 'desktop', name: 'Lync 2013 on a Windows PC',
-    words: ['desktop', 'desktop client', 'lync 2013 client', 'pc', 'windows pc', 'work pc', 'windows laptop', 'workstation', 'thinkpad', 'dell', 'lenovo', 'hp laptop', 'windows 7', 'windows 10', 'win7', 'win 7', 'desktop app', 'installed lync', 'full client', 'normal windows lync', 'regular windows lync', 'usual windows lync', 'standard windows lync', 'the normal windows one', 'windows desktop', 'work laptop', 'company laptop', 'work computer', 'office computer', 'company computer', 'work desktop'],
+    words: ['desktop', 'desktop client', 'lync 2013 client', 'pc', 'windows pc', 'work pc', 'windows laptop', 'workstation', 'thinkpad', 'dell', 'lenovo', 'hp laptop', 'windows 7', 'windows 10', 'win7', 'win 7', 'win 10', 'win10', 'desktop app', 'installed lync', 'full client', 'normal windows lync', 'regular windows lync', 'usual windows lync', 'standard windows lync', 'the normal windows one', 'windows desktop', 'work laptop', 'company laptop', 'work computer', 'office computer', 'company computer', 'work desktop'],
     // A laptop or computer may be a Mac: they lean towards the PC without settling it.
     hints: ['laptop', 'notebook', 'computer', 'my computer', 'normal lync', 'regular lync', 'usual lync', 'the normal one', 'the regular one', 'office 2013', 'start menu'],
     labelHas: ['windows pc'],
@@ -55,7 +55,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     slot: 'client', value: 'mac', name: 'Mac',
-    words: ['mac', 'macbook', 'macbook pro', 'macbook air', 'imac', 'mac mini', 'os x', 'osx', 'macos', 'apple computer', 'apple laptop', 'lync for mac'],
+    words: ['mac', 'macbook', 'macbook pro', 'macbook air', 'imac', 'mac mini', 'os x', 'osx', 'macos', 'apple computer', 'apple laptop', 'lync for mac', 'lync 2011', 'lync for mac 2011', 'lync mac 2011', 'mac 2011'],
     labelHas: ['mac'],
   },
   {

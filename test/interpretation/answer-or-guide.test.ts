@@ -239,3 +239,25 @@ describe('a follow-up about another client than the answer just given', () => {
     expect(meant.kind === 'question' && meant.result.definition?.term).toBe('root CA');
   });
 });
+
+describe('short follow-ups after an answer', () => {
+  const after = (previousQuestion: string, text: string) => {
+    const id = answerTo(previousQuestion);
+    const flowId = knowledge.byId(id)?.flow;
+    return meaning(text, { previousQuestion, lastAnswer: { id, ...(flowId ? { flowId } : {}) } });
+  };
+
+  it('"win 10" after the PC\'s logging answer says that answer is for the PC', () => {
+    const meant = after('need the lync logs off my laptop for the IT guys', 'win 10');
+    expect(meant).toMatchObject({ kind: 'question', sameFor: 'desktop', result: { answered: true } });
+    expect(meant.kind === 'question' && meant.result.hits[0]?.article.id).toBe('desktop-client-turn-on-logging');
+  });
+
+  it('"its lync 2011" after the Mac\'s logging answer is the Mac\'s log step, not an article on Mac passwords', () => {
+    expect(outcome('its lync 2011', { previousQuestion: 'how do i turn on logging in lync for mac', lastAnswer: { id: answerTo('how do i turn on logging in lync for mac') } })).toBe('step collect-logs/mac-logs');
+  });
+
+  it('"ok fixed the time but still nothing" after the Store app\'s clock answer rules the clock out', () => {
+    expect(after('store app cant sign in, clock was wrong', 'ok fixed the time but still nothing')).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew' });
+  });
+});
