@@ -146,8 +146,18 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
   if (action.kind === 'note') {
     const fresh = Object.entries(action.slots).filter(([slot]) => state.facts[slot] === undefined);
     if (fresh.length > 0) state.slots = { ...state.slots, ...Object.fromEntries(fresh) };
-    const named = fresh.map(([slot, value]) => `${SLOT_NAMES[slot] ?? slot}: **${CONCEPTS.find((concept) => concept.slot === slot && concept.value === value)?.name ?? value}**`);
-    return stay(catalog, state, context, named.length > 0 ? `Noted for later (${named.join('; ')}); I won't ask again. First, this question:` : undefined);
+    const nameOf = ([slot, value]: [string, string]) => `${SLOT_NAMES[slot] ?? slot}: **${CONCEPTS.find((concept) => concept.slot === slot && concept.value === value)?.name ?? value}**`;
+    const named = fresh.map(nameOf);
+    if (named.length > 0) return stay(catalog, state, context, `Noted for later (${named.join('; ')}); I won't ask again. First, this question:`);
+    // ("windows 10" at the network question, the PC taken already: what the flow knows, said back.)
+    const known = Object.entries(action.slots).filter(([slot, value]) => state.facts[slot] === value).map(nameOf);
+    // ("mac" after the PC was picked: the earlier answer stands until the user goes back to it.)
+    const other = Object.entries(action.slots).filter(([slot, value]) => state.facts[slot] !== undefined && state.facts[slot] !== value);
+    if (other.length > 0) {
+      const earlier = other.map(([slot]) => nameOf([slot, state.facts[slot]!])).join('; ');
+      return stay(catalog, state, context, `Earlier you answered ${earlier}. To change that, type **back** until you reach that question; otherwise, this question:`);
+    }
+    return stay(catalog, state, context, known.length > 0 ? `I have that already (${known.join('; ')}). This question next:` : undefined);
   }
   if (action.kind === 'bad-number') return stay(catalog, state, context, `Pick a number from 1 to ${action.count} (or the name).`);
   if (action.kind === 'did-you-mean') return didYouMean(flow.title, step, action.indexes.map((index) => choices[index]!).filter(Boolean), state);

@@ -636,7 +636,14 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
     // (Facts a later question will ask are kept for it, and the reply says so: nothing is asked twice.)
     const fresh = said.filter((slot) => flowFacts[slot!.concept.slot] === undefined);
     if (fresh.length > 0 && choices) return { kind: 'note', slots: Object.fromEntries(fresh.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.6 };
+    // ("windows 10" at the network question, the PC taken already: said to be known, not shown again silently.)
+    if (fresh.length === 0 && choices) return { kind: 'note', slots: Object.fromEntries(said.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.6 };
     if (fresh.length === 0) return { kind: 'flow-word', word: 'repeat', confidence: 0.6 };
+  }
+  // ("mac" at the network question after the PC was picked: another answer to a question already
+  // answered. The flow says what it has and how to change it.)
+  if (flowFacts && choices && said.length > 0 && onlySlots(text) && !nothingNew) {
+    return { kind: 'note', slots: Object.fromEntries(said.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.55 };
   }
   // "it says the server is temporarily unavailable" at a question that has no such choice: the message
   // the user sees, which the knowledge base may know. Answered beside the step; the step waits.

@@ -28,6 +28,16 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it('in the troubleshooter, a client already answered is said to be known, and another one says how to change it', async () => {
+    const say = conversation();
+    await say('start sign-in troubleshooter');
+    await say('the normal one on my pc');
+    const same = await say('windows 7');
+    expect(same.text).toMatch(/^I have that already \(client: \*\*Lync 2013 on a Windows PC\*\*\)\. This question next:/);
+    const other = await say('mac');
+    expect(other.text).toMatch(/^Earlier you answered client: \*\*Lync 2013 on a Windows PC\*\*\. To change that, type \*\*back\*\*/);
+    expect(other.text).toMatch(/Inside or outside the network\?/);
+  });
   it('after Close, Sign Out and Exit, "which should i pick if a coworker is going to use my pc" is that answer\'s line for a shared PC', async () => {
     const say = conversation();
     expect((await say('whats the difference between close, sign out and exit in lync')).text).toMatch(/Close vs Sign Out vs Exit/);

@@ -2003,8 +2003,11 @@ describe('"it works now" at a question that has no yes', () => {
 });
 
 describe('an answer given again at a later question', () => {
-  it('"the pc" again at "How do you sign in?" shows the question again, no "I didn\'t catch that"', () => {
-    expect(meaning('the pc', 'method')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
+  it('"the pc" again at "How do you sign in?" is noted as known and the question shown again, no "I didn\'t catch that"', () => {
+    expect(meaning('the pc', 'method')).toMatchObject({ kind: 'note', slots: { client: { value: 'desktop' } } });
+  });
+  it('"mac" at "How do you sign in?" after the PC was picked is another answer to an earlier question, no "I didn\'t catch that"', () => {
+    expect(meaning('mac', 'method')).toMatchObject({ kind: 'note', slots: { client: { value: 'mac' } } });
   });
   it('"password" at the step that clears the saved details, the method known already, shows the step again', () => {
     expect(meaning('password', 'clearSaved')).toMatchObject({ kind: 'flow-word', word: 'repeat' });
