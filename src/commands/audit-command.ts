@@ -56,7 +56,9 @@ export function auditCommand(audit: AuditLog): CommandDefinition<{ count: number
     positional: ['count', 'page'],
     args: z.object({ count: entryCount(10, MAX_ENTRIES), page: entryCount(1, MAX_ENTRIES) }),
     async handler({ count, page }) {
-      const records = await audit.recent(count);
+      // Records are written when a command ends, so a slow check lands after quicker ones started later:
+      // shown in the order they started, as "oldest first" says (ISO times sort as text).
+      const records = [...(await audit.recent(count))].sort((a, b) => a.at.localeCompare(b.at));
       if (records.length === 0) return textReply('The audit log is empty.');
       const pages = pagesOf(records.map(formatRecord), AUDIT_PAGE_BYTES);
       const shown = pages[Math.min(page, pages.length) - 1]!;

@@ -172,8 +172,12 @@ export class CommandRegistry {
     if (!allowed) {
       const listName = command.role === 'admin' ? 'HELPDESK_ADMINS' : 'HELPDESK_AGENTS';
       const reason = `'${command.name}' needs the ${command.role} role and you have the ${role} role.`;
+      // Staff are told how the roles are set up; an end user only what they can do instead (the refusal is
+      // audited either way).
       const reply = textReply(
-        `Refused: ${reason} An administrator can add your id (${shownText(caller.aadObjectId ?? caller.id, 100)}) to ${listName}. (execution ${executionId})`,
+        role === 'user'
+          ? `'${command.name}' is for the helpdesk and the Lync administrators. If you need it done, type "talk to a person" and the helpdesk takes it from there.`
+          : `Refused: ${reason} An administrator can add your id (${shownText(caller.aadObjectId ?? caller.id, 100)}) to ${listName}. (execution ${executionId})`,
       );
       return { ...base, slow: false, ...settle({ reply, outcome: 'refused', error: reason }) };
     }

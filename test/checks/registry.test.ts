@@ -207,7 +207,8 @@ describe('command registry', () => {
   it('keeps the lab notice off refusals and usage messages: nothing ran', async () => {
     const registry = new CommandRegistry({ audit: new InMemoryAuditLog(), notice: 'LAB' });
     registry.register(defineCommand({ ...echo, role: 'admin' }));
-    expect((await run(registry, 'say bob@contoso.dk', 'user')).reply.text).toMatch(/^Refused/);
+    expect((await run(registry, 'say bob@contoso.dk', 'user')).reply.text).toMatch(/^'echo user' is for the helpdesk/);
+    expect((await run(registry, 'say bob@contoso.dk', 'agent')).reply.text).toMatch(/^Refused/);
     expect((await run(registry, 'say not-an-address', 'admin')).reply.text.startsWith('LAB')).toBe(false);
   });
 });
@@ -240,13 +241,17 @@ describe('check and audit commands versus ordinary questions', () => {
     const audit = new InMemoryAuditLog();
     const { registry } = createChecks({ mode: 'off', audit });
     const { reply, execution } = await run(registry, 'check user bob@contoso.dk', 'user', PLAIN_USER);
-    expect(reply.text).toMatch(/^Refused: 'check user' needs the admin role and you have the user role\./);
-    expect(reply.text).toContain('HELPDESK_ADMINS');
+    expect(reply.text).toMatch(/^'check user' is for the helpdesk and the Lync administrators\./);
+    expect(reply.text).not.toContain('HELPDESK_ADMINS');
     expect(await execution.outcome).toBe('refused');
     expect(audit.all()).toEqual([
       expect.objectContaining({ executionId: execution.executionId, outcome: 'refused', role: 'user', input: 'check user bob@contoso.dk', cmdlets: [] }),
     ]);
-    expect((await run(registry, 'audit', 'user', PLAIN_USER)).reply.text).toMatch(/^Refused: 'audit' needs the admin role/);
+    expect((await run(registry, 'audit', 'user', PLAIN_USER)).reply.text).toMatch(/^'audit' is for the helpdesk/);
+    // Staff are told the role it needs and the list that grants it.
+    const agent = await run(registry, 'check user bob@contoso.dk', 'agent', PLAIN_USER);
+    expect(agent.reply.text).toMatch(/^Refused: 'check user' needs the admin role and you have the agent role\./);
+    expect(agent.reply.text).toContain('HELPDESK_ADMINS');
   });
 
   it('an agent typing a check with a bare user name is refused for the role, not searched as a question', async () => {

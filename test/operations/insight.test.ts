@@ -60,7 +60,7 @@ describe('insight: questions, votes, flows and hand-offs make the report (real H
     expect(text).toContain('`npm run report -- --days 7 --out report.html`');
     // Sixty days reach back to the old question, whose wording is still kept until the sweep runs.
     expect(allText(await bot.say('report 60', AGENT))).toContain('Questions: 7 · answered 2 · declined 5');
-    expect(allText(await bot.say('report', { from: { id: 'someone' } }))).toMatch(/Refused: 'report' needs the agent role/);
+    expect(allText(await bot.say('report', { from: { id: 'someone' } }))).toMatch(/'report' is for the helpdesk and the Lync administrators/);
   });
 
   it('npm run report writes one self-contained page whose charts draw in Chromium, user text escaped', async () => {

@@ -67,7 +67,7 @@ describe('scheduled checks (real HTTP, real pwsh on the lab data)', () => {
     const posts = () => channel.requests.filter((r) => r.path === '/v3/conversations/helpdesk-room/activities').map((r) => String(r.body.text));
 
     // Only admins schedule; cadences and targets are validated like the check's own arguments.
-    expect(allText(await bot.say('schedule check user bob@contoso.dk hourly', USER))).toMatch(/Refused: 'schedule check user' needs the admin role/);
+    expect(allText(await bot.say('schedule check user bob@contoso.dk hourly', USER))).toMatch(/'schedule check user' is for the helpdesk and the Lync administrators/);
     expect(allText(await bot.say('schedule check user bob@contoso.dk weekly', ADMIN))).toMatch(/The cadence given to 'schedule check user' must be daily HH:MM, hourly, or every N minutes \(times in UTC\)\.\nUsage: schedule check user/);
     expect(allText(await bot.say('schedule check pool lync-int.contoso.dk;calc daily 07:00', ADMIN))).toMatch(/must be a pool FQDN/);
     expect(allText(await bot.say('schedule check user bob@contoso.dk', ADMIN))).toMatch(/'schedule check user' needs <cadence>/);

@@ -46,7 +46,7 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(shown).toContain('my lync client shows a certificate error');
     expect(details[0]?.suggestedActions?.actions.map((action) => action.title)).toEqual([`ticket take ${ref}`]);
     expect(allText(await bot.say('ticket H-ZZZZZZ', AGENT))).toContain('There is no ticket H-ZZZZZZ');
-    expect(allText(await bot.say(`ticket ${ref}`, user))).toMatch(/needs the agent role/);
+    expect(allText(await bot.say(`ticket ${ref}`, user))).toMatch(/is for the helpdesk and the Lync administrators/);
 
     const listed = allText(await bot.say('tickets', AGENT));
     expect(listed).toContain('1 open ticket');
@@ -54,7 +54,7 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(listed).toContain('Bob \\<b\\>Builder\\</b\\>');
 
     // A plain user may not list or take tickets.
-    expect(allText(await bot.say('tickets', user))).toMatch(/Refused: 'tickets' needs the agent role/);
+    expect(allText(await bot.say('tickets', user))).toMatch(/'tickets' is for the helpdesk and the Lync administrators/);
 
     // The Take button: no text, the command in the card's value.
     const taken = allText(await bot.say('', { ...AGENT, value: { text: `ticket take ${ref}` } }));

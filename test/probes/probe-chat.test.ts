@@ -66,7 +66,7 @@ describe('probe over chat', () => {
 
   it('refuses a plain user and a name outside PROBE_DOMAINS, asking nothing', async () => {
     const questions = lab.dns.questions.length;
-    expect(allText((await say('probe contoso.dk', USER)).activities)).toMatch(/Refused: 'probe' needs the agent role/);
+    expect(allText((await say('probe contoso.dk', USER)).activities)).toMatch(/'probe' is for the helpdesk and the Lync administrators/);
     expect(allText((await say('probe intranet.corp.example')).activities)).toMatch(/not under the domains the probe may look at/);
     expect(allText((await say('probe 10.1.2.3')).activities)).toMatch(/is an IP address/);
     expect(lab.dns.questions.length).toBe(questions);

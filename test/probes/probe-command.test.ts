@@ -129,7 +129,7 @@ describe('the probe command', () => {
 
   it('refuses a plain user', async () => {
     const { reply, record } = await run('probe contoso.dk', PLAIN_USER, 'user');
-    expect(reply.text).toMatch(/Refused: 'probe' needs the agent role/);
+    expect(reply.text).toMatch(/'probe' is for the helpdesk and the Lync administrators/);
     expect(record.outcome).toBe('refused');
   });
 
