@@ -576,7 +576,7 @@ const WHO_FIXES = new RegExp(
 const WHO_FIXES_MAX_WORDS = 14;
 
 /** "do i have to do it again on my new laptop": the procedure at hand, once more. */
-const REDO_AGAIN = /\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to |)(?:do|repeat|redo|enroll|enrol|set up|go through) (?:it|this|that|these steps|them|all (?:of )?(?:this|that|it)|the (?:steps|enrollment|enrolment|card) )?(?: ?again| too| as well| twice| for each| on each| on both| for both)\b/;
+const REDO_AGAIN = /\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to |)(?:do|repeat|redo|enroll|enrol|set up|go through) (?:it|this|that|these steps|them|all (?:of )?(?:this|that|it)|the (?:steps|enrollment|enrolment|card) )?(?: on (?:my|the|a|an|each|every|both|another|other|this|that)(?: \w+){1,3}?)?(?: ?again| too| as well| twice| for each| on each| on both| for both)\b|\b(?:what|and|but) if (?:i|we) (?:have|use|got|ve got|also have|also use) (?:two|2|three|3|several|multiple|more than one|another|a second|a 2nd)(?: \w+)? (?:computers?|pcs?|laptops?|machines?|devices?|desktops?)\b/;
 
 /** Words of a question short enough to be about the step it is asked at ("what pin", "which pin?"). */
 const SHORT_STEP_QUESTION = 3;

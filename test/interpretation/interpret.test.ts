@@ -2765,3 +2765,11 @@ describe('a short request for a client\'s logs', () => {
     expect(interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId });
   });
 });
+
+describe('asked at the virtual card\'s note whether to do it on another computer', () => {
+  const note = at('smart-card-enrollment', ['Virtual smart card (TPM)']);
+  it.each(['what if i have two computers', 'do i need to do this on my other laptop too?', 'will i need to do this on my new laptop as well'])('"%s" is this step (a card on each computer), not another article', (text) => {
+    expect(note.stepId).toBe('virtual-note');
+    expect(interpret(text, { catalog, steps, flow: note, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'virtual-note' });
+  });
+});
