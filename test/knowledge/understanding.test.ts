@@ -1032,3 +1032,16 @@ describe('the Windows version is where, not what', () => {
     expect(answeredWith(knowledge, 'do i need windows 8.1 for the store app cert fix')).toBe('store-app-cert-name-validation-multiple-domains');
   });
 });
+
+describe('server-side logging with the CLS cmdlets', () => {
+  it.each(['how do I start CLS logging for sign-in issues on the pool', 'Start-CsClsLogging default duration?', "what's the powershell to kick off a CLS trace on one pool"])('"%s" gets Start-CsClsLogging and its 4 hours', (question) => {
+    expect(answeredWith(knowledge, question)).toBe('cls-start-logging-cmdlets');
+    expect(knowledge.answer(question).reply.text).toMatch(/4 hours/);
+  });
+  it('"which cls scenarios are there" is still the list of scenarios', () => {
+    expect(answeredWith(knowledge, 'which cls scenarios are there')).toBe('cls-scenarios-list');
+  });
+  it('"how long does it run by default?" with nothing before it is no question about CLS', () => {
+    expect(answeredWith(knowledge, 'how long does it run by default?')).toBeUndefined();
+  });
+});
