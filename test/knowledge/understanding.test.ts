@@ -1045,3 +1045,10 @@ describe('server-side logging with the CLS cmdlets', () => {
     expect(answeredWith(knowledge, 'how long does it run by default?')).toBeUndefined();
   });
 });
+
+describe("a user's Lync-issued client certificate", () => {
+  it.each(['how do i see a users lync client cert expiry', 'Get-CsClientCertificate - what does it show?', "when does bob's lync issued certificate expire, how do i look that up"])('"%s" gets Get-CsClientCertificate and ExpirationTime', (question) => {
+    expect(answeredWith(knowledge, question)).toBe('lync-client-certificate-check');
+    expect(knowledge.answer(question).reply.text).toMatch(/ExpirationTime/);
+  });
+});
