@@ -32,6 +32,11 @@ const ASKS_TO_READ = new RegExp(
     String.raw`\b(?:current|currently|effective)\s+(?:value|values|setting|settings|config|configuration)\b`,
     String.raw`\bwhat\s+(?:is|are)\s+(?:it|they|this|that|\w+)\s+(?:currently\s+)?set\s+to\b`,
     String.raw`\bwithout\s+changing\b|\bread[- ]only\b|\bjust\s+(?:look|see|check|read)\b`,
+    // "whats the command to see registrar auth settings", "how do i look", "look at it before i touch anything"
+    String.raw`\b(?:cmdlet|command|powershell|ps)s?\s+(?:to|that|which)\s+(?:see|view|check|read|list|show|shows|look at|display|get|gets)\b`,
+    String.raw`\bhow\s+(?:do|can|would|should)\s+(?:i|we|you|one)\s+look\b|\bbefore\s+(?:i|we)\s+(?:touch|change)\b`,
+    // "is passive auth enabled on pool01?", "is ntlm still on for the registrar"
+    String.raw`^(?:so\s+|ok\s+)?(?:is|are)\s+\S+(?:\s+\S+){0,3}\s+(?:still\s+)?(?:enabled|disabled|on|off|turned\s+on|switched\s+on|set\s+up)\b`,
   ].join('|'),
   'i',
 );

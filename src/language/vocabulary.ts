@@ -125,6 +125,12 @@ export const CONCEPTS: readonly Concept[] = [
     words: ['cannot connect to server', 'cannot connect to the server', 'cant connect to server', 'cant connect to the server', 'cant find the server', 'cannot find the server', 'cant find server', 'cant reach the server', 'cannot reach the server', 'server not found', 'unable to connect to the server', 'cant contact the server', 'cannot contact the server'],
     labelHas: ['find or reach the server', 'reach the server'],
   },
+  {
+    // (The phones' and the Mac's question: "It says my password is wrong".)
+    slot: 'symptom', value: 'password', name: 'that it says your password is wrong',
+    words: ['says my password is wrong', 'says the password is wrong', 'says my password is incorrect', 'says the password is incorrect', 'password is wrong', 'password is incorrect', 'wrong password', 'incorrect password', 'rejects my password', 'rejects the password', 'password rejected', 'password not accepted', 'wont accept my password', 'doesnt accept my password'],
+    labelHas: ['password is wrong'],
+  },
   // ----- smart card kind -----
   {
     slot: 'card', value: 'physical', name: 'a physical card',

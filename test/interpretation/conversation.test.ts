@@ -28,6 +28,15 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it('"iphone lync rejects my password", then the troubleshooter, does not ask what happens again', async () => {
+    const say = conversation();
+    expect((await say('iphone lync rejects my password')).text).toMatch(/that it says your password is wrong/);
+    await say('start sign-in troubleshooter');
+    const end = await say('outside');
+    expect(end.text).toMatch(/It says my password is wrong/);
+    expect(end.text).toMatch(/The password is refused/);
+    expect(end.text).not.toMatch(/What happens when the app signs in\?/);
+  });
   it('in the troubleshooter, a client already answered is said to be known, and another one says how to change it', async () => {
     const say = conversation();
     await say('start sign-in troubleshooter');
