@@ -293,7 +293,20 @@ function interpretPlain(text: string, context: InterpretContext): Interpretation
   if (UPLOAD_HERE.test(folded)) return { kind: 'small-talk', topic: 'files', confidence: 0.8 };
   const flow = context.flow && context.catalog?.byId(context.flow.flowId);
   const step = flow?.steps[context.flow!.stepId];
-  return step ? inFlow(trimmed, folded, step, context) : outsideFlow(trimmed, folded, context);
+  return step ? answeredAsAsked(trimmed, step, context, inFlow(trimmed, folded, step, context)) : outsideFlow(trimmed, folded, context);
+}
+
+/**
+ * "what about on my mac?" at "Which Lync?": asked as a question, it names what one choice of this very
+ * question sets, and its words find the step that choice leads to. It is that answer, so the flow goes on
+ * from there rather than showing that step beside a question left open.
+ */
+function answeredAsAsked(text: string, step: FlowStep, context: InterpretContext, meant: Interpretation): Interpretation {
+  if (meant.kind !== 'step-answer' || meant.flowId !== context.flow?.flowId || !step.choices) return meant;
+  const said = Object.values(slotsOf(text)).filter((slot) => slot !== undefined);
+  const choices = visibleChoices(step, context.staff);
+  const setting = choices.flatMap((choice, index) => (choice.set && said.some((slot) => choice.set![slot!.concept.slot] === slot!.value) ? [index] : []));
+  return setting.length === 1 ? { kind: 'choice', index: setting[0]!, slots: slotsOf(text), confidence: Math.min(meant.confidence, 0.6) } : meant;
 }
 
 function inFlow(text: string, folded: string, step: FlowStep, context: InterpretContext): Interpretation {

@@ -2773,3 +2773,12 @@ describe('asked at the virtual card\'s note whether to do it on another computer
     expect(interpret(text, { catalog, steps, flow: note, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'virtual-note' });
   });
 });
+
+describe('an answer asked as a question at the question it answers', () => {
+  it.each([
+    ['what about on my mac?', 'Mac'],
+    ['how do i do it on the iphone app?', 'iPhone or iPad'],
+  ])('"%s" at "Which Lync?" of the logs flow is the choice %s, not its step shown beside the open question', (text, choice) => {
+    expect(picked(text, 'logsClient')).toBe(choice);
+  });
+});
