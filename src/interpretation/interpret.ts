@@ -1691,7 +1691,7 @@ function saidIn(step: FlowStep): (word: string) => boolean {
 }
 
 /** "got a reader", "yes i have the card": something the user has, and what it is (up to two words). */
-const HAS_THING = /^(?:(?:ok|okay|yes|yeah|yep|yup|sure|well)\s+)?(?:i\s+)?(?:(?:have|ve)\s+)?(?:got|have)\s+(?:a|an|my|the|one|two)\s+(\w+)(?:\s+(\w+))?/;
+const HAS_THING = /^(?:(?:ok|okay|yes|yeah|yep|yup|sure|well)\s+)?(?:i\s+|ive\s+|we\s+|weve\s+)?(?:(?:have|ve)\s+)?(?:got|have)\s+(?:a|an|my|the|one|two)\s+(\w+)(?:\s+(\w+))?/;
 /** What a thing is in, when having it reports the step done: "got the page open", "have the site up". */
 const IN_STATE = /\b(?:open|opened|up|loaded|showing|working|running|ready|installed|done|in front of me)\b/;
 

@@ -2748,7 +2748,7 @@ describe('background told at a step is not the step done', () => {
 });
 
 describe('something the user has is not the step done', () => {
-  it.each(['yeah got a reader', 'got a reader', 'yes i have a card reader'])('"%s" at "open the enrollment page" is not "done"', (text) => {
+  it.each(['yeah got a reader', 'got a reader', 'yes i have a card reader', 'yeah ive got the card reader'])('"%s" at "open the enrollment page" is not "done"', (text) => {
     expect(picked(text, 'certsrv')).not.toBe('word next');
   });
   it.each(['got the page open', 'ok got the certsrv page', 'yes i have the page up', 'got it'])('"%s" is', (text) => {
