@@ -191,7 +191,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         await flows?.act(context, { ...info, action: { kind: 'word', word: meaning.word, ...(meaning.stillFailing ? { stillFailing: true } : {}) } });
         return;
       case 'note':
-        await flows?.act(context, { ...info, action: { kind: 'note', slots: slotFacts(meaning.slots) } });
+        await flows?.act(context, { ...info, action: { kind: 'note', slots: slotFacts(meaning.slots), said: text } });
         return;
       case 'bad-number':
       case 'did-you-mean':

@@ -65,7 +65,7 @@ export type FlowAction =
   | { kind: 'did-you-mean'; indexes: number[] }
   | { kind: 'not-understood'; said?: string }
   /** Facts told for later questions ("at work" at the clock question): kept, said so, and the question asked again. */
-  | { kind: 'note'; slots: Record<string, string> };
+  | { kind: 'note'; slots: Record<string, string>; said?: string };
 
 export interface StartOptions {
   /** Facts the user already told (client, where, method, card): questions about them are answered for them. */
@@ -144,6 +144,9 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
     return enter(catalog, state, choice.next, context);
   }
   if (action.kind === 'note') {
+    // What the user told ahead of its question is kept in their words too: the hand-off shows it.
+    const told = action.said?.trim();
+    if (told) state.notes = [...(state.notes ?? []), { stepId: state.stepId, text: clip(told, MAX_NOTE_CHARS) }].slice(-MAX_NOTES);
     const fresh = Object.entries(action.slots).filter(([slot]) => state.facts[slot] === undefined);
     if (fresh.length > 0) state.slots = { ...state.slots, ...Object.fromEntries(fresh) };
     const nameOf = ([slot, value]: [string, string]) => `${SLOT_NAMES[slot] ?? slot}: **${CONCEPTS.find((concept) => concept.slot === slot && concept.value === value)?.name ?? value}**`;

@@ -20,7 +20,7 @@ export function advance(catalog: FlowCatalog, current: FlowState, text: string, 
     case 'flow-word':
       return applyAction(catalog, current, { kind: 'word', word: meaning.word, ...(meaning.stillFailing ? { stillFailing: true } : {}) }, context);
     case 'note':
-      return applyAction(catalog, current, { kind: 'note', slots: slotFacts(meaning.slots) }, context);
+      return applyAction(catalog, current, { kind: 'note', slots: slotFacts(meaning.slots), said: text }, context);
     case 'handoff':
       return applyAction(catalog, current, { kind: 'word', word: 'person' }, context);
     case 'bad-number':
