@@ -40,6 +40,11 @@ const CLEAR_LEAD = 0.85;
 const ASKS_WHERE = /\bwhere (?:do|does|did|are|is|will|would|can)\b/;
 const WHERE_LEAD = 0.6;
 
+/** Whether the best article leads enough to name its step: clearly, or asked where and ahead at all. */
+function leadsFor(result: SearchResult, folded: string): boolean {
+  return clearLead(result) || (ASKS_WHERE.test(folded) && (result.hits[0]?.confidence ?? 0) >= WHERE_LEAD);
+}
+
 /** Whether the search clearly answers with an article other than these (a step's own). */
 function answeredElsewhere(result: SearchResult, own: readonly string[]): boolean {
   return result.answered && clearLead(result) && !own.includes(result.hits[0]!.article.id);
@@ -1177,7 +1182,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const answered = bySteps ? searchOwn() : undefined;
     // (Its best article even when only offered, if clearly best: the message is about one step either way, this only says which.)
     // ("windows 8.1 lync store app, where do the logs go?": asked where, the best article need only lead.)
-    const leads = answered && (clearLead(answered) || (ASKS_WHERE.test(folded) && (answered.hits[0]?.confidence ?? 0) >= WHERE_LEAD));
+    const leads = answered && leadsFor(answered, folded);
     const stepId = (leads ? context.steps?.stepOfArticle(requested.id, answered.hits[0]!.article.id, slotsOf(text).client?.value) : undefined) ?? bySteps;
     if (stepId) return { kind: 'step-answer', flowId: requested.id, stepId, confidence: 0.8 };
     // A request for the procedure itself ("walk me through enrolling my smart card") starts it. A message
@@ -1330,7 +1335,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     // Of that flow's steps, the one whose own article the search put first: "where are the lync store
     // app logs" shares more words with turning logging on, but its article is the folder's.
     // ("windows 8.1 lync store app, where do the logs go?": asked where, the best article need only lead.)
-    const leads = clearLead(result) || (ASKS_WHERE.test(folded) && (result.hits[0]?.confidence ?? 0) >= WHERE_LEAD);
+    const leads = leadsFor(result, folded);
     const own = step && leads ? context.steps?.stepOfArticle(step.flowId, result.hits[0]!.article.id, client) : undefined;
     if (step) return { kind: 'step-answer', ...step, ...(own ? { stepId: own } : {}), confidence: 0.6 };
   }
