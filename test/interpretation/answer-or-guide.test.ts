@@ -253,6 +253,10 @@ describe('short follow-ups after an answer', () => {
     expect(meant.kind === 'question' && meant.result.hits[0]?.article.id).toBe('desktop-client-turn-on-logging');
   });
 
+  it('"what about windows 10, same place?" after the PC\'s logging answer says that answer is for the PC', () => {
+    expect(after('how do i turn on logging in lync on my pc', 'what about windows 10, same place?')).toMatchObject({ kind: 'question', sameFor: 'desktop', result: { answered: true } });
+  });
+
   it('"its lync 2011" after the Mac\'s logging answer is the Mac\'s log step, not an article on Mac passwords', () => {
     expect(outcome('its lync 2011', { previousQuestion: 'how do i turn on logging in lync for mac', lastAnswer: { id: answerTo('how do i turn on logging in lync for mac') } })).toBe('step collect-logs/mac-logs');
   });
