@@ -1052,3 +1052,10 @@ describe("a user's Lync-issued client certificate", () => {
     expect(knowledge.answer(question).reply.text).toMatch(/ExpirationTime/);
   });
 });
+
+describe('the domains Lync trusts with no list configured', () => {
+  it('"which domains does lync trust by default" names them', () => {
+    const { reply } = knowledge.answer('which domains does lync trust by default');
+    expect(reply.text).toMatch(/lync\.com, outlook\.com, lync\.glbdns\.microsoft\.com and microsoftonline\.com/);
+  });
+});
