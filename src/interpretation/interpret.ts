@@ -1346,9 +1346,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "how do I turn on logging": the same procedure for each client, and no client named. The flow
   // that asks which Lync first answers it for everyone; one client's article would be a guess.
-  if (!result.answered && !result.otherTopic && !result.ambiguousWord && (result.suggested ?? []).length === 0) {
+  // ("where are the lync logs": the offer would list one client's article after another; the flow asks which.)
+  if (!result.answered && !result.otherTopic && !result.ambiguousWord && ((result.suggested ?? []).length === 0 || flowAskingTheClient(result.suggested!, catalog) !== undefined)) {
     const said = slotsOf(text);
-    const flowId = said.client ? undefined : flowAskingTheClient(result.hits, catalog);
+    const flowId = said.client ? undefined : flowAskingTheClient((result.suggested ?? []).length > 0 ? result.suggested! : result.hits, catalog);
     if (flowId) return { kind: 'start-flow', flowId, slots: said, confidence: 0.6 };
   }
   // "lync keeps asking for my password over and over": for an end user the answer found is the

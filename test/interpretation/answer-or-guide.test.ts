@@ -63,6 +63,8 @@ describe('answer or guide', () => {
     // Asked where the logs go, the folder step, though its article only leads (the Windows version is no topic).
     ['windows 8.1 lync store app, where do the logs go?', 'step collect-logs/store-files'],
     ['where does the lync metro app save its log files on win 8.1', 'step collect-logs/store-files'],
+    // No client named, and the offer would list one client's logs after another: the flow asks which.
+    ['where are the lync logs', 'start collect-logs'],
     // ("off" says nothing about logs: the Fiddler article is about the phone's certificate.)
     ['put the fiddler root cert on the windows phone 8 test phone, how do I get it off again?', 'article fiddler-trace-mobile-passive-auth'],
     // (The step gives the address, with the offer to go on from there.)
