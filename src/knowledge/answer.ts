@@ -54,7 +54,8 @@ export interface AnswerOptions {
   /** With `repeated`: the article's steps after the one the follow-up reports done ("turned it on, what next"). */
   next?: string;
   /** A follow-up named a client (its label) the answer just given (its title) is not written for, and nothing answers for it. */
-  notFor?: { client: string; after: string };
+  /** `said`: what the answer does say for that client, in passing (a line of its steps), when it says anything. */
+  notFor?: { client: string; after: string; said?: string | undefined };
 }
 
 /** Before the gist of the article just given, when a follow-up lands on it again. */
@@ -190,8 +191,10 @@ export function tooLongReply(limit: number): Reply {
 }
 
 /** "What about on my Android phone?" after an answer for another client, with nothing written for that one. */
-export function notForClientReply({ client, after }: { client: string; after: string }, staff = false): Reply {
+export function notForClientReply({ client, after, said }: { client: string; after: string; said?: string | undefined }, staff = false): Reply {
   const person = staff ? '' : ` Type "${PHRASES.person}" and the helpdesk takes it from there.`;
+  // "what about on my mac?" after the saved sign-in answer, whose last step names the Mac's caches: that line.
+  if (said) return { text: `The answer I just gave, **${after}**, is not written for ${client}. It names ${client} only here:\n\n${said}${person ? `\n\n${person.trim()}` : ''}`, suggestions: staff ? ['help'] : [PHRASES.person, 'help'] };
   return { text: `The answer I just gave, **${after}**, is not written for ${client}, and I have nothing on it for ${client}: I'd rather not guess.${person}`, suggestions: staff ? ['help'] : [PHRASES.person, 'help'] };
 }
 

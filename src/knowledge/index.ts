@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Reply } from '../core/reply';
+import { readCmdletAsked } from './read-commands';
 import { titleKey, type Article } from './article';
 import { replyForSearch, tooLongReply } from './answer';
 import { loadArticles } from './load-articles';
@@ -98,7 +99,11 @@ export function knowledgeBaseFrom(index: KnowledgeIndex, glossary?: Glossary): K
     // "What does CMS stand for?" is about a word: answered from the glossary, with the article that
     // explains the thing, rather than searched (the word is in twenty articles).
     const definition = glossary?.asked(question);
-    if (!definition) return withoutUnspokenTerms(question, index.search(question, limit));
+    if (!definition) {
+      // "Which powershell shows the current mobility policy": searched as if its cmdlet had been named.
+      const cmdlet = readCmdletAsked(question);
+      return withoutUnspokenTerms(question, index.search(cmdlet ? `${question} ${cmdlet}` : question, limit));
+    }
     const article = definition.article ? index.byId(definition.article) : undefined;
     const hits = article ? [{ article, score: 1, confidence: 1, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 1 } }] : [];
     return { hits, tokens: [], unknown: [], answered: true, definition };

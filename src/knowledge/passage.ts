@@ -163,3 +163,17 @@ export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' |
   }
   return best;
 }
+
+/**
+ * The steps and notes of an article that name a client ("…On Lync for Mac 2011: …" in the saved sign-in
+ * article, written for the PC), whole, steps with their numbers; undefined when none does. A line of
+ * several sentences counts when one of them names it (a step's first words rarely do).
+ */
+export function linesForClient(article: Pick<Article, 'steps' | 'caveats'>, client: string): string | undefined {
+  const names = (line: string) => line.split(/(?<=[.!?:])\s+/).some((sentence) => slotsOf(sentence).client?.value === client);
+  const lines = [
+    ...article.steps.flatMap((line, at) => (names(line) ? [`${at + 1}. ${line}`] : [])),
+    ...article.caveats.filter(names).map((line) => `- ${line}`),
+  ];
+  return lines.length > 0 ? lines.join('\n') : undefined;
+}

@@ -86,3 +86,25 @@ function serviceScope(identity: string, role: string | undefined): string {
   const [kind, ...rest] = identity.split(':');
   return kind!.toLowerCase() === role.toLowerCase() && rest.length > 0 ? `service:${role}:${rest.join(':')}` : identity;
 }
+
+/** "mobility policy", "web service config", "cls settings": the words people use for a setting the reference reads. */
+function settingWords(noun: string): RegExp {
+  const words = noun.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(' ');
+  const last = words.pop()!;
+  const kind = last === 'configuration' ? String.raw`(?:configuration|config|settings?)` : last === 'policy' ? String.raw`polic(?:y|ies)` : last;
+  const before = words.map((word) => (word === 'service' ? String.raw`services?` : word === 'o' ? '' : word)).filter(Boolean);
+  return new RegExp(String.raw`\b${[...before, kind].join(String.raw`[\s-]*`)}\b`, 'i');
+}
+
+const NAMED_SETTINGS: ReadonlyArray<readonly [RegExp, string]> = [...READABLE.keys()].map((noun) => [settingWords(noun), `Get-Cs${noun}`]);
+
+/**
+ * "Which powershell shows me the current mobility policy": the cmdlet that reads the setting named,
+ * for the search to weigh as if it had been typed (an article that lists it is the one that answers).
+ * Undefined unless the question asks to look and names one such setting in so many words.
+ */
+export function readCmdletAsked(question: string): string | undefined {
+  if (!asksToRead(question)) return undefined;
+  const named = NAMED_SETTINGS.filter(([words]) => words.test(question));
+  return named.length === 1 && !new RegExp(String.raw`\b${named[0]![1]}\b`, 'i').test(question) ? named[0]![1] : undefined;
+}

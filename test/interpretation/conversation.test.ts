@@ -71,6 +71,13 @@ describe('what people type, through the bot', () => {
     const term = await say('what does that mean, root CA?');
     expect(term.text).toMatch(/\*\*root CA\*\* stands for \*\*root Certification Authority\*\*/);
   });
+  it('after the saved sign-in answer, written for the PC, "what about on my mac?" gets the one step that names the Mac', async () => {
+    const say = conversation();
+    expect((await say('how do i delete my sign in info')).text).toMatch(/Delete my sign-in info/);
+    const mac = await say('what about on my mac?');
+    expect(mac.text).toMatch(/is not written for Lync for Mac\. It names Lync for Mac only here:\n+4\. Helpdesk, when errors/);
+    expect(mac.text).toMatch(/~\/Library\/Caches\/com\.microsoft\.Lync/);
+  });
   it('"ok its on now, what next" after the Store app\'s logging answer gives the steps after switching it On', async () => {
     const say = conversation();
     expect((await say('how do i turn on logging in the lync store app')).text).toMatch(/Diagnostic Logs/);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseLineFor, passageFor, statesNegatedCase, stepsAfter } from '../../src/knowledge/passage';
+import { caseLineFor, linesForClient, passageFor, statesNegatedCase, stepsAfter } from '../../src/knowledge/passage';
 
 const trust = {
   title: 'Lync asks whether to trust a server at sign-in',
@@ -166,5 +166,19 @@ describe('"not a work phone" is not a company one', () => {
   });
   it('"still not working" does not', () => {
     expect(statesNegatedCase(certificate, 'still not working')).toBe(false);
+  });
+});
+
+describe('the lines of an answer that name a client it is not written for', () => {
+  const saved = {
+    steps: ['Sign out.', 'Choose Delete my sign-in info.', 'Helpdesk: remove the registry key. On Lync for Mac 2011: the Caches folder and the Keychain certificates.'],
+    caveats: ['Not offered on the iPhone app.', 'Works on a shared PC too.'],
+  };
+  it.each([
+    ['mac', '3. Helpdesk: remove the registry key. On Lync for Mac 2011: the Caches folder and the Keychain certificates.'],
+    ['ios', '- Not offered on the iPhone app.'],
+    ['android', undefined],
+  ])('%s → %s', (client, lines) => {
+    expect(linesForClient(saved, client)).toBe(lines);
   });
 });

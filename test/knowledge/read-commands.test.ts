@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { asksToRead, readCommandFor } from '../../src/knowledge/read-commands';
+import { asksToRead, readCmdletAsked, readCommandFor } from '../../src/knowledge/read-commands';
 
 const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
 
@@ -48,11 +48,30 @@ describe('the read of what a write changes', () => {
   });
 });
 
+describe('the cmdlet that reads a setting named in words', () => {
+  it.each([
+    ['which powershell shows me the current mobility policy', 'Get-CsMobilityPolicy'],
+    ['how do i see the web service config for my pool', 'Get-CsWebServiceConfiguration'],
+    ['how do i look at the cls settings', 'Get-CsClsConfiguration'],
+    ['how can we check the client policies', 'Get-CsClientPolicy'],
+    ['how do i check the proxy settings on my edge', 'Get-CsProxyConfiguration'],
+    // Not asked to look, already named, or two settings at once: the question is searched as typed.
+    ['how do i fix the mobility policy', undefined],
+    ['which cmdlet shows Get-CsMobilityPolicy', undefined],
+    ['how do i see the client policy and the presence policy', undefined],
+    ['how do i see my lync contacts', undefined],
+  ])('"%s": %s', (question, cmdlet) => {
+    expect(readCmdletAsked(question)).toBe(cmdlet);
+  });
+});
+
 describe('an admin who asks to look gets the read before the write', () => {
   it.each([
     ['which cmdlet shows whether passive auth is on for a pool', 'Get-CsWebServiceConfiguration -Identity service:WebServer:'],
     ['which Get cmdlet shows if NTLM/kerberos client-to-proxy auth is still enabled on the registrar?', 'Get-CsProxyConfiguration -Identity service:Registrar:'],
     ['which cmdlet lists the kerberos account assigned to a site', 'Get-CsKerberosAccountAssignment -Identity site:'],
+    // Named only as a setting, with no word of the article's example questions but its topic.
+    ['which powershell shows me the current mobility policy', 'Get-CsMobilityPolicy'],
   ])('"%s" leads with %s', (question, read) => {
     const { reply } = knowledge.answer(question);
     expect(reply.text.startsWith('To see the current values without changing anything: `' + read)).toBe(true);
