@@ -88,7 +88,7 @@ const FULL_COVERAGE = 0.99;
  * lync ask for my password every morning" fits the phones' AD FS prompts and the desktop's Kerberos
  * prompts alike. Stating either is a guess about which Lync the user has.
  */
-const CLIENT_FORK_SCORE = 0.05;
+const CLIENT_FORK_SCORE = 0.08;
 /** A message of at most this many content words that two articles cover entirely is vague unless it is close to an example question. */
 const VAGUE_MAX_WORDS = 3;
 const VAGUE_MAX_MATCH = 0.6;

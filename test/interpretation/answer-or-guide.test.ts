@@ -65,6 +65,9 @@ describe('answer or guide', () => {
     ['where does the lync metro app save its log files on win 8.1', 'step collect-logs/store-files'],
     // No client named, and the offer would list one client's logs after another: the flow asks which.
     ['where are the lync logs', 'start collect-logs'],
+    // ("logs on" is no signing on when the logs are the thing; Windows runs both the PC's Lync and the Store app.)
+    ['where are the lync logs on windows', 'start collect-logs'],
+    ['lync logs location on windows', 'start collect-logs'],
     // ("off" says nothing about logs: the Fiddler article is about the phone's certificate.)
     ['put the fiddler root cert on the windows phone 8 test phone, how do I get it off again?', 'article fiddler-trace-mobile-passive-auth'],
     // (The step gives the address, with the offer to go on from there.)
