@@ -225,7 +225,7 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
 /** Asked how to see a setting, answered by the article that changes it: the read first, and which command writes. */
 function readLead(article: Article, question: string): string | undefined {
   if (!asksToRead(question)) return undefined;
-  const read = readCommandFor([article.answer, ...article.keyFacts, ...article.steps]);
+  const read = readCommandFor([article.answer, ...article.keyFacts, ...article.steps], question);
   return read ? `To see the current values without changing anything: \`${read.command}\`. The answer below uses \`${read.write}\`, which changes them.` : undefined;
 }
 

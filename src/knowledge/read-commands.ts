@@ -54,15 +54,21 @@ export interface ReadCommand {
 
 const WRITE = /\b(Set|New)-Cs([A-Za-z]+)((?:[ \t]+-[A-Za-z]+(?:[ \t]+(?!-)[^\s`']+)?)*)/g;
 
-/** The read of the first setting an article's text changes, or undefined when it changes none the reference can read. */
-export function readCommandFor(texts: readonly string[]): ReadCommand | undefined {
+/** The Edge's own proxy settings: the reference scopes them `service:EdgeServer:<edge pool>`. */
+const EDGE = /\bedge\b/i;
+
+/**
+ * The read of the first setting an article's text changes, or undefined when it changes none the reference
+ * can read. `question`: a question that names the Edge reads the Edge's proxy settings, not the Registrar's.
+ */
+export function readCommandFor(texts: readonly string[], question = ''): ReadCommand | undefined {
   for (const text of texts) {
     for (const match of text.matchAll(WRITE)) {
       const noun = match[2]!;
       const readable = READABLE.get(noun);
       if (!readable) continue;
       const { identity, properties } = parameters(match[3] ?? '');
-      const scope = identity ? serviceScope(identity, readable.role) : readable.scope;
+      const scope = noun === 'ProxyConfiguration' && EDGE.test(question) ? 'service:EdgeServer:<edge pool FQDN>' : identity ? serviceScope(identity, readable.role) : readable.scope;
       const select = properties.length > 0 ? ` | Select-Object Identity, ${properties.join(', ')}` : '';
       return { command: `Get-Cs${noun}${scope ? ` -Identity ${scope}` : ''}${select}`, write: `${match[1]}-Cs${noun}` };
     }
