@@ -120,7 +120,11 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
   },
   {
     id: 'not-helpful',
-    phrases: ['not helpful', 'that didnt help', 'that did not help', 'didnt help', 'did not help', 'that was not helpful', 'no help', 'useless'],
+    phrases: [
+      'not helpful', 'that didnt help', 'that did not help', 'didnt help', 'did not help', 'that was not helpful', 'no help', 'useless',
+      'not helping', 'this isnt helping', 'this is not helping', 'that isnt helping', 'its not helping', 'youre not helping', 'you are not helping',
+      'this doesnt help', 'this does not help', 'that doesnt help', 'still not helping', 'this isnt helpful', 'this is not helpful',
+    ],
     atQuestion: ['no', 'stuck'],
     atInstruction: ['stuck'],
     outside: 'not-helpful',
@@ -215,6 +219,12 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       // "i'd like somebody on the helpdesk to…", "make sure someone actually looks at it".
       /\b(?:want|need|like) (?:someone|somebody) (?:from|on|at|in) (?:the )?(?:helpdesk|help desk|service desk|support|it)\b/,
       /\bmake sure (?:someone|somebody|a person|a human|the helpdesk|support|it) (?:actually |really )?(?:looks?|sees?|reads?|gets?|picks?|handles?|follows?)\b/,
+      // "ok can u get someone", "could you find me a person who can help": fetch one.
+      /^(?:(?:ok|okay|so|well|please|pls|then|just|can|could|would|will) )*(?:you |u )?(?:please |pls )?(?:get|find|fetch|grab) (?:me )?(?:someone|somebody|a person|a human|an agent|a tech|a technician)(?! ?'| ?s\b)\b/,
+      // "is there anyone i can chat with", "is there someone we could talk to".
+      /\b(?:is there|are there|have you got|do you have) (?:anyone|anybody|someone|somebody|a person|a human|an agent|people|humans) (?:there )?(?:i|we) (?:can|could|might) (?:chat|talk|speak|write)(?: (?:with|to))?\b/,
+      // "i need help from IT staff", "want some help from the helpdesk".
+      /\b(?:need|want|get|like) (?:some |real )?help from (?:an? |the |your |my )?(?:it|it staff|it support|it team|it people|helpdesk|help desk|service desk|support|support team|support staff|tech support|techs?|technicians?|admins?|administrators?|someone|somebody|a person|a human|people|humans|staff)\b/,
       // "can you log this call as a ticket for me".
       /\b(?:log|raise|open|file|create|make|turn) (?:this|that|it|my)(?: call| issue| problem| question)? (?:as|into) (?:a |an )?(?:ticket|case|incident)\b/,
     ],

@@ -29,6 +29,8 @@ describe('which messages start a flow (trigger phrases from dialogs/)', () => {
     ['Start Sign-in troubleshooter', 'sign-in-troubleshooter'],
     ['ok lets do the troubleshooter thing', 'sign-in-troubleshooter'],
     ['can we run the troubleshooter', 'sign-in-troubleshooter'],
+    ['ok start the troubleshooter thing', 'sign-in-troubleshooter'],
+    ['the troubleshooter thing please', 'sign-in-troubleshooter'],
     ['need to grab logs off my macbook for the lync guys', 'collect-logs'],
     ['they gave me a smart card and said to set it up', 'smart-card-enrollment'],
     ['can you help me get logs for lync', 'collect-logs'],

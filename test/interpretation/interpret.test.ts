@@ -250,6 +250,9 @@ describe('flow words', () => {
     ['what do you mean?', 'word repeat'],
     ['sorry i dont understand the question', 'word repeat'],
     ['this bot is useless, i just want a human', 'handoff'],
+    ['ok can u get someone', 'handoff'],
+    ['is there anyone i can chat with', 'handoff'],
+    ['i need help from IT staff', 'handoff'],
   ])('at an instruction step: %s → %s', (text, expected) => {
     expect(picked(text, 'certsrv')).toBe(expected);
   });
@@ -303,6 +306,13 @@ describe('flow words', () => {
     ['ok gonna ask IT then, cheers', 'handoff'],
     ['ill just call the helpdesk', 'handoff'],
     ['human pls', 'handoff'],
+    ['ok can u get someone', 'handoff'],
+    ['get someone', 'handoff'],
+    ['is there anyone i can chat with', 'handoff'],
+    ['i need help from IT staff', 'handoff'],
+    ["this isn't helping", 'feedback'],
+    // (Someone's logs are not someone fetched.)
+    ["how do i get someone's lync logs", 'start-flow'],
     ['what do you mean', 'question'],
     ['article smart-card-default-pin', 'article'],
     ['check user bob@contoso.dk', 'command'],
