@@ -73,6 +73,9 @@ export function lintFlows(input: FlowLintInput): FlowLintProblem[] {
         }
       }
       lintChoices(step, (problem) => report(problem, stepId));
+      // The helpdesk reads a step's advice when the user stops there, done or not: "The user cleared the
+      // saved sign-in info" would tell them something that may never have happened. (An end step is reached.)
+      if (!step.end && step.suggest && DONE_CLAIM.test(step.suggest)) report(`suggest says the user already did it ("${step.suggest.slice(0, 40)}…"), but the user may stop at this step before doing it: say what the helpdesk should do`, stepId);
       // Users never see internal names: a flow is named by its title ("start sign-in troubleshooter").
       const shown = [step.title, step.say, ...(step.do ?? []), step.ask, step.stuckHelp, step.suggest, ...(step.choices ?? []).map((choice) => choice.label)].filter(Boolean).join('\n');
       for (const id of flowIds) if (new RegExp(`(?<![a-z0-9-])${id}(?![a-z0-9-])`).test(shown)) report(`shows the flow id "${id}" to users; name the flow by its title`, stepId);
@@ -100,6 +103,9 @@ export function lintFlows(input: FlowLintInput): FlowLintProblem[] {
   }
   return problems;
 }
+
+/** "The user cleared…", "The user has collected…": a step's advice stating it done. */
+const DONE_CLAIM = /^the user (?:has |have )?[a-z]+ed\b/i;
 
 function lintChoices(step: FlowStep, report: (problem: string) => void): void {
   const seen = new Map<string, string>();

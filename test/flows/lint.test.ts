@@ -68,6 +68,7 @@ describe('the flow lint catches', () => {
     ['a branch value no choice sets', GOOD.replace('cases: { left: two }', 'cases: { up: two }'), /can never match/],
     ['a choice named like a flow word', GOOD.replace('label: Right', 'label: Back'), /is a flow word/],
     ['a flow id shown to users', GOOD.replace('say: Do it.', 'say: Do it, or type "start sample".'), /shows the flow id "sample"/],
+    ['advice that says a step not finished was done', GOOD.replace('    say: Do it.\n', '    say: Do it.\n    suggest: The user cleared the cache.\n'), /two: suggest says the user already did it/],
     ['a staff check that is not a bot command', GOOD.replace('    next: end\n  end:', "    staff: { check: ['rm -rf /'] }\n    next: end\n  end:"), /not a bot command/],
   ])('%s', (_name, yaml, problem) => {
     expect(lint(yaml).map((p) => `${p.step ?? ''}: ${p.problem}`).join('\n')).toMatch(problem);
