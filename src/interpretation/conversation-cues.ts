@@ -103,7 +103,7 @@ export function asksHowCommandStands(folded: string): boolean {
 
 /** Leaving a flow, then something else: "forget it, where are…", "never mind the card thing. my mac…". */
 const LEAVE_THEN =
-  /^\s*(?:ok(?:ay)?|oh|ah|hmm|actually)?[\s,.]*(?:never\s*mind|nvm|forget\s+(?:it|that|this|about\s+(?:it|that|this))|forget\s+(?:about\s+)?the\s+[\w\s-]{1,30}?(?:\s+(?:thing|stuff|steps|part))?|cancel\s+(?:that|this|it|the\s+steps)|stop\s+(?:this|that))(?:\s+(?:then|for now|please))?\s*[,.;:!\-–—]+\s*(.+)$/i;
+  /^\s*(?:ok(?:ay)?|oh|ah|hmm|actually)?[\s,.]*(?:never\s*mind(?:\s+(?:that|this|it))?|nvm|forget\s+(?:it|that|this|about\s+(?:it|that|this))|forget\s+(?:about\s+)?the\s+[\w\s-]{1,30}?(?:\s+(?:thing|stuff|steps|part))?|cancel\s+(?:that|this|it|the\s+steps)|stop\s+(?:this|that))(?:\s+(?:then|for now|please))?\s*[,.;:!\-–—]+\s*(.+)$/i;
 
 /** What follows "forget it," or "never mind the card thing." (several in a row are all taken off); undefined when the message does not start so. */
 export function afterLeaving(text: string): string | undefined {

@@ -347,6 +347,12 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
   // "nevermind, forget the card thing. my lync for mac wont connect": the flow ends and the rest is read.
   const rest = afterLeaving(text);
+  // "ok nevermind. inside" after a side question at "Inside or outside?": the never mind sets the side
+  // question down, and the rest answers the step (a short rest that names one of its choices).
+  if (rest !== undefined && choices && tokens(foldPhrase(rest)).length <= SHORT_ANSWER_WORDS) {
+    const picked = matchChoice(choices, rest);
+    if (picked.kind === 'exact' || (picked.kind === 'picked' && picked.via === 'words')) return { kind: 'choice', index: picked.index, slots: slotsOf(rest), confidence: 0.75 };
+  }
   if (rest !== undefined && tokens(foldPhrase(rest)).length >= 2 && !phraseGroupOf(rest)) return { kind: 'leave-flow', rest, confidence: 0.8 };
   // "actually it's my iphone, not the surface": an earlier answer corrected starts the flow again with it.
   const corrected = context.flow ? correctedSlots(text, folded, context.flow) ?? assumedClientCorrected(text, context.flow) : undefined;
@@ -549,6 +555,8 @@ const OWN_STEP_SHARE = 0.34;
 
 /** A request for a client's logs, short enough to be nothing else ("android lync logs pls"). */
 const LOG_REQUEST_MAX_WORDS = 8;
+/** "nevermind. inside the office": at most this many words after the never mind, to be an answer. */
+const SHORT_ANSWER_WORDS = 6;
 const LOG_WORDS = /\b(?:logs?|logging|trace|tracing|log files)\b/;
 
 /** A remark short enough to be only the case it states ("no, still windows 8 here"). */

@@ -1250,6 +1250,13 @@ describe('leaving a flow with something else in the same message', () => {
   ])('"%s" at a question leaves the flow, then reads "%s"', (text, rest) => {
     expect(meaning(text, 'cardKind')).toEqual({ kind: 'leave-flow', rest, confidence: 0.8 });
   });
+  // After a side question: the never mind sets it down, and the rest answers the question.
+  it.each([
+    ['ok nevermind. its the plastic one', 'Physical card'],
+    ['never mind that, virtual', 'Virtual smart card (TPM)'],
+  ])('"%s" at a question is the choice %s', (text, label) => {
+    expect(picked(text, 'cardKind')).toBe(label);
+  });
   it.each(['never mind', 'forget it', 'nevermind, cancel', 'ugh, just forget it', 'i want to cancel this'])('"%s" is the flow word cancel', (text) => {
     expect(meaning(text, 'cardKind')).toMatchObject({ kind: 'flow-word', word: 'cancel' });
   });
