@@ -1218,6 +1218,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // ("ok lets do it" a turn or two after turning the offer down is the same.)
   if ((acceptsOffer(folded) || /^(?:step by step|one step at a time)(?: please)?$/.test(folded)) && (GUIDE_ME.test(folded) || LETS_GO.test(folded)) && catalog) {
     const before = context.previousQuestion ?? '';
+    // "can i use the physical one instead then?" … "ok lets do that": the procedure of the answer just given
+    // (enrolling a card), when it has one, before any client named lately can make it sign-in trouble.
+    const answersFlow = context.lastAnswer?.flowId ? catalog.byId(context.lastAnswer.flowId) : undefined;
+    if (answersFlow) return { kind: 'start-flow', flowId: answersFlow.id, slots: slotsOf(before), confidence: 0.7 };
     // (A client named lately is sign-in trouble too: the other flows are asked for by name.)
     if (catalog.byId(TROUBLESHOOTER) && (SIGNING_IN.test(foldPhrase(before)) || isBareSignInComplaint(foldPhrase(before)) || context.recentClient)) {
       return { kind: 'start-flow', flowId: TROUBLESHOOTER, slots: withClient(slotsOf(before), context.recentClient), confidence: 0.7 };

@@ -59,7 +59,7 @@ export interface AnswerOptions {
 }
 
 /** Before the gist of the article just given, when a follow-up lands on it again. */
-export const REPEATED_LEAD = 'I have nothing more specific on that than the answer I just gave:';
+export const REPEATED_LEAD = 'My best match for that is still the answer I just gave:';
 
 /** Before an administrators-only answer given to an end user: what it means for them, and who acts on it. */
 export const FOR_ADMINS_LEAD = `This one is for the helpdesk and the Lync administrators, not something to change on your device: type "${PHRASES.person}" and they take it from here. The details, for them:`;

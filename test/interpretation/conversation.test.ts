@@ -71,6 +71,14 @@ describe('what people type, through the bot', () => {
     const term = await say('what does that mean, root CA?');
     expect(term.text).toMatch(/\*\*root CA\*\* stands for \*\*root Certification Authority\*\*/);
   });
+  it('after the smart card answer, "ok lets do that" starts its procedure (enrollment), not the troubleshooter the Windows 7 PC might suggest', async () => {
+    const say = conversation();
+    expect((await say('i want to use a virtual smart card but i only have windows 7')).text).toMatch(/Physical vs virtual/);
+    await say('can i use the physical one instead then?');
+    const go = await say('ok lets do that');
+    expect(go.text).toMatch(/Smart card enrollment/);
+    expect(go.text).not.toMatch(/Sign-in troubleshooter/);
+  });
   it('after the saved sign-in answer, written for the PC, "what about on my mac?" gets the one step that names the Mac', async () => {
     const say = conversation();
     expect((await say('how do i delete my sign in info')).text).toMatch(/Delete my sign-in info/);

@@ -139,7 +139,7 @@ describe('the article just given, landed on again', () => {
   it('is its gist with a button for all of it, not the whole article word for word', () => {
     const article = articles.find((candidate) => candidate.steps.length > 0)!;
     const again = answerReply(article, [], undefined, { repeated: true });
-    expect(again.text).toContain('I have nothing more specific on that than the answer I just gave');
+    expect(again.text).toContain('My best match for that is still the answer I just gave');
     expect(again.text).toContain(article.answer);
     expect(again.text).not.toContain('Steps:');
     expect(JSON.stringify(again.card)).toContain('Show all of it');

@@ -122,7 +122,7 @@ describe('small talk', () => {
       const first = allText(await bot.say('lync is asking me whether to trust a server'));
       expect(first).toMatch(/Steps:/);
       const again = allText(await bot.say('should i click yes?'));
-      expect(again).toMatch(/I have nothing more specific on that than the answer I just gave/);
+      expect(again).toMatch(/My best match for that is still the answer I just gave/);
       expect(again).toMatch(/only connect if it is your own server/);
       expect(again).not.toMatch(/Steps:/);
       // Its own words point to one step of that answer: that step first.
