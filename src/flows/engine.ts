@@ -2,6 +2,7 @@ import { roleAtLeast, type Role } from '../core/caller';
 import type { Reply } from '../core/reply';
 import type { FlowCatalog } from './catalog';
 import { flowHelp, pageCount, renderStep, visibleChoices, type RenderContext } from './render';
+import { stepsLeft } from './steps-left';
 import { card, paragraph } from '../cards/adaptive';
 import type { FlowChoice, FlowState, FlowStep } from './schema';
 import type { FlowWord } from './words';
@@ -218,6 +219,19 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
       // "why do you need to know that?": what the answer decides (or what the step is for), then the step again.
       const why = step.why ?? (step.choices ? 'The documented causes differ by this answer: it decides which checks come next.' : `It is one of the documented steps for "${flow.title}".`);
       return stay(catalog, state, context, why);
+    }
+    case 'left': {
+      // "how long will this take?": the steps still ahead, then this one again.
+      const left = stepsLeft(flow, state.stepId, state.facts);
+      const count = (n: number) => `${n} more step${n === 1 ? '' : 's'}`;
+      const lead = !left
+        ? 'I can\'t tell how many steps are left from here.'
+        : left.most === 0
+          ? 'This is the last step.'
+          : left.fewest === left.most
+            ? `After this one, ${count(left.most)}; most take a minute or two.`
+            : `After this one, ${left.fewest} to ${count(left.most)}, depending on your answers; most take a minute or two.`;
+      return stay(catalog, state, context, lead);
     }
     case 'more':
       // Shows the next page of buttons; on a step with one page (or none) it simply shows the step again.

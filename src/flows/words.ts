@@ -32,6 +32,7 @@ const WORD_HELP: Record<FlowWord, [usage: string, meaning: string]> = {
   repeat: ['repeat', 'show this step again'],
   more: ['more', 'the next page of choices, when a question has more than the buttons show'],
   why: ['why', 'why I ask this question, or what this step is for'],
+  left: ['how long', 'how many steps are left'],
   restart: ['start over', 'the first step again'],
   cancel: ['cancel', 'leave the guided steps'],
   help: ['help', 'this list'],

@@ -8,7 +8,7 @@ import { foldPhrase, hasPhrase, tokens } from './text';
  */
 
 /** The words that steer a flow, whatever step it is at. */
-export type FlowWord = 'next' | 'back' | 'restart' | 'cancel' | 'help' | 'person' | 'stuck' | 'repeat' | 'more' | 'why';
+export type FlowWord = 'next' | 'back' | 'restart' | 'cancel' | 'help' | 'person' | 'stuck' | 'repeat' | 'more' | 'why' | 'left';
 
 /** An answer to a yes/no (or "not sure") question. */
 export type Polarity = 'yes' | 'no' | 'unsure';
@@ -291,6 +291,19 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
     ],
     atQuestion: ['why'],
     atInstruction: ['why'],
+    outside: 'question',
+    reserved: false,
+  },
+  {
+    // "how long will this take?" in a flow: how many steps are left (never a search for "how long").
+    id: 'left',
+    phrases: ['how long', 'how long?', 'how many steps', 'how many more steps', 'how many steps left', 'how much longer', 'how much more', 'are we nearly done', 'are we almost done', 'are we done yet', 'nearly done?', 'almost done?', 'is this going to take long', 'will this take long', 'does this take long'],
+    inside: [
+      /^(?:(?:but|and|ok|okay|so|hmm|wait|um|quick question) )*how long (?:will|does|is|would|should) (?:this|it|that|all this|the whole thing|this whole thing|enrollment|enrolling|the enrollment)(?: (?:take|last|going to take|gonna take|be))?(?: (?:roughly|about|usually|in total|me))?$/,
+      /^(?:(?:but|and|ok|okay|so|hmm|wait|um) )*how many (?:more )?(?:steps|questions)(?: (?:are|is) (?:there|left)| left| to go)?(?: (?:still|now))?$/,
+    ],
+    atQuestion: ['left'],
+    atInstruction: ['left'],
     outside: 'question',
     reserved: false,
   },
@@ -589,7 +602,7 @@ export function isReservedPhrase(text: string): boolean {
   return phraseGroupOf(text)?.reserved === true;
 }
 
-const FLOW_WORDS: ReadonlySet<string> = new Set<FlowWord>(['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more', 'why']);
+const FLOW_WORDS: ReadonlySet<string> = new Set<FlowWord>(['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more', 'why', 'left']);
 
 export function isFlowWord(sense: string): sense is FlowWord {
   return FLOW_WORDS.has(sense);

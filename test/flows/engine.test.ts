@@ -149,7 +149,7 @@ describe('the engine', () => {
     const help = run('sign-in-troubleshooter', ['desktop', 'help']).at(-1)!;
     expect(help.event).toBe('stayed');
     const listed = [...help.replies[0]!.text.matchAll(/\*\*([^*]+)\*\*/g)].flatMap((match) => match[1]!.split(/ \(or |\)/)).filter((usage) => flowWordOf(usage));
-    const every: FlowWord[] = ['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more', 'why'];
+    const every: FlowWord[] = ['next', 'back', 'restart', 'cancel', 'help', 'person', 'stuck', 'repeat', 'more', 'why', 'left'];
     expect(new Set(listed.map((usage) => flowWordOf(usage)))).toEqual(new Set(every));
     for (const usage of listed) expect(advance(catalog, help.state, usage, user).event, usage).not.toBe('aside');
   });

@@ -253,6 +253,8 @@ describe('flow words', () => {
     ['ok can u get someone', 'handoff'],
     ['is there anyone i can chat with', 'handoff'],
     ['i need help from IT staff', 'handoff'],
+    ['how long will this take?', 'word left'],
+    ['wait how many more steps', 'word left'],
   ])('at an instruction step: %s → %s', (text, expected) => {
     expect(picked(text, 'certsrv')).toBe(expected);
   });
