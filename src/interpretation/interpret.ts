@@ -4,7 +4,7 @@ import { visibleChoices } from '../flows/render';
 import { successors, type FlowChoice, type FlowDefinition, type FlowState, type FlowStep } from '../flows/schema';
 import type { Article } from '../knowledge/article';
 import { statesFactsAsked } from '../knowledge/asked-fact';
-import { asksWhatNext, caseLineFor, statesNegatedCase } from '../knowledge/passage';
+import { asksWhatNext, caseLineFor, saysNotFound, statesNegatedCase } from '../knowledge/passage';
 import type { SearchHit, SearchResult } from '../knowledge/search';
 import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
@@ -1289,6 +1289,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "i have two computers, do i need to do this twice?" after the virtual card answer: that answer again
   // (the line on doing it once per computer first), not a search of its own.
   if (last && !result.answered && REDO_AGAIN.test(folded)) {
+    const again = lastAnswerAgain(context, last.id);
+    if (again) return { kind: 'question', result: again.result, aside: false, confidence: 0.55 };
+  }
+  // "i dont see it, lync is signed in right now" after the saved sign-in answer: what is not there is
+  // what that answer spoke of ("it"), not whatever its other words match (replication "right now").
+  if (last && !result.answered && refersBack(folded) && saysNotFound(text)) {
     const again = lastAnswerAgain(context, last.id);
     if (again) return { kind: 'question', result: again.result, aside: false, confidence: 0.55 };
   }

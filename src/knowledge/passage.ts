@@ -55,6 +55,11 @@ export function stepsAfter(article: Pick<Article, 'title' | 'steps'>, question: 
 
 /** "nope, dont see a logging option": what the answer names is not there for the user. */
 const NOT_FOUND = /\b(?:dont|cant|cannot|do not|can not|didnt|did not) (?:see|find|get)\b|\b(?:isnt|is not|not) (?:there|shown|showing|visible|available)\b|\bno (?:such )?(?:option|setting|button|tab|menu|entry)\b|\b(?:greyed|grayed) out\b|\bmissing\b/;
+/** "i dont see it", "its not there", "the option is greyed out": something the user was told of is not there. */
+export function saysNotFound(text: string): boolean {
+  return NOT_FOUND.test(wordsOf(text));
+}
+
 /** A line of an answer for when something is not there: greyed out, missing, not shown. */
 const FOR_NOT_FOUND = /\b(?:greyed|grayed) out\b|\bmissing\b|\bnot (?:shown|there|listed|available)\b|\b(?:does not|doesnt) (?:show|appear)\b|\bstays empty\b|\bhidden\b/;
 
@@ -80,7 +85,8 @@ export function caseLineFor(article: Pick<Article, 'steps' | 'caveats'> & { titl
     if (!CONDITIONAL.test(wordsOf(line))) return false;
     const words = new Set(searchTokens(normaliseText(line)));
     const inLine = [...said].filter((token) => words.has(token));
-    return inLine.length >= CASE_MIN_WORDS && [...said].every((token) => words.has(token) || about.has(token));
+    // (A case told only in the title's words is no case: "lync is signed in" after the saved sign-in answer.)
+    return inLine.length >= CASE_MIN_WORDS && inLine.some((token) => !about.has(token)) && [...said].every((token) => words.has(token) || about.has(token));
   });
 }
 

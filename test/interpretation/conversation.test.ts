@@ -79,6 +79,14 @@ describe('what people type, through the bot', () => {
     expect(go.text).toMatch(/Smart card enrollment/);
     expect(go.text).not.toMatch(/Sign-in troubleshooter/);
   });
+  it('after the saved sign-in answer, "i dont see it, lync is signed in right now" is about that answer, not CMS replication "right now"', async () => {
+    const say = conversation();
+    expect((await say('someone told me to delete my sign in info, where is that')).text).toMatch(/Delete my sign-in info/);
+    const missing = await say('i dont see it, lync is signed in right now');
+    expect(missing.text).toMatch(/when signing out/);
+    expect(missing.text).not.toMatch(/replication|Invoke-Cs/i);
+    expect((await say('ok signed out, now what')).text).toMatch(/Next, from the answer I just gave:\n+2\. On the sign-in window/);
+  });
   it('after the saved sign-in answer, written for the PC, "what about on my mac?" gets the one step that names the Mac', async () => {
     const say = conversation();
     expect((await say('how do i delete my sign in info')).text).toMatch(/Delete my sign-in info/);
