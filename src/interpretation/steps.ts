@@ -15,7 +15,7 @@ const GENERIC = new Set(
 /** Trigger words that say how, not what: they name no flow's subject. */
 // (Compared with stemmed words: each is kept as written and as stemmed, "switching" and "switch".)
 const EVERYDAY = new Set(
-  'walk me through step by guide set up start run send you help troubleshoot troubleshooter diagnose how to new got use using do with it want wants need needs lets try go end up gave give get work works working thing sent received arrived given been issued moving switching off copy export'
+  'walk me through step by guide set up start run send you help troubleshoot troubleshooter diagnose how to new got use using do with it want wants need needs lets try go end up gave give get work works working thing sent received arrived given been issued moving switching off copy export open launch begin please pls'
     .split(' ')
     .flatMap((word) => [word, stemmed(word)]),
 );

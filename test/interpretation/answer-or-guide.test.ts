@@ -68,6 +68,10 @@ describe('answer or guide', () => {
     // ("logs on" is no signing on when the logs are the thing; Windows runs both the PC's Lync and the Store app.)
     ['where are the lync logs on windows', 'start collect-logs'],
     ['lync logs location on windows', 'start collect-logs'],
+    // ("open" is how one asks to start the troubleshooter, not its topic: "IE opens websites" names no step of it.)
+    ["User is on a Windows 8 tablet with a 4G LTE USB stick. IE opens websites fine but the Lync Store app can't reach our server at all. Is this a known thing?", 'article store-app-4g-lte-usb-modem'],
+    // "diag code" is the reply's msDiagCode, not a dial code.
+    ["what's the diag code the client gets when someone has too many followers", 'article presence-maximum-followers-reached'],
     // ("off" says nothing about logs: the Fiddler article is about the phone's certificate.)
     ['put the fiddler root cert on the windows phone 8 test phone, how do I get it off again?', 'article fiddler-trace-mobile-passive-auth'],
     // (The step gives the address, with the offer to go on from there.)
