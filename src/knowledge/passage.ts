@@ -158,11 +158,17 @@ export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' |
   const placed = new Set(Object.values(slotsOf(question)).flatMap((slot) => searchTokens(normaliseText(slot.said))));
   if ([...asked].every((token) => placed.has(token))) return undefined;
   const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size;
+  // The answer itself is shown with the passage anyway: a line as close as the answer adds what the
+  // answer leaves out ("what pin? nobody told me": the step with the default PIN, beside an answer that
+  // only says to type the PIN).
   let best: string | undefined;
-  let most = overlap(article.answer);
+  let most = Math.max(1, overlap(article.answer));
+  const inAnswer = new Set(searchTokens(normaliseText(article.answer)));
+  // (A line that says nothing the answer does not, often the answer's own first step, adds nothing.)
+  const addsToAnswer = (line: string) => searchTokens(normaliseText(line)).some((token) => !inAnswer.has(token));
   for (const line of [...article.steps, ...article.caveats]) {
     const shared = overlap(line);
-    if (shared > most) {
+    if (shared > most || (shared === most && best === undefined && addsToAnswer(line))) {
       best = line;
       most = shared;
     }

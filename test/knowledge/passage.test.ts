@@ -182,3 +182,18 @@ describe('the lines of an answer that name a client it is not written for', () =
     expect(linesForClient(saved, client)).toBe(lines);
   });
 });
+
+describe('a line as close to a follow-up as the answer itself', () => {
+  const signIn = {
+    title: 'Signing in with a smart card',
+    answer: 'Start Lync, click Sign In, then type your smart card PIN.',
+    steps: ['Start Lync and click Sign In.', 'Type your smart card PIN and click OK (default 12345678 if you were never given one).'],
+    caveats: [],
+  };
+  it('adds what the answer leaves out: "what pin? nobody told me" → the line with the default PIN', () => {
+    expect(passageFor(signIn, 'what pin? nobody told me')).toBe(signIn.steps[1]);
+  });
+  it('but not a line that only repeats the answer', () => {
+    expect(passageFor({ ...signIn, steps: [signIn.answer] }, 'what pin? nobody told me')).toBeUndefined();
+  });
+});
