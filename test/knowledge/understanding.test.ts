@@ -555,6 +555,7 @@ describe('out of scope', () => {
     ['Teams in Lync\'s place', 'should i use teams or lync', false],
     ['a consumer account beside Lync\'s words', 'how do I reset my skype consumer account password', false],
     ['Skype contacts in Lync are covered', 'how do i add a skype consumer contact in lync', true],
+    ['a word shortened as people type it', 'hash algo?', true],
     ['a few words, the best article about one of them and covering under half', 'log a complaint about my manager', false],
     ['a lone word that is most of an example question', 'sefautil', true],
     ['how long things are kept, and the article says only where they are', "what's the default retention for centralized logging service trace files on the front end", false],
