@@ -151,6 +151,11 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
     const surer = (joined.suggested ?? []).length > 0 && (joined.suggested![0]!.confidence > alone.suggested![0]!.confidence);
     return surer ? joined : alone;
   }
+  // "what port does the edge use for it" after the replication-time answer: read with its context nothing
+  // is sure but the Edge's replication port is offered, and alone that is the answer. Both readings point
+  // at it: its own answer. (Not when read with its context it is nowhere: "how long does it run by
+  // default" after a CLS question matches the AD FS token's lifetime alone.)
+  if (!together && apart && (joined.suggested ?? []).some((hit) => hit.article.id === apart.article.id)) return alone;
   if (!together || !apart || together.article.id === apart.article.id) return joined;
   // "can it be raised" after the "Maximum Followers Reached" answer: with its context it lands on that
   // answer again, alone on the article that answer points to for more. The pointer decides.

@@ -1184,6 +1184,11 @@ describe('a follow-up that points back ("how long does it run", "and where is…
     const meaning = follow('how long does it run by default', { joined: NOTHING, alone: answer('adfs-relying-party-token-lifetime') });
     expect(meaning).toMatchObject({ kind: 'question', result: { answered: false } });
   });
+  it('read with its question it is only offered, and alone that offer is the answer: stated', () => {
+    const offered = { ...NOTHING, hits: [hit('cms-edge-replication-port-4443', 0.53)], suggested: [hit('cms-edge-replication-port-4443', 0.53)] };
+    const meaning = follow('what port does the edge use for it', { joined: offered, alone: answer('cms-edge-replication-port-4443') });
+    expect(meaning).toMatchObject({ kind: 'question', result: { answered: true, hits: [{ article: { id: 'cms-edge-replication-port-4443' } }] } });
+  });
   it('both readings agree: that answer', () => {
     const meaning = follow('and where are its logs', { joined: answer('cls-alwayson'), alone: answer('cls-alwayson') });
     expect(meaning).toMatchObject({ kind: 'question', result: { answered: true, hits: [{ article: { id: 'cls-alwayson' } }] } });
