@@ -481,6 +481,12 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   if (definition && here && (REDO_ASKED.test(folded) || REDO_AGAIN.test(folded)) && !(found.answered && articlesHereAndNext(definition, here).has(found.hits[0]!.article.id))) {
     return { kind: 'step-answer', flowId: definition.id, stepId: context.flow!.stepId, confidence: 0.55 };
   }
+  // "it asks me to log in, do i use my admin account?" at the step that says to log on with the domain
+  // account, not the local admin: a question every word of which this step speaks to is about this step
+  // (an article that shares "log in" and "account", for admins, is not).
+  if (definition && here && !here.choices && ownWords(folded).length >= OWN_STEP_MIN_WORDS && stepSaysAll(here, folded) && !(found.answered && articlesHereAndNext(definition, here).has(found.hits[0]!.article.id))) {
+    return { kind: 'step-answer', flowId: definition.id, stepId: context.flow!.stepId, confidence: 0.55 };
+  }
   // "where do i find the send logs thing" in the iPhone's branch: the PC's logging article is no answer
   // for the client the flow settled (the message names none); this flow's steps are tried instead.
   const settled = context.flow?.facts.client;
@@ -603,6 +609,9 @@ const WHO_FIXES_MAX_WORDS = 14;
 
 /** "do i have to do it again on my new laptop": the procedure at hand, once more. */
 const REDO_AGAIN = /\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to |)(?:do|repeat|redo|enroll|enrol|set up|go through) (?:it|this|that|these steps|them|all (?:of )?(?:this|that|it)|the (?:steps|enrollment|enrolment|card) )?(?: on (?:my|the|a|an|each|every|both|another|other|this|that)(?: \w+){1,3}?)?(?: ?again| too| as well| twice| for each| on each| on both| for both)\b|\b(?:what|and|but) if (?:i|we) (?:have|use|got|ve got|also have|also use) (?:two|2|three|3|several|multiple|more than one|another|a second|a 2nd)(?: \w+)? (?:computers?|pcs?|laptops?|machines?|devices?|desktops?)\b/;
+
+/** A question answered by the step it is asked at names at least this many of its words (one may be chance). */
+const OWN_STEP_MIN_WORDS = 2;
 
 /** Words of a question short enough to be about the step it is asked at ("what pin", "which pin?"). */
 const SHORT_STEP_QUESTION = 3;

@@ -259,6 +259,14 @@ describe('flow words', () => {
     expect(picked(text, 'certsrv')).toBe(expected);
   });
 
+  it('"it asks me to log in, do i use my admin account?" at the log-on step is that step\'s question, though an article for admins shares its words', () => {
+    const kerberos = { article: { id: 'kerberos-repeated-password-prompts', flow: undefined } as never, score: 1, confidence: 0.8, signals: { coverage: 1, questionMatch: 0.5, distinctive: 1, aboutWords: 2 } };
+    const atLogon = at('smart-card-enrollment', ['Physical card', 'done', 'done']);
+    expect(atLogon.stepId).toBe('domain-logon');
+    const meant = interpret('it asks me to log in, do i use my admin account?', { catalog, steps, flow: atLogon, staff: false, search: () => ({ hits: [kerberos], tokens: [], unknown: [], answered: true }), isCommand: () => false });
+    expect(meant).toMatchObject({ kind: 'step-answer', stepId: 'domain-logon' });
+  });
+
   it('"do i use the local admin account on the laptop?" at the step that opens the page is the log-on step\'s question', () => {
     expect(meaning('do i use the local admin account on the laptop?', 'certsrv')).toMatchObject({ kind: 'step-answer', stepId: 'domain-logon' });
   });
@@ -1185,7 +1193,7 @@ describe('a follow-up that points back ("how long does it run", "and where is…
     expect(meaning).toMatchObject({ kind: 'question', result: { answered: false } });
   });
   it('read with its question it is only offered, and alone that offer is the answer: stated', () => {
-    const offered = { ...NOTHING, hits: [hit('cms-edge-replication-port-4443', 0.53)], suggested: [hit('cms-edge-replication-port-4443', 0.53)] };
+    const offered = { ...NOTHING, hits: [hit('cms-edge-replication-port-4443')], suggested: [hit('cms-edge-replication-port-4443')] };
     const meaning = follow('what port does the edge use for it', { joined: offered, alone: answer('cms-edge-replication-port-4443') });
     expect(meaning).toMatchObject({ kind: 'question', result: { answered: true, hits: [{ article: { id: 'cms-edge-replication-port-4443' } }] } });
   });
