@@ -513,6 +513,11 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // ("whats the address again": a step already shown, of those only; the sign-in address is ahead.)
   const path = flow ? { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff } : undefined;
   const recalled = path && RECALLED.test(folded) ? context.steps?.stepFor(flow!.flowId, text, { ...path, seenOnly: true }) : undefined;
+  // ("where did it save them?" at the folder step asks where, not how to save: the folder step first.)
+  const keptAsked = WHERE_KEPT.exec(folded);
+  const keptWord = keptAsked ? keptAsked[1] ?? keptAsked[2]! : undefined;
+  const kept = !result.answered && path && keptWord && (choices || !/^(?:they|those|these)$/.test(keptWord)) ? context.steps?.stepFor(flow!.flowId, 'folder', path) : undefined;
+  if (kept && keptAsked?.[2] !== undefined) return { kind: 'step-answer', flowId: flow!.flowId, stepId: kept, confidence: 0.55 };
   const stepId = !result.answered && path ? (recalled ?? context.steps?.stepFor(flow!.flowId, text, path, 1, OWN_STEP_SHARE)) : undefined;
   // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
   // address gets it again, with what to do if it doesn't work.)
@@ -521,8 +526,6 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // this path that names the folder, when one does.
   // ("where do those end up?" at a step that says to note the time and message is about those notes:
   // "they" and "those" are the flow's things only at a question, which shows none.)
-  const keptAsked = WHERE_KEPT.exec(folded);
-  const kept = !result.answered && path && keptAsked && (choices || !/^(?:they|those|these)$/.test(keptAsked[1]!)) ? context.steps?.stepFor(flow!.flowId, 'folder', path) : undefined;
   if (kept) return { kind: 'step-answer', flowId: flow!.flowId, stepId: kept, confidence: 0.55 };
   // "where do those end up?" at "Find the log files": a short question about what the step shows, when
   // nothing else answers it.
@@ -857,7 +860,7 @@ const ROLE_PREAMBLE =
 const NOTHING_SEARCHED: SearchResult = { hits: [], tokens: [], unknown: [], answered: false };
 
 /** Where what the flow is about is kept: "where do they end up", "where are the logs saved". */
-const WHERE_KEPT = /^where (?:do|does|did|will|would|are|is|can i find) (they|those|these|the logs?|the log files|the files|my logs|my log files)(?: (?:end up|go|get saved|saved|stored|kept|put|written|land|live))?$/;
+const WHERE_KEPT = /^(?:(?:so|ok|and|then) )*where (?:do|does|did|will|would|are|is|can i find) (?:(they|those|these|the logs?|the log files|the files|my logs|my log files)(?: (?:end up|go|get saved|saved|stored|kept|put|written|land|live))?|(?:it|lync|the app) (?:save|saved|put|store|stored|write|written|keep|kept) (they|them|those|these|the logs?|the log files|the files|my logs))$/;
 
 /** "where do i find the file after", "where are the logs then": where what a step made is kept. */
 const WHERE_FILES = /^(?:(?:so|ok|and|then) )*where (?:do|does|did|will|would|are|is|can) (?:i |you |we )?(?:find |get |see )?(?:the |my |that |those |these )?(?:file|files|log|logs|log files|zip|trace|it|them)\b/;

@@ -2476,6 +2476,13 @@ describe('where the logs end up, asked before the step that finds them', () => {
     expect(wasOn.stepId).toBe('store-was-on');
     expect(interpret(text, { catalog, steps, flow: wasOn, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'store-files' });
   });
+  it('"where did it save them?" at the folder step asks where, not how to save: the folder step, not "Save the logs"', () => {
+    const clientStep = catalog.byId('collect-logs')!.steps[PLACES.logsClient!.stepId]!;
+    const store = clientStep.choices!.find((choice) => choice.set?.client === 'store-app')!.label;
+    const files = at('collect-logs', [store, 'done', 'It was already On', 'done', 'done']);
+    expect(files.stepId).toBe('store-files');
+    expect(interpret('where did it save them?', { catalog, steps, flow: files, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'step-answer', stepId: 'store-files' });
+  });
 });
 
 describe('a question asked at a step that the step itself answers', () => {
