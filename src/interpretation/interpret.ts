@@ -986,7 +986,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   }
   // "done", "ok did that" right after one step was the answer: that step is behind them, so the guided
   // steps take over at the one after it (not the article's related reading).
-  if (stepStuck && (!looksLikeQuestion(text) || (DID_IT.test(folded) && !text.includes('?'))) && (phraseGroupOf(text)?.id === 'next' || (!phraseGroupOf(text) && progressOf(folded) === 'next'))) {
+  // ("yeah windows phone" after the phones' log step confirms which phone, not that the step is done.)
+  const confirmsSlot = onlySlots(text.replace(YES_LEAD, ''));
+  if (stepStuck && !confirmsSlot && (!looksLikeQuestion(text) || (DID_IT.test(folded) && !text.includes('?'))) && (phraseGroupOf(text)?.id === 'next' || (!phraseGroupOf(text) && progressOf(folded) === 'next'))) {
     return { kind: 'start-flow', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, slots: {}, then: 'next', confidence: 0.75 };
   }
   // "just get me someone please" under a list asks for a person, whatever words it shares with an item.
@@ -1541,6 +1543,9 @@ const UPLOAD_HERE = /\bget (?:it|them|those|the (?:logs|files|zip|log files)|my 
 /** A question about signing in (the troubleshooter's subject). */
 const SIGNING_IN = /\b(?:sign in|log in|logon|login|signin|signing in|logging in|sign on|connect|connected|connecting|spins|password|unavailable|not available)\b/;
 /** Asking to be taken through a procedure, not just saying yes. */
+/** A yes in front of what it confirms: "yeah windows phone". */
+const YES_LEAD = /^(?:yeah|yes|yep|yup|ya|ok|okay|sure|right)[\s,.!]+/i;
+
 /** Agreeing to get going: "ok lets do it", "fine, go ahead". */
 const LETS_GO = /\blets (?:do (?:it|this|that)|go|start|try (?:it|that|this))\b|\bgo ahead\b/;
 const GUIDE_ME = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bone step at a time\b|\bguide me\b|\bshow me how\b/;

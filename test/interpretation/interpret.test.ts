@@ -1013,6 +1013,10 @@ describe('answers to what the previous reply offered', () => {
     expect(offered(text)).not.toMatchObject({ then: 'next' });
   });
 
+  it('"yeah windows phone" right after the phones\' log step confirms the phone: the step is not done', () => {
+    expect(offered('yeah windows phone', { stepOffered: { flowId: 'collect-logs', stepId: 'mobile-logs' } })).not.toMatchObject({ then: 'next' });
+  });
+
   it('"its a physical card. start from the beginning" after one step was the answer starts that flow from its first step, with the card kind', () => {
     const meant = offered('its a physical card. start from the beginning', { stepOffered: { flowId: 'smart-card-enrollment', stepId: 'template' } });
     expect(meant).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', slots: { card: { value: 'physical' } } });
