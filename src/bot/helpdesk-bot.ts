@@ -450,8 +450,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));
     turnLogger(context, this.deps.logger).debug('question answered', { answered: result.answered, articleId: best, confidence: result.hits[0]?.confidence });
     // A new question replaces what earlier replies offered: its own list, if any, is the one numbers pick from.
+    // (One left unanswered offers nothing instead: a step offered just before stays on offer, so "ok turned
+    // it on" after "where's preferences?" still carries on from that step.)
     memory.listed = reply.listed;
-    memory.stepOffered = undefined;
+    if (result.answered || reply.listed) memory.stepOffered = undefined;
     memory.offered = undefined;
     await this.send(context, reply);
   }

@@ -1255,6 +1255,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // whatever shares its few words (the AD FS token lifetime for "how long").
   // "and where do the logs go?", "how do i send them" right after one step of a procedure was the
   // answer: that procedure's step for the two together, before whatever its few words brush elsewhere.
+  // "where's preferences?" right after the Mac's logging step, which says where: that step again.
+  const offeredStep = context.stepOffered ? context.catalog?.byId(context.stepOffered.flowId)?.steps[context.stepOffered.stepId] : undefined;
+  if (offeredStep && asksSomething(text) && !slotsOf(text).client && stepSaysAll(offeredStep, folded)) {
+    return { kind: 'step-answer', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, confidence: 0.6 };
+  }
   if (context.stepOffered && context.previousQuestion && refersBack(folded) && asksSomething(text)) {
     const joined = `${context.previousQuestion} ${text}`;
     // ("ok and how do i send them" right after the step that says how to send them: that step again; after

@@ -87,6 +87,14 @@ describe('what people type, through the bot', () => {
     expect(missing.text).not.toMatch(/replication|Invoke-Cs/i);
     expect((await say('ok signed out, now what')).text).toMatch(/Next, from the answer I just gave:\n+2\. On the sign-in window/);
   });
+  it('a question left unanswered after a log step keeps that step on offer: "ok turned it on" carries on from it', async () => {
+    const say = conversation();
+    expect((await say('how do i get logs off my mac for lync')).text).toMatch(/Turn on logging in Lync for Mac/);
+    expect((await say('what is a pizza')).text).toMatch(/I don't know/);
+    const on = await say('ok turned it on');
+    expect(on.text).toMatch(/Collect logs — Send the logs/);
+    expect(on.text).not.toMatch(/I don't know/);
+  });
   it('after the saved sign-in answer, written for the PC, "what about on my mac?" gets the one step that names the Mac', async () => {
     const say = conversation();
     expect((await say('how do i delete my sign in info')).text).toMatch(/Delete my sign-in info/);

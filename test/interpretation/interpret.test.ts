@@ -1013,6 +1013,10 @@ describe('answers to what the previous reply offered', () => {
     expect(offered(text)).not.toMatchObject({ then: 'next' });
   });
 
+  it('"where\'s preferences?" right after the Mac\'s logging step, which says where, is that step again', () => {
+    expect(offered("where's preferences?", { stepOffered: { flowId: 'collect-logs', stepId: 'mac-logs' } })).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'mac-logs' });
+  });
+
   it('"yeah windows phone" right after the phones\' log step confirms the phone: the step is not done', () => {
     expect(offered('yeah windows phone', { stepOffered: { flowId: 'collect-logs', stepId: 'mobile-logs' } })).not.toMatchObject({ then: 'next' });
   });
