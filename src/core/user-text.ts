@@ -22,7 +22,7 @@ export function clip(text: string, max: number): string {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replace(/[\\`*_[\]()<>~|#!{}]/g, '\\$&')
+    .replace(/[\\`*_[\]<>~|#!{}]/g, '\\$&')
     .replace(/:\/\//g, '\\://');
 }
 

@@ -1,5 +1,5 @@
 import { escapeMarkdown } from '../core/user-text';
-import { ageOf } from '../tickets/ticket';
+import { agoOf } from '../tickets/ticket';
 
 /** Where a ticket stands, as the board keeps it (only what the user is told). */
 export interface TicketStanding {
@@ -32,7 +32,7 @@ export function handOffStatusText(standing: HandOffStanding, now: Date): string 
   const ticket = standing.ticket;
   if (ticket?.status === 'resolved') {
     return (
-      `The helpdesk marked your request ${ref} resolved${ticket.resolvedAt ? ` ${ago(ticket.resolvedAt, now)}` : ''}${ticket.resolvedBy ? ` (${escapeMarkdown(ticket.resolvedBy)})` : ''}. ` +
+      `The helpdesk marked your request ${ref} resolved${ticket.resolvedAt ? ` ${agoOf(ticket.resolvedAt, now)}` : ''}${ticket.resolvedBy ? ` (${escapeMarkdown(ticket.resolvedBy)})` : ''}. ` +
       // The note was also sent when it was resolved; a user who missed that message reads it here.
       (ticket.note ? `Their note: ${escapeMarkdown(ticket.note)}\n\n` : '') +
       'If it still doesn\'t work, type "talk to a person" and I\'ll open a new request with everything so far.'
@@ -40,7 +40,7 @@ export function handOffStatusText(standing: HandOffStanding, now: Date): string 
   }
   if (ticket?.status === 'taken') {
     return (
-      `${ticket.takenBy ? escapeMarkdown(ticket.takenBy) : 'An agent'} took your request ${ref}${ticket.takenAt ? ` ${ago(ticket.takenAt, now)}` : ''} and will be in touch here. ` +
+      `${ticket.takenBy ? escapeMarkdown(ticket.takenBy) : 'An agent'} took your request ${ref}${ticket.takenAt ? ` ${agoOf(ticket.takenAt, now)}` : ''} and will be in touch here. ` +
       'You don\'t need to repeat anything; if something changed, tell me and type "talk to a person" to add it.'
     );
   }
@@ -49,7 +49,7 @@ export function handOffStatusText(standing: HandOffStanding, now: Date): string 
   // On the board but nobody alerted: it waits until an agent checks the queue.
   if (standing.delivery === 'user' && ticket?.status === 'open') {
     return (
-      `Your request ${ref} is in the helpdesk's queue (opened ${ago(ticket.openedAt, now)}), waiting for an agent to pick it up; I couldn't alert anyone when you asked, so it's seen when they check their tickets. ` +
+      `Your request ${ref} is in the helpdesk's queue (opened ${agoOf(ticket.openedAt, now)}), waiting for an agent to pick it up; I couldn't alert anyone when you asked, so it's seen when they check their tickets. ` +
       'If it\'s urgent, paste the summary into a ticket with the helpdesk: type "talk to a person" to see it again.'
     );
   }
@@ -60,12 +60,8 @@ export function handOffStatusText(standing: HandOffStanding, now: Date): string 
     );
   }
   return (
-    `Your request ${ref} is with the helpdesk (sent ${ago(ticket?.openedAt ?? standing.at, now)}) and waiting for an agent, who will contact you here. ` +
+    `Your request ${ref} is with the helpdesk (sent ${agoOf(ticket?.openedAt ?? standing.at, now)}) and waiting for an agent, who will contact you here. ` +
     'You don\'t need to repeat anything; if something changed, tell me and type "talk to a person" to add it.'
   );
 }
 
-function ago(since: string, now: Date): string {
-  const age = ageOf(since, now);
-  return age === 'just now' ? age : `${age} ago`;
-}

@@ -5,7 +5,7 @@ import type { Caller } from '../core/caller';
 import { textReply } from '../core/reply';
 import { escapeMarkdown } from '../core/user-text';
 import type { Clock } from '../journal/state-port';
-import { ageOf, REFERENCE, type Ticket } from './ticket';
+import { agoOf, REFERENCE, type Ticket } from './ticket';
 import type { TicketBoard, Transition } from './ticket-board';
 
 const reference = z
@@ -36,7 +36,7 @@ function failure(ref: string, outcome: Extract<Transition, { ok: false }>): neve
 
 export function ticketLine(ticket: Ticket, now: Date): string {
   const who = ticket.takenBy ? ` · taken by ${escapeMarkdown(ticket.takenBy)}` : '';
-  return `- **${ticket.ref}** · ${ticket.status} · ${ageOf(ticket.openedAt, now)} old${who} · ${escapeMarkdown(ticket.user.name)}: ${escapeMarkdown(ticket.subject)}`;
+  return `- **${ticket.ref}** · ${ticket.status} · opened ${agoOf(ticket.openedAt, now)}${who} · ${escapeMarkdown(ticket.user.name)}: ${escapeMarkdown(ticket.subject)}`;
 }
 
 /** `tickets`, `ticket take <reference>`, `ticket resolve <reference> [note]` (agents and admins). */

@@ -49,3 +49,9 @@ export function ageOf(since: string, now: Date): string {
   if (hours < 24) return `${hours} h ${minutes % 60} min`;
   return `${Math.floor(hours / 24)} d ${hours % 24} h`;
 }
+
+/** "2 h 5 min ago", "just now". */
+export function agoOf(since: string, now: Date): string {
+  const age = ageOf(since, now);
+  return age === 'just now' ? age : `${age} ago`;
+}

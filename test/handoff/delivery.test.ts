@@ -208,7 +208,7 @@ describe('hand-off to a person, posted to a configured conversation (capture ser
     expect(Buffer.byteLength(JSON.stringify(told))).toBeLessThan(14_000);
     const post = capture.requests.find((request) => request.url === '/v3/conversations/helpdesk-room/activities')!;
     expect(Buffer.byteLength(JSON.stringify(post.body))).toBeLessThan(14_000);
-    expect(String(post.body.text)).toMatch(/^Hand-off H-[2-9A-Z]{6} from \\\[click\\\]\\\(http\\:\/\/evil\\\) \\`\\`\\` \\\*\\\*x\\\*\\\*: /);
+    expect(String(post.body.text)).toMatch(/^Hand-off H-[2-9A-Z]{6} from \\\[click\\\]\(http\\:\/\/evil\) \\`\\`\\` \\\*\\\*x\\\*\\\*: /);
     const card = JSON.stringify(post.body.attachments);
     expect(card).toContain('"type":"TextRun","text":"Hand-off H-');
     expect(card.match(/toner \d \[link\]/g)).toHaveLength(10);

@@ -55,7 +55,7 @@ describe('insight: questions, votes, flows and hand-offs make the report (real H
     expect(text).toContain('Guided flows: 1 started · 0 completed · 0 abandoned');
     expect(text).toContain('Hand-offs: 2 (handed to a person mid-flow: 1, no flow: 1)');
     expect(text).toMatch(/1\. "(how do I order a new headset|how can I order a new headset please|order new headset)" · asked 3×/);
-    expect(text).toContain('2. "the office printer is out of toner \\<script\\>alert\\(1\\)\\</script\\>" · asked 1×');
+    expect(text).toContain('2. "the office printer is out of toner \\<script\\>alert(1)\\</script\\>" · asked 1×');
     expect(text).not.toContain('toner for printer');
     expect(text).toContain('`npm run report -- --days 7 --out report.html`');
     // Sixty days reach back to the old question, whose wording is still kept until the sweep runs.

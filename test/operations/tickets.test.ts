@@ -50,7 +50,7 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
 
     const listed = allText(await bot.say('tickets', AGENT));
     expect(listed).toContain('1 open ticket');
-    expect(listed).toContain(`**${ref}** · open · just now old`);
+    expect(listed).toContain(`**${ref}** · open · opened just now`);
     expect(listed).toContain('Bob \\<b\\>Builder\\</b\\>');
 
     // A plain user may not list or take tickets.
@@ -63,14 +63,14 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     await eventually('the user hears the ticket was taken', () => toUser().some((text) => text.includes('has been taken by Ada Agent'))).catch((error) => {
       throw new Error(`${error} ${JSON.stringify(channel.requests.map((r) => [r.path, r.body.text]))}`);
     });
-    expect(allText(await bot.say('tickets', AGENT))).toContain(`**${ref}** · taken · just now old · taken by Ada Agent`);
+    expect(allText(await bot.say('tickets', AGENT))).toContain(`**${ref}** · taken · opened just now · taken by Ada Agent`);
 
     const resolved = allText(await bot.say(`ticket resolve ${ref} Reinstalled the root CA [see](http://evil) *now*`, AGENT));
     expect(resolved).toContain(`${ref} is resolved; the user has been told, with your note.`);
     await eventually('the user gets the resolution with the note', () => toUser().some((text) => text.includes('has been resolved by Ada Agent')));
     const note = toUser().find((text) => text.includes('resolved'))!;
     // The agent's note arrives as typed, its Markdown escaped.
-    expect(note).toContain('Note from the helpdesk: Reinstalled the root CA \\[see\\]\\(http\\://evil\\) \\*now\\*');
+    expect(note).toContain('Note from the helpdesk: Reinstalled the root CA \\[see\\](http\\://evil) \\*now\\*');
     expect(toUser()).toHaveLength(2);
 
     expect(allText(await bot.say('tickets', AGENT))).toContain('No open tickets.');
