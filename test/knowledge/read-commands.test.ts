@@ -65,6 +65,14 @@ describe('the cmdlet that reads a setting named in words', () => {
   });
 });
 
+describe('the policy a user actually gets', () => {
+  it('"which cmdlet shows the effective policy" names Get-CsEffectivePolicy and the order by hand', () => {
+    const { reply } = knowledge.answer('which cmdlet shows the effective policy');
+    expect(reply.text).toMatch(/Get-CsEffectivePolicy/);
+    expect(reply.text).toMatch(/per-user policy .* wins; otherwise the site policy/);
+  });
+});
+
 describe('an admin who asks to look gets the read before the write', () => {
   it.each([
     ['which cmdlet shows whether passive auth is on for a pool', 'Get-CsWebServiceConfiguration -Identity service:WebServer:'],
