@@ -729,7 +729,7 @@ function stillFailingChoice(choices: readonly FlowChoice[], folded: string): num
 /** "no error, it just spins": a message said not to be there (taken out before SHOWS_A_MESSAGE reads the text). */
 const NO_MESSAGE = /\b(?:no|without(?: an?| any)?|not an?|never an?|(?:doesnt|dont|didnt|does not|do not|did not) (?:give|show|get|see|say) (?:me )?(?:an?|any)) (?:error message|error|warning|popup|pop up|message box|message)s?\b/g;
 /** The client shows a message or an error ("it says…", "a popup about…"). */
-const SHOWS_A_MESSAGE = /\b(?:it|lync|skype|the app|the client) (?:says|said|keeps saying|shows|showed|gives|gave|displays)\b|\b(?:error|warning|popup|pop up|pops up|message box|error message)\b/;
+const SHOWS_A_MESSAGE = /\b(?:it|lync|skype|the app|the client|then|and) (?:says|said|keeps saying|shows|showed|gives|gave|displays)\b|\b(?:error|warning|popup|pop up|pops up|message box|error message)\b/;
 
 /** The one choice a question has for "an error, or something else" (an alias "error"), if any. */
 /** Of exactly two choices that set one slot, the one the message does not rule out by naming the other as not so. */
@@ -1628,7 +1628,7 @@ function troubleshootOffer(text: string, tried: readonly string[], earlierClient
 
 // ("done. they also want them from my iphone, same thing there?" names nothing but the client, either;
 // nor does "the normal lync on my pc": every message here is about Lync.)
-const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app lync its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her hes shes their theyre user users everyone all think believe guess probably maybe actually btw uses used pops pop popped up shows showed comes came appears opens opened wifi wireless wlan today tonight now currently moment week phone phones device place location'.split(' '));
+const SLOT_FILLER = new Set('on in at from with my the a an its it is im i use using one thing app lync its its version its on only just this that me yes yeah yep ok okay sure right and also too then what about how for same there they them want wants need needs do does done work works would least even ugh hmm though tho tile tiles nah no nope normal regular usual standard ordinary plain default are were was we our he she his her hes shes their theyre user users everyone all think believe guess probably maybe actually btw uses used pops pop popped up shows showed comes came appears opens opened wifi wireless wlan today tonight now currently moment week phone phones device place location have has got'.split(' '));
 /** What a client- or place-only follow-up may turn the previous question into, besides an answer. */
 const FOLLOW_UP_KINDS = new Set<Interpretation['kind']>(['start-flow', 'step-answer', 'troubleshoot']);
 
@@ -1667,7 +1667,7 @@ function onlySlotsSaidToSignIn(text: string): boolean {
   return slots.length > 0 && rest.every((word) => SLOT_FILLER.has(word) || SIGN_IN_FILLER.has(word) || (reported && REPORTING_FILLER.has(word)));
 }
 /** The words a symptom is reported in ("it says … or something"): beside a symptom they add nothing. */
-const REPORTING_FILLER = new Set('says said saying shows showing showed keeps kept or something like whatever think message error'.split(' '));
+const REPORTING_FILLER = new Set('says said saying shows showing showed keeps kept or something like whatever think message error spins spinning spin hangs loading'.split(' '));
 
 /** Asking how to pick: the difference between choices, or which one applies. */
 const HOW_TO_CHOOSE = /\b(?:difference|differences|diff) between\b|\bwhich (?:one |of (?:these|those|them) )?(?:should|do|would|must) i (?:pick|choose|take|select|use|go with)\b|\bhow (?:do|would|can|should) i (?:know|tell) which\b|^(?:so |ok |okay |and |but )?how (?:do|would|can|should) i (?:check|know|tell|find out)(?: that| this| it)?$|^(?:so |ok |okay |and |but )?where do i (?:check|look)(?: that| this| it)?$|\bwhich (?:one )?(?:is (?:mine|me|right for me)|applies to me|am i)\b/;

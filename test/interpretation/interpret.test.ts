@@ -2104,11 +2104,16 @@ describe('an answer given again at a later question', () => {
     const ask = (text: string, result: SearchResult) => interpret(text, { catalog, steps, flow: where, staff: false, search: () => result, isCommand: () => false });
     expect(ask('it says the server is temporarily unavailable', answeredWith(['desktop', 'mac']))).toMatchObject({ kind: 'question', aside: true });
     expect(ask('it says the server is temporarily unavailable', answeredWith(['any']))).toMatchObject({ kind: 'question', aside: true });
+    expect(ask('it just spins and then says server temporarily unavailable', answeredWith(['desktop']))).toMatchObject({ kind: 'question', aside: true });
     // (The Store app's article is about another client than the PC this flow took.)
     expect(ask('it says the server is temporarily unavailable', answeredWith(['store-app']))).not.toMatchObject({ kind: 'question' });
     for (const text of ['no error just spins forever', 'there is no error message at all', 'it doesnt give me any error, just spins']) {
       expect(ask(text, answeredWith(['desktop']))).not.toMatchObject({ kind: 'question' });
     }
+  });
+  it('"we have that company login page thing for lync i think" at "Inside or outside?" is kept for the question on how the user signs in', () => {
+    const where = at('sign-in-troubleshooter', ['Lync 2013 on a Windows PC']);
+    expect(interpret('we have that company login page thing for lync i think', { catalog, steps, flow: where, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'note', slots: { method: { value: 'adfs' } } });
   });
   it('"iphone" right after the flow took the PC from an earlier message corrects it; after the PC was picked, it does not', () => {
     const assumed = startFlow(catalog, 'sign-in-troubleshooter', user, undefined, { slots: { client: 'desktop' } }).state;
