@@ -390,7 +390,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (inFlow) await reminder();
         return;
       case 'question':
-        await this.answerQuestion(context, text, meaning.result, memory, !meaning.aside, staff, meaning.asked, meaning.sameFor ? CLIENT_LABELS[meaning.sameFor] ?? meaning.sameFor : undefined, meaning.notFor ? { kind: meaning.notFor, label: CLIENT_LABELS[meaning.notFor] ?? meaning.notFor } : undefined);
+        await this.answerQuestion(context, text, meaning.result, memory, !meaning.aside, staff, meaning.asked, meaning.sameFor ? { kind: meaning.sameFor, label: CLIENT_LABELS[meaning.sameFor] ?? meaning.sameFor } : undefined, meaning.notFor ? { kind: meaning.notFor, label: CLIENT_LABELS[meaning.notFor] ?? meaning.notFor } : undefined);
         if (meaning.aside) await reminder();
         return;
     }
@@ -437,14 +437,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
 
   /** `numbered`: lists of articles are numbered for picking, except inside a flow (numbers answer the flow there). */
   /** `askedAs`: the question as understood, remembered for the next follow-up (a follow-up completed it). */
-  /** `sameFor`: the client a follow-up named that the answer just given covers too (its label). */
+  /** `sameFor`: the client a follow-up named that the answer just given covers too. */
   /** `notFor`: the client a follow-up named that the answer just given is not written for, when asked for it nothing answers. */
-  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean, staff = false, askedAs = text, sameFor?: string, notFor?: { kind: string; label: string }): Promise<void> {
+  private async answerQuestion(context: TurnContext, text: string, result: SearchResult, memory: ConversationMemory, numbered: boolean, staff = false, askedAs = text, sameFor?: { kind: string; label: string }, notFor?: { kind: string; label: string }): Promise<void> {
     const best = result.answered ? result.hits[0]?.article.id ?? null : null;
     // A follow-up that lands on the article just given gets its gist, not the same page again.
     const repeated = best !== null && memory.asked.at(-1)?.articleId === best;
     const lastArticle = notFor ? this.deps.knowledge.byId(memory.asked.at(-1)?.articleId ?? '') : undefined;
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle: this.flowTitle, repeated, ...(repeated && sameFor ? { sameFor } : {}), ...(notFor && lastArticle ? { notFor: { client: notFor.label, after: lastArticle.title, said: linesForClient(lastArticle, notFor.kind) } } : {}) });
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle: this.flowTitle, repeated, ...(repeated && sameFor && result.hits[0] ? { sameFor: sameFor.label, sameForLines: linesForClient(result.hits[0].article, sameFor.kind) } : {}), ...(notFor && lastArticle ? { notFor: { client: notFor.label, after: lastArticle.title, said: linesForClient(lastArticle, notFor.kind) } } : {}) });
     if (best) memory.lastArticleId = best;
     rememberAsked(memory, { question: askedAs, articleId: best });
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));

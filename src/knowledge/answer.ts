@@ -49,6 +49,8 @@ export interface AnswerOptions {
   repeated?: boolean;
   /** With `repeated`: the follow-up named another client ("what about on my iphone") that the article is written for too (its label). */
   sameFor?: string;
+  /** With `sameFor`: the steps and notes of the article that name that client in particular ("The Windows Store app tries only…"). */
+  sameForLines?: string | undefined;
   /** With `repeated`: the step or caveat the follow-up's own words point to, shown first. */
   passage?: string;
   /** With `repeated`: the article's steps after the one the follow-up reports done ("turned it on, what next"). */
@@ -122,12 +124,15 @@ export function answerReply(article: Article, related: Article[] = [], lead?: st
 }
 
 /** The article just given, again: its key fact only, with the way to the whole of it and to a person. */
-function repeatedReply(article: Article, lead: string | undefined, options: Pick<AnswerOptions, 'sameFor' | 'passage' | 'next'>): Reply {
-  const { sameFor } = options;
+function repeatedReply(article: Article, lead: string | undefined, options: Pick<AnswerOptions, 'sameFor' | 'sameForLines' | 'passage' | 'next'>): Reply {
+  const { sameFor, sameForLines } = options;
   const passage = sameFor ? undefined : options.passage;
   const next = sameFor ? undefined : options.next;
+  // ("and the store app?" after the discovery answer: its line on the Store app, which tries fewer records, first.)
   const said = sameFor
-    ? `The answer I just gave is for ${sameFor} too:`
+    ? sameForLines
+      ? `The answer I just gave is for ${sameFor} too. What it says about ${sameFor} in particular:\n\n${sameForLines}\n\nIt comes from:`
+      : `The answer I just gave is for ${sameFor} too:`
     : next
       ? `Next, from the answer I just gave:\n\n${next}\n\nIt comes from:`
       : passage

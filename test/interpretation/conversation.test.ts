@@ -95,6 +95,12 @@ describe('what people type, through the bot', () => {
     expect(on.text).toMatch(/Collect logs — Send the logs/);
     expect(on.text).not.toMatch(/I don't know/);
   });
+  it('"and the store app?" after the discovery answer, written for it too, leads with its line on the Store app', async () => {
+    const say = conversation();
+    expect((await say('what order does the desktop client try dns records for discovery')).text).toMatch(/lyncdiscover/);
+    const store = await say('and the store app?');
+    expect(store.text).toMatch(/is for Lync Windows Store app too\. What it says about Lync Windows Store app in particular:\n+- .*The Windows Store app tries only the two lyncdiscover names/);
+  });
   it('after the saved sign-in answer, written for the PC, "what about on my mac?" gets the one step that names the Mac', async () => {
     const say = conversation();
     expect((await say('how do i delete my sign in info')).text).toMatch(/Delete my sign-in info/);

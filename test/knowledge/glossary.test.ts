@@ -82,6 +82,13 @@ describe('glossary: "what does X stand for?"', () => {
     expect(JSON.stringify(reply.card)).toContain('"articleId":"server-temporarily-unavailable-discovery"');
   });
 
+  it('"what\'s dns?" gets what Lync looks up with it, with no expansion the documents never give', () => {
+    const { reply, result } = knowledge.answer("what's dns?");
+    expect(result.answered).toBe(true);
+    expect(reply.text.startsWith('**DNS**: The name lookup Lync clients find their server with')).toBe(true);
+    expect(reply.text).not.toContain('stands for');
+  });
+
   it('asked about the answer just given, the word is explained and that answer is not given again', () => {
     const result = knowledge.search('i dont know what nslookup is');
     const reply = replyForSearch('i dont know what nslookup is', result, knowledge.byId, { repeated: true });
