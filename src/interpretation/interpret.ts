@@ -613,6 +613,11 @@ const WHO_FIXES_MAX_WORDS = 14;
 /** "do i have to do it again on my new laptop": the procedure at hand, once more. */
 const REDO_AGAIN = /\b(?:do|will|would|should|must) (?:i|we) (?:need to |have to |)(?:do|repeat|redo|enroll|enrol|set up|go through) (?:it|this|that|these steps|them|all (?:of )?(?:this|that|it)|the (?:steps|enrollment|enrolment|card) )?(?: on (?:my|the|a|an|each|every|both|another|other|this|that)(?: \w+){1,3}?)?(?: ?again| too| as well| twice| for each| on each| on both| for both)\b|\b(?:what|and|but) if (?:i|we) (?:have|use|got|ve got|also have|also use) (?:two|2|three|3|several|multiple|more than one|another|a second|a 2nd)(?: \w+)? (?:computers?|pcs?|laptops?|machines?|devices?|desktops?)\b/;
 
+/** "on my phone", "the tablet one": a device named vaguely in reply to an offer is a few words at most. */
+const OFFER_DEVICE_MAX_WORDS = 6;
+/** Words for a device that could be several clients. */
+const VAGUE_DEVICE = new Set('phone phones mobile cell cellphone smartphone tablet tablets device devices'.split(' '));
+
 /** A question answered by the step it is asked at names at least this many of its words (one may be chance). */
 const OWN_STEP_MIN_WORDS = 2;
 
@@ -1017,6 +1022,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const match = choices && tokens(folded).length <= 12 ? matchChoice(choices, text) : undefined;
     const picked = match && (match.kind === 'picked' || match.kind === 'exact') ? choices![match.index] : undefined;
     if (offered && picked?.set) return { kind: 'start-flow', flowId: offered.id, slots: slotsFromFacts(picked.set), confidence: 0.7 };
+    // "on my phone": a device that is several of the first question's answers. The flow starts, and its
+    // first question asks which (not a list of articles that mention phones).
+    if (offered && match?.kind === 'close' && tokens(folded).length <= OFFER_DEVICE_MAX_WORDS && tokens(folded).every((word) => SLOT_FILLER.has(word) || VAGUE_DEVICE.has(word))) return { kind: 'start-flow', flowId: offered.id, slots: {}, confidence: 0.65 };
     // "the app one" when the offer already took the Windows Store app from the question: that client, confirmed.
     const assumed = choices?.find((choice) => choice.set?.client === context.recentClient);
     if (offered && assumed?.set && tokens(folded).length <= 6 && namesOnly(folded, assumed)) return { kind: 'start-flow', flowId: offered.id, slots: slotsFromFacts(assumed.set), confidence: 0.65 };

@@ -1070,6 +1070,11 @@ describe('answers to what the previous reply offered', () => {
     expect(offered(text, { flowOffered: 'sign-in-troubleshooter' })).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', slots: { [slot]: { value } } });
   });
 
+  it.each(['on my phone', 'my mobile', 'the tablet'])('"%s", a device that is several of the first question\'s answers, takes up the offer: that question asks which', (text) => {
+    expect(offered(text, { flowOffered: 'sign-in-troubleshooter' })).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter', slots: {} });
+    expect(offered(text)).not.toMatchObject({ kind: 'start-flow' });
+  });
+
   it('"ok fine lets do it" right after turning the offer down takes it up after all; thanks does not', () => {
     const after = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, flowDeclined: 'sign-in-troubleshooter' });
     expect(after('ok fine lets do it')).toMatchObject({ kind: 'start-flow', flowId: 'sign-in-troubleshooter' });
