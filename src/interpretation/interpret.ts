@@ -340,6 +340,12 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   // "found it" right after "i don't see that option" took the flow on to its fallback: the step the user
   // was stuck on works after all, so back to it.
   if (!choices && context.flow && cameByStuck(context.flow) && ((group ?? phraseGroupSaid(text))?.id === 'found' || FOUND_AFTER_ALL.test(folded))) return { kind: 'flow-word', word: 'back', confidence: 0.8 };
+  // A bare "ok" right after "stuck" at this step acknowledges the help given, and says nothing of the step
+  // working now: it is shown again rather than left behind ("it's greyed out" … "ok" is no logging on).
+  const last = context.flow?.progress.at(-1);
+  if (!choices && group?.id === 'ack' && last?.status === 'stuck' && last.stepId === context.flow!.stepId && last.flowId === context.flow!.flowId) {
+    return { kind: 'flow-word', word: 'repeat', confidence: 0.7 };
+  }
   if (group) {
     const meant = senseIn(group, step, choices);
     if (meant) return meant;

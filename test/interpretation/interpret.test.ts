@@ -2486,6 +2486,19 @@ describe('the company sign-in page that comes back', () => {
   });
 });
 
+describe('"ok" after "stuck"', () => {
+  it('a bare ok right after stuck at an instruction step shows the step again; before any stuck it is done', () => {
+    const clientStep = catalog.byId('collect-logs')!.steps[PLACES.logsClient!.stepId]!;
+    const desktop = clientStep.choices!.find((choice) => choice.set?.client === 'desktop')!.label;
+    const loggingOn = at('collect-logs', [desktop]);
+    const stuck = at('collect-logs', [desktop, 'stuck']);
+    expect(stuck.stepId).toBe(loggingOn.stepId);
+    const read = (flow: typeof stuck) => interpret('ok', { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false });
+    expect(read(stuck)).toMatchObject({ kind: 'flow-word', word: 'repeat' });
+    expect(read(loggingOn)).toMatchObject({ kind: 'flow-word', word: 'next' });
+  });
+});
+
 describe('where the logs end up, asked before the step that finds them', () => {
   it.each(['where do they end up', 'where are the logs saved', 'where do the log files go'])('"%s" at the Store app\'s question whether logging was on is the step with the folder', (text) => {
     const clientStep = catalog.byId('collect-logs')!.steps[PLACES.logsClient!.stepId]!;
