@@ -443,6 +443,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (doneToo) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: doneToo, slots: {}, then: 'next', confidence: 0.65 };
     if (progress) return { kind: 'flow-word', word: progress, confidence: 0.7 };
   }
+  // "skip to the template part": a step further on this path, named by its words.
+  const skipTo = SKIP_TO.exec(folded);
+  const skipped = skipTo ? stepAhead(skipTo[1]!, context, 1) : undefined;
+  if (skipped) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: skipped, slots: {}, confidence: 0.7 };
   // "what was step 1 again?": a numbered step of this flow, one the user has stood on.
   const numbered = NUMBERED_STEP.exec(folded);
   if (numbered && context.flow) {
@@ -885,6 +889,9 @@ function visitedStep(context: InterpretContext, stepId: string): boolean {
 }
 
 /** A step of the current flow not yet stood on that the message's words point at (a quarter of them at least). */
+/** "skip to the template part", "can we jump ahead to the key size step": the words of where to go. */
+const SKIP_TO = /^(?:(?:ok|okay|so|can we|can i|could we|lets|let me|please|just|i want to|id like to) )*(?:skip|jump|go|move|fast forward|get)(?: (?:ahead|forward|straight|right|on))? to (?:the )?(.+?)(?: (?:part|step|bit|page|section|question))?(?: please| pls)?$/;
+
 function stepAhead(text: string, context: InterpretContext, minScore = AHEAD_MIN_SCORE): string | undefined {
   const flow = context.flow;
   if (!flow) return undefined;

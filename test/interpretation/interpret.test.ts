@@ -267,6 +267,17 @@ describe('flow words', () => {
     expect(meant).toMatchObject({ kind: 'step-answer', stepId: 'domain-logon' });
   });
 
+  it.each([
+    ['skip to the template part', 'template'],
+    ['can we skip ahead to the template step', 'template'],
+    ['go to the key size step', 'key-set'],
+  ])('"%s" goes to the step further on that it names', (text, stepId) => {
+    expect(meaning(text, 'certsrv')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId });
+  });
+  it('"go to the next step" is next, not a step named "next"', () => {
+    expect(meaning('go to the next step', 'certsrv')).toMatchObject({ kind: 'flow-word', word: 'next' });
+  });
+
   it('"do i use the local admin account on the laptop?" at the step that opens the page is the log-on step\'s question', () => {
     expect(meaning('do i use the local admin account on the laptop?', 'certsrv')).toMatchObject({ kind: 'step-answer', stepId: 'domain-logon' });
   });
