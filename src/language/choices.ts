@@ -137,11 +137,22 @@ export function matchChoice(choices: readonly FlowChoice[], text: string): Choic
   }
   const byPolarity = polarity ? choices.map((choice, index) => ({ index, polarities: polaritiesOf(choice) })).filter((entry) => entry.polarities.includes(polarity.polarity)) : [];
   const polarityPick: ChoiceMatch | undefined = byPolarity.length === 1 ? { kind: 'picked', index: byPolarity[0]!.index, confidence: 0.9, via: 'yes-no' } : undefined;
+  // "yes it's wrong, the clock is 10 minutes off" at "Is the clock exactly right? yes / no": the yes
+  // agrees that something is wrong, which answers the question no.
+  if (polarity?.polarity === 'yes' && polarityPick && SAYS_WRONG.test(raw) && SAYS_RIGHT.test(foldPhrase([choices[byPolarity[0]!.index]!.label, ...choices[byPolarity[0]!.index]!.aliases].join(' ')))) {
+    const no = choices.map((choice, index) => ({ index, polarities: polaritiesOf(choice) })).filter((entry) => entry.polarities.includes('no'));
+    if (no.length === 1) return { kind: 'picked', index: no[0]!.index, confidence: 0.8, via: 'yes-no' };
+  }
   if (polarityPick && polarity?.lead) return polarityPick;
   const byWords = matchWords(choices, raw);
   if (polarityPick && (byWords.kind !== 'picked' || byWords.confidence < 0.8)) return polarityPick;
   return byWords;
 }
+
+/** Said of the thing a question asks is right: it is wrong, off, behind. */
+const SAYS_WRONG = /\b(?:wrong|incorrect|inaccurate|(?:is|its|was|it s) off|off by|out by|not right|isnt right|wasnt right|not correct|(?:minutes?|mins?|hours?|hrs?) (?:off|out|behind|ahead|fast|slow))\b/;
+/** A yes answer that says the thing is right ("Yes, exactly right"). */
+const SAYS_RIGHT = /\b(?:right|correct|accurate|fine)\b/;
 
 /** A yes said with a hedge ("i think so", "probably"): where a choice says "not sure", that is the one. */
 const HEDGED = /\b(?:i think so|think so|i guess so|i guess|probably|should be|i believe so|i hope so|maybe|i suppose)\b/;

@@ -2316,6 +2316,10 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['clock', 'havent checked', 1],
     ['clock', 'i dont think so', 1],
     ['clock', 'its a few minutes off', 1],
+    // A yes that agrees something is wrong answers "is it exactly right?" no.
+    ['clock', "yes it's wrong, the clock is 10 minutes off", 1],
+    ['clock', 'yeah the time is off by a lot', 1],
+    ['clock', 'yes it was wrong', 1],
     ['worksNow', 'i believe so, thanks', 0],
     ['worksNow', 'i doubt it', 1],
     // Working only partly, or for a while, is still failing.
