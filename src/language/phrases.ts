@@ -439,7 +439,7 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
 export const POLARITY: Record<Polarity, { lead: string[]; phrases: string[] }> = {
   unsure: {
     lead: ['dunno', 'unsure', 'idk', 'maybe', 'perhaps', 'possibly'],
-    phrases: ['not sure', 'no idea', 'dont know', 'do not know', 'no clue', 'not a clue', 'cant remember', 'can not remember', 'cannot remember', 'dont remember', 'cant tell', 'cannot tell', 'hard to say', 'i forget', 'i forgot', 'not certain', 'who knows', 'havent a clue', 'beats me', 'couldnt say', 'dont recall', 'havent checked', 'didnt check', 'never checked', 'havent looked', 'didnt look'],
+    phrases: ['not sure', 'no idea', 'dunno', 'idk', 'dont know', 'do not know', 'no clue', 'not a clue', 'cant remember', 'can not remember', 'cannot remember', 'dont remember', 'cant tell', 'cannot tell', 'hard to say', 'i forget', 'i forgot', 'not certain', 'who knows', 'havent a clue', 'beats me', 'couldnt say', 'dont recall', 'havent checked', 'didnt check', 'never checked', 'havent looked', 'didnt look'],
   },
   yes: {
     lead: ['yes', 'yeah', 'yep', 'yup', 'ya', 'yea', 'yeh', 'y', 'sure', 'correct', 'affirmative', 'absolutely', 'definitely', 'indeed', 'certainly', 'aye', 'exactly', 'true', 'right'],

@@ -2320,6 +2320,7 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['clock', "yes it's wrong, the clock is 10 minutes off", 1],
     ['clock', 'yeah the time is off by a lot', 1],
     ['clock', 'yes it was wrong', 1],
+    ['clock', 'i dunno', 1],
     ['worksNow', 'i believe so, thanks', 0],
     ['worksNow', 'i doubt it', 1],
     // Working only partly, or for a while, is still failing.

@@ -553,6 +553,7 @@ describe('out of scope', () => {
     ['another product named on its own', 'my mac keychain keeps asking for my password', false],
     ['Teams in Lync\'s place', 'can i use teams instead of lync?', false],
     ['Teams in Lync\'s place', 'should i use teams or lync', false],
+    ['Teams itself, beside Lync\'s words', 'does Teams support passive auth with adfs', false],
     ['a consumer account beside Lync\'s words', 'how do I reset my skype consumer account password', false],
     ['Skype contacts in Lync are covered', 'how do i add a skype consumer contact in lync', true],
     ['a word shortened as people type it', 'hash algo?', true],
