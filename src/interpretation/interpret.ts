@@ -445,7 +445,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   }
   // "skip to the template part": a step further on this path, named by its words.
   const skipTo = SKIP_TO.exec(folded);
-  const skipped = skipTo ? stepAhead(skipTo[1]!, context, 1) : undefined;
+  const skipped = skipTo ? (stepAhead(skipTo[1]!, context, 1) ?? titledAhead(skipTo[1]!, context)) : undefined;
   if (skipped) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: skipped, slots: {}, confidence: 0.7 };
   // "what was step 1 again?": a numbered step of this flow, one the user has stood on.
   const numbered = NUMBERED_STEP.exec(folded);
@@ -889,6 +889,31 @@ function visitedStep(context: InterpretContext, stepId: string): boolean {
 }
 
 /** A step of the current flow not yet stood on that the message's words point at (a quarter of them at least). */
+/**
+ * "skip to the pin part": the nearest step further on this path whose title holds every word said, when
+ * the words are in too many steps to name one by the steps' own text (the PIN is in several). The path
+ * is followed as far as the answers given decide it.
+ */
+function titledAhead(words: string, context: InterpretContext): string | undefined {
+  const flow = context.flow;
+  const definition = flow ? context.catalog?.byId(flow.flowId) : undefined;
+  const wanted = ownWords(foldPhrase(words));
+  if (!flow || !definition || wanted.length === 0) return undefined;
+  let at: string | undefined = flow.stepId;
+  for (let hop = 0; at && hop < SKIP_MAX_HOPS; hop++) {
+    const step: FlowStep | undefined = definition.steps[at];
+    if (!step || step.choices) return undefined;
+    const next: string | undefined = step.branch ? step.branch.cases[flow.facts[step.branch.on] ?? ''] ?? step.branch.otherwise : step.next;
+    if (!next || next.startsWith('flow:')) return undefined;
+    const title = ` ${foldPhrase(definition.steps[next]?.title ?? '')} `;
+    if (!definition.steps[next]?.branch && wanted.every((word) => title.includes(` ${word} `))) return next;
+    at = next;
+  }
+  return undefined;
+}
+/** How far along the path "skip to …" looks. */
+const SKIP_MAX_HOPS = 30;
+
 /** "skip to the template part", "can we jump ahead to the key size step": the words of where to go. */
 const SKIP_TO = /^(?:(?:ok|okay|so|can we|can i|could we|lets|let me|please|just|i want to|id like to) )*(?:skip|jump|go|move|fast forward|get)(?: (?:ahead|forward|straight|right|on))? to (?:the )?(.+?)(?: (?:part|step|bit|page|section|question))?(?: please| pls)?$/;
 

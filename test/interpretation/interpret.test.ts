@@ -271,6 +271,8 @@ describe('flow words', () => {
     ['skip to the template part', 'template'],
     ['can we skip ahead to the template step', 'template'],
     ['go to the key size step', 'key-set'],
+    // (The PIN is in several steps: the nearest one ahead whose title says it.)
+    ['jump to the pin part', 'pin'],
   ])('"%s" goes to the step further on that it names', (text, stepId) => {
     expect(meaning(text, 'certsrv')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId });
   });
