@@ -162,3 +162,10 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
   if (last && together.article.id === last.id && last.related?.includes(apart.article.id)) return alone;
   return { ...joined, answered: false, suggested: [together, apart] };
 }
+
+/** "where is that folder again", "what was the address again": asked once more, not "it happened again". */
+const ASKED_AGAIN = /^(?:(?:so|ok|okay|sorry|and|um|uh|wait|hmm) )*(?:where|what|whats|wheres|which|how)\b.* again$/;
+
+export function askedOnceMore(folded: string): boolean {
+  return ASKED_AGAIN.test(folded);
+}

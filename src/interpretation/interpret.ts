@@ -11,7 +11,7 @@ import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, ownTopicMissing, pointedToInstead } from './follow-ups';
-import { afterLeaving, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, leavesWordForPerson, refersBack, waitsForPerson } from './conversation-cues';
+import { afterLeaving, askedOnceMore, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, leavesWordForPerson, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, stopsOneUnnamed, type ScheduleShown } from './schedule-picks';
@@ -1464,8 +1464,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "outside, 4g" is its 4G modem article.)
   if (best && !context.recentClient && onlySlots(text) && !slotsOf(text).client) return { kind: 'question', result: { ...result, answered: false, suggested: [best] }, aside: false, confidence: 0.5 };
   // ("set-csuser -enabled $true, right?" after the disabled-user answer asks to confirm that answer, not for
-  // the one it points to.)
-  return { kind: 'question', result: context.previousQuestion && !ASKS_TO_CONFIRM.test(text) ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
+  // the one it points to; "what folder again?" asks what it said once more.)
+  return { kind: 'question', result: context.previousQuestion && !ASKS_TO_CONFIRM.test(text) && !askedOnceMore(folded) ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
 }
 
 /**
@@ -1652,10 +1652,8 @@ function saysFineStillFailing(text: string, articleId: string, context: Interpre
 }
 
 function rulesOut(folded: string): boolean {
-  return RULED_OUT.test(ASKED_AGAIN.test(folded) ? folded.slice(0, -' again'.length) : folded) && !UNSURE.test(folded);
+  return RULED_OUT.test(askedOnceMore(folded) ? folded.slice(0, -' again'.length) : folded) && !UNSURE.test(folded);
 }
-/** "where is that folder again", "what was the address again": asked once more, not "it happened again". */
-const ASKED_AGAIN = /^(?:(?:so|ok|okay|sorry|and|um|uh|wait|hmm) )*(?:where|what|whats|wheres|which|how)\b.* again$/;
 /**
  * The troubleshooter offered with the likely causes for the client the message names (else the one an
  * earlier answer was for), leaving out the causes in `tried`, which the user has ruled out.

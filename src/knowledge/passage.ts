@@ -165,10 +165,12 @@ export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' |
   let most = Math.max(1, overlap(article.answer));
   const inAnswer = new Set(searchTokens(normaliseText(article.answer)));
   // (A line that says nothing the answer does not, often the answer's own first step, adds nothing.)
+  // ("what folder again?": what the answer said, once more; a line beside it is no better.)
+  const askedAgain = /\bagain\b/.test(wordsOf(question));
   const addsToAnswer = (line: string) => searchTokens(normaliseText(line)).some((token) => !inAnswer.has(token));
   for (const line of [...article.steps, ...article.caveats]) {
     const shared = overlap(line);
-    if (shared > most || (shared === most && best === undefined && addsToAnswer(line))) {
+    if (shared > most || (shared === most && best === undefined && !askedAgain && addsToAnswer(line))) {
       best = line;
       most = shared;
     }

@@ -101,6 +101,13 @@ describe('what people type, through the bot', () => {
     const store = await say('and the store app?');
     expect(store.text).toMatch(/is for Lync Windows Store app too\. What it says about Lync Windows Store app in particular:\n+- .*The Windows Store app tries only the two lyncdiscover names/);
   });
+  it('"what folder again?" after the Store app\'s log folder answer is that folder again, not the article it points to', async () => {
+    const say = conversation();
+    expect((await say('where are the logs for the windows 8 lync app')).text).toMatch(/LocalState\\Tracing/);
+    const again = await say('what folder again?');
+    expect(again.text).toMatch(/My best match for that is still the answer I just gave:\n+\*\*Where the Lync Windows Store app keeps its log files\*\*\n+The Store app writes its logs on the device to `%LocalAppData%/);
+    expect(again.text).not.toMatch(/Saving logs from the Lync Windows Store app/);
+  });
   it('after the saved sign-in answer, written for the PC, "what about on my mac?" gets the one step that names the Mac', async () => {
     const say = conversation();
     expect((await say('how do i delete my sign in info')).text).toMatch(/Delete my sign-in info/);
