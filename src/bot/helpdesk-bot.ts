@@ -154,6 +154,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       ...recentClientOf(memory, endedFlow?.facts.client),
       ...(lastCause ? { lastCause } : {}),
       ...(endedFlow ? { endedFlow: endedFlow.flowId } : {}),
+      ...(endedFlow?.outcome === 'cancelled' ? { cancelledAt: { flowId: endedFlow.flowId, stepId: endedFlow.stepId } } : {}),
       ...(memory.asked.length > 0 ? { previousQuestion: topicQuestion(memory), previousUnanswered: lastQuestionUnanswered(memory) } : {}),
       ...(memory.handedOff && this.deps.handOffStatus ? { handedOff: true } : {}),
       ...(startedLately(memory, new Date()) ? { commandStarted: true, ...(memory.lastCommand?.line ? { lastCommand: memory.lastCommand.line } : {}) } : {}),

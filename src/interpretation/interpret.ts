@@ -144,6 +144,8 @@ export interface InterpretContext {
   previousUnanswered?: boolean;
   /** A guided flow that ended lately: "where did it save them?" right after is about what it did. */
   endedFlow?: string;
+  /** Where a flow that ended in the last half hour was cancelled ("never mind"), if it was. */
+  cancelledAt?: { flowId: string; stepId: string };
   /** The troubleshooter ended a moment ago at a cause (its articles) for this client: "still doesn't work" goes on. */
   lastCause?: { articles: readonly string[]; client?: string };
   /** This conversation was handed to the helpdesk: "is anyone going to contact me?" asks how that stands. */
@@ -1048,6 +1050,15 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     const others = (hits: readonly SearchHit[] | undefined) => (hits ?? []).filter((hit) => hit.article.id !== fromList.id);
     return { kind: 'question', result: { ...result, answered: false, hits: others(result.hits), suggested: others(result.suggested), ruledOut: fromList.id }, aside: false, confidence: 0.6 };
   } else if (fromList) return { kind: 'article', id: fromList.id, confidence: 0.65 };
+  // "never mind" after a side question closed enrollment at "physical or virtual?", then "ok the plastic
+  // one": an answer to the question the flow was cancelled at picks it up again there, with that answer.
+  const cancelled = context.cancelledAt ? context.catalog?.byId(context.cancelledAt.flowId) : undefined;
+  const cancelledStep = cancelled?.steps[context.cancelledAt!.stepId];
+  if (cancelled && cancelledStep?.choices && !asksSomething(text) && tokens(folded).length <= SHORT_ANSWER_WORDS) {
+    const resumed = matchChoice(visibleChoices(cancelledStep, context.staff), text);
+    const choice = resumed.kind === 'picked' || resumed.kind === 'exact' ? visibleChoices(cancelledStep, context.staff)[resumed.index] : undefined;
+    if (choice?.set) return { kind: 'start-flow', flowId: cancelled.id, stepId: context.cancelledAt!.stepId, slots: slotsFromFacts(choice.set), confidence: 0.65 };
+  }
   // Taking up the offer by answering its first question: "iphone 6, the lync 2013 app", "from home".
   if (context.flowOffered && !asksSomething(text)) {
     const offered = context.catalog?.byId(context.flowOffered);

@@ -2504,6 +2504,14 @@ describe('the company sign-in page that comes back', () => {
   });
 });
 
+describe('an answer right after "never mind"', () => {
+  it('"ok the plastic one" after enrollment was cancelled at "physical or virtual?" picks it up there with that answer; a question does not', () => {
+    const read = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, endedFlow: 'smart-card-enrollment', cancelledAt: { flowId: 'smart-card-enrollment', stepId: PLACES.cardKind!.stepId } });
+    expect(read('ok the plastic one')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: PLACES.cardKind!.stepId, slots: { card: { value: 'physical' } } });
+    expect(read('where are the lync logs')).not.toMatchObject({ flowId: 'smart-card-enrollment' });
+  });
+});
+
 describe('"ok" after "stuck"', () => {
   it('a bare ok right after stuck at an instruction step shows the step again; before any stuck it is done', () => {
     const clientStep = catalog.byId('collect-logs')!.steps[PLACES.logsClient!.stepId]!;
