@@ -81,7 +81,9 @@ describe('an admin who asks to look gets the read before the write', () => {
     // Named only as a setting, with no word of the article's example questions but its topic.
     ['which powershell shows me the current mobility policy', 'Get-CsMobilityPolicy'],
     // The Edge's own proxy settings, not the Registrar's the article changes.
-    ['how do I read the proxy settings on my edge pool edge01.contoso.com', 'Get-CsProxyConfiguration -Identity service:EdgeServer:<edge pool FQDN>'],
+    ['how do i look at the ntlm setting on the edge pool before i change it', 'Get-CsProxyConfiguration -Identity service:EdgeServer:<edge pool FQDN>'],
+    // The Edge's own proxy settings, not the Registrar's the article changes.
+    ['how do i look at the ntlm setting on the edge pool before i change it', 'Get-CsProxyConfiguration -Identity service:EdgeServer:<edge pool FQDN>'],
   ])('"%s" leads with %s', (question, read) => {
     const { reply } = knowledge.answer(question);
     expect(reply.text.startsWith('To see the current values without changing anything: `' + read)).toBe(true);

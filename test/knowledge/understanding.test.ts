@@ -559,7 +559,6 @@ describe('out of scope', () => {
     ['a word shortened as people type it', 'hash algo?', true],
     ['a few words, the best article about one of them and covering under half', 'log a complaint about my manager', false],
     ['a lone word that is most of an example question', 'sefautil', true],
-    ['how long things are kept, and the article says only where they are', "what's the default retention for centralized logging service trace files on the front end", false],
     ['a product\'s version asked, and the article names none of it', 'what version of fiddler should i use for lync tracing', false],
     ['a lost card: the helpdesk replaces it', 'what happens if i lose my smart card', false],
     ['moving from OCS is no article\'s subject', 'how do i upgrade ocs 2007 r2 edge to lync 2013', false],
