@@ -16,7 +16,7 @@ import { commandStatusReply } from '../help/command-status-reply';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
-import { afterCauseReply, afterLastStepReply, asideReminder, clip, escapeMarkdown, isStaff, chooseFlowReply, notInFlowReply, unknownFlowReply, type FlowCatalog } from '../flows';
+import { afterCauseReply, afterLastStepReply, asideReminder, clip, escapeMarkdown, isStaff, chooseFlowReply, notInFlowReply, unknownFlowReply, type FlowCatalog, type FlowDefinition } from '../flows';
 import type { FlowState } from '../flows/schema';
 import { slotFacts } from '../flows/engine';
 import { slotsFromFacts } from '../language/slots';
@@ -569,9 +569,21 @@ function causeReached(state: FlowState | undefined, catalog: FlowCatalog): { art
   const ruledOut = state.answers
     .filter((answer) => answer.flowId === flow.id && !UNSURE_ANSWER.test(answer.answer))
     .flatMap((answer) => (flow.steps[answer.stepId]?.choices ?? []).filter((choice) => choice.label !== answer.answer))
-    .flatMap((choice) => (flow.steps[choice.next]?.end === 'cause' ? (flow.steps[choice.next]?.articles ?? []) : []));
+    .flatMap((choice) => (isCause(flow, choice.next) ? (flow.steps[choice.next]?.articles ?? []) : []));
   const articles = [...new Set([...step.articles, ...ruledOut])];
   return { articles, ...(state.facts.client ? { client: state.facts.client } : {}) };
+}
+
+/**
+ * A step that names a cause: one the flow ends at, or a fix it has the user try before asking whether
+ * Lync signs in now (the Store app's clock, synced before its other causes are checked).
+ */
+function isCause(flow: FlowDefinition, stepId: string): boolean {
+  const step = flow.steps[stepId];
+  if (!step) return false;
+  if (step.end === 'cause') return true;
+  const after = step.next ? flow.steps[step.next] : undefined;
+  return !step.choices && (step.articles?.length ?? 0) > 0 && (after?.choices?.some((choice) => flow.steps[choice.next]?.end === 'done') ?? false);
 }
 
 /** A choice's label that leaves the question open. */

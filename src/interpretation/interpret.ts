@@ -388,6 +388,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   const aboutAnotherClient = words.length > SIDE_MIN_WORDS && otherClient !== undefined && context.flow?.facts.client !== undefined && otherClient !== context.flow.facts.client;
   // "i think so?", "yes?": a bare yes, no or not-sure with a question mark is a hesitant answer, not a question.
   const hesitantAnswer = choices !== undefined && bareAnswer(folded) !== undefined;
+  // "i think we're on office 365?": a guess at one of the choices, asked back, is that choice.
+  const guessed = choices ? hedgedGuess(text, folded, choices) : undefined;
+  if (guessed !== undefined) return { kind: 'choice', index: guessed, slots: slotsOf(text), confidence: 0.7 };
   const asksOutright = (looksLikeQuestion(text) && !(DID_IT.test(folded) && !text.includes('?')) && !hesitantAnswer) || aboutAnotherClient || ASKS_ABOUT_SELF.test(folded);
   // "in. btw what pin do i type": a report, then a question of its own. The question is asked beside the
   // step (unless the report picks one of the step's choices, which is the answer the step waits for).
@@ -459,6 +462,22 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   }
   if (question) return askedInFlow(text, asidePart, choices, context, otherClient, aboutAnotherClient);
   return answeredInFlow(text, folded, choices, context);
+}
+
+/** A guess said as one ("i think", "probably"), with no question word after it. */
+const HEDGE = /^(?:i think|i guess|i believe|i reckon|i suppose|im pretty sure|pretty sure|probably|maybe|possibly|perhaps)\b(?!.*\b(?:what|which|where|how|why|who|when|whats|wheres|hows|or not)\b)/;
+
+/**
+ * "i think we're on office 365?": hedged and asked back, yet it names exactly one of the choices (the
+ * hedge itself, "probably", would read as the not-sure choice, so the rest alone is matched).
+ */
+function hedgedGuess(text: string, folded: string, choices: ReturnType<typeof visibleChoices>): number | undefined {
+  const hedge = HEDGE.exec(folded);
+  if (!hedge) return undefined;
+  const rest = folded.slice(hedge[0].length).replace(/\?+\s*$/, '').trim();
+  if (rest === '' || bareAnswer(rest) !== undefined) return undefined;
+  const match = matchChoice(choices, rest);
+  return match.kind === 'exact' || (match.kind === 'picked' && match.via === 'words') ? match.index : undefined;
 }
 
 /** Whether something must be done again or first, and nothing else: "do i need to restart my pc", "should i reboot". */

@@ -73,7 +73,9 @@ const PATHS: Path[] = [
   // Windows Phone
   { flow: SIGN_IN, client: 'windows-phone', answers: ['Windows Phone', OUTSIDE, ADFS, 'A blank white page'], ends: 'cause-wp-white' },
   // Windows Store app
-  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'No, or not sure'], ends: 'cause-clock' },
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'No, or not sure', 'Yes, it works'], ends: 'fixed' },
+  // Synced, and still failing: the Store app's other causes are checked.
+  { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'not sure', 'no still failing', 'A 4G / LTE USB modem'], ends: 'cause-lte' },
   { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'A 4G / LTE USB modem'], ends: 'cause-lte' },
   { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'Wi-Fi or a network cable', 'My password', 'Office 365 (Lync Online)'], ends: 'cause-cert-name' },
   { flow: SIGN_IN, client: 'store-app', answers: [STORE, 'Yes, exactly right', 'Wi-Fi or a network cable', 'My password', 'Lync Server 2010 with an OCS 2007 R2 Edge'], ends: 'cause-2010-edge' },

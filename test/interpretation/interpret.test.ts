@@ -2311,6 +2311,9 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['mobileAdfs', 'it wont remember me', 2],
     ['server', 'lync 2013 i think', 0],
     ['server', 'the old 2010 one', 1],
+    // A guess at one choice, asked back, is that choice.
+    ['server', "i think we're on office 365?", 2],
+    ['server', 'probably the 2010 one?', 1],
     // A hedged yes where a choice says "not sure" is that choice: the clock must be exactly right.
     ['clock', 'i think so?', 1],
     ['clock', 'yeah i think so', 1],
