@@ -127,7 +127,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
     const meaning: Interpretation =
       feedbackButton !== undefined ? { kind: 'feedback', helpful: feedbackButton, confidence: 1 } : this.interpretText(text, role, memory, flow, lastCause, ended, { ticketsShown, schedulesShown });
     turnLogger(context, this.deps.logger).debug('interpreted', { kind: meaning.kind, confidence: meaning.confidence, inFlow: Boolean(flow) });
-    await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow) });
+    await this.dispatch(context, text, meaning, { caller, role, memory, inFlow: Boolean(flow), ...(flow ? { flowId: flow.flowId } : {}) });
   }
 
   /** The one interpretation of a message, with what the conversation knows. */
@@ -166,7 +166,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
   }
 
   /** Acts on the one interpretation of the message; nothing here guesses again. */
-  private async dispatch(context: TurnContext, text: string, meaning: Interpretation, turn: { caller: Caller; role: Role; memory: ConversationMemory; inFlow: boolean }): Promise<void> {
+  private async dispatch(context: TurnContext, text: string, meaning: Interpretation, turn: { caller: Caller; role: Role; memory: ConversationMemory; inFlow: boolean; flowId?: string }): Promise<void> {
     const { caller, role, memory, inFlow } = turn;
     // An offered command holds for one turn: it was read into this meaning already. So does a declined flow.
     memory.commandOffered = undefined;
@@ -328,7 +328,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
           memory.offered = undefined;
           // Answered with a step: a follow-up ("and on the iphone?") refers to this question.
           rememberAsked(memory, { question: meaning.asked ?? text, articleId: flow.steps[meaning.stepId]?.articles?.[0] ?? null, step: { flowId: flow.id, stepId: meaning.stepId } });
-          await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title }));
+          await this.send(context, stepAnswerReply(flow, meaning.stepId, { staff: isStaff(role), articleTitle: (id) => this.deps.knowledge.byId(id)?.title, inThisFlow: inFlow && turn.flowId === flow.id }));
           if (inFlow) await reminder();
           return;
         }

@@ -460,6 +460,11 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     const stepId = stepsVisited(context.flow).find((id) => title.test(definition?.steps[id]?.title ?? ''));
     if (stepId && stepId !== context.flow.stepId) return { kind: 'step-answer', flowId: context.flow.flowId, stepId, confidence: 0.8 };
   }
+  // "it says certificate issued, am i finished?": what the screen shows now is a step further on, which
+  // answers the question; that step is shown (the flow keeps its place until the user goes on).
+  // ("it asks for a pin what is it": the question need not be marked as one.)
+  const screenAhead = (question || asksSomething(text)) && !choices && context.flow && SCREEN_ASKS.test(folded) ? context.steps?.describedAhead(context.flow.flowId, { stepId: context.flow.stepId, visited: stepsVisited(context.flow), staff: context.staff }, folded.split(SCREEN_ASKS).at(-1)!.replace(ASKED_AFTER_REPORT, ' ')) : undefined;
+  if (screenAhead) return { kind: 'step-answer', flowId: context.flow!.flowId, stepId: screenAhead, confidence: 0.6 };
   if (question) return askedInFlow(text, asidePart, choices, context, otherClient, aboutAnotherClient);
   return answeredInFlow(text, folded, choices, context);
 }
@@ -965,6 +970,9 @@ const CONTROL_WORD = new RegExp(`\\b(?:${CONTROLS})\\b`);
 
 /** What the screen asks for or shows: "it's asking for", "the page wants", "now it says". */
 const SCREEN_ASKS = /\b(?:it|its|the page|the form|the site|the screen|this page|this form|now it|now its)(?: is)? (?:asks|asking|wants|wanting|says|saying|shows|showing)(?: me)?(?: for)?\b/;
+
+/** The question after a report of the screen ("…, am i done", "what is it"): it names no step. */
+const ASKED_AFTER_REPORT = /\b(?:am i|are we|is that|is it|was that|what is it|whats that|what is that|what do i|do i|now what)\b.*$/;
 
 /** Share of a question's own words the step must hold when the search found no answer and a step is tried. */
 const STEP_FALLBACK_SHARE = 0.25;

@@ -17,9 +17,12 @@ import { shorten } from '../core/shorten';
 export const CONTINUE_HERE = 'continue from this step';
 
 /** One step of a procedure as the answer, with the offer to go through the guided steps from there. */
-export function stepAnswerReply(flow: FlowDefinition, stepId: string, context: { staff: boolean; articleTitle?: (id: string) => string | undefined }): Reply {
+export function stepAnswerReply(flow: FlowDefinition, stepId: string, context: { staff: boolean; articleTitle?: (id: string) => string | undefined; inThisFlow?: boolean }): Reply {
   const step = flow.steps[stepId]!;
-  const offer = `This is one step of the guided "${flow.title}". Carry on with the guided steps from here, or start them from the beginning.`;
+  // (Asked while going through this very flow: the user is in it already, and is told so, not offered it.)
+  const offer = context.inThisFlow
+    ? `This step is part of "${flow.title}", which you are going through. Choose **Continue from this step** to go to it now; otherwise carry on where you are.`
+    : `This is one step of the guided "${flow.title}". Carry on with the guided steps from here, or start them from the beginning.`;
   // Articles by title only: typing a title reads it (ids are never shown).
   const refs = step.articles.map((id) => context.articleTitle?.(id)).filter((title): title is string => Boolean(title));
   const text = [

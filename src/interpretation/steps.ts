@@ -142,6 +142,32 @@ export class StepIndex {
     return said.length >= 2 && said.every((word) => own.has(word));
   }
 
+  /**
+   * The nearest step ahead on this path whose own text holds every word of what the screen shows now
+   * ("certificate issued" is the step that says the certificate has been issued). Nearest first, so a
+   * word many steps share goes to the one the user meets next.
+   */
+  describedAhead(flowId: string, path: StepPath, shown: string): string | undefined {
+    const flow = this.flows.get(flowId);
+    const said = plainWords(shown).filter((word) => !DONE_WORDS.has(word));
+    if (!flow || said.length === 0) return undefined;
+    const queue = [path.stepId];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const stepId = queue.shift()!;
+      const step = flow.steps[stepId];
+      if (!step || seen.has(stepId)) continue;
+      seen.add(stepId);
+      if (stepId !== path.stepId && !path.visited.includes(stepId) && !step.branch && step.say !== undefined) {
+        const own = new Set(plainWords(`${step.title} ${step.say} ${(step.do ?? []).join(' ')}`));
+        if (said.every((word) => own.has(word))) return stepId;
+      }
+      const targets = [step.next, ...(step.choices ?? []).filter((choice) => path.staff || !choice.staffOnly).map((choice) => choice.next), ...(step.branch ? [...Object.values(step.branch.cases), step.branch.otherwise] : [])];
+      for (const target of targets) if (target && !target.startsWith('flow:')) queue.push(target);
+    }
+    return undefined;
+  }
+
   /** Whether a text (an article's) says anything of a flow's own subject: any word of its topic. */
   mentionsTopic(flowId: string, text: string): boolean {
     const topic = this.byFlow.get(flowId)?.topic;

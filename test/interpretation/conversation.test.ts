@@ -419,3 +419,17 @@ describe('what people type, through the bot', () => {
     expect(again.text).toMatch(/certificate name validation/);
   });
 });
+
+describe('a step of the flow the user is going through', () => {
+  it('"where will the files end up" two steps before them shows that step as part of this flow, not as one to start', async () => {
+    const say = conversation();
+    await say('i need to send my lync logs');
+    await say('lync 2013 on my pc');
+    await say('done');
+    const asked = await say('where will the files end up');
+    expect(asked.text).toMatch(/Find the log files/);
+    expect(asked.text).toMatch(/which you are going through/);
+    expect(asked.text).not.toMatch(/start them from the beginning/);
+    expect(asked.text).toMatch(/You are still in "Collect logs" at "Restart Lync and reproduce the problem"/);
+  });
+});

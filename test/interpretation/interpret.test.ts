@@ -2300,6 +2300,8 @@ describe('answers in the words people use, at the flows\' questions', () => {
   });
   it.each([
     ['symptom', 'it wants me to trust some server', 1],
+    // The message itself, as the user reads it off the screen.
+    ['symptom', 'it says the server is temporarily unavailable', 4],
     ['android', 'it sits on signing in forever', 0],
     ['android', 'it crashes', 3],
     ['mobileAdfs', 'it just sits on a white screen', 0],
@@ -2879,5 +2881,15 @@ describe('an answer asked as a question at the question it answers', () => {
     ['how do i do it on the iphone app?', 'iPhone or iPad'],
   ])('"%s" at "Which Lync?" of the logs flow is the choice %s, not its step shown beside the open question', (text, choice) => {
     expect(picked(text, 'logsClient')).toBe(choice);
+  });
+});
+
+describe('what the screen shows now, asked about, is a step further on', () => {
+  const ask = (state: FlowState, text: string) => interpret(text, { catalog, steps, flow: state, staff: false, search: () => NOTHING, isCommand: () => false });
+  it.each([
+    [['Physical card', 'next', 'next', 'next'], 'it says certificate issued, am i finished?', 'install-cert'],
+    [['Physical card'], 'it asks for a pin what is it', 'pin'],
+  ])('at %j, "%s" shows %s', (presses, text, stepId) => {
+    expect(ask(at('smart-card-enrollment', presses), text)).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId });
   });
 });
