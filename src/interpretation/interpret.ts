@@ -4,7 +4,7 @@ import { visibleChoices } from '../flows/render';
 import { successors, type FlowChoice, type FlowDefinition, type FlowState, type FlowStep } from '../flows/schema';
 import type { Article } from '../knowledge/article';
 import { statesFactsAsked } from '../knowledge/asked-fact';
-import { asksWhatNext, caseLineFor, saysNotFound, statesNegatedCase } from '../knowledge/passage';
+import { asksWhatNext, caseLineFor, holdsAsked, saysNotFound, statesNegatedCase } from '../knowledge/passage';
 import type { SearchHit, SearchResult } from '../knowledge/search';
 import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
@@ -606,6 +606,8 @@ const LOG_WORDS = /\b(?:logs?|logging|trace|tracing|log files)\b/;
 
 /** A remark short enough to be only the case it states ("no, still windows 8 here"). */
 const CASE_REMARK_MAX_WORDS = 8;
+/** At most this many words of its own, a follow-up is read against the answer just given. */
+const LINE_ASKED_MAX_WORDS = 5;
 
 /** How sure the search must be that a remark names one of the flow's own causes, to answer it beside a question. */
 const SURE_OWN_CAUSE = 0.8;
@@ -1406,6 +1408,14 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (last && !result.answered && HOW_TO_CHOOSE.test(folded)) {
     const again = lastAnswerAgain(context, last.id);
     if (again) return { kind: 'question', result: again.result, aside: false, confidence: 0.55 };
+  }
+  // "registry equivalent?", "how much skew is too much" right after an answer that says it: alone it finds
+  // nothing (nor anything to offer), yet the answer just given speaks of what it asks. That answer again,
+  // at its line for it. (Never "is it free": no line of it speaks of that. Nor "who won the game last
+  // night?": most of what it says is no word of the knowledge base at all.)
+  if (last && !result.answered && !result.suggested?.length && !result.otherTopic && new Set(result.unknown).size <= 1 && asksSomething(text) && ownWords(folded).length <= LINE_ASKED_MAX_WORDS) {
+    const again = lastAnswerAgain(context, last.id);
+    if (again && holdsAsked(again.article, text)) return { kind: 'question', result: again.result, aside: false, confidence: 0.5 };
   }
   // "no, still windows 8 here" finds nothing alone, yet states a case of the answer just given: that answer,
   // read with its question, at the line for that case.

@@ -134,8 +134,33 @@ function negatedCaseLine(article: Pick<Article, 'steps' | 'caveats'>, question: 
  * more of them than the article's answer does. The title's words say what the whole article is
  * about, not which part of it is asked, so they do not count.
  */
+/** The caveat that says an article rests on the product reference. */
+const PROVENANCE = /^From the Lync Server product reference, not from the source documents/;
+
 /** Words that ask which way to take, and say nothing of the case. */
 const CHOOSING = 'use using used pick picking choose choosing select go going take';
+
+/**
+ * Whether an article's title, answer or one of its lines holds a word a short follow-up asks about
+ * ("registry equivalent?" after the client-policy answer, whose note gives the keys; "how much skew is
+ * too much" after the answer on clock skew).
+ */
+export function holdsAsked(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): boolean {
+  const asked = askedWords({ title: '' }, question);
+  if (asked.size === 0) return false;
+  return [article.title, article.answer, ...article.steps, ...article.caveats.filter((line) => !PROVENANCE.test(line))].some((line) => searchTokens(normaliseText(line)).some((token) => asked.has(token)));
+}
+
+/** A follow-up's own words: not the article's title, nor words that report, choose or only place it. */
+function askedWords(article: Pick<Article, 'title'>, question: string): Set<string> {
+  const asked = new Set(searchTokens(normaliseText(question)).filter((token) => !isFunctionWord(token)));
+  for (const token of searchTokens(normaliseText(article.title))) asked.delete(token);
+  for (const token of searchTokens(REPORTING)) asked.delete(token);
+  for (const token of searchTokens(CHOOSING)) asked.delete(token);
+  const placed = new Set(Object.values(slotsOf(question)).flatMap((slot) => searchTokens(normaliseText(slot.said))));
+  for (const token of placed) asked.delete(token);
+  return asked;
+}
 
 export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): string | undefined {
   // "dont see a logging option" after the logging answer: the line for a setting that is not there.
@@ -168,9 +193,16 @@ export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' |
   // ("what folder again?": what the answer said, once more; a line beside it is no better.)
   const askedAgain = /\bagain\b/.test(wordsOf(question));
   const addsToAnswer = (line: string) => searchTokens(normaliseText(line)).some((token) => !inAnswer.has(token));
-  for (const line of [...article.steps, ...article.caveats]) {
+  // (…and, level with the answer, it must say something asked that the answer does not: "how many
+  // scenarios can run at once" is answered by the answer's own "only one … at a time", not by the step
+  // that picks a scenario.)
+  const addsAsked = (line: string) => searchTokens(normaliseText(line)).some((token) => asked.has(token) && !inAnswer.has(token));
+  // (A value the answer leaves out counts too: "what pin?" gets the line with the default PIN.)
+  const addsValue = (line: string) => searchTokens(normaliseText(line)).some((token) => /\d/.test(token) && !inAnswer.has(token));
+  // (Where an article's facts come from is no answer to anything asked about them.)
+  for (const line of [...article.steps, ...article.caveats].filter((candidate) => !PROVENANCE.test(candidate))) {
     const shared = overlap(line);
-    if (shared > most || (shared === most && best === undefined && !askedAgain && addsToAnswer(line))) {
+    if (shared > most || (shared === most && best === undefined && !askedAgain && addsToAnswer(line) && (addsAsked(line) || addsValue(line)))) {
       best = line;
       most = shared;
     }

@@ -155,6 +155,9 @@ describe('right after an answer, a short question may be about that answer', () 
     ['how do i sync the clock on my surface', 'same error again', false],
     // Of matches about level (forcing CMS replication, the UM server version), the answer just given.
     ['how do i join a lync meeting in the browser without installing anything', 'how do i force the web version', true],
+    // Alone it finds nothing, yet the answer just given speaks of what it asks.
+    ['tracinglevel off light full what is the default', 'registry equivalent?', true],
+    ['problem acquiring a personal certificate error', 'how much skew is too much', true],
   ])('after "%s": "%s" is about it: %s', (previousQuestion, text, about) => {
     const last = answerTo(previousQuestion);
     const got = outcome(text, { previousQuestion, lastAnswer: { id: last } });

@@ -196,4 +196,22 @@ describe('a line as close to a follow-up as the answer itself', () => {
   it('but not a line that only repeats the answer', () => {
     expect(passageFor({ ...signIn, steps: [signIn.answer] }, 'what pin? nobody told me')).toBeUndefined();
   });
+  it('nor a line level with the answer that adds nothing asked: the answer itself says how many run at once', () => {
+    const cls = {
+      title: 'Starting CLS logging (Start-CsClsLogging runs 4 hours by default)',
+      answer: 'Run Start-CsClsLogging -Scenario Authentication; only one scenario besides AlwaysOn can run on a computer at a time.',
+      steps: ['Pick the scenario: Authentication for sign-in problems.', 'Have the user reproduce the problem.'],
+      caveats: [],
+    };
+    expect(passageFor(cls, 'how many scenarios can run at once')).toBeUndefined();
+  });
+  it('never the note that says where the article comes from', () => {
+    const pool = {
+      title: 'Registrar pool is failed over',
+      answer: 'Read PoolState with Get-CsRegistrarConfiguration.',
+      steps: ['Read PoolState.'],
+      caveats: ['From the Lync Server product reference, not from the source documents: confirm the details in the cmdlet help of your servers.'],
+    };
+    expect(passageFor(pool, 'what cmdlet tests it')).toBeUndefined();
+  });
 });
