@@ -44,6 +44,10 @@ const WHOAMI = /\bwho am i(?: (?:logged|signed) in(?: as)?| here| to you| to the
 const CANCEL_SCHEDULE = /\b(?:cancel|stop|remove|delete|drop|kill|turn off|get rid of)\b.*\b(?:schedules?|scheduled (?:check|checks|run|runs)|(?:daily|hourly|nightly|morning) (?:pool |user )?(?:checks?|ones?))\b/i;
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
 const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable|start|stop|move|update|install|import|export|publish|register|unregister|reset|clear|merge|sync|approve|lock|unlock)-cs[a-z]+)\b/i;
+/** Stopping or starting a server's services: a change, whatever cmdlet or tool would do it. */
+const SERVICE_CHANGE = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(restart|reboot|stop|start|kill|bounce|recycle)\s+(?:the\s+)?(rtcsrv|rtc\w*|front ?end(?: service| services| server)?|frontend|lync services?|lync server(?: services?)?|iis|w3svc|app ?pools?|front end pool)\b/i;
+/** The read cmdlets about one user, which `check user` runs for the caller. */
+const READ_USER_CMDLET = /\bget-cs(?:user|userpoolinfo|effectivepolicy|clientcertificate)\b/i;
 /** Asking the bot itself to run it ("run …", "can you execute …"), not asking whether to ("should i run …"). */
 const RUN_IT = /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(?:run|execute|invoke|fire|launch|apply)\b/i;
 
@@ -143,7 +147,7 @@ export function userNamedWithoutAddress(typed: string): { certain: boolean; name
  * `about`: the request without the address or host it names, which says where to look, not what about.
  * `listing`: a read-only list asked for by name, run as it is.
  */
-export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'listing'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string };
+export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'listing'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string; service?: boolean };
 
 /** At most this many words: a longer message is a question about something, not a request to check. */
 const MAX_WORDS = 30;
@@ -164,7 +168,13 @@ function requested(typed: string): CommandRequest | undefined {
   const text = typed.toLowerCase().replace(/[’']/g, '');
   // (Matched on the message as typed, so the cmdlet is named back as the user wrote it.)
   const changing = CHANGING_CMDLET.exec(typed);
-  if (changing && RUN_IT.test(text)) return { kind: 'changes', cmdlet: changing[1]! };
+  // ("Remove-CsUser ken": typed as the command itself, it is asked to be run as much as "run …" asks.)
+  // ("set-csuser -enabled $true right?" asks whether it is right, not for it to be run.)
+  const typedAsCommand = changing !== null && text.trimStart().startsWith(changing[1]!.toLowerCase()) && !/\?|\b(?:right|correct|ok|okay)\s*$/.test(text.trim());
+  if (changing && (RUN_IT.test(text) || typedAsCommand)) return { kind: 'changes', cmdlet: changing[1]! };
+  // "restart rtcsrv", "can you bounce the front end service": a server's service stopped or started.
+  const serviceChange = SERVICE_CHANGE.exec(text);
+  if (serviceChange) return { kind: 'changes', cmdlet: `${serviceChange[1]} ${serviceChange[2]}`, service: true };
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
   if (WHOAMI.test(text)) return { kind: 'listing', command: 'whoami' };
   if (CANCEL_SCHEDULE.test(text)) return { kind: 'listing', command: 'schedules' };
@@ -192,7 +202,8 @@ function requested(typed: string): CommandRequest | undefined {
     // "where does grace@contoso.dk get her policies from" is a look at her policies, however it is put.
     if (POLICIES.test(text)) return { kind: 'command', command: `show policies ${address}`, about };
     // ("is bob@contoso.com enabled for lync", "what pool is erin@contoso.dk on": how that account stands.)
-    if (LOOK.test(text) || WHY_USER.test(text) || ADDRESS_STATE.test(text)) return { kind: 'command', command: `check user ${address}`, about };
+    // ("run Get-CsUser sip:ken@contoso.dk": the read cmdlet named is what `check user` runs.)
+    if (LOOK.test(text) || WHY_USER.test(text) || ADDRESS_STATE.test(text) || READ_USER_CMDLET.test(text)) return { kind: 'command', command: `check user ${address}`, about };
     // "bob@contoso.com" on its own names the user to look at and asks nothing of the knowledge base.
     if (bareAddress(typed)) return { kind: 'command', command: `check user ${address}`, about: '' };
     return undefined;

@@ -628,8 +628,11 @@ const SIGNING_OR_LYNC = /\b(?:sign|log)(?:ging|ged|s)? ?(?:in|on|into)\b|\b(?:si
 /** "everyone else can sign in but i cant", "only me": one user failing, not all. */
 const ONLY_ONE = /\b(?:else|except|only (?:me|i|mine|my)|apart from me|other than me|but (?:i|me|mine|my|not me))\b/;
 function reportsOutage(folded: string): boolean {
-  return DOWN.test(folded) || (EVERYONE.test(folded) && FAILING_TOO.test(folded) && SIGNING_OR_LYNC.test(folded) && !ONLY_ONE.test(folded));
+  // ("…and nobody calls me back": nobody answering the user is a complaint, not everyone failing.)
+  const about = folded.replace(NOBODY_HELPS, ' ');
+  return DOWN.test(about) || (EVERYONE.test(about) && FAILING_TOO.test(about) && SIGNING_OR_LYNC.test(about) && !ONLY_ONE.test(about));
 }
+const NOBODY_HELPS = /\b(?:nobody|no one|noone)(?: \w+)? (?:calls?|called|calling|answers?|answered|responds?|responded|replies|replied|gets? back|got back|helps?|helped|picks? up|picked up|contacts?|contacted|emails?|emailed|rang|rings?|reads?|cares?)\b/g;
 const OUTAGE_MAX_WORDS = 16;
 
 /** Asking who acts on an answer: the user, or the helpdesk and the administrators. */
@@ -1239,7 +1242,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (courteous !== text && context.isCommand(courteous)) return { kind: 'run-command', command: courteous, confidence: 0.9 };
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
   const request = commandRequested(text);
-  if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: searchOwn(), confidence: 0.9 };
+  // (A service restarted is no question for the knowledge base: an article that restarts one for its own
+  // case is no advice to do it now.)
+  if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: request.service ? NOTHING_SEARCHED : searchOwn(), confidence: 0.9 };
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
   // A listing asked for in words ("show me the open tickets") needs no confirming: it is run.
   // (Anyone may ask who they are to the bot.)
@@ -1584,11 +1589,17 @@ function offTopicArticleStepInstead(text: string, result: SearchResult, context:
   const best = result.answered ? result.hits[0]?.article : undefined;
   const client = slotsOf(text).client?.value;
   if (!best || !client || !context.steps) return undefined;
+  // (An article that holds every word of the message is about it: "iphone says can't verify the
+  // certificate from the server, log E2-2-2" names what the log shows, not how to collect one.)
+  if ((result.hits[0]?.signals.coverage ?? 0) >= WHOLLY_COVERED) return undefined;
   const step = context.steps.stepForAny(text, client);
   if (!step) return undefined;
   // (Its title and key fact say what it is about: a step that traces a server on the way is no article about logs.)
   return context.steps.mentionsTopic(step.flowId, `${best.title} ${best.answer ?? ''}`) ? undefined : step;
 }
+
+/** The share of a message's words an article must hold to be about all of it. */
+const WHOLLY_COVERED = 0.95;
 
 /** How close the best article must be, and how far ahead of the other listed ones, to be the one a short remark describes. */
 const LISTED_MIN_CONFIDENCE = 0.5;

@@ -78,14 +78,27 @@ describe('checks asked for in words', () => {
     ['run Invoke-CsManagementStoreReplication', 'Invoke-CsManagementStoreReplication'],
     ['can you execute Set-CsUser -Identity ken -Enabled $true', 'Set-CsUser'],
     ['ok please run grant-cspresencepolicy for the ceo', 'grant-cspresencepolicy'],
+    // Typed as the command itself.
+    ['Remove-CsUser ken', 'Remove-CsUser'],
   ])('"%s" asks the bot to change something: %s', (text, cmdlet) => {
     expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet });
+  });
+  it.each([
+    ['restart rtcsrv', 'restart rtcsrv'],
+    ['can you bounce the front end service', 'bounce front end service'],
+  ])('"%s" asks the bot to stop or start a server\'s service: %s', (text, cmdlet) => {
+    expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet, service: true });
+  });
+  it('"run Get-CsUser sip:ken@contoso.dk" is the read `check user` runs', () => {
+    expect(commandRequested('run Get-CsUser sip:ken@contoso.dk for me')).toMatchObject({ kind: 'command', command: 'check user ken@contoso.dk' });
   });
 
   it.each([
     // Questions about a host or a cmdlet, not requests for the bot to look or act.
     'what port does lync-edge.contoso.dk use for sip',
     'should i run Set-CsClientPolicy to fix it?',
+    'should i restart rtcsrv',
+    'restart lync',
     'what does Invoke-CsManagementStoreReplication do',
     'run Get-CsUser ken', // a read; the check commands are how the bot reads
     'is contoso.dk ok?', // a SIP domain, not a server

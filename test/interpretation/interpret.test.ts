@@ -1866,6 +1866,11 @@ describe('an answer that says nothing of the procedure the question names', () =
   ])('%j is about signing in, not logs: the article stays', (text) => {
     expect(ask(text, trustPrompt)).toMatchObject({ kind: 'question', result: { answered: true } });
   });
+  it('an article that holds every word of the message keeps it: the log shows the message, no log is asked for', () => {
+    const certificate = { id: 'server-certificate-not-verified', title: '"Problem verifying the certificate from the server"', answer: 'The device lacks the root CA; the iPhone log shows E2-2-2.', steps: [], caveats: [], audience: ['enduser'], clients: ['ios'] } as never;
+    const whole: SearchResult = { hits: [{ article: certificate, score: 1.8, confidence: 1, signals: { coverage: 1, questionMatch: 0.55, distinctive: 1, aboutWords: 3 } }], tokens: [], unknown: [], answered: true };
+    expect(interpret("iphone says can't verify the certificate from the server, log E2-2-2", { catalog, steps, staff: false, search: () => whole, isCommand: () => false })).toMatchObject({ kind: 'question', result: { answered: true } });
+  });
   it('a question that names no client keeps the article', () => {
     expect(ask('where are the lync logs', poolSetting)).toMatchObject({ kind: 'question' });
   });
@@ -2810,7 +2815,7 @@ describe('many people failing at once', () => {
   it.each(['is lync down right now? nobody in my team can sign in', 'whole office cant log into lync since 9am', 'lync is down for everyone', 'is the lync server down?', 'no one on our floor can get into lync this morning'])('"%s" is the servers: no article for one device', (text) => {
     expect(read(text)).toMatchObject({ kind: 'small-talk', topic: 'outage' });
   });
-  it.each(['everyone else can sign in but i cant', 'my colleagues can sign in fine, only me', 'can everyone see my presence'])('"%s" is one user, or no failure at all', (text) => {
+  it.each(['everyone else can sign in but i cant', 'my colleagues can sign in fine, only me', 'can everyone see my presence', 'my lync wont sign in since monday and nobody calls me back'])('"%s" is one user, or no failure at all', (text) => {
     expect(read(text)).not.toMatchObject({ topic: 'outage' });
   });
 });
