@@ -1,5 +1,6 @@
 import type { FlowCatalog } from '../flows/catalog';
 import type { FlowDefinition } from '../flows/schema';
+import { slotsOf } from '../language/slots';
 import { FILLER, foldPhrase, tokens } from '../language/text';
 
 /**
@@ -44,6 +45,8 @@ export interface StepPath {
   seenOnly?: boolean;
   /** A path assumed for a question asked outside the flow (from its start for the client named). */
   assumed?: boolean;
+  /** What the question states that the flow's branches route by ("card: virtual"): only those cases. */
+  facts?: Readonly<Record<string, string>>;
 }
 
 function stemmed(word: string): string {
@@ -125,8 +128,10 @@ export class StepIndex {
     const [flowId] = topical[0]!;
     // "…from the lync desktop client": only the steps for that client ("desktop" also appears in the
     // Fiddler step for phones, which is run on a desktop).
-    const start = this.clientStart(flowId, client);
-    const stepId = this.stepFor(flowId, question, start ? { stepId: start, visited: [], staff: true, assumed: true } : undefined, 1, minShare);
+    // ("the virtual one on my surface": only the steps for that kind of card, not the plastic card's reader.)
+    const start = this.clientStart(flowId, client) ?? this.caseStart(flowId, question);
+    const facts = Object.fromEntries(Object.values(slotsOf(question)).flatMap((slot) => (slot ? [[slot.concept.slot, slot.value]] : [])));
+    const stepId = this.stepFor(flowId, question, start ? { stepId: start, visited: [], staff: true, assumed: true, facts } : undefined, 1, minShare);
     return stepId ? { flowId, stepId } : undefined;
   }
 
@@ -201,6 +206,18 @@ export class StepIndex {
   }
 
   /** Where the flow goes once its first question is answered with this client, when it asks that. */
+  /** Where a flow's branch for a case the question states begins (the choice that sets it), if one does. */
+  private caseStart(flowId: string, question: string): string | undefined {
+    const flow = this.flows.get(flowId);
+    if (!flow) return undefined;
+    const stated = Object.values(slotsOf(question)).filter((slot) => slot !== undefined && slot.concept.slot !== 'client');
+    for (const step of Object.values(flow.steps)) {
+      const choice = step.choices?.find((each) => stated.some((slot) => each.set?.[slot!.concept.slot] === slot!.value));
+      if (choice && !choice.next.startsWith('flow:')) return choice.next;
+    }
+    return undefined;
+  }
+
   private clientStart(flowId: string, client: string | undefined): string | undefined {
     const flow = this.flows.get(flowId);
     const forClient = client && flow ? flow.steps[flow.start]?.choices?.find((choice) => choice.set?.client === client) : undefined;
@@ -217,7 +234,7 @@ function stepIn(indexed: IndexedFlow, flow: FlowDefinition, question: string, pa
   const holds = (stepId: string) => minShare === 0 || asked.filter((word) => indexed.steps.find((step) => step.stepId === stepId)!.words.has(word)).length >= minShare * asked.length;
   const anywhere = bestStep(indexed.steps, indexed.frequency, asked);
   if (!path) return anywhere && anywhere.score >= minScore && holds(anywhere.stepId) ? anywhere.stepId : undefined;
-  const allowed = new Set(path.seenOnly ? [...path.visited, path.stepId] : [...reachable(flow, path.stepId, path.staff), ...path.visited]);
+  const allowed = new Set(path.seenOnly ? [...path.visited, path.stepId] : [...reachable(flow, path.stepId, path.staff, path.facts), ...path.visited]);
   // How distinctive a word is among the steps this conversation could be on: "folder" is in the Store
   // app's and the Mac's steps too, but on the PC's path only one step names it…
   const candidates = indexed.steps.filter((step) => allowed.has(step.stepId));
@@ -274,8 +291,15 @@ function frequencies(steps: readonly IndexedStep[]): Map<string, number> {
   return frequency;
 }
 
+/** Where a branch may lead: the case the facts name, when they name one; otherwise every case. */
+function branchTargets(branch: NonNullable<FlowDefinition['steps'][string]['branch']>, facts: Readonly<Record<string, string>>): string[] {
+  const known = facts[branch.on];
+  const taken = known !== undefined ? (branch.cases as Record<string, string>)[known] : undefined;
+  return taken !== undefined ? [taken] : [...Object.values(branch.cases), branch.otherwise];
+}
+
 /** Steps reachable from `from` by any answers, "next" and "stuck"; staff-only choices only for staff. */
-export function reachable(flow: FlowDefinition, from: string, staff: boolean): Set<string> {
+export function reachable(flow: FlowDefinition, from: string, staff: boolean, facts: Readonly<Record<string, string>> = {}): Set<string> {
   const seen = new Set<string>();
   const queue = [from];
   while (queue.length > 0) {
@@ -287,7 +311,7 @@ export function reachable(flow: FlowDefinition, from: string, staff: boolean): S
       step.next,
       step.stuck,
       ...(step.choices ?? []).filter((choice) => staff || !choice.staffOnly).map((choice) => choice.next),
-      ...(step.branch ? [...Object.values(step.branch.cases), step.branch.otherwise] : []),
+      ...(step.branch ? branchTargets(step.branch, facts) : []),
     ];
     // A target in another flow ("flow:…") is not a step of this one.
     for (const target of targets) if (target && !target.startsWith('flow:')) queue.push(target);

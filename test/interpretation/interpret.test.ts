@@ -2898,3 +2898,11 @@ describe('what the screen shows now, asked about, is a step further on', () => {
     expect(ask(at('smart-card-enrollment', presses), text)).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId });
   });
 });
+
+describe('a step found for a case the question states', () => {
+  it('"…smart card pin, the virtual one" is never the plastic card\'s step at the reader', () => {
+    const found = steps.stepForAny('lync wont take my smart card pin the virtual one on my surface pro');
+    expect(found?.stepId).not.toBe('insert-card');
+    expect(steps.stepForAny('lync wont take my smart card pin the plastic one, do i insert the card')?.stepId).not.toBe('enroll-virtual');
+  });
+});
