@@ -14,8 +14,6 @@ describe('the product reference\'s settings and codes', () => {
     ['default MaxClientMessageBodySizeKb', 'proxy-configuration-scopes-and-defaults', ['128']],
     ['how long does cls keep its cache files', 'cls-configuration-folders-and-retention', ['14 days']],
     ["what's the default retention for centralized logging service trace files on the front end", 'cls-configuration-folders-and-retention', ['14 days']],
-    ['remote powershell url for lync', 'remote-powershell-and-admin-roles', ['/OcsPowershell']],
-    ['does rbac apply when i am on the server in the management shell', 'remote-powershell-and-admin-roles', ['RTCUniversalServerAdmins']],
     ['what does ms-diagnostics 1047 mean', 'diagnostic-codes-1047-and-2165', ['not a sign-in failure']],
     ['sip 488 ms-diagnostics 2165', 'diagnostic-codes-1047-and-2165', ['migrated to Exchange']],
     ['external https port?', 'web-services-ports', ['4443']],
@@ -34,8 +32,6 @@ describe('the product reference\'s settings and codes', () => {
 
   // Words these articles share with questions they do not answer.
   it.each([
-    'is there a lync client for linux',
-    'how do i install the lync admin tools on my workstation',
     'how to federate our lync server with a partner company that also runs lync, access edge settings?',
   ])('"%s" is not answered', (question) => {
     expect(knowledge.search(question).answered).toBe(false);
