@@ -461,10 +461,12 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (stepId && stepId !== context.flow.stepId) return { kind: 'step-answer', flowId: context.flow.flowId, stepId, confidence: 0.8 };
   }
   // "it says certificate issued, am i finished?": what the screen shows now is a step further on, which
-  // answers the question; that step is shown (the flow keeps its place until the user goes on).
-  // ("it asks for a pin what is it": the question need not be marked as one.)
+  // answers the question. A step or two ahead, the user is there: the flow goes on from it. Further
+  // away, that step is shown and the flow keeps its place ("it asks for a pin what is it" on opening
+  // the enrollment page is no sign of having done a dozen steps). (The question need not be marked as one.)
   const screenAhead = (question || asksSomething(text)) && !choices && context.flow && SCREEN_ASKS.test(folded) ? context.steps?.describedAhead(context.flow.flowId, { stepId: context.flow.stepId, visited: stepsVisited(context.flow), staff: context.staff }, folded.split(SCREEN_ASKS).at(-1)!.replace(ASKED_AFTER_REPORT, ' ')) : undefined;
-  if (screenAhead) return { kind: 'step-answer', flowId: context.flow!.flowId, stepId: screenAhead, confidence: 0.6 };
+  if (screenAhead && screenAhead.distance <= SCREEN_AHEAD_REACHED) return { kind: 'start-flow', flowId: context.flow!.flowId, stepId: screenAhead.stepId, slots: {}, confidence: 0.65 };
+  if (screenAhead) return { kind: 'step-answer', flowId: context.flow!.flowId, stepId: screenAhead.stepId, confidence: 0.6 };
   if (question) return askedInFlow(text, asidePart, choices, context, otherClient, aboutAnotherClient);
   return answeredInFlow(text, folded, choices, context);
 }
@@ -976,6 +978,13 @@ const CONTROL_WORD = new RegExp(`\\b(?:${CONTROLS})\\b`);
 /** What the screen asks for or shows: "it's asking for", "the page wants", "now it says". */
 const SCREEN_ASKS = /\b(?:it|its|the page|the form|the site|the screen|this page|this form|now it|now its)(?: is)? (?:asks|asking|wants|wanting|says|saying|shows|showing)(?: me)?(?: for)?\b/;
 
+/** A staff command's name typed first, with more after it or alone (words people seldom open a sentence with otherwise). */
+// ("schedule a meeting in outlook" schedules no check.)
+const STAFF_COMMAND_TYPED = /^(?:(schedule|unschedule) (?:check|probe|show)\b|(schedules|audit|probe|tickets)(?: |$))/;
+
+/** How many steps ahead what the screen shows may be for the user to be taken as standing there. */
+const SCREEN_AHEAD_REACHED = 3;
+
 /** The question after a report of the screen ("…, am i done", "what is it"): it names no step. */
 const ASKED_AFTER_REPORT = /\b(?:am i|are we|is that|is it|was that|what is it|whats that|what is that|what do i|do i|now what)\b.*$/;
 
@@ -1000,6 +1009,11 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "can i run check user?", "am i allowed to use probe": whether the caller may, and how.
   const mayRun = typedCommand ? undefined : CAN_I_RUN_RE.exec(folded)?.[1];
   if (mayRun && context.isCommandName?.(mayRun)) return { kind: 'help', about: mayRun, confidence: 0.85 };
+  // "schedule check pool lync-int.contoso.dk every 1 minutes" from an end user: a staff command typed out,
+  // which is not theirs to run. Said so, as "can i run schedule" is, rather than searched as a question.
+  const typedStaff = !context.staff && !typedCommand ? STAFF_COMMAND_TYPED.exec(folded) : undefined;
+  const staffCommand = typedStaff ? (typedStaff[1] ?? typedStaff[2]) : undefined;
+  if (staffCommand && context.isCommandName?.(staffCommand) && !context.namesCommands?.(staffCommand)) return { kind: 'help', about: staffCommand, confidence: 0.8 };
   // A number answers the previous reply's numbered list of articles (in a flow, numbers pick choices).
   if (context.listed && context.listed.length > 0 && !typedCommand) {
     const given = choiceNumber(text);

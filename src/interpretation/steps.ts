@@ -152,23 +152,24 @@ export class StepIndex {
    * ("certificate issued" is the step that says the certificate has been issued). Nearest first, so a
    * word many steps share goes to the one the user meets next.
    */
-  describedAhead(flowId: string, path: StepPath, shown: string): string | undefined {
+  describedAhead(flowId: string, path: StepPath, shown: string): { stepId: string; distance: number } | undefined {
     const flow = this.flows.get(flowId);
     const said = plainWords(shown).filter((word) => !DONE_WORDS.has(word));
     if (!flow || said.length === 0) return undefined;
-    const queue = [path.stepId];
+    const queue = [{ stepId: path.stepId, distance: 0 }];
     const seen = new Set<string>();
     while (queue.length > 0) {
-      const stepId = queue.shift()!;
+      const { stepId, distance } = queue.shift()!;
       const step = flow.steps[stepId];
       if (!step || seen.has(stepId)) continue;
       seen.add(stepId);
       if (stepId !== path.stepId && !path.visited.includes(stepId) && !step.branch && step.say !== undefined) {
         const own = new Set(plainWords(`${step.title} ${step.say} ${(step.do ?? []).join(' ')}`));
-        if (said.every((word) => own.has(word))) return stepId;
+        if (said.every((word) => own.has(word))) return { stepId, distance };
       }
       const targets = [step.next, ...(step.choices ?? []).filter((choice) => path.staff || !choice.staffOnly).map((choice) => choice.next), ...(step.branch ? [...Object.values(step.branch.cases), step.branch.otherwise] : [])];
-      for (const target of targets) if (target && !target.startsWith('flow:')) queue.push(target);
+      // (A branch only routes: the steps after it are no further away.)
+      for (const target of targets) if (target && !target.startsWith('flow:')) queue.push({ stepId: target, distance: step.branch ? distance : distance + 1 });
     }
     return undefined;
   }

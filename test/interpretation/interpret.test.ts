@@ -1817,6 +1817,16 @@ describe('help on named commands', () => {
     const reading = interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, namesCommands: () => false, isCommandName: namesCommands });
     expect(reading).toMatchObject({ kind: 'help', about });
   });
+  it.each([
+    ['schedule check pool lync-int.contoso.dk every 1 minutes', 'schedule'],
+    ['probe contoso.com from outside', 'probe'],
+  ])('%j from an end user is a staff command typed out: help about %j', (text, about) => {
+    const reading = interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, namesCommands: () => false, isCommandName: namesCommands });
+    expect(reading).toMatchObject({ kind: 'help', about });
+  });
+  it('"schedule a meeting in outlook for tomorrow" from an end user schedules no check', () => {
+    expect(interpret('schedule a meeting in outlook for tomorrow', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, namesCommands: () => false, isCommandName: namesCommands })).not.toMatchObject({ kind: 'help' });
+  });
   it('"can i use lync on my ipad" names no command', () => {
     expect(interpret('can i use lync on my ipad', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, isCommandName: namesCommands })).not.toMatchObject({ kind: 'help' });
   });
@@ -2896,6 +2906,11 @@ describe('what the screen shows now, asked about, is a step further on', () => {
     [['Physical card'], 'it asks for a pin what is it', 'pin'],
   ])('at %j, "%s" shows %s', (presses, text, stepId) => {
     expect(ask(at('smart-card-enrollment', presses), text)).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId });
+  });
+  it('two steps ahead, the user is there: the flow goes on from that step', () => {
+    const forcePin = at('smart-card-enrollment', ['Physical card', ...Array<string>(14).fill('next')]);
+    expect(forcePin.stepId).toBe('force-pin-change');
+    expect(ask(forcePin, 'it says certificate issued, am i done?')).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', stepId: 'install-cert' });
   });
 });
 
