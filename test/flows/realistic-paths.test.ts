@@ -70,6 +70,9 @@ const PATHS: Path[] = [
   // A password the app calls wrong, though it is right: the known causes (a lockout by another device, the clock, the Mac's 16 characters).
   { flow: SIGN_IN, client: 'android', answers: ['my samsung', 'from home', 'my password', 'it keeps saying the password is incorrect'], ends: 'cause-password-rejected' },
   { flow: SIGN_IN, client: 'mac', answers: ['lync on my macbook', 'in the office', 'password', 'says my password is wrong'], ends: 'cause-password-rejected' },
+  // Asked for the password again and again, or a long one: the Mac's password causes (16 characters with NTLM).
+  { flow: SIGN_IN, client: 'mac', answers: ['Mac', INSIDE, 'My password', 'keeps asking for my password'], ends: 'cause-password-rejected' },
+  { flow: SIGN_IN, client: 'mac', answers: ['Mac', INSIDE, 'My password', 'my password is pretty long, like 20 chars'], ends: 'cause-password-rejected' },
   // Windows Phone
   { flow: SIGN_IN, client: 'windows-phone', answers: ['Windows Phone', OUTSIDE, ADFS, 'A blank white page'], ends: 'cause-wp-white' },
   // Windows Store app
