@@ -114,8 +114,12 @@ const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'onc', 'twic']);
  * is to be done was said before. The word alone is no question an article answers.
  */
 const POINTS_BACK = /\b(?:do|doing|did|use|using|try|run|fix|finish|complete|start) (?:this|that|it)\b|\b(?:does|will|would|can|could|should) (?:this|that|it) work\b/;
-/** Words that ask for help with something without naming it (search tokens): never "which one?" on their own. */
-const NO_TOPIC = new Set(['fix', 'work', 'problem', 'issu', 'thing', 'stuff', 'happen', 'wrong', 'broken', 'brok', 'tri', 'try']);
+/**
+ * Words that ask for help with something, or for a value of something, without naming it (search
+ * tokens): never answered or "which one?" on their own ("what are the defaults" asks the default of what
+ * was said before, not of whichever article says "default" most).
+ */
+const NO_TOPIC = new Set(['fix', 'work', 'problem', 'issu', 'thing', 'stuff', 'happen', 'wrong', 'broken', 'brok', 'tri', 'try', 'default']);
 /** fuse.js score (0 exact .. 1 unrelated) at or below which a misspelt word is corrected. */
 const MAX_CORRECTION_DISTANCE = 0.25;
 
@@ -456,7 +460,7 @@ export class KnowledgeIndex {
           !notForNamedClient(unique, best.article.clients) &&
           !topicForOtherClient &&
           !namedClientUnspoken(unique, best.article.clients, this.fullText(hitPositions[0]!)) &&
-          (singleWord ? (distinctive || plainlyAbout) && !POINTS_BACK.test(normaliseText(question)) : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
+          (singleWord ? (distinctive || plainlyAbout) && !NO_TOPIC.has(typed[0]!) && !POINTS_BACK.test(normaliseText(question)) : coversDistinctiveWords(best) && !namesUnknownCode(question, unknown)) &&
           // "not working since update", "status wrong again": one word names the topic and the rest
           // says only that something fails; such a word is held to what a lone word is.
           (!oneTopicWord ||

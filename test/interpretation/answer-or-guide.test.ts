@@ -158,6 +158,8 @@ describe('right after an answer, a short question may be about that answer', () 
     // Alone it finds nothing, yet the answer just given speaks of what it asks.
     ['tracinglevel off light full what is the default', 'registry equivalent?', true],
     ['problem acquiring a personal certificate error', 'how much skew is too much', true],
+    // The defaults of what was just answered, not of whichever article says "default" most.
+    ['maximum followers reached error for our ceo', 'what are the defaults', true],
   ])('after "%s": "%s" is about it: %s', (previousQuestion, text, about) => {
     const last = answerTo(previousQuestion);
     const got = outcome(text, { previousQuestion, lastAnswer: { id: last } });

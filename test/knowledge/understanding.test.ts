@@ -557,6 +557,7 @@ describe('out of scope', () => {
     ['a consumer account beside Lync\'s words', 'how do I reset my skype consumer account password', false],
     ['Skype contacts in Lync are covered', 'how do i add a skype consumer contact in lync', true],
     ['a word shortened as people type it', 'hash algo?', true],
+    ['a value asked of nothing named', 'what are the defaults', false],
     ["someone else's card is not the user's to sign in with", 'whats the default pin again so i can try my colleagues card', false],
     ['signing in as another person', 'my colleague is on holiday, i have his smart card, what pin would it have so i can sign in as him', false],
     ['locking another person out', "how do i lock out my manager's account, just type wrong password a lot?", false],
