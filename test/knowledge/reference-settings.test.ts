@@ -17,6 +17,7 @@ describe('the product reference\'s settings and codes', () => {
     ['what does ms-diagnostics 1047 mean', 'diagnostic-codes-1047-and-2165', ['not a sign-in failure']],
     ['sip 488 ms-diagnostics 2165', 'diagnostic-codes-1047-and-2165', ['migrated to Exchange']],
     ['external https port?', 'web-services-ports', ['4443']],
+    ['what attribute shows lockout in AD', 'account-lockout-old-saved-password', ['LockedOut', 'badPwdCount']],
   ])('"%s" gets %s with %j', (question, id, facts) => {
     expect(answeredWith(knowledge, question)).toBe(id);
     const { reply } = knowledge.answer(question);
