@@ -18,6 +18,8 @@ describe('the product reference\'s settings and codes', () => {
     ['sip 488 ms-diagnostics 2165', 'diagnostic-codes-1047-and-2165', ['migrated to Exchange']],
     ['external https port?', 'web-services-ports', ['4443']],
     ['what attribute shows lockout in AD', 'account-lockout-old-saved-password', ['LockedOut', 'badPwdCount']],
+    ['get-csuser shows ClientPolicy empty, does that mean no client policy applies?', 'effective-policy-for-a-user', ['Get-CsEffectivePolicy']],
+    ['can i put lyncdiscover in both internal and external dns', 'server-temporarily-unavailable-discovery', ['split-brain DNS is not supported']],
   ])('"%s" gets %s with %j', (question, id, facts) => {
     expect(answeredWith(knowledge, question)).toBe(id);
     const { reply } = knowledge.answer(question);
