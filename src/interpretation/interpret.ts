@@ -978,8 +978,10 @@ const CONTROL_WORD = new RegExp(`\\b(?:${CONTROLS})\\b`);
 /** What the screen asks for or shows: "it's asking for", "the page wants", "now it says". */
 const SCREEN_ASKS = /\b(?:it|its|the page|the form|the site|the screen|this page|this form|now it|now its)(?: is)? (?:asks|asking|wants|wanting|says|saying|shows|showing)(?: me)?(?: for)?\b/;
 
-/** A staff command's name typed first, with more after it or alone (words people seldom open a sentence with otherwise). */
-// ("schedule a meeting in outlook" schedules no check.)
+/**
+ * A staff command's name typed first, with more after it or alone (words people seldom open a sentence
+ * with otherwise). ("Schedule a meeting in outlook" schedules no check.)
+ */
 const STAFF_COMMAND_TYPED = /^(?:(schedule|unschedule) (?:check|probe|show)\b|(schedules|audit|probe|tickets)(?: |$))/;
 
 /** How many steps ahead what the screen shows may be for the user to be taken as standing there. */

@@ -167,7 +167,7 @@ export class StepIndex {
         const own = new Set(plainWords(`${step.title} ${step.say} ${(step.do ?? []).join(' ')}`));
         if (said.every((word) => own.has(word))) return { stepId, distance };
       }
-      const targets = [step.next, ...(step.choices ?? []).filter((choice) => path.staff || !choice.staffOnly).map((choice) => choice.next), ...(step.branch ? [...Object.values(step.branch.cases), step.branch.otherwise] : [])];
+      const targets = [step.next, ...(step.choices ?? []).filter((choice) => path.staff || !choice.staffOnly).map((choice) => choice.next), ...(step.branch ? branchTargets(step.branch, path.facts ?? {}) : [])];
       // (A branch only routes: the steps after it are no further away.)
       for (const target of targets) if (target && !target.startsWith('flow:')) queue.push({ stepId: target, distance: step.branch ? distance : distance + 1 });
     }
