@@ -10,6 +10,7 @@ describe('the product reference\'s settings and codes', () => {
   it.each([
     ['max endpoints per user default?', 'registrar-configuration-endpoint-limits', ['8 endpoints', '1 to 64']],
     ['default endpoint expiration on the registrar', 'registrar-configuration-endpoint-limits', ['600']],
+    ['whats the maximum number of endpoints a user can have', 'registrar-configuration-endpoint-limits', ['8 endpoints']],
     ['proxy config - what scopes exist', 'proxy-configuration-scopes-and-defaults', ['service:EdgeServer:', 'no site object']],
     ['default MaxClientMessageBodySizeKb', 'proxy-configuration-scopes-and-defaults', ['128']],
     ['how long does cls keep its cache files', 'cls-configuration-folders-and-retention', ['14 days']],
