@@ -40,6 +40,13 @@ const HOST_HEALTH = /^(?:(?:hey|hi|ok|so|quick one)[,.]?\s+)?(?:is|are)\s+(?:the
 const CAPABILITIES = /\b(?:what|which) (?:checks|commands|tests) (?:can|could|do|will|may) (?:you|i)\b|\bwhat (?:can|could) you (?:check|run|test)\b|\b(?:list|show) (?:me )?(?:the |your )?(?:checks|commands)\b|\bwhat (?:am i|are we) (?:allowed|able|permitted) to (?:do|run|use)\b|\bwhat (?:can|may) i (?:do|run|use) (?:here|with (?:you|this|the bot))\b/i;
 /** "who am i logged in as", "what's my role": the caller's ids and role. */
 const WHOAMI = /\bwho am i(?: (?:logged|signed) in(?: as)?| here| to you| to the bot)?\s*[?.!]*$|\bwhat(?: is|s| s) my (?:role|user ?id|id)\b|\bwhat role (?:do i have|am i)\b|\bam i (?:an? )?(?:admin|agent|administrator)\b/i;
+/**
+ * "make me an admin", "add me to HELPDESK_ADMINS", "how do i get agent access here": a role in the bot
+ * asked for. Roles come from the bot's settings, so the answer is who the caller is and how an
+ * administrator adds them (whoami). ("Does the user need admin rights to install Lync" asks for none.)
+ */
+const ROLE_WANTED =
+  /\bhelpdesk_(?:admins|agents)\b|\b(?:make|set) me (?:up as )?(?:an? )?(?:admin|agent|administrator|helpdesk agent)\b|\b(?:give|grant) me (?:an? )?(?:admin|agent|administrator)(?: rights| access| role| permissions?)?(?: (?:here|in (?:this|the) bot|on (?:this|the) bot|for (?:this|the) bot|please))?\s*[?.!]*$|\bhow (?:do|can|would) i (?:get|become|be made) (?:an? )?(?:admin|agent|administrator)(?: (?:role|access|rights|permissions?))?(?: (?:here|in (?:this|the) bot|on (?:this|the) bot|for (?:this|the) bot))?\s*[?.!]*$/i;
 /** "cancel that schedule", "stop the daily pool check": the schedules, each with what stops it. */
 const CANCEL_SCHEDULE = /\b(?:cancel|stop|remove|delete|drop|kill|turn off|get rid of)\b.*\b(?:schedules?|scheduled (?:check|checks|run|runs)|(?:daily|hourly|nightly|morning) (?:pool |user )?(?:checks?|ones?))\b/i;
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
@@ -176,7 +183,7 @@ function requested(typed: string): CommandRequest | undefined {
   const serviceChange = SERVICE_CHANGE.exec(text);
   if (serviceChange) return { kind: 'changes', cmdlet: `${serviceChange[1]} ${serviceChange[2]}`, service: true };
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
-  if (WHOAMI.test(text)) return { kind: 'listing', command: 'whoami' };
+  if (WHOAMI.test(text) || ROLE_WANTED.test(text)) return { kind: 'listing', command: 'whoami' };
   if (CANCEL_SCHEDULE.test(text)) return { kind: 'listing', command: 'schedules' };
   // Sentence by sentence: "morning. whats in the queue?" asks for it after a greeting.
   if (text.split(/[.!?;]+/).some((sentence) => TICKET_LIST.test(sentence.trim()) || TICKETS_OPEN.test(sentence.trim())) || QUEUE_SHORT.test(text.trim()) || QUEUE_BARE.test(text.trim())) return { kind: 'listing', command: 'tickets' };

@@ -1959,8 +1959,8 @@ function asksForAThing(folded: string): boolean {
 }
 
 /** Words of a request for guidance rather than of its subject ("please walk me through …"). */
-/** "can i run check user", "am i allowed to use the probe command", "do i have access to audit". */
-const CAN_I_RUN = /^(?:(?:so|ok|hi|hey)\s+)?(?:can|may|could) i (?:run|use|do)|^am i (?:allowed|able|permitted) to (?:run|use|do)|^do i have (?:access|permission|rights) (?:to|for)(?: run| use)?/.source;
+/** "can i run check user", "am i allowed to use the probe command", "do i have access to audit", "why cant i run check user", "who can use probe". */
+const CAN_I_RUN = /^(?:(?:so|ok|hi|hey)\s+)?(?:can|may|could) i (?:run|use|do)|^am i (?:allowed|able|permitted) to (?:run|use|do)|^do i have (?:access|permission|rights) (?:to|for)(?: run| use)?|^why (?:cant|cannot|can not|wont it let) (?:i|me) (?:run|use)|^why (?:am i not|arent i) (?:allowed|able|permitted) to (?:run|use)|^who (?:can|may|is allowed to|is able to|gets to) (?:run|use)/.source;
 const CAN_I_RUN_RE = new RegExp(`(?:${CAN_I_RUN}) (?:the )?(.+?)(?: command| commands)?(?: here| too| as well)?$`);
 /** "help schedule", "usage of check user", "how do i use the probe command": help on named commands. */
 const HELP_ON = /^(?:help|usage|syntax|how do i use|how to use)(?: (?:for|on|with|of))?(?: the)? (.+?)(?: command| commands)?$/;

@@ -106,6 +106,9 @@ describe('checks asked for in words', () => {
     'my address is ken@contoso.dk and lync wont sign in on my iphone', // no request to look
     'check the clock on my surface',
     'what commands create the separate external EWS and autodiscover vdirs on Exchange 2013?',
+    // Admin rights for something else than this bot.
+    'does the user need admin rights to install lync',
+    'how do i get admin access to the lync control panel',
   ])('"%s" is no such request', (text) => {
     expect(commandRequested(text)).toBeUndefined();
   });
@@ -244,6 +247,11 @@ describe('asking about oneself, what one may do, and stopping a schedule, in wor
     ['who am i logged in as', { kind: 'listing', command: 'whoami' }],
     ["what's my role", { kind: 'listing', command: 'whoami' }],
     ['am i an admin?', { kind: 'listing', command: 'whoami' }],
+    // A role in the bot asked for: who the caller is, and how an administrator adds them.
+    ['add me to HELPDESK_ADMINS', { kind: 'listing', command: 'whoami' }],
+    ['make me an admin', { kind: 'listing', command: 'whoami' }],
+    ['give me admin rights in this bot', { kind: 'listing', command: 'whoami' }],
+    ['how do i get agent access here?', { kind: 'listing', command: 'whoami' }],
     ['cancel that schedule', { kind: 'listing', command: 'schedules' }],
     ['stop the daily pool check', { kind: 'listing', command: 'schedules' }],
   ])('"%s"', (text, expected) => {

@@ -1813,6 +1813,8 @@ describe('help on named commands', () => {
     ['can i run check user?', 'check user'],
     ['am i allowed to use the probe command', 'probe'],
     ['do i have access to schedule', 'schedule'],
+    ["why can't i run check user?", 'check user'],
+    ['who can use probe', 'probe'],
   ])('%j asks whether one may run %j: help about it, whoever asks', (text, about) => {
     const reading = interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, namesCommands: () => false, isCommandName: namesCommands });
     expect(reading).toMatchObject({ kind: 'help', about });
