@@ -171,6 +171,27 @@ export function declineReply(question: string, staff = false): Reply {
   };
 }
 
+/**
+ * Someone else's card or account, or locking another person out: declined like anything the knowledge
+ * base does not cover, but with the reason, so nobody takes it for a gap that rephrasing would fill.
+ */
+export function anotherPersonReply(question: string, staff = false): Reply {
+  const why = "a smart card, its PIN and a Lync account belong to one person, and I don't help anyone sign in as, get into or lock out someone else";
+  if (staff) {
+    const text = `I won't help with that: ${why}. Help the owner of the card or account directly, or take it to the Lync administrators.`;
+    return { text, card: card([heading('Not for another person'), paragraph(text), paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true })]), suggestions: ['help'] };
+  }
+  const text = `I can't help with that: ${why}. If the other person has a problem, they can ask me themselves; if you need access to something of theirs, type "${PHRASES.person}" and the helpdesk will see what is allowed.`;
+  return {
+    text,
+    card: card(
+      [heading('Not for another person'), paragraph(text), paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true })],
+      [{ title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } }],
+    ),
+    suggestions: [PHRASES.person],
+  };
+}
+
 /** The answer just given did not help, and nothing else fits: not the same answer again, a person instead. */
 export function ruledOutReply(question: string, title: string | undefined): Reply {
   const text =
@@ -215,6 +236,7 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
   }
   if (!result.answered && result.ruledOut) return ruledOutReply(question, byId(result.ruledOut)?.title);
   if (!result.answered && options.notFor) return notForClientReply(options.notFor, options.staff);
+  if (!result.answered && result.anotherPerson) return anotherPersonReply(question, options.staff);
   if (!result.answered || !best) return declineReply(question, options.staff);
   const related = [
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),

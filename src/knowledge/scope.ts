@@ -15,12 +15,16 @@ export const ScopeFile = z
     inScope: z.array(z.string().min(1)).min(1),
     /** Lync's own features this knowledge base does not cover (recording, screen sharing …): declined even when "lync" is said. */
     lyncNotCovered: z.array(z.string().min(1)).default([]),
+    /** Someone else's card or account, or locking another person out: declined, with the reason. */
+    anotherPerson: z.array(z.string().min(1)).default([]),
   })
   .strict();
 
 export interface Scope {
   /** The other product or topic the question is about, when it names one and nothing in scope. */
   otherTopic(question: string): string | undefined;
+  /** Whether a topic `otherTopic` returned is about getting into another person's card or account. */
+  aboutAnotherPerson(topic: string): boolean;
 }
 
 export function loadScope(path: string): Scope {
@@ -38,18 +42,21 @@ export function compileScope(file: z.input<typeof ScopeFile>): Scope {
   const other = phraseList(file.otherTopics);
   const ours = phraseList(file.inScope);
   const notCovered = phraseList(file.lyncNotCovered ?? []);
+  const anotherPerson = phraseList(file.anotherPerson ?? []);
+  const anotherPersons = new Set(file.anotherPerson ?? []);
   // A phrase can only match where its first word begins a word of the message: one pass over the
   // message (a trie of every first word) rules out most of the hundreds of phrases before any runs.
-  const starts = new WordStarts([...other.firstWords(), ...ours.firstWords(), ...notCovered.firstWords()]);
+  const starts = new WordStarts([...other.firstWords(), ...ours.firstWords(), ...notCovered.firstWords(), ...anotherPerson.firstWords()]);
   return {
     otherTopic(question: string): string | undefined {
       const folded = normaliseText(question);
       const present = starts.found(folded);
-      const feature = notCovered.first(folded, present);
+      const feature = anotherPerson.first(folded, present) ?? notCovered.first(folded, present);
       if (feature) return feature;
       if (ours.first(folded, present)) return undefined;
       return other.first(folded, present);
     },
+    aboutAnotherPerson: (topic) => anotherPersons.has(topic),
   };
 }
 

@@ -150,6 +150,8 @@ export interface SearchResult {
   suggested?: SearchHit[];
   /** Set when the question is about another product or topic (knowledge/scope.yaml): decline. */
   otherTopic?: string;
+  /** That topic is getting into another person's card or account (or locking them out): the decline says why. */
+  anotherPerson?: true;
   /** Set when the question asks what an abbreviation stands for (knowledge/glossary.yaml). */
   definition?: GlossaryEntry;
   /** The article the user just said did not help: it is left out, and the reply says so. */
@@ -496,7 +498,7 @@ export class KnowledgeIndex {
       const offerable = distinctiveWeight > 0 || (!topicBesideContext && [...weights.keys()].some((term) => this.synonyms.context.has(term)));
       const suggested = confident || ambiguous || asksPerson || !offerable ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0);
       const otherTopic = this.scope?.otherTopic(question);
-      if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic };
+      if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic, ...(this.scope!.aboutAnotherPerson(otherTopic) ? { anotherPerson: true as const } : {}) };
       // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.
       const asTyped = () => rawTokens(normaliseText(question)).find((raw) => searchTokens(raw).includes(typed[0]!)) ?? typed[0]!;
       // Just over the bar, an answer is a guess as often as not: offered as "Is this it?" with its gist,

@@ -631,6 +631,18 @@ describe('out of scope', () => {
     expect((knowledge.search('lync app wont sign in').suggested ?? []).length).toBeGreaterThan(0);
   });
 
+  it("another person's card or account is declined, and said to be another person's", () => {
+    const scope = compileScope({ otherTopics: ['outlook'], inScope: ['lync'], lyncNotCovered: ['record a meeting'], anotherPerson: ['colleagues card', 'sign in as him'] });
+    const topic = scope.otherTopic('whats the default pin so i can try my colleagues card in lync');
+    expect(topic).toBe('colleagues card');
+    expect(scope.aboutAnotherPerson(topic!)).toBe(true);
+    expect(scope.aboutAnotherPerson(scope.otherTopic('record a meeting in lync')!)).toBe(false);
+    const result = knowledge.search('my colleague is on holiday, i have his smart card, what pin would it have so i can sign in as him');
+    expect(result).toMatchObject({ answered: false, anotherPerson: true });
+    expect(knowledge.answer('whats the default pin again so i can try my colleagues card').reply.text).toMatch(/belong to one person/);
+    expect(knowledge.search('whats the default smart card pin').anotherPerson).toBeUndefined();
+  });
+
   it('a Lync feature no article covers is declined even when "lync" is said', () => {
     const scope = compileScope({ otherTopics: ['outlook'], inScope: ['lync'], lyncNotCovered: ['record a meeting'] });
     expect(scope.otherTopic('how do I record a meeting in lync')).toBe('record a meeting');
