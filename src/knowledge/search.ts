@@ -13,7 +13,7 @@ import { everydayRank, isFunctionWord, unknownWordShare } from './everyday-words
 import { SpellingCorrector } from './spelling';
 import { normaliseText, rawTokens, searchTokens } from './text';
 import { symptomsMissing } from './symptoms';
-import { withinEdits } from '../language/text';
+import { editDistance, withinEdits } from '../language/text';
 
 /**
  * Knowledge search: a field-weighted BM25 ranking over normalised tokens, a match against each
@@ -234,6 +234,30 @@ const HTTP_STATUS = /(?<!port )(?<![0-9.])\b([45]\d\d)\b(?![0-9.])/g;
 function httpStatuses(question: string): string[] {
   return [...new Set([...normaliseText(question).matchAll(HTTP_STATUS)].map((match) => match[1]!))];
 }
+
+/**
+ * Settings and cmdlet nouns a question names as written in PowerShell ("UsePinAuth", "EnableCORS",
+ * "CsWebServiceConfiguration"): a word in CamelCase. Such a name is the whole subject of the question;
+ * an article that never names it is about another setting, however many other words it shares
+ * ("what's the default value of UsePinAuth" is not answered by the presence policy's defaults).
+ */
+const CAMEL_CASE = /\b[A-Z][a-z]+[A-Z][A-Za-z0-9]*\b/g;
+/** Product names written in CamelCase, which articles may leave unsaid. */
+const NOT_SETTINGS = new Set(['powershell', 'sharepoint', 'technet', 'onedrive', 'skydrive', 'powerpoint', 'onenote', 'youtube', 'linkedin', 'wifi', 'facetime', 'blackberry', 'webex', 'iphone', 'ipad']);
+
+export function namedSettings(question: string): string[] {
+  const names = [...question.matchAll(CAMEL_CASE)].map((match) => match[0].toLowerCase());
+  return [...new Set(names)].filter((name) => !NOT_SETTINGS.has(name));
+}
+
+/** Whether the text names the setting, allowing for a slip of a letter or two in a long name ("MaxEndpointPerUser"). */
+export function namesSetting(text: string, name: string): boolean {
+  if (new RegExp(`(?:^|[^a-z0-9])${name}(?![a-z0-9])`).test(text)) return true;
+  if (name.length < SETTING_SLIP_MIN_LENGTH) return false;
+  const slips = name.length >= 14 ? 2 : 1;
+  return text.split(/[^a-z0-9]+/).some((word) => Math.abs(word.length - name.length) <= slips && editDistance(word, name) <= slips);
+}
+const SETTING_SLIP_MIN_LENGTH = 8;
 
 function coversDistinctiveWords(hit: SearchHit): boolean {
   return hit.signals.distinctive >= ANSWER_MIN_DISTINCTIVE;
@@ -477,6 +501,8 @@ export class KnowledgeIndex {
           // "How long…", "how many times…", "which port…": the answer must state a fact of that kind.
           statesFactsAsked(normaliseText(question), this.fullText(hitPositions[0]!)) &&
           [...namedVersions(question), ...httpStatuses(question)].every((named) => new RegExp(`\\b${named}\\b`).test(this.fullText(hitPositions[0]!))) &&
+          // "…UsePinAuth": an article that never names the setting asked about is about another one.
+          namedSettings(question).every((name) => namesSetting(this.fullText(hitPositions[0]!), name)) &&
           windowsReleases(normaliseText(question)).every((release) => windowsReleases(this.fullText(hitPositions[0]!)).includes(release)) &&
           // "…just shows a blank page": an article that never speaks of a blank page is about something else.
           symptomsMissing(normaliseText(question), this.fullText(hitPositions[0]!)) === 0,

@@ -5,6 +5,7 @@ import { gist, replyForSearch, whoFixesReply } from '../../src/knowledge/answer'
 import { clientFit, clientsAsked, namedClientUnspoken, notForNamedClient } from '../../src/knowledge/clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from '../../src/knowledge/everyday-words';
 import { stem } from '../../src/knowledge/text';
+import { namedSettings, namesSetting } from '../../src/knowledge/search';
 import { compileScope } from '../../src/knowledge/scope';
 import { SpellingCorrector } from '../../src/knowledge/spelling';
 import { editDistance } from '../../src/language/text';
@@ -558,6 +559,9 @@ describe('out of scope', () => {
     ['Skype contacts in Lync are covered', 'how do i add a skype consumer contact in lync', true],
     ['a word shortened as people type it', 'hash algo?', true],
     ['a value asked of nothing named', 'what are the defaults', false],
+    ['a setting named that no article names: the one with most words in common is about another', "what's the default value of UsePinAuth", false],
+    ['a setting named that no article names, spelled near another setting', "what's the default value of EnableCORS on autodiscover config", false],
+    ['a setting named that an article names', 'whats the default MaxEndpointsPerUser', true],
     ["someone else's card is not the user's to sign in with", 'whats the default pin again so i can try my colleagues card', false],
     ['signing in as another person', 'my colleague is on holiday, i have his smart card, what pin would it have so i can sign in as him', false],
     ['locking another person out', "how do i lock out my manager's account, just type wrong password a lot?", false],
@@ -629,6 +633,15 @@ describe('out of scope', () => {
   it('a message of filler words only ("i never got one") offers nothing; one naming only where it fails offers its likeliest', () => {
     expect(knowledge.search('i never got one').suggested ?? []).toEqual([]);
     expect((knowledge.search('lync app wont sign in').suggested ?? []).length).toBeGreaterThan(0);
+  });
+
+  it('a setting named in CamelCase must be in the answer, allowing a slip in a long name', () => {
+    expect(namedSettings('whats the default of UsePinAuth on the WebServer, in PowerShell')).toEqual(['usepinauth', 'webserver']);
+    expect(namesSetting('set maxendpointsperuser to 10', 'maxendpointperuser')).toBe(true);
+    expect(namesSetting('set maxendpointsperuser to 10', 'usepinauth')).toBe(false);
+    expect(namesSetting('usepinauth is true', 'usepinauth')).toBe(true);
+    // (A short name has no slip to spare: "UseAuth" is not "UsePin".)
+    expect(namesSetting('usepin', 'useauth')).toBe(false);
   });
 
   it("another person's card or account is declined, and said to be another person's", () => {
