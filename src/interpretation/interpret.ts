@@ -1684,9 +1684,11 @@ const GUIDE_ME = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by 
 function reportsFixFailing(text: string): boolean {
   return text.split(/[.!?;]+/).some((sentence) => {
     const folded = foldPhrase(sentence);
-    return rulesOut(folded) && PUT_RIGHT.test(folded);
+    return rulesOut(folded) && PUT_RIGHT.test(folded) && !ASKS_FIRST.test(folded);
   });
 }
+// ("which domains does lync trust if the GPO isn't set" asks about a setting: its "isn't set" reports no fix.)
+const ASKS_FIRST = /^(?:which|what|whats|how|where|when|who|does|do|is|are|can|could|should|would|will)\b/;
 // ("the clock is fine i checked": looked at and found right is put right as much as fixed.)
 const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|corrected|reset|ran|updated|installed|set|checked|verified|confirmed)\b/;
 /** The user says the fix just given is not it: done and still failing, or the thing it fixes is fine. */
