@@ -777,7 +777,8 @@ function stillFailingChoice(choices: readonly FlowChoice[], folded: string): num
 /** "no error, it just spins": a message said not to be there (taken out before SHOWS_A_MESSAGE reads the text). */
 const NO_MESSAGE = /\b(?:no|without(?: an?| any)?|not an?|never an?|(?:doesnt|dont|didnt|does not|do not|did not) (?:give|show|get|see|say) (?:me )?(?:an?|any)) (?:error message|error|warning|popup|pop up|message box|message)s?\b/g;
 /** The client shows a message or an error ("it says…", "a popup about…"). */
-const SHOWS_A_MESSAGE = /\b(?:it|lync|skype|the app|the client|then|and) (?:says|said|keeps saying|shows|showed|gives|gave|displays)\b|\b(?:error|warning|popup|pop up|pops up|message box|error message)\b/;
+// ("like i said, says password is wrong": the message, told again with the "it" left out.)
+const SHOWS_A_MESSAGE = /\b(?:it|lync|skype|the app|the client|then|and) (?:says|said|keeps saying|shows|showed|gives|gave|displays)\b|^(?:(?:like|as) i (?:said|told you) )?(?:still )?(?:says|keeps saying|saying|shows)\b|\b(?:error|warning|popup|pop up|pops up|message box|error message)\b/;
 
 /** The one choice a question has for "an error, or something else" (an alias "error"), if any. */
 /** Of exactly two choices that set one slot, the one the message does not rule out by naming the other as not so. */

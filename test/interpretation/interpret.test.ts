@@ -1322,8 +1322,12 @@ describe('done, and still failing, at an instruction step', () => {
 });
 
 describe('a message the client shows, at a question with an "error or something else" choice', () => {
-  it.each(['it says the user name, password or domain is wrong but its definitely right', 'lync shows a popup i dont understand', 'it says something about the server being unavailable'])('"%s" → An error, or something else', (text) => {
+  it.each(['lync shows a popup i dont understand', 'it says something about the server being unavailable'])('"%s" → An error, or something else', (text) => {
     expect(picked(text, 'symptom')).toBe('An error, or something else');
+  });
+  // (The password refused has a choice of its own, told again without the "it".)
+  it.each(['it says the user name, password or domain is wrong but its definitely right', 'like i said, says password is wrong', 'keeps saying my password is wrong'])('"%s" → It says my password is wrong', (text) => {
+    expect(picked(text, 'symptom')).toBe('It says my password is wrong');
   });
   it.each(["there's an error saying it cant connect", 'the error says it cannot find the server'])('"%s" names what the error says → It can\'t find or reach the server', (text) => {
     expect(picked(text, 'symptom')).toBe("It can't find or reach the server");
@@ -2369,8 +2373,8 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['client', 'the one on the start screen', 1],
     ['method', 'just my windows login', 0],
     ['method', 'it opens a website', 2],
-    ['symptom', 'nothing happens', 5],
-    ['symptom', 'there is a red x', 5],
+    ['symptom', 'nothing happens', 6],
+    ['symptom', 'there is a red x', 6],
     ['symptom', 'it wants me to sign in over and over', 0],
     ['cardKind', 'a usb thing', 0],
     ['cardKind', 'the one in my laptop', 1],
@@ -2384,9 +2388,9 @@ describe('answers in the words people use, at the flows\' questions', () => {
     ['symptom', 'a box pops up asking about a server', 1],
     ['symptom', 'it says the server is not trusted', 1],
     ['symptom', 'it asks me to sign in again every hour', 0],
-    ['symptom', 'it logs in then logs out', 5],
-    ['symptom', 'it crashes', 5],
-    ['symptom', 'it never gets past contacting server', 5],
+    ['symptom', 'it logs in then logs out', 6],
+    ['symptom', 'it crashes', 6],
+    ['symptom', 'it never gets past contacting server', 6],
     ['symptom', 'it says it cant find the server', 4],
     ['symptom', 'cannot connect', 4],
     // It worked once: not now.
