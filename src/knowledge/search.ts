@@ -259,6 +259,23 @@ export function namesSetting(text: string, name: string): boolean {
 }
 const SETTING_SLIP_MIN_LENGTH = 8;
 
+/**
+ * A user's address names a person and a host's domain names an organisation: neither is what a question
+ * is about ("can alice@contoso.dk use the mobile app with adfs" asks about the mobile app). Left in, the
+ * lab's example domain drew the article that lists the lab. An address goes; so does a server's name
+ * ("lync-int.contoso.dk", "fe01.contoso.com"), but not a host whose first label says what it is for
+ * ("lyncdiscover.contoso.com", "sip.fabrikam.com"), which the articles name as the documents do.
+ */
+const ADDRESS = /(?:\bsip:)?\b[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)+/g;
+const HOST = /\b([a-z0-9][a-z0-9-]*)(?:\.[a-z0-9-]+){2,}/g;
+/** First labels that say what a host is for; any other ("lync-int", "pool01") is only its name. */
+const SERVICE_LABELS = new Set(['lyncdiscover', 'lyncdiscoverinternal', 'sip', 'sipinternal', 'sipexternal', 'autodiscover', 'meet', 'dialin', 'lyncweb', 'webext', 'webint', 'sts', 'adfs', 'edge', 'access', 'webconf', 'av', 'owa', 'mail', 'exchange']);
+
+export function withoutNamesOfPlaces(folded: string): string {
+  if (!folded.includes('.') && !folded.includes('@')) return folded;
+  return folded.replace(ADDRESS, ' ').replace(HOST, (host: string, first: string) => (SERVICE_LABELS.has(first) ? host : ' '));
+}
+
 function coversDistinctiveWords(hit: SearchHit): boolean {
   return hit.signals.distinctive >= ANSWER_MIN_DISTINCTIVE;
 }
@@ -560,7 +577,7 @@ export class KnowledgeIndex {
     // is no correction's cost, and a busy machine must not leave "currently" uncorrected where an idle one
     // corrects it.
     const budget = { corrections: MAX_CORRECTIONS_PER_QUERY, until: Infinity, budgetMs: this.correctionBudgetMs };
-    const folded = normaliseText(question.slice(0, MAX_QUESTION_CHARS));
+    const folded = withoutNamesOfPlaces(normaliseText(question.slice(0, MAX_QUESTION_CHARS)));
     const words = searchTokens(this.synonyms.expand(folded)).slice(0, MAX_QUERY_WORDS);
     const names = namePieces(folded);
     for (const token of words) {

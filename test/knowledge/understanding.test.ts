@@ -5,7 +5,7 @@ import { gist, replyForSearch, whoFixesReply } from '../../src/knowledge/answer'
 import { clientFit, clientsAsked, namedClientUnspoken, notForNamedClient } from '../../src/knowledge/clients';
 import { everydayRank, isFunctionWord, unknownWordShare } from '../../src/knowledge/everyday-words';
 import { stem } from '../../src/knowledge/text';
-import { namedSettings, namesSetting } from '../../src/knowledge/search';
+import { namedSettings, namesSetting, withoutNamesOfPlaces } from '../../src/knowledge/search';
 import { compileScope } from '../../src/knowledge/scope';
 import { SpellingCorrector } from '../../src/knowledge/spelling';
 import { editDistance } from '../../src/language/text';
@@ -642,6 +642,17 @@ describe('out of scope', () => {
     expect(namesSetting('usepinauth is true', 'usepinauth')).toBe(true);
     // (A short name has no slip to spare: "UseAuth" is not "UsePin".)
     expect(namesSetting('usepin', 'useauth')).toBe(false);
+  });
+
+  it("a user's address and a server's name are no topic; a host named for its service is", () => {
+    const spaced = (text: string) => withoutNamesOfPlaces(text).replace(/\s+/g, ' ').trim();
+    expect(spaced('can alice@contoso.dk use the mobile app')).toBe('can use the mobile app');
+    expect(spaced('is lync-int.contoso.dk failed over')).toBe('is failed over');
+    expect(withoutNamesOfPlaces('trust prompt for autodiscover.contoso.com')).toBe('trust prompt for autodiscover.contoso.com');
+    expect(spaced('what about sip:bob@fabrikam.com')).toBe('what about');
+    // The lab's example domain no longer draws the article that lists the lab.
+    expect(knowledge.search('can alice@contoso.dk use the mobile app with adfs?').hits[0]!.article.id).not.toBe('mobile-passive-auth-lab-topology');
+    expect(knowledge.search('is lync-int.contoso.dk failed over or active?').hits[0]!.article.id).toBe('registrar-pool-failover-state');
   });
 
   it("another person's card or account is declined, and said to be another person's", () => {
