@@ -49,6 +49,13 @@ const ROLE_WANTED =
   /\bhelpdesk_(?:admins|agents)\b|\b(?:make|set) me (?:up as )?(?:an? )?(?:admin|agent|administrator|helpdesk agent)\b|\b(?:give|grant) me (?:an? )?(?:admin|agent|administrator)(?: rights| access| role| permissions?)?(?: (?:here|in (?:this|the) bot|on (?:this|the) bot|for (?:this|the) bot|please))?\s*[?.!]*$|\bhow (?:do|can|would) i (?:get|become|be made) (?:an? )?(?:admin|agent|administrator)(?: (?:role|access|rights|permissions?))?(?: (?:here|in (?:this|the) bot|on (?:this|the) bot|for (?:this|the) bot))?\s*[?.!]*$/i;
 /** "cancel that schedule", "stop the daily pool check": the schedules, each with what stops it. */
 const CANCEL_SCHEDULE = /\b(?:cancel|stop|remove|delete|drop|kill|turn off|get rid of)\b.*\b(?:schedules?|scheduled (?:check|checks|run|runs)|(?:daily|hourly|nightly|morning) (?:pool |user )?(?:checks?|ones?))\b/i;
+/**
+ * A user enabled, disabled, moved or removed, named by address (or by name "for lync"): the cmdlet that
+ * would do it, named back in the refusal. ("enable logging" names no user.)
+ */
+const USER_CHANGE =
+  /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(enable|disable|move|remove|delete)\s+(?:(?:sip:)?[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z]+(?= (?:for|in|from) (?:lync|skype|sfb)\b))/;
+const USER_CHANGE_CMDLET: Record<string, string> = { enable: 'Enable-CsUser', disable: 'Disable-CsUser', move: 'Move-CsUser', remove: 'Disable-CsUser', delete: 'Disable-CsUser' };
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
 const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable|start|stop|move|update|install|import|export|publish|register|unregister|reset|clear|merge|sync|approve|lock|unlock)-cs[a-z]+)\b/i;
 /** Stopping or starting a server's services: a change, whatever cmdlet or tool would do it. */
@@ -182,6 +189,9 @@ function requested(typed: string): CommandRequest | undefined {
   // "restart rtcsrv", "can you bounce the front end service": a server's service stopped or started.
   const serviceChange = SERVICE_CHANGE.exec(text);
   if (serviceChange) return { kind: 'changes', cmdlet: `${serviceChange[1]} ${serviceChange[2]}`, service: true };
+  // "please enable dave@contoso.dk for lync": a user's account changed, which is a change cmdlet's work.
+  const userChange = USER_CHANGE.exec(text);
+  if (userChange) return { kind: 'changes', cmdlet: USER_CHANGE_CMDLET[userChange[1]!]! };
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
   if (WHOAMI.test(text) || ROLE_WANTED.test(text)) return { kind: 'listing', command: 'whoami' };
   if (CANCEL_SCHEDULE.test(text)) return { kind: 'listing', command: 'schedules' };

@@ -89,6 +89,16 @@ describe('checks asked for in words', () => {
   ])('"%s" asks the bot to stop or start a server\'s service: %s', (text, cmdlet) => {
     expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet, service: true });
   });
+  it.each([
+    ['please enable dave@contoso.dk for lync', 'Enable-CsUser'],
+    ['can you disable ken for lync', 'Disable-CsUser'],
+    ['move sip:bob@contoso.dk to the other pool', 'Move-CsUser'],
+  ])('"%s" changes a user: refused, naming %s', (text, cmdlet) => {
+    expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet });
+  });
+  it.each(['enable logging in the store app', 'disable ipv6 on the edge'])('"%s" changes no user', (text) => {
+    expect(commandRequested(text)).not.toMatchObject({ kind: 'changes' });
+  });
   it('"run Get-CsUser sip:ken@contoso.dk" is the read `check user` runs', () => {
     expect(commandRequested('run Get-CsUser sip:ken@contoso.dk for me')).toMatchObject({ kind: 'command', command: 'check user ken@contoso.dk' });
   });
