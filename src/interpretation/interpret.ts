@@ -496,14 +496,26 @@ function articlesHereAndNext(flow: FlowDefinition, step: FlowStep): Set<string> 
   return new Set([step, ...successors(step).map((id) => flow.steps[id])].flatMap((near) => near?.articles ?? []));
 }
 
+/**
+ * "where does that app keep its logs" in a flow that settled the client: "that app" is that client,
+ * said in so many words for the search (which reads each message alone).
+ */
+const THAT_CLIENT = /\b(?:that|this|the|my|same) (?:app|client|program|application)\b/;
+function withFlowClient(text: string, context: InterpretContext): string {
+  const client = context.flow?.facts.client;
+  if (!client || !CLIENT_WORD[client] || !THAT_CLIENT.test(foldPhrase(text)) || slotsOf(text).client) return text;
+  return `${text} (${CLIENT_WORD[client]})`;
+}
+
 /** An "ok" in front of a question acknowledges the step; the question is what follows ("ok where is that setting"). */
-const ACK_LEAD = /^(?:ok|okay|right|alright)[\s,.!]+(?=\S)/i;
+// ("wait, where does that app keep its logs": a pause, as "ok" is; its "wait" is no step's waiting.)
+const ACK_LEAD = /^(?:(?:ok|okay|right|alright)[\s,.!]+|(?:wait|hold on|hang on)(?:\s*[,.!:;-]+\s*|\s+(?=(?:where|what|whats|how|which|why|who|when|is|are|does|do|did|can|could|so|but|and|then|actually)\b)))(?=\S)/i;
 
 /** A question asked at a step: answered beside it, or by a step of this flow (or another). */
 function askedInFlow(typed: string, asidePart: string | undefined, choices: ReturnType<typeof visibleChoices> | undefined, context: InterpretContext, otherClient: string | undefined, aboutAnotherClient: boolean): Interpretation {
   const text = typed.replace(ACK_LEAD, '');
   const folded = foldPhrase(text);
-  const found = context.search(asidePart ?? text);
+  const found = context.search(withFlowClient(asidePart ?? text, context));
   // (About another client: no step on this flow's path, which is for the client it settled, answers it.
   // A step of another client's branch may: "what about the iphone logs" in the Mac's branch of log
   // collection, when the knowledge base has no answer.)
@@ -546,7 +558,7 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // that shares a word ("logged on").
   // ("where is that saved?" right after such a step is read with the question it answered.)
   const about = context.previousQuestion && refersBack(folded) ? `${context.previousQuestion} ${text}` : text;
-  const elsewhere = flow ? (!result.answered ? context.steps?.stepForAny(about, slotsOf(text).client?.value ?? flow.facts.client) : userStepInstead(text, result, context)) : undefined;
+  const elsewhere = flow ? (!result.answered ? context.steps?.stepForAny(withFlowClient(about, context), slotsOf(text).client?.value ?? flow.facts.client) : userStepInstead(text, result, context)) : undefined;
   if (elsewhere && elsewhere.flowId !== flow!.flowId) return { kind: 'step-answer', ...elsewhere, confidence: 0.6 };
   // ("whats the address again": a step already shown, of those only; the sign-in address is ahead.)
   const path = flow ? { stepId: flow.stepId, visited: stepsVisited(flow), staff: context.staff } : undefined;

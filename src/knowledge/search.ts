@@ -271,6 +271,16 @@ const HOST = /\b([a-z0-9][a-z0-9-]*)(?:\.[a-z0-9-]+){2,}/g;
 /** First labels that say what a host is for; any other ("lync-int", "pool01") is only its name. */
 const SERVICE_LABELS = new Set(['lyncdiscover', 'lyncdiscoverinternal', 'sip', 'sipinternal', 'sipexternal', 'autodiscover', 'meet', 'dialin', 'lyncweb', 'webext', 'webint', 'sts', 'adfs', 'edge', 'access', 'webconf', 'av', 'owa', 'mail', 'exchange']);
 
+/**
+ * "wait, where does that app keep its logs": "wait" opening a question is a pause, not the voice mail
+ * light's "message waiting". (Not "wait time for replication", where it is the topic.)
+ */
+const PAUSE_FIRST = /^\s*(?:wait|hold on|hang on)(?:\s*[,.!:;-]+\s*|\s+(?=(?:where|what|whats|how|which|why|who|when|is|are|does|do|did|can|could|so|but|and|then|actually)\b))/;
+
+export function withoutPause(folded: string): string {
+  return PAUSE_FIRST.test(folded) ? folded.replace(PAUSE_FIRST, '') : folded;
+}
+
 export function withoutNamesOfPlaces(folded: string): string {
   if (!folded.includes('.') && !folded.includes('@')) return folded;
   return folded.replace(ADDRESS, ' ').replace(HOST, (host: string, first: string) => (SERVICE_LABELS.has(first) ? host : ' '));
@@ -577,7 +587,7 @@ export class KnowledgeIndex {
     // is no correction's cost, and a busy machine must not leave "currently" uncorrected where an idle one
     // corrects it.
     const budget = { corrections: MAX_CORRECTIONS_PER_QUERY, until: Infinity, budgetMs: this.correctionBudgetMs };
-    const folded = withoutNamesOfPlaces(normaliseText(question.slice(0, MAX_QUESTION_CHARS)));
+    const folded = withoutPause(withoutNamesOfPlaces(normaliseText(question.slice(0, MAX_QUESTION_CHARS))));
     const words = searchTokens(this.synonyms.expand(folded)).slice(0, MAX_QUERY_WORDS);
     const names = namePieces(folded);
     for (const token of words) {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadFlowCatalog } from '../../src/flows';
+import { loadFlowCatalog, startFlow } from '../../src/flows';
+import { advance } from '../../src/interpretation/advance';
 import { interpret, StepIndex, type InterpretContext, type Interpretation } from '../../src/interpretation';
 import { loadKnowledgeBase } from '../../src/knowledge';
 
@@ -279,5 +280,18 @@ describe('short follow-ups after an answer', () => {
 
   it('"ok fixed the time but still nothing" after the Store app\'s clock answer rules the clock out', () => {
     expect(after('store app cant sign in, clock was wrong', 'ok fixed the time but still nothing')).toMatchObject({ kind: 'troubleshoot', ruledOut: 'store-app-clock-skew' });
+  });
+});
+
+describe('a question beside a step, with the real knowledge base', () => {
+  const user = { role: 'user' as const };
+  function inFlowAt(flowId: string, presses: string[], text: string, staff = false): Interpretation {
+    let turn = startFlow(catalog, flowId, user);
+    for (const press of presses) turn = advance(catalog, turn.state, press, user);
+    return interpret(text, { catalog, steps, flow: turn.state, staff, search: (question) => knowledge.search(question, 3), isCommand: () => false });
+  }
+  // "that app" is the client the flow settled; "wait," is a pause, not the voice mail light's "message waiting".
+  it.each(['wait, where does that app keep its logs?', 'where does that app keep its logs?', 'where does the store app keep its logs?'])('%j in the Store app\'s branch: its log steps', (text) => {
+    expect(inFlowAt('sign-in-troubleshooter', ['Windows Store app'], text, true)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs' });
   });
 });

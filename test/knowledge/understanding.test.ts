@@ -562,6 +562,8 @@ describe('out of scope', () => {
     ['a setting named that no article names: the one with most words in common is about another', "what's the default value of UsePinAuth", false],
     ['a setting named that no article names, spelled near another setting', "what's the default value of EnableCORS on autodiscover config", false],
     ['a setting named that an article names', 'whats the default MaxEndpointsPerUser', true],
+    ['"wait," opening a question is a pause, not the voice mail light\'s "message waiting"', 'wait, where does that app keep its logs?', false],
+    ['"wait" as the topic', 'wait time for cms replication', true],
     ["someone else's card is not the user's to sign in with", 'whats the default pin again so i can try my colleagues card', false],
     ['signing in as another person', 'my colleague is on holiday, i have his smart card, what pin would it have so i can sign in as him', false],
     ['locking another person out', "how do i lock out my manager's account, just type wrong password a lot?", false],
