@@ -622,6 +622,12 @@ const LOG_WORDS = /\b(?:logs?|logging|trace|tracing|log files)\b/;
 const CASE_REMARK_MAX_WORDS = 8;
 /** At most this many words of its own, a follow-up is read against the answer just given. */
 const LINE_ASKED_MAX_WORDS = 5;
+/** A bare kind of fact or a number asked after an answer: "what port?", "which folder", "what about 0?", "and 5?". */
+const FACT_OF_LAST = /^(?:(?:and|so|ok|okay|but) )?(?:(?:what|which|whats|what about|how about|and)(?: is| are)?(?: the| its| it s)? )?(?:port|ports|default|defaults|default value|version|folder|path|url|address|cmdlet|command|value|registry key|\d+)$/;
+/** Every line of an article a follow-up may be asked about. */
+function linesOf(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats' | 'questions' | 'tags'>): string[] {
+  return [article.title, article.answer, ...article.steps, ...article.caveats, ...article.questions, ...article.tags];
+}
 
 /** How sure the search must be that a remark names one of the flow's own causes, to answer it beside a question. */
 const SURE_OWN_CAUSE = 0.8;
@@ -1442,6 +1448,15 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (last && !result.answered && HOW_TO_CHOOSE.test(folded)) {
     const again = lastAnswerAgain(context, last.id);
     if (again) return { kind: 'question', result: again.result, aside: false, confidence: 0.55 };
+  }
+  // "what port?" right after the SEFAUtil answer, "what about 0?" after the one on the Known Servers
+  // Table's versions: a bare kind of fact (or a number) asks it of the answer just given, when that answer
+  // states it, however well another article answers the words alone (the web services' ports).
+  if (last && result.answered && result.hits[0]?.article.id !== last.id && FACT_OF_LAST.test(folded)) {
+    const again = lastAnswerAgain(context, last.id);
+    const number = /\b(\d+)\b/.exec(folded)?.[1];
+    const stated = again && (number !== undefined ? linesOf(again.article).some((line) => new RegExp(`\\b${number}\\b`).test(normaliseText(line))) : holdsAsked(again.article, text));
+    if (again && stated) return { kind: 'question', result: again.result, aside: false, confidence: 0.5 };
   }
   // "registry equivalent?", "how much skew is too much" right after an answer that says it: alone it finds
   // nothing (nor anything to offer), yet the answer just given speaks of what it asks. That answer again,

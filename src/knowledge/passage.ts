@@ -1,5 +1,6 @@
 import { slotsOf } from '../language/slots';
 import type { Article } from './article';
+import { factsAsked, statesFactsAsked } from './asked-fact';
 import { isFunctionWord } from './everyday-words';
 import { normaliseText, searchTokens } from './text';
 
@@ -34,7 +35,11 @@ export function stepsAfter(article: Pick<Article, 'title' | 'steps'>, question: 
   for (const token of searchTokens(REPORTING)) asked.delete(token);
   // Nor do the words of choosing ("which should i pick … use"): what decides is the case told with them.
   for (const token of searchTokens(CHOOSING)) asked.delete(token);
-  const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size;
+  // ("and how big do the etl files get?": a line that states a size beats one that only says "etl files".)
+  const askedQuestion = normaliseText(question);
+  const kindAsked = factsAsked(askedQuestion).length > 0;
+  const statesKind = (text: string) => (kindAsked && statesFactsAsked(askedQuestion, normaliseText(text)) ? FACT_STATED_WEIGHT : 0);
+  const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size + statesKind(text);
   let done = overlap(article.title) > 0 ? 0 : -1;
   let most = 0;
   article.steps.forEach((step, index) => {
@@ -162,6 +167,9 @@ function askedWords(article: Pick<Article, 'title'>, question: string): Set<stri
   return asked;
 }
 
+/** What stating the kind of fact asked (a size, a time, a port) counts for, against shared words. */
+const FACT_STATED_WEIGHT = 2;
+
 export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): string | undefined {
   // "dont see a logging option" after the logging answer: the line for a setting that is not there.
   if (NOT_FOUND.test(wordsOf(question))) {
@@ -182,7 +190,11 @@ export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' |
   // not which part of it: "at home" points at no line about the iPhone's Home button.
   const placed = new Set(Object.values(slotsOf(question)).flatMap((slot) => searchTokens(normaliseText(slot.said))));
   if ([...asked].every((token) => placed.has(token))) return undefined;
-  const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size;
+  // ("and how big do the etl files get?": a line that states a size beats one that only says "etl files".)
+  const askedQuestion = normaliseText(question);
+  const kindAsked = factsAsked(askedQuestion).length > 0;
+  const statesKind = (text: string) => (kindAsked && statesFactsAsked(askedQuestion, normaliseText(text)) ? FACT_STATED_WEIGHT : 0);
+  const overlap = (text: string) => new Set(searchTokens(normaliseText(text)).filter((token) => asked.has(token))).size + statesKind(text);
   // The answer itself is shown with the passage anyway: a line as close as the answer adds what the
   // answer leaves out ("what pin? nobody told me": the step with the default PIN, beside an answer that
   // only says to type the PIN).

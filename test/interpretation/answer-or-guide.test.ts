@@ -264,6 +264,20 @@ describe('short follow-ups after an answer', () => {
     return meaning(text, { previousQuestion, lastAnswer: { id, ...(flowId ? { flowId } : {}) } });
   };
 
+  // A bare kind of fact, or a number, asks it of the answer just given when that answer states it.
+  it.each([
+    ["what's the application id for sefautil", 'what port?', 'sefautil-trusted-application-setup'],
+    ['what does the known servers table version 6 mean', 'what about 0?', 'known-servers-table-events'],
+  ])('after %j, %j is about that answer', (previous, text, id) => {
+    const meant = after(previous, text);
+    expect(meant).toMatchObject({ kind: 'question', result: { answered: true } });
+    expect(meant.kind === 'question' && meant.result.hits[0]!.article.id).toBe(id);
+  });
+  it('"what port?" after an answer that names none is asked alone', () => {
+    const meant = after('what pin do i use for my new smart card', 'what port?');
+    expect(meant.kind === 'question' && meant.result.hits[0]?.article.id).not.toBe('smart-card-default-pin');
+  });
+
   it('"win 10" after the PC\'s logging answer says that answer is for the PC', () => {
     const meant = after('need the lync logs off my laptop for the IT guys', 'win 10');
     expect(meant).toMatchObject({ kind: 'question', sameFor: 'desktop', result: { answered: true } });
