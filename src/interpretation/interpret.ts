@@ -363,7 +363,7 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   }
   if (rest !== undefined && tokens(foldPhrase(rest)).length >= 2 && !phraseGroupOf(rest)) return { kind: 'leave-flow', rest, confidence: 0.8 };
   // "actually it's my iphone, not the surface": an earlier answer corrected starts the flow again with it.
-  const corrected = context.flow ? correctedSlots(text, folded, context.flow) ?? assumedClientCorrected(text, context.flow) : undefined;
+  const corrected = context.flow ? correctedSlots(text, folded, context.flow, context.catalog) ?? assumedClientCorrected(text, context.flow) : undefined;
   if (corrected) return { kind: 'start-flow', flowId: context.flow!.flowId, slots: corrected, confidence: 0.8 };
 
   const words = tokens(folded);
@@ -829,13 +829,13 @@ function goesOnFailing(folded: string): boolean {
 const NUMBERED_STEP = /\b(?:what (?:was|is|s)|whats|show(?: me)?|repeat|back to|again|see)\b.*\bstep (\d{1,2})\b|\bstep (\d{1,2})\b.*\bagain\b/;
 
 /** Words that say an earlier answer was wrong. */
-const CORRECTION = /^(?:no|nope|sorry|oops|wait|actually)\b|\b(?:actually|i meant|i mean|my bad|correction|not the|not my|not on the|not on my|wrong (?:one|client|device|answer))\b/;
+const CORRECTION = /^(?:no|nope|sorry|oops|wait|actually)\b|\b(?:actually|i meant|i mean|my bad|correction|not the|not my|not on the|not on my|wrong (?:one|client|device|answer)|change (?:my|the|that) answer|instead)\b/;
 
 /**
  * The slots a correction names when one of them differs from what the flow already holds ("sorry, it's
  * the iphone, not the surface"); undefined for anything else, so an ordinary answer is never read as one.
  */
-function correctedSlots(text: string, folded: string, flow: FlowState): Slots | undefined {
+function correctedSlots(text: string, folded: string, flow: FlowState, catalog?: FlowCatalog): Slots | undefined {
   if (!CORRECTION.test(folded)) return undefined;
   // (A word inside what the user sees is no answer: "no it says my password is wrong" corrects no
   // sign-in method.)
@@ -843,7 +843,32 @@ function correctedSlots(text: string, folded: string, flow: FlowState): Slots | 
   const said = Object.fromEntries(Object.entries(slotsOf(text)).filter(([, found]) => !(found && quoted && folded.indexOf(found.said) > quoted.index))) as Slots;
   const changed = Object.entries(said).some(([slot, found]) => found && flow.facts[slot] !== undefined && flow.facts[slot] !== found.value);
   // What the other answers settled still holds: correcting the network does not ask for the client again.
-  return changed ? { ...slotsFromFacts(flow.facts), ...said } : undefined;
+  if (changed) return { ...slotsFromFacts(flow.facts), ...said };
+  return catalog && !quoted ? choiceCorrected(text, flow, catalog) : undefined;
+}
+
+/**
+ * "actually no, he wants the logs from my laptop not the phone": no word of a slot, but the words of a
+ * choice of a question answered earlier in this flow ("laptop" is the PC's), which set other facts than
+ * those held. The flow starts again with that choice's facts.
+ */
+const CORRECTABLE = new Set(['client', 'card', 'where', 'method']);
+function choiceCorrected(text: string, flow: FlowState, catalog: FlowCatalog): Slots | undefined {
+  const definition = catalog.byId(flow.flowId);
+  if (!definition) return undefined;
+  const rest = withoutNegatedSlots(text);
+  for (const stepId of [...stepsVisited(flow)].reverse()) {
+    const asked = definition.steps[stepId];
+    if (!asked?.choices || stepId === flow.stepId) continue;
+    const picked = matchChoice(asked.choices, rest);
+    if (picked.kind !== 'exact' && picked.kind !== 'picked') continue;
+    const set = asked.choices[picked.index]?.set ?? {};
+    // (Only what the user has, not what happens: "no, it says the server is unavailable" at "does it work
+    // now?" tells the outcome, which is no earlier answer corrected.)
+    const differs = Object.entries(set).some(([slot, value]) => CORRECTABLE.has(slot) && flow.facts[slot] !== undefined && flow.facts[slot] !== value);
+    if (differs) return slotsFromFacts({ ...flow.facts, ...set });
+  }
+  return undefined;
 }
 
 /**

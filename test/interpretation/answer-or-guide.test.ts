@@ -309,3 +309,22 @@ describe('a question beside a step, with the real knowledge base', () => {
     expect(inFlowAt('sign-in-troubleshooter', ['Windows Store app'], text, true)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs' });
   });
 });
+
+describe('an earlier answer corrected in words, in every flow', () => {
+  const user = { role: 'user' as const };
+  function inFlowAt(flowId: string, presses: string[], text: string): Interpretation {
+    let turn = startFlow(catalog, flowId, user);
+    for (const press of presses) turn = advance(catalog, turn.state, press, user);
+    return interpret(text, { catalog, steps, flow: turn.state, staff: false, search: (question) => knowledge.search(question, 3), isCommand: () => false });
+  }
+  it('"change my answer to physical" after the virtual card: enrollment again, for a physical card', () => {
+    expect(inFlowAt('smart-card-enrollment', ['Virtual smart card (TPM)'], "ok then I'll get a physical one instead I guess. change my answer to physical")).toMatchObject({ kind: 'start-flow', flowId: 'smart-card-enrollment', slots: { card: { value: 'physical' } } });
+  });
+  it('"…the logs from my laptop not the phone" after the iPhone: log collection again, for the PC', () => {
+    expect(inFlowAt('collect-logs', ['iPhone or iPad'], 'actually no, sorry, he wants the logs from my laptop not the phone')).toMatchObject({ kind: 'start-flow', flowId: 'collect-logs', slots: { client: { value: 'desktop' } } });
+  });
+  it('"no, it says the server is unavailable" at "does it work now?" corrects no earlier answer', () => {
+    const meant = inFlowAt('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'My password', 'It keeps asking for my password', 'done'], 'no, it says the server is unavailable');
+    expect(meant.kind).not.toBe('start-flow');
+  });
+});
