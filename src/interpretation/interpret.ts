@@ -595,12 +595,18 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // but the article it found first is this step's own, and the step says it.
   const ownArticle = !result.answered && here?.articles?.includes(result.hits[0]?.article.id ?? '') && tokens(asked).length <= SHORT_STEP_QUESTION;
   if (ownArticle) return { kind: 'step-answer', flowId: flow!.flowId, stepId: flow!.stepId, confidence: 0.55 };
+  // "I'm on windows 7 btw, is that ok?" at the step that says a virtual card needs Windows 8: whether what
+  // the user has suits what the step needs, which the step itself says when it names that thing.
+  if (!result.answered && here && flow && SUITS.test(asked) && ownWords(asked.replace(SUITS, ' ')).some(saidIn(here))) return { kind: 'step-answer', flowId: flow.flowId, stepId: flow.stepId, confidence: 0.55 };
   // "what does enrolled mean", "what does passive mean" at a question whose help explains that word:
   // the help, when the knowledge base has no answer of its own.
   const help = choices ? here?.stuckHelp : undefined;
   if (!result.answered && help && helpExplains(help, asked)) return { kind: 'flow-word', word: 'stuck', confidence: 0.6 };
   return { kind: 'question', result, aside: true, confidence: 0.7 };
 }
+
+/** "is that ok?", "does that matter", "will that work": whether what the user has suits the step. */
+const SUITS = /\b(?:is (?:that|this|it) (?:ok|okay|alright|fine|a problem|an issue|enough|supported)|does (?:that|this|it) matter|(?:will|would|does) (?:that|this|it) (?:still )?(?:work|be ok|be okay|be a problem|be enough))\b/;
 
 /** "does this work on…", "will this delete…", "is it safe": a question about the thing being done. */
 const ABOUT_THIS = /^(?:(?:so|and|but|ok|okay|btw|quick question|also) )*(?:does|do|will|would|can|could|is|should|did) (?:this|it|that|these|those|all this|any of this)\b/;

@@ -305,6 +305,9 @@ describe('a question beside a step, with the real knowledge base', () => {
     return interpret(text, { catalog, steps, flow: turn.state, staff, search: (question) => knowledge.search(question, 3), isCommand: () => false });
   }
   // "that app" is the client the flow settled; "wait," is a pause, not the voice mail light's "message waiting".
+  it('"I\'m on windows 7 btw, is that ok?" at the virtual card\'s note (it needs Windows 8): that step', () => {
+    expect(inFlowAt('smart-card-enrollment', ['Virtual smart card (TPM)'], "I'm on windows 7 btw, is that ok?")).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'virtual-note' });
+  });
   it.each(['wait, where does that app keep its logs?', 'where does that app keep its logs?', 'where does the store app keep its logs?'])('%j in the Store app\'s branch: its log steps', (text) => {
     expect(inFlowAt('sign-in-troubleshooter', ['Windows Store app'], text, true)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs' });
   });
