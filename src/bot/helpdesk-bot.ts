@@ -421,7 +421,8 @@ export class HelpdeskBot extends TeamsActivityHandler {
     if (!execution) return;
     // Taking or closing one of the listed tickets keeps the list in mind: "and close the surface one" next.
     memory.lastTicket = execution.command.startsWith('ticket ') ? (/\bh-[0-9a-z]{6}\b/i.exec(text)?.[0]?.toUpperCase() ?? memory.lastTicket) : undefined;
-    memory.ticketsListedAt = execution.command === 'tickets' ? new Date().toISOString() : execution.command.startsWith('ticket ') ? memory.ticketsListedAt : undefined;
+    // (One ticket shown is a list of one: "ok I'll take it" right after "ticket show H-…" takes that one.)
+    memory.ticketsListedAt = execution.command === 'tickets' || execution.command.startsWith('ticket show') ? new Date().toISOString() : execution.command.startsWith('ticket ') ? memory.ticketsListedAt : undefined;
     // Likewise the schedules: stopping one keeps the list in mind for the next.
     // (Making one lists it too: "remove that one" right after means the schedule just made.)
     const scheduling = /^schedule(?: |$)/.test(execution.command);

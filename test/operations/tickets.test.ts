@@ -164,6 +164,17 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(allText(await bot.say('tickets', AGENT))).toContain('**1 open ticket**, 0 waiting, 1 taken');
   });
 
+  it('one ticket shown is a list of one: "ok I\'ll take it" right after "ticket show" offers to take that one', async () => {
+    const { channel, bot } = await botWithHelpdeskRoom();
+    const user = { conversation: { id: 'user-chat-one' }, serviceUrl: channel.url, from: { id: 'user-31', name: 'Ben' } };
+    await bot.say('lync wont sign in on my iphone', user);
+    const ref = REF.exec(allText(await bot.say('talk to a person', user)))![1]!;
+    const agent = { ...AGENT, conversation: { id: 'agent-chat-one' } };
+    await bot.say(`ticket show ${ref}`, agent);
+    expect(allText(await bot.say("ok I'll take it", agent))).toContain(`ticket take ${ref}`);
+    expect(allText(await bot.say('resolve it, tell him to ask IT to check the kerberos SPN', agent))).toContain(`ticket resolve ${ref} ask IT to check the kerberos SPN`);
+  });
+
   it('"is anyone going to contact me?" after a hand-off says where the request stands: waiting, taken by whom, resolved', async () => {
     const { channel, bot } = await botWithHelpdeskRoom();
     const user = { conversation: { id: 'user-chat-status' }, serviceUrl: channel.url, from: { id: 'user-9', name: 'Di' } };
