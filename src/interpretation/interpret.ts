@@ -628,6 +628,8 @@ const LOG_WORDS = /\b(?:logs?|logging|trace|tracing|log files)\b/;
 const CASE_REMARK_MAX_WORDS = 8;
 /** At most this many words of its own, a follow-up is read against the answer just given. */
 const LINE_ASKED_MAX_WORDS = 5;
+/** The whole user check asked for instead of the one offered: "no, run the full check", "just do the whole thing". */
+const FULL_CHECK = /\b(?:full|whole|complete|entire|normal|regular|usual) (?:check|checkup|thing|user check)\b|\bcheck user instead\b/;
 /** A bare kind of fact or a number asked after an answer: "what port?", "which folder", "what about 0?", "and 5?". */
 const FACT_OF_LAST = /^(?:(?:and|so|ok|okay|but) )?(?:(?:what|which|whats|what about|how about|and)(?: is| are)?(?: the| its| it s)? )?(?:port|ports|default|defaults|default value|version|folder|path|url|address|cmdlet|command|value|registry key|\d+)$/;
 /** Every line of an article a follow-up may be asked about. */
@@ -1076,6 +1078,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (!context.listed?.length && !typedCommand && choiceNumber(text) !== undefined) return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.7 };
   // "yes do it", "go ahead" right after a check was offered: that check.
   if (context.commandOffered && acceptsOffer(folded)) return { kind: 'run-command', command: context.commandOffered, confidence: 0.85 };
+  // "no, just run the full check instead" after `show policies carol@…` was offered: the user check, for her.
+  const offeredFor = context.commandOffered ? /\S+@\S+/.exec(context.commandOffered)?.[0] : undefined;
+  if (offeredFor && FULL_CHECK.test(folded) && context.isCommand(`check user ${offeredFor}`)) return { kind: 'run-command', command: `check user ${offeredFor}`, confidence: 0.8 };
   // "bob@contoso.com" right after the bot asked for the address that check needs: the check, run.
   // (A pool's check was asked about: its FQDN alone is the answer.)
   const addressGiven = context.addressAsked && !typedCommand ? (context.addressAsked === 'check pool' ? bareHost(text) : bareAddress(text)) : undefined;

@@ -1594,6 +1594,10 @@ describe('taking up a command the last reply offered', () => {
   it('with nothing offered, "go ahead" runs nothing', () => {
     expect(after('go ahead').kind).not.toBe('run-command');
   });
+  it('"no, just run the full check instead" while `show policies` is offered runs the user check for that user', () => {
+    const meaning = interpret('no, just run the full check instead', { catalog, steps, staff: true, search: () => NOTHING, isCommand: (text) => /^check user \S+@\S+$/.test(text), commandOffered: 'show policies carol@contoso.dk' });
+    expect(meaning).toMatchObject({ kind: 'run-command', command: 'check user carol@contoso.dk' });
+  });
   it('"why cant he sign in then" while the check is offered offers it again', () => {
     const meaning = interpret('why cant he sign in then', { catalog, steps, staff: true, search: () => NOTHING, isCommand: (text) => /^check user \S+@\S+$/.test(text), commandOffered: 'check user ken@contoso.com' });
     expect(meaning).toMatchObject({ kind: 'suggest-command', command: 'check user ken@contoso.com' });
