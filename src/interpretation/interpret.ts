@@ -429,7 +429,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (progress === 'stuck' && namesOutside(step, folded)) {
       const about = context.search(text);
       const found = about.answered ? about.hits[0] : about.suggested?.length === 1 ? about.suggested[0] : undefined;
-      if (found && found.article.flow === context.flow!.flowId) return { kind: 'question', result: about, aside: true, confidence: 0.6 };
+      // (Written for the client this flow settled: "still broken after fixing the clock" on the PC is no
+      // report on the Store app's clock.)
+      const settledClient = context.flow!.facts.client;
+      if (found && found.article.flow === context.flow!.flowId && (settledClient === undefined || writtenFor(found.article.clients, settledClient))) return { kind: 'question', result: about, aside: true, confidence: 0.6 };
     }
     // "the page looks all messed up, i have IE 10" at the step that opens it: what it describes is a step
     // ahead ("Internet Explorer 10? Use Compatibility View"), so the flow goes there.

@@ -308,6 +308,9 @@ describe('a question beside a step, with the real knowledge base', () => {
     return interpret(text, { catalog, steps, flow: turn.state, staff, search: (question) => knowledge.search(question, 3), isCommand: () => false });
   }
   // "that app" is the client the flow settled; "wait," is a pause, not the voice mail light's "message waiting".
+  it('"nope still broken after fixing the clock" on the PC is stuck at the step, not the Store app\'s clock answer', () => {
+    expect(inFlowAt('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Outside (home, travel, mobile data)', 'My password', 'It keeps asking for my password'], 'nope still broken after fixing the clock')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
   it('"I\'m on windows 7 btw, is that ok?" at the virtual card\'s note (it needs Windows 8): that step', () => {
     expect(inFlowAt('smart-card-enrollment', ['Virtual smart card (TPM)'], "I'm on windows 7 btw, is that ok?")).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'virtual-note' });
   });
