@@ -44,6 +44,8 @@ describe('answer or guide', () => {
     ['my laptop has the virtual smartcard thing set up for lync. i just got a second win8 desktop at the office, can i use the same one on it?', 'article smart-card-physical-vs-virtual'],
     ['please walk me through enrolling my smart card', 'start smart-card-enrollment'],
     ['first day here, never used lync before. how do I start it and log in?', 'article lync-2013-first-sign-in'],
+    // A server's name inside a report is no request to check it: the Store app's certificate name article.
+    ["the lync tile app on my tablet says it can't verify the server name, our email is @fabrikam but the server is sip.contoso", 'article store-app-cert-name-validation-multiple-domains'],
     // ("right now" asks how it stands, not to force anything now.)
     ['is cms replication up to date on all servers right now?', 'article cms-replication-status-cmdlet'],
     // A question with "isn't set" in it reports no fix that failed; "out of the box" and "GPO" are the default and Group Policy.
