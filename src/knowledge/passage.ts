@@ -168,7 +168,7 @@ function askedWords(article: Pick<Article, 'title'>, question: string): Set<stri
 }
 
 /** What stating the kind of fact asked (a size, a time, a port) counts for, against shared words. */
-const FACT_STATED_WEIGHT = 2;
+const FACT_STATED_WEIGHT = 3;
 
 export function passageFor(article: Pick<Article, 'title' | 'answer' | 'steps' | 'caveats'>, question: string): string | undefined {
   // "dont see a logging option" after the logging answer: the line for a setting that is not there.

@@ -215,3 +215,15 @@ describe('a line as close to a follow-up as the answer itself', () => {
     expect(passageFor(pool, 'what cmdlet tests it')).toBeUndefined();
   });
 });
+
+describe('a follow-up asking for a kind of fact: the line that states one', () => {
+  const cls = {
+    title: 'Where the logging service writes on each server',
+    answer: 'Each server writes to its Tracing folder under the service account.',
+    steps: ['To read what was captured, search the etl files rather than opening them one by one.', 'Read the limits: EtlFileRolloverSizeMB (20 MB) and EtlFileRolloverMinutes (60).'],
+    caveats: [],
+  };
+  it('"and how big do the etl files get?" → the line with a size, not the one that only says "etl files"', () => {
+    expect(passageFor(cls, 'and how big do the etl files get?')).toBe(cls.steps[1]);
+  });
+});
