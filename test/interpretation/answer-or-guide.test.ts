@@ -47,6 +47,7 @@ describe('answer or guide', () => {
     // A server's name inside a report is no request to check it: the Store app's certificate name article.
     ["the lync tile app on my tablet says it can't verify the server name, our email is @fabrikam but the server is sip.contoso", 'article store-app-cert-name-validation-multiple-domains'],
     ['for passive auth what do I turn off on the web services and what on the registrar', 'article passive-auth-webservice-auth-settings'],
+    ['can bob@contoso.dk sign in from his android with passive auth', 'article passive-auth-android-not-supported'],
     // ("right now" asks how it stands, not to force anything now.)
     ['is cms replication up to date on all servers right now?', 'article cms-replication-status-cmdlet'],
     // A question with "isn't set" in it reports no fix that failed; "out of the box" and "GPO" are the default and Group Policy.
