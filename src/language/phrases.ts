@@ -249,8 +249,9 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
   },
   {
     id: 'repeat',
-    phrases: ['repeat', 'again', 'where was i', 'where am i', 'show step', 'say again', 'come again', 'pardon', 'sorry what', 'what', 'huh', 'show it again', 'repeat that', 'say that again'],
-    inside: [/\b(?:say|repeat|show) (?:that|it|this|the step|the question) again\b/, /\brepeat (?:that|it|the step|the question|please)\b/, /^come again\b/, /\bwhere (?:was|am) i\b/],
+    phrases: ['repeat', 'again', 'where was i', 'where am i', 'where were we', 'show step', 'say again', 'come again', 'pardon', 'sorry what', 'what', 'huh', 'show it again', 'repeat that', 'say that again'],
+    // ("ok I'm back, where were we?": the step the user stands on, after a break.)
+    inside: [/\b(?:say|repeat|show) (?:that|it|this|the step|the question) again\b/, /\brepeat (?:that|it|the step|the question|please)\b/, /^come again\b/, /\bwhere (?:was|am) i\b/, /\bwhere (?:were we|did we (?:leave off|stop))\b/],
     atQuestion: ['repeat'],
     atInstruction: ['repeat'],
     outside: 'not-in-flow',

@@ -2931,3 +2931,9 @@ describe('a step found for a case the question states', () => {
     expect(steps.stepForAny('lync wont take my smart card pin the plastic one, do i insert the card')?.stepId).not.toBe('enroll-virtual');
   });
 });
+
+describe('back after a break', () => {
+  it.each(["ok I'm back, where were we?", 'where did we leave off'])('"%s" at a step shows that step again', (text) => {
+    expect(picked(text, 'certsrv')).toBe('word repeat');
+  });
+});
