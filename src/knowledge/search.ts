@@ -549,7 +549,10 @@ export class KnowledgeIndex {
       // too common to be distinctive; articles that share only "mac" are no offer.)
       const topicBesideContext = topicWords.some((word) => !this.synonyms.context.has(word) && this.postings.has(word));
       const offerable = distinctiveWeight > 0 || (!topicBesideContext && [...weights.keys()].some((term) => this.synonyms.context.has(term)));
-      const suggested = confident || ambiguous || asksPerson || !offerable ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0);
+      // (Nor is an article offered that never names a setting the question names.)
+      const settings = namedSettings(question);
+      const namesSettings = (hit: SearchHit) => settings.every((name) => namesSetting(this.fullText(hitPositions[hits.indexOf(hit)]!), name));
+      const suggested = confident || ambiguous || asksPerson || !offerable ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0 && namesSettings(hit));
       const otherTopic = this.scope?.otherTopic(question);
       if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic, ...(this.scope!.aboutAnotherPerson(otherTopic) ? { anotherPerson: true as const } : {}) };
       // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.

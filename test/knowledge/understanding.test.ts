@@ -644,6 +644,8 @@ describe('out of scope', () => {
     expect(namesSetting('usepinauth is true', 'usepinauth')).toBe(true);
     // (A short name has no slip to spare: "UseAuth" is not "UsePin".)
     expect(namesSetting('usepin', 'useauth')).toBe(false);
+    // Nor is an article offered ("is this it?") that never names the setting.
+    expect(knowledge.search("what's the default value of UsePinAuth").suggested ?? []).toEqual([]);
   });
 
   it("a user's address and a server's name are no topic; a host named for its service is", () => {
