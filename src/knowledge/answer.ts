@@ -149,26 +149,29 @@ function repeatedReply(article: Article, lead: string | undefined, options: Pick
   return { text, summary: [intro, `**${article.title}**`, article.answer].join('\n\n'), card: card([paragraph(intro), heading(article.title), paragraph(article.answer)], actions) };
 }
 
-/** An honest "I don't know" with the way to a person; never an unrelated article. */
-export function declineReply(question: string, staff = false): Reply {
-  if (staff) {
-    const text =
-      "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
-      'Rephrase it with the client and the exact message the user sees, type "help" for what you may run here, or take it to the Lync administrators.';
-    return { text, card: card([heading("I don't know that one"), paragraph(text), paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true })]), suggestions: ['help'] };
-  }
-  const text =
-    "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
-    `Type "${PHRASES.person}" and I'll pass your question to the helpdesk, or rephrase it with the client you use ` +
-    '(desktop, Windows Store app, iPhone/iPad, Android, Windows Phone, Mac, Lync Web App) and what you see.';
+/**
+ * A reply that answers nothing and says why, in a card with what was said, for end users with the
+ * button that hands the question to a person, for staff with "help".
+ */
+function noAnswerReply(title: string, text: string, question: string, options: { staff: boolean; said?: string; suggestions?: string[] }): Reply {
+  const shown = paragraph(`${options.said ?? 'You asked'}: "${shownText(question, 200)}"`, { subtle: true, small: true });
+  if (options.staff) return { text, card: card([heading(title), paragraph(text), shown]), suggestions: ['help'] };
   return {
     text,
-    card: card(
-      [heading("I don't know that one"), paragraph(text), paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true })],
-      [{ title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } }],
-    ),
-    suggestions: [PHRASES.person, 'help'],
+    card: card([heading(title), paragraph(text), shown], [{ title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } }]),
+    suggestions: options.suggestions ?? [PHRASES.person],
   };
+}
+
+/** An honest "I don't know" with the way to a person; never an unrelated article. */
+export function declineReply(question: string, staff = false): Reply {
+  const text = staff
+    ? "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
+      'Rephrase it with the client and the exact message the user sees, type "help" for what you may run here, or take it to the Lync administrators.'
+    : "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
+      `Type "${PHRASES.person}" and I'll pass your question to the helpdesk, or rephrase it with the client you use ` +
+      '(desktop, Windows Store app, iPhone/iPad, Android, Windows Phone, Mac, Lync Web App) and what you see.';
+  return noAnswerReply("I don't know that one", text, question, { staff, suggestions: [PHRASES.person, 'help'] });
 }
 
 /**
@@ -177,19 +180,10 @@ export function declineReply(question: string, staff = false): Reply {
  */
 export function anotherPersonReply(question: string, staff = false): Reply {
   const why = "a smart card, its PIN and a Lync account belong to one person, and I don't help anyone sign in as, get into or lock out someone else";
-  if (staff) {
-    const text = `I won't help with that: ${why}. Help the owner of the card or account directly, or take it to the Lync administrators.`;
-    return { text, card: card([heading('Not for another person'), paragraph(text), paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true })]), suggestions: ['help'] };
-  }
-  const text = `I can't help with that: ${why}. If the other person has a problem, they can ask me themselves; if you need access to something of theirs, type "${PHRASES.person}" and the helpdesk will see what is allowed.`;
-  return {
-    text,
-    card: card(
-      [heading('Not for another person'), paragraph(text), paragraph(`You asked: "${shownText(question, 200)}"`, { subtle: true, small: true })],
-      [{ title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } }],
-    ),
-    suggestions: [PHRASES.person],
-  };
+  const text = staff
+    ? `I won't help with that: ${why}. Help the owner of the card or account directly, or take it to the Lync administrators.`
+    : `I can't help with that: ${why}. If the other person has a problem, they can ask me themselves; if you need access to something of theirs, type "${PHRASES.person}" and the helpdesk will see what is allowed.`;
+  return noAnswerReply('Not for another person', text, question, { staff });
 }
 
 /** The answer just given did not help, and nothing else fits: not the same answer again, a person instead. */
@@ -197,14 +191,7 @@ export function ruledOutReply(question: string, title: string | undefined): Repl
   const text =
     `So ${title ? quoted(title) : 'that'} didn't solve it, and I have nothing else that fits, so I won't repeat it. ` +
     `Type "${PHRASES.person}" and the helpdesk takes over with everything you told me.`;
-  return {
-    text,
-    card: card(
-      [heading('That didn\'t solve it'), paragraph(text), paragraph(`You said: "${shownText(question, 200)}"`, { subtle: true, small: true })],
-      [{ title: 'Talk to a person', says: PHRASES.person, data: { action: 'handoff', question: truncate(question, 500) } }],
-    ),
-    suggestions: [PHRASES.person],
-  };
+  return noAnswerReply("That didn't solve it", text, question, { staff: false, said: 'You said' });
 }
 
 /** A message longer than the search reads: say so plainly rather than answer part of it. */
