@@ -567,6 +567,7 @@ describe('out of scope', () => {
     ["someone else's card is not the user's to sign in with", 'whats the default pin again so i can try my colleagues card', false],
     ['signing in as another person', 'my colleague is on holiday, i have his smart card, what pin would it have so i can sign in as him', false],
     ['locking another person out', "how do i lock out my manager's account, just type wrong password a lot?", false],
+    ['lending one\'s card to another person', 'how do i let my coworker use my smart card', false],
     ["one's own card's default PIN is still answered", 'whats the default smart card pin', true],
     ['a few words, the best article about one of them and covering under half', 'log a complaint about my manager', false],
     ['a lone word that is most of an example question', 'sefautil', true],
