@@ -379,7 +379,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         return;
       }
       case 'refuse-change':
-        await this.send(context, refuseChangeReply(meaning.cmdlet));
+        await this.send(context, refuseChangeReply(meaning.cmdlet, role === 'admin'));
         if (meaning.result.answered) await this.answerQuestion(context, text, meaning.result, memory, false, staff);
         if (inFlow) await reminder();
         return;

@@ -49,10 +49,14 @@ export function commandNeedsAddressReply(command: string, mayRun: boolean, staff
     : textReply(`Looking at one user's Lync sign-in needs the admin role and their sign-in address (SIP address or UPN): ask a Lync admin to type \`${usage}\`. Type "help" to see what you may run.`, ['help']);
 }
 
-/** Before what the knowledge base says about a cmdlet that changes things: the bot never runs one. */
-export function refuseChangeReply(cmdlet: string): Reply {
+/**
+ * Before what the knowledge base says about a cmdlet that changes things: the bot never runs one. Who
+ * can run it instead depends on the caller: an administrator in the Management Shell, anyone else asks one.
+ */
+export function refuseChangeReply(cmdlet: string, admin = true): Reply {
+  const who = admin ? 'Run it yourself in the Lync Server Management Shell' : 'A Lync administrator runs it in the Lync Server Management Shell';
   return textReply(
     `I never run \`${cmdlet}\` or any other command that changes your servers: my checks only read (Get-Cs… cmdlets; "help" lists the ones you may run). ` +
-      `Run it yourself in the Lync Server Management Shell, or type "${PHRASES.person}".`,
+      `${who}, or type "${PHRASES.person}".`,
   );
 }

@@ -19,7 +19,7 @@ export function bareAddress(typed: string): string | undefined {
 }
 
 /** Asked of an address: how that user's account stands ("is bob@… enabled", "which pool is erin@… on"). */
-const ADDRESS_STATE = /\b(?:is|are|was|isn ?t|wasn ?t)\b.*\b(?:enabled|disabled|provisioned|homed|allowed to (?:use|sign in|log in)|able to (?:use|sign in|log in)|blocked|locked out|set up for (?:lync|skype))\b|\b(?:what|which) (?:pool|registrar)\b/i;
+const ADDRESS_STATE = /\b(?:is|are|was|isn ?t|wasn ?t)\b.*\b(?:enabled|disabled|provisioned|homed|allowed to (?:use|sign in|log in)|able to (?:use|sign in|log in)|blocked|locked out|set up for (?:lync|skype))\b|\b(?:what|which) (?:pool|registrar)\b|\b(?:is|are)\s+(?:sip:)?\S+@\S+\s+(?:ok|okay|alright|all right|fine|good|working)\b|\b(?:cant|can ?not|cannot|unable to|wont|won ?t|doesnt|doesn ?t|isnt able to|not able to)\s+(?:sign|log)\s?(?:in|on)\b/i;
 /** A host or domain name with at least one dot, not part of an address. */
 const HOST = /(?:^|[\s(<"'])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,})(?=$|[\s,.;:!?)>"'])/i;
 /** Asking the bot to look: "check", "can you test", "see whether". */
@@ -54,8 +54,11 @@ const CANCEL_SCHEDULE = /\b(?:cancel|stop|remove|delete|drop|kill|turn off|get r
  * would do it, named back in the refusal. ("enable logging" names no user.)
  */
 const USER_CHANGE =
-  /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(enable|disable|move|remove|delete)\s+(?:(?:sip:)?[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z]+(?= (?:for|in|from) (?:lync|skype|sfb)\b))/;
-const USER_CHANGE_CMDLET: Record<string, string> = { enable: 'Enable-CsUser', disable: 'Disable-CsUser', move: 'Move-CsUser', remove: 'Disable-CsUser', delete: 'Disable-CsUser' };
+  /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(enable|re-?enable|disable|move|remove|delete)\s+(?:(?:sip:)?[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+|[a-z]+(?= (?:for|in|from) (?:lync|skype|sfb)\b)|(?<=re-?enable\s+)(?!(?:logging|tracing|it|that|this|them|passive|auth|kerberos|ntlm|the|my|our)\b)[a-z]+(?=(?: (?:please|pls|for me|again|now|asap))*\s*[?.!]*$))/;
+/** "grant carol the PassiveAuthUsers mobility policy": a policy assigned to someone, by its kind. */
+const POLICY_GRANT =
+  /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(?:grant|assign|give|apply)\s+(?!(?:me|us|you|it|a|an|the|some|any)\b)(?:[a-z0-9._%+@-]+\s+){1,2}?(?:the\s+|a\s+)?(?:[a-z0-9_-]+\s+)?(mobility|client|conferencing|external ?access|voice|presence|pin|archiving|location|mobility)\s+policy\b/;
+const USER_CHANGE_CMDLET: Record<string, string> = { reenable: 'Set-CsUser', 're-enable': 'Set-CsUser', enable: 'Enable-CsUser', disable: 'Disable-CsUser', move: 'Move-CsUser', remove: 'Disable-CsUser', delete: 'Disable-CsUser' };
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
 const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable|start|stop|move|update|install|import|export|publish|register|unregister|reset|clear|merge|sync|approve|lock|unlock)-cs[a-z]+)\b/i;
 /** Stopping or starting a server's services: a change, whatever cmdlet or tool would do it. */
@@ -87,7 +90,7 @@ const SHOW_TICKET = /\b(?:show|pull up|open|see|view|look at|whats|what is|what 
 /** "show me the audit for today", "show the last 20 audit entries": the audit, with the count asked. */
 const AUDIT_SHOWN = /^(?:(?:ok|okay|and|now|can you|could you|pls|please)\s+)*(?:show|see|view|list|open|pull up|give|display|get)(?: me| us)?(?: the)?(?: (?:last|latest|recent|newest))?(?: (\d{1,3}))?(?: (?:last|latest|recent|newest))? audit(?: (?:entries|entry|lines|items|list))?(?: (?:for |from )?(?:today|this (?:morning|week)|lately|recently|please|pls))?\s*[?.!]*$/i;
 /** "who's been running checks lately", "show me the audit log", "show me what you ran today". */
-const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest|last) (?:checks|commands)(?: (?:people|users|folks|admins|agents|others|everyone|anyone|we|i|you|they))? (?:run|ran|have run|were run)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b|\bwhat (?:did|have|has) (?:people|users|folks|admins|agents|others|everyone|anyone|the team|we) (?:run|ran|been running)\b(?! into)|\bwho ran what\b|\bwhat (?:was|were) the last (?:thing|things|checks?|commands?) (?:i|we) (?:ran|run)\b|\bwhat did i (?:just |last )?run\b(?! into)|\bwhat (?:checks |commands )?(?:was|were|has been|have been|got) run\b|\bwhat (?:checks |commands )?ran (?:today|yesterday|this (?:morning|week)|lately|recently)\b|\bwhat (?:checks |commands )?(?:did |have |has )?(?:you|u|the bot) (?:just |last |already )?(?:run|ran|been running|checked|check)\b(?! into)/i;
+const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?:running|ran|run) (?:the )?(?:checks|commands)\b|\b(?:recent|last few|latest|last) (?:checks|commands)(?: (?:people|users|folks|admins|agents|others|everyone|anyone|we|i|you|they))? (?:run|ran|have run|were run)\b|\bwhat (?:checks|commands) (?:have been|were|got) run\b|\bwhat (?:did|have|has) (?:people|users|folks|admins|agents|others|everyone|anyone|the team|we) (?:run|ran|been running)\b(?! into)|\bwho ran what\b|\bwhat (?:was|were) the last (?:thing|things|checks?|commands?) (?:i|we) (?:ran|run)\b|\bwhat did i (?:just |last )?run\b(?! into)|\bwhat (?:checks |commands )?(?:was|were|has been|have been|got) run\b|\bwhat(?:s| s| has| have) been (?:run|ran)\b|\bwhat (?:checks |commands )?ran (?:today|yesterday|this (?:morning|week)|lately|recently)\b|\bwhat (?:checks |commands )?(?:did |have |has )?(?:you|u|the bot) (?:just |last |already )?(?:run|ran|been running|checked|check)\b(?! into)/i;
 /** "how has the bot been doing", "how many handoffs this month", "what are people asking that it cant answer". */
 /** "how many tickets are open": the open tickets (their count heads the list), not the month's report. */
 const HOW_MANY_OPEN = /\bhow many (?:open |pending |waiting |new )(?:tickets|hand ?offs|handoffs)\b|\bhow many (?:tickets|hand ?offs|handoffs) (?:are |do we have |have we got |is |are there )?(?:still )?(?:open|waiting|pending|left|in the queue)\b/i;
@@ -95,7 +98,7 @@ const REPORT = /\b(?:show|give|get|send|run|pull)(?: me| us)? (?:the|a) (?:helpd
 /** "what checks do we have scheduled", "list the schedules". */
 const SCHEDULES = /\b(?:what|whats|what s|which|any|list|show)(?: me)?(?: the)? (?:checks? |commands? )?(?:do we have |are |have we got |is )?scheduled\b|\b(?:list|show)(?: me)?(?: the| all| our)? schedules\b|\bwhat schedules\b|\bwhat (?:have|has) (?:i|we) got scheduled\b|\bwhat do (?:i|we) have scheduled\b/i;
 /** "are the server checks even up right now", "is powershell working". */
-const CHECKS_UP = /\b(?:are|is) (?:the )?(?:server )?(?:checks|powershell|pwsh)(?: even)? (?:up|running|working|available|ready|warm|ok|online|down|broken)\b/i;
+const CHECKS_UP = /\b(?:are|is) (?:the )?(?:(?:server|powershell|pwsh|lync) )*(?:checks|powershell|pwsh)(?: even)? (?:up|running|working|available|ready|warm|ok|online|down|broken)\b/i;
 
 /** Words after "look up" or "check" that are not someone's name ("look up the logs", "check my account"). */
 const NOT_SOMEONE = new Set(
@@ -105,7 +108,7 @@ const POLITE = `^(?:(?:hey|hi|ok|okay|so|pls|please|can|could|would|will)\\s+)*(
 /** "can u look up jsmith", "pull up erin": one person looked up by a name alone. */
 const LOOK_UP_NAME = new RegExp(`${POLITE}(?:look up|lookup|pull up)\\s+(?:the\\s+)?(?:user\\s+)?([a-z][a-z0-9._-]{1,30})(?:\\s+(?:for me|please|pls|real quick|quickly))?\\s*[?.!]*$`);
 /** "can you check john smith's account", "look at bobs login": someone's account, named and nothing more. */
-const CHECK_NAMED_ACCOUNT = new RegExp(`${POLITE}(?:check|check on|look at|look into|test|verify)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?s?\\s+(?:account|user account|login|sign ?in|(?:lync|skype) (?:account|login|sign ?in))(?:\\s+(?:for me|please|pls))?\\s*[?.!]*$`);
+const CHECK_NAMED_ACCOUNT = new RegExp(`${POLITE}(?:check|check on|look at|look into|test|verify)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?s?\\s+(?:account|user account|login|sign ?in|(?:lync|skype) (?:account|login|sign ?in))(?:\\s+(?:for me|please|pls|real quick|quickly|asap|now))*\\s*[?.!]*$`);
 
 /** How one user's Lync account stands, which `check user` reads: enabled, homed, allowed to sign in. */
 const USER_STATE = `(?:(?:still|even|actually|really|properly)\\s+)?(?:enabled|disabled|set up|provisioned|homed|allowed to (?:use|sign in|log in)|able to (?:use|sign in|log in)|blocked|locked out)`;
@@ -190,6 +193,8 @@ function requested(typed: string): CommandRequest | undefined {
   const serviceChange = SERVICE_CHANGE.exec(text);
   if (serviceChange) return { kind: 'changes', cmdlet: `${serviceChange[1]} ${serviceChange[2]}`, service: true };
   // "please enable dave@contoso.dk for lync": a user's account changed, which is a change cmdlet's work.
+  const granted = POLICY_GRANT.exec(text);
+  if (granted) return { kind: 'changes', cmdlet: `Grant-Cs${granted[1]!.replace(/\s+/g, '').replace(/^./, (first) => first.toUpperCase()).replace('access', 'Access')}Policy` };
   const userChange = USER_CHANGE.exec(text);
   if (userChange) return { kind: 'changes', cmdlet: USER_CHANGE_CMDLET[userChange[1]!]! };
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };

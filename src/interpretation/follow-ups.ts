@@ -79,11 +79,26 @@ export function afterLastQuestion(text: string, folded: string, alone: SearchRes
 export function ownTopicMissing(text: string, completed: SearchResult): boolean {
   let rest = ` ${foldPhrase(text)} `;
   for (const slot of Object.values(slotsOf(text))) if (slot) rest = rest.split(` ${slot.said} `).join(' ');
-  const own = tokens(rest.trim()).filter((word) => word.length > 3 && !FILLER.has(word) && !SLOT_WORDS.has(word));
-  if (own.length === 0) return false;
   const article = completed.hits[0]!.article;
+  // ("and the minimum?" after an answer that gives a setting's numbers asks one more of its values.)
+  const givesValues = /\d/.test(article.answer ?? '');
+  const own = tokens(rest.trim()).filter((word) => word.length > 3 && !FILLER.has(word) && !SLOT_WORDS.has(word) && !(givesValues && VALUE_WORDS.has(word)));
+  if (own.length === 0) return false;
   const about = ` ${foldPhrase([article.title, article.answer ?? '', ...(article.tags ?? [])].join(' '))} `;
   return own.some((word) => !new RegExp(`\\b${word.replace(/s$/, '')}(?:s|es|ging|ged|ing|ed)?\\b`).test(about));
+}
+
+/** Words that ask for one of a setting's values rather than name a topic. */
+const VALUE_WORDS = new Set(['minimum', 'maximum', 'lowest', 'highest', 'smallest', 'largest', 'biggest', 'default', 'limit', 'range', 'upper', 'lower', 'allowed', 'min', 'max']);
+
+/**
+ * "and the minimum?", "what's the max then": one more value of what the answer just given set out, when
+ * that answer gives numbers; the word alone ("minimum") would find whichever article says it.
+ */
+export function asksAnotherValue(text: string, last: SearchHit['article'] | undefined): boolean {
+  if (!last || !/\d/.test(last.answer ?? '')) return false;
+  const own = tokens(foldPhrase(text)).filter((word) => !FILLER.has(word) && !SLOT_WORDS.has(word));
+  return own.some((word) => VALUE_WORDS.has(word)) && own.every((word) => VALUE_WORDS.has(word) || word.length <= 3 || ['value', 'values', 'then', 'about', 'what', 'whats'].includes(word));
 }
 
 /** A device named, even one that could be several ("windows", "my phone"). */

@@ -10,7 +10,7 @@ import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
-import { afterLastQuestion, ownTopicMissing, pointedToInstead } from './follow-ups';
+import { afterLastQuestion, asksAnotherValue, ownTopicMissing, pointedToInstead } from './follow-ups';
 import { afterLeaving, askedOnceMore, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, leavesWordForPerson, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
@@ -183,6 +183,8 @@ const TROUBLESHOOTER = 'sign-in-troubleshooter';
 /** "can't sign in" in its many spellings. */
 const SIGN_IN_FAILS =
   /\b(?:wont|will not|doesnt|does not|wouldnt|would not) (?:take|accept) (?:it|my (?:new )?password|the (?:new )?password)\b|\brejects? my (?:new )?password\b|\b(?:says?|saying|tells? me|telling me) (?:that )?my (?:new )?password is (?:wrong|incorrect|invalid)\b|\b(?:freezes|freezing|froze|hangs|crashes) (?:when|while|as|once) (?:i |it |we |she |he |you )?(?:sign(?:s|ing)? in|log(?:s|ging)? in|login|try to (?:sign|log) in)\b|\bkeeps? (?:saying|showing|on) (?:signing in|connecting|contacting(?: the)? server)\b|\b(?:crashes|crashing|closes|quits) (?:at|on|when|while|during|after) (?:the )?(?:login|log in|logging in|sign in|signing in|signin)\b|\blet me (?:log on|logon|login|on)\b|\b(?:stopped|stops|quit|quits) (?:\w+ )?(?:signing (?:me )?in|logging (?:me )?in|connecting|letting me (?:in|sign in|log in))\b|\bslow (?:to|when|at) (?:sign(?:ing)? in|log(?:ging)? in|login|connect(?:ing)?)\b|\btakes? (?:forever|ages|so long|too long|a long time|very long) (?:to )?(?:sign(?:ing)? in|log(?:ging)? in|login|connect(?:ing)?)\b|\b(?:signs?|logs?) (?:in|on) (?:and |then |but )?(?:\w+ )?(?:drops|disconnects|signs? (?:me )?out|logs? (?:me )?out|kicks? me out)\b|\b(?:logs|logging|signs|signing|kicks|kicking|throws|throwing) me (?:out|off)\b|\b(?:logs|signs) (?:off|out) by itself\b|\btakes? (?:like |about |over |almost |nearly )?(?:\d+|a few|several|two|three|five|ten) (?:minutes|mins|min|seconds|secs) (?:to )?(?:sign(?:ing)? in|log(?:ging)? in|login|connect(?:ing)?)\b|\b(?:cant|cannot|can not|wont|will not|doesnt|does not|dont|unable to|not able to|fails? to|failing to|failed to|refuses? to|refused to|problems?|trouble|issues?|not) (?:\w+ )?(?:sign in|sign into|log in|log into|login|signin|logon|log on|connect|let me in|let me sign in|let me log in|get in|get into|sign me in|log me in)\b|\b(?:sign in|log in|login|signin|logon)(?: \w+)? (?:fails?|failing|failed|broken|not working|doesnt work|wont work|problems?|issues?|trouble|error)\b|\b(?:stuck|hangs?|hanging|spins?|spinning|sits|sitting|sat|stays|staying|never finishes|never gets past)(?: at| on| while)?(?: the)? (?:signing in|logging in|sign in|log in|signin|login|connecting)\b|\b(?:just|keeps?) (?:spins?|spinning|hangs?|hanging)\b|\b(?:stuck|hangs?|hanging|sits|sitting|stays|staying) (?:on|at) (?:the |a )?(?:spinner|spinning wheel|loading (?:screen|circle|wheel)|spinning circle)\b|\b(?:an |some |the )?errors? (?:message )?(?:when|while|whenever|as|at|on|during) (?:i |it |im |we )?(?:try(?:ing)? to )?(?:sign(?:ing)? in|log(?:ging)? in|signin|login|logon|connect(?:ing)?)\b|\b(?:white|blank|empty) (?:page|screen)\b.*\b(?:sign|signing|log|logging) ?(?:in|on)\b|\b(?:sign|signing|log|logging) ?(?:in|on)\b.*\b(?:white|blank|empty) (?:page|screen)\b/;
+/** Asking what to do with what a flow made: "who do i send them to", "where do they go now", "who gets these". */
+const HANDS_OVER = /\b(?:send|sent|email|mail|give|hand|upload|attach|submit|forward)\b.*\b(?:them|it|these|those|logs?|zip|files?)\b|\bwho (?:gets|wants|needs|reads|looks at)\b|\bwhere do (?:they|these|those|i put (?:them|these|those)) go\b|\b(?:what|where) (?:do i do|now) with (?:them|these|those|the zip|the logs)\b/;
 /** "…but it isnt", "…but its correct": denying what the sign-in screen says. */
 const DENIED = /\b(?:but|though|even though|although) (?:it|its|it is|they|theyre|they are|i know it is|i know its)(?: definitely| really)? (?:isnt|is not|not|arent|are not|right|correct|fine)$/;
 /** Asked for the password again and again: a sign-in problem, in a message too long for the knowledge base to place. */
@@ -504,7 +506,12 @@ function articlesHereAndNext(flow: FlowDefinition, step: FlowStep): Set<string> 
  * said in so many words for the search (which reads each message alone).
  */
 const THAT_CLIENT = /\b(?:that|this|the|my|same) (?:app|client|program|application)\b/;
+/** "how do i log into lync with it now" in the enrollment: "it" is the card the flow settled. */
+const WITH_IT = /\b(?:with|use|using|insert|put in) it\b/;
+const CARD_WORD: Record<string, string> = { physical: 'smart card', virtual: 'virtual smart card' };
 function withFlowClient(text: string, context: InterpretContext): string {
+  const card = context.flow?.facts.card;
+  if (card && CARD_WORD[card] && WITH_IT.test(foldPhrase(text))) return `${text} (${CARD_WORD[card]})`;
   const client = context.flow?.facts.client;
   if (!client || !CLIENT_WORD[client] || !THAT_CLIENT.test(foldPhrase(text)) || slotsOf(text).client) return text;
   return `${text} (${CLIENT_WORD[client]})`;
@@ -528,6 +535,8 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   if (aboutAnotherClient) return { kind: 'question', result: found, aside: true, confidence: 0.6 };
   const definition = context.flow ? context.catalog?.byId(context.flow.flowId) : undefined;
   const here = context.flow ? definition?.steps[context.flow.stepId] : undefined;
+  // "certificate issued, so im finished right?" at a step with more to do: not yet, and this step says what.
+  if (definition && here && !here.end && ASKS_IF_FINISHED.test(folded)) return { kind: 'step-answer', flowId: definition.id, stepId: context.flow!.stepId, confidence: 0.6 };
   // "do i need to restart my pc" asks about what the user is doing, which is this step: an article on
   // restarting for something else (turning on logging, when enrolling a card) is no answer. An article
   // of this step or the next is (restarting the Store app once its logging is on).
@@ -553,7 +562,9 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // that belongs to another guided procedure (virtual smart cards need Windows 8) answers something else.
   const ownFlow = context.flow?.flowId;
   const anotherProcedure = found.answered && ownFlow !== undefined && ABOUT_THIS.test(folded) && (found.hits[0]!.article.flow ?? ownFlow) !== ownFlow;
-  const result = forAnother || anotherProcedure ? { ...found, answered: false } : offered ? { ...found, suggested: offered.length > 0 ? offered : undefined } : found;
+  // (An answer written for another client is offered, not stated, when no step here answers instead:
+  // "what's the default pin" in the Store app's branch is the smart card's PIN all the same.)
+  const result = anotherProcedure ? { ...found, answered: false } : forAnother ? { ...found, answered: false, suggested: [found.hits[0]!] } : offered ? { ...found, suggested: offered.length > 0 ? offered : undefined } : found;
   // A question the knowledge base cannot answer may be about another step of this very flow.
   const flow = context.flow;
   // "how do i turn on logging on the mac" in the troubleshooter: a step of the flow whose subject it
@@ -788,9 +799,14 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
     // beside the step.
     const own = result.hits.slice(0, 2).find((hit) => here.articles?.includes(hit.article.id) && hit.confidence >= OWN_ARTICLE_REMARK && hit.signals.aboutWords >= 2);
     if (own) return { kind: 'question', result: { ...result, answered: true, hits: [own, ...result.hits.filter((hit) => hit !== own)], suggested: undefined }, aside: true, confidence: 0.55 };
+    // "i tried the pin a few times and now it says the card is blocked": trouble no document covers, told
+    // at a question none of whose choices fits. Declined with its reason beside the step, not "didn't catch that".
+    if (result.otherTopic && tokens(folded).length >= OTHER_TOPIC_MIN_WORDS) return { kind: 'question', result, aside: true, confidence: 0.55 };
   }
   return { kind: 'not-understood', confidence: 0.5 };
 }
+/** Words a remark needs before another topic in it is declined rather than not understood ("ok wifi" is an answer gone astray). */
+const OTHER_TOPIC_MIN_WORDS = 5;
 
 /**
  * The one choice whose aliases say the problem goes on ("still failing"), when the message says it
@@ -963,7 +979,7 @@ const ROLE_PREAMBLE =
 const NOTHING_SEARCHED: SearchResult = { hits: [], tokens: [], unknown: [], answered: false };
 
 /** Where what the flow is about is kept: "where do they end up", "where are the logs saved". */
-const WHERE_KEPT = /^(?:(?:so|ok|and|then) )*where (?:do|does|did|will|would|are|is|can i find) (?:(they|those|these|the logs?|the log files|the files|my logs|my log files)(?: (?:end up|go|get saved|saved|stored|kept|put|written|land|live))?|(?:it|lync|the app) (?:save|saved|put|store|stored|write|written|keep|kept) (they|them|those|these|the logs?|the log files|the files|my logs))$/;
+const WHERE_KEPT = /^(?:(?:so|ok|and|then) )*where (?:do|does|did|will|would|are|is|can i find) (?:(they|those|these|the logs?|the log files|the files|my logs|my log files)(?: (?:end up|go|get saved|saved|stored|kept|put|written|land|live))?|(?:it|lync|the app) (?:save|saved|put|store|stored|write|written|keep|kept) (they|them|those|these|the logs?|the log files|the files|my logs))(?: (?:now|then|exactly|again))?$/;
 
 /** "where do i find the file after", "where are the logs then": where what a step made is kept. */
 const WHERE_FILES = /^(?:(?:so|ok|and|then) )*where (?:do|does|did|will|would|are|is|can) (?:i |you |we )?(?:find |get |see )?(?:the |my |that |those |these )?(?:file|files|log|logs|log files|zip|trace|it|them)\b/;
@@ -1326,7 +1342,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // From an end user, a check of a server or someone's account is the helpdesk's to run: said so, with
   // the way to them, unless the rest of the message is a question the knowledge base answers.
   // ("is sip.contoso.com resolving ok" found an article on another name's trust prompt.)
-  if (request?.kind === 'command' && !context.staff && CHECKS.test(request.command) && context.isCommand(request.command)) {
+  // (Not one's own sign-in failing, address given or not: "my email is bob@contoso.dk and i cant sign in" is
+  // the troubleshooter's.)
+  if (request?.kind === 'command' && !context.staff && CHECKS.test(request.command) && context.isCommand(request.command) && !SIGN_IN_FAILS.test(folded)) {
     const result = aboutWorthSearching(request.about) ? context.search(request.about) : NOTHING_SEARCHED;
     if (!result.answered) return { kind: 'suggest-command', command: request.command, result, asked: text, confidence: 0.7 };
   }
@@ -1359,7 +1377,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const walked = context.lastAnswer?.flowId && GUIDE_ME.test(folded) ? catalog?.byId(context.lastAnswer.flowId) : undefined;
   if (walked) return { kind: 'start-flow', flowId: walked.id, slots: slotsOf(context.previousQuestion ?? ''), confidence: 0.75 };
   // "how do I sign in with the smart card now that it's set up": the procedure is behind them.
-  const requested = alreadyDone(folded) ? undefined : catalog?.requested(text);
+  const named = alreadyDone(folded) ? undefined : catalog?.requested(text);
+  // ("i dont really want logs, i just want it to work": the procedure named is the one not wanted.)
+  const unwanted = named && notWanted(folded, named);
+  const requested = unwanted ? undefined : named;
+  // ("…i just want it to work", "…help me sign in": what is wanted instead is sign-in working again.)
+  if (unwanted && named.id !== TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER) && WANTS_IT_WORKING.test(folded)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.7 };
   if (requested) {
     // A question about one step of the flow is answered with that step, not with step 1.
     // (The step must hold a quarter of the question's own words: "she needs to enrol it herself. steps?" is no one step.)
@@ -1439,8 +1462,15 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // troubleshooter: what follows its cause, "why does it still fail?", is read further on.)
   const endedFlow = context.endedFlow && context.endedFlow !== TROUBLESHOOTER ? catalog?.byId(context.endedFlow) : undefined;
   if (endedFlow && refersBack(folded) && asksSomething(text)) {
-    const step = context.steps?.stepForAny(`${endedFlow.title} ${text}`, slotsOf(text).client?.value ?? context.recentClient);
+    const client = slotsOf(text).client?.value ?? context.recentClient;
+    // "who do i send them to?": what to do with what the flow made is its last step for that client
+    // ("send the logs"), unless that step only hands over to the helpdesk (the phone apps email their
+    // logs themselves: the step that says how comes first).
+    const last = HANDS_OVER.test(folded) ? context.steps?.lastStepFor(endedFlow.id, client) : undefined;
+    if (last && endedFlow.steps[last]?.end === 'done') return { kind: 'step-answer', flowId: endedFlow.id, stepId: last, confidence: 0.6 };
+    const step = context.steps?.stepForAny(`${endedFlow.title} ${text}`, client);
     if (step && step.flowId === endedFlow.id) return { kind: 'step-answer', ...step, confidence: 0.6 };
+    if (last) return { kind: 'step-answer', flowId: endedFlow.id, stepId: last, confidence: 0.6 };
   }
   const alone = context.previousQuestion && refersBack(folded) ? readWithQuestionBefore(text, context.search(`${context.previousQuestion} ${text}`), searchOwn(), context.lastAnswer) : tiedWithLast(searchOwn(), context.lastAnswer);
   // The detail an unanswered question lacked, or a short question about the answer just given.
@@ -1750,10 +1780,12 @@ const GUIDE_ME = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by 
  */
 function reportsFixFailing(text: string): boolean {
   return text.split(/[.!?;]+/).some((sentence) => {
-    const folded = foldPhrase(sentence);
+    // ("…spins forever since IT did the adfs thing": what was done since is when it began, not a fix.)
+    const folded = foldPhrase(sentence).replace(SINCE_CHANGE, '').trim();
     return rulesOut(folded) && PUT_RIGHT.test(folded) && !ASKS_FIRST.test(folded);
   });
 }
+const SINCE_CHANGE = /\b(?:ever )?since\b.*$/;
 // ("which domains does lync trust if the GPO isn't set" asks about a setting: its "isn't set" reports no fix.)
 const ASKS_FIRST = /^(?:which|what|whats|how|where|when|who|does|do|is|are|can|could|should|would|will)\b/;
 // ("the clock is fine i checked": looked at and found right is put right as much as fixed.)
@@ -1762,7 +1794,7 @@ const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|cor
 // ("is it safe to click connect or not" asks; its "not" rules nothing out.)
 // ("i'm a guest, not in their company" says who, not that it failed.)
 // ("im still on windows 8.0" says which version, not that a fix failed.)
-const RULED_OUT = /\b(?:still(?! (?:(?:on|using|running|have|has|at) )?(?:windows|win|lync|skype|the old|an old|old|version|v?\d))|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor )not(?! (?:in|at|from|part of|a member|an employee|one of|inside|with (?:the|their|your|our) company)\b)|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
+const RULED_OUT = /\b(?:still(?! (?:(?:on|using|running|have|has|at) )?(?:windows|win|lync|skype|the old|an old|old|version|v?\d))|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor |\bwhy )not(?! (?:in|at|from|part of|a member|an employee|one of|inside|with (?:the|their|your|our) company)\b)|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
 /**
  * Unsure or asking, not reporting: "not sure if it's got our root cert", "no idea whether the clock is
  * right", "she's on 8 not 8.1 though, does that matter"; and what if ("and if i already changed it and forgot it?").
@@ -1964,6 +1996,11 @@ function readWithQuestionBefore(text: string, joined: SearchResult, own: SearchR
   // (Read with its question the answer just given may only be offered again: it is as much about it.)
   const together = joined.answered ? joined.hits[0] : joined.suggested?.[0];
   const apart = own.answered ? own.hits[0] : undefined;
+  if (last && together?.article.id === last.id && asksAnotherValue(text, together.article)) return joined;
+  // ("and from home?" after the answer on which protocol the PC uses in the office: the same question, for
+  // another network or sign-in method; a client has its own reading, "sameFor".)
+  const said = slotsOf(text);
+  if (last && together?.article.id === last.id && !said.client && (said.where || said.method) && onlySlots(text)) return joined;
   // (Not one that points back at it: "can it be raised" is about what the answer just given spoke of.)
   if (last && together?.article.id === last.id && apart && apart.article.id !== last.id && !POINTS_BACK_AT.test(foldPhrase(text)) && ownTopicMissing(text, joined)) return own;
   return followUpResult(joined, own, last);
@@ -2013,6 +2050,18 @@ const STILL_FAILING = /\b(?:still|again|same|no luck|didnt|doesnt|isnt|not|wont|
 const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop: 'desktop client', ios: 'iphone', android: 'android', 'windows-phone': 'windows phone', mac: 'mac', 'web-app': 'lync web app' };
 
 /** The message says the procedure a trigger names is already done ("now that it's set up", "once enrolled"). */
+/** What is wanted instead of a procedure turned down: Lync working, signing in. */
+const WANTS_IT_WORKING = /\b(?:want|need) (?:it|lync|this|the app|skype) (?:to work|working|fixed|to sign me in)\b|\b(?:help me|i want to|just want to|let me) (?:sign|log) ?(?:in|on)\b|\bjust (?:fix|sort) (?:it|this)\b|\bwhy (?:it|lync|the app) (?:wont|doesnt|cant)\b/;
+/** "so im finished right?", "is that it?", "are we done now?": whether the procedure is over. */
+const ASKS_IF_FINISHED = /\b(?:am i|are we|im|i am|were|is it|is that|thats) (?:all |now |then )?(?:done|finished|complete|completed|good to go|all set|set)\b(?! (?:with|by|after|when|if|on|for|in)\b)|\b(?:is that|thats) (?:all|it)(?: then| now)?\s*$/;
+/** "i dont want logs", "no logs please": what a flow is about, turned down in so many words. */
+const NOT_WANTED = /\b(?:dont|do not|didnt|did not|never|not)\s+(?:really\s+|even\s+)?(?:want|need|wanna|ask(?:ed)? for|care about)\s+(?:to\s+[a-z]+\s+)?(?:any\s+|the\s+|these\s+|those\s+|more\s+|your\s+|a\s+)?([a-z]+)|\bno\s+(?:more\s+)?([a-z]+)\s+(?:please|thanks|thank you)\b/g;
+function notWanted(folded: string, flow: { title: string; triggers: readonly string[] }): boolean {
+  const subject = new Set(tokens(foldPhrase([flow.title, ...flow.triggers].join(' '))));
+  // (A word of substance: "dont want to mess up enrolling" turns down no "up".)
+  return [...folded.matchAll(NOT_WANTED)].some((match) => (match[1] ?? match[2]!).length > 3 && subject.has(match[1] ?? match[2]!));
+}
+
 function alreadyDone(folded: string): boolean {
   return /\b(?:now that|already|once|after)\s+(?:(?:it|its|it s|it is|i|ive|i ve|i have|we|weve|we ve|we have|my|the|card|smart|is|has|have|been|was|got|finally)\s+){0,4}(?:set up|enrolled|installed|collected|done|finished)\b/.test(folded);
 }

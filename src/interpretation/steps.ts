@@ -206,7 +206,29 @@ export class StepIndex {
     return !start || reachable(flow, start, true).has(listing[0]!) ? listing[0] : undefined;
   }
 
-  /** Where the flow goes once its first question is answered with this client, when it asks that. */
+  /**
+   * The last step of a client's way through a flow, when its way ends in one only ("send the logs" on the
+   * PC, "hand the details to the helpdesk" on a phone): where the user is left with what the flow made.
+   * (A step's `stuck` way out is not its way.)
+   */
+  lastStepFor(flowId: string, client: string | undefined): string | undefined {
+    const flow = this.flows.get(flowId);
+    const start = this.clientStart(flowId, client);
+    if (!flow || !start) return undefined;
+    const endings = new Set<string>();
+    const seen = new Set<string>();
+    const queue = [start];
+    while (queue.length > 0) {
+      const stepId = queue.pop()!;
+      const step = flow.steps[stepId];
+      if (!step || seen.has(stepId)) continue;
+      seen.add(stepId);
+      if (step.end) endings.add(stepId);
+      for (const target of [step.next, ...(step.choices ?? []).map((choice) => choice.next)]) if (target && !target.startsWith('flow:')) queue.push(target);
+    }
+    return endings.size === 1 ? [...endings][0] : undefined;
+  }
+
   /** Where a flow's branch for a case the question states begins (the choice that sets it), if one does. */
   private caseStart(flowId: string, question: string): string | undefined {
     const flow = this.flows.get(flowId);
@@ -219,6 +241,7 @@ export class StepIndex {
     return undefined;
   }
 
+  /** Where the flow goes once its first question is answered with this client, when it asks that. */
   private clientStart(flowId: string, client: string | undefined): string | undefined {
     const flow = this.flows.get(flowId);
     const forClient = client && flow ? flow.steps[flow.start]?.choices?.find((choice) => choice.set?.client === client) : undefined;

@@ -418,6 +418,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       // Thinking out loud says nothing yet: it is no question to search, nor detail for the last one.
       'hmm', 'hmmm', 'hmmmm', 'hm', 'um', 'umm', 'uh', 'uhh', 'erm', 'er', 'let me think', 'thinking',
     ],
+    // "one sec, my boss is calling", "brb calling IT": away a moment, whatever the reason (a question after it is a question).
+    inside: [/^(?:one sec|one second|just a sec|just a second|a sec|brb|be right back|give me a (?:sec|second|minute|min))\b(?!.*\b(?:where|what|whats|how|why|which|who|when)\b)/],
     atQuestion: ['busy'],
     atInstruction: ['busy'],
     outside: 'busy',
@@ -502,7 +504,8 @@ const THANKS_FIRST = /^(?:(?:ok|okay|great|cool|perfect|awesome|brilliant|nice|o
 
 /** Words that thank or take leave, and the words people wrap them in ("cool ty", "ok bye", "thanks i guess"). */
 const THANKING = new Set('thanks thank thx ty ta tyvm cheers bye goodbye byebye cya'.split(' '));
-const AROUND_THANKS = new Set('ok okay k kk cool great nice awesome perfect alright right you u very much so a lot for the help your i guess anyway anyways then see ya later all and have good day bot mate whatever fine thats that s is it again now'.split(' '));
+// ("ok cool thanks, ill tell IT", "thank you so much, you saved my day": leave taken with what comes next.)
+const AROUND_THANKS = new Set('ok okay k kk cool great nice awesome perfect alright right you u very much so a lot for the help your i guess anyway anyways then see ya later all and have good day bot mate whatever fine thats that s is it again now ill tell them saved my life helped me really'.split(' '));
 const THANKS_GROUP = PHRASE_TABLE.find((group) => group.id === 'thanks')!;
 const PERSON_GROUP = PHRASE_TABLE.find((group) => group.id === 'person')!;
 const CONTACT_GROUP = PHRASE_TABLE.find((group) => group.id === 'contact')!;

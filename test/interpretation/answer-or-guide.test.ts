@@ -58,6 +58,12 @@ describe('answer or guide', () => {
     // A card just received, and no idea what to do with it: the whole procedure.
     ['IT sent me a new smartcard and i have no idea what to do with it', 'start smart-card-enrollment'],
     ['how do i set up the smartcard i was given', 'start smart-card-enrollment'],
+    // A procedure turned down in so many words is not started; what is wanted instead is sign-in working.
+    ['hmm i dont really want logs, i just want it to work', 'troubleshoot'],
+    ['no!! i said i DONT want logs. help me sign in', 'troubleshoot'],
+    ["i dont want to mess up enrolling my smart card, walk me through it", 'start smart-card-enrollment'],
+    // What IT did "since" it began is when the trouble started, not a fix the user tried.
+    ['my android lync just spins forever at sign in since IT did the adfs thing', 'article passive-auth-android-not-supported'],
     ['new smart card arrived today how do i use it with lync', 'start smart-card-enrollment'],
     ['my manager said i need to use a smart card for lync from now on', 'start smart-card-enrollment'],
     // (A trigger's everyday words name no flow's subject: "switched" is no smart card word.)
@@ -317,6 +323,34 @@ describe('a question beside a step, with the real knowledge base', () => {
   });
   it('"I\'m on windows 7 btw, is that ok?" at the virtual card\'s note (it needs Windows 8): that step', () => {
     expect(inFlowAt('smart-card-enrollment', ['Virtual smart card (TPM)'], "I'm on windows 7 btw, is that ok?")).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'virtual-note' });
+  });
+  it('"i tried the pin a few times and now it says the card is blocked" at the smart card question: declined beside the step, not "didn\'t catch that"', () => {
+    const meant = inFlowAt('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'A smart card'], 'i tried the pin a few times and now it says the card is blocked');
+    expect(meant).toMatchObject({ kind: 'question', aside: true, result: { answered: false } });
+    expect(meant.kind === 'question' && meant.result.otherTopic).toBeTruthy();
+  });
+  it.each(['one sec, my boss is calling', 'brb calling IT'])('%j in a flow: away a moment, the place kept', (text) => {
+    expect(inFlowAt('collect-logs', ['Lync 2013 on a Windows PC'], text)).toMatchObject({ kind: 'small-talk', topic: 'busy' });
+  });
+  it('"where are the files now??" while reproducing on the PC: the step that gives the folder', () => {
+    expect(inFlowAt('collect-logs', ['Lync 2013 on a Windows PC', 'next'], 'where are the files now??')).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs', stepId: 'desktop-files' });
+  });
+  it('"can i just click the red X in the corner to exit?" while reproducing: close, sign out and exit (a red X is no other product\'s icon here)', () => {
+    const meant = inFlowAt('collect-logs', ['Lync 2013 on a Windows PC', 'next'], 'can i just click the red X in the corner to exit?');
+    expect(meant.kind === 'question' && meant.result.answered && meant.result.hits[0]?.article.id).toBe('lync-close-sign-out-exit');
+  });
+  const toInstall = ['Physical smart card', ...Array<string>(16).fill('next')];
+  it.each(['it says certificate issued, so im finished right?', 'certificate issued. am i done?'])('%j at "Install this certificate": not yet, that step again', (text) => {
+    expect(inFlowAt('smart-card-enrollment', toInstall, text)).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'install-cert' });
+  });
+  it('"so how do i actually log into lync with it now" after installing: "it" is the card, its sign-in article', () => {
+    const meant = inFlowAt('smart-card-enrollment', [...toInstall, 'next'], 'so how do i actually log into lync with it now');
+    expect(meant).toMatchObject({ kind: 'question', result: { answered: true } });
+    expect(meant.kind === 'question' && meant.result.hits[0]?.article.id).toBe('smart-card-sign-in-lync');
+  });
+  it('"wait what\'s the default pin btw" in the Store app\'s branch: the smart card\'s PIN is offered, not withheld', () => {
+    const meant = inFlowAt('sign-in-troubleshooter', ['Windows Store app', 'Outside (home, travel, mobile data)'], "wait what's the default pin btw");
+    expect(meant.kind === 'question' && meant.result.suggested?.[0]?.article.id).toBe('smart-card-default-pin');
   });
   it.each(['wait, where does that app keep its logs?', 'where does that app keep its logs?', 'where does the store app keep its logs?'])('%j in the Store app\'s branch: its log steps', (text) => {
     expect(inFlowAt('sign-in-troubleshooter', ['Windows Store app'], text, true)).toMatchObject({ kind: 'step-answer', flowId: 'collect-logs' });

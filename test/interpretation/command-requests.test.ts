@@ -42,6 +42,8 @@ describe('checks asked for in words', () => {
     ['close H-YZ4WP9, she can sign in now', 'ticket resolve H-YZ4WP9'],
     // How one account stands, asked of its address: what the user check reads.
     ['is bob@contoso.com allowed to use lync', 'check user bob@contoso.com'],
+    ['hey is dave@contoso.dk ok? he cant log in since monday', 'check user dave@contoso.dk'],
+    ['bob@contoso.dk cant sign in', 'check user bob@contoso.dk'],
     ['is erin@contoso.dk even enabled?', 'check user erin@contoso.dk'],
     ['what pool is ken@contoso.dk on', 'check user ken@contoso.dk'],
   ])('"%s" → %s', (text, command) => {
@@ -93,10 +95,13 @@ describe('checks asked for in words', () => {
     ['please enable dave@contoso.dk for lync', 'Enable-CsUser'],
     ['can you disable ken for lync', 'Disable-CsUser'],
     ['move sip:bob@contoso.dk to the other pool', 'Move-CsUser'],
+    ['please re-enable dave', 'Set-CsUser'],
+    ['grant carol the PassiveAuthUsers mobility policy please', 'Grant-CsMobilityPolicy'],
+    ['assign bob@contoso.dk the external access policy', 'Grant-CsExternalAccessPolicy'],
   ])('"%s" changes a user: refused, naming %s', (text, cmdlet) => {
     expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet });
   });
-  it.each(['enable logging in the store app', 'disable ipv6 on the edge'])('"%s" changes no user', (text) => {
+  it.each(['enable logging in the store app', 'disable ipv6 on the edge', 're-enable logging please', 'give me a client policy tip', 'how do i assign the mobility policy'])('"%s" changes no user', (text) => {
     expect(commandRequested(text)).not.toMatchObject({ kind: 'changes' });
   });
   it('"run Get-CsUser sip:ken@contoso.dk" is the read `check user` runs', () => {
@@ -133,6 +138,8 @@ describe('read-only listings asked for in words', () => {
     ["who's been running checks lately? show me the last few", 'audit'],
     ['show me the audit log', 'audit'],
     ['show me what was run today', 'audit'],
+    ["show me what's been run recently", 'audit'],
+    ['are the powershell checks up?', 'checks status'],
     ['what checks ran today', 'audit'],
     ['how has the bot been doing this past week, what are people asking that it cant answer', 'report 7'],
     ['how many handoffs have we had this month?', 'report'],
@@ -294,6 +301,7 @@ describe('a user to check named without an address', () => {
     ['check bobs login', true],
     ["check bob's lync login please", true],
     ['could u look at erin’s lync account please', true],
+    ["can you look at carol's account real quick", true],
     ['can u look up jsmith', false],
     ['lookup erin', false],
     ['can you look up the user jsmith please', false],

@@ -173,6 +173,23 @@ describe('what people type, through the bot', () => {
     expect(where.text).not.toMatch(/Windows Store app/);
   });
 
+  it('an end user\'s own address in a sign-in complaint gets the troubleshooter, not the helpdesk\'s check', async () => {
+    const say = conversation();
+    const reply = await say('my email is bob@contoso.dk and i cant sign in');
+    expect(reply.text).toMatch(/Sign-in can fail for several reasons/);
+    expect(reply.text).not.toMatch(/check user/);
+  });
+
+  it('right after the log collection ended on the PC, "who do I send them to?" is its last step, sending the logs', async () => {
+    const say = conversation();
+    await say('i need to collect logs');
+    await say('the pc one');
+    for (let i = 0; i < 3; i++) await say('done');
+    const who = await say('who do I send them to?');
+    expect(who.text).toMatch(/Attach the zip to your helpdesk ticket or email/);
+    expect(who.text).not.toMatch(/Turning on logging in Lync 2013 on a PC/);
+  });
+
   it('slots from a mid-flow answer answer the next question too', async () => {
     const say = conversation();
     await say('start sign-in-troubleshooter');

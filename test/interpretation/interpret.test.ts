@@ -2218,6 +2218,9 @@ describe('thanks for the effort', () => {
   it('plain thanks says nothing of that', () => {
     expect(meaning('thanks a lot')).not.toHaveProperty('unsolved');
   });
+  it.each(['ok cool thanks, ill tell IT', 'thank you so much, you saved my day'])('"%s" is thanks, with the leave taken', (text) => {
+    expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic: 'thanks' });
+  });
 });
 
 describe('a step tried when no article answers', () => {

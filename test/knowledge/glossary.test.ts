@@ -89,6 +89,13 @@ describe('glossary: "what does X stand for?"', () => {
     expect(reply.text).not.toContain('stands for');
   });
 
+  it('"whats a sip address btw?" is the sign-in address, usually the email address, with no expansion of SIP', () => {
+    const { reply, result } = knowledge.answer('whats a sip address btw?');
+    expect(result.answered).toBe(true);
+    expect(reply.text.startsWith('**sign-in address**: The address you type to sign in to Lync; it is usually the same as your email address')).toBe(true);
+    expect(reply.text).not.toContain('stands for');
+  });
+
   it('asked about the answer just given, the word is explained and that answer is not given again', () => {
     const result = knowledge.search('i dont know what nslookup is');
     const reply = replyForSearch('i dont know what nslookup is', result, knowledge.byId, { repeated: true });

@@ -595,6 +595,10 @@ describe('out of scope', () => {
     ['"how long" asks for a time: the article with a time in it is no answer about the logs', 'how long does the store app keep logs', false],
     ['"how long" with what it is about', 'how long should the adfs token last for lync meetings', true],
     ['two clients signed in at once', 'can the store app and the desktop client be signed in at the same time', false],
+    ['how many devices at once is the registrar\'s endpoint limit', 'how many devices can one user be signed in on at the same time', true],
+    ['a Windows password changed lately, as the cause: the lockout article', 'i changed my windows password yesterday, could that be why?', true],
+    ['changing the Windows password itself is not Lync\'s', 'how do i change my windows password', false],
+    ['the most devices at once, in other words', 'whats the max number of devices signed in at the same time for one user', true],
     ['Lync Phone Edition, unless its voice mail light', 'does two factor work with lync phone edition', false],
     ['Lync Phone Edition\'s voice mail light is covered', 'my lync phone edition doesnt get the voicemail light', true],
     ['"how big" asks for an amount: the one article that says "big" is no answer about the logs', 'how big do the store app logs get', false],
@@ -1070,6 +1074,15 @@ describe('a full reset of the client, when deleting the sign-in info was not eno
     const { reply } = knowledge.answer(question);
     expect(reply.text).toMatch(/sip_<sip address>/);
     expect(reply.text).toMatch(/AccountProfiles\.dat/);
+  });
+});
+
+describe('the same reset on a Mac, which keeps its cache elsewhere', () => {
+  it.each(['how do i clear the lync cache on my mac', 'my macbook lync still points at the old pool, how to reset it'])('"%s" gets the Mac\'s three places', (question) => {
+    expect(answeredWith(knowledge, question)).toBe('mac-clear-cached-sign-in-data');
+    const { reply } = knowledge.answer(question);
+    expect(reply.text).toMatch(/~\/Library\/Caches\/com\.microsoft\.Lync/);
+    expect(reply.text).toMatch(/Communications Server/);
   });
 });
 
