@@ -186,10 +186,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (inFlow && flows) await reminder();
         else await this.send(context, textReply('I only read text. Type your question, or "help" to see what I can do.', ['help']));
         return;
+      // (An answer to the flow moves it on: a step offered beside it earlier no longer stands, or "done"
+      // after the flow's last step would start it again there.)
       case 'choice':
+        memory.stepOffered = undefined;
         await flows?.act(context, { ...info, action: { kind: 'choice', index: meaning.index, slots: slotFacts(meaning.slots) } });
         return;
       case 'flow-word':
+        memory.stepOffered = undefined;
         await flows?.act(context, { ...info, action: { kind: 'word', word: meaning.word, ...(meaning.stillFailing ? { stillFailing: true } : {}) } });
         return;
       case 'note':

@@ -106,6 +106,8 @@ export const FlowDefinition = z
     summary: text.max(200),
     /** Phrases that start the flow from free text; "a + b" means both parts must appear. */
     triggers: z.array(text).min(1, 'give at least one trigger phrase'),
+    /** The clients the procedure is written for, when not all: a request that names another is a question for the knowledge base. */
+    clients: z.array(id).optional(),
     start: id,
     steps: z.record(id, FlowStep).refine((steps) => Object.keys(steps).length > 0, 'a flow needs at least one step'),
   })

@@ -19,7 +19,7 @@ export function bareAddress(typed: string): string | undefined {
 }
 
 /** Asked of an address: how that user's account stands ("is bob@… enabled", "which pool is erin@… on"). */
-const ADDRESS_STATE = /\b(?:is|are|was|isn ?t|wasn ?t)\b.*\b(?:enabled|disabled|provisioned|homed|allowed to (?:use|sign in|log in)|able to (?:use|sign in|log in)|blocked|locked out|set up for (?:lync|skype))\b|\b(?:what|which) (?:pool|registrar)\b|\b(?:is|are)\s+(?:sip:)?\S+@\S+\s+(?:ok|okay|alright|all right|fine|good|working)\b|\b(?:cant|can ?not|cannot|unable to|wont|won ?t|doesnt|doesn ?t|isnt able to|not able to)\s+(?:sign|log)\s?(?:in|on)\b/i;
+const ADDRESS_STATE = /\b(?:is|are|was|isn ?t|wasn ?t)\b.*\b(?:enabled|disabled|provisioned|homed|allowed to (?:use|sign in|log in)|able to (?:use|sign in|log in)|blocked|locked out|set up for (?:lync|skype))\b|\b(?:what|which) (?:pool|registrar)\b|\b(?:is|are)\s+(?:sip:)?\S+@\S+\s+(?:ok|okay|alright|all right|fine|good|working)\b/i;
 /** A host or domain name with at least one dot, not part of an address. */
 const HOST = /(?:^|[\s(<"'])((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,})(?=$|[\s,.;:!?)>"'])/i;
 /** Asking the bot to look: "check", "can you test", "see whether". */
@@ -280,7 +280,7 @@ function sipDomainOf(host: string): string {
 
 /** Words that make a request to look at someone, not what about them: "can you see if anything's wrong with erin's account". */
 const LOOK_REQUEST_WORDS = new Set(
-  'can could would will you please pls kindly check checking look see test verify watch watching monitor keep eye also inspect examine diagnose validate find out tell me if whether is are was anything anythings something whats what why wrong with the a an his her their hers theirs s account accounts user users login logins for on at of in to and or it up into sign signing log logging cant cannot wont not get able settings setup ok okay hi hey quick quickly just real'.split(
+  'can could would will you please pls kindly check checking look see test verify watch watching monitor keep eye also inspect examine diagnose validate find out tell me if whether is are was anything anythings something whats what why wrong with the a an his her their hers theirs s account accounts user users login logins for on at of in to and or it up into sign signing log logging cant cannot wont not get able settings setup ok okay hi hey quick quickly just real my me im mine u'.split(
     ' ',
   ),
 );

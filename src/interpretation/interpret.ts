@@ -535,6 +535,10 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   if (aboutAnotherClient) return { kind: 'question', result: found, aside: true, confidence: 0.6 };
   const definition = context.flow ? context.catalog?.byId(context.flow.flowId) : undefined;
   const here = context.flow ? definition?.steps[context.flow.stepId] : undefined;
+  // "my laptop is windows 7, is problem?" at the virtual card's note: whether what the user has suits the
+  // step is this step's to say when its own article is among the few the search finds (the first, on a
+  // laptop's Wi-Fi location, shares only "laptop" and "windows 7").
+  if (definition && here && SUITS.test(folded) && !(found.answered && here.articles?.includes(found.hits[0]!.article.id)) && found.hits.slice(0, 2).some((hit) => here.articles?.includes(hit.article.id))) return { kind: 'step-answer', flowId: definition.id, stepId: context.flow!.stepId, confidence: 0.6 };
   // "certificate issued, so im finished right?" at a step with more to do: not yet, and this step says what.
   if (definition && here && !here.end && ASKS_IF_FINISHED.test(folded)) return { kind: 'step-answer', flowId: definition.id, stepId: context.flow!.stepId, confidence: 0.6 };
   // "do i need to restart my pc" asks about what the user is doing, which is this step: an article on
@@ -620,7 +624,7 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
 }
 
 /** "is that ok?", "does that matter", "will that work": whether what the user has suits the step. */
-const SUITS = /\b(?:is (?:that|this|it) (?:ok|okay|alright|fine|a problem|an issue|enough|supported)|does (?:that|this|it) matter|(?:will|would|does) (?:that|this|it) (?:still )?(?:work|be ok|be okay|be a problem|be enough))\b/;
+const SUITS = /\b(?:is (?:that|this|it) (?:ok|okay|alright|fine|a problem|an issue|enough|supported)|does (?:that|this|it) matter|(?:will|would|does) (?:that|this|it) (?:still )?(?:work|be ok|be okay|be a problem|be enough)|is (?:a )?problem|ok or not)\b/;
 
 /** "does this work on…", "will this delete…", "is it safe": a question about the thing being done. */
 const ABOUT_THIS = /^(?:(?:so|and|but|ok|okay|btw|quick question|also) )*(?:does|do|will|would|can|could|is|should|did) (?:this|it|that|these|those|all this|any of this)\b/;
@@ -1326,7 +1330,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
 
   const catalog = context.catalog;
   const explicit = catalog?.explicitStart(text);
-  if (explicit?.flow) return { kind: 'start-flow', flowId: explicit.flow.id, slots: slotsOf(text), confidence: 1 };
+  if (explicit?.flow && writtenForClientNamed(explicit.flow, text)) return { kind: 'start-flow', flowId: explicit.flow.id, slots: slotsOf(text), confidence: 1 };
   // "please probe contoso.com", "check user bob@contoso.com thanks": the command, as typed inside the courtesy.
   const courteous = withoutCourtesy(text);
   if (courteous !== text && context.isCommand(courteous)) return { kind: 'run-command', command: courteous, confidence: 0.9 };
@@ -1342,9 +1346,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // From an end user, a check of a server or someone's account is the helpdesk's to run: said so, with
   // the way to them, unless the rest of the message is a question the knowledge base answers.
   // ("is sip.contoso.com resolving ok" found an article on another name's trust prompt.)
-  // (Not one's own sign-in failing, address given or not: "my email is bob@contoso.dk and i cant sign in" is
-  // the troubleshooter's.)
-  if (request?.kind === 'command' && !context.staff && CHECKS.test(request.command) && context.isCommand(request.command) && !SIGN_IN_FAILS.test(folded)) {
+  if (request?.kind === 'command' && !context.staff && CHECKS.test(request.command) && context.isCommand(request.command)) {
     const result = aboutWorthSearching(request.about) ? context.search(request.about) : NOTHING_SEARCHED;
     if (!result.answered) return { kind: 'suggest-command', command: request.command, result, asked: text, confidence: 0.7 };
   }
@@ -1380,7 +1382,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const named = alreadyDone(folded) ? undefined : catalog?.requested(text);
   // ("i dont really want logs, i just want it to work": the procedure named is the one not wanted.)
   const unwanted = named && notWanted(folded, named);
-  const requested = unwanted ? undefined : named;
+  // ("how do i enroll my smart card on my macbook": the procedure is written for Windows; the knowledge
+  // base says what it has for a Mac, which is nothing to walk through.)
+  const requested = unwanted || (named && !writtenForClientNamed(named, text)) ? undefined : named;
   // ("…i just want it to work", "…help me sign in": what is wanted instead is sign-in working again.)
   if (unwanted && named.id !== TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER) && WANTS_IT_WORKING.test(folded)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.7 };
   if (requested) {
@@ -1553,7 +1557,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "the clock was 10 min off. fixed it, still nothing": the cause the message names is one the user
   // has already put right, and it still fails. The troubleshooter goes on without it.
   // ("my surface time is fine but the store app still wont sign in": the clock is what is fine, the same.)
-  const putRight = result.answered && !aboutLast && (reportsFixFailing(text) || saysFineStillFailing(text, result.hits[0]!.article.id, context)) ? result.hits[0]!.article : undefined;
+  // ("did the resync. could it be the usb 4g stick?": what the message asks about is the cause suspected
+  // next, not one put right.)
+  const putRight = result.answered && !aboutLast && !SUSPECTS.test(folded) && (reportsFixFailing(text) || saysFineStillFailing(text, result.hits[0]!.article.id, context)) ? result.hits[0]!.article : undefined;
   if (putRight?.flow === TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER)) {
     const clients = (putRight.clients ?? []).filter((client) => client !== 'any' && client !== 'server');
     return { ...troubleshootOffer(text, [putRight.id], clients.length === 1 ? clients[0] : undefined), confidence: 0.65 };
@@ -1785,6 +1791,8 @@ function reportsFixFailing(text: string): boolean {
     return rulesOut(folded) && PUT_RIGHT.test(folded) && !ASKS_FIRST.test(folded);
   });
 }
+/** "could it be the usb stick?", "maybe its the proxy": a cause put forward, not one ruled out. */
+const SUSPECTS = /\b(?:could|might|would|can) (?:it|this|that) be\b|\b(?:maybe|perhaps) (?:its|it s|it is|the)\b|\bis it (?:because|the|my)\b/;
 const SINCE_CHANGE = /\b(?:ever )?since\b.*$/;
 // ("which domains does lync trust if the GPO isn't set" asks about a setting: its "isn't set" reports no fix.)
 const ASKS_FIRST = /^(?:which|what|whats|how|where|when|who|does|do|is|are|can|could|should|would|will)\b/;
@@ -2052,6 +2060,12 @@ const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop:
 /** The message says the procedure a trigger names is already done ("now that it's set up", "once enrolled"). */
 /** What is wanted instead of a procedure turned down: Lync working, signing in. */
 const WANTS_IT_WORKING = /\b(?:want|need) (?:it|lync|this|the app|skype) (?:to work|working|fixed|to sign me in)\b|\b(?:help me|i want to|just want to|let me) (?:sign|log) ?(?:in|on)\b|\bjust (?:fix|sort) (?:it|this)\b|\bwhy (?:it|lync|the app) (?:wont|doesnt|cant)\b/;
+/** Whether a procedure is written for the client a message names (or it names none). */
+function writtenForClientNamed(flow: { clients?: readonly string[] }, text: string): boolean {
+  const named = slotsOf(text).client?.value;
+  return !flow.clients || named === undefined || flow.clients.includes(named);
+}
+
 /** "so im finished right?", "is that it?", "are we done now?": whether the procedure is over. */
 const ASKS_IF_FINISHED = /\b(?:am i|are we|im|i am|were|is it|is that|thats) (?:all |now |then )?(?:done|finished|complete|completed|good to go|all set|set)\b(?! (?:with|by|after|when|if|on|for|in)\b)|\b(?:is that|thats) (?:all|it)(?: then| now)?\s*$/;
 /** "i dont want logs", "no logs please": what a flow is about, turned down in so many words. */

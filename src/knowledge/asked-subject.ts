@@ -65,7 +65,8 @@ const KEPT = /\bwhere (?:are|is|do|does|did|would|will)\s+(?:(?:my|the|our|his|h
 const KEPT_GENERIC = new Set(searchTokens('saved old new current previous lync skype file files data stuff thing things info information copy copies'));
 
 /** Words that point back at something ("what is that?") or ask for a state ("what's left"), not a name. */
-const NOT_A_NAME = new Set(['it', 'that', 'this', 'they', 'these', 'those', 'he', 'she', 'up', 'new', 'wrong', 'next', 'going', 'left', 'happening', 'needed']);
+// ("what's recommended?", "what is supported": a state asked of the thing named before, not a word to define.)
+const NOT_A_NAME = new Set(['it', 'that', 'this', 'they', 'these', 'those', 'he', 'she', 'up', 'new', 'wrong', 'next', 'going', 'left', 'happening', 'needed', 'recommended', 'required', 'supported', 'possible', 'best', 'better', 'normal', 'expected', 'allowed', 'missing', 'different', 'correct', 'right', 'safe', 'enough', 'changed', 'included', 'default']);
 
 /** `folded`: the question as normaliseText gives it. */
 export function askedSubject(folded: string): AskedSubject | undefined {
@@ -94,6 +95,8 @@ export function askedSubject(folded: string): AskedSubject | undefined {
   for (const pattern of DEFINITIONS) {
     const match = pattern.exec(folded);
     if (!match || NOT_A_NAME.has(match[1]!.split(' ')[0]!)) continue;
+    // ("what's discouraged", "what is blocked": one word in -ed is a state asked of something, not a term.)
+    if (/^[a-z]{3,}ed$/.test(match[1]!)) continue;
     const part = contentTokens(match[1]!);
     if (part.length > 0) return { kind: 'definition', parts: [part] };
   }

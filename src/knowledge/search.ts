@@ -196,6 +196,8 @@ const HEX_CODE = /^0x[0-9a-f]{4,8}$/;
 
 function namesUnknownCode(question: string, unknown: readonly string[]): boolean {
   if (unknown.some((token) => HEX_CODE.test(token))) return true;
+  // ("does adfs need the 49443 port": a port no article names is about a set-up no article covers.)
+  if (/\bports?\b/.test(normaliseText(question)) && unknown.some((token) => /^\d{2,5}$/.test(token))) return true;
   return SAYS_CODE.test(normaliseText(question)) && unknown.some((token) => ERROR_CODE.test(token) && !YEAR.test(token));
 }
 

@@ -10,7 +10,7 @@ const STOPWORDS = new Set(
     'me my of on or our should so that the their them then there these they this to was we were what when which ' +
     'who why will with you your yours am im ive dont doesnt cant cannot wont isnt any some there just still ' +
     'please help need want would like know tell us anyone someone somebody anybody heard quick quickest quickly easiest simplest fastest hi hello hey thanks thank also about after again all very ' +
-    'out up down over only one same than too really way say says said something anything supposed ' +
+    'out up down over only one same than too really way say says said something anything supposed properly correctly ' +
     // How it came about, not what it is about: "closed the window by accident".
     'accident accidentally mistake mistakenly ' +
     // Contractions typed with an apostrophe or without one are the same word: "you're" is "youre".
@@ -26,7 +26,7 @@ const STOPWORDS = new Set(
  * What a packed index built with these rules depends on: the stop words, and a number to raise with
  * any change to the stemmer or the splitting of words (an index of other tokens would match nothing).
  */
-const TOKENIZER_RULES = 5;
+const TOKENIZER_RULES = 6;
 export function tokenizerFingerprint(): string {
   return JSON.stringify({ rules: TOKENIZER_RULES, stopwords: [...STOPWORDS].sort() });
 }
@@ -129,7 +129,9 @@ function recentTokensOfWord(raw: string): readonly string[] {
  * The search tokens of one raw word. Depends on the word alone, so indexing a large corpus can
  * remember them (searchTokens' `memo`) instead of stemming the same words again and again.
  */
-function tokensOfWord(raw: string): string[] {
+function tokensOfWord(word: string): string[] {
+  // ("a bunch of 401s", "we have F5s": the number or the model, counted.)
+  const raw = /^(?:[a-z]{1,3})?\d+s$/.test(word) && /\d{3,}s$|^[a-z]/.test(word) ? word.slice(0, -1) : word;
   if (STOPWORDS.has(raw.replace(/'/g, ''))) return [];
   const tokens: string[] = [];
   const parts = raw.split(/[-.]/).filter((part) => part.length > 0);

@@ -144,7 +144,7 @@ export function matchChoice(choices: readonly FlowChoice[], text: string): Choic
     if (no.length === 1) return { kind: 'picked', index: no[0]!.index, confidence: 0.8, via: 'yes-no' };
   }
   if (polarityPick && polarity?.lead) return polarityPick;
-  const byWords = matchWords(choices, raw);
+  const byWords = matchWords(choices, raw, /\?\s*$/.test(text));
   if (polarityPick && (byWords.kind !== 'picked' || byWords.confidence < 0.8)) return polarityPick;
   return byWords;
 }
@@ -162,10 +162,17 @@ const NEGATION = '(?:not|no|never|without|isnt|arent|dont|doesnt|didnt|havent|ha
 /** The phrase comes within three words after a negation. */
 function negatedIn(message: string, phrase: string): boolean {
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?:^|\\s)${NEGATION}\\s+(?:[a-z0-9']+\\s+){0,3}${escaped}(?=$|\\s)`).test(message);
+  // ("nothing physical": "nothing" right before the phrase rules it out too; "nothing happens" names no choice away.)
+  return new RegExp(`(?:^|\\s)(?:${NEGATION}\\s+(?:[a-z0-9']+\\s+){0,3}|nothing\\s+)${escaped}(?=$|\\s)`).test(message);
 }
 
-function matchWords(choices: readonly FlowChoice[], raw: string): ChoiceMatch {
+/**
+ * The whole message names a pick by a word or two: "the certificate one, like i said", "the signing in
+ * one". (A bare word, "certificate", is left to what follows: it is as often a question beside the step.)
+ */
+const PICKED_BY_WORDS = /^(?:(?:its|it s|it is|it was|the|that|this|my|i mean|i meant|i said)\s+)*([a-z]+(?:\s+[a-z]+)?)\s+one(?:\s*(?:like i (?:just )?said|as i said|i think|i guess|please|pls))?$/;
+
+function matchWords(choices: readonly FlowChoice[], raw: string, asked = false): ChoiceMatch {
   const cues = choices.map(cuesOf);
   const vocabulary = new Set(cues.flat().flatMap((cue) => tokens(cue.phrase)));
   const message = corrected(canonical(raw), vocabulary);
@@ -203,7 +210,15 @@ function matchWords(choices: readonly FlowChoice[], raw: string): ChoiceMatch {
   if (second && second.score >= first.score * 0.75) {
     return { kind: 'close', indexes: ranked.filter((entry) => entry.score >= first.score * 0.75).slice(0, 3).map((entry) => entry.index) };
   }
-  if (first.score < 0.9) return { kind: 'none' };
+  // "the certificate one", "the signing in one": a word or two of one choice's own, named as the pick, and of no
+  // other choice (a loose word alone is too weak in a longer message).
+  if (first.score < 0.9) {
+    // ("password?" asks about it: a question beside the step, not a pick.)
+    const named = asked ? undefined : PICKED_BY_WORDS.exec(message)?.[1];
+    const own = named ? contentTokens(named).filter((token) => token.length > 2) : [];
+    const only = own.length > 0 && own.length <= 2 ? loose.flatMap((set, index) => (own.every((token) => set.has(token) && looseSharing.get(token) === 1) ? [index] : [])) : [];
+    return only.length === 1 ? { kind: 'picked', index: only[0]!, confidence: 0.7, via: 'words' } : { kind: 'none' };
+  }
   const margin = (first.score - (second?.score ?? 0)) / first.score;
   return { kind: 'picked', index: first.index, confidence: Math.min(0.95, 0.5 + margin / 2), via: 'words' };
 }

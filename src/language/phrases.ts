@@ -206,6 +206,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       /\b(?:open|raise|log|create|file|submit|start) (?:a |an )?(?:new )?(?:support |helpdesk |help desk |it )?(?:ticket|case|incident)\b/,
       // "can someone from IT call me", "human pls"
       /\b(?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|it|support|the helpdesk)\b.*\b(?:call|phone|ring) me\b/,
+      // "call me back pls, my number is 555 1234": a call back asked for.
+      /^(?:(?:pls|please|can you|could you|can someone|could someone|just)\s+)*(?:call|phone|ring) me(?: back)?\b/,
       /^(?:(?:yes|yeah|yep|ok|okay|sure|please) )?(?:a |an )?(?:human|person|agent|real person)(?: pls| plz| please| now| asap)+$/,
       // "ok can someone upgrade me", "could somebody look at it": asking for a person to do it.
       /\b(?:can|could|will|would) (?:someone|somebody|anyone|a person|a human|an agent|a tech|a technician|the helpdesk|support|you get someone to) (?:please |actually |just |quickly )?(?:do|fix|upgrade|update|install|sort|help|look at|check|reset|set up|setup|take care of|handle)\b/,

@@ -162,3 +162,21 @@ describe('the server-side log scenario, in an administrator\'s words', () => {
     expect(labelOf(text)).toBe(label);
   });
 });
+
+describe('a choice named in a word or two, or ruled out', () => {
+  const labelAt = (flowId: string, stepId: string, text: string) => {
+    const question = catalog.byId(flowId)!.steps[stepId]!;
+    const match = matchChoice(question.choices!, text);
+    return match.kind === 'picked' || match.kind === 'exact' ? question.choices![match.index]!.label : match.kind;
+  };
+  it.each([
+    ['sign-in-troubleshooter', 'mobile-password', 'the certificate one, like i just said', "It can't verify the server's certificate"],
+    ['sign-in-troubleshooter', 'webapp-symptom', 'the signing in one', 'Signing in on the meeting page fails'],
+    // A question about a word is asked beside the step, not a pick.
+    ['sign-in-troubleshooter', 'mobile-password', 'the password one?', 'none'],
+    // "nothing physical" rules the physical card out rather than picking it.
+    ['smart-card-enrollment', 'card-kinds', 'nothing physical, i have nothing in my hands. its a surface pro with windows 8.1', 'none'],
+  ])('%s/%s: "%s" → %s', (flowId, stepId, text, label) => {
+    expect(labelAt(flowId, stepId, text)).toBe(label);
+  });
+});

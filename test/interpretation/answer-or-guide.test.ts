@@ -301,6 +301,14 @@ describe('short follow-ups after an answer', () => {
     expect(after('how do i turn on logging in lync on my pc', 'what about windows 10, same place?')).toMatchObject({ kind: 'question', sameFor: 'desktop', result: { answered: true } });
   });
 
+  it('"we have F5s in front, anything there?" after the token lifetime answer is about the load balancers ("F5s" is the model, counted)', () => {
+    const meant = meaning('we have F5s in front, anything there?', { previousQuestion: 'what token lifetime should the relying party have?', lastAnswer: { id: 'adfs-relying-party-token-lifetime' } });
+    expect(meant.kind === 'question' && meant.result.hits[0]?.article.id).toBe('store-app-hlb-cookie-persistence');
+  });
+  it('"ok did the resync. could it be the usb 4g stick?" after the clock answer asks about the 4G stick, not that it is ruled out', () => {
+    expect(outcome('ok did the resync. could it be the usb 4g stick? im on the train', { previousQuestion: 'lync store app on my surface wont sign in', lastAnswer: { id: 'store-app-clock-skew' } })).toBe('article store-app-4g-lte-usb-modem');
+  });
+
   it('"its lync 2011" after the Mac\'s logging answer is the Mac\'s log step, not an article on Mac passwords', () => {
     expect(outcome('its lync 2011', { previousQuestion: 'how do i turn on logging in lync for mac', lastAnswer: { id: answerTo('how do i turn on logging in lync for mac') } })).toBe('step collect-logs/mac-logs');
   });
@@ -320,6 +328,9 @@ describe('a question beside a step, with the real knowledge base', () => {
   // "that app" is the client the flow settled; "wait," is a pause, not the voice mail light's "message waiting".
   it('"nope still broken after fixing the clock" on the PC is stuck at the step, not the Store app\'s clock answer', () => {
     expect(inFlowAt('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Outside (home, travel, mobile data)', 'My password', 'It keeps asking for my password'], 'nope still broken after fixing the clock')).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+  it.each(['my laptop is windows 7, is problem?', 'hmm actually i think the laptop runs windows 7, does that matter?'])('%j at the virtual card\'s note: that step, not a laptop\'s Wi-Fi location', (text) => {
+    expect(inFlowAt('smart-card-enrollment', ['Virtual smart card (TPM)'], text)).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'virtual-note' });
   });
   it('"I\'m on windows 7 btw, is that ok?" at the virtual card\'s note (it needs Windows 8): that step', () => {
     expect(inFlowAt('smart-card-enrollment', ['Virtual smart card (TPM)'], "I'm on windows 7 btw, is that ok?")).toMatchObject({ kind: 'step-answer', flowId: 'smart-card-enrollment', stepId: 'virtual-note' });

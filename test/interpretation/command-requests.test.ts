@@ -43,7 +43,6 @@ describe('checks asked for in words', () => {
     // How one account stands, asked of its address: what the user check reads.
     ['is bob@contoso.com allowed to use lync', 'check user bob@contoso.com'],
     ['hey is dave@contoso.dk ok? he cant log in since monday', 'check user dave@contoso.dk'],
-    ['bob@contoso.dk cant sign in', 'check user bob@contoso.dk'],
     ['is erin@contoso.dk even enabled?', 'check user erin@contoso.dk'],
     ['what pool is ken@contoso.dk on', 'check user ken@contoso.dk'],
   ])('"%s" → %s', (text, command) => {
@@ -247,6 +246,7 @@ describe('what else a request to look at someone asks of the knowledge base', ()
   it.each([
     ["can you see if anything's wrong with erin's account, ", false],
     ['pls check  for me', false],
+    ['can u check my account? im ', false],
     ["why can't  sign in", false],
     ['can you look at the auth settings on pool ', true],
     ['why cant  sign in, her iphone says cannot connect to the server', true],

@@ -326,6 +326,7 @@ describe('flow words', () => {
     ['i want to open a ticket', 'handoff'],
     ['can you raise a case for me', 'handoff'],
     ['can someone from IT call me', 'handoff'],
+    ['call me back pls, my number is 555 1234', 'handoff'],
     ['ok gonna ask IT then, cheers', 'handoff'],
     ['ill just call the helpdesk', 'handoff'],
     ['human pls', 'handoff'],

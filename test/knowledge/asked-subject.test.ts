@@ -47,6 +47,9 @@ describe('the thing a definition or comparison question asks about', () => {
     'it works fine but i cant join meetings',
     // ("saved" describes the files; "i find the" is no thing kept.)
     'where do i find the saved log files',
+    // A state asked of what was named before: no word to define.
+    "pool B has default auth. what happens and what's recommended?",
+    "for lync, adfs and owa behind one ARR, what cert approach is recommended and what's discouraged?",
   ])('"%s" asks for a fact, not a definition', (question) => {
     expect(askedSubject(normaliseText(question))).toBeUndefined();
   });

@@ -596,6 +596,13 @@ describe('out of scope', () => {
     ['"how long" with what it is about', 'how long should the adfs token last for lync meetings', true],
     ['two clients signed in at once', 'can the store app and the desktop client be signed in at the same time', false],
     ['how many devices at once is the registrar\'s endpoint limit', 'how many devices can one user be signed in on at the same time', true],
+    ['"what\'s recommended" asks a state, not a definition: the long question is answered', "passive auth users on pool A, but lyncdiscover points to pool B with default auth. what happens and what's recommended?", true],
+    ['"401s" is the status counted: the harmless webticket 401s', 'fiddler on the ipad sign-in shows a bunch of 401s from webticketservice but it logs in fine. should i worry?', true],
+    ['the web ticket\'s own lifetime, which no document gives (the AD FS token\'s is another thing)', "what's the default web ticket lifetime in lync 2013, in hours?", false],
+    ['a client remembering the password: not the Store app\'s log saving', 'does the store app support saving my password like the desktop one does?', false],
+    ['a port no article names', 'does adfs 3.0 on 2012 r2 need the 49443 port for lync passive auth?', false],
+    ['a first day, the Start menu and the address: the first sign-in, though Lync did not start by itself', "hi! first day, lync didn't auto-start. where do i find it in the start menu and what address do i type?", true],
+    ['"properly" says how, not what', 'hi, how do i sign out of lync properly', true],
     ['a Windows password changed lately, as the cause: the lockout article', 'i changed my windows password yesterday, could that be why?', true],
     ['changing the Windows password itself is not Lync\'s', 'how do i change my windows password', false],
     ['the most devices at once, in other words', 'whats the max number of devices signed in at the same time for one user', true],
@@ -1074,6 +1081,20 @@ describe('a full reset of the client, when deleting the sign-in info was not eno
     const { reply } = knowledge.answer(question);
     expect(reply.text).toMatch(/sip_<sip address>/);
     expect(reply.text).toMatch(/AccountProfiles\.dat/);
+  });
+});
+
+describe('the highest a presence limit goes', () => {
+  it('"whats the highest i can set MaxPromptedSubscriber to" gets the range from the reference', () => {
+    expect(answeredWith(knowledge, 'whats the highest i can set MaxPromptedSubscriber to')).toBe('presence-raise-subscriber-limit');
+    expect(knowledge.answer('whats the highest i can set MaxPromptedSubscriber to').reply.text).toMatch(/MaxPromptedSubscriber 0 to 600 and MaxCategorySubscription 0 to 3000/);
+  });
+});
+
+describe('going back to the mobile app is no sign-in again', () => {
+  it.each(['if i just press home and come back to lync on my iphone, do i have to do the adfs login again?', 'i never sign out tho, i just swipe the app away and open it again later'])('"%s": when the app asks again, with the Home button\'s row', (question) => {
+    expect(answeredWith(knowledge, question)).toBe('mobile-passive-auth-when-prompted');
+    expect(knowledge.answer(question).reply.text).toMatch(/iOS Home and reopening/);
   });
 });
 
