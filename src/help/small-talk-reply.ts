@@ -78,6 +78,11 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
             text: `When everyone around you fails at the same time, the cause is on the Lync servers, not on your device, so there is nothing to change on it. Type "${PHRASES.person}" and I'll tell the helpdesk; mention how many people are affected and since when.`,
             suggestions: [PHRASES.person],
           };
+    case 'other-language':
+      return {
+        text: `I can only read English, sorry. Please write your question in English (for example "Lync on my laptop won't sign in"), or type "${PHRASES.person}" and the helpdesk takes over.`,
+        suggestions: [PHRASES.person, 'help'],
+      };
     case 'contact':
       return {
         text: `I don't have the helpdesk's phone number or e-mail address. I can reach them for you: type "${PHRASES.person}" and I'll pass on everything you've told me${inFlow ? ', including this step' : ''}.`,

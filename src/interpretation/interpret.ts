@@ -15,7 +15,7 @@ import { afterLeaving, askedOnceMore, asksHowCommandStands, asksHowHandOffStands
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, stopsOneUnnamed, type ScheduleShown } from './schedule-picks';
-import { acceptsOffer, bareAnswer, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, userIsStuck, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
+import { acceptsOffer, bareAnswer, inAnotherLanguage, isFlowWord, isSmallTalk, phraseGroupOf, phraseGroupSaid, polarityOf, userIsStuck, withoutLeadingPraise, type FlowWord, type PhraseGroup, type Sense, type SmallTalk } from '../language/phrases';
 import { negatedSlots, negatesComputer, withoutNegatedSlots } from '../language/negated-slots';
 import { slotsFromFacts, slotsOf, wordsBesideSlots, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
@@ -1269,6 +1269,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (context.commandStarted && tokens(folded).length <= 12 && asksHowCommandStands(folded)) return { kind: 'command-status', confidence: 0.9 };
   // "is lync down? nobody in my team can sign in": many people at once is the servers, not one device.
   if (tokens(folded).length <= OUTAGE_MAX_WORDS && reportsOutage(folded)) return { kind: 'small-talk', topic: 'outage', confidence: 0.75 };
+  // "min lync virker ikke": the knowledge base is in English; said so, not "I don't know".
+  if (inAnotherLanguage(folded)) return { kind: 'small-talk', topic: 'other-language', confidence: 0.7 };
   // "can i fix that myself or do i need the lync admins" right after an answer: who acts on that answer.
   if (context.lastAnswer && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', articleId: context.lastAnswer.id, confidence: 0.7 };
   // (After the troubleshooter's offer: what it does is the answer, not an article its words find.)
@@ -1777,7 +1779,8 @@ const YES_LEAD = /^(?:yeah|yes|yep|yup|ya|ok|okay|sure|right)[\s,.!]+/i;
 
 /** Agreeing to get going: "ok lets do it", "fine, go ahead". */
 const LETS_GO = /\blets (?:do (?:it|this|that)|go|start|try (?:it|that|this))\b|\bgo ahead\b/;
-const GUIDE_ME = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bone step at a time\b|\bguide me\b|\bshow me how\b/;
+// ("ok start it then", "lets do it": the guided steps of the answer just given, taken up.)
+const GUIDE_ME = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bone step at a time\b|\bguide me\b|\bshow me how\b|^(?:(?:ok|okay|alright|right|fine|then|so|yes|yeah) )*(?:start|begin|do) (?:it|that|them)(?: (?:then|now|please))*$|^(?:(?:ok|okay|alright|fine|yes|yeah) )*lets (?:do|start) (?:it|that)(?: (?:then|now))*$/;
 
 /** The user reports having done something (with RULED_OUT: and it still fails). */
 /**

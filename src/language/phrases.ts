@@ -21,8 +21,24 @@ export type Sense = FlowWord | Polarity | SmallTalk | 'helpful' | 'not-helpful' 
  * Chat that is not a question. `declined`: "no thanks" to what the last reply offered; `pick-one`: a
  * yes or "not sure" under a numbered list; `bare-answer`: a lone yes or no with nothing asked.
  */
-export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer' | 'no-rights' | 'busy' | 'files' | 'nothing-handed-off' | 'contact' | 'outage';
-const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer', 'no-rights', 'busy', 'files', 'nothing-handed-off', 'contact', 'outage']);
+export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer' | 'no-rights' | 'busy' | 'files' | 'nothing-handed-off' | 'contact' | 'outage' | 'other-language';
+const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer', 'no-rights', 'busy', 'files', 'nothing-handed-off', 'contact', 'outage', 'other-language']);
+
+/**
+ * Written in another language: the knowledge base is English, so a search of such words finds nothing or
+ * something else. The common small words of Danish, German, Swedish, Norwegian, Dutch, French and Spanish,
+ * none of them an English word.
+ */
+const FOREIGN_WORDS = new Set(
+  'og ikke jeg det kan mig hvad hvordan virker logge ind und nicht ich das ist mein kann wie funktioniert anmelden mich och inte jag hur fungerar ikkje ik niet het werkt inloggen mijn je ne pas mon est comment connecter pourquoi marche puedo iniciar sesion funciona por que como'.split(' '),
+);
+/** At least this many words, and more than half of them foreign, for a message to be in another language. */
+const FOREIGN_MIN_WORDS = 3;
+export function inAnotherLanguage(folded: string): boolean {
+  const words = tokens(folded);
+  if (words.length < FOREIGN_MIN_WORDS) return false;
+  return words.filter((word) => FOREIGN_WORDS.has(word)).length * 2 > words.length;
+}
 
 /** A message that is only a yes, a no or a "not sure", and which. */
 export function bareAnswer(folded: string): Polarity | undefined {

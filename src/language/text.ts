@@ -15,6 +15,8 @@ export const foldPhrase = rememberRecent(foldPhraseNow);
 const SLIPS: ReadonlyArray<[RegExp, string]> = [
   [/\b(?:sigin|singin|sigen|sgin|signn)(?: in)?\b/g, 'sign in'],
   [/\b(?:sigh|sing) (in|on)\b/g, 'sign $1'],
+  // ("keeps singing in and out", "stuck singing in": in a sign-in helpdesk, singing is signing.)
+  [/\bsinging (in|on|out)\b/g, 'signing $1'],
   [/\b(?:conect|connet|conenct|connct|connec|cnnect)\b/g, 'connect'],
   [/\b(?:iphne|iphon|ipone|iphome|iphoen|ihpone)\b/g, 'iphone'],
   [/\b(?:andriod|andorid|adroid|andoid|androd)\b/g, 'android'],
@@ -39,7 +41,7 @@ const SLIPS: ReadonlyArray<[RegExp, string]> = [
   [/\br\b/g, 'are'],
   [/\bwher\b/g, 'where'],
   [/\b(?:wat|wut|wot)\b/g, 'what'],
-  [/\blogz\b/g, 'logs'],
+  [/\b(?:logz|lgos|lgs|logss)\b/g, 'logs'],
   [/\b(?:pls|plz|plse|pleas)\b/g, 'please'],
 ];
 

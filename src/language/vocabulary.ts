@@ -80,7 +80,7 @@ export const CONCEPTS: readonly Concept[] = [
   // ----- sign-in method -----
   {
     slot: 'method', value: 'password', name: 'your password',
-    words: ['password', 'my password', 'windows password', 'domain password', 'user name and password', 'username and password', 'username', 'user name', 'credentials', 'passwd', 'pwd', 'login and password'],
+    words: ['password', 'my password', 'windows password', 'domain password', 'user name and password', 'username and password', 'username', 'user name', 'credentials', 'passwd', 'pwd', 'pw', 'login and password'],
     labelHas: ['password'],
   },
   {

@@ -38,6 +38,12 @@ describe('asked for the helpdesk\'s number or address', () => {
 });
 
 describe('many people failing at once', () => {
+  it('another language: English only, with the way to a person', () => {
+    const reply = smallTalkReply('other-language', false);
+    expect(reply.text).toMatch(/^I can only read English/);
+    expect(reply.suggestions).toContain('talk to a person');
+  });
+
   it('tells a user it is the servers and offers the hand-off; tells staff where to look first', () => {
     const user = smallTalkReply('outage', false);
     expect(user.text).toMatch(/^When everyone around you fails at the same time, the cause is on the Lync servers/);

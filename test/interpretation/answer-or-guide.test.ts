@@ -301,6 +301,9 @@ describe('short follow-ups after an answer', () => {
     expect(after('how do i turn on logging in lync on my pc', 'what about windows 10, same place?')).toMatchObject({ kind: 'question', sameFor: 'desktop', result: { answered: true } });
   });
 
+  it('"ok start it then" after an answer with guided steps starts them', () => {
+    expect(outcome('ok start it then', { previousQuestion: 'so i have to do the whole enrollment again?', lastAnswer: { id: 'smart-card-physical-vs-virtual', flowId: 'smart-card-enrollment' } })).toBe('start smart-card-enrollment');
+  });
   it('"we have F5s in front, anything there?" after the token lifetime answer is about the load balancers ("F5s" is the model, counted)', () => {
     const meant = meaning('we have F5s in front, anything there?', { previousQuestion: 'what token lifetime should the relying party have?', lastAnswer: { id: 'adfs-relying-party-token-lifetime' } });
     expect(meant.kind === 'question' && meant.result.hits[0]?.article.id).toBe('store-app-hlb-cookie-persistence');
@@ -339,6 +342,9 @@ describe('a question beside a step, with the real knowledge base', () => {
     const meant = inFlowAt('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network', 'A smart card'], 'i tried the pin a few times and now it says the card is blocked');
     expect(meant).toMatchObject({ kind: 'question', aside: true, result: { answered: false } });
     expect(meant.kind === 'question' && meant.result.otherTopic).toBeTruthy();
+  });
+  it('"pw" at "How do you sign in?" is the password', () => {
+    expect(inFlowAt('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'Inside the company network'], 'pw')).toMatchObject({ kind: 'choice', index: 0 });
   });
   it.each(['one sec, my boss is calling', 'brb calling IT'])('%j in a flow: away a moment, the place kept', (text) => {
     expect(inFlowAt('collect-logs', ['Lync 2013 on a Windows PC'], text)).toMatchObject({ kind: 'small-talk', topic: 'busy' });

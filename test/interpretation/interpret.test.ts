@@ -607,6 +607,8 @@ describe('slips in the words a flow listens for', () => {
     ['my lyn keeps asking', 'my lync keeps asking'],
     ['wher r the logz for lync on pc', 'where are the logs for lync on pc'],
     ['wat is adfs', 'what is adfs'],
+    ['lync keeps singing in and out', 'lync keeps signing in and out'],
+    ['where are the lgos', 'where are the logs'],
     ['ocs 2007 r2', 'ocs 2007 r2'],
     // Every kind of slip, each alone in its message (a message with none is read in one pass).
     ['k done', 'ok done'],
@@ -2209,6 +2211,15 @@ describe('a follow-up that alone fits another article better', () => {
   });
   it('stays with the answer just given when that answer speaks of every word it says as fully', () => {
     expect(followUpResult(joined, answering(hit('cms', 0.77), hit('store-logs', 0.64), hit('desktop-logs', 0.63)), last).hits[0]?.article.id).toBe('desktop-logs');
+  });
+});
+
+describe('another language', () => {
+  it.each(['min lync virker ikke, jeg kan ikke logge ind', 'mein lync funktioniert nicht, ich kann mich nicht anmelden', 'je ne peux pas me connecter'])('"%s" is asked to be written in English', (text) => {
+    expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic: 'other-language' });
+  });
+  it.each(['lync wont sign in on my laptop', 'is it ok', 'what is the min and max of MaxEndpointsPerUser'])('"%s" is English', (text) => {
+    expect(meaning(text)).not.toMatchObject({ topic: 'other-language' });
   });
 });
 

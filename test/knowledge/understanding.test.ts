@@ -603,6 +603,7 @@ describe('out of scope', () => {
     ['a port no article names', 'does adfs 3.0 on 2012 r2 need the 49443 port for lync passive auth?', false],
     ['a first day, the Start menu and the address: the first sign-in, though Lync did not start by itself', "hi! first day, lync didn't auto-start. where do i find it in the start menu and what address do i type?", true],
     ['"properly" says how, not what', 'hi, how do i sign out of lync properly', true],
+    ['presence missing in OWA is its IM integration (event 14563), not the online meeting button', 'exchange 2013 OWA wont show presence, whats up', true],
     ['a Windows password changed lately, as the cause: the lockout article', 'i changed my windows password yesterday, could that be why?', true],
     ['changing the Windows password itself is not Lync\'s', 'how do i change my windows password', false],
     ['the most devices at once, in other words', 'whats the max number of devices signed in at the same time for one user', true],
