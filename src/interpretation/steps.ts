@@ -215,18 +215,8 @@ export class StepIndex {
     const flow = this.flows.get(flowId);
     const start = this.clientStart(flowId, client);
     if (!flow || !start) return undefined;
-    const endings = new Set<string>();
-    const seen = new Set<string>();
-    const queue = [start];
-    while (queue.length > 0) {
-      const stepId = queue.pop()!;
-      const step = flow.steps[stepId];
-      if (!step || seen.has(stepId)) continue;
-      seen.add(stepId);
-      if (step.end) endings.add(stepId);
-      for (const target of [step.next, ...(step.choices ?? []).map((choice) => choice.next)]) if (target && !target.startsWith('flow:')) queue.push(target);
-    }
-    return endings.size === 1 ? [...endings][0] : undefined;
+    const endings = [...reachable(flow, start, true, {}, false)].filter((stepId) => flow.steps[stepId]?.end);
+    return endings.length === 1 ? endings[0] : undefined;
   }
 
   /** Where a flow's branch for a case the question states begins (the choice that sets it), if one does. */
@@ -322,8 +312,8 @@ function branchTargets(branch: NonNullable<FlowDefinition['steps'][string]['bran
   return taken !== undefined ? [taken] : [...Object.values(branch.cases), branch.otherwise];
 }
 
-/** Steps reachable from `from` by any answers, "next" and "stuck"; staff-only choices only for staff. */
-export function reachable(flow: FlowDefinition, from: string, staff: boolean, facts: Readonly<Record<string, string>> = {}): Set<string> {
+/** Steps reachable from `from` by any answers, "next" and (unless `throughStuck` is false) "stuck"; staff-only choices only for staff. */
+export function reachable(flow: FlowDefinition, from: string, staff: boolean, facts: Readonly<Record<string, string>> = {}, throughStuck = true): Set<string> {
   const seen = new Set<string>();
   const queue = [from];
   while (queue.length > 0) {
@@ -333,7 +323,7 @@ export function reachable(flow: FlowDefinition, from: string, staff: boolean, fa
     seen.add(stepId);
     const targets = [
       step.next,
-      step.stuck,
+      throughStuck ? step.stuck : undefined,
       ...(step.choices ?? []).filter((choice) => staff || !choice.staffOnly).map((choice) => choice.next),
       ...(step.branch ? branchTargets(step.branch, facts) : []),
     ];
