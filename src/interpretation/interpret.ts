@@ -1388,7 +1388,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // base says what it has for a Mac, which is nothing to walk through.)
   const requested = unwanted || (named && !writtenForClientNamed(named, text)) ? undefined : named;
   // ("…i just want it to work", "…help me sign in": what is wanted instead is sign-in working again.)
-  if (unwanted && named.id !== TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER) && WANTS_IT_WORKING.test(folded)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.7 };
+  // (Whatever was turned down, a flow's subject or not: "i dont need logs, i just need lync to work" names no
+  // flow, and the logging article is what it does not want.)
+  if ((unwanted || turnsDown(folded)) && named?.id !== TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER) && WANTS_IT_WORKING.test(folded)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.7 };
   if (requested) {
     // A question about one step of the flow is answered with that step, not with step 1.
     // (The step must hold a quarter of the question's own words: "she needs to enrol it herself. steps?" is no one step.)
@@ -2062,7 +2064,7 @@ const CLIENT_WORD: Record<string, string> = { 'store-app': 'store app', desktop:
 
 /** The message says the procedure a trigger names is already done ("now that it's set up", "once enrolled"). */
 /** What is wanted instead of a procedure turned down: Lync working, signing in. */
-const WANTS_IT_WORKING = /\b(?:want|need) (?:it|lync|this|the app|skype) (?:to work|working|fixed|to sign me in)\b|\b(?:help me|i want to|just want to|let me) (?:sign|log) ?(?:in|on)\b|\bjust (?:fix|sort) (?:it|this)\b|\bwhy (?:it|lync|the app) (?:wont|doesnt|cant)\b/;
+const WANTS_IT_WORKING = /\b(?:want|need) (?:it|lync|this|the app|skype) (?:to work|working|fixed|to sign me in)\b|\b(?:want|need) (?:it|lync|this|the app|skype) to (?:just )?work\b|\b(?:help me|i want to|just want to|let me) (?:sign|log) ?(?:in|on)\b|\bjust (?:fix|sort) (?:it|this)\b|\bwhy (?:it|lync|the app) (?:wont|doesnt|cant)\b/;
 /** Whether a procedure is written for the client a message names (or it names none). */
 function writtenForClientNamed(flow: { clients?: readonly string[] }, text: string): boolean {
   const named = slotsOf(text).client?.value;
@@ -2073,6 +2075,10 @@ function writtenForClientNamed(flow: { clients?: readonly string[] }, text: stri
 const ASKS_IF_FINISHED = /\b(?:am i|are we|im|i am|were|is it|is that|thats) (?:all |now |then )?(?:done|finished|complete|completed|good to go|all set|set)\b(?! (?:with|by|after|when|if|on|for|in)\b)|\b(?:is that|thats) (?:all|it)(?: then| now)?\s*$/;
 /** "i dont want logs", "no logs please": what a flow is about, turned down in so many words. */
 const NOT_WANTED = /\b(?:dont|do not|didnt|did not|never|not)\s+(?:really\s+|even\s+)?(?:want|need|wanna|ask(?:ed)? for|care about)\s+(?:to\s+[a-z]+\s+)?(?:any\s+|the\s+|these\s+|those\s+|more\s+|your\s+|a\s+)?([a-z]+)|\bno\s+(?:more\s+)?([a-z]+)\s+(?:please|thanks|thank you)\b/g;
+/** Whether the message turns something down in so many words ("i dont need logs"). */
+function turnsDown(folded: string): boolean {
+  return [...folded.matchAll(NOT_WANTED)].some((match) => (match[1] ?? match[2]!).length > 3);
+}
 function notWanted(folded: string, flow: { title: string; triggers: readonly string[] }): boolean {
   const subject = new Set(tokens(foldPhrase([flow.title, ...flow.triggers].join(' '))));
   // (A word of substance: "dont want to mess up enrolling" turns down no "up".)

@@ -61,6 +61,8 @@ describe('answer or guide', () => {
     // A procedure turned down in so many words is not started; what is wanted instead is sign-in working.
     ['hmm i dont really want logs, i just want it to work', 'troubleshoot'],
     ['no!! i said i DONT want logs. help me sign in', 'troubleshoot'],
+    // (Whatever is turned down: no flow named, and the logging article is what the message does not want.)
+    ['ugh i dont need logs, i just need lync to work on my laptop', 'troubleshoot'],
     ["i dont want to mess up enrolling my smart card, walk me through it", 'start smart-card-enrollment'],
     // What IT did "since" it began is when the trouble started, not a fix the user tried.
     ['my android lync just spins forever at sign in since IT did the adfs thing', 'article passive-auth-android-not-supported'],

@@ -577,6 +577,7 @@ describe('out of scope', () => {
     ['the PIN changed again later', 'how do i change my smart card pin after the first one', false],
     ['buying hardware is for the catalogue', 'where do i buy a smart card reader', false],
     ['the reader\'s own lights', 'my smart card reader light is blinking red', false],
+    ['the reader blinking, in other words', 'my card reader is blinking and lync says something about the certificate', false],
     ['one account on two computers at once', 'how do i sign in to lync on two computers at once', false],
     ['a network that blocks ports', 'how do i sign in to lync from a hotel wifi that blocks ports', false],
     ['what the logs hold', 'do the lync logs include my password', false],
