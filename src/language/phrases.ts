@@ -30,12 +30,14 @@ const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks'
  * none of them an English word.
  */
 const FOREIGN_WORDS = new Set(
-  'og ikke jeg det kan mig hvad hvordan virker logge ind und nicht ich das ist mein kann wie funktioniert anmelden mich och inte jag hur fungerar ikkje ik niet het werkt inloggen mijn je ne pas mon est comment connecter pourquoi marche puedo iniciar sesion funciona por que como'.split(' '),
+  'hej hei og ikke jeg det kan mig hvad hvordan virker logge ind und nicht ich das ist mein kann wie funktioniert anmelden mich och inte jag hur fungerar ikkje ik niet het werkt inloggen mijn je ne pas mon est comment connecter pourquoi marche puedo iniciar sesion funciona por que como'.split(' '),
 );
 /** At least this many words, and more than half of them foreign, for a message to be in another language. */
 const FOREIGN_MIN_WORDS = 3;
+/** Names that read the same in every language: they count for neither side. */
+const NAMES = new Set(['lync', 'skype', 'sfb', 'outlook', 'teams', 'windows', 'iphone', 'ipad', 'android', 'mac', 'surface', 'adfs', 'pc']);
 export function inAnotherLanguage(folded: string): boolean {
-  const words = tokens(folded);
+  const words = tokens(folded).filter((word) => !NAMES.has(word) && !/^\d+$/.test(word));
   if (words.length < FOREIGN_MIN_WORDS) return false;
   return words.filter((word) => FOREIGN_WORDS.has(word)).length * 2 > words.length;
 }

@@ -2215,7 +2215,7 @@ describe('a follow-up that alone fits another article better', () => {
 });
 
 describe('another language', () => {
-  it.each(['min lync virker ikke, jeg kan ikke logge ind', 'mein lync funktioniert nicht, ich kann mich nicht anmelden', 'je ne peux pas me connecter'])('"%s" is asked to be written in English', (text) => {
+  it.each(['min lync virker ikke, jeg kan ikke logge ind', 'mein lync funktioniert nicht, ich kann mich nicht anmelden', 'je ne peux pas me connecter', 'hej, min lync virker ikke'])('"%s" is asked to be written in English', (text) => {
     expect(meaning(text)).toMatchObject({ kind: 'small-talk', topic: 'other-language' });
   });
   it.each(['lync wont sign in on my laptop', 'is it ok', 'what is the min and max of MaxEndpointsPerUser'])('"%s" is English', (text) => {
