@@ -450,7 +450,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
     // A follow-up that lands on the article just given gets its gist, not the same page again.
     const repeated = best !== null && memory.asked.at(-1)?.articleId === best;
     const lastArticle = notFor ? this.deps.knowledge.byId(memory.asked.at(-1)?.articleId ?? '') : undefined;
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle: this.flowTitle, repeated, ...(repeated && sameFor && result.hits[0] ? { sameFor: sameFor.label, sameForLines: linesForClient(result.hits[0].article, sameFor.kind) } : {}), ...(notFor && lastArticle ? { notFor: { client: notFor.label, after: lastArticle.title, said: linesForClient(lastArticle, notFor.kind) } } : {}) });
+    // An aside inside a flow offers no "walk me through it" for that same flow: it would start it again
+    // from its first step, asking what the user has already answered.
+    const inFlow = numbered ? undefined : (await this.deps.flows?.current(context))?.flowId;
+    const flowTitle = inFlow ? (flowId: string) => (flowId === inFlow ? undefined : this.flowTitle(flowId)) : this.flowTitle;
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle, repeated, ...(repeated && sameFor && result.hits[0] ? { sameFor: sameFor.label, sameForLines: linesForClient(result.hits[0].article, sameFor.kind) } : {}), ...(notFor && lastArticle ? { notFor: { client: notFor.label, after: lastArticle.title, said: linesForClient(lastArticle, notFor.kind) } } : {}) });
     if (best) memory.lastArticleId = best;
     rememberAsked(memory, { question: askedAs, articleId: best });
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));

@@ -83,6 +83,21 @@ describe('guided flows over HTTP', () => {
     expect(await say('next')).not.toMatch(/Step 4/);
   });
 
+  it('an aside answered inside a flow offers no "walk me through it" for that same flow (it would ask the first question again)', async () => {
+    const id = `flow-${Math.random().toString(36).slice(2)}`;
+    await bot.say('help me set up my smart card', { conversation: { id } });
+    await bot.say('Physical card', { conversation: { id } });
+    const aside = await bot.say('what pin do i use first time', { conversation: { id } });
+    const text = allText(aside);
+    expect(text).toContain('12345678');
+    expect(text).toMatch(/still in "Smart card enrollment" at "Step 2/);
+    expect(text).not.toContain('Walk me through it');
+    // Outside the flow, the same answer still offers it.
+    const outside = allText(await bot.say('what is the default smart card pin', { conversation: { id: `${id}-out` } }));
+    expect(outside).toContain('12345678');
+    expect(outside).toContain('Walk me through it');
+  });
+
   it('walks the whole smart card enrollment, typed words only, to the end', async () => {
     const say = conversation();
     await say('need to enroll my smart card');

@@ -56,6 +56,13 @@ describe('what the asker is about outweighs where they are', () => {
     ['i dont get missed call notifications anymore', 'missed-call-notification-without-um'],
     ['cms replication to the edge fails, the firewall blocks 4443', 'cms-edge-replication-port-4443'],
     ['which proxy settings does passive auth need on the registrar', 'passive-auth-registrar-proxy-settings'],
+    // A phone that won't keep the password is about the app's Save Password (not used with passive
+    // authentication), not about the risk of a saved password on a lost phone.
+    ['lync wont save my password on my iphone', 'mobile-passive-auth-adfs-support'],
+    // The first PIN a new card takes is the default one, not the step that forces changing it.
+    ['what pin do i use first time', 'smart-card-default-pin'],
+    // Internet Explorer is what the enrollment pages are opened in; no document ties it to Lync Web App.
+    ['do i have to use internet explorer? i only have chrome', 'smart-card-manual-enrollment-certsrv'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
