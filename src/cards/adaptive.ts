@@ -47,6 +47,12 @@ export function submit(action: SubmitAction): Element {
   };
 }
 
+/** What the card's buttons send, folded to lower case: a quick reply that sends the same is the same button. */
+export function buttonsSaying(card: CardJson): Set<string> {
+  const actions = (card as { actions?: Array<{ data?: { text?: unknown } }> }).actions ?? [];
+  return new Set(actions.map((action) => action.data?.text).filter((text): text is string => typeof text === 'string').map((text) => text.trim().toLowerCase()));
+}
+
 export function heading(text: string): Element {
   return { type: 'TextBlock', text, weight: 'Bolder', size: 'Medium', wrap: true };
 }

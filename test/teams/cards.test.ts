@@ -46,3 +46,17 @@ describe('cards Teams can render: Adaptive Card 1.5 or lower, at most six action
     expect(() => card([], Array.from({ length: MAX_CARD_ACTIONS + 1 }, (_, i) => ({ title: `b${i}`, says: `b${i}` })))).toThrow(/at most 6/);
   });
 });
+
+describe('a quick reply beside a card', () => {
+  it('is left out when one of the card\'s buttons sends the same words (no "Talk to a person" twice); others stay', () => {
+    const activity = toActivity(declineReply('how long is the client certificate valid'));
+    const titles = (activity.suggestedActions?.actions ?? []).map((action) => String(action.title).toLowerCase());
+    expect(titles).not.toContain('talk to a person');
+    expect(titles).toContain('help');
+    const cardButtons = ((activity.attachments?.[0]?.content as { actions?: Array<{ title: string }> }).actions ?? []).map((action) => action.title);
+    expect(cardButtons).toContain('Talk to a person');
+    // Without a card, the quick replies are all there is: none is left out.
+    const plain = toActivity({ text: 'Anything else?', suggestions: ['talk to a person', 'help'] });
+    expect((plain.suggestedActions?.actions ?? []).map((action) => action.title)).toEqual(['talk to a person', 'help']);
+  });
+});
