@@ -383,7 +383,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
         return;
       }
       case 'refuse-change':
-        await this.send(context, refuseChangeReply(meaning.cmdlet, role === 'admin'));
+        await this.send(context, refuseChangeReply(meaning.cmdlet, role === 'admin', meaning.described));
         if (meaning.result.answered) await this.answerQuestion(context, text, meaning.result, memory, false, staff);
         if (inFlow) await reminder();
         return;
@@ -454,7 +454,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
     // from its first step, asking what the user has already answered.
     const inFlow = numbered ? undefined : (await this.deps.flows?.current(context))?.flowId;
     const flowTitle = inFlow ? (flowId: string) => (flowId === inFlow ? undefined : this.flowTitle(flowId)) : this.flowTitle;
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle, repeated, ...(repeated && sameFor && result.hits[0] ? { sameFor: sameFor.label, sameForLines: linesForClient(result.hits[0].article, sameFor.kind) } : {}), ...(notFor && lastArticle ? { notFor: { client: notFor.label, after: lastArticle.title, said: linesForClient(lastArticle, notFor.kind) } } : {}) });
+    // (An end user told in full that the answer before was the administrators' needs it only in short now.)
+    const before = this.deps.knowledge.byId(memory.asked.at(-1)?.articleId ?? '');
+    const afterAdminAnswer = !staff && before !== undefined && !before.audience.includes('enduser');
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle, repeated, afterAdminAnswer, ...(repeated && sameFor && result.hits[0] ? { sameFor: sameFor.label, sameForLines: linesForClient(result.hits[0].article, sameFor.kind) } : {}), ...(notFor && lastArticle ? { notFor: { client: notFor.label, after: lastArticle.title, said: linesForClient(lastArticle, notFor.kind) } } : {}) });
     if (best) memory.lastArticleId = best;
     rememberAsked(memory, { question: askedAs, articleId: best });
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));

@@ -53,10 +53,12 @@ export function commandNeedsAddressReply(command: string, mayRun: boolean, staff
  * Before what the knowledge base says about a cmdlet that changes things: the bot never runs one. Who
  * can run it instead depends on the caller: an administrator in the Management Shell, anyone else asks one.
  */
-export function refuseChangeReply(cmdlet: string, admin = true): Reply {
+export function refuseChangeReply(cmdlet: string, admin = true, described = false): Reply {
   const who = admin ? 'Run it yourself in the Lync Server Management Shell' : 'A Lync administrator runs it in the Lync Server Management Shell';
+  // (A change asked for in plain words may have no cmdlet the documents name: "applying the fix".)
+  const what = described ? `make changes to your servers or users, ${cmdlet} included` : `run \`${cmdlet}\` or any other command that changes your servers`;
   return textReply(
-    `I never run \`${cmdlet}\` or any other command that changes your servers: my checks only read (Get-Cs… cmdlets; "help" lists the ones you may run). ` +
+    `I never ${what}: my checks only read (Get-Cs… cmdlets; "help" lists the ones you may run). ` +
       `${who}, or type "${PHRASES.person}".`,
   );
 }

@@ -59,6 +59,22 @@ const USER_CHANGE =
 const POLICY_GRANT =
   /^(?:(?:ok|okay|now|then|so|please|pls|can you|could you|would you|will you|go ahead and|just)\s+)*(?:grant|assign|give|apply)\s+(?!(?:me|us|you|it|a|an|the|some|any)\b)(?:[a-z0-9._%+@-]+\s+){1,2}?(?:the\s+|a\s+)?(?:[a-z0-9_-]+\s+)?(mobility|client|conferencing|external ?access|voice|presence|pin|archiving|location|mobility)\s+policy\b/;
 const USER_CHANGE_CMDLET: Record<string, string> = { reenable: 'Set-CsUser', 're-enable': 'Set-CsUser', enable: 'Enable-CsUser', disable: 'Disable-CsUser', move: 'Move-CsUser', remove: 'Disable-CsUser', delete: 'Disable-CsUser' };
+/** The words before a request to the bot ("ok", "can you", "just"). */
+const ASKED = '^(?:(?:ok|okay|now|then|so|fine|please|pls|hey|can you|could you|would you|will you|go ahead and|just|and)[,.]?\\s+)*';
+/**
+ * Changes asked for in plain words, without the cmdlet's name: "revoke carol's client certificate",
+ * "unlock dave's pin", "start cls logging on lync3", "ok apply that fix", "set usewindowsauth to none".
+ * Each is refused like a named cmdlet, naming the one that would do it where the documents name one.
+ */
+const PLAIN_CHANGES: ReadonlyArray<{ pattern: RegExp; change: (match: RegExpExecArray) => string }> = [
+  { pattern: new RegExp(`${ASKED}revoke\\s+(?:\\S+\\s+){0,3}?(?:(?:lync|client|user|his|her|their)\\s+)*cert(?:ificate)?s?\\b`), change: () => 'Revoke-CsClientCertificate' },
+  { pattern: new RegExp(`${ASKED}(?:unlock|reset|lock)\\s+(?!my\\b)(?:\\S+\\s+){0,2}?(?:(?:client|lync|dial-?in|conferencing|smart ?card|card)\\s+)?pins?\\b`), change: () => 'locking, unlocking or resetting a PIN' },
+  { pattern: new RegExp(`${ASKED}(start|stop)\\s+(?:the\\s+|a\\s+|some\\s+)?(?:cls|centrali[sz]ed logging)\\b`), change: (match) => `${match[1] === 'stop' ? 'Stop' : 'Start'}-CsClsLogging` },
+  { pattern: new RegExp(`${ASKED}(?:apply|run|do|make|implement|execute|push)\\s+(?:that|the|this|your|those|these)\\s+(?:suggested\\s+|recommended\\s+)?(?:fix|fixes|change|changes|remediation)\\b(?!\\s+(?:safe|ok|okay|right|correct)\\b)(?![^?]*\\?)`), change: () => 'applying the fix' },
+  // ("set my status to away" names no setting: a setting is one long word, "usewindowsauth", "tracinglevel".)
+  { pattern: new RegExp(`${ASKED}set\\s+(?:the\\s+)?([a-z][a-z0-9]{10,})\\s+(?:to|=)\\s+\\S+`), change: (match) => `changing ${match[1]}` },
+];
+
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
 const CHANGING_CMDLET = /\b((?:set|new|remove|grant|revoke|invoke|enable|disable|start|stop|move|update|install|import|export|publish|register|unregister|reset|clear|merge|sync|approve|lock|unlock)-cs[a-z]+)\b/i;
 /** Stopping or starting a server's services: a change, whatever cmdlet or tool would do it. */
@@ -164,7 +180,7 @@ export function userNamedWithoutAddress(typed: string): { certain: boolean; name
  * `about`: the request without the address or host it names, which says where to look, not what about.
  * `listing`: a read-only list asked for by name, run as it is.
  */
-export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'listing'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string; service?: boolean };
+export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'listing'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string; service?: boolean; described?: boolean };
 
 /** At most this many words: a longer message is a question about something, not a request to check. */
 const MAX_WORDS = 30;
@@ -197,6 +213,10 @@ function requested(typed: string): CommandRequest | undefined {
   if (granted) return { kind: 'changes', cmdlet: `Grant-Cs${granted[1]!.replace(/\s+/g, '').replace(/^./, (first) => first.toUpperCase()).replace('access', 'Access')}Policy` };
   const userChange = USER_CHANGE.exec(text);
   if (userChange) return { kind: 'changes', cmdlet: USER_CHANGE_CMDLET[userChange[1]!]! };
+  for (const { pattern, change } of PLAIN_CHANGES) {
+    const match = pattern.exec(text);
+    if (match) return { kind: 'changes', cmdlet: change(match), ...(/^[A-Za-z]+-Cs[A-Za-z]+$/.test(change(match)) ? {} : { described: true }) };
+  }
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
   if (WHOAMI.test(text) || ROLE_WANTED.test(text)) return { kind: 'listing', command: 'whoami' };
   if (CANCEL_SCHEDULE.test(text)) return { kind: 'listing', command: 'schedules' };

@@ -73,7 +73,7 @@ export type Interpretation = { confidence: number } & (
   /** A read-only command to run as it stands: the one the last reply offered ("yes do it"), or a listing asked for in words ("show me the open tickets"). */
   | { kind: 'run-command'; command: string }
   /** A request to run a cmdlet that changes something: refused (the bot only reads), with what the knowledge base says. */
-  | { kind: 'refuse-change'; cmdlet: string; result: SearchResult }
+  | { kind: 'refuse-change'; cmdlet: string; described?: boolean; result: SearchResult }
   /** Start (or switch to) a flow, at its first step or at `stepId`, with what the message already told. */
   | { kind: 'start-flow'; flowId: string; stepId?: string; slots: Slots; then?: 'stuck' | 'next' }
   | { kind: 'unknown-flow'; name: string }
@@ -1340,7 +1340,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const request = commandRequested(text);
   // (A service restarted is no question for the knowledge base: an article that restarts one for its own
   // case is no advice to do it now.)
-  if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, result: request.service ? NOTHING_SEARCHED : searchOwn(), confidence: 0.9 };
+  // (What the knowledge base says follows the refusal only when it names the cmdlet refused: the command
+  // to run by hand. "disable bob, he left" found an article on web service settings.)
+  if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, ...(request.described ? { described: true } : {}), result: request.service || request.described ? NOTHING_SEARCHED : namingCmdlet(searchOwn(), request.cmdlet), confidence: 0.9 };
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
   // A listing asked for in words ("show me the open tickets") needs no confirming: it is run.
   // (Anyone may ask who they are to the bot.)
@@ -2229,3 +2231,11 @@ function solvedEnding(context: InterpretContext): string | undefined {
 
 /** What a message says of the yes/no kind, exported for the tests of the phrase table. */
 export { polarityOf };
+
+/** The search's answer only if the article names the cmdlet (any letter case); otherwise nothing. */
+function namingCmdlet(result: SearchResult, cmdlet: string): SearchResult {
+  const article = result.answered ? result.hits[0]?.article : undefined;
+  if (!article) return result;
+  const text = [article.title, article.answer, ...article.keyFacts, ...article.steps, ...article.caveats, article.body].join(' ').toLowerCase();
+  return text.includes(cmdlet.toLowerCase()) ? result : NOTHING_SEARCHED;
+}

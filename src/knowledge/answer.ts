@@ -58,6 +58,8 @@ export interface AnswerOptions {
   /** A follow-up named a client (its label) the answer just given (its title) is not written for, and nothing answers for it. */
   /** `said`: what the answer does say for that client, in passing (a line of its steps), when it says anything. */
   notFor?: { client: string; after: string; said?: string | undefined };
+  /** With `endUser`: the answer before this one was for administrators too, and said so in full. */
+  afterAdminAnswer?: boolean;
 }
 
 /** Before the gist of the article just given, when a follow-up lands on it again. */
@@ -65,6 +67,9 @@ export const REPEATED_LEAD = 'My best match for that is still the answer I just 
 
 /** Before an administrators-only answer given to an end user: what it means for them, and who acts on it. */
 export const FOR_ADMINS_LEAD = `This one is for the helpdesk and the Lync administrators, not something to change on your device: type "${PHRASES.person}" and they take it from here. The details, for them:`;
+
+/** The same, right after an answer that said it in full: once is enough to know who acts on it. */
+export const FOR_ADMINS_AGAIN_LEAD = 'Also one for the administrators; the details, for them:';
 
 /**
  * "Can I fix that myself or do I need the admins?" about the answer just given: who acts on it, from
@@ -229,7 +234,8 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
     ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),
   ].filter((article, index, all) => article.id !== best.article.id && all.findIndex((a) => a.id === article.id) === index);
-  const lead = options.endUser && !best.article.audience.includes('enduser') ? FOR_ADMINS_LEAD : options.repeated ? undefined : readLead(best.article, question);
+  const forAdmins = options.endUser && !best.article.audience.includes('enduser');
+  const lead = forAdmins ? (options.afterAdminAnswer ? FOR_ADMINS_AGAIN_LEAD : FOR_ADMINS_LEAD) : options.repeated ? undefined : readLead(best.article, question);
   // A follow-up that lands on the same article: the part of it that the follow-up asks about, first.
   const next = options.repeated ? stepsAfter(best.article, question) : undefined;
   const passage = options.repeated && !next ? passageFor(best.article, question) : undefined;

@@ -40,7 +40,7 @@ const FACT_KINDS: readonly FactKind[] = [
   {
     kind: 'size',
     // "how big can my mailbox be", "what's the max log file size": an amount of data or pixels.
-    asks: /\bhow (?:big|large)\b|\bwhat (?:image |photo |picture |screen )?resolution\b|\b(?:what|which|whats|max|maximum|min|minimum) (?:is the )?(?:(?!key )[a-z]+ )?(?:file )?size\b|\bhow much (?:space|storage|disk|room)\b|\bsize limits?\b/,
+    asks: /\bhow (?:big|large)\b|\b(?:biggest|largest|smallest|heaviest) (?:[a-z]+ )?(?:file|attachment|upload|transfer|photo|picture|image|mailbox|message)s?\b|\bwhat (?:image |photo |picture |screen )?resolution\b|\b(?:what|which|whats|max|maximum|min|minimum) (?:is the )?(?:(?!key )[a-z]+ )?(?:file )?size\b|\bhow much (?:space|storage|disk|room)\b|\bsize limits?\b/,
     states: /\b\d+(?:[.,]\d+)?\s*(?:kb|mb|gb|tb|bytes?|kilobytes?|megabytes?|gigabytes?|pixels?|px)\b|\b\d+\s*x\s*\d+\b/,
   },
   {
@@ -62,6 +62,12 @@ const FACT_KINDS: readonly FactKind[] = [
     // "what's the url of the mex service", "which web address do i browse to": the answer gives one.
     asks: /\b(?:what|whats|what's|which)(?: is| s| are)? (?:the |its |their )?(?:[a-z0-9-]+ ){0,3}(?:urls?|web address(?:es)?|links?)\b/,
     states: /https?:\/\/|\b[a-z0-9<>-]+(?:\.[a-z0-9<>-]+)+\/[a-z0-9<>_.-]+|(?:^|\s|`)\/[a-z][a-z0-9_-]*(?:\/[a-z0-9_.-]*)?/,
+  },
+  {
+    // "how much bandwidth does a call need": a rate. An article on bandwidth policies states none.
+    kind: 'bandwidth',
+    asks: /\bhow much (?:[a-z]+ )?bandwidth\b|\b(?:what|which|whats|what s|what's)(?: is| are)?(?: the)? bandwidth (?:does|do|is|for|per|of|a|an|one)\b|\bbandwidth (?:per|for (?:a|one|each)) (?:[a-z0-9.-]+ )?(?:call|session|stream|user)\b/,
+    states: /\b\d+(?:[.,]\d+)?\s*(?:kbps|mbps|gbps|kbit\/?s?|mbit\/?s?|kb\/s|mb\/s|kilobits?|megabits?)\b/,
   },
   {
     kind: 'attempts',
@@ -130,11 +136,13 @@ const FACT_KINDS: readonly FactKind[] = [
  * Time units and attempts have kinds of their own.
  */
 const HOW_MANY = /\bhow many ((?:[a-z0-9-]+ ){0,2}?)([a-z-]{3,}) (?:can|could|does|do|is|are|should|will|would|per|in|on|of|for|at|to|before|must|may|have|has|need|needed|get|allowed|at once|max|maximum)\b/;
+/** "what's the max number of contacts i can have": the thing counted, asked as a limit. */
+const MOST_OF = /\b(?:max|maximum|min|minimum|largest|biggest|highest|lowest|total) (?:number|no|amount|count) of ((?:[a-z0-9-]+ ){0,1}?)([a-z-]{3,})\b/;
 const NOT_COUNTED = new RegExp(`^(?:${TIME_UNIT.slice(3, -1)}|time|attempt|trie|wrong|incorrect|failed|bad|character|digit|char|letter|number)$`);
 const NUMBER_WORD = '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a single|several|multiple|a few)';
 
 function countedThing(normalised: string): string | undefined {
-  const match = HOW_MANY.exec(normalised);
+  const match = HOW_MANY.exec(normalised) ?? MOST_OF.exec(normalised);
   const word = match?.[2];
   // One form for singular and plural: "addresses" → "address", "cards" → "card" (the article test matches either).
   const thing = word?.endsWith('sses') ? word.slice(0, -2) : word?.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
@@ -173,5 +181,6 @@ export function statesFactsAsked(normalisedQuestion: string, normalisedArticle: 
   const thing = countedThing(normalisedQuestion);
   if (!thing) return true;
   // A number before the thing, a word or two between: "2 front end servers", "one virtual smart card".
-  return new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z0-9-]+\\s+){0,2}${thing}`).test(normalisedArticle);
+  // (The whole word: "8 endpoints" is no number of front ends.)
+  return new RegExp(`\\b${NUMBER_WORD}\\s+(?:[a-z0-9-]+\\s+){0,2}${thing}(?:s|es)?\\b`).test(normalisedArticle);
 }

@@ -317,6 +317,9 @@ export interface SearchOptions {
   correctionBudgetMs?: number;
 }
 
+/** Kinds of fact that are an amount with its unit (asked-fact.ts). */
+const AMOUNTS: ReadonlySet<string> = new Set(['size', 'bandwidth']);
+
 export class KnowledgeIndex {
   private readonly byIdMap: Map<string, Article>;
   private readonly positions: Map<string, number>;
@@ -554,7 +557,12 @@ export class KnowledgeIndex {
       // (Nor is an article offered that never names a setting the question names.)
       const settings = namedSettings(question);
       const namesSettings = (hit: SearchHit) => settings.every((name) => namesSetting(this.fullText(hitPositions[hits.indexOf(hit)]!), name));
-      const suggested = confident || ambiguous || asksPerson || !offerable ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0 && namesSettings(hit));
+      // (Nor, for "how much bandwidth…", "what's the biggest file…", one that states no amount: what such a
+      // question asks is a figure with its unit, and an article without one cannot hold it. Other kinds may
+      // be answered in other words: "how many trusts" by the two trusts' names.)
+      const amountAsked = factsAsked(normaliseText(question)).some((kind) => AMOUNTS.has(kind));
+      const statesKind = (hit: SearchHit) => !amountAsked || statesFactsAsked(normaliseText(question), this.fullText(hitPositions[hits.indexOf(hit)]!));
+      const suggested = confident || ambiguous || asksPerson || !offerable ? [] : worthOffering(hits, distinctiveWeight > 0 ? OFFER_MIN_WORDS : 0).filter((hit) => aboutSubject(hits.indexOf(hit)) && clientFit(asked, hit.article.clients) > 0 && namesSettings(hit) && statesKind(hit));
       const otherTopic = this.scope?.otherTopic(question);
       if (otherTopic) return { hits, tokens, unknown, answered: false, otherTopic, ...(this.scope!.aboutAnotherPerson(otherTopic) ? { anotherPerson: true as const } : {}) };
       // The word as typed ("iphone"), not its stem ("iphon"): the user reads it back.

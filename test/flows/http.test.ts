@@ -98,6 +98,15 @@ describe('guided flows over HTTP', () => {
     expect(outside).toContain('Walk me through it');
   });
 
+  it('an end user told that an answer is the administrators\' gets it in full once, then in short on the follow-ups', async () => {
+    const say = conversation();
+    const first = await say('what port does the edge use for that replication thing from cms');
+    expect(first).toMatch(/This one is for the helpdesk and the Lync administrators/);
+    const next = await say('how do i force replication now');
+    expect(next).toMatch(/^Also one for the administrators/);
+    expect(next).not.toMatch(/This one is for the helpdesk and the Lync administrators/);
+  });
+
   it('walks the whole smart card enrollment, typed words only, to the end', async () => {
     const say = conversation();
     await say('need to enroll my smart card');

@@ -100,6 +100,25 @@ describe('checks asked for in words', () => {
   ])('"%s" changes a user: refused, naming %s', (text, cmdlet) => {
     expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet });
   });
+  it.each([
+    ['revoke carol@contoso.dk client certificate', 'Revoke-CsClientCertificate'],
+    ['can you revoke her cert', 'Revoke-CsClientCertificate'],
+    ['fine. start cls logging with the Authentication scenario on lync3-int for an hour', 'Start-CsClsLogging'],
+    ['stop the cls logging now', 'Stop-CsClsLogging'],
+  ])('"%s" asks in plain words for a change a cmdlet makes: refused, naming %s', (text, cmdlet) => {
+    expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet });
+  });
+  it.each([
+    ['ok apply that fix', 'applying the fix'],
+    ['just run the fix from the check for me', 'applying the fix'],
+    ["unlock dave's pin", 'locking, unlocking or resetting a PIN'],
+    ['can you just set usewindowsauth to none on lync3 then', 'changing usewindowsauth'],
+  ])('"%s" asks in plain words for a change: refused, described as %s', (text, cmdlet) => {
+    expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet, described: true });
+  });
+  it.each(['is that fix safe to run at global?', 'how do i apply the fix', 'should i apply that fix?', 'set my status to away', 'reset my pin', 'how do i revoke a client certificate'])('"%s" asks for no change', (text) => {
+    expect(commandRequested(text)).not.toMatchObject({ kind: 'changes' });
+  });
   it.each(['enable logging in the store app', 'disable ipv6 on the edge', 're-enable logging please', 'give me a client policy tip', 'how do i assign the mobility policy'])('"%s" changes no user', (text) => {
     expect(commandRequested(text)).not.toMatchObject({ kind: 'changes' });
   });

@@ -68,6 +68,11 @@ describe('the kind of fact a question asks for', () => {
     ['how do we rename our sip domain', ['rename']],
     ['is there a way to rename the pool', ['rename']],
     ['we renamed our sip domain and now lync wont sign in', []],
+    ['whats the biggest file i can send over lync im', ['size']],
+    ['how much bandwidth does a g.711 call need', ['bandwidth']],
+    ['what bandwidth does a video call use', ['bandwidth']],
+    ['calls fail when the bandwidth is used up', []],
+    ['whats the max number of contacts i can have', ['count']],
   ])('%j asks for %j', (question, kinds) => {
     expect(asked(question)).toEqual(kinds);
   });
@@ -121,6 +126,11 @@ describe('the kind of fact a question asks for', () => {
     ['do the logs get cleaned up automatically', 'Old logs are overwritten when the file reaches its limit.', true],
     ['how do i restore the cms from backup', 'Back it up with Export-CsConfiguration.', false],
     ['how do i restore the cms from backup', 'Restore it with Import-CsConfiguration.', true],
+    ['how much bandwidth does a call need', 'Set a bandwidth policy profile on the region.', false],
+    ['how much bandwidth does a call need', 'A call takes about 64 kbps.', true],
+    ['what is the max number of contacts', 'A user may have up to 1000 contacts.', true],
+    ['how many front ends can a pool have', 'Raise the limit to 8 endpoints per user.', false],
+    ['how many front ends can a pool have', 'A pool has up to 12 front ends.', true],
   ])('%j is answered by %j: %j', (question, article, expected) => {
     expect(states(question, article)).toBe(expected);
   });

@@ -6,7 +6,7 @@ import { renderStep } from '../../src/flows/render';
 import { unknownFlowReply } from '../../src/flows/replies';
 import { buildHandOffSummary, handOffCard, summaryText } from '../../src/handoff';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { answerReply, FOR_ADMINS_LEAD, replyForSearch, whichOfTheseReply, whichOneReply } from '../../src/knowledge/answer';
+import { answerReply, FOR_ADMINS_AGAIN_LEAD, FOR_ADMINS_LEAD, replyForSearch, whichOfTheseReply, whichOneReply } from '../../src/knowledge/answer';
 import { stepAnswerReply, troubleshootReply } from '../../src/interpretation/replies';
 
 /**
@@ -132,6 +132,14 @@ describe('the sign-in offer speaks to its reader', () => {
     expect(replyForSearch('q', result, byId, { staff: true }).text).not.toContain(FOR_ADMINS_LEAD);
     const forAll = articles.find((article) => article.audience.includes('enduser'))!;
     expect(replyForSearch('q', { ...result, hits: [{ ...result.hits[0]!, article: forAll }] }, byId, { endUser: true }).text).not.toContain(FOR_ADMINS_LEAD);
+  });
+
+  it('right after an answer that said so in full, says it in short: not the same paragraph on every follow-up', () => {
+    const adminOnly = articles.find((article) => !article.audience.includes('enduser'))!;
+    const result = { hits: [{ article: adminOnly, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 2 } }], tokens: [], unknown: [], answered: true };
+    const again = replyForSearch('q', result, (id) => knowledge.byId(id), { endUser: true, afterAdminAnswer: true }).text;
+    expect(again.startsWith(FOR_ADMINS_AGAIN_LEAD)).toBe(true);
+    expect(again).not.toContain(FOR_ADMINS_LEAD);
   });
 });
 

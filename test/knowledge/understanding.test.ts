@@ -359,6 +359,9 @@ describe('out of scope', () => {
     'the lync icon is red',
     // Notifications that do not pop up (the trust prompt that pops up is covered).
     'lync notifications dont pop up',
+    // A size or a rate no article states: the articles on the subject hold no such figure, so none is offered.
+    'whats the biggest file i can send over lync im',
+    'how much bandwidth does a g.711 lync call need',
   ])(
     '"%s" is declined, with nothing offered',
     (question) => {
@@ -374,6 +377,13 @@ describe('out of scope', () => {
     ['red light on the desk phone does not come on when i have a new voicemail', 'exchange-um-message-waiting-indicator'],
   ])('the covered neighbour still answers: "%s"', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
+  });
+
+  it('a limit counted in a thing no article counts is not answered by an article that counts something else', () => {
+    // (The registrar's "8 endpoints" is no number of contacts or front ends; such articles may be offered.)
+    for (const question of ['whats the max number of contacts i can have in my lync list', 'how many front ends max in an enterprise pool']) {
+      expect(knowledge.search(question).answered, question).toBe(false);
+    }
   });
 
   it('"since yesterday" says when, not what: no article on yesterday\'s server logs for a changed password', () => {

@@ -226,6 +226,14 @@ describe('small talk', () => {
       const change = allText(await bot.say('run Invoke-CsManagementStoreReplication', { from: { id: 'admin-7', name: 'Ann' } }));
       expect(change).toMatch(/^I never run `Invoke-CsManagementStoreReplication`/);
       expect(change).toMatch(/-ReplicaFqdn/);
+      // In plain words: refused all the same; an article follows only when it names the cmdlet refused.
+      const admin7 = { from: { id: 'admin-7', name: 'Ann' } };
+      const disabled = allText(await bot.say('disable bob@contoso.dk in lync, he left the company', admin7));
+      expect(disabled).toMatch(/^I never run `Disable-CsUser`/);
+      expect(disabled).not.toMatch(/\*\*[^*]+\*\*/);
+      expect(allText(await bot.say('grant carol the PassiveAuthUsers mobility policy please', admin7))).toMatch(/^I never run `Grant-CsMobilityPolicy`[\s\S]*AllowExchangeConnectivity/);
+      expect(allText(await bot.say('ok apply that fix', admin7))).toMatch(/^I never make changes to your servers or users, applying the fix included: my checks only read/);
+      expect(allText(await bot.say('revoke carol@contoso.dk client certificate', admin7))).toMatch(/^I never run `Revoke-CsClientCertificate`/);
     });
   });
 
