@@ -195,7 +195,12 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
         const lead = step.stuckHelp ?? 'If none of the choices fits, pick the closest one, type **back** to change an earlier answer, or **talk to a person**: the helpdesk gets every answer you gave.';
         return stay(catalog, state, context, lead);
       }
-      return { event: 'stayed', active: true, state, replies: [stuckReply(step, context)] };
+      {
+        // (When "does it work now?" comes next, "still failing" says the step was done and did not help.)
+        const after = step.next ? flow.steps[step.next] : undefined;
+        const failingNext = after?.choices !== undefined && stillFailingIndex(visibleChoices(after, staff)) !== undefined;
+        return { event: 'stayed', active: true, state, replies: [stuckReply(step, context, failingNext)] };
+      }
     case 'back':
       return back(catalog, state, context);
     case 'restart': {
@@ -383,16 +388,18 @@ function stay(catalog: FlowCatalog, state: FlowState, context: FlowContext, lead
   return { event, active: true, state, replies: [reply] };
 }
 
-function stuckReply(step: FlowStep, context: FlowContext): Reply {
+function stuckReply(step: FlowStep, context: FlowContext, failingNext = false): Reply {
   const refs = step.articles.map((id) => context.articleTitle?.(id)).filter((title): title is string => Boolean(title)).map((title) => `- ${title}`);
   const text = [
     step.stuckHelp ?? `Sorry this step ("${step.title}") isn't working for you.`,
     refs.length > 0 ? `These articles may help (ask me about any of them):\n${refs.join('\n')}` : '',
-    'Type **done** when it works, **back** to go back a step, or **talk to a person**: the helpdesk gets every step you did.',
+    failingNext
+      ? 'Type **done** when it works, **still failing** if you did it and it still fails, **back** to go back a step, or **talk to a person**: the helpdesk gets every step you did.'
+      : 'Type **done** when it works, **back** to go back a step, or **talk to a person**: the helpdesk gets every step you did.',
   ]
     .filter(Boolean)
     .join('\n\n');
-  return { text, suggestions: ['done', 'talk to a person'] };
+  return { text, suggestions: failingNext ? ['done', 'still failing', 'talk to a person'] : ['done', 'talk to a person'] };
 }
 
 /** A choice by its number ("2", "option 2"), its label or one of its aliases; nothing else. */

@@ -72,7 +72,9 @@ const PLAIN_CHANGES: ReadonlyArray<{ pattern: RegExp; change: (match: RegExpExec
   { pattern: new RegExp(`${ASKED}(start|stop)\\s+(?:the\\s+|a\\s+|some\\s+)?(?:cls|centrali[sz]ed logging)\\b`), change: (match) => `${match[1] === 'stop' ? 'Stop' : 'Start'}-CsClsLogging` },
   { pattern: new RegExp(`${ASKED}(?:apply|run|do|make|implement|execute|push)\\s+(?:that|the|this|your|those|these)\\s+(?:suggested\\s+|recommended\\s+)?(?:fix|fixes|change|changes|remediation)\\b(?!\\s+(?:safe|ok|okay|right|correct)\\b)(?![^?]*\\?)`), change: () => 'applying the fix' },
   // ("set my status to away" names no setting: a setting is one long word, "usewindowsauth", "tracinglevel".)
-  { pattern: new RegExp(`${ASKED}set\\s+(?:the\\s+)?([a-z][a-z0-9]{10,})\\s+(?:to|=)\\s+\\S+`), change: (match) => `changing ${match[1]}` },
+  // (Nor is "set UseWsFedPassiveAuth to true but mobile clients never get redirected": what was done, and
+  // what happened since.)
+  { pattern: new RegExp(`${ASKED}set\\s+(?:the\\s+)?([a-z][a-z0-9]{10,})\\s+(?:to|=)\\s+\\S+(?!.*\\b(?:but|yet|still|already|though|however|and now|now (?:it|they|the|users?|clients?|mobile|lync))\\b)`), change: (match) => `changing ${match[1]}` },
 ];
 
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */

@@ -335,6 +335,11 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   if (acceptsOffer(folded) && GUIDE_ME.test(folded)) return { kind: 'flow-word', word: 'repeat', confidence: 0.8 };
   // "Did that, still broken" at an instruction step: done, and it still fails, which the question after it would ask.
   if (!choices && DID_IT.test(folded) && goesOnFailing(folded) && polarityOf(folded)?.polarity !== 'yes') return { kind: 'flow-word', word: 'next', stillFailing: true, confidence: 0.7 };
+  // "still not working" alone at a step the question "does it work now?" follows: the step was done and
+  // it still fails, which that question asks. (Read as "stuck", it showed the step's help again and again.)
+  if (!choices && STILL_FAILING_ALONE.test(folded) && failingAsksNext(step, context)) return { kind: 'flow-word', word: 'next', stillFailing: true, confidence: 0.65 };
+  // "i already did that like 2 min ago": the step is behind them; what follows it comes next.
+  if (!choices && DID_ALREADY.test(folded) && !looksLikeQuestion(text)) return { kind: 'flow-word', word: 'next', confidence: 0.65 };
   const group = phraseGroupOf(text);
   // "its working now, thanks" at a question none of whose answers is a yes: the problem is solved, so
   // the flow goes to its own "it works" ending (the step a "works" answer of the flow leads to).
@@ -947,6 +952,18 @@ const TROUBLE = /\b(?:cant|cannot|can not|couldnt|wont|doesnt|didnt|dont|isnt|ar
 /** "did the resync", "ran it": what the user did, said first. */
 const REPORTS_DONE = /^(?:ok |okay |so |yes |yep |yeah )?(?:did|ran|tried|synced|resynced|restarted|reinstalled|updated|changed|cleared|deleted|fixed|done) (?:the|it|that|this|my|a|an)\b/;
 const DID_IT = /^(?:ok |okay |yes |yep )?(?:did (?:it|that|this)|done|tried (?:it|that|this)|i did|ive done|i ve done|cleared (?:it|them)|deleted (?:it|them))\b|\b(?:after (?:doing|changing|clearing|deleting|restarting|signing)|even after)\b/;
+
+/** "still not working", "no, still failing", "nope still the same error": it fails still, said alone. */
+const STILL_FAILING_ALONE = /^(?:(?:no|nope|nah|sadly|unfortunately|hmm|ugh)[,.!]* )*(?:(?:it|its|it s|it is|lync|lync is|that|thats|that s|same)\s+)?(?:still (?:failing|fails|not working|doesnt work|does not work|broken|the same|no good|not signing in|cant sign in|wont sign in|no luck)|same (?:thing|problem|error|result|again))(?: (?:unfortunately|sadly|i m afraid|im afraid))?\s*[.!]*$/;
+/** "already did that", "did it already", "done that already": the step was done before it was shown. */
+const DID_ALREADY = /^(?:(?:i|ive|i ve|yeah|yes|yep|ok|but)\s+)*(?:already (?:did|done|tried|cleared|deleted) (?:it|that|this|those|them)|(?:did|done|tried) (?:it|that|this) already)\b(?!.*\b(?:but|still|not|didnt|doesnt|dont|cant)\b)/;
+
+/** The step after this one asks whether it works now, with a "still failing" answer. */
+function failingAsksNext(step: FlowStep, context: InterpretContext): boolean {
+  const flow = context.flow ? context.catalog?.byId(context.flow.flowId) : undefined;
+  const after = step.next ? flow?.steps[step.next] : undefined;
+  return after?.choices !== undefined && stillFailingIndex(visibleChoices(after, context.staff)) !== undefined;
+}
 
 /** The failure happened again ("tried signing in, failed again", "same error"), not "I can't find the menu". */
 function failedAgain(folded: string): boolean {

@@ -87,8 +87,8 @@ const ONCE = /\b(?:yesterday|earlier|until|till|previously|ago|used to|last (?:w
 export const PHRASE_TABLE: readonly PhraseGroup[] = [
   {
     id: 'next',
-    phrases: ['next', 'done', 'continue', 'go on', 'i did it', 'did it', 'finished', 'next step', 'done that', 'ive done that', 'i have done that', 'carry on', 'proceed', 'next please', 'whats next', 'what next', 'now what', 'what now', 'ready', 'its in', 'it is in', 'card is in', 'card inserted', 'inserted it'],
-    inside: [/\b(?:whats|what s|what) next\b/, /^(?:ok |okay |so |and |right )?(?:now what|what now|then what)\b/, /\bnext step\b/, /^(?:ok |okay |right |alright )?(?:done|finished|did that|done that)\b/],
+    phrases: ['next', 'done', 'continue', 'go on', 'i did it', 'did it', 'finished', 'next step', 'done that', 'ive done that', 'i have done that', 'carry on', 'proceed', 'next please', 'whats next', 'what next', 'now what', 'what now', 'ready', 'its in', 'it is in', 'card is in', 'card inserted', 'inserted it', 'all done', 'all finished', 'im done', 'i m done', 'i am done', 'done it', 'did that', 'thats done', 'that s done', 'completed', 'done and done'],
+    inside: [/\b(?:whats|what s|what) next\b/, /^(?:ok |okay |so |and |right )?(?:now what|what now|then what)\b/, /\bnext step\b/, /^(?:ok |okay |right |alright |yes |yep |yup )?(?:all )?(?:done|finished|did that|done that)\b/],
     atQuestion: ['next'],
     atInstruction: ['next'],
     outside: 'not-in-flow',
@@ -494,7 +494,7 @@ export function phraseGroupOf(text: string): PhraseGroup | undefined {
   const folded = foldPhrase(trimmed);
   if (folded === '') return undefined;
   // "ok done", "hmm go back", "ok so what do i do": filler words in front change nothing.
-  const group = BY_PHRASE.get(folded) ?? BY_PHRASE.get(folded.replace(/^(?:(?:ok|okay|oh|um|uh|hmm|so|well|and|then|sorry|please|just|erm) )+/, '').replace(/ (?:please|then|thanks|now)$/, ''));
+  const group = BY_PHRASE.get(folded) ?? BY_PHRASE.get(folded.replace(/^(?:(?:ok|okay|oh|um|uh|hmm|so|well|and|then|sorry|please|just|erm|yay|yey|woohoo|woo|hooray) )+/, '').replace(/ (?:please|then|thanks|now)$/, ''));
   if (group) return group;
   // "thanks, that worked", "cool ty it works now": thanks first, then what the message says.
   const afterThanks = folded.replace(THANKS_FIRST, '');

@@ -107,6 +107,28 @@ describe('guided flows over HTTP', () => {
     expect(next).not.toMatch(/This one is for the helpdesk and the Lync administrators/);
   });
 
+  it('"i already did that" moves on; "still not working" after "stuck" answers the "does it work now?" that follows, instead of the step\'s help again', async () => {
+    const start = ['start sign-in troubleshooter', 'windows pc', 'office', 'password', 'keeps asking for my password'];
+    const say = conversation();
+    for (const line of start) await say(line);
+    expect(await say('i already did that like 2 min ago')).toMatch(/Does it sign in now\?/);
+    const other = conversation();
+    for (const line of start) await other(line);
+    const stuck = await other('stuck');
+    expect(stuck).toMatch(/\*\*still failing\*\* if you did it and it still fails/);
+    const still = await other('still not working');
+    expect(still).toMatch(/I took \*\*No, still failing\*\* as your answer/);
+    expect(still).toMatch(/Kerberos on the server side/);
+  });
+
+  it('"all done!" and "yay im in" finish a step like "done"', async () => {
+    const say = conversation();
+    await say('start smart card enrollment');
+    await say('Physical card');
+    expect(await say('all done!')).toMatch(/Step 3 — Internet Explorer 10/);
+    expect(await say('yay im in')).toMatch(/Step 4 — /);
+  });
+
   it('walks the whole smart card enrollment, typed words only, to the end', async () => {
     const say = conversation();
     await say('need to enroll my smart card');

@@ -63,6 +63,10 @@ describe('what the asker is about outweighs where they are', () => {
     ['what pin do i use first time', 'smart-card-default-pin'],
     // Internet Explorer is what the enrollment pages are opened in; no document ties it to Lync Web App.
     ['do i have to use internet explorer? i only have chrome', 'smart-card-manual-enrollment-certsrv'],
+    // A device that says the password is wrong after it was changed still has the old one: not a disabled user.
+    ['i changed my password and now lync on my phone says its wrong', 'account-lockout-old-saved-password'],
+    // (Reset yesterday is what happened, not a request to reset it, which the scope declines.)
+    ['reset my password yesterday, now lync on android wont take it', 'account-lockout-old-saved-password'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
