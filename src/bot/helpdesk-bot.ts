@@ -144,6 +144,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       isCommand: (candidate) => this.deps.commands.recognises(candidate, role),
       namesCommands: (words) => this.deps.commands.helpAbout(words, role).length > 0,
       isCommandName: (words) => this.deps.commands.helpAbout(words, 'admin').length > 0,
+      commandWords: this.commandWords,
       articleTitled: (candidate) => this.deps.knowledge.byTitle(candidate)?.id,
       // What an earlier reply offered holds until the next question or flow: small talk in between keeps it.
       ...(memory.listed ? { listed: memory.listed } : {}),
@@ -498,6 +499,10 @@ export class HelpdeskBot extends TeamsActivityHandler {
 
   /** A guided flow's title, for buttons that start it. */
   private readonly flowTitle = (flowId: string): string | undefined => this.deps.flows?.catalog.byId(flowId)?.title;
+  private get commandWords(): readonly string[] {
+    return (this.firstCommandWords ??= this.deps.commands.firstWords());
+  }
+  private firstCommandWords: readonly string[] | undefined;
 
   private async send(context: TurnContext, reply: Reply): Promise<void> {
     await context.sendActivity(toActivity(reply));

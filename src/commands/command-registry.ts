@@ -80,7 +80,12 @@ export class CommandRegistry {
     return record ? { outcome: record.outcome, durationMs: record.durationMs } : undefined;
   }
 
-  recognises(text: string, role: Role): boolean {
+  /** The first word of every command's name and aliases ("check", "audit", "ticket"): what a slip of the keyboard is held against. */
+  firstWords(): string[] {
+    return [...new Set(this.commands.flatMap((command) => [command.name, ...command.aliases]).map((phrase) => phrase.trim().toLowerCase().split(/\s+/)[0]!))];
+  }
+
+    recognises(text: string, role: Role): boolean {
     return this.recognised(text, role) !== undefined;
   }
 

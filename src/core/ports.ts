@@ -32,6 +32,8 @@ export interface CommandPort {
   helpAbout(words: string, role: Role): HelpLine[];
   /** True when `start` would take the text as a command (run, refuse or show usage), without running anything. */
   recognises(text: string, role: Role): boolean;
+  /** The first word of every command's name and aliases, for reading a mistyped one ("chek user …"). */
+  firstWords(): string[];
   /** The role a command needs, for the text it starts with; undefined if it names none. */
   roleOf(text: string): Role | undefined;
   /** How an execution ended, from the audit log; undefined while it runs (or if it is no longer among the recent records). */

@@ -19,7 +19,7 @@ import { acceptsOffer, bareAnswer, inAnotherLanguage, isFlowWord, isSmallTalk, p
 import { negatedSlots, negatesComputer, withoutNegatedSlots } from '../language/negated-slots';
 import { slotsFromFacts, slotsOf, wordsBesideSlots, type Slots } from '../language/slots';
 import type { StepIndex } from './steps';
-import { FILLER, foldPhrase, hasPhrase, tokens } from '../language/text';
+import { editDistance, FILLER, foldPhrase, hasPhrase, tokens } from '../language/text';
 import { rememberRecent } from '../language/recent-results';
 
 /**
@@ -162,6 +162,8 @@ export interface InterpretContext {
   lastTicket?: string;
   /** The command the last reply offered to run (the caller may run it). */
   commandOffered?: string;
+  /** The first words of the commands ("check", "audit"): "chek user bob@…" is one of them mistyped. */
+  commandWords?: readonly string[];
   /** The command ("check user") whose user's sign-in address the last reply asked for (the caller may run it). */
   addressAsked?: string;
   /** The command this conversation ran lately ("check user alice@contoso.dk"): "and dave?" runs it for Dave. */
@@ -1354,6 +1356,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const courteous = withoutCourtesy(text);
   if (courteous !== text && context.isCommand(courteous)) return { kind: 'run-command', command: courteous, confidence: 0.9 };
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
+  // "chek user bob@contoso.dk": a command with its first word mistyped is offered as it was meant, never run.
+  const slipped = commandWithSlip(text, context);
+  if (slipped) return { kind: 'suggest-command', command: slipped, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   const request = commandRequested(text);
   // (A service restarted is no question for the knowledge base: an article that restarts one for its own
   // case is no advice to do it now.)
@@ -2256,3 +2261,19 @@ function namingCmdlet(result: SearchResult, cmdlet: string): SearchResult {
   const text = [article.title, article.answer, ...article.keyFacts, ...article.steps, ...article.caveats, article.body].join(' ').toLowerCase();
   return text.includes(cmdlet.toLowerCase()) ? result : NOTHING_SEARCHED;
 }
+
+/** The command the text is with its first word corrected by one letter, if that reads as a whole command. */
+function commandWithSlip(text: string, context: InterpretContext): string | undefined {
+  const [first, ...rest] = text.trim().split(/\s+/);
+  if (!first || first.length < COMMAND_SLIP_MIN_LENGTH || !context.commandWords) return undefined;
+  const typed = first.toLowerCase();
+  if (context.commandWords.includes(typed)) return undefined;
+  for (const word of context.commandWords) {
+    if (word.length < COMMAND_SLIP_MIN_LENGTH || editDistance(typed, word, 1) > 1) continue;
+    const meant = [word, ...rest].join(' ');
+    if (context.isCommand(meant)) return meant;
+  }
+  return undefined;
+}
+/** Shorter words are other words too often ("how" is one letter from "show"). */
+const COMMAND_SLIP_MIN_LENGTH = 4;

@@ -2952,3 +2952,18 @@ describe('back after a break', () => {
     expect(picked(text, 'certsrv')).toBe('word repeat');
   });
 });
+
+describe('a command with its first word mistyped', () => {
+  const withWords = (text: string) =>
+    interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: (candidate) => /^(?:check (?:user|pool) \S+|audit)$/i.test(candidate), commandWords: ['check', 'audit', 'help'] });
+  it.each([
+    ['chek user bob@contoso.dk', 'check user bob@contoso.dk'],
+    ['chekc pool lync3-int.contoso.dk', 'check pool lync3-int.contoso.dk'],
+    ['audti', 'audit'],
+  ])('"%s" is offered as %s, never run', (text, command) => {
+    expect(withWords(text)).toMatchObject({ kind: 'suggest-command', command });
+  });
+  it.each(['cheap user accounts', 'chek', 'chek the user please', 'hwo do i sign in'])('"%s" is no command', (text) => {
+    expect(withWords(text).kind).not.toBe('suggest-command');
+  });
+});

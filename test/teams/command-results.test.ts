@@ -27,6 +27,7 @@ const commands: CommandPort = {
       : undefined,
   help: () => [],
   recognises: (text) => text.startsWith('check user '),
+  firstWords: () => ['check'],
   helpAbout: () => [],
   roleOf: (text) => (text.startsWith('check user ') ? 'agent' : undefined),
   outcomeOf: async () => undefined,
