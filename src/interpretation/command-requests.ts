@@ -135,6 +135,14 @@ const CAN_SIGN_IN = `(?:can|cant|cannot|can not|could|couldnt|is able to|isnt ab
 /** "can you see if ken is enabled for lync", "find out whether erin is set up": someone, and how their account stands. */
 // ("check every morning that alice is still enabled": a schedule asked for, said before the person.)
 const SEE_IF_NAMED = new RegExp(`${POLITE}(?:see|check|find out|tell me|verify|confirm|make sure)\\s+(?:(?:every|each)\\s+(?:morning|day|hour|evening|night)\\s+|daily\\s+|hourly\\s+)?(?:if|whether|that)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+(?:(?:is|was|has been|got)\\s+${USER_STATE}\\b|${CAN_SIGN_IN})`);
+/**
+ * "can you see why bob can't sign in?", "bob cant sign in, can you check him": why someone's sign-in
+ * fails, asked of the one who can read their account. (Not "why can't i sign in": the asker's own.)
+ */
+const WHY_NAMED_CANT = new RegExp(
+  `${POLITE}(?:(?:see|check|find out|figure out|work out|tell me|look into|look at)\\s+)?why\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+(?:cant|cannot|can not|isnt able to|is unable to|couldnt|wont|doesnt)\\s+(?:(?:sign|log)\\s?(?:in|on)|get in|use (?:lync|skype))\\b[^,.;]*[?.!]*$` +
+    `|^([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+(?:cant|cannot|can not|couldnt|is unable to|isnt able to)\\s+(?:sign|log)\\s?(?:in|on)\\b[^,.;?]*[,.;]?\\s+(?:(?:can|could|would)\\s+(?:you|u)\\s+|pls\\s+|please\\s+)?(?:check|look at|look into)\\s+(?:him|her|them|their account|his account|her account)\\b`,
+);
 /** "is ken enabled for lync?": the same asked straight (could name a topic, "is tracing enabled"). */
 const IS_NAMED = new RegExp(`^(?:(?:hey|hi|ok|so|quick question)[,.]?\\s+)?(?:is|was)\\s+([a-z][a-z0-9._-]{1,30}?)(?:\\s+([a-z][a-z0-9._-]{1,30}?))?\\s+${USER_STATE}\\b(?:\\s+(?:for|in|on|to)\\s+(?:lync|skype)(?:\\s+(?:server|at all))?)?(?:\\s+(?:at all|now|yet|right now))?\\s*[?.!]*$`);
 
@@ -172,10 +180,12 @@ export function userNamedWithoutAddress(typed: string): { certain: boolean; name
   const text = typed.trim().toLowerCase().replace(/[’']/g, '');
   if (ADDRESS.test(text) || HOST.test(text)) return undefined;
   const account = CHECK_NAMED_ACCOUNT.exec(text) ?? SEE_IF_NAMED.exec(text);
-  const match = account ?? LOOK_UP_NAME.exec(text) ?? IS_NAMED.exec(text);
+  const why = account ? null : WHY_NAMED_CANT.exec(text);
+  const match = account ?? why ?? LOOK_UP_NAME.exec(text) ?? IS_NAMED.exec(text);
   if (!match) return undefined;
-  if ([match[1], match[2]].some((name) => name !== undefined && NOT_SOMEONE.has(name))) return undefined;
-  return { certain: account !== null, name: [match[1], match[2]].filter(Boolean).join(' ') };
+  const names = why ? [why[1] ?? why[3], why[2] ?? why[4]] : [match[1], match[2]];
+  if (names.some((name) => name !== undefined && NOT_SOMEONE.has(name))) return undefined;
+  return { certain: account !== null || why !== null, name: names.filter(Boolean).join(' ') };
 }
 
 /**

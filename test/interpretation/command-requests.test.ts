@@ -332,6 +332,10 @@ describe('a user to check named without an address', () => {
     ['check every morning that alice is still enabled', true],
     ['is ken enabled for lync?', false],
     ['is erin homed', false],
+    // Why someone's sign-in fails, asked of the one who can read their account.
+    ["hey can you see why bob can't sign in?", true],
+    ['bob cant sign in, can you check him', true],
+    ['why john smith cant log in', true],
   ])('"%s" names someone (said as an account: %s)', (text, certain) => {
     expect(userNamedWithoutAddress(text)).toMatchObject({ certain });
   });
@@ -339,7 +343,7 @@ describe('a user to check named without an address', () => {
     expect(userNamedWithoutAddress('is alice enabled for lync')?.name).toBe('alice');
     expect(userNamedWithoutAddress("can you check john smith's account")?.name).toBe('john smith');
   });
-  it.each(['look up jsmith@contoso.com', 'check my account', 'check the pool', 'look up the logs', 'check lync account', 'check passive auth login', 'look up kerberos spn', 'how do i check my account', 'check lync-int.contoso.dk', 'is logging enabled for lync', 'is passive auth enabled', 'see if he is enabled', 'is my account enabled for lync', 'is tracing enabled in lync', 'is ken enabled for lync but cant sign in on his iphone'])('"%s" names no one', (text) => {
+  it.each(['look up jsmith@contoso.com', 'check my account', 'check the pool', 'look up the logs', 'check lync account', 'check passive auth login', 'look up kerberos spn', 'how do i check my account', 'check lync-int.contoso.dk', 'is logging enabled for lync', 'is passive auth enabled', 'see if he is enabled', 'is my account enabled for lync', 'is tracing enabled in lync', 'is ken enabled for lync but cant sign in on his iphone', "why can't i sign in", 'why cant lync sign in', "why can't my iphone sign in", 'why cant users sign in from outside'])('"%s" names no one', (text) => {
     expect(userNamedWithoutAddress(text)).toBeUndefined();
   });
 });
