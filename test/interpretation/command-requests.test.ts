@@ -71,8 +71,11 @@ describe('checks asked for in words', () => {
     expect(commandRequested(text)).not.toEqual({ kind: 'listing', command: 'tickets' });
   });
 
-  it.each(['what checks can you run for me', 'which commands do you have?', 'list your checks'])('"%s" asks what the bot can run', (text) => {
+  it.each(['what checks can you run for me', 'which commands do you have?', 'list your checks', 'what can i run', 'so what can i do as helpdesk then', 'why cant i run it', 'what can i do here'])('"%s" asks what the bot can run', (text) => {
     expect(commandRequested(text)).toEqual({ kind: 'capabilities' });
+  });
+  it.each(['what can i do', 'what can i do about it', 'what can i do to fix it', 'why cant i run lync on my mac'])('"%s" asks about the problem, not what the bot can run', (text) => {
+    expect(commandRequested(text)).toBeUndefined();
   });
 
   it.each([
