@@ -145,6 +145,11 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
   const lastCoversAsWell = alone.hits.some((hit) => hit.article.id === last?.id && hit.signals.coverage >= alone.hits[0]!.signals.coverage);
   if (together && last && together.article.id === last.id && plausible && !lastCoversAsWell && (alone.hits[0]?.confidence ?? 0) > together.confidence && alone.hits[0]!.article.id !== last.id) return alone;
   const apart = alone.answered ? alone.hits[0] : undefined;
+  // "and on the registrar side?" after the web service settings: with its context it lands on that answer
+  // again; alone no article is sure, but among those its own words find is one the answer points to for
+  // more, as much about those words as the likeliest. The pointer decides: that article.
+  const pointed = together && last && together.article.id === last.id && !apart ? pointedAt(alone, last) : undefined;
+  if (pointed) return { ...alone, answered: true, hits: [pointed, ...alone.hits.filter((hit) => hit !== pointed)], suggested: undefined };
   // Read with its context nothing fits, alone it is only offered (never stated): the offer it is.
   // (Unless read with its context the offer is surer: "i never got one" after a question about the PIN.)
   if (!together && !apart && !joined.otherTopic && (alone.suggested ?? []).length > 0) {
@@ -162,6 +167,16 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
   if (last && together.article.id === last.id && last.related?.includes(apart.article.id)) return alone;
   return { ...joined, answered: false, suggested: [together, apart] };
 }
+
+/** An article the answer just given points to, among the follow-up's own likeliest, holding its words as fully as they do. */
+function pointedAt(alone: SearchResult, last: { id: string; related?: readonly string[] }): SearchResult['hits'][number] | undefined {
+  const best = alone.hits[0];
+  if (!best || !last.related?.length) return undefined;
+  return alone.hits.slice(0, POINTED_AMONG).find((hit) => hit.article.id !== last.id && last.related!.includes(hit.article.id) && hit.signals.coverage >= best.signals.coverage && hit.signals.aboutWords >= 1 && hit.confidence >= best.confidence - POINTED_MARGIN);
+}
+/** How many of the follow-up's own likeliest articles are looked through, and how far below the first one may be. */
+const POINTED_AMONG = 3;
+const POINTED_MARGIN = 0.1;
 
 /** "where is that folder again", "what was the address again": asked once more, not "it happened again". */
 const ASKED_AGAIN = /^(?:(?:so|ok|okay|sorry|and|um|uh|wait|hmm) )*(?:where|what|whats|wheres|which|how)\b.* again$/;

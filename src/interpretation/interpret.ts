@@ -2034,6 +2034,9 @@ function readWithQuestionBefore(text: string, joined: SearchResult, own: SearchR
   const together = joined.answered ? joined.hits[0] : joined.suggested?.[0];
   const apart = own.answered ? own.hits[0] : undefined;
   if (last && together?.article.id === last.id && asksAnotherValue(text, together.article)) return joined;
+  // ("and the one that sends calls over pstn instead" after the answer naming two settings: the other of
+  // those, which that answer names too.)
+  if (last && together?.article.id === last.id && THE_OTHER_ONE.test(foldPhrase(text))) return joined;
   // ("and from home?" after the answer on which protocol the PC uses in the office: the same question, for
   // another network or sign-in method; a client has its own reading, "sameFor".)
   const said = slotsOf(text);
@@ -2042,6 +2045,8 @@ function readWithQuestionBefore(text: string, joined: SearchResult, own: SearchR
   if (last && together?.article.id === last.id && apart && apart.article.id !== last.id && !POINTS_BACK_AT.test(foldPhrase(text)) && ownTopicMissing(text, joined)) return own;
   return followUpResult(joined, own, last);
 }
+/** "and the one that…", "what about the other one", "which one does…": another item of the answer just given. */
+const THE_OTHER_ONE = /^(?:(?:and|so|ok|what about|how about)\s+)*(?:the\s+)?(?:other\s+)?one\s+(?:that|which|for|to)\b/;
 const POINTS_BACK_AT = /\b(?:it|its|that|this|they|them|those|these|one)\b/;
 
 /** Words that report trouble or what the screen says, and name no part of a step. */

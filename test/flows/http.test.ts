@@ -121,6 +121,14 @@ describe('guided flows over HTTP', () => {
     expect(still).toMatch(/Kerberos on the server side/);
   });
 
+  it('"i think so? it worked yesterday" at "is the smart card enrolled?" is a yes: a card that signed in before is enrolled', async () => {
+    const say = conversation();
+    for (const line of ['start sign-in troubleshooter', '1', 'in the office', 'smart card']) await say(line);
+    const next = await say('i think so? it worked yesterday');
+    expect(next).toMatch(/Sign in with the smart card/);
+    expect(next).not.toMatch(/Smart card enrollment/);
+  });
+
   it('"all done!" and "yay im in" finish a step like "done"', async () => {
     const say = conversation();
     await say('start smart card enrollment');

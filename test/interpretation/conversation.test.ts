@@ -28,6 +28,31 @@ afterAll(async () => {
 });
 
 describe('what people type, through the bot', () => {
+  it.each([
+    // The follow-up's own words find, among the likeliest, the article the answer just given points to.
+    ['setting up adfs passive auth for mobile on one pool, what do i set on the web service config', 'and on the registrar side?', /Registrar \(proxy\) authentication settings for passive authentication/],
+    ['how do i see which FE is the active cms master', 'and if i want to force it?', /Force CMS replication with Invoke-CsManagementStoreReplication/],
+    ['can helpdesk use sefautil to set call forwarding for a user?', 'what do i need set up before it works', /Set up SEFAUtil as a trusted application/],
+  ])('after "%s", "%s" opens the article the answer points to, not the same answer again', async (first, next, expected) => {
+    const say = conversation();
+    await say(first);
+    const reply = await say(next);
+    expect(reply.text).toMatch(expected);
+    expect(reply.text).not.toMatch(/My best match for that is still the answer I just gave/);
+  });
+  it('"what about a mac" after the AD FS page on Android is the Mac\'s line: not compatible either', async () => {
+    const say = conversation();
+    await say('does the adfs login page thing work on my android phone');
+    const mac = await say('what about a mac');
+    expect(mac.text).toMatch(/Mac clients are not compatible either/);
+  });
+  it('"and the one that sends calls over pstn instead" after the answer naming both bandwidth-policy settings is the other of those', async () => {
+    const say = conversation();
+    await say('with CAC on, which voice policy setting lets calls to a vip ignore the bandwidth cap');
+    const other = await say('and the one that sends calls over pstn instead');
+    expect(other.text).toMatch(/AllowPSTNReRouting/);
+    expect(other.text).not.toMatch(/Which Mediation Server an outbound PSTN call uses/);
+  });
   it('"iphone lync rejects my password", then the troubleshooter, does not ask what happens again', async () => {
     const say = conversation();
     expect((await say('iphone lync rejects my password')).text).toMatch(/that it says your password is wrong/);
