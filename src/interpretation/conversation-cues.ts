@@ -172,8 +172,20 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
 function pointedAt(alone: SearchResult, last: { id: string; related?: readonly string[] }): SearchResult['hits'][number] | undefined {
   const best = alone.hits[0];
   if (!best || !last.related?.length) return undefined;
-  return alone.hits.slice(0, POINTED_AMONG).find((hit) => hit.article.id !== last.id && last.related!.includes(hit.article.id) && hit.signals.coverage >= best.signals.coverage && hit.signals.aboutWords >= 1 && hit.confidence >= best.confidence - POINTED_MARGIN);
+  return alone.hits
+    .slice(0, POINTED_AMONG)
+    .find(
+      (hit) =>
+        hit.article.id !== last.id &&
+        last.related!.includes(hit.article.id) &&
+        hit.signals.coverage >= Math.max(best.signals.coverage, POINTED_MIN_COVERAGE) &&
+        hit.signals.aboutWords >= 1 &&
+        hit.confidence >= Math.max(best.confidence - POINTED_MARGIN, POINTED_MIN_CONFIDENCE),
+    );
 }
+/** The least a pointed-to article must hold of the follow-up's words: "can i use something else meanwhile" names nothing of one. */
+const POINTED_MIN_COVERAGE = 0.5;
+const POINTED_MIN_CONFIDENCE = 0.4;
 /** How many of the follow-up's own likeliest articles are looked through, and how far below the first one may be. */
 const POINTED_AMONG = 3;
 const POINTED_MARGIN = 0.1;

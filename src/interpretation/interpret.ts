@@ -591,7 +591,10 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   // ("where did it save them?" at the folder step asks where, not how to save: the folder step first.)
   const keptAsked = WHERE_KEPT.exec(folded);
   const keptWord = keptAsked ? keptAsked[1] ?? keptAsked[2]! : undefined;
-  const kept = !result.answered && path && keptWord && (choices || !/^(?:they|those|these)$/.test(keptWord)) ? context.steps?.stepFor(flow!.flowId, 'folder', path) : undefined;
+  // (At a step that is about the logs themselves, "they" are the logs: "where are they saved" at the Mac's
+  // logging step.)
+  const theLogs = here !== undefined && /\blogs?\b|\blog files?\b/i.test(stepText(here));
+  const kept = !result.answered && path && keptWord && (choices || theLogs || !/^(?:they|those|these)$/.test(keptWord)) ? context.steps?.stepFor(flow!.flowId, 'folder', path) : undefined;
   if (kept && keptAsked?.[2] !== undefined) return { kind: 'step-answer', flowId: flow!.flowId, stepId: kept, confidence: 0.55 };
   const stepId = !result.answered && path ? (recalled ?? context.steps?.stepFor(flow!.flowId, text, path, 1, OWN_STEP_SHARE)) : undefined;
   // (The step the user is on, too: "which website am i supposed to go to??" at the step that gives the
@@ -1004,6 +1007,8 @@ const NOTHING_SEARCHED: SearchResult = { hits: [], tokens: [], unknown: [], answ
 /** Where what the flow is about is kept: "where do they end up", "where are the logs saved". */
 const WHERE_KEPT = /^(?:(?:so|ok|and|then) )*where (?:do|does|did|will|would|are|is|can i find) (?:(they|those|these|the logs?|the log files|the files|my logs|my log files)(?: (?:end up|go|get saved|saved|stored|kept|put|written|land|live))?|(?:it|lync|the app) (?:save|saved|put|store|stored|write|written|keep|kept) (they|them|those|these|the logs?|the log files|the files|my logs))(?: (?:now|then|exactly|again))?$/;
 
+/** A step that names where files are: a path or a folder. */
+const FOLDER_NAMED = /[~%\\/]\w|\bfolder\b/i;
 /** "where do i find the file after", "where are the logs then": where what a step made is kept. */
 const WHERE_FILES = /^(?:(?:so|ok|and|then) )*where (?:do|does|did|will|would|are|is|can) (?:i |you |we )?(?:find |get |see )?(?:the |my |that |those |these )?(?:file|files|log|logs|log files|zip|trace|it|them)\b/;
 
@@ -1094,7 +1099,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const folded = text === original ? originalFolded : foldPhrase(text);
   // The message's own search, made once: several readings below may need it.
   let own: SearchResult | undefined;
-  const searchOwn = () => (own ??= context.search(text));
+  const searchOwn = () => (own ??= forWhoAsks(context.search(text), context.staff, folded));
   // A command typed out is that command, whatever list the last reply showed ("report 7" is no pick).
   const typedCommand = context.isCommand(text);
   // "help schedule", "how do i use check user", or a command's first word alone ("schedule", "check"):
@@ -1173,6 +1178,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // off" after the log-folder step is about the clock, though it says "cant".)
   if (stepStuck && !looksLikeQuestion(text) && (phraseGroupOf(text)?.id === 'stuck' || progressOf(folded) === 'stuck') && !answeredElsewhere(searchOwn(), stepStuck.articles)) {
     return { kind: 'start-flow', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, slots: {}, then: 'stuck', confidence: 0.75 };
+  }
+  // "where are they saved" right after the Mac's logging step was the answer: that step names the folder
+  // (~/Library/Logs); it is shown again, not searched for ("saved" found the Store app's).
+  // (Not when an article answers it for the same client: for the PC, the PC's article stands.)
+  if (stepStuck && WHERE_KEPT.test(folded) && FOLDER_NAMED.test(stepText(stepStuck)) && !searchOwn().answered) {
+    return { kind: 'step-answer', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, confidence: 0.6 };
   }
   // "done", "ok did that" right after one step was the answer: that step is behind them, so the guided
   // steps take over at the one after it (not the article's related reading).
@@ -1523,6 +1534,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const aboutLast =
     result.hits[0]?.article.id === last?.id ||
     (!result.answered && tokens(folded).length <= 6 && NOT_WORKING.test(folded)) ||
+    // ("my clock looks right" after the personal certificate answer: unsure, with the Store app's clock
+    // article first and the answer just given second: what it rules out is that answer.)
+    (!result.answered && tokens(folded).length <= RULES_OUT_SHORT && result.hits[1]?.article.id === last?.id && rulesOut(folded)) ||
     (!result.answered && result.hits.some((hit) => hit.article.id === last?.id) && reportsFixFailing(text));
   // "im still on windows 8, not 8.1" after the answer that says what to do if it is still on Windows 8:
   // the user states that case (its line is the answer), and rules nothing out.
@@ -1808,6 +1822,8 @@ const LETS_GO = /\blets (?:do (?:it|this|that)|go|start|try (?:it|that|this))\b|
 // ("ok start it then", "lets do it": the guided steps of the answer just given, taken up.)
 const GUIDE_ME = /\b(?:walk|talk|take|guide|lead) (?:me|us) through\b|\bstep by step\b|\bone step at a time\b|\bguide me\b|\bshow me how\b|^(?:(?:ok|okay|alright|right|fine|then|so|yes|yeah) )*(?:start|begin|do) (?:it|that|them)(?: (?:then|now|please))*$|^(?:(?:ok|okay|alright|fine|yes|yeah) )*lets (?:do|start) (?:it|that)(?: (?:then|now))*$/;
 
+/** Words of a report short enough to be about the answer just given when the search is unsure ("my clock looks right"). */
+const RULES_OUT_SHORT = 6;
 /** The user reports having done something (with RULED_OUT: and it still fails). */
 /**
  * One sentence says something was put right and still fails ("fixed it, still nothing"); "ok updated.
@@ -2282,3 +2298,28 @@ function commandWithSlip(text: string, context: InterpretContext): string | unde
 }
 /** Shorter words are other words too often ("how" is one letter from "show"). */
 const COMMAND_SLIP_MIN_LENGTH = 4;
+
+/**
+ * "it cant verify the server is trusted. do i click yes??" from an end user: two articles fit as well,
+ * one written for administrators (publish a DNS record), one the user can act on (check the certificate,
+ * connect only to your own server). The user's own comes first.
+ */
+function forWhoAsks(result: SearchResult, staff: boolean, folded: string): SearchResult {
+  const [best, second] = result.hits;
+  // ("it says access denied" from an end user: a few words that an administrators' article on AD FS claim
+  // rules happens to hold. Offered, "is this it?", never stated.)
+  if (!staff && result.answered && best && !forEndUsers(best.article) && new Set(result.tokens).size <= FEW_WORDS_FOR_ADMINS && SAYS_ON_SCREEN.test(folded)) {
+    return { ...result, answered: false, suggested: [best] };
+  }
+  if (staff || !result.answered || !best || !second || forEndUsers(best.article) || !forEndUsers(second.article)) return result;
+  if (second.score < best.score - USERS_OWN_MARGIN || second.signals.coverage < best.signals.coverage - USERS_OWN_MARGIN) return result;
+  return { ...result, hits: [second, best, ...result.hits.slice(2)] };
+}
+/** Whether an article is written for end users (one read back from a test or a hit may carry no audience). */
+const forEndUsers = (article: { audience?: readonly string[] }) => article.audience?.includes('enduser') ?? true;
+/** What the screen says, reported: "it says …", "getting …", "error …". */
+const SAYS_ON_SCREEN = /\b(?:says?|saying|said|shows?|showing|getting|gets|got|error|message|pops? up)\b/;
+/** So few words from an end user are not enough to state an administrators' article as the answer. */
+const FEW_WORDS_FOR_ADMINS = 3;
+/** How far below the administrators' article the user's own may score and still come first. */
+const USERS_OWN_MARGIN = 0.05;

@@ -76,12 +76,17 @@ export const FOR_ADMINS_AGAIN_LEAD = 'Also one for the administrators; the detai
  * whom the article is written for. An end user is told whether the steps are theirs; staff whether the
  * helpdesk can do it or it takes a Lync administrator.
  */
-export function whoFixesReply(article: Pick<Article, 'title' | 'audience'>, staff: boolean): Reply {
+export function whoFixesReply(article: Pick<Article, 'title' | 'audience' | 'answer' | 'steps'>, staff: boolean): Reply {
   const title = `**${article.title}**`;
   if (staff) {
-    const text = article.audience.includes('agent')
-      ? `The helpdesk can: ${title} is written for helpdesk agents${article.audience.includes('enduser') ? ', and its steps for users too' : ''}.`
-      : `It takes a Lync administrator: ${title} is written for administrators, not for the helpdesk.`;
+    // (An article agents read may still end in a change they cannot make: a DNS record, a Set-Cs… cmdlet,
+    // a user homed on a pool. The helpdesk role reads users and policies; it changes none of them.)
+    const changes = SERVER_CHANGE.test([article.answer, ...article.steps].join(' '));
+    const text = !article.audience.includes('agent')
+      ? `It takes a Lync administrator: ${title} is written for administrators, not for the helpdesk.`
+      : changes
+        ? `Partly: the helpdesk can check what ${title} says to check and walk the user through their part, but the change itself takes a Lync administrator (the helpdesk role cannot change users, policies, servers or DNS).`
+        : `The helpdesk can: ${title} is written for helpdesk agents${article.audience.includes('enduser') ? ', and its steps for users too' : ''}.`;
     return { text };
   }
   const text = article.audience.includes('enduser')
@@ -89,6 +94,9 @@ export function whoFixesReply(article: Pick<Article, 'title' | 'audience'>, staf
     : `Not this one: ${title} is for the helpdesk and the Lync administrators, not something to change on your device yourself. Type "${PHRASES.person}" and they take it from here.`;
   return { text, suggestions: [PHRASES.person] };
 }
+
+/** A change to servers, DNS or a user's account, which only an administrator makes. */
+const SERVER_CHANGE = /\b(?:set|new|grant|remove|enable|disable|install|invoke|move|revoke|import|update)-cs[a-z]{3,}|\b(?:set|new)-(?:authconfig|exchangecertificate|adfs[a-z]*)\b|\biisreset\b|\b(?:change|update|add|fix|create) (?:the |a |an )?(?:public |internal )?dns\b|\bdns (?:side|records?)\b|\b(?:a |the )?lync administrators? (?:has|have|must|needs?|should) to\b/i;
 
 /** The best article as an answer: key fact first, then steps, caveats, the source and related articles. */
 export function answerReply(article: Article, related: Article[] = [], lead?: string, options: AnswerOptions = {}): Reply {

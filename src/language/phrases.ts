@@ -368,6 +368,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       'is this a bot', 'is this a robot', 'is this a real person', 'is this a person', 'am i talking to a bot', 'am i talking to a robot',
       'am i talking to a person', 'am i talking to a human', 'am i talking to a real person', 'who are you', 'what are you',
       'who made you', 'who built you', 'who created you', 'who wrote you', 'who is your boss', 'who owns you', 'who do you work for', 'who runs you', 'whats your name', 'what is your name', 'are you ai', 'are you an ai',
+      // (Where the answers come from is what the reply says: the helpdesk's articles.)
+      'where do your answers come from', 'where do you get your answers', 'where do you get your answers from', 'where does your information come from', 'where do you get your info', 'where do you get your info from', 'what are your sources', 'what is your source', 'whats your source',
     ],
     atQuestion: ['about-bot'],
     atInstruction: ['about-bot'],

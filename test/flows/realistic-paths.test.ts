@@ -73,6 +73,8 @@ const PATHS: Path[] = [
   // Asked for the password again and again, or a long one: the Mac's password causes (16 characters with NTLM).
   { flow: SIGN_IN, client: 'mac', answers: ['Mac', INSIDE, 'My password', 'keeps asking for my password'], ends: 'cause-password-rejected' },
   { flow: SIGN_IN, client: 'mac', answers: ['Mac', INSIDE, 'My password', 'my password is pretty long, like 20 chars'], ends: 'cause-password-rejected' },
+  // Lync for Mac finds its server through the same DNS records as the other clients.
+  { flow: SIGN_IN, client: 'mac', answers: ['Mac', OUTSIDE, 'My password', 'it cant find the server i think'], ends: 'cause-discovery' },
   // Windows Phone
   { flow: SIGN_IN, client: 'windows-phone', answers: ['Windows Phone', OUTSIDE, ADFS, 'A blank white page'], ends: 'cause-wp-white' },
   // Windows Store app

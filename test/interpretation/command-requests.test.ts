@@ -71,7 +71,7 @@ describe('checks asked for in words', () => {
     expect(commandRequested(text)).not.toEqual({ kind: 'listing', command: 'tickets' });
   });
 
-  it.each(['what checks can you run for me', 'which commands do you have?', 'list your checks', 'what can i run', 'so what can i do as helpdesk then', 'why cant i run it', 'what can i do here'])('"%s" asks what the bot can run', (text) => {
+  it.each(['what checks can you run for me', 'which commands do you have?', 'list your checks', 'what can i run', 'so what can i do as helpdesk then', 'why cant i run it', 'what can i do here', 'who runs the checks', 'what checks can an admin run through you'])('"%s" asks what the bot can run', (text) => {
     expect(commandRequested(text)).toEqual({ kind: 'capabilities' });
   });
   it.each(['what can i do', 'what can i do about it', 'what can i do to fix it', 'why cant i run lync on my mac'])('"%s" asks about the problem, not what the bot can run', (text) => {
@@ -116,10 +116,11 @@ describe('checks asked for in words', () => {
     ['just run the fix from the check for me', 'applying the fix'],
     ["unlock dave's pin", 'locking, unlocking or resetting a PIN'],
     ['can you just set usewindowsauth to none on lync3 then', 'changing usewindowsauth'],
+    ['can you fix the users account yourself', 'fixing an account'],
   ])('"%s" asks in plain words for a change: refused, described as %s', (text, cmdlet) => {
     expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet, described: true });
   });
-  it.each(['is that fix safe to run at global?', 'how do i apply the fix', 'should i apply that fix?', 'set my status to away', 'set UseWsFedPassiveAuth to true but mobile clients never get redirected to adfs', 'reset my pin', 'how do i revoke a client certificate'])('"%s" asks for no change', (text) => {
+  it.each(['is that fix safe to run at global?', 'how do i apply the fix', 'should i apply that fix?', 'set my status to away', 'set UseWsFedPassiveAuth to true but mobile clients never get redirected to adfs', 'reset my pin', 'how do i revoke a client certificate', 'can you fix my account', 'how do i fix the account'])('"%s" asks for no change', (text) => {
     expect(commandRequested(text)).not.toMatchObject({ kind: 'changes' });
   });
   it.each(['enable logging in the store app', 'disable ipv6 on the edge', 're-enable logging please', 'give me a client policy tip', 'how do i assign the mobility policy'])('"%s" changes no user', (text) => {
@@ -289,6 +290,7 @@ describe('asking about oneself, what one may do, and stopping a schedule, in wor
     // A role in the bot asked for: who the caller is, and how an administrator adds them.
     ['add me to HELPDESK_ADMINS', { kind: 'listing', command: 'whoami' }],
     ['make me an admin', { kind: 'listing', command: 'whoami' }],
+    ['how do i get admin rights on you', { kind: 'listing', command: 'whoami' }],
     ['give me admin rights in this bot', { kind: 'listing', command: 'whoami' }],
     ['how do i get agent access here?', { kind: 'listing', command: 'whoami' }],
     ['cancel that schedule', { kind: 'listing', command: 'schedules' }],

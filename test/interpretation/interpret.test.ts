@@ -352,6 +352,7 @@ describe('flow words', () => {
     ['are you a robot', 'about-bot'],
     ['am I talking to a real person?', 'about-bot'],
     ['who made you', 'about-bot'],
+    ['where do your answers come from', 'about-bot'],
     ["you're useless", 'frustrated'],
     ['i hate lync!!', 'frustrated'],
     ['ugh', 'frustrated'],

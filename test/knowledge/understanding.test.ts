@@ -67,6 +67,14 @@ describe('what the asker is about outweighs where they are', () => {
     ['i changed my password and now lync on my phone says its wrong', 'account-lockout-old-saved-password'],
     // (Reset yesterday is what happened, not a request to reset it, which the scope declines.)
     ['reset my password yesterday, now lync on android wont take it', 'account-lockout-old-saved-password'],
+    // A user's Lync certificate is the one Lync issued to them, not Exchange's Auth certificate.
+    ['is there a command to see her lync cert', 'lync-client-certificate-check'],
+    // The device's clock matters on a Mac or a phone as much as on a PC.
+    ['lync on my mac says problem acquiring a personal certificate', 'personal-certificate-acquire-error'],
+    // A new hire named beside the error that says the user does not exist is that error's case.
+    ['test-csregistration gives 404 user does not exist 1003 for a new hire', 'user-not-enabled-for-lync'],
+    // Password prompts for the address book are the Kerberos prompts, not the address book's own problems.
+    ['internal users keep getting password prompts in lync for the address book / web stuff, password is correct', 'kerberos-repeated-password-prompts'],
   ])('"%s" → %s', (question, id) => {
     expect(answeredWith(knowledge, question)).toBe(id);
   });
@@ -1044,7 +1052,11 @@ describe('who acts on an answer', () => {
   it.each([
     ['lync-delete-my-sign-in-info', false, /^You can: the steps in \*\*Clearing saved Lync credentials/],
     ['server-temporarily-unavailable-discovery', false, /^Not this one: .* is for the helpdesk and the Lync administrators/],
-    ['user-without-registrar-pool', true, /^The helpdesk can: /],
+    // (Homing a user on a pool is an administrator's change, which the article says.)
+    ['user-without-registrar-pool', true, /^Partly: the helpdesk can check what .* but the change itself takes a Lync administrator/],
+    // Changing DNS so the server name is trusted: not the helpdesk's.
+    ['trust-prompt-auto-discovered-server', true, /^Partly: /],
+    ['store-app-clock-skew', true, /^The helpdesk can: /],
     ['cms-overview-master-and-replicas', true, /^It takes a Lync administrator: /],
   ] as const)('%s, asked by %s staff', (id, staff, said) => {
     const article = knowledge.byId(id)!;
