@@ -702,6 +702,9 @@ const WHO_FIXES = new RegExp(
     '\\bdo i need (?:the |a |my |an )?(?:lync )?(?:admins?|administrators?|helpdesk|help desk|it|support)\\b',
     '\\bis (?:this|that|it) something i (?:can|could) (?:fix|do|change|sort out|sort|solve|handle|deal with)\\b',
     '\\bwho (?:fixes|can fix|needs to fix|should fix|has to fix|will fix|must fix|does) (?:this|that|it)\\b',
+    // "who has to do it?", "who can change that, can helpdesk?", "can the helpdesk do that"
+    '\\bwho (?:has to|needs to|should|must|can|will|would|gets to|is supposed to) (?:do|change|make|set|run|apply|handle) (?:this|that|it|the change|the fix)\\b',
+    '\\b(?:can|could) (?:the )?(?:helpdesk|help desk|an agent|agents|we) (?:do|change|fix|make|apply|run) (?:this|that|it)(?: (?:ourselves|themselves|ourself))?\\s*[?.!]*$',
   ].join('|'),
 );
 /** Longer messages that ask it also ask something else. */
@@ -1847,7 +1850,7 @@ const PUT_RIGHT = /\b(?:fixed|did|done|tried|already|synced|resynced|changed|cor
 // ("is it safe to click connect or not" asks; its "not" rules nothing out.)
 // ("i'm a guest, not in their company" says who, not that it failed.)
 // ("im still on windows 8.0" says which version, not that a fix failed.)
-const RULED_OUT = /\b(?:still(?! (?:(?:on|using|running|have|has|at) )?(?:windows|win|lync|skype|the old|an old|old|version|v?\d))|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor |\bwhy )not(?! (?:in|at|from|part of|a member|an employee|one of|inside|with (?:the|their|your|our) company)\b)|no luck|same)\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
+const RULED_OUT = /\b(?:still(?! (?:(?:on|using|running|have|has|at) )?(?:windows|win|lync|skype|the old|an old|old|version|v?\d))|already|again|isnt|wasnt|didnt|doesnt|(?<!\bor |\bwhy )not(?! (?:in|at|from|part of|a member|an employee|one of|inside|with (?:the|their|your|our) company)\b)|no luck|same(?! as\b))\b|\b(?:is|was|are|were|looks|seems) (?:right|correct|fine|ok|okay|good|accurate|in sync|synced)\b|\b(?:fixed|did|done|tried|checked|synced|ran) (?:it|that|this|the)\b|\b(?:tried|used|typed|entered|put in)\b.*\b(?:wrong|incorrect|invalid|rejected|fails?|failed|error)\b/;
 /**
  * Unsure or asking, not reporting: "not sure if it's got our root cert", "no idea whether the clock is
  * right", "she's on 8 not 8.1 though, does that matter"; and what if ("and if i already changed it and forgot it?").

@@ -52,6 +52,13 @@ describe('what people type, through the bot', () => {
     expect(clock.text).toMatch(/didn't solve it/);
     expect(clock.text).not.toMatch(/I don't know/);
   });
+  it('"is that the same as my normal windows password?" after the one-time password answer asks about it, not that it failed', async () => {
+    const say = conversation();
+    await say('lync on my phone now asks for a one time code after the password, where do i get that');
+    const same = await say('is that the same as my normal windows password?');
+    expect(same.text).not.toMatch(/didn't solve it/);
+    expect(same.text).toMatch(/one-time password|OTP/i);
+  });
   it('an end user asking "do i click yes??" at a trust prompt gets the article they can act on before the administrators\' equal one', async () => {
     const say = conversation();
     const reply = await say('lync popped up asking if i want to connect to autodiscover.contoso.com, says it cant verify the server is trusted. do i click yes??');

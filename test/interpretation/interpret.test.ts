@@ -2830,10 +2830,13 @@ describe('who acts on the answer just given', () => {
     'who fixes this',
     'is there anything i can do in the meantime',
     'is that something i can sort out on my own',
+    'who has to do it?',
+    'who can change that, can helpdesk?',
+    'can the helpdesk do that',
   ])('"%s" asks who acts on it', (text) => {
     expect(after(text)).toMatchObject({ kind: 'who-fixes', articleId: 'server-temporarily-unavailable-discovery' });
   });
-  it.each(['can i do this on my iphone', 'what can i do about the trust prompt', 'do i need the root certificate'])('"%s" asks something else', (text) => {
+  it.each(['can i do this on my iphone', 'what can i do about the trust prompt', 'do i need the root certificate', 'who has to do the enrollment for a new card', 'can the helpdesk do that for all users at once?'])('"%s" asks something else', (text) => {
     expect(after(text).kind).not.toBe('who-fixes');
   });
   it('after the troubleshooter was offered: who acts is what the troubleshooter does', () => {
