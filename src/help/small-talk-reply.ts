@@ -85,7 +85,7 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
       };
     case 'contact':
       return {
-        text: `I don't have the helpdesk's phone number or e-mail address. I can reach them for you: type "${PHRASES.person}" and I'll pass on everything you've told me${inFlow ? ', including this step' : ''}.`,
+        text: `I don't have the helpdesk's phone number or e-mail address, but I can put your question in their queue: type "${PHRASES.person}" and I'll pass on everything you've told me${inFlow ? ', including this step' : ''}.`,
         suggestions: inFlow ? undefined : [PHRASES.person],
       };
     case 'bare-answer':

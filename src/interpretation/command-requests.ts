@@ -70,6 +70,8 @@ const PLAIN_CHANGES: ReadonlyArray<{ pattern: RegExp; change: (match: RegExpExec
   { pattern: new RegExp(`${ASKED}revoke\\s+(?:\\S+\\s+){0,3}?(?:(?:lync|client|user|his|her|their)\\s+)*cert(?:ificate)?s?\\b`), change: () => 'Revoke-CsClientCertificate' },
   { pattern: new RegExp(`${ASKED}(?:unlock|reset|lock)\\s+(?!my\\b)(?:\\S+\\s+){0,2}?(?:(?:client|lync|dial-?in|conferencing|smart ?card|card)\\s+)?pins?\\b`), change: () => 'locking, unlocking or resetting a PIN' },
   { pattern: new RegExp(`${ASKED}(?:fix|repair|sort out|correct|reset)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|this\\s+|that\\s+)?(?:users?\\s+|users\\s+)?(?:lync\\s+)?account(?:\\s+(?:yourself|for me|for us|please|pls|now))*\\s*[?.!]*$`), change: () => 'fixing an account' },
+  // ("can you make carol enabled again": re-enabling is Set-CsUser's -Enabled, as for "re-enable".)
+  { pattern: new RegExp(`${ASKED}make\\s+(?!me\\b|my\\b|it\\b|that\\b|this\\b|sure\\b)[a-z0-9._%+@-]+\\s+(?:(?:a|an|the)\\s+)?(?:enabled|disabled|re-?enabled)(?:\\s+(?:again|for lync|in lync|please|pls))*\\s*[?.!]*$`), change: () => 'Set-CsUser' },
   { pattern: new RegExp(`${ASKED}(start|stop)\\s+(?:the\\s+|a\\s+|some\\s+)?(?:cls|centrali[sz]ed logging)\\b`), change: (match) => `${match[1] === 'stop' ? 'Stop' : 'Start'}-CsClsLogging` },
   { pattern: new RegExp(`${ASKED}(?:apply|run|do|make|implement|execute|push)\\s+(?:that|the|this|your|those|these)\\s+(?:suggested\\s+|recommended\\s+)?(?:fix|fixes|change|changes|remediation)\\b(?!\\s+(?:safe|ok|okay|right|correct)\\b)(?![^?]*\\?)`), change: () => 'applying the fix' },
   // ("set my status to away" names no setting: a setting is one long word, "usewindowsauth", "tracinglevel".)

@@ -113,7 +113,8 @@ const COUNT_WORDS = new Set(['two', 'three', 'four', 'five', 'onc', 'twic']);
  * "can i do this from home?", "does it work from home?": the one word left ("home") is where, and what
  * is to be done was said before. The word alone is no question an article answers.
  */
-const POINTS_BACK = /\b(?:do|doing|did|use|using|try|run|fix|finish|complete|start) (?:this|that|it)\b|\b(?:does|will|would|can|could|should) (?:this|that|it) work\b/;
+// ("the middle one", "the last one": a pick among what was said before, not a question about "middle".)
+const POINTS_BACK = /\b(?:do|doing|did|use|using|try|run|fix|finish|complete|start) (?:this|that|it)\b|\b(?:does|will|would|can|could|should) (?:this|that|it) work\b|^(?:and |so |ok |what about |how about )?(?:the )?(?:first|second|third|middle|last|other|top|bottom|next|previous) (?:one|option|choice)\s*[?.!]*$/;
 /**
  * Words that ask for help with something, or for a value of something, without naming it (search
  * tokens): never answered or "which one?" on their own ("what are the defaults" asks the default of what

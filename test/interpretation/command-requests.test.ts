@@ -108,6 +108,7 @@ describe('checks asked for in words', () => {
     ['can you revoke her cert', 'Revoke-CsClientCertificate'],
     ['fine. start cls logging with the Authentication scenario on lync3-int for an hour', 'Start-CsClsLogging'],
     ['stop the cls logging now', 'Stop-CsClsLogging'],
+    ['can you make carol enabled again', 'Set-CsUser'],
   ])('"%s" asks in plain words for a change a cmdlet makes: refused, naming %s', (text, cmdlet) => {
     expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet });
   });
@@ -120,7 +121,7 @@ describe('checks asked for in words', () => {
   ])('"%s" asks in plain words for a change: refused, described as %s', (text, cmdlet) => {
     expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet, described: true });
   });
-  it.each(['is that fix safe to run at global?', 'how do i apply the fix', 'should i apply that fix?', 'set my status to away', 'set UseWsFedPassiveAuth to true but mobile clients never get redirected to adfs', 'reset my pin', 'how do i revoke a client certificate', 'can you fix my account', 'how do i fix the account'])('"%s" asks for no change', (text) => {
+  it.each(['is that fix safe to run at global?', 'how do i apply the fix', 'should i apply that fix?', 'set my status to away', 'set UseWsFedPassiveAuth to true but mobile clients never get redirected to adfs', 'reset my pin', 'how do i revoke a client certificate', 'can you fix my account', 'how do i fix the account', 'make sure logging is enabled'])('"%s" asks for no change', (text) => {
     expect(commandRequested(text)).not.toMatchObject({ kind: 'changes' });
   });
   it.each(['enable logging in the store app', 'disable ipv6 on the edge', 're-enable logging please', 'give me a client policy tip', 'how do i assign the mobility policy'])('"%s" changes no user', (text) => {

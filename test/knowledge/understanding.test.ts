@@ -61,6 +61,8 @@ describe('what the asker is about outweighs where they are', () => {
     ['lync wont save my password on my iphone', 'mobile-passive-auth-adfs-support'],
     // The first PIN a new card takes is the default one, not the step that forces changing it.
     ['what pin do i use first time', 'smart-card-default-pin'],
+    // The card's PIN is the one support gave or the default, whatever the Windows password is.
+    ['is the pin the same as my normal password?', 'smart-card-default-pin'],
     // Internet Explorer is what the enrollment pages are opened in; no document ties it to Lync Web App.
     ['do i have to use internet explorer? i only have chrome', 'smart-card-manual-enrollment-certsrv'],
     // A device that says the password is wrong after it was changed still has the old one: not a disabled user.
@@ -935,6 +937,12 @@ describe('a lone word that names no topic', () => {
   });
   it('a lone word that is a topic still is', () => {
     expect(knowledge.search('voicemail').ambiguousWord).toBe('voicemail');
+  });
+});
+
+describe('a pick among what was said before', () => {
+  it.each(['the middle one', 'the last one', 'and the other one?'])('"%s" is no question about its word ("middle" is in the token lifetime article)', (text) => {
+    expect(knowledge.search(text).answered).toBe(false);
   });
 });
 
