@@ -593,7 +593,7 @@ function askedInFlow(typed: string, asidePart: string | undefined, choices: Retu
   const keptWord = keptAsked ? keptAsked[1] ?? keptAsked[2]! : undefined;
   // (At a step that is about the logs themselves, "they" are the logs: "where are they saved" at the Mac's
   // logging step.)
-  const theLogs = here !== undefined && /\blogs?\b|\blog files?\b/i.test(stepText(here));
+  const theLogs = here !== undefined && /\blogs?\b/i.test(stepText(here));
   const kept = !result.answered && path && keptWord && (choices || theLogs || !/^(?:they|those|these)$/.test(keptWord)) ? context.steps?.stepFor(flow!.flowId, 'folder', path) : undefined;
   if (kept && keptAsked?.[2] !== undefined) return { kind: 'step-answer', flowId: flow!.flowId, stepId: kept, confidence: 0.55 };
   const stepId = !result.answered && path ? (recalled ?? context.steps?.stepFor(flow!.flowId, text, path, 1, OWN_STEP_SHARE)) : undefined;
