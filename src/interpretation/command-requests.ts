@@ -66,7 +66,8 @@ const ASKED = '^(?:(?:ok|okay|now|then|so|fine|please|pls|hey|can you|could you|
  * "unlock dave's pin", "start cls logging on lync3", "ok apply that fix", "set usewindowsauth to none".
  * Each is refused like a named cmdlet, naming the one that would do it where the documents name one.
  */
-const PLAIN_CHANGES: ReadonlyArray<{ pattern: RegExp; change: (match: RegExpExecArray) => string }> = [
+/** `setting`: the setting a change names, which an article must name too to follow the refusal. */
+const PLAIN_CHANGES: ReadonlyArray<{ pattern: RegExp; change: (match: RegExpExecArray) => string; setting?: (match: RegExpExecArray) => string }> = [
   { pattern: new RegExp(`${ASKED}revoke\\s+(?:\\S+\\s+){0,3}?(?:(?:lync|client|user|his|her|their)\\s+)*cert(?:ificate)?s?\\b`), change: () => 'Revoke-CsClientCertificate' },
   { pattern: new RegExp(`${ASKED}(?:unlock|reset|lock)\\s+(?!my\\b)(?:\\S+\\s+){0,2}?(?:(?:client|lync|dial-?in|conferencing|smart ?card|card)\\s+)?pins?\\b`), change: () => 'locking, unlocking or resetting a PIN' },
   { pattern: new RegExp(`${ASKED}(?:fix|repair|sort out|correct|reset)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|this\\s+|that\\s+)?(?:users?\\s+|users\\s+)?(?:lync\\s+)?account(?:\\s+(?:yourself|for me|for us|please|pls|now))*\\s*[?.!]*$`), change: () => 'fixing an account' },
@@ -77,7 +78,7 @@ const PLAIN_CHANGES: ReadonlyArray<{ pattern: RegExp; change: (match: RegExpExec
   // ("set my status to away" names no setting: a setting is one long word, "usewindowsauth", "tracinglevel".)
   // (Nor is "set UseWsFedPassiveAuth to true but mobile clients never get redirected": what was done, and
   // what happened since.)
-  { pattern: new RegExp(`${ASKED}set\\s+(?:the\\s+)?([a-z][a-z0-9]{10,})\\s+(?:to|=)\\s+\\S+(?!.*\\b(?:but|yet|still|already|though|however|and now|now (?:it|they|the|users?|clients?|mobile|lync))\\b)`), change: (match) => `changing ${match[1]}` },
+  { pattern: new RegExp(`${ASKED}set\\s+(?:the\\s+)?([a-z][a-z0-9]{10,})\\s+(?:to|=)\\s+\\S+(?!.*\\b(?:but|yet|still|already|though|however|and now|now (?:it|they|the|users?|clients?|mobile|lync))\\b)`), change: (match) => `changing ${match[1]}`, setting: (match) => match[1]! },
 ];
 
 /** A Lync cmdlet that changes something: everything but Get-, Test- and Debug- (the bot runs only Get-Cs*). */
@@ -195,7 +196,7 @@ export function userNamedWithoutAddress(typed: string): { certain: boolean; name
  * `about`: the request without the address or host it names, which says where to look, not what about.
  * `listing`: a read-only list asked for by name, run as it is.
  */
-export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'listing'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string; service?: boolean; described?: boolean };
+export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'listing'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string; service?: boolean; described?: boolean; setting?: string };
 
 /** At most this many words: a longer message is a question about something, not a request to check. */
 const MAX_WORDS = 30;
@@ -228,9 +229,9 @@ function requested(typed: string): CommandRequest | undefined {
   if (granted) return { kind: 'changes', cmdlet: `Grant-Cs${granted[1]!.replace(/\s+/g, '').replace(/^./, (first) => first.toUpperCase()).replace('access', 'Access')}Policy` };
   const userChange = USER_CHANGE.exec(text);
   if (userChange) return { kind: 'changes', cmdlet: USER_CHANGE_CMDLET[userChange[1]!]! };
-  for (const { pattern, change } of PLAIN_CHANGES) {
+  for (const { pattern, change, setting } of PLAIN_CHANGES) {
     const match = pattern.exec(text);
-    if (match) return { kind: 'changes', cmdlet: change(match), ...(/^[A-Za-z]+-Cs[A-Za-z]+$/.test(change(match)) ? {} : { described: true }) };
+    if (match) return { kind: 'changes', cmdlet: change(match), ...(/^[A-Za-z]+-Cs[A-Za-z]+$/.test(change(match)) ? {} : { described: true }), ...(setting ? { setting: setting(match) } : {}) };
   }
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
   if (WHOAMI.test(text) || ROLE_WANTED.test(text)) return { kind: 'listing', command: 'whoami' };

@@ -1378,7 +1378,12 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // case is no advice to do it now.)
   // (What the knowledge base says follows the refusal only when it names the cmdlet refused: the command
   // to run by hand. "disable bob, he left" found an article on web service settings.)
-  if (request?.kind === 'changes') return { kind: 'refuse-change', cmdlet: request.cmdlet, ...(request.described ? { described: true } : {}), result: request.service || request.described ? NOTHING_SEARCHED : namingCmdlet(searchOwn(), request.cmdlet), confidence: 0.9 };
+  // (A setting named, "set usewindowsauth to none", is followed by the article that names it: the command
+  // to change it by hand.)
+  if (request?.kind === 'changes') {
+    const named = request.setting ?? (request.described ? undefined : request.cmdlet);
+    return { kind: 'refuse-change', cmdlet: request.cmdlet, ...(request.described ? { described: true } : {}), result: request.service || !named ? NOTHING_SEARCHED : namingCmdlet(searchOwn(), named), confidence: 0.9 };
+  }
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
   // A listing asked for in words ("show me the open tickets") needs no confirming: it is run.
   // (Anyone may ask who they are to the bot.)
@@ -2278,7 +2283,7 @@ function solvedEnding(context: InterpretContext): string | undefined {
 /** What a message says of the yes/no kind, exported for the tests of the phrase table. */
 export { polarityOf };
 
-/** The search's answer only if the article names the cmdlet (any letter case); otherwise nothing. */
+/** The search's answer only if the article names the cmdlet or setting (any letter case); otherwise nothing. */
 function namingCmdlet(result: SearchResult, cmdlet: string): SearchResult {
   const article = result.answered ? result.hits[0]?.article : undefined;
   if (!article) return result;

@@ -119,7 +119,10 @@ describe('checks asked for in words', () => {
     ['can you just set usewindowsauth to none on lync3 then', 'changing usewindowsauth'],
     ['can you fix the users account yourself', 'fixing an account'],
   ])('"%s" asks in plain words for a change: refused, described as %s', (text, cmdlet) => {
-    expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet, described: true });
+    expect(commandRequested(text)).toMatchObject({ kind: 'changes', cmdlet, described: true });
+  });
+  it('a setting named in the change is given back, for the article that names it', () => {
+    expect(commandRequested('can you just set usewindowsauth to none on lync3 then')).toMatchObject({ setting: 'usewindowsauth' });
   });
   it.each(['is that fix safe to run at global?', 'how do i apply the fix', 'should i apply that fix?', 'set my status to away', 'set UseWsFedPassiveAuth to true but mobile clients never get redirected to adfs', 'reset my pin', 'how do i revoke a client certificate', 'can you fix my account', 'how do i fix the account', 'make sure logging is enabled'])('"%s" asks for no change', (text) => {
     expect(commandRequested(text)).not.toMatchObject({ kind: 'changes' });

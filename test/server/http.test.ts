@@ -234,6 +234,10 @@ describe('small talk', () => {
       expect(allText(await bot.say('grant carol the PassiveAuthUsers mobility policy please', admin7))).toMatch(/^I never run `Grant-CsMobilityPolicy`[\s\S]*AllowExchangeConnectivity/);
       expect(allText(await bot.say('ok apply that fix', admin7))).toMatch(/^I never make changes to your servers or users, applying the fix included: my checks only read/);
       expect(allText(await bot.say('revoke carol@contoso.dk client certificate', admin7))).toMatch(/^I never run `Revoke-CsClientCertificate`/);
+      // A setting named is followed by the article that names it (how to change it by hand).
+      const tracing = allText(await bot.say('set tracinglevel to full', admin7));
+      expect(tracing).toMatch(/^I never make changes to your servers or users, changing tracinglevel included/);
+      expect(tracing).toMatch(/TracingLevel/);
       // A command's first word mistyped: offered as meant, with its button, not run and not searched.
       const slipped = await bot.say('chek user bob@contoso.dk', admin7);
       expect(allText(slipped)).toMatch(/read-only check: `check user bob@contoso\.dk`/);
