@@ -94,6 +94,9 @@ const COMMAND_STATUS = new RegExp(
     String.raw`\b(?:is|it is|its) (?:it )?(?:done|finished|ready|complete)(?: yet)?\b`,
     String.raw`\bhow long (?:does|will|is) (?:the |that |this )?(?:check|command|it|that)\b`,
     String.raw`\bnothing came back\b`,
+    // "well?", "so?", "and?": waiting, right after a check was started.
+    String.raw`^(?:well|so|and|and so|aaand|hello|anything|any news|any luck|news)\s*[?.!]*$`,
+    String.raw`^(?:so )?(?:whats|what s|what is) (?:wrong with (?:him|her|them|it|the account)|the verdict|the result)\s*[?.!]*$`,
   ].join('|'),
 );
 

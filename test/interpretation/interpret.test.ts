@@ -1448,7 +1448,7 @@ describe('flow words outside a flow say whether the user did what they were told
 describe('after a slow command: asking whether it finished', () => {
   const after = (text: string, commandStarted: boolean) =>
     interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ...(commandStarted ? { commandStarted: true } : {}) }).kind;
-  it.each(['did that finish?', 'is the check done', 'any results yet', 'has it finished', 'still running?', 'is it done yet', 'where is the result', 'nothing came back', 'did the check work', 'how long does the check take'])(
+  it.each(['did that finish?', 'is the check done', 'any results yet', 'has it finished', 'still running?', 'is it done yet', 'where is the result', 'nothing came back', 'did the check work', 'how long does the check take', 'well?', 'so whats wrong with him'])(
     '%s → command-status',
     (text) => {
       expect(after(text, true)).toBe('command-status');
@@ -1459,6 +1459,7 @@ describe('after a slow command: asking whether it finished', () => {
   });
   it('without a command started the same words are not about one', () => {
     expect(after('did that finish?', false)).not.toBe('command-status');
+    expect(after('well?', false)).not.toBe('command-status');
   });
 });
 
