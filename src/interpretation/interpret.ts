@@ -1523,6 +1523,13 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     if (step && step.flowId === endedFlow.id) return { kind: 'step-answer', ...step, confidence: 0.6 };
     if (last) return { kind: 'step-answer', flowId: endedFlow.id, stepId: last, confidence: 0.6 };
   }
+  // "the other one" right after an answer: the other articles the question before found, offered; never
+  // a search for "other".
+  if (context.lastAnswer && context.previousQuestion && OTHER_ONE_BARE.test(folded)) {
+    const before = context.search(context.previousQuestion);
+    const others = before.hits.filter((hit) => hit.article.id !== context.lastAnswer!.id && hit.confidence >= OTHER_ONE_MIN_CONFIDENCE).slice(0, 2);
+    if (others.length > 0) return { kind: 'question', result: { ...before, answered: false, hits: others, suggested: others }, aside: false, confidence: 0.6 };
+  }
   const alone = context.previousQuestion && refersBack(folded) ? readWithQuestionBefore(text, context.search(`${context.previousQuestion} ${text}`), searchOwn(), context.lastAnswer) : tiedWithLast(searchOwn(), context.lastAnswer);
   // The detail an unanswered question lacked, or a short question about the answer just given.
   const followUp = afterLastQuestion(text, folded, alone, context, { asks: asksSomething(text), rulesOut: rulesOut(folded) });
@@ -2069,6 +2076,10 @@ function readWithQuestionBefore(text: string, joined: SearchResult, own: SearchR
   if (last && together?.article.id === last.id && apart && apart.article.id !== last.id && !POINTS_BACK_AT.test(foldPhrase(text)) && ownTopicMissing(text, joined)) return own;
   return followUpResult(joined, own, last);
 }
+/** How sure the question before must have been of another article for it to be "the other one". */
+const OTHER_ONE_MIN_CONFIDENCE = 0.4;
+/** "the other one", "and the other?", "what about the other one": the alternative to the answer just given, named by nothing else. */
+const OTHER_ONE_BARE = /^(?:(?:and|so|ok|okay|what about|how about|maybe|then)\s+)*(?:the\s+)?other(?:\s+(?:one|option|cause|article))?(?:\s+(?:then|maybe|instead|please))?\s*[?.!]*$/;
 /** "and the one that…", "what about the other one", "which one does…": another item of the answer just given. */
 const THE_OTHER_ONE = /^(?:(?:and|so|ok|what about|how about)\s+)*(?:the\s+)?(?:other\s+)?one\s+(?:that|which|for|to)\b/;
 const POINTS_BACK_AT = /\b(?:it|its|that|this|they|them|those|these|one)\b/;

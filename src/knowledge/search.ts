@@ -545,7 +545,7 @@ export class KnowledgeIndex {
       const asksPerson = !confident && factsAsked(normaliseText(question)).includes('person');
       // …but not a word that names no topic ("what do i do now", "how do i fix that"): nothing to pick between.
       // (Nor a lone number: "1" with no list before it names nothing.)
-      const ambiguous = singleWord && !confident && sharedWord && !asksPerson && !NO_TOPIC.has(typed[0]!) && !isFunctionWord(typed[0]!) && !/^\d+$/.test(typed[0]!);
+      const ambiguous = singleWord && !confident && sharedWord && !asksPerson && !NO_TOPIC.has(typed[0]!) && !isFunctionWord(typed[0]!) && !/^\d+$/.test(typed[0]!) && !POINTS_BACK.test(normaliseText(question));
       // A question of context words only ("lync app won't sign in") has no topic word to share: its
       // likeliest articles are offered on confidence alone.
       // (Never an article written only for another client than the one named: "my nokia windows phone" is

@@ -412,3 +412,17 @@ describe('who asks decides between articles that fit as well', () => {
     expect(outcome('lync popped up asking if i want to connect to autodiscover.contoso.com, says it cant verify the server is trusted. do i click yes??')).toBe('article trust-prompt-auto-discovered-server');
   });
 });
+
+describe('"the other one" right after an answer', () => {
+  it('is the other articles the question before found, when it found any with some confidence; never the articles that say "other"', () => {
+    const cac = meaning('the other one', { previousQuestion: 'with CAC on, which voice policy setting lets calls to a vip ignore the bandwidth cap', lastAnswer: { id: 'cac-bwpolicyoverride-pstn-rerouting' } });
+    expect(cac.kind === 'question' && cac.result.suggested?.map((hit) => hit.article.id)).toEqual(['cac-block-audio-video-between-sites']);
+    const sip = meaning('the other one', { previousQuestion: 'user gets sip 404 1003 on test-csregistration', lastAnswer: { id: 'user-not-enabled-for-lync' } });
+    expect(sip.kind).toBe('question');
+    if (sip.kind === 'question') {
+      expect(sip.result.answered).toBe(false);
+      expect(sip.result.ambiguousWord).toBeUndefined();
+      expect(sip.result.suggested ?? []).toHaveLength(0);
+    }
+  });
+});
