@@ -73,6 +73,8 @@ describe('what the asker is about outweighs where they are', () => {
     ['is there a command to see her lync cert', 'lync-client-certificate-check'],
     // The device's clock matters on a Mac or a phone as much as on a PC.
     ['lync on my mac says problem acquiring a personal certificate', 'personal-certificate-acquire-error'],
+    // The company page every morning on an iPad that "won't stay signed in": when the app asks again.
+    ['my lync on the ipad wont stay signed in, have to do the company page every morning', 'mobile-passive-auth-when-prompted'],
     // A new hire named beside the error that says the user does not exist is that error's case.
     ['test-csregistration gives 404 user does not exist 1003 for a new hire', 'user-not-enabled-for-lync'],
     // Password prompts for the address book are the Kerberos prompts, not the address book's own problems.
