@@ -100,15 +100,12 @@ describe('checks asked for in words', () => {
     ['please re-enable dave', 'Set-CsUser'],
     ['grant carol the PassiveAuthUsers mobility policy please', 'Grant-CsMobilityPolicy'],
     ['assign bob@contoso.dk the external access policy', 'Grant-CsExternalAccessPolicy'],
-  ])('"%s" changes a user: refused, naming %s', (text, cmdlet) => {
-    expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet });
-  });
-  it.each([
+    ['can you make carol enabled again', 'Set-CsUser'],
+    // A certificate or the logging of a server, changed in plain words.
     ['revoke carol@contoso.dk client certificate', 'Revoke-CsClientCertificate'],
     ['can you revoke her cert', 'Revoke-CsClientCertificate'],
     ['fine. start cls logging with the Authentication scenario on lync3-int for an hour', 'Start-CsClsLogging'],
     ['stop the cls logging now', 'Stop-CsClsLogging'],
-    ['can you make carol enabled again', 'Set-CsUser'],
   ])('"%s" asks in plain words for a change a cmdlet makes: refused, naming %s', (text, cmdlet) => {
     expect(commandRequested(text)).toEqual({ kind: 'changes', cmdlet });
   });
@@ -124,10 +121,24 @@ describe('checks asked for in words', () => {
   it('a setting named in the change is given back, for the article that names it', () => {
     expect(commandRequested('can you just set usewindowsauth to none on lync3 then')).toMatchObject({ setting: 'usewindowsauth' });
   });
-  it.each(['is that fix safe to run at global?', 'how do i apply the fix', 'should i apply that fix?', 'set my status to away', 'set UseWsFedPassiveAuth to true but mobile clients never get redirected to adfs', 'reset my pin', 'how do i revoke a client certificate', 'can you fix my account', 'how do i fix the account', 'make sure logging is enabled'])('"%s" asks for no change', (text) => {
-    expect(commandRequested(text)).not.toMatchObject({ kind: 'changes' });
-  });
-  it.each(['enable logging in the store app', 'disable ipv6 on the edge', 're-enable logging please', 'give me a client policy tip', 'how do i assign the mobility policy'])('"%s" changes no user', (text) => {
+  it.each([
+    'enable logging in the store app',
+    'disable ipv6 on the edge',
+    're-enable logging please',
+    'give me a client policy tip',
+    'how do i assign the mobility policy',
+    // Asked about, or reported done, not asked of the bot.
+    'is that fix safe to run at global?',
+    'how do i apply the fix',
+    'should i apply that fix?',
+    'set my status to away',
+    'set UseWsFedPassiveAuth to true but mobile clients never get redirected to adfs',
+    'reset my pin',
+    'how do i revoke a client certificate',
+    'can you fix my account',
+    'how do i fix the account',
+    'make sure logging is enabled',
+  ])('"%s" asks the bot for no change', (text) => {
     expect(commandRequested(text)).not.toMatchObject({ kind: 'changes' });
   });
   it('"run Get-CsUser sip:ken@contoso.dk" is the read `check user` runs', () => {
