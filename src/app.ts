@@ -6,7 +6,7 @@ import { isLoopback, type Config } from './config/config';
 import { createAdapter, createChannelAuthentication, type AuthOverrides } from './bot/adapter';
 import { feedbackRecorder } from './bot/feedback';
 import { GuidedFlows } from './bot/guided-flows';
-import { createHandOff, createHandOffStatus, originOf, parseHelpdeskTarget } from './bot/handoff-delivery';
+import { createHandOff, createHandOffStatus, createHandOffUpdate, type HandOffDeliveryDeps, originOf, parseHelpdeskTarget } from './bot/handoff-delivery';
 import { HelpdeskBot } from './bot/helpdesk-bot';
 import { LastFlow } from './bot/last-flow';
 import { LateDeliveries } from './bot/late-delivery';
@@ -102,7 +102,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
 
   // Hand-offs read the flow the user is (or was last) in; guided flows record it at every step.
   const lastFlow = new LastFlow(conversationState);
-  const handOff = createHandOff({
+  const handOffDeps: HandOffDeliveryDeps = {
     adapter,
     appId,
     target: parseHelpdeskTarget(config.HELPDESK_CONVERSATION),
@@ -114,7 +114,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     onHandedOff: (summary, userConversation) => operations.onHandedOff(summary, userConversation),
     stillOpen: async (id) => (await operations.board.find(id))?.status !== 'resolved',
     ticketButtons: true,
-  });
+  };
+  const handOff = createHandOff(handOffDeps);
+  const handOffUpdate = createHandOffUpdate(handOffDeps);
   const handOffStatus = createHandOffStatus({ storage, ticketOf: (ref) => operations.board.find(ref) });
   const guidedFlows = new GuidedFlows({
     catalog: flowCatalog,
@@ -133,6 +135,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     flows: guidedFlows,
     handOff,
     handOffStatus,
+    handOffUpdate,
     openTickets: async () =>
       (await operations.board.read()).tickets.filter((ticket) => ticket.status !== 'resolved').map((ticket) => ({ ref: ticket.ref, subject: ticket.subject, user: ticket.user.name })),
     listedSchedules: async () => (await operations.schedules.list()).map((schedule) => ({ id: schedule.id, check: schedule.check, target: schedule.target, cadence: schedule.cadence })),

@@ -124,6 +124,20 @@ export function createHandOff(deps: HandOffDeliveryDeps): HandOff {
 }
 
 /**
+ * What the user adds once the helpdesk has their hand-off ("nvm, it works now"): brought into that
+ * hand-off, posted as an update, while its ticket is open. Its reference; undefined when none is open
+ * (a solved problem opens no new ticket).
+ */
+export function createHandOffUpdate(deps: HandOffDeliveryDeps): (context: TurnContext, caller: Caller, memory: ConversationMemory) => Promise<string | undefined> {
+  return async (context, caller, memory) => {
+    const earlier = await earlierHandOff(deps, memory, new Date());
+    if (!earlier) return undefined;
+    await updateHandOff(deps, context, caller, memory, earlier);
+    return earlier.summary.id;
+  };
+}
+
+/**
  * "Any update?" after a hand-off: where the conversation's last hand-off stands, from its stored
  * record and, when tickets are kept, its ticket. Undefined when there is no stored hand-off.
  */

@@ -59,6 +59,8 @@ export interface HelpdeskBotDeps {
   handOff?: (context: TurnContext, caller: Caller, memory: ConversationMemory) => Promise<Reply>;
   /** Where the conversation's last hand-off stands ("any update?"); undefined when it is not stored. */
   handOffStatus?: (memory: ConversationMemory) => Promise<Reply | undefined>;
+  /** Brings the conversation's open hand-off up to date with what was said since; its reference, or undefined when none is open. */
+  handOffUpdate?: (context: TurnContext, caller: Caller, memory: ConversationMemory) => Promise<string | undefined>;
   /** Records questions and votes for the helpdesk report (src/insight); never throws into the turn. */
   insight?: { question(text: string, answered: boolean, articleId: string | null): Promise<void>; vote(articleId: string | null, helpful: boolean): Promise<void> };
   /** Guided flows (dialogs/): an active flow gets the turn first; a message may start one. */
@@ -209,7 +211,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
         return;
       case 'handoff':
         if (inFlow && flows) await flows.act(context, { ...info, action: { kind: 'word', word: 'person' } });
-        else await this.send(context, await this.handOff(context, caller, memory));
+        else {
+          // The problem or a call-back number said with the request goes to the helpdesk word for word.
+          if (meaning.saysMore) rememberAsked(memory, { question: text, articleId: null, note: true });
+          await this.send(context, await this.handOff(context, caller, memory));
+        }
         return;
       case 'leave-flow':
         // The flow closes (and says so), then the rest is read as if the flow had never run.
@@ -242,6 +248,18 @@ export class HelpdeskBot extends TeamsActivityHandler {
         rememberAsked(memory, { question: text, articleId: null, note: true });
         await this.send(context, await this.handOff(context, caller, memory));
         return;
+      case 'handoff-solved': {
+        rememberAsked(memory, { question: text, articleId: null, note: true });
+        const ref = await this.deps.handOffUpdate?.(context, caller, memory);
+        if (ref) {
+          await this.send(context, { text: `Glad it works now! I've added that to your request **${ref}**, so the helpdesk knows it can be closed.`, suggestions: ['help'] });
+          return;
+        }
+        // (Its ticket already closed: thanks, as anywhere else, and nothing kept for a later hand-off.)
+        memory.asked = memory.asked.slice(0, -1);
+        await this.send(context, smallTalkReply('thanks', inFlow, false, staff));
+        return;
+      }
       case 'handoff-status': {
         const reply = await this.deps.handOffStatus?.(memory);
         if (reply) {

@@ -148,9 +148,16 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
     // What the user told ahead of its question is kept in their words too: the hand-off shows it.
     const told = action.said?.trim();
     if (told) state.notes = [...(state.notes ?? []), { stepId: state.stepId, text: clip(told, MAX_NOTE_CHARS) }].slice(-MAX_NOTES);
+    const nameOf = ([slot, value]: [string, string]) => `${SLOT_NAMES[slot] ?? slot}: **${CONCEPTS.find((concept) => concept.slot === slot && concept.value === value)?.name ?? value}**`;
+    // "the browser one" where the logs question lists no browser: this question asks that very thing,
+    // and none of its answers covers it, so noting it "for later" would only ask it again.
+    const uncovered = Object.entries(action.slots).find(([slot, value]) => state.facts[slot] === undefined && choices.some((choice) => choice.set?.[slot] !== undefined) && !choices.some((choice) => choice.set?.[slot] === value));
+    if (uncovered) {
+      const thing = CONCEPTS.find((concept) => concept.slot === uncovered[0] && concept.value === uncovered[1])?.name ?? uncovered[1];
+      return stay(catalog, state, context, `These steps don't cover **${thing}**, and I have nothing documented for it here. Type "talk to a person" and the helpdesk gets what you told me; or, if it is one of these after all, pick it:`);
+    }
     const fresh = Object.entries(action.slots).filter(([slot]) => state.facts[slot] === undefined);
     if (fresh.length > 0) state.slots = { ...state.slots, ...Object.fromEntries(fresh) };
-    const nameOf = ([slot, value]: [string, string]) => `${SLOT_NAMES[slot] ?? slot}: **${CONCEPTS.find((concept) => concept.slot === slot && concept.value === value)?.name ?? value}**`;
     const named = fresh.map(nameOf);
     if (named.length > 0) return stay(catalog, state, context, `Noted for later (${named.join('; ')}); I won't ask again. First, this question:`);
     // ("windows 10" at the network question, the PC taken already: what the flow knows, said back.)

@@ -58,7 +58,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'empty' }
   /** `about`: the command words asked about ("help schedule", or "schedule" alone): only those commands. */
   | { kind: 'help'; about?: string }
-  | { kind: 'handoff' }
+  /** `saysMore`: the request came with more (the problem, a number to call): the hand-off keeps the words. */
+  | { kind: 'handoff'; saysMore?: true }
   | { kind: 'feedback'; helpful: boolean }
   | { kind: 'small-talk'; topic: SmallTalk; unsolved?: true }
   /** A flow word typed when no flow runs. */
@@ -103,6 +104,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'handoff-status' }
   /** After a hand-off: word left for the person taking it ("my number is 555 1234"), added to it. */
   | { kind: 'handoff-note' }
+  /** Told it works now, after a hand-off: the helpdesk is told too. */
+  | { kind: 'handoff-solved' }
   /** "did that finish?" right after a slow command was started here. */
   | { kind: 'command-status' }
   /** "can i fix that myself or do i need the admins" right after an answer (or an offer of a guided flow): who acts on it. */
@@ -1018,6 +1021,16 @@ const WHERE_FILES = /^(?:(?:so|ok|and|then) )*where (?:do|does|did|will|would|ar
 /** Two of a step's distinctive words, not one ("the page doesnt load" is trouble at this step). */
 const AHEAD_MIN_SCORE = 2;
 
+/**
+ * "lync on my pc says my password is wrong. someone please ring me on 555 1234": more than a request for
+ * a person (a client, a number, a longer message), which the helpdesk should read in the user's words.
+ */
+function saysMoreThanAsk(text: string): { saysMore?: true } {
+  if (phraseGroupOf(text)) return {};
+  return tokens(foldPhrase(text)).length >= SAYS_MORE_MIN_WORDS || slotsOf(text).client || /\d{3}/.test(text) ? { saysMore: true } : {};
+}
+const SAYS_MORE_MIN_WORDS = 9;
+
 /** Whether the conversation has stood on this step of its current flow. */
 function visitedStep(context: InterpretContext, stepId: string): boolean {
   return context.flow ? stepsVisited(context.flow).includes(stepId) : false;
@@ -1196,7 +1209,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'start-flow', flowId: context.stepOffered!.flowId, stepId: context.stepOffered!.stepId, slots: {}, then: 'next', confidence: 0.75 };
   }
   // "just get me someone please" under a list asks for a person, whatever words it shares with an item.
-  if (context.listed && context.listed.length > 0 && asksForPerson(text)) return { kind: 'handoff', confidence: 0.8 };
+  if (context.listed && context.listed.length > 0 && asksForPerson(text)) return { kind: 'handoff', ...saysMoreThanAsk(text), confidence: 0.8 };
   // "the time was wrong", "we use one of those usb lte sticks" under a list of likely causes: the one it
   // describes. "the time is fine" rules that one out instead: the troubleshooter goes on without it.
   const fromList = context.listed && context.listed.length > 0 && !typedCommand && tokens(folded).length <= 12 && !onlySlots(text) ? listedArticleMeant(searchOwn(), context.listed) : undefined;
@@ -1312,6 +1325,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // ("let them know its urgent" is word for them too, though "its urgent" alone asks how it stands.)
   if (context.handedOff && leavesWordForPerson(folded)) return { kind: 'handoff-note', confidence: 0.75 };
   if (context.handedOff && asksHowHandOffStands(folded)) return { kind: 'handoff-status', confidence: 0.9 };
+  // "ok nvm it works now" once the helpdesk has it: they should hear it, or they call about a solved problem.
+  if (context.handedOff && phraseGroupSaid(text)?.id === 'worked' && !asksSomething(text)) return { kind: 'handoff-solved', confidence: 0.8 };
   // "im still waiting", "is anyone going to help me" with nothing handed off: nobody is on it yet, and
   // the user should know (never an article found by "waiting"). A question with a subject is searched.
   if (!context.handedOff && tokens(folded).length <= WAITING_MAX_WORDS && waitsForPerson(folded) && !slotsOf(text).client && !asksAboutSomething(folded)) {
@@ -1355,7 +1370,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (parts.length > 1 && parts.every((part) => phraseGroupOf(part)?.id === 'next')) return { kind: 'not-in-flow', word: text, progress: true, confidence: 0.9 };
   const words = tokens(folded);
   const inside = phraseGroupSaid(text);
-  if (inside?.outside === 'person') return { kind: 'handoff', confidence: 0.8 };
+  if (inside?.outside === 'person') return { kind: 'handoff', ...saysMoreThanAsk(text), confidence: 0.8 };
   if (inside?.outside === 'help') return { kind: 'help', confidence: 0.8 };
   if (inside?.outside === 'no-rights' && !asksSomething(text)) return { kind: 'small-talk', topic: 'no-rights', confidence: 0.8 };
   if (inside?.outside === 'contact') return { kind: 'small-talk', topic: 'contact', confidence: 0.8 };

@@ -1,4 +1,4 @@
-import { polarityOf, type Polarity } from './phrases';
+import { polarityOf, withoutNothingShown, type Polarity } from './phrases';
 import { allowedSlips, FILLER, foldPhrase, hasPhrase, tokens, withinEdits } from './text';
 import { canonical, CONCEPTS, OTHER, VAGUE, type Concept } from './vocabulary';
 import { foldedHintsOf, foldedWordsOf } from './slots';
@@ -175,7 +175,7 @@ const PICKED_BY_WORDS = /^(?:(?:its|it s|it is|it was|the|that|this|my|i mean|i 
 function matchWords(choices: readonly FlowChoice[], raw: string, asked = false): ChoiceMatch {
   const cues = choices.map(cuesOf);
   const vocabulary = new Set(cues.flat().flatMap((cue) => tokens(cue.phrase)));
-  const message = corrected(canonical(raw), vocabulary);
+  const message = corrected(canonical(withoutNothingShown(raw)), vocabulary);
   const words = new Set(contentTokens(message));
 
   // Phrase matches, shared phrases divided among the choices that share them.

@@ -597,6 +597,15 @@ const CLOSING_REPORTS = new Set(['next', 'failed']);
 const SIGNED_IN_PHRASES = new Set(['im in', 'i am in']);
 const SIGNED_IN = /(?:^| )(?:im|i am) in(?: (?:now|again|finally|yay|thanks|thank you|ok|okay|lol|woo+|yes))*$/;
 
+/** What "no …" says was not shown ("no error", "no message"), which is a description, not an answer. */
+const NOTHING_SHOWN = new Set(['error', 'errors', 'message', 'messages', 'warning', 'warnings', 'popup', 'prompt', 'prompts', 'dialog', 'notification', 'code']);
+const NO_THING_SHOWN = new RegExp(`(^| )no (${[...NOTHING_SHOWN].join('|')})(?= |$)`, 'g');
+
+/** "no error" read as "without error": the thing not shown is negated, and no "no" is left to answer with. */
+export function withoutNothingShown(folded: string): string {
+  return folded.replace(NO_THING_SHOWN, '$1without $2');
+}
+
 export function polarityOf(folded: string): { polarity: Polarity; lead: boolean } | undefined {
   const words = tokens(folded);
   if (words.length === 0) return undefined;
@@ -604,8 +613,9 @@ export function polarityOf(folded: string): { polarity: Polarity; lead: boolean 
   if (POLARITY.unsure.lead.includes(words[0]!)) return { polarity: 'unsure', lead: true };
   if (short && POLARITY.unsure.phrases.some((phrase) => hasPhrase(folded, phrase))) return { polarity: 'unsure', lead: true };
   for (const polarity of ['no', 'yes'] as const) {
-    // "not" leads a refusal only when it is not "not sure" (handled above) or "not only".
-    if (POLARITY[polarity].lead.includes(words[0]!) && !(words[0] === 'not' && words[1] === 'only')) return { polarity, lead: true };
+    // "not" leads a refusal only when it is not "not sure" (handled above) or "not only"; "no error, it
+    // just spins" describes what happens, it answers no question no.
+    if (POLARITY[polarity].lead.includes(words[0]!) && !(words[0] === 'not' && words[1] === 'only') && !(words[0] === 'no' && words.length > 2 && NOTHING_SHOWN.has(words[1]!))) return { polarity, lead: true };
   }
   if (!short) return undefined;
   const no = POLARITY.no.phrases.some((phrase) => hasPhrase(folded, phrase));

@@ -268,6 +268,14 @@ describe('the engine', () => {
     expect(noted!.replies[0]!.text).not.toContain(client.say!);
   });
 
+  it('"the browser one" where the logs question lists no browser says the steps do not cover it, never "noted for later"', () => {
+    const [first, said] = run('collect-logs', ['the browser one']);
+    expect(said!.state.stepId).toBe(first!.state.stepId);
+    expect(said!.replies[0]!.text).toMatch(/^These steps don't cover \*\*Lync Web App \(browser\)\*\*[\s\S]*talk to a person/);
+    expect(said!.replies[0]!.text).not.toMatch(/Noted for later/);
+    expect(said!.state.slots?.client).toBeUndefined();
+  });
+
   it('"my password" at the network question is kept: the sign-in method question is answered with it, not asked', () => {
     const turns = run('sign-in-troubleshooter', ['Lync 2013 on a Windows PC', 'my password', 'Inside the company network']);
     const noted = turns.at(-2)!;

@@ -178,6 +178,9 @@ describe('a choice named in a word or two, or ruled out', () => {
     ['sign-in-troubleshooter', 'mobile-password', 'the password one?', 'none'],
     // "nothing physical" rules the physical card out rather than picking it.
     ['smart-card-enrollment', 'card-kinds', 'nothing physical, i have nothing in my hands. its a surface pro with windows 8.1', 'none'],
+    // "no error, it just spins" says what happens; its "no" answers nothing (a bare "no error" still does).
+    ['sign-in-troubleshooter', 'store-clock', 'no error, it just spins', 'none'],
+    ['sign-in-troubleshooter', 'store-clock', 'no, its 10 minutes off', 'No, or not sure'],
   ])('%s/%s: "%s" → %s', (flowId, stepId, text, label) => {
     expect(labelAt(flowId, stepId, text)).toBe(label);
   });

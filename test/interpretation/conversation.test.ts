@@ -185,6 +185,29 @@ describe('what people type, through the bot', () => {
     expect(note.text).toMatch(/For the helpdesk:\n- my number is 555 1234, im in building c/);
     expect(note.text).not.toMatch(/I don't know/);
   });
+  it('"ok nvm it works now" after a hand-off adds that to it, so the helpdesk knows it can be closed', async () => {
+    const say = conversation();
+    await say('lync on android says cannot connect to server');
+    const handed = await say('talk to a person');
+    const reference = /H-[0-9A-Z]{6}/.exec(handed.text)![0];
+    const solved = await say('ok nvm it works now');
+    expect(solved.text).toContain(`added that to your request **${reference}**`);
+    const again = await say('talk to a person');
+    expect(again.text).toContain(reference);
+    expect(again.text).toMatch(/For the helpdesk:\n- ok nvm it works now/);
+  });
+  it('a request for a person that comes with the problem and a number hands off those words and the client; a bare request does not add itself', async () => {
+    const say = conversation();
+    const handed = await say('lync on my pc says my password is wrong but its not. someone from support please ring me on 555 1234');
+    expect(handed.text).toMatch(/H-[0-9A-Z]{6}/);
+    expect(handed.text).toMatch(/For the helpdesk:\n- lync on my pc says my password is wrong but its not\. someone from support please ring me on 555 1234/);
+    expect(handed.text).toMatch(/Client: Lync 2013 desktop/);
+    expect(handed.text).not.toMatch(/asked for a person straight away/);
+    const bare = conversation();
+    const plain = await bare('can i talk to a human please');
+    expect(plain.text).toMatch(/H-[0-9A-Z]{6}/);
+    expect(plain.text).not.toMatch(/For the helpdesk:/);
+  });
   it('after the PC\'s logging answer, "the normal lync on my pc" says it is for the PC, and "where is the file saved" is about its folder', async () => {
     const say = conversation();
     expect((await say('helpdesk asked me to send them lync logs how do i do that')).text).toMatch(/Turning on logging in Lync 2013 on a PC/);
