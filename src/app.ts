@@ -147,6 +147,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     insight: operations.insight,
     logger,
     deliverLater: lateDeliveries.deliverLater,
+    lateResult: (executionId) => lateDeliveries.resultOf(executionId),
   });
 
   const logic = (context: TurnContext) => turns.run(context, (turn) => bot.run(turn));

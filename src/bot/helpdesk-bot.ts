@@ -42,7 +42,7 @@ import { turnLogger } from './context/turn-logger';
 const ButtonValue = z.object({ articleId: z.string().max(200).optional(), action: z.string().max(40).optional(), helpful: z.boolean().optional() }).passthrough();
 
 /** Delivers a reply later, outside the turn (proactive message to the same conversation). */
-export type LaterDelivery = (context: TurnContext, reply: Promise<Reply>, what: string) => void;
+export type LaterDelivery = (context: TurnContext, reply: Promise<Reply>, what: string, executionId?: string) => void;
 
 export interface HelpdeskBotDeps {
   knowledge: KnowledgeBase;
@@ -50,6 +50,8 @@ export interface HelpdeskBotDeps {
   resolveRole: RoleResolver;
   conversationState: ConversationState;
   deliverLater: LaterDelivery;
+  /** A slow command's result and whether it was posted, while this process remembers it. */
+  lateResult?: (executionId: string) => { reply: Reply; group: boolean; delivered?: boolean } | undefined;
   logger: Logger;
   /** Optional extra help sections (e.g. guided flows), by role. */
   extraHelp?: (role: Role) => Array<{ title: string; lines: Array<{ usage: string; summary: string }> }>;
@@ -225,7 +227,11 @@ export class HelpdeskBot extends TeamsActivityHandler {
       case 'command-status': {
         const started = startedLately(memory, new Date());
         if (started) {
-          await this.send(context, commandStatusReply(started, await this.deps.commands.outcomeOf(started.executionId), new Date()));
+          const late = this.deps.lateResult?.(started.executionId);
+          // (Not posted, in this chat of one: the result itself, rather than "it was sent".)
+          const notPosted = late?.delivered === false;
+          await this.send(context, commandStatusReply(started, await this.deps.commands.outcomeOf(started.executionId), new Date(), notPosted ? (late.group ? 'group' : 'here') : undefined));
+          if (notPosted && !late.group) await this.send(context, late.reply);
           return;
         }
         break;
@@ -456,7 +462,7 @@ export class HelpdeskBot extends TeamsActivityHandler {
       // "did that finish?" asks after this one.
       memory.lastCommand = { executionId: execution.executionId, command: execution.command, line: text.trim().slice(0, 300), at: new Date().toISOString() };
       if (execution.ack) await this.send(context, execution.ack);
-      this.deps.deliverLater(context, execution.result, execution.command);
+      this.deps.deliverLater(context, execution.result, execution.command, execution.executionId);
     } else await this.sendCommandResult(context, await execution.result, execution.command);
   }
 

@@ -175,7 +175,9 @@ const PICKED_BY_WORDS = /^(?:(?:its|it s|it is|it was|the|that|this|my|i mean|i 
 function matchWords(choices: readonly FlowChoice[], raw: string, asked = false): ChoiceMatch {
   const cues = choices.map(cuesOf);
   const vocabulary = new Set(cues.flat().flatMap((cue) => tokens(cue.phrase)));
-  const message = corrected(canonical(withoutNothingShown(raw)), vocabulary);
+  // ("no error, it just spins" names no "no" choice; where a choice is itself "…, no error shown", it names that.)
+  const saysNothingShown = cues.flat().some((cue) => withoutNothingShown(cue.phrase) !== cue.phrase);
+  const message = corrected(canonical(saysNothingShown ? raw : withoutNothingShown(raw)), vocabulary);
   const words = new Set(contentTokens(message));
 
   // Phrase matches, shared phrases divided among the choices that share them.

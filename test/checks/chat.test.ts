@@ -90,6 +90,23 @@ describe('checks over chat, lab mode', () => {
     expect(fresh).not.toMatch(/execution/);
   });
 
+  it('"did that finish?" after a result that could not be posted shows the result itself, never "it was sent"', async () => {
+    const conversation = `checks-${++conversationCount}`;
+    // (Nothing listens on port 9: the result's own message cannot be posted.)
+    const say = async (text: string) => allText((await bot.send(message(text, { from: ADMIN, conversation: { id: conversation }, serviceUrl: 'http://127.0.0.1:9' }))).activities);
+    const ack = await say('check user grace@contoso.dk');
+    const id = /execution ([0-9a-f]{6,})/i.exec(ack)?.[1];
+    expect(id).toBeDefined();
+    let status = '';
+    for (let tries = 0; tries < 150 && !/here it is/.test(status); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = await say('did that finish?');
+    }
+    expect(status).toMatch(new RegExp(`^'check user' \\(execution ${id}\\) finished after \\d+ ms\\. I couldn't post its result as a separate message, so here it is:`));
+    expect(status).toMatch(/grace@contoso\.dk/);
+    expect(status).not.toMatch(/was sent as a separate message/);
+  });
+
   it('"go ahead" right after a check was offered in words runs that check; a turn later it runs nothing', async () => {
     const conversation = `checks-${++conversationCount}`;
     const say = async (text: string) => allText((await bot.send(message(text, { from: ADMIN, conversation: { id: conversation }, serviceUrl: channel.serviceUrl }))).activities);

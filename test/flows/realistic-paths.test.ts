@@ -181,6 +181,8 @@ describe('a choice named in a word or two, or ruled out', () => {
     // "no error, it just spins" says what happens; its "no" answers nothing (a bare "no error" still does).
     ['sign-in-troubleshooter', 'store-clock', 'no error, it just spins', 'none'],
     ['sign-in-troubleshooter', 'store-clock', 'no, its 10 minutes off', 'No, or not sure'],
+    // …but where a choice is itself "no error shown", those words name it.
+    ['sign-in-troubleshooter', 'store-adfs', 'no error, it just spins', 'Sign-in never finishes, no error shown'],
   ])('%s/%s: "%s" → %s', (flowId, stepId, text, label) => {
     expect(labelAt(flowId, stepId, text)).toBe(label);
   });

@@ -18,4 +18,11 @@ describe('how a slow command stands', () => {
     expect(text).toMatch(said);
     expect(text).toMatch(/sent as a separate message/);
   });
+  it('ended, its result not posted: shown next in a chat of one; in a group, asked for again in a personal chat', () => {
+    const here = commandStatusReply(started, { outcome: 'ok', durationMs: 94 }, new Date('2026-12-04T10:01:00Z'), 'here').text;
+    expect(here).toBe("'check user' (execution a1b2c3d4e5) finished after 94 ms. I couldn't post its result as a separate message, so here it is:");
+    const group = commandStatusReply(started, { outcome: 'ok', durationMs: 94 }, new Date('2026-12-04T10:01:00Z'), 'group').text;
+    expect(group).toMatch(/couldn't post its result to your personal chat\. Run the command again in a personal chat with me\.$/);
+    expect(group).not.toMatch(/sent as a separate message/);
+  });
 });
