@@ -1189,3 +1189,19 @@ describe('the domains Lync trusts with no list configured', () => {
     expect(reply.text).toMatch(/lync\.com, outlook\.com, lync\.glbdns\.microsoft\.com and microsoftonline\.com/);
   });
 });
+
+describe("running the cmdlets remotely, and what the product reference adds to the server articles", () => {
+  it.each([
+    // Written the way an administrator types, none of them an example question of the article.
+    ['whats the url for remote powershell to the lync pool', 'remote-powershell-ocspowershell', /\/OcsPowershell/],
+    ['is rbac enforced when im logged on to the front end itself', 'remote-powershell-ocspowershell', /only to such remote sessions/],
+    ['how do i disable ntlm for people signing in from outside through the edge', 'proxy-configuration-scopes-and-defaults', /service:EdgeServer/],
+    ['which cmdlet tells me the kerberos account assigned to a site', 'kerberos-web-auth-computer-account', /Get-CsKerberosAccountAssignment -Identity site:<site>/],
+  ])('"%s" → %s, with the fact in the reply', (question, id, fact) => {
+    expect(answeredWith(knowledge, question)).toBe(id);
+    expect(knowledge.answer(question).reply.text).toMatch(fact);
+  });
+  it('the end of support for a product is still out of scope', () => {
+    expect(knowledge.search('when does support end for skype for business server 2015').answered).toBe(false);
+  });
+});
