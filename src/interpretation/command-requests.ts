@@ -117,8 +117,8 @@ const AUDIT = /\baudit (?:log|trail|records?)\b|\bwho(?: s| has|s)?(?: been)? (?
 /** "how many tickets are open": the open tickets (their count heads the list), not the month's report. */
 const HOW_MANY_OPEN = /\bhow many (?:open |pending |waiting |new )(?:tickets|hand ?offs|handoffs)\b|\bhow many (?:tickets|hand ?offs|handoffs) (?:are |do we have |have we got |is |are there )?(?:still )?(?:open|waiting|pending|left|in the queue)\b/i;
 const REPORT = /\b(?:show|give|get|send|run|pull)(?: me| us)? (?:the|a) (?:helpdesk |usage |bot )?report\b|\bwhat(?:s| is| s) (?:in )?the (?:helpdesk |usage |bot )?report\b|\bthe (?:helpdesk |usage |bot )?report for (?:the |this |last |past |today)|\bhow(?: has| is| s|s) the bot (?:been )?doing\b|\bhow many (?:hand ?offs|handoffs|tickets)\b|\bwhat (?:are|do) (?:people|users) (?:asking|ask)\b|\b(?:usage|helpdesk|weekly|monthly) report\b|\bunanswered questions\b|\busage (?:numbers|figures|stats|statistics)\b|\bhow (?:are|have) we (?:been )?doing (?:this|last) (?:week|month)\b|\bhow many (?:people|users|questions|times|folks|customers)(?: have| has)? (?:asked|ask|been asking|came|come)\b|\bwhat (?:did|have) (?:people|users|folks) (?:asked|ask) (?:about )?(?:the )?(?:most )?(?:this|last|today|yesterday)\b|\b(?:most|top) (?:asked|common|frequent|popular) (?:questions|topics|issues|problems)\b|\bwhat (?:do|did|are|have) (?:people|users|folks) (?:ask|asked|asking) (?:about )?(?:the )?most\b/i;
-/** "what checks do we have scheduled", "list the schedules". */
-const SCHEDULES = /\b(?:what|whats|what s|which|any|list|show)(?: me)?(?: the)? (?:checks? |commands? )?(?:do we have |are |have we got |is )?scheduled\b|\b(?:list|show)(?: me)?(?: the| all| our)? schedules\b|\bwhat schedules\b|\bwhat (?:have|has) (?:i|we) got scheduled\b|\bwhat do (?:i|we) have scheduled\b/i;
+/** "what checks do we have scheduled", "list the schedules", "when is the next scheduled check". */
+const SCHEDULES = /\b(?:what|whats|what s|which|any|list|show)(?: me)?(?: the)? (?:checks? |commands? )?(?:do we have |are |have we got |is )?scheduled\b|\b(?:list|show)(?: me)?(?: the| all| our)? schedules\b|\bwhat schedules\b|\bwhat (?:have|has) (?:i|we) got scheduled\b|\bwhat do (?:i|we) have scheduled\b|\b(?:when|what time)(?: is| s|s)? the next (?:scheduled )?(?:check|run|checks)\b|\bnext scheduled (?:check|run)s?\b|\bwhen (?:do|does|will) the (?:scheduled )?(?:checks?|schedules?) (?:run|go)\b/i;
 /** "are the server checks even up right now", "is powershell working". */
 const CHECKS_UP = /\b(?:are|is) (?:the )?(?:(?:server|powershell|pwsh|lync) )*(?:checks|powershell|pwsh)(?: even)? (?:up|running|working|available|ready|warm|ok|online|down|broken)\b/i;
 
@@ -344,13 +344,17 @@ export function aboutWorthSearching(about: string): boolean {
  * same command for another. A bare name takes the last address's domain.
  */
 // A cue is needed ("and …", "now do …", "what about …", "… too"): "cool" or "weird" after a result is no name.
-const ANOTHER_USER = /^(?:(?:ok|okay|then|also|so)\s+)*(and|now|(?:and\s+)?(?:now\s+)?do|what about|how about|same for|same with|try|check|run it for|now for)\s+(?:for\s+)?([a-z][a-z0-9._'-]{1,40}(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)\s*(?:too|as well|please|pls)?\s*[?.!]*$|^([a-z][a-z0-9._'-]{1,40}(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)\s+(?:too|as well)\s*[?.!]*$/i;
+const ANOTHER_USER = /^(?:(?:ok|okay|then|also|so)\s+)*(and|now|(?:and\s+)?(?:now\s+)?do|what about|how about|same for|same with|try|check|run it for|now for)\s+(?:for\s+)?([a-z][a-z0-9._'-]{1,40}(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)(?:\s+(?:too|as well|please|pls|again|now))*\s*[?.!]*$|^([a-z][a-z0-9._'-]{1,40}(?:@[a-z0-9-]+(?:\.[a-z0-9-]+)+)?)\s+(?:too|as well)\s*[?.!]*$/i;
 const NOT_A_NAME = new Set('yes no ok okay thanks thank thx done next back stop cancel help what why how it that this them him her one all both'.split(' '));
 
+/** "check her again", "run it again", "once more": the last command, as it was. */
+const ONCE_MORE = /^(?:(?:ok|okay|so|then|now|can you|could you|pls|please)\s+)*(?:(?:check|run|do|try|test)\s+(?:(?:her|him|them|it|that|this|the same|the same one|that one|the check|the pool|the user)\s+)?(?:again|once more)|again|once more|same again|one more time)(?:\s+(?:please|pls|now))*\s*[?.!]*$/;
+
 export function sameCommandFor(typed: string, lastCommand: string): string | undefined {
+  const text = typed.trim().toLowerCase();
+  if (ONCE_MORE.test(text)) return lastCommand.trim();
   const last = /^(check user|show policies)\s+(?:sip:)?[a-z0-9._%+-]+@([a-z0-9.-]+)$/i.exec(lastCommand.trim());
   if (!last) return undefined;
-  const text = typed.trim().toLowerCase();
   if (text.split(/\s+/).length > 6) return undefined;
   const match = ANOTHER_USER.exec(text);
   const name = match?.[2] ?? match?.[3];

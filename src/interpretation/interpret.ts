@@ -1400,9 +1400,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'refuse-change', cmdlet: request.cmdlet, ...(request.described ? { described: true } : {}), result: request.service || !named ? NOTHING_SEARCHED : namingCmdlet(searchOwn(), named), confidence: 0.9 };
   }
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
-  // A listing asked for in words ("show me the open tickets") needs no confirming: it is run.
-  // (Anyone may ask who they are to the bot.)
-  if (request?.kind === 'listing' && (context.staff || request.command === 'whoami') && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
+  // A listing asked for in words ("show me the open tickets") needs no confirming: it is run. (From an
+  // end user it is refused as the typed command is, with the role it needs: "when is the next scheduled
+  // check" found an article on Outlook's meeting button.)
+  if (request?.kind === 'listing' && context.isCommand(request.command)) return { kind: 'run-command', command: request.command, confidence: 0.8 };
   // From an end user, a check of a server or someone's account is the helpdesk's to run: said so, with
   // the way to them, unless the rest of the message is a question the knowledge base answers.
   // ("is sip.contoso.com resolving ok" found an article on another name's trust prompt.)
@@ -1707,6 +1708,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // alone finds is offered ("is this it?"), never stated. (After a conversation about the Store app,
   // "outside, 4g" is its 4G modem article.)
   if (best && !context.recentClient && onlySlots(text) && !slotsOf(text).client) return { kind: 'question', result: { ...result, answered: false, suggested: [best] }, aside: false, confidence: 0.5 };
+  // "im at home on my laptop" to begin with: which Lync and where, and nothing yet of what goes wrong. The
+  // troubleshooter is offered with what was told (a list of articles the place and device find is no help).
+  // (A symptom told, "lync on my iphone keeps asking for my password", is a question of its own.)
+  if (!context.previousQuestion && !context.recentClient && onlyWhichAndWhere(text) && context.catalog?.byId(TROUBLESHOOTER)) return { ...troubleshootOffer(text, [], undefined), confidence: 0.6 };
   // ("set-csuser -enabled $true, right?" after the disabled-user answer asks to confirm that answer, not for
   // the one it points to; "what folder again?" asks what it said once more.)
   return { kind: 'question', result: context.previousQuestion && !ASKS_TO_CONFIRM.test(text) && !askedOnceMore(folded) ? pointedToInstead(result, last) : result, aside: false, confidence: 0.7 };
@@ -1955,6 +1960,19 @@ const onlySlots = rememberRecent((text: string): boolean => {
   const { slots, rest } = wordsBesideSlots(text);
   return slots.length > 0 && rest.every((word) => SLOT_FILLER.has(word));
 });
+
+/**
+ * "im at home on my laptop", "its the store app": which Lync or device and where, nothing of what goes
+ * wrong (no symptom, no card) and no question. A laptop or PC names no client (it may be a Mac).
+ */
+function onlyWhichAndWhere(text: string): boolean {
+  const { slots, rest } = wordsBesideSlots(text);
+  const told = new Set(slots.map((slot) => slot.concept.slot));
+  if (told.has('symptom') || told.has('card') || asksSomething(text)) return false;
+  const device = rest.some((word) => DEVICE_WORDS.has(word));
+  return (told.has('client') || (told.has('where') && device)) && rest.every((word) => SLOT_FILLER.has(word) || DEVICE_WORDS.has(word));
+}
+const DEVICE_WORDS = new Set('laptop laptops computer computers pc notebook desktop machine work home personal own'.split(' '));
 
 /**
  * Inside a flow, "to log in" and "sign in with" beside a slot say nothing more: "we use

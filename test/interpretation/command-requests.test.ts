@@ -181,6 +181,8 @@ describe('read-only listings asked for in words', () => {
     ['how has the bot been doing this past week, what are people asking that it cant answer', 'report 7'],
     ['how many handoffs have we had this month?', 'report'],
     ['what checks do we have scheduled', 'schedules'],
+    ['when is the next scheduled check', 'schedules'],
+    ['whens the next check', 'schedules'],
     ['stop the hourly one', 'schedules'],
     ['before i escalate, are the server checks even up right now?', 'checks status'],
     ['anything waiting?', 'tickets'],
@@ -242,14 +244,21 @@ describe('the same command for another user', () => {
     ['what about carol@fabrikam.com', 'check user carol@fabrikam.com'],
     ['same for erin please', 'check user erin@contoso.dk'],
     ['frank too', 'check user frank@contoso.dk'],
+    ['check bob again', 'check user bob@contoso.dk'],
+    // The same one again, as it was.
+    ['check her again', 'check user alice@contoso.dk'],
+    ['run it again please', 'check user alice@contoso.dk'],
+    ['once more', 'check user alice@contoso.dk'],
   ])('after "check user alice@contoso.dk", "%s" → %s', (text, command) => {
     expect(sameCommandFor(text, 'check user alice@contoso.dk')).toBe(command);
   });
   it.each(['and the pin??', 'yes', 'thanks', 'cool', 'weird', 'hmm interesting', 'and why is that', 'what does that mean for her sign in'])('"%s" is no other user', (text) => {
     expect(sameCommandFor(text, 'check user alice@contoso.dk')).toBeUndefined();
   });
-  it('only after a command about one user', () => {
+  it('only after a command about one user; "again" after any command', () => {
     expect(sameCommandFor('and dave?', 'tickets')).toBeUndefined();
+    expect(sameCommandFor('run that again', 'check pool lyncpool.contoso.dk')).toBe('check pool lyncpool.contoso.dk');
+    expect(sameCommandFor('again and again it fails', 'check pool lyncpool.contoso.dk')).toBeUndefined();
     expect(sameCommandFor('and dave?', 'show policies alice@contoso.dk')).toBe('show policies dave@contoso.dk');
   });
 });

@@ -185,6 +185,15 @@ describe('what people type, through the bot', () => {
     expect(note.text).toMatch(/For the helpdesk:\n- my number is 555 1234, im in building c/);
     expect(note.text).not.toMatch(/I don't know/);
   });
+  it.each([
+    ['when is the next scheduled check', 'schedules'],
+    ['any open tickets?', 'tickets'],
+  ])('"%s" from an end user is refused as the %s command is, never answered with an article', async (text, command) => {
+    const reply = await conversation()(text);
+    expect(reply.text).toMatch(new RegExp(`^'${command}' is for the helpdesk and the Lync administrators`));
+    expect(reply.activities.some((activity) => JSON.stringify(activity).includes('"action":"feedback"'))).toBe(false);
+  });
+
   it('"ok nvm it works now" after a hand-off adds that to it, so the helpdesk knows it can be closed', async () => {
     const say = conversation();
     await say('lync on android says cannot connect to server');

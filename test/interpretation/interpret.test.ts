@@ -1657,9 +1657,9 @@ describe('the address the last reply asked for', () => {
 
 describe('a listing asked for in words', () => {
   const asked = (text: string, staff: boolean) => interpret(text, { catalog, steps, staff, search: () => NOTHING, isCommand: (command) => command === 'tickets' });
-  it('staff get the ticket list run; a user asking the same gets no command', () => {
+  it('staff get the ticket list run; a user asking the same gets the command too, which refuses them with the role it needs', () => {
     expect(asked('show me the open tickets', true)).toEqual({ kind: 'run-command', command: 'tickets', confidence: 0.8 });
-    expect(asked('show me the open tickets', false).kind).not.toBe('run-command');
+    expect(asked('show me the open tickets', false)).toEqual({ kind: 'run-command', command: 'tickets', confidence: 0.8 });
   });
 });
 
@@ -2970,5 +2970,19 @@ describe('a command with its first word mistyped', () => {
   });
   it.each(['cheap user accounts', 'chek', 'chek the user please', 'hwo do i sign in'])('"%s" is no command', (text) => {
     expect(withWords(text).kind).not.toBe('suggest-command');
+  });
+});
+
+describe('which Lync and where, to begin with, and nothing of what goes wrong', () => {
+  const first = (text: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false });
+  it.each([
+    ['im at home on my laptop', { where: { value: 'outside' } }],
+    ['its the store app', { client: { value: 'store-app' } }],
+    ['im on my work computer in the office', { where: { value: 'inside' } }],
+  ])('"%s" offers the troubleshooter with what was told, never a list of articles its words find', (text, slots) => {
+    expect(first(text)).toMatchObject({ kind: 'troubleshoot', flowId: 'sign-in-troubleshooter', slots });
+  });
+  it.each(['can i use lync on my iphone at home?', 'how do i sign in on my laptop at home?', 'im at home'])('"%s" says more, or names no device: not this', (text) => {
+    expect(first(text).kind).not.toBe('troubleshoot');
   });
 });
