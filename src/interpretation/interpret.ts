@@ -1264,6 +1264,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "iphone", "on the desktop one", "from home" right after a question: which client or place it was about.
   // Read as that question again with the new client or place in place of the old one ("and on the
   // iphone?" after a question about the desktop's logs): it may start a flow or answer one step, too.
+  // ("oh wait sorry its on my ipad not the computer": a correction, read as the client it names.)
+  const correction = context.previousQuestion ? correctedClient(text) : undefined;
+  if (correction !== undefined && correction !== text && onlySlots(correction)) return outsideFlow(correction, foldPhrase(correction), context);
   if (context.previousQuestion && onlySlots(text)) {
     const again = askedAgainWith(context.previousQuestion, text);
     // (Read afresh: "is it the same thing on my ipad?" asked again says nothing about the answer just given.)
@@ -1851,6 +1854,17 @@ const SIGNING_IN = /\b(?:sign in|log in|logon|login|signin|signing in|logging in
 /** Asking to be taken through a procedure, not just saying yes. */
 /** A yes in front of what it confirms: "yeah windows phone". */
 const YES_LEAD = /^(?:yeah|yes|yep|yup|ya|ok|okay|sure|right)[\s,.!]+/i;
+
+/**
+ * "oh wait sorry its on my ipad not the computer", "my bad, iphone": the words that correct, without the
+ * apology before them and the device named only to be ruled out after them.
+ */
+function correctedClient(text: string): string {
+  let rest = text.trim().replace(/[.!]+$/, '');
+  rest = rest.replace(/^(?:(?:oh|oops|ah|wait|sorry|soz|my bad|actually|correction|hold on|hang on|no wait)[\s,.!-]+)+/i, '');
+  rest = rest.replace(/[\s,;-]+(?:and )?(?:not|rather than|instead of) (?:on )?(?:the|my|a|my work|the work) [a-z0-9 ]{2,20}?(?: one)?$/i, '');
+  return rest;
+}
 
 /** Agreeing to get going: "ok lets do it", "fine, go ahead". */
 const LETS_GO = /\blets (?:do (?:it|this|that)|go|start|try (?:it|that|this))\b|\bgo ahead\b/;

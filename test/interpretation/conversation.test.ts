@@ -194,6 +194,16 @@ describe('what people type, through the bot', () => {
     expect(reply.activities.some((activity) => JSON.stringify(activity).includes('"action":"feedback"'))).toBe(false);
   });
 
+  it('"oh wait sorry its on my ipad not the computer" corrects the client of the question just answered; "we dont have mdm, its my own ipad" gets the line on personal devices', async () => {
+    const say = conversation();
+    await say('lync says it cant verify the certificate from the server');
+    const corrected = await say('oh wait sorry its on my ipad not the computer');
+    expect(corrected.text).toMatch(/The answer I just gave is for Lync for iPhone \/ iPad too/);
+    expect(corrected.text).not.toMatch(/didn't solve it/);
+    const own = await say('we dont have mdm, its my own ipad');
+    expect(own.text).toMatch(/The certificate is installed on it by hand/);
+  });
+
   it('"ok nvm it works now" after a hand-off adds that to it, so the helpdesk knows it can be closed', async () => {
     const say = conversation();
     await say('lync on android says cannot connect to server');
