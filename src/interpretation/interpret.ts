@@ -1453,6 +1453,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // (Whatever was turned down, a flow's subject or not: "i dont need logs, i just need lync to work" names no
   // flow, and the logging article is what it does not want.)
   if ((unwanted || turnsDown(folded)) && named?.id !== TROUBLESHOOTER && catalog?.byId(TROUBLESHOOTER) && WANTS_IT_WORKING.test(folded)) return { ...troubleshootOffer(text, [], context.recentClient), confidence: 0.7 };
+  // ("IT says i need to be 'enrolled' for the smartcard, what does that even mean": what a word means,
+  // not a step of the procedure it names.)
+  if (requested && searchOwn().definition) return { kind: 'question', result: searchOwn(), aside: false, confidence: 0.8 };
   if (requested) {
     // A question about one step of the flow is answered with that step, not with step 1.
     // (The step must hold a quarter of the question's own words: "she needs to enrol it herself. steps?" is no one step.)

@@ -8,6 +8,7 @@ import { interpret, isBareSignInComplaint, polarityOf, slotsOf, StepIndex, type 
 import { foldPhrase } from '../../src/language/text';
 import { bareAnswer } from '../../src/language/phrases';
 import type { SearchResult } from '../../src/knowledge/search';
+import { loadKnowledgeBase } from '../../src/knowledge';
 
 /**
  * The interpretation step as a table: what a user types, where they stand, and the one meaning the
@@ -2984,5 +2985,13 @@ describe('which Lync and where, to begin with, and nothing of what goes wrong', 
   });
   it.each(['can i use lync on my iphone at home?', 'how do i sign in on my laptop at home?', 'im at home'])('"%s" says more, or names no device: not this', (text) => {
     expect(first(text).kind).not.toBe('troubleshoot');
+  });
+});
+
+describe('what a word of a procedure means is no step of it', () => {
+  it('"IT says i need to be \'enrolled\' for the smartcard, what does that even mean" is a question (the word explained), not the enrollment step', () => {
+    const knowledge = loadKnowledgeBase(resolve(__dirname, '..', '..', 'knowledge'));
+    const asked = (text: string) => interpret(text, { catalog, steps, staff: false, search: (query) => knowledge.search(query, 3), isCommand: () => false });
+    expect(asked("IT says i need to be 'enrolled' for the smartcard, what does that even mean")).toMatchObject({ kind: 'question', result: { definition: { term: 'enroll' } } });
   });
 });

@@ -43,6 +43,11 @@ describe('glossary: "what does X stand for?"', () => {
     ['ok what does that mean nslookup', 'nslookup'],
     ['whats a root certificate', 'root CA'],
     ['root ca? whats that', 'root CA'],
+    // Words of the smart card form and of log paths, which the documents use without explaining.
+    ['what does enrolled mean', 'enroll'],
+    ["IT says i need to be 'enrolled' for the smartcard, what does that even mean", 'enroll'],
+    ['what does CSP mean', 'CSP'],
+    ['whats %userprofile% ? i cant find that folder', '%userprofile%'],
   ])('%s -> %s', (question, term) => {
     expect(glossary.asked(question)?.term).toBe(term);
   });
