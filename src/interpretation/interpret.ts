@@ -1165,7 +1165,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   const pick = context.staff && context.ticketsShown && !typedCommand ? ticketPicked(text, context.ticketsShown, context.lastTicket) : undefined;
   const picked = pick ? `ticket ${pick.action} ${pick.ref}${pick.note ? ` ${pick.note}` : ''}` : undefined;
   if (pick && picked && context.isCommand(picked)) {
-    return pick.action === 'show' ? { kind: 'run-command', command: picked, confidence: 0.8 } : { kind: 'suggest-command', command: picked, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
+    // ("resolve it" right after `ticket resolve H-…` was offered asks for the very thing offered: done.)
+    const repeated = picked === context.commandOffered;
+    return pick.action === 'show' || repeated ? { kind: 'run-command', command: picked, confidence: 0.8 } : { kind: 'suggest-command', command: picked, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
   }
   // "kill the erin one" right after the schedules were listed: stopping that one, offered.
   const stopped = context.staff && context.schedulesShown && !typedCommand ? schedulePicked(text, context.schedulesShown, context.lastSchedule) : undefined;

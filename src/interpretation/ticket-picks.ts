@@ -51,7 +51,10 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[], lastR
   // "sam's" is Sam's ticket; "i'll" is "ill", as the phrases spell it.
   const folded = foldPhrase(typed.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''));
   const words = tokens(folded);
-  if (words.length === 0 || words.length > 14) return undefined;
+  // (A long message is no pick, unless what is long is the note after it: "ok close it with note: reset
+  // your pin at the enrollment station, default is 12345678".)
+  const lead = tokens(foldPhrase(typed.split(/[,;:]|\s[-–—]\s/)[0]!.replace(/[’']/g, '')));
+  if (words.length === 0 || (words.length > 14 && (lead.length > 14 || !RESOLVE_TICKET.test(foldPhrase(lead.join(' ')))))) return undefined;
   const action: TicketAction | undefined = RESOLVE_TICKET.test(folded) ? 'resolve' : TAKE_TICKET.test(folded) ? 'take' : SHOW.test(folded) ? 'show' : undefined;
   if (!action) return undefined;
   // "close the surface one, told her to resync the clock": what follows the pick is the note for the user.
@@ -61,7 +64,7 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[], lastR
   const asking = Math.max(0, parts.findIndex((part) => actionPattern(action).test(foldPhrase(part.replace(/[’']/g, '')))));
   const picking = parts[asking]!;
   const after = parts.filter((part, at) => at !== asking && !tokens(foldPhrase(part)).every((word) => ACKNOWLEDGING.has(word)));
-  const noted = action === 'resolve' && after.length > 0 ? clip(withoutBackticks(after.map(toTheUser).join(',')), NOTE_MAX) : '';
+  const noted = action === 'resolve' && after.length > 0 ? clip(withoutBackticks(after.map(toTheUser).join(', ')), NOTE_MAX) : '';
   const note = noted.split(' ').length >= 2 ? noted : undefined;
   const described = note ? tokens(foldPhrase(picking!.replace(/(\w)[’']s\b/g, '$1').replace(/[’']/g, ''))) : words;
   const describing = described.filter((word) => word.length > 1 && !FILLER.has(word) && !NOT_DESCRIBING.has(word));
@@ -84,7 +87,7 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[], lastR
 
 /** "ok tell them to update the app" is, for the user, "update the app": the note without who it is for. */
 function toTheUser(part: string): string {
-  return part.trim().replace(/^(?:(?:ok|okay|so|and|then|pls|please)[\s,.]+)*(?:tell|let|ask|advise)\s+(?:him|her|them|the user|the caller)\s+(?:to\s+|that\s+|know\s+(?:that\s+|to\s+)?)?/i, '');
+  return part.trim().replace(/^(?:with\s+)?(?:a\s+)?(?:note|comment|message)\s*[:\-]?\s*/i, '').replace(/^(?:(?:ok|okay|so|and|then|pls|please)[\s,.]+)*(?:tell|let|ask|advise)\s+(?:him|her|them|the user|the caller)\s+(?:to\s+|that\s+|know\s+(?:that\s+|to\s+)?)?/i, '');
 }
 
 /** Words of the agent's description found in the ticket's subject or user's name; the client counts double. */

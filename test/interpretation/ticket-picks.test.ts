@@ -74,6 +74,8 @@ describe('"it" and "he" after a ticket command point at the ticket it named', ()
     ['what did this customer want?', { action: 'show', ref: 'H-CCCCC4' }],
     ['show me that ticket', { action: 'show', ref: 'H-CCCCC4' }],
     ['resolve it - told him to reboot the mac', { action: 'resolve', ref: 'H-CCCCC4', note: 'told him to reboot the mac' }],
+    // A long note after the pick, introduced as a note.
+    ['ok close it with note: reset your pin at the enrollment station, default is 12345678', { action: 'resolve', ref: 'H-CCCCC4', note: 'reset your pin at the enrollment station, default is 12345678' }],
   ])('"%s"', (text, expected) => {
     expect(ticketPicked(text, shown, 'H-CCCCC4')).toEqual(expected);
   });

@@ -173,6 +173,20 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     await bot.say(`ticket show ${ref}`, agent);
     expect(allText(await bot.say("ok I'll take it", agent))).toContain(`ticket take ${ref}`);
     expect(allText(await bot.say('resolve it, tell him to ask IT to check the kerberos SPN', agent))).toContain(`ticket resolve ${ref} ask IT to check the kerberos SPN`);
+    // Asked again in words for the very command offered: that is a yes, not the offer once more.
+    expect(allText(await bot.say('resolve it, tell him to ask IT to check the kerberos SPN', agent))).toContain(`${ref} is resolved; the user has been told, with your note`);
+  });
+
+  it('"ok close it with note: …" with a long note offers to close it with that note', async () => {
+    const { channel, bot } = await botWithHelpdeskRoom();
+    const user = { conversation: { id: 'user-chat-note' }, serviceUrl: channel.url, from: { id: 'user-41', name: 'Dee' } };
+    await bot.say('my smart card pin is not accepted', user);
+    const ref = REF.exec(allText(await bot.say('talk to a person', user)))![1]!;
+    const agent = { ...AGENT, conversation: { id: 'agent-chat-note' } };
+    await bot.say(`ticket show ${ref}`, agent);
+    const offered = allText(await bot.say('ok close it with note: reset your pin at the enrollment station, default is 12345678', agent));
+    expect(offered).toContain(`ticket resolve ${ref} reset your pin at the enrollment station, default is 12345678`);
+    expect(offered).not.toMatch(/Default smart card PIN/);
   });
 
   it('"is anyone going to contact me?" after a hand-off says where the request stands: waiting, taken by whom, resolved', async () => {
