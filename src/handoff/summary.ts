@@ -138,7 +138,7 @@ export function buildHandOffSummary(input: HandOffInput): HandOffSummary {
   if (said.length > 0) next.push('Read what the user wrote during the steps (under Also said): it may name the symptom.');
   const unanswered = questions.kept.filter((entry) => entry.answeredWith === null).length;
   if (unanswered > 0) next.push(`Answer what the bot could not: ${unanswered === 1 ? 'the question' : `the ${unanswered} questions`} marked "not answered" under Questions asked.`);
-  if (next.length === 0) next.push(input.asked.length > 0 ? 'Read the questions below and ask the user what is still not working.' : 'Ask the user what they need; they asked for a person straight away.');
+  if (next.length === 0) next.push(input.asked.length > 0 ? 'Read the questions the user asked (under Questions asked) and ask them what is still not working.' : 'Ask the user what they need; they asked for a person straight away.');
 
   return {
     id: input.id,
@@ -242,6 +242,7 @@ function subjectOf(summary: HandOffSummary): string {
   if (summary.flow) return `${summary.flow.title} (${summary.flow.outcome}, at ${summary.flow.stoppedAt})`;
   const first = summary.questions[0]?.question;
   const last = summary.questions.at(-1)?.question;
-  if (!first) return 'asked for a person';
+  // (Asked for a person straight away, with the problem in the same words: those words.)
+  if (!first) return summary.forHelpdesk?.[0] ?? 'asked for a person';
   return first === last || !last ? first : `${first} — then: ${last}`;
 }

@@ -233,6 +233,8 @@ describe('the ticket\'s one-line subject', () => {
     );
     expect(ticketSubject(summarise(undefined, [{ question: 'printer toner?', articleId: null }]))).toBe('printer toner?');
     expect(ticketSubject(summarise(undefined))).toBe('asked for a person');
+    // Asked for a person straight away, with the problem in the same words: those words.
+    expect(ticketSubject(summarise(undefined, [{ question: 'lync on my pc says my password is wrong, ring me on 555 1234', articleId: null, note: true }]))).toBe('lync on my pc says my password is wrong, ring me on 555 1234');
     expect(ticketSubject(summarise(walk('smart-card-enrollment', ['Physical card', 'stuck'])))).toMatch(/^Smart card enrollment \(/);
   });
 
