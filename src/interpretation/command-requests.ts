@@ -291,9 +291,20 @@ function requested(typed: string): CommandRequest | undefined {
   return undefined;
 }
 
+/**
+ * "report for the last 7 days", "report this week": the report command with its period in words, which
+ * its own parser would refuse ("takes at most 1 argument"). Read as `report <days>`.
+ */
+export function reportInWords(typed: string): string | undefined {
+  const text = typed.trim().toLowerCase();
+  if (!/^(?:the )?report\s+\S/.test(text) || /^report\s+\d{1,3}\s*$/.test(text)) return undefined;
+  const days = reportDays(text);
+  return days ? `report ${days}` : undefined;
+}
+
 /** "this week", "today", "the last 14 days": the days a report asked for in words covers (none: its default). */
 function reportDays(text: string): number | undefined {
-  const counted = /\b(?:last|past)\s+(\d{1,3})\s+days?\b/.exec(text);
+  const counted = /\b(?:(?:last|past)|(?:for|over|from|covering)(?: the)?(?: last| past)?)\s+(\d{1,3})\s+days?\b/.exec(text);
   if (counted) return Math.min(365, Math.max(1, Number(counted[1])));
   if (/\btoday\b/.test(text)) return 1;
   if (/\b(?:this|last|past) week\b/.test(text)) return 7;

@@ -9,7 +9,7 @@ import type { SearchHit, SearchResult } from '../knowledge/search';
 import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
+import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, reportInWords, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, asksAnotherValue, ownTopicMissing, pointedToInstead } from './follow-ups';
 import { afterLeaving, askedOnceMore, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, leavesWordForPerson, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -1389,6 +1389,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "please probe contoso.com", "check user bob@contoso.com thanks": the command, as typed inside the courtesy.
   const courteous = withoutCourtesy(text);
   if (courteous !== text && context.isCommand(courteous)) return { kind: 'run-command', command: courteous, confidence: 0.9 };
+  // "report for the last 7 days": the report, with its period read from the words.
+  const report = reportInWords(text);
+  if (report && context.isCommand(report)) return { kind: 'run-command', command: report, confidence: 0.9 };
   if (context.isCommand(text)) return { kind: 'command', confidence: 1 };
   // "chek user bob@contoso.dk": a command with its first word mistyped is offered as it was meant, never run.
   const slipped = commandWithSlip(text, context);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aboutSameUser, aboutWorthSearching, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, sameCommandFor, scheduleAsked, userNamedWithoutAddress, whyAboutOfferedUser } from '../../src/interpretation/command-requests';
+import { aboutSameUser, aboutWorthSearching, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, reportInWords, sameCommandFor, scheduleAsked, userNamedWithoutAddress, whyAboutOfferedUser } from '../../src/interpretation/command-requests';
 
 describe('checks asked for in words', () => {
   it.each([
@@ -180,6 +180,7 @@ describe('read-only listings asked for in words', () => {
     ['what checks ran today', 'audit'],
     ['how has the bot been doing this past week, what are people asking that it cant answer', 'report 7'],
     ['how many handoffs have we had this month?', 'report'],
+    ['show me the report for 14 days', 'report 14'],
     ['what checks do we have scheduled', 'schedules'],
     ['when is the next scheduled check', 'schedules'],
     ['whens the next check', 'schedules'],
@@ -449,5 +450,18 @@ describe('a pool asked after without its name', () => {
     expect(bareHost("it's pool01.emea.contoso.com")).toBe('pool01.emea.contoso.com');
     expect(bareHost('contoso.com')).toBeUndefined();
     expect(bareHost('is lyncpool01.contoso.dk ok')).toBeUndefined();
+  });
+});
+
+describe('the report command with its period in words', () => {
+  it.each([
+    ['report for the last 7 days', 'report 7'],
+    ['report this week', 'report 7'],
+    ['report for 90 days', 'report 90'],
+  ])('"%s" → %s', (text, command) => {
+    expect(reportInWords(text)).toBe(command);
+  });
+  it.each(['report 7', 'report', 'report foo', 'the report was wrong'])('"%s" is left to the command parser or the rest', (text) => {
+    expect(reportInWords(text)).toBeUndefined();
   });
 });
