@@ -54,7 +54,15 @@ export function commandNeedsAddressReply(command: string, mayRun: boolean, staff
  * can run it instead depends on the caller: an administrator in the Management Shell, anyone else asks one.
  */
 export function refuseChangeReply(cmdlet: string, admin = true, described = false): Reply {
-  const who = admin ? 'Run it yourself in the Lync Server Management Shell' : 'A Lync administrator runs it in the Lync Server Management Shell';
+  // (An account in Active Directory is unlocked there, not in the Lync shell.)
+  const inDirectory = /active directory/i.test(cmdlet);
+  const who = inDirectory
+    ? admin
+      ? 'Do it yourself in Active Directory'
+      : 'An administrator does it in Active Directory'
+    : admin
+      ? 'Run it yourself in the Lync Server Management Shell'
+      : 'A Lync administrator runs it in the Lync Server Management Shell';
   // (A change asked for in plain words may have no cmdlet the documents name: "applying the fix".)
   const what = described ? `make changes to your servers or users, ${cmdlet} included` : `run \`${cmdlet}\` or any other command that changes your servers`;
   return textReply(

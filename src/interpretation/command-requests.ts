@@ -67,7 +67,10 @@ const ASKED = '^(?:(?:ok|okay|now|then|so|fine|please|pls|hey|can you|could you|
  * Each is refused like a named cmdlet, naming the one that would do it where the documents name one.
  */
 /** `setting`: the setting a change names, which an article must name too to follow the refusal. */
-const PLAIN_CHANGES: ReadonlyArray<{ pattern: RegExp; change: (match: RegExpExecArray) => string; setting?: (match: RegExpExecArray) => string }> = [
+/** `explained`: what the knowledge base says of the case follows the refusal (how to find what locks the account). */
+const PLAIN_CHANGES: ReadonlyArray<{ pattern: RegExp; change: (match: RegExpExecArray) => string; setting?: (match: RegExpExecArray) => string; explained?: true }> = [
+  // ("can you unlock bob's AD account": Active Directory, which the bot neither reads nor changes.)
+  { pattern: new RegExp(`${ASKED}unlock\\s+(?!my\\b)(?:\\S+\\s+){0,2}?(?:(?:ad|active directory|windows|domain|user|users)\\s+)?account\\b`), change: () => 'unlocking an account in Active Directory', explained: true },
   { pattern: new RegExp(`${ASKED}revoke\\s+(?:\\S+\\s+){0,3}?(?:(?:lync|client|user|his|her|their)\\s+)*cert(?:ificate)?s?\\b`), change: () => 'Revoke-CsClientCertificate' },
   { pattern: new RegExp(`${ASKED}(?:unlock|reset|lock)\\s+(?!my\\b)(?:\\S+\\s+){0,2}?(?:(?:client|lync|dial-?in|conferencing|smart ?card|card)\\s+)?pins?\\b`), change: () => 'locking, unlocking or resetting a PIN' },
   { pattern: new RegExp(`${ASKED}(?:fix|repair|sort out|correct|reset)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|this\\s+|that\\s+)?(?:users?\\s+|users\\s+)?(?:lync\\s+)?account(?:\\s+(?:yourself|for me|for us|please|pls|now))*\\s*[?.!]*$`), change: () => 'fixing an account' },
@@ -196,7 +199,7 @@ export function userNamedWithoutAddress(typed: string): { certain: boolean; name
  * `about`: the request without the address or host it names, which says where to look, not what about.
  * `listing`: a read-only list asked for by name, run as it is.
  */
-export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'listing'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string; service?: boolean; described?: boolean; setting?: string };
+export type CommandRequest = { kind: 'command'; command: string; about: string } | { kind: 'listing'; command: string } | { kind: 'capabilities' } | { kind: 'changes'; cmdlet: string; service?: boolean; described?: boolean; setting?: string; explained?: true };
 
 /** At most this many words: a longer message is a question about something, not a request to check. */
 const MAX_WORDS = 30;
@@ -229,9 +232,9 @@ function requested(typed: string): CommandRequest | undefined {
   if (granted) return { kind: 'changes', cmdlet: `Grant-Cs${granted[1]!.replace(/\s+/g, '').replace(/^./, (first) => first.toUpperCase()).replace('access', 'Access')}Policy` };
   const userChange = USER_CHANGE.exec(text);
   if (userChange) return { kind: 'changes', cmdlet: USER_CHANGE_CMDLET[userChange[1]!]! };
-  for (const { pattern, change, setting } of PLAIN_CHANGES) {
+  for (const { pattern, change, setting, explained } of PLAIN_CHANGES) {
     const match = pattern.exec(text);
-    if (match) return { kind: 'changes', cmdlet: change(match), ...(/^[A-Za-z]+-Cs[A-Za-z]+$/.test(change(match)) ? {} : { described: true }), ...(setting ? { setting: setting(match) } : {}) };
+    if (match) return { kind: 'changes', cmdlet: change(match), ...(/^[A-Za-z]+-Cs[A-Za-z]+$/.test(change(match)) ? {} : { described: true }), ...(setting ? { setting: setting(match) } : {}), ...(explained ? { explained } : {}) };
   }
   if (CAPABILITIES.test(text)) return { kind: 'capabilities' };
   if (WHOAMI.test(text) || ROLE_WANTED.test(text)) return { kind: 'listing', command: 'whoami' };

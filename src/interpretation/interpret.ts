@@ -1405,7 +1405,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // to change it by hand.)
   if (request?.kind === 'changes') {
     const named = request.setting ?? (request.described ? undefined : request.cmdlet);
-    return { kind: 'refuse-change', cmdlet: request.cmdlet, ...(request.described ? { described: true } : {}), result: request.service || !named ? NOTHING_SEARCHED : namingCmdlet(searchOwn(), named), confidence: 0.9 };
+    // ("can you unlock bob's AD account": the article on what keeps locking it follows, when it is found.)
+    const explained = request.explained && searchOwn().answered ? searchOwn() : undefined;
+    return { kind: 'refuse-change', cmdlet: request.cmdlet, ...(request.described ? { described: true } : {}), result: explained ?? (request.service || !named ? NOTHING_SEARCHED : namingCmdlet(searchOwn(), named)), confidence: 0.9 };
   }
   if (request?.kind === 'capabilities') return { kind: 'help', confidence: 0.8 };
   // A listing asked for in words ("show me the open tickets") needs no confirming: it is run. (From an

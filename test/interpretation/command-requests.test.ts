@@ -115,6 +115,7 @@ describe('checks asked for in words', () => {
     ["unlock dave's pin", 'locking, unlocking or resetting a PIN'],
     ['can you just set usewindowsauth to none on lync3 then', 'changing usewindowsauth'],
     ['can you fix the users account yourself', 'fixing an account'],
+    ["can you unlock bob's AD account", 'unlocking an account in Active Directory'],
   ])('"%s" asks in plain words for a change: refused, described as %s', (text, cmdlet) => {
     expect(commandRequested(text)).toMatchObject({ kind: 'changes', cmdlet, described: true });
   });

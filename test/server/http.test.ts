@@ -238,6 +238,10 @@ describe('small talk', () => {
       const tracing = allText(await bot.say('set tracinglevel to full', admin7));
       expect(tracing).toMatch(/^I never make changes to your servers or users, changing tracinglevel included/);
       expect(tracing).toMatch(/TracingLevel/);
+      // An account in Active Directory: refused, where it is done said, and the article on what keeps locking it after.
+      const unlock = allText(await bot.say("can you unlock bob's AD account", admin7));
+      expect(unlock).toMatch(/^I never make changes to your servers or users, unlocking an account in Active Directory included[\s\S]*Do it yourself in Active Directory/);
+      expect(unlock).toMatch(/a device that still tries the previous password/);
       // A command's first word mistyped: offered as meant, with its button, not run and not searched.
       const slipped = await bot.say('chek user bob@contoso.dk', admin7);
       expect(allText(slipped)).toMatch(/read-only check: `check user bob@contoso\.dk`/);
