@@ -88,7 +88,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   });
 
   // Nothing starts here: pwsh is probed on the first check, so a missing pwsh never stops the bot.
-  const checks = createCheckCommands(checksConfigFrom(config));
+  const checks = createCheckCommands({ ...checksConfigFrom(config), articleTitle: (id) => knowledge.byId(id)?.title });
   const commands = createCommandRegistry({
     // With STATE_STORE=blob every instance writes to and reads from one audit log in the store.
     audit: operations.sharedAudit ?? openAuditLog(config.HELPDESK_AUDIT_PATH ?? join(resolve(config.DATA_DIR), 'audit.jsonl')),

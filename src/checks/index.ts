@@ -23,6 +23,8 @@ interface ChecksSetup extends ChecksConfig {
   discovery?: AutodiscoverLookup;
   /** Extra time a whole check command gets beyond the PowerShell call limit (queue wait, pwsh start). */
   commandMarginMs?: number;
+  /** Article titles by id: a finding names the article to read as people know it, never by its id. */
+  articleTitle?: (id: string) => string | undefined;
 }
 
 /** The read-only checks as a feature of the app: commands to register and the runner behind them. */
@@ -90,6 +92,7 @@ export function createCheckCommands(config: Omit<ChecksSetup, 'audit' | 'auditPa
         ...(runner ? { runner } : {}),
         discovery: discoveryFor(config),
         commandTimeoutMs: callTimeoutMs + startTimeoutMs + (config.commandMarginMs ?? 10_000),
+        ...(config.articleTitle ? { articleTitle: config.articleTitle } : {}),
         ...(runner
           ? {}
           : {

@@ -75,6 +75,13 @@ describe('checks over chat, lab mode', () => {
     }
   });
 
+  it('a finding names the article to read by its title, never by its id', async () => {
+    const { result } = await command('check user carol@contoso.dk');
+    expect(result).toMatch(/Read: "[^"]+"/);
+    expect(result).not.toMatch(/Read: [a-z0-9]+(?:-[a-z0-9]+)+/);
+    expect(result).not.toContain('mobility-policy-passive-auth-exchange');
+  });
+
   it('"did that finish?" after a check says how it ended, without repeating the result; with no check started it is no status question', async () => {
     const conversation = `checks-${++conversationCount}`;
     const say = async (text: string) => allText((await bot.send(message(text, { from: ADMIN, conversation: { id: conversation }, serviceUrl: channel.serviceUrl }))).activities);

@@ -25,7 +25,10 @@ function textBlock(text: string, extra: Record<string, unknown> = {}): Record<st
   return { type: 'TextBlock', text, wrap: true, ...extra };
 }
 
-function findingContainer(finding: Finding): Record<string, unknown> {
+/** A finding as the card shows it: with the article to read named as readers know it. */
+export type ShownCheckFinding = Finding & { articleName: string };
+
+function findingContainer(finding: ShownCheckFinding): Record<string, unknown> {
   const look = SEVERITY_STYLE[finding.severity];
   return {
     type: 'Container',
@@ -37,7 +40,7 @@ function findingContainer(finding: Finding): Record<string, unknown> {
       textBlock('Fix:', { weight: 'Bolder', spacing: 'Small' }),
       // One block per command line: Teams folds single line breaks inside a TextBlock.
       ...finding.fix.split('\n').filter((line) => line.trim() !== '').map((line) => textBlock(line, { fontType: 'Monospace', spacing: 'None' })),
-      textBlock(`Article: ${finding.article} · rule ${finding.ruleId}`, { isSubtle: true, size: 'Small' }),
+      textBlock(`Read: ${finding.articleName} · rule ${finding.ruleId}`, { isSubtle: true, size: 'Small' }),
     ],
   };
 }
@@ -71,7 +74,7 @@ function card(body: Record<string, unknown>[], cardActions: CardAction[]): CardJ
 interface CheckCardInput {
   title: string;
   subtitle: string;
-  findings: Finding[];
+  findings: ShownCheckFinding[];
   /** Shown when there are no findings: what was checked. */
   checked: string[];
   settings: SettingLine[];

@@ -34,6 +34,8 @@ interface CheckCommandsDeps {
   commandTimeoutMs: number;
   /** When checks are off: looks for pwsh anyway, so the status tells whether switching them on would work. */
   probeWhenOff?: () => Promise<PwshProbe>;
+  /** Article titles by id, for the article each finding says to read. */
+  articleTitle?: (id: string) => string | undefined;
 }
 
 function requireRunner(deps: CheckCommandsDeps): PowerShellRunner {
@@ -136,6 +138,7 @@ export function registerCheckCommands(registry: CommandRegistry, deps: CheckComm
         diagnosis: diagnose(settings),
         settings: describeSettings(settings),
         actions: userActions(user, identity),
+        ...(deps.articleTitle ? { articleTitle: deps.articleTitle } : {}),
       }),
   });
 
@@ -175,6 +178,7 @@ export function registerCheckCommands(registry: CommandRegistry, deps: CheckComm
         diagnosis: diagnose(settings),
         settings: describeSettings(settings),
         actions: [{ title: 'Check again', command: `check pool ${pool.poolFqdn}` }],
+        ...(deps.articleTitle ? { articleTitle: deps.articleTitle } : {}),
       });
     },
   });

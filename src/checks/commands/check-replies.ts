@@ -16,6 +16,14 @@ interface CheckReplyInput {
   diagnosis: Diagnosis;
   settings: SettingLine[];
   actions: CardAction[];
+  /** Article titles by id: the article to read is named by its title (an id never reaches a reader). */
+  articleTitle?: (id: string) => string | undefined;
+}
+
+/** The article a finding says to read, as readers know it. (Without titles at hand: "the knowledge base article on it".) */
+function articleName(id: string, title: ((id: string) => string | undefined) | undefined): string {
+  const known = title?.(id);
+  return known ? `"${known}"` : 'the knowledge base article on it (ask me about it)';
 }
 
 export function checkReply(input: CheckReplyInput): Reply {
@@ -27,14 +35,14 @@ export function checkReply(input: CheckReplyInput): Reply {
       ? `**No problems found.** Checked: ${diagnosis.checked.join('; ')}.\n\nSettings checked:\n${settingsText(input.settings)}`
       : [
           `${count} problem${count === 1 ? '' : 's'} found${diagnosis.stoppedEarly ? ' (other rules were skipped: the user cannot sign in at all)' : ''}:`,
-          ...diagnosis.findings.map((finding, index) => findingText(finding, index, finding.article)),
+          ...diagnosis.findings.map((finding, index) => findingText(finding, index, articleName(finding.article, input.articleTitle))),
         ].join('\n');
   return {
     text: `${head}\n\n${body}`,
     card: checkResultCard({
       title: `Check of ${input.subject}`,
       subtitle: input.summary,
-      findings: diagnosis.findings,
+      findings: diagnosis.findings.map((finding) => ({ ...finding, articleName: articleName(finding.article, input.articleTitle) })),
       checked: diagnosis.checked,
       settings: input.settings,
       actions: input.actions,
