@@ -13,6 +13,8 @@ import { commandHelpReply, helpReply, notYoursReply, welcomeReply } from '../hel
 import { smallTalkReply } from '../help/small-talk-reply';
 import { commandNeedsAddressReply, commandOfferReply, refuseChangeReply } from '../help/command-offer-reply';
 import { commandStatusReply } from '../help/command-status-reply';
+import { resultMeaningReply } from '../help/result-meaning-reply';
+import type { LateResult } from './late-delivery';
 import type { CommandPort, RoleResolver } from '../core/ports';
 import type { Reply } from '../core/reply';
 import { textReply } from '../core/reply';
@@ -51,7 +53,7 @@ export interface HelpdeskBotDeps {
   conversationState: ConversationState;
   deliverLater: LaterDelivery;
   /** A slow command's result and whether it was posted, while this process remembers it. */
-  lateResult?: (executionId: string) => { reply: Reply; group: boolean; delivered?: boolean } | undefined;
+  lateResult?: (executionId: string) => LateResult | undefined;
   logger: Logger;
   /** Optional extra help sections (e.g. guided flows), by role. */
   extraHelp?: (role: Role) => Array<{ title: string; lines: Array<{ usage: string; summary: string }> }>;
@@ -224,6 +226,20 @@ export class HelpdeskBot extends TeamsActivityHandler {
         if (flows) await flows.act(context, { ...info, action: { kind: 'word', word: 'cancel' } });
         await this.dispatch(context, meaning.rest, this.interpretText(meaning.rest, role, memory, undefined, undefined), { ...turn, inFlow: false });
         return;
+      case 'about-result': {
+        const started = startedLately(memory, new Date());
+        const late = started ? this.deps.lateResult?.(started.executionId) : undefined;
+        if (started && late?.reply.findings) {
+          await this.send(context, resultMeaningReply(started, late.reply.findings, (id) => this.deps.knowledge.byId(id)));
+          return;
+        }
+        // (Still running, or its result no longer at hand: how it stands.)
+        if (started) {
+          await this.send(context, commandStatusReply(started, await this.deps.commands.outcomeOf(started.executionId), new Date()));
+          return;
+        }
+        break;
+      }
       case 'command-status': {
         const started = startedLately(memory, new Date());
         if (started) {

@@ -19,6 +19,8 @@ export interface Reply {
   suggestions?: string[];
   /** Articles the reply lists by number, in order (ids, never shown): the user may answer "2". */
   listed?: string[];
+  /** What a check's result found (never shown as such): "what does that mean" after it is answered from them. */
+  findings?: Array<{ title: string; articleId: string }>;
 }
 
 export function textReply(text: string, suggestions?: string[]): Reply {

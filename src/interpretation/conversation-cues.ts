@@ -104,6 +104,14 @@ export function asksHowCommandStands(folded: string): boolean {
   return COMMAND_STATUS.test(folded);
 }
 
+/** Asking what a command's result means: "what does that mean", "is that bad", "so what do i tell her". */
+const RESULT_MEANING =
+  /^(?:(?:so|ok|okay|and|hmm|right|um|uh)\s+)*(?:what does (?:that|it|this|the result|that result|the finding|that finding) (?:mean|tell me|say)(?: for (?:him|her|them|the user|me))?|whats that mean|what s that mean|is (?:that|it|this) (?:bad|serious|a problem|why)|(?:what|how) do i (?:tell|say to|explain (?:that|it|this) to) (?:him|her|them|the user)|what (?:do|should) i (?:tell|say to) (?:him|her|them|the user)|what (?:do|should) i do (?:now|about (?:it|that|this)|with (?:it|that|this))|explain (?:that|it|this|the result)(?: to me)?|what (?:does|do) (?:the findings?|the results?) mean|meaning)(?:\s+(?:then|now|please|pls|exactly))*\s*[?.!]*$/;
+
+export function asksWhatResultMeans(folded: string): boolean {
+  return RESULT_MEANING.test(folded);
+}
+
 /** Leaving a flow, then something else: "forget it, where are…", "never mind the card thing. my mac…". */
 const LEAVE_THEN =
   /^\s*(?:ok(?:ay)?|oh|ah|hmm|actually)?[\s,.]*(?:never\s*mind(?:\s+(?:that|this|it))?|nvm|forget\s+(?:it|that|this|about\s+(?:it|that|this))|forget\s+(?:about\s+)?the\s+[\w\s-]{1,30}?(?:\s+(?:thing|stuff|steps|part))?|cancel\s+(?:that|this|it|the\s+steps)|stop\s+(?:this|that))(?:\s+(?:then|for now|please))?\s*[,.;:!\-–—]+\s*(.+)$/i;

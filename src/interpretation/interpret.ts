@@ -11,7 +11,7 @@ import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
 import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, reportInWords, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, asksAnotherValue, ownTopicMissing, pointedToInstead } from './follow-ups';
-import { afterLeaving, askedOnceMore, asksHowCommandStands, asksHowHandOffStands, callsOut, followUpResult, leavesWordForPerson, refersBack, waitsForPerson } from './conversation-cues';
+import { afterLeaving, askedOnceMore, asksHowCommandStands, asksHowHandOffStands, asksWhatResultMeans, callsOut, followUpResult, leavesWordForPerson, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
 import { ticketPicked, type TicketShown } from './ticket-picks';
 import { schedulePicked, stopsOneUnnamed, type ScheduleShown } from './schedule-picks';
@@ -108,6 +108,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'handoff-solved' }
   /** "did that finish?" right after a slow command was started here. */
   | { kind: 'command-status' }
+  /** What the result of the command just run means. */
+  | { kind: 'about-result' }
   /** "can i fix that myself or do i need the admins" right after an answer (or an offer of a guided flow): who acts on it. */
   | { kind: 'who-fixes'; articleId: string }
   | { kind: 'who-fixes'; flowId: string }
@@ -1318,6 +1320,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
     return { kind: 'small-talk', topic: 'bare-answer', confidence: 0.8 };
   }
   if (context.commandStarted && tokens(folded).length <= 12 && asksHowCommandStands(folded)) return { kind: 'command-status', confidence: 0.9 };
+  // "what does that mean", "so what do i tell her" right after a check: what its result found, explained.
+  if (context.commandStarted && asksWhatResultMeans(folded)) return { kind: 'about-result', confidence: 0.85 };
   // "is lync down? nobody in my team can sign in": many people at once is the servers, not one device.
   if (tokens(folded).length <= OUTAGE_MAX_WORDS && reportsOutage(folded)) return { kind: 'small-talk', topic: 'outage', confidence: 0.75 };
   // "min lync virker ikke": the knowledge base is in English; said so, not "I don't know".

@@ -82,6 +82,21 @@ describe('checks over chat, lab mode', () => {
     expect(result).not.toContain('mobility-policy-passive-auth-exchange');
   });
 
+  it('"what does that mean" after a check explains what it found, with the article to read; with no check, it is no such question', async () => {
+    const conversation = `checks-${++conversationCount}`;
+    const say = async (text: string) => allText((await bot.send(message(text, { from: ADMIN, conversation: { id: conversation }, serviceUrl: channel.serviceUrl }))).activities);
+    const before = channel.requests.length;
+    await say('check user carol@contoso.dk');
+    await expect.poll(() => channel.requests.slice(before).filter((request) => request.path.includes(`/v3/conversations/${conversation}/`)).length, { timeout: 45_000, interval: 100 }).toBeGreaterThan(0);
+    const meaning = await say('so what do i tell her');
+    expect(meaning).toMatch(/^What 'check user' \(execution [0-9a-f]+\) found, and what to do about it:\n1\. \*\*Mobility policy still connects to Exchange under passive authentication\*\*: /);
+    expect(meaning).toMatch(/more in "[^"]+"/);
+    expect(meaning).not.toMatch(/I don't know/);
+
+    const fresh = allText((await bot.send(message('so what do i tell her', { from: ADMIN, conversation: { id: `checks-${++conversationCount}` }, serviceUrl: channel.serviceUrl }))).activities);
+    expect(fresh).not.toMatch(/execution/);
+  });
+
   it('"did that finish?" after a check says how it ended, without repeating the result; with no check started it is no status question', async () => {
     const conversation = `checks-${++conversationCount}`;
     const say = async (text: string) => allText((await bot.send(message(text, { from: ADMIN, conversation: { id: conversation }, serviceUrl: channel.serviceUrl }))).activities);

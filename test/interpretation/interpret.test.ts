@@ -2995,3 +2995,14 @@ describe('what a word of a procedure means is no step of it', () => {
     expect(asked("IT says i need to be 'enrolled' for the smartcard, what does that even mean")).toMatchObject({ kind: 'question', result: { definition: { term: 'enroll' } } });
   });
 });
+
+describe('what the result of the command just run means', () => {
+  const after = (text: string, commandStarted: boolean) => interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ...(commandStarted ? { commandStarted } : {}) });
+  it.each(['what does that mean', 'so what do i tell her', 'is that bad?', 'what should i do about it', 'explain that'])('"%s" right after a check asks about its result', (text) => {
+    expect(after(text, true).kind).toBe('about-result');
+    expect(after(text, false).kind).not.toBe('about-result');
+  });
+  it.each(['what does 1003 mean', 'did that finish?', 'is that why bob cant sign in from his iphone?'])('"%s" asks something else', (text) => {
+    expect(after(text, true).kind).not.toBe('about-result');
+  });
+});

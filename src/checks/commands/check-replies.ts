@@ -48,6 +48,7 @@ export function checkReply(input: CheckReplyInput): Reply {
       actions: input.actions,
     }),
     suggestions: input.actions.map((action) => action.command).slice(0, 6),
+    findings: diagnosis.findings.map((finding) => ({ title: finding.title, articleId: finding.article })),
   };
 }
 
