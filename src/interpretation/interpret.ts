@@ -790,6 +790,10 @@ function answeredInFlow(text: string, folded: string, choices: ReturnType<typeof
   }
   // ("mac" at the network question after the PC was picked: another answer to a question already
   // answered. The flow says what it has and how to change it.)
+  // ("its my android phone" after the PC was taken, at a later question: another device altogether, which
+  // is the answer corrected; the flow starts again with it and with what else it holds.)
+  const otherDevice = said.find((slot) => slot!.concept.slot === 'client' && flowFacts?.client !== undefined && flowFacts.client !== slot!.value);
+  if (flowFacts && otherDevice && onlySlots(text) && SAYS_IT_IS.test(folded)) return { kind: 'start-flow', flowId: context.flow!.flowId, slots: { ...slotsFromFacts(flowFacts), ...Object.fromEntries(said.map((slot) => [slot!.concept.slot, slot])) } as Slots, confidence: 0.7 };
   if (flowFacts && choices && said.length > 0 && onlySlots(text) && !nothingNew) {
     return { kind: 'note', slots: Object.fromEntries(said.map((slot) => [slot!.concept.slot, slot])) as Slots, confidence: 0.55 };
   }
@@ -893,8 +897,19 @@ function correctedSlots(text: string, folded: string, flow: FlowState, catalog?:
   const changed = Object.entries(said).some(([slot, found]) => found && flow.facts[slot] !== undefined && flow.facts[slot] !== found.value);
   // What the other answers settled still holds: correcting the network does not ask for the client again.
   if (changed) return { ...slotsFromFacts(flow.facts), ...said };
+  // ("oh wait its actually on my phone not the pc": a device of another kind, which phone not said. The
+  // flow starts again without the client, so its first question asks which one; the rest still holds.)
+  if (!quoted && flow.facts.client !== undefined && !said.client && VAGUE_OTHER_DEVICE.test(withoutNegatedSlots(text)) && !MOBILE_CLIENTS.has(flow.facts.client)) {
+    const { client: _taken, ...rest } = flow.facts;
+    return slotsFromFacts(rest);
+  }
   return catalog && !quoted ? choiceCorrected(text, flow, catalog) : undefined;
 }
+/** "its my android phone", "im on the ipad": the device it is, said outright (not "my iphone" alone). */
+const SAYS_IT_IS = /^(?:(?:no|oh|ah|well|but|hmm|um|yeah)\s+)*(?:its|it s|it is|it was|this is|thats|that s|im on|i m on|i am on|i use|im using|i m using|i am using)\b/;
+/** A phone or tablet named without saying which: "on my phone", "the mobile". */
+const VAGUE_OTHER_DEVICE = /\b(?:phone|mobile|mobile phone|cell|cellphone|smartphone|tablet)\b/i;
+const MOBILE_CLIENTS = new Set(['ios', 'android', 'windows-phone']);
 
 /**
  * "actually no, he wants the logs from my laptop not the phone": no word of a slot, but the words of a

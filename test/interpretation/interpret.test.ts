@@ -3006,3 +3006,16 @@ describe('what the result of the command just run means', () => {
     expect(after(text, true).kind).not.toBe('about-result');
   });
 });
+
+describe('another device, said outright or vaguely, after the client was taken', () => {
+  const at = (text: string, place: keyof typeof PLACES) =>
+    interpret(text, { catalog, steps, flow: PLACES[place], staff: false, search: () => NOTHING, isCommand: () => false });
+  it('"its my android phone" at the sign-in method question starts again with Android, keeping the network', () => {
+    expect(at('its my android phone', 'method')).toMatchObject({ kind: 'start-flow', slots: { client: { value: 'android' }, where: { value: 'inside' } } });
+  });
+  it('"oh wait its actually on my phone not the pc, sorry" starts again without the client, so its question asks which phone', () => {
+    const meant = at('oh wait its actually on my phone not the pc, sorry', 'method');
+    expect(meant).toMatchObject({ kind: 'start-flow', slots: { where: { value: 'inside' } } });
+    expect(meant.kind === 'start-flow' && meant.slots.client).toBeFalsy();
+  });
+});
