@@ -338,6 +338,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
     if (exact.kind === 'bad-number') return { kind: 'bad-number', count: exact.count, confidence: 1 };
     if (exact.kind === 'close') return { kind: 'did-you-mean', indexes: exact.indexes, confidence: 0.8 };
   }
+  // "nah no smart card, just password" at the clock question: the "nah" goes with what follows (no
+  // card, a password), which this question does not ask; kept for the question that does.
+  const otherAnswer = choices && context.flow ? answersAnotherQuestion(folded, choices, context.flow) : undefined;
+  if (otherAnswer) return { kind: 'note', slots: otherAnswer, confidence: 0.6 };
   // "walk me through it" in a flow: that is what is happening; the step is shown again.
   if (acceptsOffer(folded) && GUIDE_ME.test(folded)) return { kind: 'flow-word', word: 'repeat', confidence: 0.8 };
   // "Did that, still broken" at an instruction step: done, and it still fails, which the question after it would ask.
@@ -907,6 +911,23 @@ function correctedSlots(text: string, folded: string, flow: FlowState, catalog?:
 }
 /** "its my android phone", "im on the ipad": the device it is, said outright (not "my iphone" alone). */
 const SAYS_IT_IS = /^(?:(?:no|oh|ah|well|but|hmm|um|yeah)\s+)*(?:its|it s|it is|it was|this is|thats|that s|im on|i m on|i am on|i use|im using|i m using|i am using)\b/;
+/**
+ * A yes or no that leads what answers another question: "nah no smart card, just password" names the
+ * sign-in method (and rules out a card), which none of this question's choices sets. The slots it tells,
+ * for the flow to keep; undefined for anything else.
+ */
+function answersAnotherQuestion(folded: string, choices: ReturnType<typeof visibleChoices>, flow: FlowState): Slots | undefined {
+  const lead = /^(?:nah|no|nope|yes|yeah|yep)\b[\s,.!]*/.exec(folded);
+  if (!lead) return undefined;
+  const rest = folded.slice(lead[0].length);
+  const told = Object.entries(slotsOf(rest)).filter(([slot, found]) => found && flow.facts[slot] === undefined);
+  // ("no smart card" rules a card out: words that name nothing this message tells.)
+  const ruledOut = withoutNegatedSlots(rest).replace(/\b(?:no|not a|not the|not my|without(?: a| the)?)\s+([a-z]+(?: [a-z]+)?)/g, (said, named: string) => (Object.values(slotsOf(named)).some(Boolean) ? ' ' : said));
+  if (told.length === 0 || !onlySlots(ruledOut)) return undefined;
+  if (choices.some((choice) => told.some(([slot]) => choice.set?.[slot] !== undefined))) return undefined;
+  return Object.fromEntries(told) as Slots;
+}
+
 /** A phone or tablet named without saying which: "on my phone", "the mobile". */
 const VAGUE_OTHER_DEVICE = /\b(?:phone|mobile|mobile phone|cell|cellphone|smartphone|tablet)\b/i;
 const MOBILE_CLIENTS = new Set(['ios', 'android', 'windows-phone']);

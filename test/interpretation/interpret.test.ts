@@ -3019,3 +3019,15 @@ describe('another device, said outright or vaguely, after the client was taken',
     expect(meant.kind === 'start-flow' && meant.slots.client).toBeFalsy();
   });
 });
+
+describe('a yes or no that leads the answer to another question', () => {
+  it('"nah no smart card, just password" at the clock question keeps the password for later; it answers no clock', () => {
+    const flow = at('sign-in-troubleshooter', ['Windows Store app']);
+    const meant = interpret('nah no smart card, just password', { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false });
+    expect(meant).toMatchObject({ kind: 'note', slots: { method: { value: 'password' } } });
+  });
+  it('"no, its 10 minutes off" at the same question is its answer no', () => {
+    const flow = at('sign-in-troubleshooter', ['Windows Store app']);
+    expect(interpret('no, its 10 minutes off', { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false }).kind).toBe('choice');
+  });
+});
