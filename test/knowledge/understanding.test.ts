@@ -142,6 +142,9 @@ describe('out of scope', () => {
   it.each([
     // A card left at home, said of someone else: the helpdesk's to sort out, not the PIN article's.
     'user forgot their smart card at home, can they still sign in to lync',
+    // A reader that does not see the card: the documents only say to click OK once it is detected.
+    'the card reader doesnt see my card when lync asks me to insert it',
+    'lync asks for the card but it isnt recognized',
     'outlook keeps freezing whenever i open a shared calendar',
     'how do i connect to the office printer',
     'my vpn drops every hour',
