@@ -217,6 +217,8 @@ export const PHRASE_TABLE: readonly PhraseGroup[] = [
       /\b(?:talk|speak|chat) (?:to|with) (?:a |an |the |some )?(?:real |actual |live )?(?:person|human|agent|someone|somebody|helpdesk|help desk|technician|tech|support)\b/,
       /\b(?:get|give|put) me (?:through to )?(?:a |an |the )?(?:real |actual |live )?(?:person|human|agent|someone|technician)\b/,
       /\b(?:real|actual|live) (?:person|human|agent)\b/,
+      // "i dont want to talk to a bot", "no more bot": a person, in the words of not wanting the bot.
+      /\b(?:dont|do not|don t) (?:want|wanna|like) (?:to )?(?:talk|speak|chat)(?:ing)? (?:to|with) (?:a |the |this |some )?(?:bot|robot|machine|computer)\b|\b(?:no more|enough|stop the|stop this) (?:bot|robot)\b|\bnot (?:a|the|this) (?:bot|robot)\b/,
       /\bescalate (?:this|it|me)\b/,
       /\bhand (?:me |this |it )?(?:over|off) to\b/,
       // "this bot is useless, i just want a human"; "can you open a ticket for me"

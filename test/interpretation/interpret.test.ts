@@ -1542,6 +1542,9 @@ describe('a request for a person at the end of a longer message, or after a yes'
     'ok way over my head, pls get me to the helpdesk',
     'can you send this to IT',
     'no.. i mean before first sign in. never mind. can you log this call as a ticket for me',
+    // Not wanting the bot is wanting a person.
+    'i dont want to talk to a bot',
+    'i want someone real, not a bot',
   ])('%s → handoff', (text) => {
     expect(outside(text)).toBe('handoff');
   });
