@@ -204,6 +204,12 @@ describe('what people type, through the bot', () => {
     expect(own.text).toMatch(/The certificate is installed on it by hand/);
   });
 
+  it('"and the max?" after the answer on how long a Lync-issued certificate lasts gives the line with the maximum', async () => {
+    const say = conversation();
+    await say('how long is a cert valid by default');
+    expect((await say('and the max?')).text).toMatch(/the max 8760 hours/);
+  });
+
   it('"ok nvm it works now" after a hand-off adds that to it, so the helpdesk knows it can be closed', async () => {
     const say = conversation();
     await say('lync on android says cannot connect to server');
