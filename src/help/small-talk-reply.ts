@@ -83,6 +83,12 @@ export function smallTalkReply(topic: SmallTalk, inFlow: boolean, unresolved = f
         text: `I can only read English, sorry. Please write your question in English (for example "Lync on my laptop won't sign in"), or type "${PHRASES.person}" and the helpdesk takes over.`,
         suggestions: [PHRASES.person, 'help'],
       };
+    case 'tell-user':
+      // An agent asking the bot to pass a word to the user of a ticket: what does reach them.
+      return {
+        text: "I can't send the user a message of your own. Taking their ticket told them someone is on it; when you close it, `ticket resolve <reference> <note>` sends them your note. For anything else, contact them directly.",
+        suggestions: ['tickets'],
+      };
     case 'contact':
       return {
         text: `I don't have the helpdesk's phone number or e-mail address, but I can put your question in their queue: type "${PHRASES.person}" and I'll pass on everything you've told me${inFlow ? ', including this step' : ''}.`,

@@ -161,6 +161,14 @@ export function followUpResult(joined: SearchResult, alone: SearchResult, last?:
   // more, as much about those words as the likeliest. The pointer decides: that article.
   const pointed = together && last && together.article.id === last.id && !apart ? pointedAt(alone, last) : undefined;
   if (pointed) return { ...alone, answered: true, hits: [pointed, ...alone.hits.filter((hit) => hit !== pointed)], suggested: undefined };
+  // "ok and the meetings thing?" after a message of several problems was answered for one of them: its
+  // own words do not find that answer at all, and the next article read with the context is one they
+  // find too. That one: the other problem of the message before.
+  if (together && last && together.article.id === last.id && !apart && !alone.hits.some((hit) => hit.article.id === last.id)) {
+    const own = new Set(alone.hits.slice(0, OTHER_PROBLEM_AMONG).map((hit) => hit.article.id));
+    const next = joined.hits.slice(1, OTHER_PROBLEM_AMONG).find((hit) => hit.confidence >= OTHER_PROBLEM_MIN_CONFIDENCE && own.has(hit.article.id));
+    if (next) return { ...joined, answered: true, hits: [next, ...joined.hits.filter((hit) => hit !== next)], suggested: undefined };
+  }
   // Read with its context nothing fits, alone it is only offered (never stated): the offer it is.
   // (Unless read with its context the offer is surer: "i never got one" after a question about the PIN.)
   if (!together && !apart && !joined.otherTopic && (alone.suggested ?? []).length > 0) {
@@ -194,6 +202,9 @@ function pointedAt(alone: SearchResult, last: { id: string; related?: readonly s
         hit.confidence >= Math.max(best.confidence - POINTED_MARGIN, POINTED_MIN_CONFIDENCE),
     );
 }
+/** Where the other problem's article may stand among the readings, and how likely it must be with the context. */
+const OTHER_PROBLEM_AMONG = 3;
+const OTHER_PROBLEM_MIN_CONFIDENCE = 0.3;
 /** The least a pointed-to article must hold of the follow-up's words: "can i use something else meanwhile" names nothing of one. */
 const POINTED_MIN_COVERAGE = 0.5;
 const POINTED_MIN_CONFIDENCE = 0.4;

@@ -9,7 +9,7 @@ import type { SearchHit, SearchResult } from '../knowledge/search';
 import { normaliseText } from '../knowledge/text';
 import { choiceNumber, exactChoice, matchChoice } from '../language/choices';
 import { flowAskingTheClient } from './client-variants';
-import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, reportInWords, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
+import { aboutSameUser, aboutUserAwaitingAddress, aboutWorthSearching, whyAboutOfferedUser, bareAddress, bareHost, commandRequested, poolNamedWithoutHost, reportInWords, RESOLVE_TICKET, sameCommandFor, scheduleAsked, userNamedWithoutAddress } from './command-requests';
 import { afterLastQuestion, asksAnotherValue, ownTopicMissing, pointedToInstead } from './follow-ups';
 import { afterLeaving, askedOnceMore, asksHowCommandStands, asksHowHandOffStands, asksWhatResultMeans, callsOut, followUpResult, leavesWordForPerson, refersBack, waitsForPerson } from './conversation-cues';
 import { LIKELY_CAUSES } from './likely-causes';
@@ -909,6 +909,9 @@ function correctedSlots(text: string, folded: string, flow: FlowState, catalog?:
   }
   return catalog && !quoted ? choiceCorrected(text, flow, catalog) : undefined;
 }
+/** "ok tell him i'm on it", "let her know it's fixed", "message the user": a word for a ticket's user. */
+const TELL_THE_USER = /^(?:(?:ok|okay|so|pls|please|can you|could you|and|then|just)\s+)*(?:tell|let|message|ping|inform|notify|text|email|update)\s+(?:him|her|them|the user|the caller|the customer)\b/;
+
 /** "its my android phone", "im on the ipad": the device it is, said outright (not "my iphone" alone). */
 const SAYS_IT_IS = /^(?:(?:no|oh|ah|well|but|hmm|um|yeah)\s+)*(?:its|it s|it is|it was|this is|thats|that s|im on|i m on|i am on|i use|im using|i m using|i am using)\b/;
 /**
@@ -1199,6 +1202,8 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // (The check just run is not offered again: "why is he not enabled" after it asks why, which the knowledge base may say.)
   const justRun = sameUser !== undefined && !context.commandOffered && sameUser === context.lastCommand && searchOwn().answered;
   if (sameUser && !justRun && context.isCommand(sameUser)) return { kind: 'suggest-command', command: sameUser, result: NOTHING_SEARCHED, asked: text, confidence: 0.75 };
+  // "ok tell him i'm on it" about a ticket's user: the bot reaches the user only through the ticket.
+  if (context.staff && (context.ticketsShown || context.lastTicket) && !typedCommand && TELL_THE_USER.test(folded) && !RESOLVE_TICKET.test(folded)) return { kind: 'small-talk', topic: 'tell-user', confidence: 0.75 };
   // "i'll grab the iphone one" right after the open tickets were listed: that ticket (taking or closing it offered).
   const pick = context.staff && context.ticketsShown && !typedCommand ? ticketPicked(text, context.ticketsShown, context.lastTicket) : undefined;
   const picked = pick ? `ticket ${pick.action} ${pick.ref}${pick.note ? ` ${pick.note}` : ''}` : undefined;

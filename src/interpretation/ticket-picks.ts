@@ -19,7 +19,7 @@ export interface TicketShown {
   user: string;
 }
 
-const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|what (?:is|s|was) (?:the|his|her|their)|what did (?:he|she|they|(?:the|that|this) (?:user|caller|person|guy|lady|customer)) (?:say|try|write|report|ask|want))\b/;
+const SHOW = /\b(?:show|pull up|open up|see|view|look at|details|more on|(?:what (?:is|s|was)|whats) (?:the|his|her|their)|what (?:should|do|can) i (?:ask|tell) (?:him|her|them|the user)(?: next)?|what did (?:he|she|they|(?:the|that|this) (?:user|caller|person|guy|lady|customer)) (?:say|try|write|report|ask|want))\b/;
 /** "it", "that one", "he": the only ticket listed, or the one just taken or read. */
 const THE_ONLY_ONE = /\b(?:it|that|this|that one|this one|the ticket|that ticket|the one|he|she|him|her|they|them|the (?:user|caller|customer|person|guy|lady))\b/;
 /** A ticket by its place in the list, which is oldest first. */
@@ -75,7 +75,8 @@ export function ticketPicked(typed: string, shown: readonly TicketShown[], lastR
   // points rather than describes. ("the other one" points away from the last one: no pick.)
   const held = new Set(shown.flatMap((ticket) => tokens(foldPhrase(`${ticket.subject} ${ticket.user}`))));
   const client = slotsOf(note ? picking! : typed).client?.value;
-  if (describing.every((word) => !held.has(word)) && !client && !/\b(?:other|another|next|different|new)\b/.test(folded)) {
+  // ("what should i ask her next": next in time, not the next ticket.)
+  if (describing.every((word) => !held.has(word)) && !client && !/\b(?:other|another|next|different|new)\b/.test(folded.replace(/\b(?:ask|tell|say to) (?:him|her|them|the user) next\b/, ''))) {
     const pointed = shown.some((ticket) => ticket.ref === lastRef) ? lastRef : shown.length === 1 ? shown[0]!.ref : undefined;
     return pointed && THE_ONLY_ONE.test(folded) ? { action, ref: pointed, ...(note ? { note } : {}) } : undefined;
   }

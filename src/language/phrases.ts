@@ -21,8 +21,8 @@ export type Sense = FlowWord | Polarity | SmallTalk | 'helpful' | 'not-helpful' 
  * Chat that is not a question. `declined`: "no thanks" to what the last reply offered; `pick-one`: a
  * yes or "not sure" under a numbered list; `bare-answer`: a lone yes or no with nothing asked.
  */
-export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer' | 'no-rights' | 'busy' | 'files' | 'nothing-handed-off' | 'contact' | 'outage' | 'other-language';
-const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer', 'no-rights', 'busy', 'files', 'nothing-handed-off', 'contact', 'outage', 'other-language']);
+export type SmallTalk = 'greeting' | 'thanks' | 'how-are-you' | 'about-bot' | 'frustrated' | 'laugh' | 'declined' | 'pick-one' | 'bare-answer' | 'no-rights' | 'busy' | 'files' | 'nothing-handed-off' | 'contact' | 'outage' | 'other-language' | 'tell-user';
+const SMALL_TALK: ReadonlySet<string> = new Set<SmallTalk>(['greeting', 'thanks', 'how-are-you', 'about-bot', 'frustrated', 'laugh', 'declined', 'pick-one', 'bare-answer', 'no-rights', 'busy', 'files', 'nothing-handed-off', 'contact', 'outage', 'other-language', 'tell-user']);
 
 /**
  * Written in another language: the knowledge base is English, so a search of such words finds nothing or

@@ -204,6 +204,15 @@ describe('what people type, through the bot', () => {
     expect(own.text).toMatch(/The certificate is installed on it by hand/);
   });
 
+  it('"ok and the meetings thing?" after a message of three problems answered for one gets the meetings article, not the same answer', async () => {
+    const say = conversation();
+    const first = await say('hi my lync wont sign in on my laptop AND my iphone app says cant verify the certificate from the server, also outlook meetings dont show in lync on the phone');
+    expect(first.text).toMatch(/verifying the certificate/i);
+    const meetings = await say('ok and the meetings thing?');
+    expect(meetings.text).toMatch(/Exchange/);
+    expect(meetings.text).not.toMatch(/My best match for that is still the answer I just gave/);
+  });
+
   it('"and the max?" after the answer on how long a Lync-issued certificate lasts gives the line with the maximum', async () => {
     const say = conversation();
     await say('how long is a cert valid by default');

@@ -3034,3 +3034,14 @@ describe('a yes or no that leads the answer to another question', () => {
     expect(interpret('no, its 10 minutes off', { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false }).kind).toBe('choice');
   });
 });
+
+describe("a word for a ticket's user", () => {
+  const shown = [{ ref: 'H-CCCCC4', subject: 'the store app on my surface wont sign in', user: 'Kim' }];
+  const agent = (text: string) => interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ticketsShown: shown, lastTicket: 'H-CCCCC4' });
+  it.each(["ok tell him i'm on it", 'let her know im looking at it'])('"%s" says how the user is reached: through the ticket', (text) => {
+    expect(agent(text)).toMatchObject({ kind: 'small-talk', topic: 'tell-user' });
+  });
+  it('"tell her to resync the clock and close it" is the ticket closed with that note', () => {
+    expect(agent('tell her to resync the clock and close it').kind).not.toBe('small-talk');
+  });
+});

@@ -73,6 +73,8 @@ describe('"it" and "he" after a ticket command point at the ticket it named', ()
     ['what did that user say', { action: 'show', ref: 'H-CCCCC4' }],
     ['what did this customer want?', { action: 'show', ref: 'H-CCCCC4' }],
     ['show me that ticket', { action: 'show', ref: 'H-CCCCC4' }],
+    ["whats the user's problem", { action: 'show', ref: 'H-CCCCC4' }],
+    ['what should i ask her next', { action: 'show', ref: 'H-CCCCC4' }],
     ['resolve it - told him to reboot the mac', { action: 'resolve', ref: 'H-CCCCC4', note: 'told him to reboot the mac' }],
     // A long note after the pick, introduced as a note.
     ['ok close it with note: reset your pin at the enrollment station, default is 12345678', { action: 'resolve', ref: 'H-CCCCC4', note: 'reset your pin at the enrollment station, default is 12345678' }],
