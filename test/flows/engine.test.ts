@@ -394,6 +394,14 @@ describe('a step suggests bot commands only as its reader may run them', () => {
   });
 });
 
+describe('the smart-card enrollment started by an agent', () => {
+  it("says the steps are the card owner's, with their own account; an end user is not told so", () => {
+    const said = (role: 'agent' | 'user') => startFlow(catalog, 'smart-card-enrollment', { role }).replies.map((reply) => reply.text).join('\n');
+    expect(said('agent')).toMatch(/these steps are the card owner's[\s\S]*own domain account/);
+    expect(said('user')).not.toMatch(/card owner's/);
+  });
+});
+
 describe('the smart-card enrollment by card kind', () => {
   it.each([
     ['Virtual smart card (TPM)', 'csp-virtual', /no printed label to go by/],
