@@ -252,6 +252,16 @@ export class HelpdeskBot extends TeamsActivityHandler {
         }
         break;
       }
+      case 'what-to-do': {
+        const article = this.deps.knowledge.byId(meaning.articleId);
+        if (article) {
+          // The answer just given, once more: its line for what was asked, or what it says to do.
+          const again: SearchResult = { answered: true, hits: [{ article, score: 1, confidence: 1, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 1 } }], tokens: [], unknown: [] };
+          await this.answerQuestion(context, text, again, memory, !inFlow, staff);
+          return;
+        }
+        break;
+      }
       case 'who-fixes': {
         const flow = 'flowId' in meaning ? this.deps.flows?.catalog.byId(meaning.flowId) : undefined;
         if (flow) {

@@ -112,6 +112,8 @@ export type Interpretation = { confidence: number } & (
   | { kind: 'about-result' }
   /** "can i fix that myself or do i need the admins" right after an answer (or an offer of a guided flow): who acts on it. */
   | { kind: 'who-fixes'; articleId: string }
+  /** "workaround?", "so what do i do then?" right after an answer: what that answer says to do, again. */
+  | { kind: 'what-to-do'; articleId: string }
   | { kind: 'who-fixes'; flowId: string }
   /** In a flow: "forget it, where are the store app logs?" — close the flow, then the rest as a new message. */
   | { kind: 'leave-flow'; rest: string }
@@ -909,6 +911,10 @@ function correctedSlots(text: string, folded: string, flow: FlowState, catalog?:
   }
   return catalog && !quoted ? choiceCorrected(text, flow, catalog) : undefined;
 }
+/** Asking what to do about what the answer just given describes: "workaround?", "so what now". */
+const WHAT_TO_DO = /^(?:(?:so|ok|okay|and|then|well|hmm|right|but|um)\s+)*(?:what (?:do|should|can|shall) (?:i|we|he|she|they) do(?: (?:then|now|about it|about that|instead|meanwhile))?|what now|now what|(?:any )?workarounds?|(?:is there|theres|there is) (?:a |any )?(?:workaround|fix|way (?:round|around) (?:it|that))|how (?:do|can) (?:i|we) (?:fix|get round|get around|work around) (?:it|that|this)|what(?: s|s| is) the (?:fix|workaround|solution)|so what then)\b/;
+const WHAT_TO_DO_MAX_WORDS = 12;
+
 /** "ok tell him i'm on it", "let her know it's fixed", "message the user": a word for a ticket's user. */
 const TELL_THE_USER = /^(?:(?:ok|okay|so|pls|please|can you|could you|and|then|just)\s+)*(?:tell|let|message|ping|inform|notify|text|email|update)\s+(?:him|her|them|the user|the caller|the customer)\b/;
 
@@ -1369,6 +1375,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (inAnotherLanguage(folded)) return { kind: 'small-talk', topic: 'other-language', confidence: 0.7 };
   // "can i fix that myself or do i need the lync admins" right after an answer: who acts on that answer.
   if (context.lastAnswer && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', articleId: context.lastAnswer.id, confidence: 0.7 };
+  // "workaround?", "so what do i do then? just wait till im on wifi?": what the answer just given says to
+  // do. (A question with a subject of its own the knowledge base answers is that question.)
+  if (context.lastAnswer && tokens(folded).length <= WHAT_TO_DO_MAX_WORDS && WHAT_TO_DO.test(folded) && !searchOwn().answered) return { kind: 'what-to-do', articleId: context.lastAnswer.id, confidence: 0.7 };
   // (After the troubleshooter's offer: what it does is the answer, not an article its words find.)
   if (context.flowOffered && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', flowId: context.flowOffered, confidence: 0.7 };
   // "my number is 555 1234, im in building c" once the helpdesk has it: for them, not a question.

@@ -213,6 +213,14 @@ describe('what people type, through the bot', () => {
     expect(meetings.text).not.toMatch(/My best match for that is still the answer I just gave/);
   });
 
+  it.each(['workaround?', 'so what do i do then? just wait till im on wifi?'])('"%s" after the USB modem answer gives what it says to do, never "I don\'t know"', async (next) => {
+    const say = conversation();
+    await say('my surface lync app wont sign in on my usb 4g dongle');
+    const reply = await say(next);
+    expect(reply.text).toMatch(/the workaround is another adapter/);
+    expect(reply.text).not.toMatch(/I don't know/);
+  });
+
   it('"and the max?" after the answer on how long a Lync-issued certificate lasts gives the line with the maximum', async () => {
     const say = conversation();
     await say('how long is a cert valid by default');

@@ -3045,3 +3045,11 @@ describe("a word for a ticket's user", () => {
     expect(agent('tell her to resync the clock and close it').kind).not.toBe('small-talk');
   });
 });
+
+describe('what to do about the answer just given', () => {
+  const after = (text: string, last?: string) => interpret(text, { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, ...(last ? { lastAnswer: { id: last }, previousQuestion: 'lync store app on my usb 4g stick wont connect' } : {}) });
+  it.each(['workaround?', 'so what do i do then?', 'is there a fix', 'now what'])('"%s" right after an answer is about that answer', (text) => {
+    expect(after(text, 'store-app-4g-lte-usb-modem')).toEqual({ kind: 'what-to-do', articleId: 'store-app-4g-lte-usb-modem', confidence: 0.7 });
+    expect(after(text).kind).not.toBe('what-to-do');
+  });
+});
