@@ -431,6 +431,10 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
       if (match.kind === 'picked') return { kind: 'choice', index: match.index, slots: slotsOf(text), confidence: match.confidence };
       if (match.kind === 'close') return { kind: 'did-you-mean', indexes: match.indexes, confidence: 0.6 };
     }
+  } else if (controlMissing(folded) && missingNamedByStep(folded, step)) {
+    // "theres no settings button anywhere??" at the step that says "Select Settings": the step's own
+    // control cannot be found, asked or not. Stuck: its help (the charms, a mouse) is what they need.
+    return { kind: 'flow-word', word: 'stuck', confidence: 0.7 };
   } else if (!question) {
     // An instruction step: "installed", "ok I'm on the page now" go on; "I can't find it" is stuck.
     // ("yeah got a reader" at the step that opens the enrollment page: something the user has, which the
@@ -1131,6 +1135,19 @@ const CONTROLS = 'options?|buttons?|settings?|fields?|box|menus?|drop ?downs?|to
 const MISSING_CUES = new RegExp(`\\b(?:dont|do not|cant|cannot|can not|doesnt|does not|isnt|is not|arent|are not|not|no|see|find|show|have|there|listed|showing|shown|in the list|missing|to pick|to choose|things?|${CONTROLS})\\b`, 'g');
 
 /** A control on the screen that the user looks for and cannot find ("there's no … option", "i cant find the switch"). */
+/** Whether the words said to be missing ("no settings button") are words of this step's own instructions. */
+function missingNamedByStep(folded: string, step: FlowStep): boolean {
+  const own = new Set(tokens(foldPhrase(stepText(step))));
+  // The control's own name: the word before "button", "option"… ("settings button"), or the word itself ("no settings").
+  const named = [...folded.matchAll(CONTROL_NAMED)].flatMap((found) => [found[1], found[2]]).filter((word): word is string => word !== undefined && word.length > 2 && !FILLER.has(word) && !NOT_THE_CONTROL.has(word));
+  return named.some((word) => own.has(word));
+}
+
+/** Words around a missing control that name none: "there's no … anywhere", "i dont see a … button". */
+const NOT_THE_CONTROL = new Set('theres there dont cant cannot doesnt isnt arent see find show have missing anywhere here where screen page button buttons option options thing any'.split(' '));
+
+const CONTROL_NAMED = new RegExp(`\\b([a-z]+)(?=\\s+(?:${CONTROLS})\\b)|\\b(settings|options|menu|charms)\\b`, 'g');
+
 function controlMissing(folded: string): boolean {
   return (MISSING.test(folded) || THERE_IS_NO.test(folded)) && CONTROL_WORD.test(folded);
 }

@@ -3053,3 +3053,10 @@ describe('what to do about the answer just given', () => {
     expect(after(text).kind).not.toBe('what-to-do');
   });
 });
+
+describe("the step's own control not found, asked as a question", () => {
+  it('"theres no settings button anywhere??" at the step that says Select Settings is stuck, not a search', () => {
+    const flow = at('collect-logs', ['Windows Store app']);
+    expect(interpret('theres no settings button anywhere??', { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'flow-word', word: 'stuck' });
+  });
+});
