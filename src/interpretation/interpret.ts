@@ -2011,8 +2011,12 @@ function saysFineStillFailing(text: string, articleId: string, context: Interpre
 }
 
 function rulesOut(folded: string): boolean {
-  return RULED_OUT.test(askedOnceMore(folded) ? folded.slice(0, -' again'.length) : folded) && !UNSURE.test(folded);
+  // ("do i still insert anything?" asks whether a step is still needed; it reports nothing failing.)
+  const said = folded.replace(STILL_NEEDED, ' ');
+  return RULED_OUT.test(askedOnceMore(said) ? said.slice(0, -' again'.length) : said) && !UNSURE.test(said);
 }
+/** "do i still …", "should she still …", "is it still needed": whether something is still to be done. */
+const STILL_NEEDED = /\b(?:do|does|did|should|must|will|would|can|could|shall|need|is|are) (?:i|we|you|he|she|they|it|that|this)(?: (?:need|have|want) to)? still\b/g;
 /**
  * The troubleshooter offered with the likely causes for the client the message names (else the one an
  * earlier answer was for), leaving out the causes in `tried`, which the user has ruled out.

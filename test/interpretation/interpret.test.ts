@@ -3060,3 +3060,13 @@ describe("the step's own control not found, asked as a question", () => {
     expect(interpret('theres no settings button anywhere??', { catalog, steps, flow, staff: false, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'flow-word', word: 'stuck' });
   });
 });
+
+describe('"still" asked about a step is no report that it failed', () => {
+  it('"do i still insert anything?" after the smart card sign-in answer rules that answer out of nothing', () => {
+    const meant = interpret("mine's the virtual one built into the laptop, do i still insert anything?", {
+      catalog, steps, staff: false, search: () => ({ ...NOTHING, answered: true, hits: [{ article: { id: 'smart-card-sign-in-lync', clients: ['desktop'] } as never, score: 1, confidence: 0.9, signals: { coverage: 1, questionMatch: 0.8, distinctive: 1, aboutWords: 2 } }] }), isCommand: () => false,
+      previousQuestion: 'first time logging into lync with the card, anything i should do before', lastAnswer: { id: 'smart-card-sign-in-lync' },
+    });
+    expect(meant.kind === 'question' && meant.result.ruledOut).toBeFalsy();
+  });
+});
