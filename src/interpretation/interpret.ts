@@ -1394,7 +1394,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (context.lastAnswer && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', articleId: context.lastAnswer.id, confidence: 0.7 };
   // "workaround?", "so what do i do then? just wait till im on wifi?": what the answer just given says to
   // do. (A question with a subject of its own the knowledge base answers is that question.)
-  if (context.lastAnswer && tokens(folded).length <= WHAT_TO_DO_MAX_WORDS && WHAT_TO_DO.test(folded) && !searchOwn().answered) return { kind: 'what-to-do', articleId: context.lastAnswer.id, confidence: 0.7 };
+  // ("how do i fix that", all of it the asking, is about the answer whatever its words find elsewhere.)
+  const onlyAsking = WHAT_TO_DO.test(folded) && tokens(folded.replace(WHAT_TO_DO, ' ')).every((word) => FILLER.has(word) || ['then', 'now', 'please', 'pls', 'exactly'].includes(word));
+  if (context.lastAnswer && tokens(folded).length <= WHAT_TO_DO_MAX_WORDS && WHAT_TO_DO.test(folded) && (onlyAsking || !searchOwn().answered)) return { kind: 'what-to-do', articleId: context.lastAnswer.id, confidence: 0.7 };
   // (After the troubleshooter's offer: what it does is the answer, not an article its words find.)
   if (context.flowOffered && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', flowId: context.flowOffered, confidence: 0.7 };
   // "my number is 555 1234, im in building c" once the helpdesk has it: for them, not a question.

@@ -213,6 +213,14 @@ describe('what people type, through the bot', () => {
     expect(meetings.text).not.toMatch(/My best match for that is still the answer I just gave/);
   });
 
+  it('"how do i fix that" after the clock answer stays with it: its fix, never another article', async () => {
+    const say = conversation();
+    await say('the time on my surface is wrong and lync says no');
+    const fix = await say('how do i fix that');
+    expect(fix.text).toMatch(/w32tm \/resync/);
+    expect(fix.text).not.toMatch(/name validation/);
+  });
+
   it.each(['workaround?', 'so what do i do then? just wait till im on wifi?'])('"%s" after the USB modem answer gives what it says to do, never "I don\'t know"', async (next) => {
     const say = conversation();
     await say('my surface lync app wont sign in on my usb 4g dongle');
