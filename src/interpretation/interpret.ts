@@ -1469,7 +1469,9 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "chek user bob@contoso.dk": a command with its first word mistyped is offered as it was meant, never run.
   const slipped = commandWithSlip(text, context);
   if (slipped) return { kind: 'suggest-command', command: slipped, result: NOTHING_SEARCHED, asked: text, confidence: 0.8 };
-  const request = commandRequested(text);
+  // ("can u reset it" right after the PIN answer: the PIN, which is a change, and not the bot's to make.)
+  const aboutPin = context.lastAnswer && context.lastAnswer.id.split('-').includes('pin') && /^(?:(?:ok|so|then|pls|please)\s+)*(?:can|could|will|would) (?:u|you) (?:just )?(?:reset|unlock|unblock|change) (?:it|that)\b/.test(folded);
+  const request = commandRequested(aboutPin ? folded.replace(/\b(?:it|that)\b/, 'the pin') : text);
   // (A service restarted is no question for the knowledge base: an article that restarts one for its own
   // case is no advice to do it now.)
   // (What the knowledge base says follows the refusal only when it names the cmdlet refused: the command

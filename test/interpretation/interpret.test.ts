@@ -3070,3 +3070,10 @@ describe('"still" asked about a step is no report that it failed', () => {
     expect(meant.kind === 'question' && meant.result.ruledOut).toBeFalsy();
   });
 });
+
+describe('"it" after the PIN answer', () => {
+  it('"can u reset it" right after the default PIN answer is a PIN change refused, not a search for "reset"', () => {
+    const meant = interpret('can u reset it', { catalog, steps, staff: false, search: () => NOTHING, isCommand: () => false, previousQuestion: 'it asks for a pin and i never got one', lastAnswer: { id: 'smart-card-default-pin' } });
+    expect(meant).toMatchObject({ kind: 'refuse-change', cmdlet: 'locking, unlocking or resetting a PIN' });
+  });
+});
