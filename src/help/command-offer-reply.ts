@@ -56,7 +56,11 @@ export function commandNeedsAddressReply(command: string, mayRun: boolean, staff
 export function refuseChangeReply(cmdlet: string, admin = true, described = false): Reply {
   // (An account in Active Directory is unlocked there, not in the Lync shell.)
   const inDirectory = /active directory/i.test(cmdlet);
-  const who = inDirectory
+  // (A PIN asked of the bot by someone who is no administrator is the helpdesk's to see to.)
+  const pin = !admin && /\bPIN\b/.test(cmdlet);
+  const who = pin
+    ? 'The helpdesk sees to that'
+    : inDirectory
     ? admin
       ? 'Do it yourself in Active Directory'
       : 'An administrator does it in Active Directory'
