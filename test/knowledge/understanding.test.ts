@@ -1021,6 +1021,8 @@ describe('everyday wordings of questions the articles answer', () => {
     ['whats the difference between closing lync and signing out? i want to stop getting notifications', 'lync-close-sign-out-exit'],
     // The Store app on Windows 7: the article on getting the app says it cannot be had there.
     ['can i get the lync store app on my windows 7 pc', 'store-app-get-from-windows-store'],
+    // Closing the window with its X keeps one signed in: the Close, Sign Out and Exit article.
+    ['if i hit the red x on lync am i still online for people', 'lync-close-sign-out-exit'],
     // "The time on my laptop" is its clock, not a first time.
     ['does the time on my laptop matter for lync signing in?', 'store-app-clock-skew'],
   ])('"%s" → %s', (question, id) => {
