@@ -140,8 +140,9 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     slot: 'card', value: 'virtual', name: 'a virtual smart card (TPM)',
-    words: ['virtual', 'virtual card', 'virtual smart card', 'tpm', 'trusted platform module', 'built in', 'built into', 'inside the computer', 'inside the laptop', 'in the computer', 'in the laptop', 'on the chip', 'chip inside', 'nothing to insert', 'no card', 'software card', 'vsc'],
-    hints: ['chip', 'lives in', 'stored on', 'on the computer'],
+    words: ['virtual', 'virtual card', 'virtual smart card', 'tpm', 'trusted platform module', 'built in card', 'card built in', 'built into the laptop', 'built into the computer', 'built into my laptop', 'inside the computer', 'inside the laptop', 'in the computer', 'in the laptop', 'on the chip', 'chip inside', 'nothing to insert', 'no card', 'software card', 'vsc'],
+    // ("built in" alone may be a tablet's modem: it counts for the card only beside the card's question.)
+    hints: ['chip', 'lives in', 'stored on', 'on the computer', 'built in', 'built into'],
     labelHas: ['virtual'],
   },
 ];
@@ -159,7 +160,8 @@ export const VAGUE: ReadonlyArray<{ words: string[]; slot: Slot; values: string[
 ];
 
 /** Phrases that contain a vocabulary word but mean something else; they are taken out first. */
-export const NEUTRAL = ['home pool', 'home server', 'home screen', 'home page', 'web services', 'web service', 'web ticket', 'edge server', 'store app logs', 'app store connect', 'office 365'];
+// (A SIM card, and a mobile data modem built into a tablet, are no smart card of either kind.)
+export const NEUTRAL = ['home pool', 'home server', 'home screen', 'home page', 'web services', 'web service', 'web ticket', 'edge server', 'store app logs', 'app store connect', 'office 365', 'sim card slot built in', 'sim slot built in', 'sim card built in', 'built in sim card', 'built in sim', 'sim card slot', 'sim card', 'sim slot', 'built in 4g', 'built in lte', 'built in modem', 'built in mobile broadband', '4g built in', 'lte built in', 'modem built in'];
 
 /** Choices that stand for "none of the others". */
 export const OTHER = {

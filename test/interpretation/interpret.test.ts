@@ -658,6 +658,10 @@ describe('slots', () => {
     ['my smartcard', { method: 'smart-card' }],
     ['im on the normal windows lync', { client: 'desktop' }],
     ['the regular windows lync at work', { client: 'desktop', where: 'inside' }],
+    // A SIM card, or a modem built into a tablet, is no smart card.
+    ['my tablet has a sim card slot built in, lync app wont connect over 4g', { where: 'outside' }],
+    ['its built in, not a usb thing', {}],
+    ['its a virtual card built into the laptop', { card: 'virtual' }],
   ])('%s → %j', (text, expected) => {
     const slots = Object.fromEntries(Object.entries(slotsOf(text)).map(([slot, found]) => [slot, found!.value]));
     expect(slots).toEqual(expected);
