@@ -1013,6 +1013,8 @@ describe('everyday wordings of questions the articles answer', () => {
     // In everyday words: a lockout after a change is no "account locked" of some other kind.
     ['my account keeps getting locked out every morning since i changed my pw', 'account-lockout-old-saved-password'],
     ['i reset my password yesterday and now im locked out all the time', 'account-lockout-old-saved-password'],
+    // An expired password changed, then locked again and again: a device still tries the old one.
+    ['my password expired yesterday and i changed it, now lync keeps locking my account', 'account-lockout-old-saved-password'],
     // Locked out by strangers from the internet is the exposure of publishing Lync, not a stale device.
     ['can attackers lock out accounts through lync', 'domain-credentials-internet-risk'],
     // One word or two: "smartcard" is a smart card.
