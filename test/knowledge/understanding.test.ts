@@ -1197,6 +1197,13 @@ describe('the domains Lync trusts with no list configured', () => {
   });
 });
 
+describe("the Lync 2010 client's log folder", () => {
+  it('"log folder for lync 2010 client?" is answered with the folder it writes to', () => {
+    expect(answeredWith(knowledge, 'log folder for lync 2010 client?')).toBe('desktop-client-turn-on-logging');
+    expect(knowledge.answer('log folder for lync 2010 client?').reply.text).toMatch(/Lync 2010 and Communicator write to `%userprofile%\\Tracing`/);
+  });
+});
+
 describe("running the cmdlets remotely, and what the product reference adds to the server articles", () => {
   it.each([
     // Written the way an administrator types, none of them an example question of the article.
