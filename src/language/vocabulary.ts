@@ -33,7 +33,7 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     slot: 'client', value: 'store-app', name: 'the Windows Store app',
-    words: ['store app', 'windows store', 'microsoft store', 'app store on windows', 'surface', 'surface rt', 'surface pro', 'rt tablet', 'rt device', 'win8 app', 'windows 8 app', 'windows rt', 'metro app', 'modern app', 'lync app from the store', 'store', 'windows 8 tablet', 'win8 tablet', 'win 8 tablet', 'windows 8 1 tablet'],
+    words: ['store app', 'windows store', 'microsoft store', 'app store on windows', 'surface', 'surface rt', 'surface pro', 'rt tablet', 'rt device', 'win8 app', 'windows 8 app', 'windows rt', 'metro app', 'modern app', 'lync app from the store', 'store', 'windows 8 tablet', 'win8 tablet', 'win 8 tablet', 'windows 8 1 tablet', 'tile version', 'tile app', 'the tile one', 'tile lync', 'lync tile app'],
     hints: ['tiles', 'start screen', 'from the store', 'windows 8 1', 'windows 8', 'lync app'],
     labelHas: ['windows store'],
   },

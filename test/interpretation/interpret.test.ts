@@ -3081,3 +3081,9 @@ describe('"it" after the PIN answer', () => {
     expect(meant).toMatchObject({ kind: 'refuse-change', cmdlet: 'locking, unlocking or resetting a PIN' });
   });
 });
+
+describe('the Store app called the tile version, and its logs called diagnostic stuff', () => {
+  it('"user has the tile version of lync on win8, how do i get her to send me the diagnostic stuff" starts the logs steps for the Store app', () => {
+    expect(interpret('user has the tile version of lync on win8, how do i get her to send me the diagnostic stuff', { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false })).toMatchObject({ kind: 'start-flow', flowId: 'collect-logs', slots: { client: { value: 'store-app' } } });
+  });
+});
