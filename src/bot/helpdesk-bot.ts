@@ -508,7 +508,9 @@ export class HelpdeskBot extends TeamsActivityHandler {
     // (An end user told in full that the answer before was the administrators' needs it only in short now.)
     const before = this.deps.knowledge.byId(memory.asked.at(-1)?.articleId ?? '');
     const afterAdminAnswer = !staff && before !== undefined && !before.audience.includes('enduser');
-    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, endUser: !staff, flowTitle, repeated, afterAdminAnswer, ...(repeated && sameFor && result.hits[0] ? { sameFor: sameFor.label, sameForLines: linesForClient(result.hits[0].article, sameFor.kind) } : {}), ...(notFor && lastArticle ? { notFor: { client: notFor.label, after: lastArticle.title, said: linesForClient(lastArticle, notFor.kind) } } : {}) });
+    // (An administrator is not sent to "the Lync administrators" when nothing answers.)
+    const admin = staff && this.deps.resolveRole(callerOf(context.activity)) === 'admin';
+    const reply = replyForSearch(text, result, (id) => this.deps.knowledge.byId(id), { numbered, staff, admin, endUser: !staff, flowTitle, repeated, afterAdminAnswer, ...(repeated && sameFor && result.hits[0] ? { sameFor: sameFor.label, sameForLines: linesForClient(result.hits[0].article, sameFor.kind) } : {}), ...(notFor && lastArticle ? { notFor: { client: notFor.label, after: lastArticle.title, said: linesForClient(lastArticle, notFor.kind) } } : {}) });
     if (best) memory.lastArticleId = best;
     rememberAsked(memory, { question: askedAs, articleId: best });
     afterCommit(context, () => void this.deps.insight?.question(text, result.answered, best));

@@ -38,6 +38,8 @@ export interface ListOptions {
   numbered?: boolean;
   /** The asker is helpdesk staff: "talk to a person" would hand them to themselves. */
   staff?: boolean;
+  /** The asker is an administrator: "take it to the Lync administrators" would send them to themselves. */
+  admin?: boolean;
 }
 
 /** What an answer needs to offer an article's guided flow: the flow's title (its id is never shown). */
@@ -177,8 +179,11 @@ function noAnswerReply(title: string, text: string, question: string, options: {
 }
 
 /** An honest "I don't know" with the way to a person; never an unrelated article. */
-export function declineReply(question: string, staff = false): Reply {
-  const text = staff
+export function declineReply(question: string, staff = false, admin = false): Reply {
+  const text = admin
+    ? "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
+      'Rephrase it with the cmdlet, the setting or the exact message it is about, or type "help" for what you may run here; beyond that, the cmdlet help on your servers.'
+    : staff
     ? "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
       'Rephrase it with the client and the exact message the user sees, type "help" for what you may run here, or take it to the Lync administrators.'
     : "I don't know the answer to that: it isn't in my knowledge base, and I'd rather not guess. " +
@@ -237,7 +242,7 @@ export function replyForSearch(question: string, result: SearchResult, byId: (id
   if (!result.answered && result.ruledOut) return ruledOutReply(question, byId(result.ruledOut)?.title);
   if (!result.answered && options.notFor) return notForClientReply(options.notFor, options.staff);
   if (!result.answered && result.anotherPerson) return anotherPersonReply(question, options.staff);
-  if (!result.answered || !best) return declineReply(question, options.staff);
+  if (!result.answered || !best) return declineReply(question, options.staff, options.admin);
   const related = [
     ...best.article.related.map(byId).filter((a): a is Article => Boolean(a)),
     ...result.hits.slice(1).filter((hit) => hit.confidence >= 0.3).map((hit) => hit.article),

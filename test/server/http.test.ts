@@ -242,6 +242,11 @@ describe('small talk', () => {
       const unlock = allText(await bot.say("can you unlock bob's AD account", admin7));
       expect(unlock).toMatch(/^I never make changes to your servers or users, unlocking an account in Active Directory included[\s\S]*Do it yourself in Active Directory/);
       expect(unlock).toMatch(/a device that still tries the previous password/);
+      // Nothing answers: an administrator is not sent to "the Lync administrators", an agent is.
+      const unknown = allText(await bot.say('how do i configure the response group application', admin7));
+      expect(unknown).toMatch(/^I don't know the answer to that[\s\S]*the cmdlet help on your servers/);
+      expect(unknown).not.toMatch(/take it to the Lync administrators/);
+      expect(allText(await bot.say('how do i configure the response group application', { from: { id: 'agent-7', name: 'Al' } }))).toMatch(/take it to the Lync administrators/);
       // A command's first word mistyped: offered as meant, with its button, not run and not searched.
       const slipped = await bot.say('chek user bob@contoso.dk', admin7);
       expect(allText(slipped)).toMatch(/read-only check: `check user bob@contoso\.dk`/);
