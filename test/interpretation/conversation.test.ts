@@ -213,6 +213,12 @@ describe('what people type, through the bot', () => {
     expect(meetings.text).not.toMatch(/My best match for that is still the answer I just gave/);
   });
 
+  it('"what do i add to the link exactly" after the Lync Web App answer gives the step with ?sl=', async () => {
+    const say = conversation();
+    await say('i want to join the meeting in my browser but it keeps opening the installed lync instead');
+    expect((await say('what do i add to the link exactly')).text).toMatch(/The answer I just gave says this about it:\n+Paste it into the browser address bar and add `\?sl=`/);
+  });
+
   it('"how do i fix that" after the clock answer stays with it: its fix, never another article', async () => {
     const say = conversation();
     await say('the time on my surface is wrong and lync says no');
