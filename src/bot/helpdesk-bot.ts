@@ -24,7 +24,7 @@ import { slotFacts } from '../flows/engine';
 import { slotsFromFacts } from '../language/slots';
 import { CLIENT_LABELS, recentFlow } from '../handoff';
 import { interpret, StepIndex, type InterpretContext, type Interpretation, type ScheduleShown, type TicketShown } from '../interpretation';
-import { afterArticleReply, stepAnswerReply, troubleshootReply, whoFixesFlowReply } from '../interpretation/replies';
+import { afterArticleReply, stepAnswerReply, troubleshootReply, whoFixesFlowReply, whyUnknownReply } from '../interpretation/replies';
 import { PHRASES, answerReply, replyForSearch, tooLongReply, whoFixesReply } from '../knowledge/answer';
 import type { Article, KnowledgeBase } from '../knowledge';
 import { MAX_QUESTION_CHARS, type SearchResult } from '../knowledge/search';
@@ -258,6 +258,14 @@ export class HelpdeskBot extends TeamsActivityHandler {
           // The answer just given, once more: its line for what was asked, or what it says to do.
           const again: SearchResult = { answered: true, hits: [{ article, score: 1, confidence: 1, signals: { coverage: 1, questionMatch: 1, distinctive: 1, aboutWords: 1 } }], tokens: [], unknown: [] };
           await this.answerQuestion(context, text, again, memory, !inFlow, staff);
+          return;
+        }
+        break;
+      }
+      case 'why-unknown': {
+        const flow = this.deps.flows?.catalog.byId(meaning.flowId);
+        if (flow) {
+          await this.send(context, whyUnknownReply(flow));
           return;
         }
         break;

@@ -115,6 +115,8 @@ export type Interpretation = { confidence: number } & (
   /** "workaround?", "so what do i do then?" right after an answer: what that answer says to do, again. */
   | { kind: 'what-to-do'; articleId: string }
   | { kind: 'who-fixes'; flowId: string }
+  /** "why?" right after the troubleshooter was offered instead of one cause: why that cannot be told yet. */
+  | { kind: 'why-unknown'; flowId: string }
   /** In a flow: "forget it, where are the store app logs?" — close the flow, then the rest as a new message. */
   | { kind: 'leave-flow'; rest: string }
 );
@@ -915,6 +917,9 @@ function correctedSlots(text: string, folded: string, flow: FlowState, catalog?:
   }
   return catalog && !quoted ? choiceCorrected(text, flow, catalog) : undefined;
 }
+/** "why", "but why?", "why is that happening": why, with nothing else asked. */
+const BARE_WHY = /^(?:(?:but|and|so|ok|hmm|um)\s+)*why(?:\s+(?:is (?:that|it)|does (?:it|that)|would (?:it|that))(?:\s+(?:happening|happen|doing that|failing|fail|spinning|spin))?)?(?:\s+(?:though|tho|then))?\s*[?!.]*$/;
+
 /** Asking what to do about what the answer just given describes: "workaround?", "so what now". */
 const WHAT_TO_DO = /^(?:(?:so|ok|okay|and|then|well|hmm|right|but|um)\s+)*(?:what (?:do|should|can|shall) (?:i|we|he|she|they) do(?: (?:then|now|about it|about that|instead|meanwhile))?|what now|now what|(?:any )?workarounds?|(?:is there|theres|there is) (?:a |any )?(?:workaround|fix|way (?:round|around) (?:it|that))|how (?:do|can) (?:i|we) (?:fix|get round|get around|work around) (?:it|that|this)|what(?: s|s| is) the (?:fix|workaround|solution)|so what then)\b/;
 const WHAT_TO_DO_MAX_WORDS = 12;
@@ -1399,6 +1404,7 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   if (context.lastAnswer && tokens(folded).length <= WHAT_TO_DO_MAX_WORDS && WHAT_TO_DO.test(folded) && (onlyAsking || !searchOwn().answered)) return { kind: 'what-to-do', articleId: context.lastAnswer.id, confidence: 0.7 };
   // (After the troubleshooter's offer: what it does is the answer, not an article its words find.)
   if (context.flowOffered && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', flowId: context.flowOffered, confidence: 0.7 };
+  if (context.flowOffered && BARE_WHY.test(folded)) return { kind: 'why-unknown', flowId: context.flowOffered, confidence: 0.7 };
   // "my number is 555 1234, im in building c" once the helpdesk has it: for them, not a question.
   // ("let them know its urgent" is word for them too, though "its urgent" alone asks how it stands.)
   if (context.handedOff && leavesWordForPerson(folded)) return { kind: 'handoff-note', confidence: 0.75 };

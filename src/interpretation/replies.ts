@@ -107,6 +107,15 @@ export function whoFixesFlowReply(flow: Pick<FlowDefinition, 'title'>): Reply {
   };
 }
 
+/** "why?" after the troubleshooter was offered: which cause is theirs depends on answers not given yet. */
+export function whyUnknownReply(flow: Pick<FlowDefinition, 'title'>): Reply {
+  const start = startPhrase(flow);
+  return {
+    text: `Which cause is yours I can't tell yet: the ones listed are the common ones, and which applies depends on answers I don't have. "${flow.title}" asks for them one at a time: type "${start}", or "${PHRASES.person}".`,
+    suggestions: [start, PHRASES.person],
+  };
+}
+
 export function afterArticleReply(article: Pick<Article, 'title'>, related: readonly Pick<Article, 'id' | 'title'>[]): Reply {
   const shown = related.slice(0, NEXT_SHOWN);
   const asked = `That was ${quoted(article.title)}. Did it sort things out? If not, tell me what happens now (for example "still not working"), or type "${PHRASES.person}".`;

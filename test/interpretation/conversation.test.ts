@@ -213,6 +213,14 @@ describe('what people type, through the bot', () => {
     expect(meetings.text).not.toMatch(/My best match for that is still the answer I just gave/);
   });
 
+  it('"why" right after the troubleshooter was offered says why one cause cannot be told yet, never "I don\'t know"', async () => {
+    const say = conversation();
+    await say('lync on my android just spins forever');
+    const why = await say('why');
+    expect(why.text).toMatch(/^Which cause is yours I can't tell yet/);
+    expect(why.text).not.toMatch(/I don't know/);
+  });
+
   it('"what do i add to the link exactly" after the Lync Web App answer gives the step with ?sl=', async () => {
     const say = conversation();
     await say('i want to join the meeting in my browser but it keeps opening the installed lync instead');
