@@ -164,13 +164,19 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
     expect(allText(await bot.say('tickets', AGENT))).toContain('**1 open ticket**, 0 waiting, 1 taken');
   });
 
-  it('one ticket shown is a list of one: "ok I\'ll take it" right after "ticket show" offers to take that one', async () => {
+  /** A user's problem handed off, and an agent's own chat that has just read its ticket. */
+  async function ticketReadByAgent(tag: string, problem: string) {
     const { channel, bot } = await botWithHelpdeskRoom();
-    const user = { conversation: { id: 'user-chat-one' }, serviceUrl: channel.url, from: { id: 'user-31', name: 'Ben' } };
-    await bot.say('lync wont sign in on my iphone', user);
+    const user = { conversation: { id: `user-chat-${tag}` }, serviceUrl: channel.url, from: { id: `user-${tag}`, name: 'Ben' } };
+    await bot.say(problem, user);
     const ref = REF.exec(allText(await bot.say('talk to a person', user)))![1]!;
-    const agent = { ...AGENT, conversation: { id: 'agent-chat-one' } };
+    const agent = { ...AGENT, conversation: { id: `agent-chat-${tag}` } };
     await bot.say(`ticket show ${ref}`, agent);
+    return { bot, ref, agent };
+  }
+
+  it('one ticket shown is a list of one: "ok I\'ll take it" right after "ticket show" offers to take that one', async () => {
+    const { bot, ref, agent } = await ticketReadByAgent('one', 'lync wont sign in on my iphone');
     expect(allText(await bot.say("ok I'll take it", agent))).toContain(`ticket take ${ref}`);
     expect(allText(await bot.say('resolve it, tell him to ask IT to check the kerberos SPN', agent))).toContain(`ticket resolve ${ref} ask IT to check the kerberos SPN`);
     // Asked again in words for the very command offered: that is a yes, not the offer once more.
@@ -178,12 +184,7 @@ describe('tickets: a hand-off opens a ticket that agents take and resolve, the u
   });
 
   it('"ok close it with note: …" with a long note offers to close it with that note', async () => {
-    const { channel, bot } = await botWithHelpdeskRoom();
-    const user = { conversation: { id: 'user-chat-note' }, serviceUrl: channel.url, from: { id: 'user-41', name: 'Dee' } };
-    await bot.say('my smart card pin is not accepted', user);
-    const ref = REF.exec(allText(await bot.say('talk to a person', user)))![1]!;
-    const agent = { ...AGENT, conversation: { id: 'agent-chat-note' } };
-    await bot.say(`ticket show ${ref}`, agent);
+    const { bot, ref, agent } = await ticketReadByAgent('note', 'my smart card pin is not accepted');
     const offered = allText(await bot.say('ok close it with note: reset your pin at the enrollment station, default is 12345678', agent));
     expect(offered).toContain(`ticket resolve ${ref} reset your pin at the enrollment station, default is 12345678`);
     expect(offered).not.toMatch(/Default smart card PIN/);
