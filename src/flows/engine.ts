@@ -128,6 +128,8 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
     };
   }
   const state = structuredClone(current);
+  // (A "Did you mean …?" holds for the one message after it.)
+  delete state.narrowed;
   const staff = isStaff(context.role);
   const choices = step.choices ? visibleChoices(step, staff) : [];
 
@@ -171,7 +173,11 @@ export function applyAction(catalog: FlowCatalog, current: FlowState, action: Fl
     return stay(catalog, state, context, known.length > 0 ? `I have that already (${known.join('; ')}). This question next:` : undefined);
   }
   if (action.kind === 'bad-number') return stay(catalog, state, context, `Pick a number from 1 to ${action.count} (or the name).`);
-  if (action.kind === 'did-you-mean') return didYouMean(flow.title, step, action.indexes.map((index) => choices[index]!).filter(Boolean), state);
+  if (action.kind === 'did-you-mean') {
+    const offered = action.indexes.filter((index) => choices[index] !== undefined);
+    state.narrowed = offered;
+    return didYouMean(flow.title, step, offered.map((index) => choices[index]!), state);
+  }
   if (action.kind === 'not-understood') {
     state.unclear = (state.unclear ?? 0) + 1;
     // The words are kept for the helpdesk: a symptom typed at the wrong moment is still worth knowing.

@@ -134,6 +134,8 @@ export const FlowState = z.object({
   assumed: z.array(z.string().max(40)).max(10).optional(),
   /** Messages in a row at the current step that were neither a choice nor a flow word. */
   unclear: z.number().int().min(0).max(1000).optional(),
+  /** The choices (their indexes) a "Did you mean …?" just narrowed the question to: "2" then means its second. */
+  narrowed: z.array(z.number().int().min(0).max(100)).max(10).optional(),
   /** What the user wrote that no step could use ("it keeps saying my password is wrong"), for the helpdesk. */
   notes: z.array(z.object({ stepId: id, text: z.string().max(400) })).max(20).optional(),
   /** When the flow ended (any outcome but active); absent while active and in states stored before it existed. */

@@ -336,6 +336,9 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   if (explicit?.flow) return { kind: 'start-flow', flowId: explicit.flow.id, slots: slotsOf(text), confidence: 1 };
   if (explicit?.unknownName !== undefined) return { kind: 'unknown-flow', name: explicit.unknownName, confidence: 1 };
 
+  // "2", "the first one" right after "Did you mean X or Y?": the second of those two, not of the whole list.
+  const narrowedPick = choices && context.flow?.narrowed?.length ? pickAmongNarrowed(folded, context.flow.narrowed) : undefined;
+  if (narrowedPick !== undefined) return { kind: 'choice', index: narrowedPick, slots: {}, confidence: 0.9 };
   if (choices) {
     const exact = exactChoice(choices, text);
     if (exact.kind === 'exact') return { kind: 'choice', index: exact.index, slots: slotsOf(text), confidence: 1 };
@@ -917,6 +920,14 @@ function correctedSlots(text: string, folded: string, flow: FlowState, catalog?:
   }
   return catalog && !quoted ? choiceCorrected(text, flow, catalog) : undefined;
 }
+/** A number or an ordinal ("2", "the first one") among the choices a "Did you mean …?" narrowed to. */
+function pickAmongNarrowed(folded: string, narrowed: readonly number[]): number | undefined {
+  const said = folded.replace(/^(?:(?:yeah|yes|yep|ok|okay|um|uh|oh)\s+)*(?:(?:its|it s|it is|i mean|i meant)\s+)?(?:the\s+)?/, '').replace(/\s+(?:one|option|choice)$/, '').trim();
+  const place = /^\d{1,2}$/.test(said) ? Number(said) : ORDINALS.indexOf(said) + 1;
+  return place >= 1 && place <= narrowed.length ? narrowed[place - 1] : undefined;
+}
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+
 /** "why", "but why?", "why is that happening": why, with nothing else asked. */
 const BARE_WHY = /^(?:(?:but|and|so|ok|hmm|um)\s+)*why(?:\s+(?:is (?:that|it)|does (?:it|that)|would (?:it|that))(?:\s+(?:happening|happen|doing that|failing|fail|spinning|spin))?)?(?:\s+(?:though|tho|then))?\s*[?!.]*$/;
 

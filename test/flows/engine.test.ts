@@ -394,6 +394,20 @@ describe('a step suggests bot commands only as its reader may run them', () => {
   });
 });
 
+describe('a number or "the first one" right after "Did you mean …?"', () => {
+  const asked = ['iPhone or iPad', 'Outside (home, travel, mobile data)', 'Company sign-in web page (AD FS)', 'page never shows, it just spins'];
+  it('picks among the choices that question named, not the whole list', () => {
+    const narrowed = run('sign-in-troubleshooter', asked).at(-1)!;
+    expect(narrowed.replies[0]!.text).toMatch(/^Did you mean \*\*The sign-in page never comes \/ it stalls\*\* or \*\*Something else\*\*\?/);
+    expect(run('sign-in-troubleshooter', [...asked, '2']).at(-1)!.state.answers.at(-1)!.answer).toBe('Something else');
+    expect(run('sign-in-troubleshooter', [...asked, 'the first one']).at(-1)!.state.answers.at(-1)!.answer).toBe('The sign-in page never comes / it stalls');
+  });
+  it('holds for the one message after it: a number later is the whole list\'s again', () => {
+    const later = run('sign-in-troubleshooter', [...asked, 'repeat', '1']).at(-1)!;
+    expect(later.state.answers.at(-1)!.answer).toBe(catalog.byId('sign-in-troubleshooter')!.steps['mobile-adfs-symptom']!.choices![0]!.label);
+  });
+});
+
 describe('the smart-card enrollment started by an agent', () => {
   it("says the steps are the card owner's, with their own account; an end user is not told so", () => {
     const said = (role: 'agent' | 'user') => startFlow(catalog, 'smart-card-enrollment', { role }).replies.map((reply) => reply.text).join('\n');
