@@ -87,7 +87,7 @@ const ONCE = /\b(?:yesterday|earlier|until|till|previously|ago|used to|last (?:w
 export const PHRASE_TABLE: readonly PhraseGroup[] = [
   {
     id: 'next',
-    phrases: ['next', 'done', 'continue', 'go on', 'i did it', 'did it', 'finished', 'next step', 'done that', 'ive done that', 'i have done that', 'carry on', 'proceed', 'next please', 'whats next', 'what next', 'now what', 'what now', 'ready', 'its in', 'it is in', 'card is in', 'card inserted', 'inserted it', 'all done', 'all finished', 'im done', 'i m done', 'i am done', 'done it', 'did that', 'thats done', 'that s done', 'completed', 'done and done'],
+    phrases: ['next', 'done', 'continue', 'go on', 'i did it', 'did it', 'finished', 'next step', 'done that', 'ive done that', 'i have done that', 'carry on', 'proceed', 'next please', 'whats next', 'what next', 'now what', 'what now', 'ready', 'its in', 'it is in', 'card is in', 'card inserted', 'inserted it', 'all done', 'all finished', 'im done', 'i m done', 'i am done', 'done it', 'did that', 'thats done', 'that s done', 'completed', 'done and done', 'skip', 'skip this', 'skip it', 'skip that', 'skip this step', 'skip step', 'skip this one'],
     inside: [/\b(?:whats|what s|what) next\b/, /^(?:ok |okay |so |and |right )?(?:now what|what now|then what)\b/, /\bnext step\b/, /^(?:ok |okay |right |alright |yes |yep |yup )?(?:all )?(?:done|finished|did that|done that)\b/],
     atQuestion: ['next'],
     atInstruction: ['next'],

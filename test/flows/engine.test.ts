@@ -394,6 +394,13 @@ describe('a step suggests bot commands only as its reader may run them', () => {
   });
 });
 
+describe('"skip this"', () => {
+  it('moves on from an instruction step and, at a question, says it must be answered', () => {
+    expect(run('smart-card-enrollment', ['Physical card', 'skip this']).at(-1)!.state.stepId).not.toBe(run('smart-card-enrollment', ['Physical card']).at(-1)!.state.stepId);
+    expect(run('sign-in-troubleshooter', ['skip this']).at(-1)!.replies[0]!.text).toMatch(/^This step is a question: pick one of the choices/);
+  });
+});
+
 describe('a number or "the first one" right after "Did you mean …?"', () => {
   const asked = ['iPhone or iPad', 'Outside (home, travel, mobile data)', 'Company sign-in web page (AD FS)', 'page never shows, it just spins'];
   it('picks among the choices that question named, not the whole list', () => {
