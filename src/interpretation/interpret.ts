@@ -336,6 +336,12 @@ function inFlow(text: string, folded: string, step: FlowStep, context: Interpret
   if (explicit?.flow) return { kind: 'start-flow', flowId: explicit.flow.id, slots: slotsOf(text), confidence: 1 };
   if (explicit?.unknownName !== undefined) return { kind: 'unknown-flow', name: explicit.unknownName, confidence: 1 };
 
+  // "dunno, how do i check which one?" at a question with a "not sure" answer: that answer (its help says
+  // how to tell), not a step elsewhere that the words of the asking find.
+  if (choices && UNSURE_LEAD.test(folded)) {
+    const unsure = matchChoice(choices, 'not sure');
+    if (unsure.kind === 'exact' || unsure.kind === 'picked') return { kind: 'choice', index: unsure.index, slots: {}, confidence: 0.75 };
+  }
   // "2", "the first one" right after "Did you mean X or Y?": the second of those two, not of the whole list.
   const narrowedPick = choices && context.flow?.narrowed?.length ? pickAmongNarrowed(folded, context.flow.narrowed) : undefined;
   if (narrowedPick !== undefined) return { kind: 'choice', index: narrowedPick, slots: {}, confidence: 0.9 };
@@ -920,6 +926,9 @@ function correctedSlots(text: string, folded: string, flow: FlowState, catalog?:
   }
   return catalog && !quoted ? choiceCorrected(text, flow, catalog) : undefined;
 }
+/** Not knowing, said first: "dunno, …", "no idea how to check". */
+const UNSURE_LEAD = /^(?:(?:um|uh|hmm|ehh?|well)\s+)*(?:dunno|idk|no idea|not sure|no clue|im not sure|i m not sure|i am not sure|i dont know|i don t know|i do not know|i have no idea|not a clue)\b/;
+
 /** A number or an ordinal ("2", "the first one") among the choices a "Did you mean …?" narrowed to. */
 function pickAmongNarrowed(folded: string, narrowed: readonly number[]): number | undefined {
   const said = folded.replace(/^(?:(?:yeah|yes|yep|ok|okay|um|uh|oh)\s+)*(?:(?:its|it s|it is|i mean|i meant)\s+)?(?:the\s+)?/, '').replace(/\s+(?:one|option|choice)$/, '').trim();

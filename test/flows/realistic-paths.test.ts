@@ -183,6 +183,8 @@ describe('a choice named in a word or two, or ruled out', () => {
     ['sign-in-troubleshooter', 'store-clock', 'no, its 10 minutes off', 'No, or not sure'],
     // …but where a choice is itself "no error shown", those words name it.
     ['sign-in-troubleshooter', 'store-adfs', 'no error, it just spins', 'Sign-in never finishes, no error shown'],
+    // Not knowing, said first and then asked how to tell: the "not sure" answer, whose help says how.
+    ['sign-in-troubleshooter', 'method', 'dunno, how do i check which one?', 'Not sure'],
     // The server the trust prompt names, as the user reads it off the prompt.
     ['sign-in-troubleshooter', 'trust-which', 'it says lyncpool.contoso.dk i think', 'A Lync server (sip..., a pool or director)'],
     ['sign-in-troubleshooter', 'trust-which', 'the lync one', 'A Lync server (sip..., a pool or director)'],
