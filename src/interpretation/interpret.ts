@@ -943,6 +943,8 @@ const BARE_WHY = /^(?:(?:but|and|so|ok|hmm|um)\s+)*why(?:\s+(?:is (?:that|it)|do
 /** Asking what to do about what the answer just given describes: "workaround?", "so what now". */
 const WHAT_TO_DO = /^(?:(?:so|ok|okay|and|then|well|hmm|right|but|um)\s+)*(?:what (?:do|should|can|shall) (?:i|we|he|she|they) do(?: (?:then|now|about it|about that|instead|meanwhile))?|what now|now what|(?:any )?workarounds?|(?:is there|theres|there is) (?:a |any )?(?:workaround|fix|way (?:round|around) (?:it|that))|how (?:do|can) (?:i|we) (?:fix|get round|get around|work around) (?:it|that|this)|what(?: s|s| is) the (?:fix|workaround|solution)|so what then)\b/;
 const WHAT_TO_DO_MAX_WORDS = 12;
+/** Words beside the asking that add nothing to it ("how do i fix that then"). */
+const ASKING_FILLER = new Set(['then', 'now', 'please', 'pls', 'exactly']);
 
 /** "ok tell him i'm on it", "let her know it's fixed", "message the user": a word for a ticket's user. */
 const TELL_THE_USER = /^(?:(?:ok|okay|so|pls|please|can you|could you|and|then|just)\s+)*(?:tell|let|message|ping|inform|notify|text|email|update)\s+(?:him|her|them|the user|the caller|the customer)\b/;
@@ -1420,8 +1422,10 @@ function outsideFlow(original: string, originalFolded: string, context: Interpre
   // "workaround?", "so what do i do then? just wait till im on wifi?": what the answer just given says to
   // do. (A question with a subject of its own the knowledge base answers is that question.)
   // ("how do i fix that", all of it the asking, is about the answer whatever its words find elsewhere.)
-  const onlyAsking = WHAT_TO_DO.test(folded) && tokens(folded.replace(WHAT_TO_DO, ' ')).every((word) => FILLER.has(word) || ['then', 'now', 'please', 'pls', 'exactly'].includes(word));
-  if (context.lastAnswer && tokens(folded).length <= WHAT_TO_DO_MAX_WORDS && WHAT_TO_DO.test(folded) && (onlyAsking || !searchOwn().answered)) return { kind: 'what-to-do', articleId: context.lastAnswer.id, confidence: 0.7 };
+  if (context.lastAnswer && tokens(folded).length <= WHAT_TO_DO_MAX_WORDS && WHAT_TO_DO.test(folded)) {
+    const onlyAsking = tokens(folded.replace(WHAT_TO_DO, ' ')).every((word) => FILLER.has(word) || ASKING_FILLER.has(word));
+    if (onlyAsking || !searchOwn().answered) return { kind: 'what-to-do', articleId: context.lastAnswer.id, confidence: 0.7 };
+  }
   // (After the troubleshooter's offer: what it does is the answer, not an article its words find.)
   if (context.flowOffered && tokens(folded).length <= WHO_FIXES_MAX_WORDS && WHO_FIXES.test(folded)) return { kind: 'who-fixes', flowId: context.flowOffered, confidence: 0.7 };
   if (context.flowOffered && BARE_WHY.test(folded)) return { kind: 'why-unknown', flowId: context.flowOffered, confidence: 0.7 };
