@@ -24,6 +24,10 @@ const HANDOFF_STATUS = new RegExp(
     // "did someone look at my ticket yet", "has anyone read my request".
     String.raw`\b(?:did|has|have) (?:some ?one|any ?one|anybody|somebody|they|you|the helpdesk|an agent) (?:looked|look|seen|see|checked|check|read|opened|open|picked|pick|started|start)\b`,
     String.raw`\bmy (?:ticket|request|case|reference)\b`,
+    // "did IT reply?", "has the helpdesk got back to me", "what happened with my logs ticket", "hi again".
+    String.raw`\b(?:did|has|have) (?:it|they|the helpdesk|helpdesk|some ?one|any ?one|anybody|somebody|support) (?:reply|replied|respond|responded|answer|answered|get back|got back|gotten back|write back|wrote back)\b`,
+    String.raw`\bwhat (?:happened|s happening|is happening) (?:with|to) my\b`,
+    String.raw`^(?:hi|hello|hey|ok|so)? ?(?:(?:im|i m|i am) )?(?:back|here) again\b|^(?:hi|hello|hey) again\b`,
     // "hello? is anyone there", "its urgent, i have a meeting in 10 min": still waiting.
     String.raw`\bis (?:any ?one|some ?one|anybody|somebody) (?:there|here|around|on it|looking at it)\b`,
     String.raw`\b(?:urgent|asap|as soon as possible)\b`,
@@ -96,6 +100,8 @@ const COMMAND_STATUS = new RegExp(
     String.raw`\bnothing came back\b`,
     // "well?", "so?", "and?": waiting, right after a check was started.
     String.raw`^(?:well|so|and|and so|aaand|hello|anything|any news|any luck|news)\s*[?.!]*$`,
+    // "done?", "finished?", "results?" alone, right after a check was started.
+    String.raw`^(?:(?:so|ok|and)\s+)?(?:done|finished|ready|complete|results?|output)(?: yet)?\s*[?.!]*$`,
     String.raw`^(?:so )?(?:whats|what s|what is) (?:wrong with (?:him|her|them|it|the account)|the verdict|the result)\s*[?.!]*$`,
   ].join('|'),
 );

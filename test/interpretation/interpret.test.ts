@@ -1166,6 +1166,10 @@ describe('after a hand-off: asking how the request stands', () => {
     'hello? anyone there',
     'how long will that take',
     'still waiting...',
+    // Coming back to ask, in other words: the agent's note is shown only when asked.
+    'hi again',
+    'did IT reply?',
+    'what happened with my logs ticket',
   ])('%s → handoff-status', (text) => {
     expect(after(text, true)).toBe('handoff-status');
   });
@@ -1453,7 +1457,7 @@ describe('flow words outside a flow say whether the user did what they were told
 describe('after a slow command: asking whether it finished', () => {
   const after = (text: string, commandStarted: boolean) =>
     interpret(text, { catalog, steps, staff: true, search: () => NOTHING, isCommand: () => false, ...(commandStarted ? { commandStarted: true } : {}) }).kind;
-  it.each(['did that finish?', 'is the check done', 'any results yet', 'has it finished', 'still running?', 'is it done yet', 'where is the result', 'nothing came back', 'did the check work', 'how long does the check take', 'well?', 'so whats wrong with him'])(
+  it.each(['did that finish?', 'is the check done', 'any results yet', 'has it finished', 'still running?', 'is it done yet', 'where is the result', 'nothing came back', 'did the check work', 'how long does the check take', 'well?', 'so whats wrong with him', 'done?', 'finished?', 'results?'])(
     '%s → command-status',
     (text) => {
       expect(after(text, true)).toBe('command-status');
